@@ -1,0 +1,204 @@
+/**
+ * Tables to records and back. A tab arrives as a grid (row 1 the header); columns are found by header
+ * name, so people may reorder them and add their own. Decoding yields typed records plus, for each,
+ * the sheet row it came from; every bad cell is reported as `Orders!F12: Qty must be a whole number
+ * ≥ 0, got "ten"`. Encoding turns changed records into the smallest set of cell writes, touching only
+ * columns the writer owns, and appends new rows with unknown columns left empty: a person's own
+ * columns and typed values are never overwritten.
+ */
+import { type Cell, type CellContext, decodeCell, encodeCell, isEmptyCell } from './cells';
+import { type Columns, keyOf, normalizeHeader, type Owner, type RecordOf, type TabSpec } from './columns';
+import { DeskError } from './errors';
+
+/** A tab as a grid of cells; `values[0]` is the header row (sheet row 1). */
+export interface RawTab {
+  readonly name: string;
+  readonly values: readonly (readonly Cell[])[];
+}
+
+export interface DecodedTab<C extends Columns> {
+  readonly spec: TabSpec<C>;
+  readonly records: RecordOf<C>[];
+  /** Sheet row number (1-based) of each record. */
+  readonly rowNumbers: number[];
+  /** Column index (0-based) of each field, -1 when the tab lacks the column. */
+  readonly columnIndex: Record<keyof C & string, number>;
+  readonly headerWidth: number;
+  readonly errors: string[];
+  /** Key → index into `records`. */
+  readonly byKey: Map<string, number>;
+}
+
+/** Spreadsheet column letters of a 0-based index: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Quotes a sheet name for A1 notation when needed: `'Sync issues'!A1`. */
+export function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function showCell(cell: Cell | undefined): string {
+  if (cell instanceof Date) return cell.toISOString();
+  return JSON.stringify(cell ?? '');
+}
+
+/** Maps each field to its column by header name. */
+export function indexColumns<C extends Columns>(spec: TabSpec<C>, header: readonly Cell[]): Record<string, number> {
+  const positions = new Map<string, number>();
+  header.forEach((h, i) => {
+    const n = normalizeHeader(h);
+    if (n !== '' && !positions.has(n)) positions.set(n, i);
+  });
+  const index: Record<string, number> = {};
+  for (const [field, column] of Object.entries(spec.columns))
+    index[field] = positions.get(normalizeHeader(column.header)) ?? -1;
+  return index;
+}
+
+/**
+ * Decodes a tab. Blank rows are skipped (people leave gaps); missing required columns and bad cells
+ * are collected, not thrown, so a caller can report every problem at once.
+ */
+export function decodeTab<C extends Columns>(spec: TabSpec<C>, raw: RawTab, ctx: CellContext): DecodedTab<C> {
+  const header = raw.values[0] ?? [];
+  const columnIndex = indexColumns(spec, header) as Record<keyof C & string, number>;
+  const errors: string[] = [];
+  const fields = Object.entries(spec.columns);
+  for (const [field, column] of fields)
+    if (column.required && columnIndex[field as keyof C & string] === -1)
+      errors.push(`${spec.name}: column ${column.header} is missing`);
+  const records: RecordOf<C>[] = [];
+  const rowNumbers: number[] = [];
+  const byKey = new Map<string, number>();
+  if (errors.length === 0) {
+    for (let r = 1; r < raw.values.length; r++) {
+      const row = raw.values[r] ?? [];
+      if (row.every(isEmptyCell)) continue;
+      const record: Record<string, unknown> = {};
+      let bad = false;
+      for (const [field, column] of fields) {
+        const ci = columnIndex[field as keyof C & string];
+        const cell = ci >= 0 ? row[ci] : '';
+        // Formula columns are the sheet's business; the engine never reads them back.
+        const d = column.owner === 'formula' ? { ok: true as const, value: 0 } : decodeCell(column, cell, ctx);
+        if (d.ok) record[field] = d.value;
+        else {
+          bad = true;
+          errors.push(`${spec.name}!${columnLetter(ci)}${r + 1}: ${column.header} ${d.expected}, got ${showCell(cell)}`);
+        }
+      }
+      if (bad) continue;
+      const rec = record as RecordOf<C>;
+      const key = keyOf(spec, rec);
+      const seen = byKey.get(key);
+      if (seen !== undefined) {
+        errors.push(`${spec.name}!A${r + 1}: duplicate key ${key} (also on row ${rowNumbers[seen]})`);
+        continue;
+      }
+      byKey.set(key, records.length);
+      records.push(rec);
+      rowNumbers.push(r + 1);
+    }
+  }
+  return { spec, records, rowNumbers, columnIndex, headerWidth: header.length, errors, byKey };
+}
+
+/** One cell to write: 0-based row and column in the grid. */
+export interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly value: Cell;
+}
+
+export interface TabPatch {
+  readonly tab: string;
+  readonly writes: CellWrite[];
+  /** Whole new rows, as wide as the header. */
+  readonly appends: Cell[][];
+}
+
+export interface TabChanges<R> {
+  readonly updated: R[];
+  readonly added: R[];
+}
+
+function mayWrite(writer: Owner, column: Columns[string]): boolean {
+  return column.owner === writer || (writer === 'engine' && column.movedByEngine === true);
+}
+
+/**
+ * Turns record changes into cell writes. Only fields that changed are written, and only in columns
+ * the writer owns; a change to any other column is a bug in the caller and throws (nothing is written).
+ */
+export function encodeChanges<C extends Columns>(
+  tab: DecodedTab<C>,
+  changes: TabChanges<RecordOf<C>>,
+  writer: Owner,
+  ctx: CellContext,
+): TabPatch {
+  const { spec, columnIndex } = tab;
+  const writes: CellWrite[] = [];
+  const needColumn = (field: string) => {
+    const ci = columnIndex[field as keyof C & string];
+    if (ci === -1)
+      throw new DeskError(
+        'MISSING_COLUMN',
+        `${spec.name} has no column ${spec.columns[field]?.header}: run \`backorder-desk init\` (or Set up workbook) to add it`,
+      );
+    return ci;
+  };
+  for (const next of changes.updated) {
+    const key = keyOf(spec, next);
+    const at = tab.byKey.get(key);
+    if (at === undefined) throw new DeskError('NOT_FOUND', `${spec.name}: no row with key ${key} to update`);
+    const before = tab.records[at] as RecordOf<C>;
+    for (const [field, column] of Object.entries(spec.columns)) {
+      const a = before[field as keyof C];
+      const b = next[field as keyof C];
+      if (a === b) continue;
+      if (!mayWrite(writer, column))
+        throw new DeskError(
+          'INVARIANT',
+          `${writer} may not write ${spec.name}.${column.header} (owned by ${column.owner}) on ${key}`,
+        );
+      writes.push({ row: (tab.rowNumbers[at] as number) - 1, col: needColumn(field), value: encodeCell(column, b, ctx) });
+    }
+  }
+  const appends: Cell[][] = [];
+  for (const rec of changes.added) {
+    const row: Cell[] = new Array(tab.headerWidth).fill('');
+    for (const [field, column] of Object.entries(spec.columns)) {
+      if (column.owner === 'formula') continue;
+      const value = rec[field as keyof C];
+      const ci = columnIndex[field as keyof C & string];
+      if (ci === -1) {
+        const empty = value === '' || value === null || value === 0 || value === false;
+        if (!empty) needColumn(field);
+        continue;
+      }
+      row[ci] = encodeCell(column, value, ctx);
+    }
+    appends.push(row);
+  }
+  return { tab: spec.name, writes, appends };
+}
+
+/** Applies a patch to a grid in place (the local workbook file and the twin use this). */
+export function applyPatch(values: Cell[][], patch: TabPatch): void {
+  for (const w of patch.writes) {
+    const row = values[w.row] ?? [];
+    while (row.length <= w.col) row.push('');
+    row[w.col] = w.value;
+    values[w.row] = row;
+  }
+  for (const row of patch.appends) values.push([...row]);
+}

@@ -1,0 +1,212 @@
+/**
+ * The rep's actions on one backorder (001): create one by hand, cancel it with a reason, reschedule
+ * it, replace its remainder with an approved substitute, and log a call. Cancelling is permanent:
+ * allocations are released, the order line counts the quantity as cancelled, and the backorder never
+ * reopens.
+ */
+import { openBackorder, recomputeQueues } from '../backorder';
+import type { IsoDate } from '../dates';
+import type { Desk } from '../desk';
+import { DeskError, refuseUnless } from '../errors';
+import { parseReservation } from '../reservations';
+import { type OrderLine, unplannedQty } from '../tabs/orders';
+import { substitutesOf } from '../tabs/inventory';
+import type { CallMethod, CancelReason, CustomerChoice } from '../tabs/vocabulary';
+import { formatReservation, takeFromReservation } from '../reservations';
+
+export interface CreateBackorderArgs {
+  readonly orderId: string;
+  readonly line: number;
+  readonly qty: number;
+  readonly date?: IsoDate;
+  readonly reason?: string;
+  readonly note?: string;
+}
+
+/** 001 "Manual Creation": take quantity not yet shipped or backordered (unreserved first). */
+export function createBackorder(desk: Desk, args: CreateBackorderArgs): void {
+  let line = desk.line(args.orderId, args.line);
+  const free = unplannedQty(line);
+  const room = free + line.qtyAllocated;
+  refuseUnless(args.qty > 0, 'create-backorder: --qty must be at least 1');
+  refuseUnless(
+    args.qty <= room,
+    `Order ${line.orderId} line ${line.line}: ${args.qty} asked but only ${room} can go on backorder (not shipped, not already backordered)`,
+  );
+  const fromReserved = Math.max(0, args.qty - free);
+  if (fromReserved > 0) {
+    const reservation = parseReservation(line.allocatedFrom);
+    const released = takeFromReservation(reservation, fromReserved);
+    desk.stock.release(line.sku, released);
+    line = desk.putLine({ ...line, qtyAllocated: line.qtyAllocated - fromReserved, allocatedFrom: formatReservation(reservation) });
+  }
+  openBackorder(desk, line, args.qty, {
+    source: 'Manual',
+    reason: args.reason ?? 'Customer agreed to wait',
+    expectedDate: args.date ?? null,
+    note: args.note,
+  });
+  recomputeQueues(desk);
+}
+
+export interface CancelArgs {
+  readonly backorderId: string;
+  readonly reason: CancelReason;
+  readonly note?: string;
+}
+
+export function cancelBackorder(desk: Desk, args: CancelArgs): number {
+  const b = desk.backorder(args.backorderId);
+  refuseUnless(
+    b.qtyRemaining > 0,
+    `Backorder ${b.backorderId} is ${b.status}: only an open backorder can be cancelled`,
+  );
+  refuseUnless(args.reason !== 'Other' || (args.note ?? '').trim() !== '', 'Cancel reason Other needs a note that explains it');
+  desk.stock.release(b.sku, parseReservation(b.allocatedFrom));
+  const rest = b.qtyRemaining;
+  desk.putBackorder({
+    ...b,
+    qtyCancelled: b.qtyCancelled + rest,
+    qtyRemaining: 0,
+    qtyAllocated: 0,
+    allocatedFrom: '',
+    cancelReason: args.reason,
+    cancelNote: args.note ?? '',
+  });
+  desk.adjustLine(b.orderId, b.line, { qtyBackordered: -rest, qtyCancelled: rest });
+  desk.entity(`Backorder ${b.backorderId}`);
+  desk.messages.push(`${b.backorderId}: ${rest} × ${b.sku} cancelled (${args.reason})`);
+  recomputeQueues(desk);
+  return rest;
+}
+
+function addCall(
+  desk: Desk,
+  about: { customer: string; orderId: string; backorderId: string; rep: string },
+  call: { method: CallMethod; summary: string; choice: CustomerChoice | ''; nextFollowUp: IsoDate | null; source?: string },
+): string {
+  const id = desk.uow.nextId('CL', () => desk.uow.all('calls').map((c) => c.callId));
+  desk.uow.add('calls', {
+    callId: id,
+    when: desk.ctx.now,
+    customer: about.customer,
+    orderId: about.orderId,
+    backorderId: about.backorderId,
+    rep: desk.ctx.actor || about.rep,
+    method: call.method,
+    summary: call.summary,
+    customerChoice: call.choice,
+    nextFollowUp: call.nextFollowUp,
+    source: call.source ?? '',
+  });
+  desk.newIds.push(id);
+  return id;
+}
+
+export interface RescheduleArgs {
+  readonly backorderId: string;
+  readonly date: IsoDate;
+  readonly reason: string;
+}
+
+/** New expected date with a reason, recorded as a communication, with the next follow-up on that date. */
+export function reschedule(desk: Desk, args: RescheduleArgs): void {
+  const b = desk.backorder(args.backorderId);
+  refuseUnless(b.qtyRemaining > 0, `Backorder ${b.backorderId} is ${b.status}: only an open backorder can be rescheduled`);
+  refuseUnless(args.reason.trim() !== '', 'reschedule needs --reason');
+  refuseUnless(args.date >= desk.ctx.today, `reschedule: ${args.date} is in the past (today is ${desk.ctx.today})`);
+  addCall(desk, { ...b, rep: b.salesRep }, {
+    method: 'Other',
+    summary: `Expected date ${b.expectedDate ?? 'none'} → ${args.date}: ${args.reason}`,
+    choice: 'Reschedule',
+    nextFollowUp: args.date,
+  });
+  desk.putBackorder({
+    ...b,
+    expectedDate: args.date,
+    expectedSource: 'Manual',
+    customerChoice: 'Reschedule',
+    lastContact: desk.ctx.today,
+    nextFollowUp: args.date,
+  });
+  desk.entity(`Backorder ${b.backorderId}`);
+}
+
+export interface SubstituteArgs {
+  readonly backorderId: string;
+  readonly sku: string;
+  readonly qty?: number;
+  readonly note?: string;
+}
+
+/** 001 "Customer cancels backorder but wants different product": cancel, add the substitute at the locked price. */
+export function substitute(desk: Desk, args: SubstituteArgs): void {
+  const b = desk.backorder(args.backorderId);
+  refuseUnless(b.qtyRemaining > 0, `Backorder ${b.backorderId} is ${b.status}: nothing left to substitute`);
+  refuseUnless(desk.stock.knows(args.sku), `Inventory has no SKU ${args.sku}`);
+  const approved = desk.uow.all('inventory').some((i) => i.sku === b.sku && substitutesOf(i).includes(args.sku));
+  refuseUnless(approved, `${args.sku} is not an approved substitute for ${b.sku} (Inventory: Substitutes)`);
+  const qty = args.qty ?? b.qtyRemaining;
+  refuseUnless(qty > 0, 'substitute: --qty must be at least 1');
+  const cancelled = cancelBackorder(desk, {
+    backorderId: b.backorderId,
+    reason: 'Customer Requested',
+    note: `Substituted by ${args.sku}${args.note ? `: ${args.note}` : ''}`,
+  });
+  const original = desk.line(b.orderId, b.line);
+  const lineNo = Math.max(...desk.linesOf(b.orderId).map((l) => l.line)) + 1;
+  const added: OrderLine = {
+    ...original,
+    line: lineNo,
+    sku: args.sku,
+    qty,
+    unitPrice: b.unitPrice,
+    discount: b.discount,
+    notes: `Substitute for ${b.sku} (backorder ${b.backorderId}, ${cancelled} cancelled)`,
+    qtyAllocated: 0,
+    qtyShipped: 0,
+    qtyBackordered: 0,
+    qtyCancelled: 0,
+    qtyMoved: 0,
+    allocatedFrom: '',
+    movedTo: '',
+    status: 'New',
+  };
+  desk.uow.add('orders', added);
+  desk.messages.push(`order ${b.orderId} line ${lineNo}: ${qty} × ${args.sku} at the original price; allocate it to reserve stock`);
+}
+
+export interface LogCallArgs {
+  readonly backorderId?: string;
+  readonly orderId?: string;
+  readonly method: CallMethod;
+  readonly summary: string;
+  readonly choice?: CustomerChoice;
+  readonly nextFollowUp?: IsoDate;
+}
+
+/** 001 "Recording Customer Communication": date, method, what was agreed, next follow-up. */
+export function logCall(desk: Desk, args: LogCallArgs): void {
+  refuseUnless(args.summary.trim() !== '', 'log-call needs a summary (--note)');
+  const next = args.nextFollowUp ?? desk.followUpDate();
+  if (args.backorderId) {
+    const b = desk.backorder(args.backorderId);
+    addCall(desk, { ...b, rep: b.salesRep }, { method: args.method, summary: args.summary, choice: args.choice ?? '', nextFollowUp: next });
+    desk.putBackorder({
+      ...b,
+      lastContact: desk.ctx.today,
+      nextFollowUp: next,
+      customerChoice: args.choice ?? b.customerChoice,
+    });
+    desk.entity(`Backorder ${b.backorderId}`);
+    return;
+  }
+  if (!args.orderId) throw new DeskError('BAD_INPUT', 'log-call needs --backorder or --order');
+  const line = desk.linesOf(args.orderId)[0] as OrderLine;
+  addCall(
+    desk,
+    { customer: line.customer, orderId: line.orderId, backorderId: '', rep: line.salesRep },
+    { method: args.method, summary: args.summary, choice: args.choice ?? '', nextFollowUp: next },
+  );
+  desk.entity(`Order ${args.orderId}`);
+}

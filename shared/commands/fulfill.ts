@@ -1,0 +1,73 @@
+/**
+ * Fulfill a backorder, fully or partly (001 "Steps to Fulfill a Backorder"): check stock, reserve,
+ * ship, keep the remainder open; the final fulfilment closes it. Without an id, every backorder that
+ * is Ready to Fulfill ships what is reserved for it, optionally for one SKU only (001 tip: "Group
+ * backorders by product").
+ */
+import { recomputeQueues } from '../backorder';
+import type { Desk } from '../desk';
+import { refuseUnless } from '../errors';
+import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
+import { reserveForBackorder } from './allocate';
+import { recordShipment } from './ship';
+
+export interface FulfillArgs {
+  readonly backorderId?: string;
+  readonly sku?: string;
+  readonly qty?: number;
+}
+
+function fulfillOne(desk: Desk, backorderId: string, qty: number | undefined, ids: Map<string, { id: string; next: number }>): number {
+  let b = desk.backorder(backorderId);
+  refuseUnless(
+    b.qtyRemaining > 0,
+    `Backorder ${b.backorderId} is ${b.status}: nothing left to fulfill${b.status === 'Cancelled' ? ' (a cancelled backorder is never reactivated; create a new order)' : ''}`,
+  );
+  const want = qty ?? b.qtyRemaining;
+  refuseUnless(want > 0, `Backorder ${b.backorderId}: quantity to fulfill must be at least 1`);
+  refuseUnless(want <= b.qtyRemaining, `Backorder ${b.backorderId}: ${want} asked but only ${b.qtyRemaining} remain`);
+  if (b.qtyAllocated < want) {
+    reserveForBackorder(desk, b, want - b.qtyAllocated);
+    b = desk.backorder(backorderId);
+  }
+  refuseUnless(
+    b.qtyAllocated >= want,
+    `Backorder ${b.backorderId}: ${want} × ${b.sku} wanted but only ${b.qtyAllocated} available (check Inventory: received, counted, or allocated to other orders?)`,
+  );
+  const reservation = parseReservation(b.allocatedFrom);
+  const taken = takeFromReservation(reservation, want);
+  desk.stock.shipReserved(b.sku, taken);
+  const line = desk.line(b.orderId, b.line);
+  recordShipment(desk, line, taken, b.backorderId, ids);
+  desk.putBackorder({
+    ...b,
+    qtyFulfilled: b.qtyFulfilled + want,
+    qtyRemaining: b.qtyRemaining - want,
+    qtyAllocated: b.qtyAllocated - want,
+    allocatedFrom: formatReservation(reservation),
+  });
+  desk.adjustLine(b.orderId, b.line, { qtyShipped: want, qtyBackordered: -want });
+  desk.entity(`Backorder ${b.backorderId}`);
+  return want;
+}
+
+export function fulfill(desk: Desk, args: FulfillArgs): void {
+  const ids = new Map<string, { id: string; next: number }>();
+  if (args.backorderId) {
+    fulfillOne(desk, args.backorderId, args.qty, ids);
+  } else {
+    const ready = desk.uow
+      .all('backorders')
+      .filter((b) => b.qtyAllocated > 0 && b.qtyRemaining > 0 && (!args.sku || b.sku === args.sku));
+    refuseUnless(ready.length > 0, `No backorder is Ready to Fulfill${args.sku ? ` for ${args.sku}` : ''}`);
+    // Each order's backorders ship together: one shipment per order and warehouse.
+    const byOrder = new Map<string, Map<string, { id: string; next: number }>>();
+    for (const b of ready) {
+      const orderIds = byOrder.get(b.orderId) ?? new Map();
+      byOrder.set(b.orderId, orderIds);
+      fulfillOne(desk, b.backorderId, b.qtyAllocated, orderIds);
+    }
+    if (ready.length > 1) desk.entities.splice(0, desk.entities.length, `${ready.length} backorders${args.sku ? ` of ${args.sku}` : ''}`);
+  }
+  recomputeQueues(desk);
+}

@@ -1,0 +1,67 @@
+/**
+ * Receive a PO line, fully or partly (000 step 5): QtyReceived and OnHand rise, then the open
+ * backorders for that SKU are queued (priority, then oldest) and reserve the new stock, turning Ready
+ * to Fulfill; the result lists them as the warehouse's notice. OnOrder follows the open PO quantity.
+ */
+import { demandOrder, recomputeQueues } from '../backorder';
+import type { Desk } from '../desk';
+import { DeskError, refuseUnless } from '../errors';
+import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
+import { openPoQty } from '../tabs/purchase-orders';
+import { reserveForBackorder } from './allocate';
+
+export interface ReceiveArgs {
+  readonly po: string;
+  readonly line?: number;
+  readonly qty?: number;
+}
+
+/** Recomputes Inventory.OnOrder of a SKU at a warehouse from the open PO lines. */
+export function refreshOnOrder(desk: Desk, sku: string, warehouse: string): void {
+  let open = 0;
+  for (const p of desk.uow.all('pos'))
+    if (p.sku === sku && p.warehouse === warehouse && p.dropShipFor === '') open += openPoQty(p);
+  desk.stock.setOnOrder(sku, warehouse, open);
+}
+
+/** Lets open backorders of a SKU reserve free stock, first in the queue first. */
+export function queueBackorders(desk: Desk, sku: string): void {
+  const waiting = desk.uow
+    .all('backorders')
+    .filter((b) => b.sku === sku && b.qtyRemaining > b.qtyAllocated)
+    .sort((a, b) => demandOrder(a, b) || (a.backorderId < b.backorderId ? -1 : 1));
+  for (const b of waiting) {
+    if (desk.stock.totalAvailable(sku) === 0) break;
+    reserveForBackorder(desk, desk.backorder(b.backorderId));
+  }
+  desk.touchedSkus.add(sku);
+  recomputeQueues(desk);
+}
+
+export function receive(desk: Desk, args: ReceiveArgs): void {
+  const lines = desk.uow.all('pos').filter((p) => p.po === args.po && (args.line === undefined || p.line === args.line));
+  if (lines.length === 0)
+    throw new DeskError('NOT_FOUND', `POs: ${args.po}${args.line !== undefined ? ` line ${args.line}` : ''} not found`);
+  if (args.qty !== undefined && lines.length > 1)
+    throw new DeskError('BAD_INPUT', `PO ${args.po} has ${lines.length} lines: give --line with --qty`);
+  desk.entity(`PO ${args.po}`);
+  let received = 0;
+  for (const p of lines) {
+    const open = openPoQty(p);
+    if (open === 0 && args.qty === undefined) continue;
+    const n = args.qty ?? open;
+    refuseUnless(n > 0, `PO ${p.po} line ${p.line}: quantity to receive must be at least 1`);
+    refuseUnless(n <= open, `PO ${p.po} line ${p.line}: ${n} to receive but only ${open} open (${p.status})`);
+    refuseUnless(p.dropShipFor === '', `PO ${p.po} line ${p.line} is a drop-ship for ${p.dropShipFor}: it never enters stock`);
+    const next = { ...p, qtyReceived: p.qtyReceived + n };
+    const status = derivePoStatus(next);
+    assertTransition(PO_TRANSITIONS, `PO ${p.po} line ${p.line}`, p.status, status);
+    desk.stock.receive(p.sku, p.warehouse, n);
+    desk.uow.put('pos', { ...next, status });
+    refreshOnOrder(desk, p.sku, p.warehouse);
+    desk.messages.push(`received ${n} × ${p.sku} at ${p.warehouse} on ${p.po} line ${p.line}`);
+    received += n;
+    queueBackorders(desk, p.sku);
+  }
+  refuseUnless(received > 0, `PO ${args.po}: nothing left to receive`);
+}

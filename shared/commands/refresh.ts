@@ -1,0 +1,28 @@
+/**
+ * Refresh (the repair half of `check --repair`): re-derives every status from the quantities and
+ * renumbers every backorder queue, writing only what drifted, e.g. a Status someone typed over.
+ */
+import { recomputeQueues } from '../backorder';
+import type { Desk } from '../desk';
+import { deriveBackorderStatus, deriveLineStatus, derivePoStatus } from '../status';
+
+export function refresh(desk: Desk): void {
+  desk.entity('Workbook');
+  for (const l of desk.uow.all('orders')) {
+    const status = deriveLineStatus(l, false);
+    if (status !== l.status) desk.uow.put('orders', { ...l, status });
+  }
+  const delivered = new Map<string, boolean>();
+  for (const s of desk.uow.all('shipments'))
+    if (s.backorderId) delivered.set(s.backorderId, (delivered.get(s.backorderId) ?? true) && s.deliveredAt !== null);
+  for (const b of desk.uow.all('backorders')) {
+    const status = deriveBackorderStatus(b, delivered.get(b.backorderId) === true);
+    if (status !== b.status) desk.uow.put('backorders', { ...b, status });
+    desk.touchedSkus.add(b.sku);
+  }
+  for (const p of desk.uow.all('pos')) {
+    const status = derivePoStatus(p);
+    if (status !== p.status) desk.uow.put('pos', { ...p, status });
+  }
+  recomputeQueues(desk);
+}

@@ -1,0 +1,181 @@
+/**
+ * Runs one command against a workbook: the single entry point of the core for every edge. It refuses a
+ * command built on stale rows, returns the earlier outcome for a RequestID already applied
+ * (idempotency), dispatches to the handler, renumbers backorder queues, and writes exactly one Log row
+ * holding who, what, when, a before/after summary and the before-images of every changed row.
+ * Pure: (workbook, command, context) → { changes, log entry, result }.
+ */
+import { recomputeQueues } from '../backorder';
+import { type Columns, keyOf, type TabSpec } from '../columns';
+import { type CommandContext, Desk, type Shortfall } from '../desk';
+import { settleDeliveries } from '../deliveries';
+import { DeskError } from '../errors';
+import { UnitOfWork } from '../unit-of-work';
+import type { LogEntry } from '../tabs/log';
+import { TABS, type TabKey, type Workbook, type WorkbookChanges } from '../workbook';
+import { allocate } from './allocate';
+import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
+import { fulfill } from './fulfill';
+import { receive } from './receive';
+import { refresh } from './refresh';
+import type { Action, Command } from './schema';
+import { ship } from './ship';
+
+export interface CommandResult {
+  readonly action: Action;
+  readonly applied: boolean;
+  /** LogID of this command, or of the earlier one with the same RequestID. */
+  readonly logId: string;
+  readonly entity: string;
+  readonly messages: readonly string[];
+  readonly newIds: readonly string[];
+  readonly shortfalls: readonly Shortfall[];
+  /** Rows changed and added per tab. */
+  readonly changed: Readonly<Record<string, { updated: number; added: number }>>;
+}
+
+export interface CommandOutcome {
+  readonly changes: WorkbookChanges;
+  readonly log: LogEntry | null;
+  readonly result: CommandResult;
+}
+
+type Handler = (desk: Desk, command: never) => void;
+const notYet = (what: string) => () => {
+  throw new DeskError('NOT_AVAILABLE', `${what} is not available in this version yet`);
+};
+
+const HANDLERS: Record<Action, Handler> = {
+  allocate: (d, c: Extract<Command, { action: 'allocate' }>) => allocate(d, c.orderId),
+  ship: (d, c: Extract<Command, { action: 'ship' }>) => ship(d, c),
+  'create-backorder': (d, c: Extract<Command, { action: 'create-backorder' }>) => createBackorder(d, c),
+  receive: (d, c: Extract<Command, { action: 'receive' }>) => receive(d, c),
+  fulfill: (d, c: Extract<Command, { action: 'fulfill' }>) => fulfill(d, c),
+  cancel: (d, c: Extract<Command, { action: 'cancel' }>) => {
+    cancelBackorder(d, c);
+  },
+  reschedule: (d, c: Extract<Command, { action: 'reschedule' }>) => reschedule(d, c),
+  substitute: (d, c: Extract<Command, { action: 'substitute' }>) => substitute(d, c),
+  'log-call': (d, c: Extract<Command, { action: 'log-call' }>) => logCall(d, c),
+  transfer: notYet('transfer (002 strategy 5)'),
+  'drop-ship': notYet('drop-ship (002 strategy 6)'),
+  reorder: notYet('reorder (003)'),
+  undo: notYet('undo'),
+  refresh: (d) => refresh(d),
+};
+
+/** A short fingerprint of a record's values (FNV-1a); the sidebar sends it back as `expected`. */
+export function rowVersion(record: object): string {
+  let h = 0x811c9dc5;
+  const text = JSON.stringify(Object.values(record));
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** `Orders:SO-1#2` → the record, for version checks. */
+function findByRef(wb: Workbook, ref: string): { tab: TabKey; record: object } | undefined {
+  const at = ref.indexOf(':');
+  const name = ref.slice(0, at);
+  const key = ref.slice(at + 1);
+  const tab = (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === name);
+  if (!tab) return undefined;
+  const spec = TABS[tab] as unknown as TabSpec<Columns>;
+  const record = (wb[tab] as never[]).find((r) => keyOf(spec, r) === key);
+  return record ? { tab, record } : undefined;
+}
+
+function checkVersions(wb: Workbook, expected: Record<string, string> | undefined): void {
+  for (const [ref, version] of Object.entries(expected ?? {})) {
+    const found = findByRef(wb, ref);
+    if (!found) throw new DeskError('STALE', `${ref.replace(':', ' ')} no longer exists; reload and try again`);
+    if (rowVersion(found.record) !== version)
+      throw new DeskError('STALE', `${ref.replace(':', ' ')} changed since you looked; reload and try again`);
+  }
+}
+
+function summarize(changes: WorkbookChanges): Record<string, { updated: number; added: number }> {
+  const out: Record<string, { updated: number; added: number }> = {};
+  for (const [tab, c] of Object.entries(changes)) if (c) out[TABS[tab as TabKey].name] = { updated: c.updated.length, added: c.added.length };
+  return out;
+}
+
+/** Detail JSON stays well under a Sheets cell's 50,000 characters. */
+const DETAIL_LIMIT = 45_000;
+
+function beforeImages(wb: Workbook, changes: WorkbookChanges): string {
+  const images: Record<string, unknown[]> = {};
+  for (const [tab, c] of Object.entries(changes)) {
+    if (!c || c.updated.length === 0) continue;
+    const spec = TABS[tab as TabKey] as unknown as TabSpec<Columns>;
+    const keys = new Set(c.updated.map((r) => keyOf(spec, r as never)));
+    images[spec.name] = (wb[tab as TabKey] as never[]).filter((r) => keys.has(keyOf(spec, r)));
+  }
+  const text = JSON.stringify({ before: images });
+  return text.length <= DETAIL_LIMIT ? text : JSON.stringify({ truncated: true, size: text.length });
+}
+
+export function runCommand(wb: Workbook, command: Command, ctx: CommandContext): CommandOutcome {
+  const earlier = ctx.requestId ? wb.log.find((l) => l.requestId === ctx.requestId) : undefined;
+  if (earlier)
+    return {
+      changes: {},
+      log: null,
+      result: {
+        action: command.action,
+        applied: false,
+        logId: earlier.logId,
+        entity: earlier.entity,
+        messages: [`already applied as ${earlier.logId} (RequestID ${ctx.requestId}); nothing changed`],
+        newIds: [],
+        shortfalls: [],
+        changed: {},
+      },
+    };
+  checkVersions(wb, command.expected);
+  const uow = new UnitOfWork(wb);
+  const desk = new Desk(uow, wb.config, ctx);
+  settleDeliveries(desk);
+  (HANDLERS[command.action] as (d: Desk, c: Command) => void)(desk, command);
+  recomputeQueues(desk);
+  const changed = uow.changes();
+  const logId = uow.nextId('LG', () => wb.log.map((l) => l.logId));
+  const counts = summarize(changed);
+  const entity = desk.entities.join(', ');
+  const summary = [
+    Object.entries(counts)
+      .map(([t, n]) => `${t} ${n.updated} updated, ${n.added} added`)
+      .join('; '),
+    ...desk.messages.slice(0, 20),
+    desk.messages.length > 20 ? `(+${desk.messages.length - 20} more)` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const log: LogEntry = {
+    logId,
+    when: ctx.now,
+    actor: ctx.actor,
+    action: command.action,
+    entity,
+    summary,
+    requestId: ctx.requestId,
+    detail: beforeImages(wb, changed),
+  };
+  const changes: WorkbookChanges = { ...changed, log: { updated: [], added: [log] } };
+  return {
+    changes,
+    log,
+    result: {
+      action: command.action,
+      applied: true,
+      logId,
+      entity,
+      messages: desk.messages,
+      newIds: desk.newIds,
+      shortfalls: desk.shortfalls,
+      changed: counts,
+    },
+  };
+}

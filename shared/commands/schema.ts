@@ -1,0 +1,71 @@
+/**
+ * The command contract: every action any edge can start (CLI `do`, sidebar RPC, menu, sync), as one
+ * zod discriminated union. Edges parse untrusted input with it; handlers trust what it lets through.
+ * `expected` carries the row versions the person saw, so a command built on stale rows is refused.
+ */
+import * as z from 'zod/mini';
+import { type IsoDate, isIsoDate } from '../dates';
+import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../tabs/vocabulary';
+
+const id = z.string().check(z.trim(), z.minLength(1));
+const count = z.number().check(z.int(), z.gte(1));
+const lineNo = z.number().check(z.int(), z.gte(0));
+const isoDate = z.pipe(
+  z.string().check(z.refine((s) => isIsoDate(s), 'must be a real date written YYYY-MM-DD')),
+  z.transform((s) => s as IsoDate),
+);
+const versions = z.optional(z.record(z.string(), z.string()));
+
+export const CommandSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('allocate'), orderId: z.optional(id), expected: versions }),
+  z.object({ action: z.literal('ship'), orderId: id, line: z.optional(lineNo), qty: z.optional(z.number().check(z.int(), z.gte(0))), expected: versions }),
+  z.object({
+    action: z.literal('create-backorder'),
+    orderId: id,
+    line: lineNo,
+    qty: count,
+    date: z.optional(isoDate),
+    reason: z.optional(z.string()),
+    note: z.optional(z.string()),
+    expected: versions,
+  }),
+  z.object({ action: z.literal('receive'), po: id, line: z.optional(lineNo), qty: z.optional(count), expected: versions }),
+  z.object({ action: z.literal('fulfill'), backorderId: z.optional(id), sku: z.optional(id), qty: z.optional(count), expected: versions }),
+  z.object({ action: z.literal('cancel'), backorderId: id, reason: z.enum(CANCEL_REASONS), note: z.optional(z.string()), expected: versions }),
+  z.object({ action: z.literal('reschedule'), backorderId: id, date: isoDate, reason: z.string().check(z.trim(), z.minLength(1)), expected: versions }),
+  z.object({ action: z.literal('substitute'), backorderId: id, sku: id, qty: z.optional(count), note: z.optional(z.string()), expected: versions }),
+  z.object({
+    action: z.literal('log-call'),
+    backorderId: z.optional(id),
+    orderId: z.optional(id),
+    method: z.enum(CALL_METHODS),
+    summary: z.string().check(z.trim(), z.minLength(1)),
+    choice: z.optional(z.enum(CUSTOMER_CHOICES)),
+    nextFollowUp: z.optional(isoDate),
+    expected: versions,
+  }),
+  z.object({ action: z.literal('transfer'), sku: id, qty: count, from: id, to: id, expected: versions }),
+  z.object({ action: z.literal('drop-ship'), backorderId: id, expected: versions }),
+  z.object({ action: z.literal('reorder'), expected: versions }),
+  z.object({ action: z.literal('undo'), expected: versions }),
+  /** Re-derives statuses and queues (check --repair); changes only what drifted. */
+  z.object({ action: z.literal('refresh'), expected: versions }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+export type Action = Command['action'];
+export const ACTIONS = [
+  'allocate',
+  'ship',
+  'create-backorder',
+  'receive',
+  'fulfill',
+  'cancel',
+  'reschedule',
+  'substitute',
+  'log-call',
+  'transfer',
+  'drop-ship',
+  'reorder',
+  'undo',
+  'refresh',
+] as const satisfies readonly Action[];

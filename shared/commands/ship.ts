@@ -1,0 +1,141 @@
+/**
+ * Ship: send what is allocated on an order (or one line), one shipment per warehouse (000 step 2;
+ * 002 strategy 4). When the picker finds fewer than allocated (`qty` below the reservation), the
+ * difference is a counted stock discrepancy (OnHand comes down) and the missing quantity goes on a
+ * backorder, or, in "New order for the remainder" mode, to a new order (002 strategy 3). A
+ * ship-complete order ships only whole; a short pick on one parks it and releases its reservations.
+ */
+import { openBackorder } from '../backorder';
+import type { Desk } from '../desk';
+import { DeskError, refuseUnless } from '../errors';
+import { formatReservation, parseReservation, type Reservation, takeFromReservation } from '../reservations';
+import { type OrderLine, unplannedQty } from '../tabs/orders';
+
+export interface ShipArgs {
+  readonly orderId: string;
+  readonly line?: number;
+  readonly qty?: number;
+}
+
+/** Adds shipment rows for what was taken, one ShipmentID per warehouse of this action. */
+export function recordShipment(
+  desk: Desk,
+  line: OrderLine,
+  taken: Reservation,
+  backorderId: string,
+  ids: Map<string, { id: string; next: number }>,
+): void {
+  for (const [warehouse, q] of taken) {
+    let s = ids.get(warehouse);
+    if (!s) {
+      s = { id: desk.uow.nextId('SH', () => desk.uow.all('shipments').map((x) => x.shipmentId)), next: 1 };
+      ids.set(warehouse, s);
+      desk.newIds.push(s.id);
+    }
+    desk.uow.add('shipments', {
+      shipmentId: s.id,
+      line: s.next++,
+      orderId: line.orderId,
+      orderLine: line.line,
+      backorderId,
+      sku: line.sku,
+      qty: q,
+      warehouse,
+      shipDate: desk.ctx.today,
+      carrier: '',
+      tracking: '',
+      deliveredAt: null,
+      status: 'Shipped',
+      invoiceNo: '',
+    });
+    desk.messages.push(`pick ${q} × ${line.sku} at ${warehouse} for ${line.orderId} line ${line.line} (${s.id})`);
+  }
+}
+
+function parkWhole(desk: Desk, lines: OrderLine[]): void {
+  for (const l of lines) {
+    const current = desk.line(l.orderId, l.line);
+    desk.stock.release(current.sku, parseReservation(current.allocatedFrom));
+    desk.putLine({ ...current, qtyAllocated: 0, allocatedFrom: '' }, true);
+  }
+}
+
+/** Moves every line's unplanned remainder to one new order (002 strategy 3). */
+function moveRemainders(desk: Desk, orderId: string): void {
+  const remainders = desk.linesOf(orderId).filter((l) => unplannedQty(l) > 0);
+  if (remainders.length === 0) return;
+  const taken = new Set(desk.uow.all('orders').map((l) => l.orderId));
+  let n = 1;
+  while (taken.has(`${orderId}-R${n}`)) n++;
+  const newId = `${orderId}-R${n}`;
+  for (const l of remainders) {
+    const rest = unplannedQty(l);
+    desk.uow.add('orders', {
+      ...l,
+      orderId: newId,
+      qty: rest,
+      notes: `Remainder of ${l.orderId} line ${l.line}`,
+      qtyAllocated: 0,
+      qtyShipped: 0,
+      qtyBackordered: 0,
+      qtyCancelled: 0,
+      qtyMoved: 0,
+      allocatedFrom: '',
+      movedTo: '',
+      status: 'New',
+    });
+    desk.putLine({ ...l, qtyMoved: l.qtyMoved + rest, movedTo: newId });
+  }
+  desk.newIds.push(newId);
+  desk.messages.push(`remainder moved to new order ${newId}`);
+}
+
+export function ship(desk: Desk, args: ShipArgs): void {
+  const all = desk.linesOf(args.orderId);
+  const lines = args.line === undefined ? all : [desk.line(args.orderId, args.line)];
+  if (args.qty !== undefined && args.line === undefined)
+    throw new DeskError('BAD_INPUT', 'ship --qty needs --line: say which line the picker counted');
+  const complete = all.some((l) => l.shipPolicy === 'Ship complete');
+  desk.entity(`Order ${args.orderId}`);
+  if (complete) {
+    const short = all.find((l) => unplannedQty(l) > 0 || l.qtyBackordered > 0);
+    refuseUnless(
+      !short,
+      `Order ${args.orderId} ships complete, but line ${short?.line} is not fully allocated (${short?.status}); allocate first`,
+    );
+    refuseUnless(args.line === undefined || all.length === 1, `Order ${args.orderId} ships complete: ship all its lines together`);
+  }
+  const toShip = lines.filter((l) => l.qtyAllocated > 0);
+  refuseUnless(toShip.length > 0, `Order ${args.orderId}${args.line ? ` line ${args.line}` : ''}: nothing allocated to ship; allocate first`);
+
+  const ids = new Map<string, { id: string; next: number }>();
+  for (const l of toShip) {
+    const picked = args.qty ?? l.qtyAllocated;
+    refuseUnless(picked <= l.qtyAllocated, `Order ${l.orderId} line ${l.line}: ${picked} picked but only ${l.qtyAllocated} allocated`);
+    const reservation = parseReservation(l.allocatedFrom);
+    const taken = takeFromReservation(reservation, picked);
+    const missing = takeFromReservation(reservation, l.qtyAllocated - picked);
+    for (const [w, q] of missing) {
+      desk.stock.release(l.sku, new Map([[w, q]]));
+      desk.stock.writeOff(l.sku, w, q);
+      desk.messages.push(`stock discrepancy: ${l.sku} at ${w} counted ${q} fewer than OnHand`);
+    }
+    if (complete && missing.size > 0) {
+      parkWhole(desk, desk.linesOf(l.orderId));
+      desk.messages.push(`Order ${l.orderId} ships complete and is short: parked, nothing shipped`);
+      return;
+    }
+    desk.stock.shipReserved(l.sku, taken);
+    recordShipment(desk, l, taken, '', ids);
+    desk.putLine({
+      ...l,
+      qtyShipped: l.qtyShipped + picked,
+      qtyAllocated: 0,
+      allocatedFrom: formatReservation(reservation),
+    });
+    const short = l.qtyAllocated - picked;
+    if (short > 0 && desk.config.BackorderMode === 'Backorder lines')
+      openBackorder(desk, desk.line(l.orderId, l.line), short, { source: 'Auto', reason: 'Short pick' });
+  }
+  if (desk.config.BackorderMode === 'New order for the remainder') moveRemainders(desk, args.orderId);
+}

@@ -1,0 +1,50 @@
+/**
+ * Orders tab: one row per order line (key OrderID + Line). People type the order; the engine owns the
+ * quantity counters and the Status, which it derives from them. AllocatedFrom records where the
+ * line's reservation sits ("MAIN:15 EAST:3") so shipping knows which warehouse picks what.
+ * QtyMoved counts what "new order for the remainder" mode (002 strategy 3) moved to MovedTo.
+ */
+import { date, defineTab, discount, id, int, money, oneOf, qty, type RecordOf, text } from '../columns';
+import { ORDER_STATUSES, PRIORITIES, SHIP_POLICIES } from './vocabulary';
+
+export const OrdersTab = defineTab(
+  'Orders',
+  {
+    orderId: id('OrderID', 'user', { required: true }),
+    line: int('Line', 'user', { required: true }),
+    orderDate: date('OrderDate', 'user', { required: true }),
+    customer: text('Customer', 'user', { required: true }),
+    salesRep: text('SalesRep', 'user'),
+    shipTo: text('ShipTo', 'user'),
+    paymentTerms: text('PaymentTerms', 'user'),
+    priority: oneOf('Priority', 'user', PRIORITIES, 'Normal'),
+    shipPolicy: oneOf('ShipPolicy', 'user', SHIP_POLICIES, 'Ship partial'),
+    sku: id('SKU', 'user', { required: true }),
+    qty: qty('Qty', 'user', { required: true }),
+    unitPrice: money('UnitPrice', 'user'),
+    discount: discount('Discount', 'user'),
+    warehouse: id('Warehouse', 'user'),
+    requiredDate: date('RequiredDate', 'user'),
+    notes: text('Notes', 'user'),
+    qtyAllocated: qty('QtyAllocated', 'engine'),
+    qtyShipped: qty('QtyShipped', 'engine'),
+    qtyBackordered: qty('QtyBackordered', 'engine'),
+    qtyCancelled: qty('QtyCancelled', 'engine'),
+    qtyMoved: qty('QtyMoved', 'engine'),
+    allocatedFrom: text('AllocatedFrom', 'engine'),
+    movedTo: text('MovedTo', 'engine'),
+    status: oneOf('Status', 'engine', ORDER_STATUSES, 'New'),
+  },
+  ['orderId', 'line'],
+);
+export type OrderLine = RecordOf<typeof OrdersTab.columns>;
+
+/** What is still owed on a line: ordered less shipped, cancelled and moved to a new order. */
+export function openQty(line: OrderLine): number {
+  return line.qty - line.qtyShipped - line.qtyCancelled - line.qtyMoved;
+}
+
+/** What is owed but neither reserved on the line nor waiting on a backorder (a New or Parked line). */
+export function unplannedQty(line: OrderLine): number {
+  return openQty(line) - line.qtyAllocated - line.qtyBackordered;
+}

@@ -1,0 +1,36 @@
+/**
+ * POs tab: one row per purchase-order line (key PO + Line). People type the order to the vendor;
+ * the engine owns QtyReceived and Status; the sync service alone writes the vendor's ETA columns.
+ * Draft, Sent and Cancelled are people's decisions kept in Status; the received states are derived.
+ */
+import { date, defineTab, id, int, money, oneOf, qty, type RecordOf, text, timestamp } from '../columns';
+import { PO_STATUSES } from './vocabulary';
+
+export const PurchaseOrdersTab = defineTab(
+  'POs',
+  {
+    po: id('PO', 'user', { required: true }),
+    line: int('Line', 'user', { required: true }),
+    vendor: text('Vendor', 'user'),
+    sku: id('SKU', 'user', { required: true }),
+    qty: qty('Qty', 'user', { required: true }),
+    qtyReceived: qty('QtyReceived', 'engine'),
+    unitCost: money('UnitCost', 'user'),
+    orderDate: date('OrderDate', 'user'),
+    promisedDate: date('PromisedDate', 'user'),
+    warehouse: id('Warehouse', 'user', { required: true }),
+    dropShipFor: text('DropShipFor', 'engine'),
+    status: oneOf('Status', 'engine', PO_STATUSES, 'Draft'),
+    vendorEta: date('VendorETA', 'sync'),
+    etaSource: text('ETASource', 'sync'),
+    etaUpdatedAt: timestamp('ETAUpdatedAt', 'sync'),
+    notes: text('Notes', 'user'),
+  },
+  ['po', 'line'],
+);
+export type PoLine = RecordOf<typeof PurchaseOrdersTab.columns>;
+
+/** Quantity still to arrive on a PO line (nothing for a cancelled line). */
+export function openPoQty(line: PoLine): number {
+  return line.status === 'Cancelled' ? 0 : Math.max(0, line.qty - line.qtyReceived);
+}

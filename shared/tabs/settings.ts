@@ -1,0 +1,110 @@
+/**
+ * Settings tab: Key / Value rows that tune the engine (time zone, aging buckets, backorder mode,
+ * invoice numbering, currency, stale age, message templates). Every key has a default, so an empty
+ * Settings tab is a working configuration; a bad value is refused with its cell named.
+ */
+import * as z from 'zod/mini';
+import { defineTab, id, type RecordOf, text } from '../columns';
+import { DeskError } from '../errors';
+
+export const SettingsTab = defineTab(
+  'Settings',
+  {
+    key: id('Key', 'user', { required: true }),
+    value: text('Value', 'user'),
+    notes: text('Notes', 'user'),
+  },
+  ['key'],
+);
+export type SettingRow = RecordOf<typeof SettingsTab.columns>;
+
+const onOff = z.enum(['On', 'Off']);
+const wholeNumber = z.number().check(z.int(), z.gte(0));
+
+/** The typed settings; the key of each field is also its Key cell in the sheet. */
+export const SettingsSchema = z.object({
+  TimeZone: z.string().check(z.minLength(1)),
+  AgingBuckets: z.array(wholeNumber).check(z.minLength(1)),
+  AllocationPolicy: z.enum(['Priority then oldest']),
+  AutoBackorder: onOff,
+  BackorderMode: z.enum(['Backorder lines', 'New order for the remainder']),
+  InvoicePrefix: z.string(),
+  NextInvoiceNumber: wholeNumber,
+  Currency: z.string().check(z.length(3)),
+  CurrencyDigits: z.number().check(z.int(), z.gte(0), z.lte(4)),
+  StaleBackorderDays: wholeNumber,
+  SlipThresholdDays: wholeNumber,
+  FollowUpDays: wholeNumber,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  TimeZone: 'America/New_York',
+  AgingBuckets: [7, 14, 30],
+  AllocationPolicy: 'Priority then oldest',
+  AutoBackorder: 'On',
+  BackorderMode: 'Backorder lines',
+  InvoicePrefix: 'INV-',
+  NextInvoiceNumber: 1001,
+  Currency: 'USD',
+  CurrencyDigits: 2,
+  StaleBackorderDays: 30,
+  SlipThresholdDays: 3,
+  FollowUpDays: 7,
+};
+
+/** Human notes that setup writes beside each key. */
+export const SETTING_NOTES: Record<keyof Settings, string> = {
+  TimeZone: 'IANA time zone of dates in this workbook, e.g. America/New_York',
+  AgingBuckets: 'upper bounds in days of the aging buckets, e.g. 7, 14, 30 (then 30+)',
+  AllocationPolicy: 'who gets stock first: Priority (VIP, High, Normal) then oldest order',
+  AutoBackorder: 'On: a shortfall becomes a backorder at once; Off: it is only flagged',
+  BackorderMode: 'Backorder lines, or New order for the remainder (002 strategy 3)',
+  InvoicePrefix: 'text before invoice numbers',
+  NextInvoiceNumber: 'number of the next invoice',
+  Currency: 'ISO currency code',
+  CurrencyDigits: 'digits after the decimal point of the currency',
+  StaleBackorderDays: 'age in days after which an open backorder is stale',
+  SlipThresholdDays: 'a vendor ETA that slips more than this raises a follow-up',
+  FollowUpDays: 'days until the next follow-up after a customer contact',
+};
+
+function coerce(key: keyof Settings, text: string): unknown {
+  const t = text.trim();
+  switch (key) {
+    case 'AgingBuckets':
+      return t.split(/[,;\s]+/).filter(Boolean).map(Number);
+    case 'NextInvoiceNumber':
+    case 'CurrencyDigits':
+    case 'StaleBackorderDays':
+    case 'SlipThresholdDays':
+    case 'FollowUpDays':
+      return t === '' ? Number.NaN : Number(t);
+    case 'AutoBackorder':
+      return /^(on|yes|true|1)$/i.test(t) ? 'On' : /^(off|no|false|0)$/i.test(t) ? 'Off' : t;
+    default:
+      return t;
+  }
+}
+
+/**
+ * Reads Settings rows into typed settings, defaults filling missing keys; unknown keys are kept in the
+ * sheet and ignored here (templates and lists live beside the typed keys).
+ * @param rowOf sheet row number of each setting row, to name the cell of a bad value
+ */
+export function parseSettings(rows: readonly SettingRow[], rowOf: (index: number) => number): Settings {
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const problems: string[] = [];
+  rows.forEach((row, index) => {
+    const key = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).find(
+      (k) => k.toLowerCase() === row.key.replace(/\s+/g, '').toLowerCase(),
+    );
+    if (!key || row.value.trim() === '') return;
+    const value = coerce(key, row.value);
+    const check = SettingsSchema.shape[key].safeParse(value);
+    if (check.success) merged[key] = check.data;
+    else problems.push(`Settings!B${rowOf(index)}: ${key} is not valid, got "${row.value}"`);
+  });
+  if (problems.length > 0) throw new DeskError('BAD_CELL', 'Settings has bad values:', problems);
+  return SettingsSchema.parse(merged);
+}

@@ -1,0 +1,119 @@
+/**
+ * A unit of work over a decoded workbook: commands read current records, put changed copies and add
+ * new ones; the input workbook is never mutated. `changes()` yields, per tab, the records that really
+ * differ from the input, which is all the adapters write back.
+ */
+import { keyOf, type TabSpec } from './columns';
+import { DeskError } from './errors';
+import { type Records, TABS, type TabKey, type Workbook, type WorkbookChanges } from './workbook';
+
+type Rec<K extends TabKey> = Records[K][number];
+
+interface TabState<R> {
+  rows: R[];
+  index: Map<string, number>;
+  touched: Set<number>;
+  addedFrom: number;
+}
+
+export class UnitOfWork {
+  private readonly state: Partial<Record<TabKey, TabState<unknown>>> = {};
+  private readonly counters = new Map<string, number>();
+
+  constructor(readonly before: Workbook) {}
+
+  private tab<K extends TabKey>(key: K): TabState<Rec<K>> {
+    let s = this.state[key] as TabState<Rec<K>> | undefined;
+    if (!s) {
+      const rows = [...(this.before[key] as Rec<K>[])];
+      const spec = TABS[key] as unknown as TabSpec;
+      const index = new Map<string, number>();
+      rows.forEach((r, i) => {
+        index.set(keyOf(spec, r as never), i);
+      });
+      s = { rows, index, touched: new Set(), addedFrom: rows.length };
+      this.state[key] = s as TabState<unknown>;
+    }
+    return s;
+  }
+
+  /** Current records of a tab, in sheet order, new ones last. */
+  all<K extends TabKey>(key: K): readonly Rec<K>[] {
+    return this.tab(key).rows;
+  }
+
+  get<K extends TabKey>(key: K, recordKey: string): Rec<K> | undefined {
+    const s = this.tab(key);
+    const i = s.index.get(recordKey);
+    return i === undefined ? undefined : s.rows[i];
+  }
+
+  /** Like `get`, but a missing record is a NOT_FOUND refusal naming what was looked for. */
+  require<K extends TabKey>(key: K, recordKey: string, what: string): Rec<K> {
+    const r = this.get(key, recordKey);
+    if (!r) throw new DeskError('NOT_FOUND', `${TABS[key].name}: ${what} not found`);
+    return r;
+  }
+
+  /** Replaces an existing record (same key). */
+  put<K extends TabKey>(key: K, record: Rec<K>): Rec<K> {
+    const s = this.tab(key);
+    const k = keyOf(TABS[key] as unknown as TabSpec, record as never);
+    const i = s.index.get(k);
+    if (i === undefined) throw new DeskError('NOT_FOUND', `${TABS[key].name}: no record ${k} to update`);
+    s.rows[i] = record;
+    s.touched.add(i);
+    return record;
+  }
+
+  /** Adds a new record; its key must be new. */
+  add<K extends TabKey>(key: K, record: Rec<K>): Rec<K> {
+    const s = this.tab(key);
+    const k = keyOf(TABS[key] as unknown as TabSpec, record as never);
+    if (s.index.has(k)) throw new DeskError('INVARIANT', `${TABS[key].name}: ${k} already exists`);
+    s.index.set(k, s.rows.length);
+    s.rows.push(record);
+    return record;
+  }
+
+  /** Next sequential id like BO-000042, above every id of that prefix in `existing`. */
+  nextId(prefix: string, existing: () => Iterable<string>, width = 6): string {
+    let n = this.counters.get(prefix);
+    if (n === undefined) {
+      n = 0;
+      const re = new RegExp(`^${prefix}-(\\d+)$`);
+      for (const id of existing()) {
+        const m = re.exec(id);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+    }
+    n += 1;
+    this.counters.set(prefix, n);
+    return `${prefix}-${String(n).padStart(width, '0')}`;
+  }
+
+  /** Records that differ from the input, per tab. */
+  changes(): WorkbookChanges {
+    const out: Record<string, { updated: unknown[]; added: unknown[] }> = {};
+    for (const key of Object.keys(this.state) as TabKey[]) {
+      const s = this.tab(key);
+      const before = this.before[key] as unknown[];
+      const updated: unknown[] = [];
+      for (const i of [...s.touched].sort((a, b) => a - b)) {
+        if (i >= s.addedFrom) continue;
+        if (!sameRecord(before[i], s.rows[i])) updated.push(s.rows[i]);
+      }
+      const added = s.rows.slice(s.addedFrom);
+      if (updated.length > 0 || added.length > 0) out[key] = { updated, added };
+    }
+    return out as WorkbookChanges;
+  }
+}
+
+function sameRecord(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k of Object.keys(x)) if (x[k] !== y[k]) return false;
+  return true;
+}

@@ -1,0 +1,47 @@
+/**
+ * Runs commands one after another on an in-memory workbook, checking every invariant after each:
+ * the harness of the core's scenario tests.
+ */
+import { expect } from 'vitest';
+import { applyChanges } from '../../shared/apply-changes';
+import { runCommand, type CommandResult } from '../../shared/commands/run';
+import { CommandSchema } from '../../shared/commands/schema';
+import type { IsoDate } from '../../shared/dates';
+import { checkInvariants } from '../../shared/invariants';
+import type { Workbook } from '../../shared/workbook';
+import { context, TODAY } from './build';
+
+export class Session {
+  private n = 0;
+  today: IsoDate = TODAY;
+
+  constructor(public wb: Workbook) {}
+
+  /** Runs a command (parsed by the public schema), applies it and asserts the invariants. */
+  do(command: Record<string, unknown>): CommandResult {
+    this.n += 1;
+    const parsed = CommandSchema.parse(command);
+    const outcome = runCommand(this.wb, parsed, context(this.n, this.today));
+    this.wb = applyChanges(this.wb, outcome.changes);
+    expect(checkInvariants(this.wb)).toEqual([]);
+    return outcome.result;
+  }
+
+  line(orderId: string, n = 1) {
+    const l = this.wb.orders.find((x) => x.orderId === orderId && x.line === n);
+    if (!l) throw new Error(`no line ${orderId}#${n}`);
+    return l;
+  }
+
+  backorder(id: string) {
+    const b = this.wb.backorders.find((x) => x.backorderId === id);
+    if (!b) throw new Error(`no backorder ${id}`);
+    return b;
+  }
+
+  stock(sku: string, warehouse = 'MAIN') {
+    const i = this.wb.inventory.find((x) => x.sku === sku && x.warehouse === warehouse);
+    if (!i) throw new Error(`no inventory ${sku}@${warehouse}`);
+    return i;
+  }
+}
