@@ -5,6 +5,7 @@
  */
 import { keyOf, type TabSpec } from './columns';
 import { DeskError } from './errors';
+import { formatId, highestId } from './ids';
 import { type Records, TABS, type TabKey, type Workbook, type WorkbookChanges } from './workbook';
 
 type Rec<K extends TabKey> = Records[K][number];
@@ -78,18 +79,9 @@ export class UnitOfWork {
 
   /** Next sequential id like BO-000042, above every id of that prefix in `existing`. */
   nextId(prefix: string, existing: () => Iterable<string>, width = 6): string {
-    let n = this.counters.get(prefix);
-    if (n === undefined) {
-      n = 0;
-      const re = new RegExp(`^${prefix}-(\\d+)$`);
-      for (const id of existing()) {
-        const m = re.exec(id);
-        if (m) n = Math.max(n, Number(m[1]));
-      }
-    }
-    n += 1;
+    const n = (this.counters.get(prefix) ?? highestId(prefix, existing())) + 1;
     this.counters.set(prefix, n);
-    return `${prefix}-${String(n).padStart(width, '0')}`;
+    return formatId(prefix, n, width);
   }
 
   /** Records that differ from the input, per tab. */

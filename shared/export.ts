@@ -1,0 +1,54 @@
+/**
+ * Tab export: every column of a tab, people's own included, as CSV rows or JSON records. Dates leave as
+ * ISO text, money as decimal numbers, and text that a spreadsheet would run as a formula is
+ * neutralised.
+ */
+import type { Cell, CellContext } from './cells';
+import { decodeCell, isEmptyCell } from './cells';
+import { type Columns, normalizeHeader, type TabSpec } from './columns';
+import type { RawTab } from './codec';
+import { indexColumns } from './codec';
+import { neutraliseCell } from './csv-safety';
+
+type Plain = string | number | boolean | null;
+
+/** Cell as a plain value: dates of known date columns become YYYY-MM-DD. */
+function plain(cell: Cell, column: Columns[string] | undefined, ctx: CellContext): Plain {
+  if (isEmptyCell(cell)) return '';
+  if (column && (column.kind === 'date' || column.kind === 'timestamp')) {
+    const d = decodeCell(column, cell, ctx);
+    if (d.ok && typeof d.value === 'string') return d.value;
+  }
+  if (cell instanceof Date) return cell.toISOString();
+  return cell as Plain;
+}
+
+function columnsByIndex(spec: TabSpec<Columns>, raw: RawTab): (Columns[string] | undefined)[] {
+  const header = raw.values[0] ?? [];
+  const index = indexColumns(spec, header);
+  const out: (Columns[string] | undefined)[] = header.map(() => undefined);
+  for (const [field, i] of Object.entries(index)) if (i >= 0) out[i] = spec.columns[field];
+  return out;
+}
+
+export function exportRows(spec: TabSpec<Columns>, raw: RawTab, ctx: CellContext): Plain[][] {
+  const cols = columnsByIndex(spec, raw);
+  return raw.values
+    .filter((row, i) => i === 0 || !row.every(isEmptyCell))
+    .map((row) => cols.map((c, i) => neutraliseCell(plain(row[i] ?? '', c, ctx))));
+}
+
+export function exportRecords(spec: TabSpec<Columns>, raw: RawTab, ctx: CellContext): Record<string, Plain>[] {
+  const header = (raw.values[0] ?? []).map((h) => String(h ?? ''));
+  const cols = columnsByIndex(spec, raw);
+  return raw.values
+    .slice(1)
+    .filter((row) => !row.every(isEmptyCell))
+    .map((row) => {
+      const rec: Record<string, Plain> = {};
+      header.forEach((h, i) => {
+        if (normalizeHeader(h) !== '') rec[cols[i]?.header ?? h] = plain(row[i] ?? '', cols[i], ctx);
+      });
+      return rec;
+    });
+}

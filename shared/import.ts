@@ -1,0 +1,88 @@
+/**
+ * CSV import as a plan: rows of a CSV become added or updated records of one tab, matched by key
+ * (PRODUCT.md section 7). CSV headers use the tab's column names (matched like sheet headers). Only
+ * people's columns can be imported; every cell is validated and every bad one reported
+ * ("orders.csv row 12: Qty must be a whole number ≥ 0, got "ten""), and one bad row refuses the file.
+ */
+import { type Cell, type CellContext, decodeCell } from './cells';
+import { type Columns, keyOf, normalizeHeader, type RecordOf } from './columns';
+import type { DecodedTab, TabChanges } from './codec';
+import { DeskError } from './errors';
+
+export interface ImportPlan<C extends Columns> {
+  readonly changes: TabChanges<RecordOf<C>>;
+  readonly summary: string;
+}
+
+export function planImport<C extends Columns>(
+  tab: DecodedTab<C>,
+  csv: readonly (readonly string[])[],
+  source: string,
+  ctx: CellContext,
+): ImportPlan<C> {
+  const { spec } = tab;
+  const header = csv[0] ?? [];
+  const problems: string[] = [];
+  const fields = new Map<number, string>();
+  const byHeader = new Map(Object.entries(spec.columns).map(([f, c]) => [normalizeHeader(c.header), f]));
+  header.forEach((h, i) => {
+    const field = byHeader.get(normalizeHeader(h));
+    if (!field) {
+      if (normalizeHeader(h) !== '') problems.push(`${source}: column "${h}" is not a column of ${spec.name}`);
+      return;
+    }
+    const column = spec.columns[field];
+    if (column?.owner !== 'user')
+      problems.push(`${source}: column ${column?.header} is written by the ${column?.owner}; imports set people's columns only`);
+    fields.set(i, field);
+  });
+  const present = new Set(fields.values());
+  for (const k of spec.key) if (!present.has(k)) problems.push(`${source}: key column ${spec.columns[k]?.header} is missing`);
+  if (problems.length > 0) throw new DeskError('BAD_INPUT', `Cannot import ${source} into ${spec.name}:`, problems);
+
+  const updated = new Map<string, RecordOf<C>>();
+  const added = new Map<string, RecordOf<C>>();
+  const seenAt = new Map<string, number>();
+  for (let r = 1; r < csv.length; r++) {
+    const row = csv[r] ?? [];
+    if (row.every((c) => c.trim() === '')) continue;
+    const values: Record<string, unknown> = {};
+    let bad = false;
+    for (const [i, field] of fields) {
+      const column = spec.columns[field] as Columns[string];
+      const d = decodeCell(column, (row[i] ?? '') as Cell, ctx);
+      if (d.ok) values[field] = d.value;
+      else {
+        bad = true;
+        problems.push(`${source} row ${r + 1}: ${column.header} ${d.expected}, got ${JSON.stringify(row[i] ?? '')}`);
+      }
+    }
+    if (bad) continue;
+    const key = keyOf(spec, values as RecordOf<C>);
+    const dup = seenAt.get(key);
+    if (dup !== undefined) {
+      problems.push(`${source} row ${r + 1}: key ${key} repeats row ${dup}`);
+      continue;
+    }
+    seenAt.set(key, r + 1);
+    const at = tab.byKey.get(key);
+    if (at !== undefined) {
+      updated.set(key, { ...(tab.records[at] as RecordOf<C>), ...values });
+      continue;
+    }
+    const record: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(spec.columns)) {
+      if (field in values) continue;
+      const d = decodeCell(column, '', ctx);
+      if (d.ok) record[field] = d.value;
+      else problems.push(`${source} row ${r + 1}: ${column.header} ${d.expected} for a new row, and the CSV has no such column`);
+    }
+    added.set(key, { ...record, ...values } as RecordOf<C>);
+  }
+  if (problems.length > 0)
+    throw new DeskError('BAD_CELL', `${source}: nothing imported; fix these rows and import again:`, problems);
+  return {
+    changes: { updated: [...updated.values()], added: [...added.values()] },
+    summary: `${spec.name}: ${added.size} added, ${updated.size} updated from ${source}`,
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * The one port between the core and a spreadsheet: read the tabs an action needs (each tab once), and
+ * write its patches (each tab once). The local workbook file, the local twin and the Sheets API each
+ * implement it at the edge; use-cases depend only on this.
+ */
+import type { RawTab, TabPatch } from './codec';
+
+export interface SpreadsheetPort {
+  /** Reads whole tabs by name in one batch; a missing tab is absent from the result. */
+  read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }>;
+  /** Applies every patch in one batch; new header cells and new tabs come as patches too. */
+  write(patches: readonly TabPatch[], newTabs?: readonly RawTab[]): Promise<void>;
+}

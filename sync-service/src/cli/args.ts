@@ -1,0 +1,184 @@
+/**
+ * Command-line arguments of `backorder-desk` (PRODUCT.md section 7, kept exactly; `--method`,
+ * `--choice`, `--actor` and `--request-id` extend it). `do ACTION` flags become a core Command parsed
+ * by the shared zod schema, so the CLI accepts exactly what every other edge accepts.
+ */
+import { parseArgs } from 'node:util';
+import { CommandSchema, type Command } from '../../../shared/commands/schema';
+import { isIsoDate } from '../../../shared/dates';
+import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES, matchVocabulary } from '../../../shared/tabs/vocabulary';
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: backorder-desk COMMAND [options]
+
+  init     --workbook F                       create or upgrade every tab (idempotent)
+  import   --workbook F --tab TAB --csv FILE  add or update rows by key; validated; all or nothing
+  export   --workbook F --tab TAB [--format csv|json] [--out FILE]
+  do ACTION --workbook F [--order ID] [--line N] [--backorder ID] [--po ID] [--sku SKU]
+           [--warehouse W] [--to W] [--qty N] [--date YYYY-MM-DD] [--reason TEXT] [--note TEXT]
+           [--method Phone|Email|In person|Other] [--choice Wait|Substitute|Cancel part|Reschedule] [--json]
+     ACTION: allocate | ship | create-backorder | receive | fulfill | cancel | reschedule | substitute
+             | log-call | transfer | drop-ship | reorder | undo   (allocate and fulfill with no id: all)
+  aging    --workbook F                       rebuild the Aging tab
+  sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES]
+  invoices --workbook F --format quickbooks|xero [--out FILE]
+  check    --workbook F [--repair]            invariants, headers, formulas, validation
+  archive  --workbook F --before YYYY-MM-DD --to FILE
+
+  every command: --today YYYY-MM-DD (or BACKORDER_DESK_TODAY) fixes the clock; --actor NAME;
+                 --request-id ID makes a retried command a no-op
+  exit codes: 0 done; 1 refused (reason on stderr); 2 usage`;
+
+const OPTIONS = {
+  workbook: { type: 'string' },
+  spreadsheet: { type: 'string' },
+  today: { type: 'string' },
+  json: { type: 'boolean' },
+  actor: { type: 'string' },
+  'request-id': { type: 'string' },
+  tab: { type: 'string' },
+  csv: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  order: { type: 'string' },
+  line: { type: 'string' },
+  backorder: { type: 'string' },
+  po: { type: 'string' },
+  sku: { type: 'string' },
+  warehouse: { type: 'string' },
+  to: { type: 'string' },
+  qty: { type: 'string' },
+  date: { type: 'string' },
+  reason: { type: 'string' },
+  note: { type: 'string' },
+  method: { type: 'string' },
+  choice: { type: 'string' },
+  feeds: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  every: { type: 'string' },
+  repair: { type: 'boolean' },
+  before: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+export function parseCommandLine(argv: readonly string[]): { positionals: string[]; options: Options } {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return { positionals, options: values };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export function resolveToday(options: Options, env: Record<string, string | undefined>): string | undefined {
+  const today = options.today ?? env.BACKORDER_DESK_TODAY;
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, got "${today}"`);
+  return today;
+}
+
+function whole(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--${flag} must be a whole number, got "${text}"`);
+  return Number(text);
+}
+
+function vocabulary<V extends string>(flag: string, values: readonly V[], text: string | undefined): V | undefined {
+  if (text === undefined) return undefined;
+  const v = matchVocabulary(values, text);
+  if (!v) throw new UsageError(`--${flag} must be one of ${values.join(', ')}; got "${text}"`);
+  return v;
+}
+
+/** Maps `do ACTION` flags to a core command; the shared schema has the last word. */
+export function commandFromFlags(action: string, o: Options): Command {
+  const raw: Record<string, unknown> = { action };
+  const set = (k: string, v: unknown) => {
+    if (v !== undefined) raw[k] = v;
+  };
+  switch (action) {
+    case 'allocate':
+      set('orderId', o.order);
+      break;
+    case 'ship':
+      set('orderId', o.order);
+      set('line', whole('line', o.line));
+      set('qty', whole('qty', o.qty));
+      break;
+    case 'create-backorder':
+      set('orderId', o.order);
+      set('line', whole('line', o.line));
+      set('qty', whole('qty', o.qty));
+      set('date', o.date);
+      set('reason', o.reason);
+      set('note', o.note);
+      break;
+    case 'receive':
+      set('po', o.po);
+      set('line', whole('line', o.line));
+      set('qty', whole('qty', o.qty));
+      break;
+    case 'fulfill':
+      set('backorderId', o.backorder);
+      set('sku', o.sku);
+      set('qty', whole('qty', o.qty));
+      break;
+    case 'cancel':
+      set('backorderId', o.backorder);
+      set('reason', vocabulary('reason', CANCEL_REASONS, o.reason));
+      set('note', o.note);
+      break;
+    case 'reschedule':
+      set('backorderId', o.backorder);
+      set('date', o.date);
+      set('reason', o.reason);
+      break;
+    case 'substitute':
+      set('backorderId', o.backorder);
+      set('sku', o.sku);
+      set('qty', whole('qty', o.qty));
+      set('note', o.note);
+      break;
+    case 'log-call':
+      set('backorderId', o.backorder);
+      set('orderId', o.order);
+      set('method', vocabulary('method', CALL_METHODS, o.method) ?? 'Phone');
+      set('summary', o.note);
+      set('choice', vocabulary('choice', CUSTOMER_CHOICES, o.choice));
+      set('nextFollowUp', o.date);
+      break;
+    case 'transfer':
+      set('sku', o.sku);
+      set('qty', whole('qty', o.qty));
+      set('from', o.warehouse);
+      set('to', o.to);
+      break;
+    case 'drop-ship':
+      set('backorderId', o.backorder);
+      break;
+    case 'reorder':
+    case 'undo':
+      break;
+    default:
+      throw new UsageError(`unknown action "${action}"`);
+  }
+  const parsed = CommandSchema.safeParse(raw);
+  if (!parsed.success) {
+    const flags: Record<string, string> = {
+      orderId: '--order',
+      backorderId: '--backorder',
+      summary: '--note',
+      nextFollowUp: '--date',
+      from: '--warehouse',
+    };
+    const lines = parsed.error.issues.map((i) => {
+      const field = String(i.path[0] ?? '');
+      const flag = flags[field] ?? `--${field}`;
+      return raw[field] === undefined ? `${flag} is required` : `${flag}: ${i.message}, got "${String(raw[field])}"`;
+    });
+    throw new UsageError(`do ${action}: ${lines.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,151 @@
+/**
+ * `backorder-desk`: one command per capability, each a thin call into a use-case over a spreadsheet
+ * port (today a local workbook file; `--spreadsheet` arrives with the sync service). This is the one
+ * place CLI errors are rendered: refusals exit 1 with the reason, usage mistakes exit 2.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { CommandResult } from '../../../shared/commands/run';
+import { dateInZone, type IsoDate } from '../../../shared/dates';
+import type { CommandContext } from '../../../shared/desk';
+import { DeskError } from '../../../shared/errors';
+import { FileSpreadsheet } from '../store/file-spreadsheet';
+import { checkWorkbook } from '../use-cases/check-workbook';
+import { exportTab } from '../use-cases/export-tab';
+import { importCsv } from '../use-cases/import-csv';
+import { runAction } from '../use-cases/run-action';
+import { setupWorkbook } from '../use-cases/setup-workbook';
+import { commandFromFlags, type Options, parseCommandLine, resolveToday, USAGE, UsageError } from './args';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly env: Record<string, string | undefined>;
+  readonly cwd: string;
+}
+
+const LATER: Record<string, string> = {
+  aging: 'the Aging report (issue #3)',
+  invoices: 'invoice export (issue #3)',
+  archive: 'archiving (issue #3)',
+  sync: 'the sync service (issue #6)',
+};
+
+function context(options: Options, io: Io, timeZone: string): CommandContext {
+  const fixed = resolveToday(options, io.env);
+  const clock = new Date();
+  const today = (fixed ?? dateInZone(clock, timeZone)) as IsoDate;
+  // A fixed day gets a fixed instant too, so runs with --today are reproducible to the byte.
+  const now = fixed ? `${fixed}T12:00:00.000Z` : new Date(Math.floor(clock.getTime() / 1000) * 1000).toISOString();
+  const actor = options.actor ?? io.env.BACKORDER_DESK_ACTOR ?? safeUser();
+  return { today, now, actor, requestId: options['request-id'] ?? randomUUID() };
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}
+
+function renderResult(result: CommandResult): string {
+  const lines = [`${result.action}: ${result.applied ? 'done' : 'already applied'} (${result.logId}) ${result.entity}`];
+  for (const m of result.messages) lines.push(`  ${m}`);
+  for (const s of result.shortfalls)
+    lines.push(`  short: ${s.orderId} line ${s.line} ${s.sku}: wanted ${s.wanted}, reserved ${s.reserved} (${s.outcome})`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function openWorkbook(options: Options, io: Io): Promise<FileSpreadsheet> {
+  if (options.spreadsheet) throw new DeskError('NOT_AVAILABLE', '--spreadsheet needs the sync service (issue #6); use --workbook FILE');
+  if (!options.workbook) throw new UsageError('--workbook FILE is required');
+  return FileSpreadsheet.open(resolve(io.cwd, options.workbook));
+}
+
+async function output(options: Options, io: Io, text: string): Promise<void> {
+  if (options.out) await writeFile(resolve(io.cwd, options.out), text, 'utf8');
+  else io.stdout(text);
+}
+
+async function dispatch(positionals: string[], options: Options, io: Io): Promise<number> {
+  const [command, action] = positionals;
+  if (options.help || !command) {
+    io.stdout(`${USAGE}\n`);
+    return command || options.help ? 0 : 2;
+  }
+  if (command in LATER) throw new DeskError('NOT_AVAILABLE', `${command}: ${LATER[command]} is not available in this version yet`);
+  const known = ['init', 'import', 'export', 'do', 'check'];
+  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (command === 'do' && !action) throw new UsageError('do needs an ACTION, e.g. `do allocate`');
+  const command_ = command === 'do' ? commandFromFlags(action as string, options) : undefined;
+  const port = await openWorkbook(options, io);
+  const ctx = context(options, io, port.file.properties.timeZone);
+  switch (command) {
+    case 'init': {
+      const report = await setupWorkbook(port, ctx);
+      io.stdout(`${options.workbook}: ${port.created ? 'created' : 'upgraded'}\n${report.map((r) => `  ${r}`).join('\n')}\n`);
+      return 0;
+    }
+    case 'import': {
+      if (!options.tab || !options.csv) throw new UsageError('import needs --tab TAB and --csv FILE');
+      const text = await readFile(resolve(io.cwd, options.csv), 'utf8');
+      const summary = await importCsv(port, options.tab, text, options.csv, ctx);
+      io.stdout(options.json ? `${JSON.stringify({ imported: summary })}\n` : `${summary}\n`);
+      return 0;
+    }
+    case 'export': {
+      if (!options.tab) throw new UsageError('export needs --tab TAB');
+      const format = options.format ?? 'csv';
+      if (format === 'xlsx') throw new DeskError('NOT_AVAILABLE', 'export --format xlsx arrives with the local twin (issue #4); use csv or json');
+      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, got "${format}"`);
+      await output(options, io, await exportTab(port, options.tab, format));
+      return 0;
+    }
+    case 'check': {
+      const report = await checkWorkbook(port, ctx, options.repair === true);
+      if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
+      else {
+        for (const p of report.problems) io.stdout(`problem: ${p}\n`);
+        for (const r of report.repaired) io.stdout(`repaired: ${r}\n`);
+        if (report.problems.length === 0) io.stdout('workbook OK: every tab, column and balance checks out\n');
+      }
+      return report.problems.length > 0 && !options.repair ? 1 : 0;
+    }
+    default: {
+      const result = await runAction(port, command_ as NonNullable<typeof command_>, ctx);
+      io.stdout(options.json ? `${JSON.stringify(result)}\n` : renderResult(result));
+      return 0;
+    }
+  }
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const { positionals, options } = parseCommandLine(argv);
+    return await dispatch(positionals, options, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`backorder-desk: ${e.message}\n(run \`backorder-desk --help\` for usage)\n`);
+      return 2;
+    }
+    if (e instanceof DeskError) {
+      io.stderr(`backorder-desk: ${e.message}\n`);
+      return 1;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') {
+      io.stderr(`backorder-desk: ${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof Error && /is not (a valid )?(a )?Backorder Desk workbook/.test(err.message)) {
+      io.stderr(`backorder-desk: ${err.message}\n`);
+      return 1;
+    }
+    io.stderr(`backorder-desk: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}

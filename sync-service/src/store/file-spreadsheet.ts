@@ -1,0 +1,65 @@
+/**
+ * The local workbook file as a SpreadsheetPort: reads hand out copies of whole tabs, a write applies
+ * every patch in memory and saves the file once, atomically. Calls are counted so tests can assert one
+ * read and at most one write per action.
+ */
+import type { Cell } from '../../../shared/cells';
+import { applyPatch, type RawTab, type TabPatch } from '../../../shared/codec';
+import type { SpreadsheetPort } from '../../../shared/ports';
+import {
+  newSheet,
+  newWorkbookFile,
+  readWorkbookFile,
+  sheetByTitle,
+  type WorkbookFile,
+  writeWorkbookFile,
+} from '../../../twin/workbook-file';
+
+export class FileSpreadsheet implements SpreadsheetPort {
+  readonly calls = { read: 0, write: 0 };
+
+  private constructor(
+    readonly path: string,
+    public file: WorkbookFile,
+    readonly created: boolean,
+  ) {}
+
+  /** Opens a workbook file, or starts a new empty one (saved on the first write) when it is missing. */
+  static async open(path: string, title = 'Backorder Desk'): Promise<FileSpreadsheet> {
+    const file = await readWorkbookFile(path);
+    return new FileSpreadsheet(path, file ?? newWorkbookFile(title), file === undefined);
+  }
+
+  async read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }> {
+    this.calls.read += 1;
+    const tabs: Record<string, RawTab> = {};
+    for (const name of tabNames) {
+      const sheet = sheetByTitle(this.file, name);
+      if (sheet) tabs[name] = { name, values: sheet.values.map((r) => [...r]) as Cell[][] };
+    }
+    return { tabs, timeZone: this.file.properties.timeZone };
+  }
+
+  async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {
+    if (patches.length === 0 && newTabs.length === 0) return;
+    this.calls.write += 1;
+    for (const tab of newTabs) {
+      if (sheetByTitle(this.file, tab.name)) throw new Error(`tab ${tab.name} already exists`);
+      const sheet = newSheet(this.file, tab.name, []);
+      sheet.values = tab.values.map((r) => r.map(fileCell));
+    }
+    for (const patch of patches) {
+      const sheet = sheetByTitle(this.file, patch.tab);
+      if (!sheet) throw new Error(`no tab ${patch.tab} in ${this.path}`);
+      const values = sheet.values as Cell[][];
+      applyPatch(values, { ...patch, writes: patch.writes.map((w) => ({ ...w, value: fileCell(w.value) })), appends: patch.appends.map((r) => r.map(fileCell)) });
+    }
+    await writeWorkbookFile(this.path, this.file);
+  }
+}
+
+/** The file holds Sheets API values: no Date objects (the codec writes serials for this face). */
+function fileCell(cell: Cell): string | number | boolean | null {
+  if (cell instanceof Date) throw new Error('a Date reached the workbook file; the codec should have written a serial');
+  return cell;
+}

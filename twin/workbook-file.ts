@@ -1,0 +1,106 @@
+/**
+ * The local workbook file: one JSON file holding every tab of a spreadsheet, shaped like the Sheets API
+ * sees a spreadsheet (properties, sheets with their properties, cell values as `UNFORMATTED_VALUE`
+ * with dates as serial numbers, formulas, and the metadata setup installs), so the CLI, the local twin
+ * and a real spreadsheet all speak one model. Saves are atomic: write a temporary file beside it, then
+ * rename over it, so a crash never leaves half a workbook.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import * as z from 'zod/mini';
+import type { Cell } from '../shared/cells';
+
+const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const SheetSchema = z.object({
+  properties: z.object({
+    sheetId: z.number(),
+    title: z.string(),
+    index: z.number(),
+    gridProperties: z.object({ frozenRowCount: z.optional(z.number()) }),
+  }),
+  values: z.array(z.array(CellSchema)),
+  /** A1 → formula text, e.g. { "H2": "=F2-G2" }; the values grid holds the last computed result. */
+  formulas: z.record(z.string(), z.string()),
+  /** Column letter → number format pattern (dates, money). */
+  columnFormats: z.record(z.string(), z.string()),
+  /** Everything else setup installs, kept as the Sheets API shapes (validation, protection, charts…). */
+  metadata: z.record(z.string(), z.unknown()),
+});
+export type Sheet = z.infer<typeof SheetSchema>;
+
+export const WorkbookFileSchema = z.object({
+  format: z.literal('backorder-desk/workbook'),
+  version: z.literal(1),
+  properties: z.object({
+    spreadsheetId: z.string(),
+    title: z.string(),
+    timeZone: z.string(),
+    locale: z.string(),
+  }),
+  sheets: z.array(SheetSchema),
+});
+export type WorkbookFile = z.infer<typeof WorkbookFileSchema>;
+
+export function newWorkbookFile(title: string, timeZone = 'America/New_York'): WorkbookFile {
+  return {
+    format: 'backorder-desk/workbook',
+    version: 1,
+    properties: { spreadsheetId: `local-${randomUUID()}`, title, timeZone, locale: 'en_US' },
+    sheets: [],
+  };
+}
+
+export function newSheet(file: WorkbookFile, title: string, header: string[]): Sheet {
+  const sheetId = file.sheets.reduce((m, s) => Math.max(m, s.properties.sheetId + 1), 0);
+  const sheet: Sheet = {
+    properties: { sheetId, title, index: file.sheets.length, gridProperties: { frozenRowCount: 1 } },
+    values: [header],
+    formulas: {},
+    columnFormats: {},
+    metadata: {},
+  };
+  file.sheets.push(sheet);
+  return sheet;
+}
+
+export function sheetByTitle(file: WorkbookFile, title: string): Sheet | undefined {
+  return file.sheets.find((s) => s.properties.title === title);
+}
+
+/** Reads a workbook file; a missing file is `undefined`, a damaged one an error naming the field. */
+export async function readWorkbookFile(path: string): Promise<WorkbookFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path} is not a Backorder Desk workbook (not JSON: ${(e as Error).message})`);
+  }
+  const parsed = WorkbookFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${path} is not a valid Backorder Desk workbook: ${issue?.path.join('.')} ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** Writes atomically: a temporary file in the same folder, then a rename over the old one. */
+export async function writeWorkbookFile(path: string, file: WorkbookFile): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(file)}\n`, 'utf8');
+  await rename(tmp, path);
+}
+
+/** Cells as the core's codec takes them (the file never holds Date objects). */
+export function sheetValues(sheet: Sheet): Cell[][] {
+  return sheet.values as Cell[][];
+}
