@@ -114,7 +114,10 @@ export function allocate(desk: Desk, orderId?: string): void {
     else allocateShipPartial(desk, desk.line(d.sortKey.orderId, d.sortKey.line));
   }
   desk.entity(orderId ? `Order ${orderId}` : 'All orders');
-  const reservedLines = lines.filter((l) => desk.line(l.orderId, l.line).qtyAllocated > l.qtyAllocated).length;
+  const before = new Map(desk.uow.before.orders.map((l) => [`${l.orderId}#${l.line}`, l.qtyAllocated]));
+  const reservedLines = desk.uow
+    .all('orders')
+    .filter((l) => l.qtyAllocated > (before.get(`${l.orderId}#${l.line}`) ?? 0)).length;
   desk.messages.unshift(
     `${reservedLines} line(s) reserved stock; ${desk.shortfalls.length} shortfall(s); ${desk.newIds.length} backorder(s) created`,
   );
