@@ -48,9 +48,14 @@ export class Desk {
     this.stock = new Stock(uow);
   }
 
-  /** Marks the main entity of the command (for the Log's Entity column). */
+  /** Names what the command acted on, first mention first (the Log's Entity column shows three). */
   entity(name: string): void {
     if (!this.entities.includes(name)) this.entities.push(name);
+  }
+
+  entitySummary(): string {
+    const shown = this.entities.slice(0, 3).join(', ');
+    return this.entities.length > 3 ? `${shown} (+${this.entities.length - 3} more)` : shown;
   }
 
   line(orderId: string, line: number): OrderLine {

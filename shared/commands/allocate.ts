@@ -88,6 +88,7 @@ function allocateShipPartial(desk: Desk, line: OrderLine): void {
 
 /** Allocates one order (`orderId`) or every open order and backorder. */
 export function allocate(desk: Desk, orderId?: string): void {
+  desk.entity(orderId ? `Order ${orderId}` : 'All orders');
   const demands: Demand[] = [];
   const byOrder = new Map<string, OrderLine[]>();
   const lines = orderId ? desk.linesOf(orderId) : desk.uow.all('orders');
@@ -113,7 +114,6 @@ export function allocate(desk: Desk, orderId?: string): void {
       allocateShipComplete(desk, d.lines.map((l) => desk.line(l.orderId, l.line)));
     else allocateShipPartial(desk, desk.line(d.sortKey.orderId, d.sortKey.line));
   }
-  desk.entity(orderId ? `Order ${orderId}` : 'All orders');
   const before = new Map(desk.uow.before.orders.map((l) => [`${l.orderId}#${l.line}`, l.qtyAllocated]));
   const reservedLines = desk.uow
     .all('orders')

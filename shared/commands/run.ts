@@ -143,7 +143,7 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
   const changed = uow.changes();
   const logId = uow.nextId('LG', () => wb.log.map((l) => l.logId));
   const counts = summarize(changed);
-  const entity = desk.entities.join(', ');
+  const entity = desk.entitySummary();
   const summary = [
     Object.entries(counts)
       .map(([t, n]) => `${t} ${n.updated} updated, ${n.added} added`)

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { type Cents, lineAmount, parseMoneyText, toBasisPoints, toCents, type BasisPoints, formatCents } from '../../shared/money';
+
+describe('toCents: 6 decimals, then half away from zero', () => {
+  it.each([
+    [9.80000019, 980],
+    [14, 1400],
+    [1.005, 101],
+    [0.125, 13],
+    [-0.125, -13],
+    [2.675, 268],
+    [0.1 + 0.2, 30],
+    [123456.789, 12345679],
+  ])('%s → %s', (value, cents) => expect(toCents(value)).toBe(cents));
+
+  it('refuses what is not a finite amount', () => {
+    expect(toCents(Number.NaN)).toBeNull();
+    expect(toCents(Number.POSITIVE_INFINITY)).toBeNull();
+  });
+});
+
+describe('parseMoneyText', () => {
+  it.each([
+    ['$1,234.50', 123450],
+    ['9.8', 980],
+    ['€ 9,80', 980],
+    ['(12.00)', -1200],
+    ['USD 7', 700],
+  ])('%s → %s', (text, cents) => expect(parseMoneyText(text)).toBe(cents));
+  it.each(['ten', '1.2.3', '', '$'])('refuses %j', (text) => expect(parseMoneyText(text)).toBeNull());
+});
+
+describe('discounts and line amounts', () => {
+  it.each([
+    [0.05, 500],
+    ['5%', 500],
+    [5, 500],
+    [0.25, 2500],
+    [0, 0],
+  ] as const)('%s → %s bp', (v, bp) => expect(toBasisPoints(v)).toBe(bp));
+  it.each([[-0.1], [150], ['x']] as const)('refuses %s', (v) => expect(toBasisPoints(v)).toBeNull());
+
+  it('rounds once per line, half away from zero', () => {
+    expect(lineAmount(3, 999 as Cents, 1000 as BasisPoints)).toBe(2697);
+    expect(lineAmount(1, 5 as Cents, 1000 as BasisPoints)).toBe(5); // 4.5 → 5
+    expect(lineAmount(1_000_000, 99_999_999 as Cents, 0 as BasisPoints)).toBe(99_999_999_000_000);
+  });
+
+  it('formats for people', () => expect(formatCents(-123456)).toBe('-1,234.56'));
+});
