@@ -21,7 +21,7 @@ describe('runCommand', () => {
       when: '2026-11-23T15:00:00.000Z',
       requestId: 'req-7',
     });
-    expect(out.log?.summary).toMatch(/^Orders 1 updated, 0 added; Inventory 1 updated, 0 added; Backorders 0 updated, 1 added/);
+    expect(out.log?.summary).toMatch(/^Inventory 1 updated, 0 added; Backorders 0 updated, 1 added; Orders 1 updated, 0 added/);
     expect(JSON.parse(out.log?.detail ?? '{}').before.Orders[0]).toMatchObject({ orderId: 'SO-1', qtyAllocated: 0 });
   });
 
