@@ -1,0 +1,33 @@
+/**
+ * Runs the CLI in-process with captured output and a temporary folder, as a script would call it.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../sync-service/src/cli/main';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'bdesk-'));
+}
+
+export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    env: { BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'tester' },
+    cwd,
+  });
+  return { code, stdout, stderr };
+}

@@ -1,0 +1,91 @@
+/**
+ * Imports are all or nothing: one bad row refuses the file and every bad row is named; people's own
+ * columns and rows survive; the workbook file is not touched by a refused import.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../../support/cli';
+
+describe('import', () => {
+  it('refuses a file with bad rows, naming each, and writes nothing', async () => {
+    const dir = tempDir();
+    await cli(dir, 'init', '--workbook', 'w.json');
+    const before = readFileSync(join(dir, 'w.json'), 'utf8');
+    writeFileSync(
+      join(dir, 'o.csv'),
+      '\uFEFFOrderID;Line;OrderDate;Customer;SKU;Qty\r\nSO-1;1;2026-11-01;"Acme; the ""best""";A;ten\r\nSO-2;1;31/02/2026;B;A;2\r\nSO-3;1;2026-11-01;C;A;3\r\nSO-3;1;2026-11-02;C;A;3\r\n',
+    );
+    const r = await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'orders', '--csv', 'o.csv');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'backorder-desk: o.csv: nothing imported; fix these rows and import again:',
+        '  o.csv row 2: Qty must be a whole number ≥ 0, got "ten"',
+        '  o.csv row 3: OrderDate must be a date (YYYY-MM-DD), got "31/02/2026"',
+        '  o.csv row 5: key SO-3#1 repeats row 4',
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(join(dir, 'w.json'), 'utf8')).toBe(before);
+  });
+
+  it('updates by key, keeps people’s own columns, and refuses engine columns', async () => {
+    const dir = tempDir();
+    await cli(dir, 'init', '--workbook', 'w.json');
+    const path = join(dir, 'w.json');
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    const orders = file.sheets.find((s: { properties: { title: string } }) => s.properties.title === 'Orders');
+    orders.values[0].push('Site contact');
+    writeFileSync(path, JSON.stringify(file));
+    writeFileSync(join(dir, 'a.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty,Site contact\nSO-1,1,2026-11-01,Acme,A,5,Bob\n');
+    expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'a.csv')).stderr).toContain(
+      'column "Site contact" is not a column of Orders',
+    );
+    writeFileSync(join(dir, 'a.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Acme,A,5\n');
+    await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'a.csv');
+    const f2 = JSON.parse(readFileSync(path, 'utf8'));
+    const o2 = f2.sheets.find((s: { properties: { title: string } }) => s.properties.title === 'Orders');
+    o2.values[1][o2.values[0].indexOf('Site contact')] = 'Bob';
+    writeFileSync(path, JSON.stringify(f2));
+    writeFileSync(join(dir, 'b.csv'), 'Order ID,Line,Qty\nSO-1,1,7\n');
+    expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'b.csv')).stdout).toBe(
+      'Orders: 0 added, 1 updated from b.csv\n',
+    );
+    const rows = JSON.parse((await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Orders', '--format', 'json')).stdout);
+    expect(rows).toEqual([expect.objectContaining({ OrderID: 'SO-1', Qty: 7, Customer: 'Acme', 'Site contact': 'Bob' })]);
+    writeFileSync(join(dir, 'c.csv'), 'OrderID,Line,QtyShipped\nSO-1,1,7\n');
+    expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'c.csv')).stderr).toContain(
+      'column QtyShipped is written by the engine; imports set people\'s columns only',
+    );
+  });
+
+  it('refuses an import that would break a balance', async () => {
+    const dir = tempDir();
+    const w = ['--workbook', 'w.json'];
+    await cli(dir, 'init', ...w);
+    writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,OnHand\nA,MAIN,10\n');
+    writeFileSync(join(dir, 'o.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Acme,A,8\n');
+    await cli(dir, 'import', ...w, '--tab', 'Inventory', '--csv', 'i.csv');
+    await cli(dir, 'import', ...w, '--tab', 'Orders', '--csv', 'o.csv');
+    await cli(dir, 'do', 'allocate', ...w);
+    await cli(dir, 'do', 'ship', ...w, '--order', 'SO-1');
+    writeFileSync(join(dir, 'o2.csv'), 'OrderID,Line,Qty\nSO-1,1,3\n');
+    const r = await cli(dir, 'import', ...w, '--tab', 'Orders', '--csv', 'o2.csv');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Orders SO-1#1: Qty 3 < shipped 8');
+  });
+
+  it('writes a formula-looking value as text, never as a formula', async () => {
+    const dir = tempDir();
+    await cli(dir, 'init', '--workbook', 'w.json');
+    writeFileSync(join(dir, 'o.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,"=HYPERLINK(""http://x"",""y"")",A,1\n');
+    await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'o.csv');
+    const file = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8'));
+    const orders = file.sheets.find((s: { properties: { title: string } }) => s.properties.title === 'Orders');
+    expect(orders.values[1][3]).toBe('=HYPERLINK("http://x","y")');
+    expect(orders.formulas).toEqual({});
+    const csv = (await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Orders')).stdout;
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+});
