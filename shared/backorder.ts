@@ -30,26 +30,64 @@ export function poExpectedDate(
   return po.orderDate && leadTimeDays > 0 ? addDays(po.orderDate, leadTimeDays) : null;
 }
 
-/** Expected availability for `qty` more of a SKU waiting at a warehouse. */
-export function expectedFor(desk: Desk, sku: string, warehouse: string, qty: number): Expected {
-  const item = desk.stock.item(sku, warehouse) ?? desk.stock.item(sku, desk.stock.warehouses(sku, '')[0] ?? '');
-  const lead = item?.leadTimeDays ?? 0;
-  const claimed = new Map<string, number>();
-  for (const b of desk.uow.all('backorders'))
-    if (b.po && b.qtyRemaining > 0 && b.sku === sku) claimed.set(b.po, (claimed.get(b.po) ?? 0) + b.qtyRemaining);
-  const candidates = desk.uow
-    .all('pos')
-    .filter((p) => p.sku === sku && p.dropShipFor === '' && openPoQty(p) > 0)
-    .map((p) => ({ p, date: poExpectedDate(p, lead) }))
-    .filter((c): c is { p: (typeof c)['p']; date: IsoDate } => c.date !== null)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.p.po.localeCompare(b.p.po)));
-  const room = new Map<string, number>();
-  for (const c of candidates) room.set(c.p.po, (room.get(c.p.po) ?? 0) + openPoQty(c.p));
-  for (const c of candidates) {
-    const free = (room.get(c.p.po) ?? 0) - (claimed.get(c.p.po) ?? 0);
-    if (free >= qty) return { date: c.date, source: 'PO', po: c.p.po };
+interface PoRoom {
+  readonly po: string;
+  readonly date: IsoDate;
+  free: number;
+}
+
+/**
+ * Open POs per SKU, earliest expected first, with the room each has left after the backorders already
+ * linked to it. Built once per command (one pass over POs and backorders), then consumed as new
+ * backorders are linked, so creating thousands of backorders stays linear.
+ */
+export class PoPlanner {
+  private bySku: Map<string, PoRoom[]> | undefined;
+
+  constructor(private readonly desk: Desk) {}
+
+  private build(): Map<string, PoRoom[]> {
+    const desk = this.desk;
+    const claimed = new Map<string, number>();
+    for (const b of desk.uow.all('backorders'))
+      if (b.po && b.qtyRemaining > 0) claimed.set(`${b.po}#${b.sku}`, (claimed.get(`${b.po}#${b.sku}`) ?? 0) + b.qtyRemaining);
+    const rooms = new Map<string, Map<string, PoRoom>>();
+    for (const p of desk.uow.all('pos')) {
+      if (p.dropShipFor !== '' || openPoQty(p) === 0) continue;
+      const date = poExpectedDate(p, desk.stock.leadTimeDays(p.sku, p.warehouse));
+      if (!date) continue;
+      const perSku = rooms.get(p.sku) ?? new Map<string, PoRoom>();
+      rooms.set(p.sku, perSku);
+      const room = perSku.get(p.po);
+      if (room) {
+        room.free += openPoQty(p);
+        if (date < room.date) (room as { date: IsoDate }).date = date;
+      } else perSku.set(p.po, { po: p.po, date, free: openPoQty(p) });
+    }
+    const out = new Map<string, PoRoom[]>();
+    for (const [sku, perSku] of rooms) {
+      const list = [...perSku.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.po.localeCompare(b.po)));
+      for (const r of list) r.free -= claimed.get(`${r.po}#${sku}`) ?? 0;
+      out.set(sku, list);
+    }
+    return out;
   }
-  if (lead > 0) return { date: addDays(desk.ctx.today, lead), source: 'Lead time', po: '' };
+
+  /** The first PO with room for `qty` more of a SKU, claiming that room; undefined when none has. */
+  claim(sku: string, qty: number): PoRoom | undefined {
+    this.bySku ??= this.build();
+    const room = this.bySku.get(sku)?.find((r) => r.free >= qty);
+    if (room) room.free -= qty;
+    return room;
+  }
+}
+
+/** Expected availability for `qty` more of a SKU waiting at a warehouse: PO, else lead time, else none. */
+export function expectedFor(desk: Desk, sku: string, warehouse: string, qty: number): Expected {
+  const room = desk.poPlanner.claim(sku, qty);
+  if (room) return { date: room.date, source: 'PO', po: room.po };
+  const lead = desk.stock.leadTimeDays(sku, warehouse);
+  if (lead > 0) return { date: desk.inDays(lead), source: 'Lead time', po: '' };
   return { date: null, source: '', po: '' };
 }
 
@@ -58,6 +96,8 @@ export interface OpenBackorderOptions {
   readonly reason: string;
   readonly expectedDate?: IsoDate | null;
   readonly note?: string;
+  /** The caller counts the quantity on the line itself (allocate does, in the same update). */
+  readonly lineCountedByCaller?: boolean;
 }
 
 /** Puts `qty` of a line on a new backorder and counts it on the line. */
@@ -101,7 +141,7 @@ export function openBackorder(desk: Desk, line: OrderLine, qty: number, options:
     age: 0,
     notes: options.note ?? '',
   });
-  desk.adjustLine(line.orderId, line.line, { qtyBackordered: qty });
+  if (!options.lineCountedByCaller) desk.adjustLine(line.orderId, line.line, { qtyBackordered: qty });
   desk.newIds.push(id);
   desk.entity(`Backorder ${id}`);
   return backorder;

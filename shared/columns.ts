@@ -126,5 +126,9 @@ export function recordSchema<C extends Columns>(spec: TabSpec<C>): z.ZodMiniType
 
 /** The key of a record as one string, e.g. `SO-1001#2`. */
 export function keyOf<C extends Columns>(spec: TabSpec<C>, record: RecordOf<C>): string {
+  // Hot path (every lookup of every command): no array allocation for the usual one or two key fields.
+  const [a, b] = spec.key;
+  if (spec.key.length === 1) return String(record[a as keyof C]);
+  if (spec.key.length === 2) return `${record[a as keyof C]}#${record[b as keyof C]}`;
   return spec.key.map((k) => String(record[k])).join('#');
 }

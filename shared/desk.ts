@@ -3,6 +3,7 @@
  * caller's clock and identity, and what the command has to report. Putting a line or a backorder
  * through here re-derives its status and checks the transition, so no handler can forget to.
  */
+import { PoPlanner } from './backorder';
 import { addDays, type IsoDate } from './dates';
 import { DeskError } from './errors';
 import { deriveBackorderStatus, deriveLineStatus, BACKORDER_TRANSITIONS, assertTransition } from './status';
@@ -38,7 +39,10 @@ export class Desk {
   readonly messages: string[] = [];
   readonly newIds: string[] = [];
   readonly shortfalls: Shortfall[] = [];
-  readonly entities: string[] = [];
+  readonly entities = new Set<string>();
+  readonly poPlanner: PoPlanner;
+  /** Backorder → every shipment of it delivered; built on first need, kept current by `shipped`. */
+  private delivered: Map<string, boolean> | undefined;
 
   constructor(
     readonly uow: UnitOfWork,
@@ -46,16 +50,18 @@ export class Desk {
     readonly ctx: CommandContext,
   ) {
     this.stock = new Stock(uow);
+    this.poPlanner = new PoPlanner(this);
   }
 
   /** Names what the command acted on, first mention first (the Log's Entity column shows three). */
   entity(name: string): void {
-    if (!this.entities.includes(name)) this.entities.push(name);
+    this.entities.add(name);
   }
 
   entitySummary(): string {
-    const shown = this.entities.slice(0, 3).join(', ');
-    return this.entities.length > 3 ? `${shown} (+${this.entities.length - 3} more)` : shown;
+    const all = [...this.entities];
+    const shown = all.slice(0, 3).join(', ');
+    return all.length > 3 ? `${shown} (+${all.length - 3} more)` : shown;
   }
 
   line(orderId: string, line: number): OrderLine {
@@ -72,26 +78,38 @@ export class Desk {
     return this.uow.require('backorders', id, `backorder ${id}`);
   }
 
-  /** Stores a line with its status derived from its quantities. */
-  putLine(line: OrderLine, allocationRan = false): OrderLine {
+  /** Stores a line with its status derived from its quantities; `at` is its known position, if any. */
+  putLine(line: OrderLine, allocationRan = false, at?: number): OrderLine {
     this.touchedSkus.add(line.sku);
-    return this.uow.put('orders', { ...line, status: deriveLineStatus(line, allocationRan) });
+    const status = deriveLineStatus(line, allocationRan);
+    const record = line.status === status ? line : { ...line, status };
+    return at === undefined ? this.uow.put('orders', record) : this.uow.putAt('orders', at, record);
   }
 
   /** Stores a backorder with its status derived, refusing a transition the lifecycle forbids. */
   putBackorder(next: Backorder): Backorder {
     const before = this.uow.get('backorders', next.backorderId);
-    const delivered = this.deliveredFor(next.backorderId);
+    // Delivery only matters once nothing remains; skip the lookup otherwise.
+    const delivered = next.qtyRemaining === 0 && next.qtyFulfilled > 0 && this.deliveredFor(next.backorderId);
     const status = deriveBackorderStatus(next, delivered);
     if (before) assertTransition(BACKORDER_TRANSITIONS, `Backorder ${next.backorderId}`, before.status, status);
     this.touchedSkus.add(next.sku);
-    const record = { ...next, status };
+    const record = next.status === status ? next : { ...next, status };
     return before ? this.uow.put('backorders', record) : this.uow.add('backorders', record);
   }
 
   private deliveredFor(backorderId: string): boolean {
-    const ships = this.uow.all('shipments').filter((s) => s.backorderId === backorderId);
-    return ships.length > 0 && ships.every((s) => s.deliveredAt !== null);
+    if (!this.delivered) {
+      this.delivered = new Map();
+      for (const s of this.uow.all('shipments'))
+        if (s.backorderId) this.delivered.set(s.backorderId, (this.delivered.get(s.backorderId) ?? true) && s.deliveredAt !== null);
+    }
+    return this.delivered.get(backorderId) === true;
+  }
+
+  /** A new shipment for a backorder is not delivered yet. */
+  shipped(backorderId: string): void {
+    this.delivered?.set(backorderId, false);
   }
 
   /** Changes a line's backordered count by `delta` (and optionally other counters). */
@@ -106,6 +124,17 @@ export class Desk {
   }
 
   followUpDate(): IsoDate {
-    return addDays(this.ctx.today, this.config.FollowUpDays);
+    return this.inDays(this.config.FollowUpDays);
+  }
+
+  private readonly dayCache = new Map<number, IsoDate>();
+  /** Today plus `days`, memoised: thousands of backorders share a handful of lead times. */
+  inDays(days: number): IsoDate {
+    let d = this.dayCache.get(days);
+    if (d === undefined) {
+      d = addDays(this.ctx.today, days);
+      this.dayCache.set(days, d);
+    }
+    return d;
   }
 }

@@ -17,10 +17,9 @@ export function parseReservation(text: string): Reservation {
 }
 
 export function formatReservation(r: Reservation): string {
-  return [...r]
-    .filter(([, q]) => q > 0)
-    .map(([w, q]) => `${w}:${q}`)
-    .join(' ');
+  let text = '';
+  for (const [w, q] of r) if (q > 0) text += text === '' ? `${w}:${q}` : ` ${w}:${q}`;
+  return text;
 }
 
 export function reservedTotal(r: Reservation): number {

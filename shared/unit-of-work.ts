@@ -12,7 +12,8 @@ type Rec<K extends TabKey> = Records[K][number];
 
 interface TabState<R> {
   rows: R[];
-  index: Map<string, number>;
+  /** Key → position, built on the first lookup by key (allocate-all never needs it for Orders). */
+  keyIndex: Map<string, number> | undefined;
   touched: Set<number>;
   addedFrom: number;
 }
@@ -27,15 +28,23 @@ export class UnitOfWork {
     let s = this.state[key] as TabState<Rec<K>> | undefined;
     if (!s) {
       const rows = [...(this.before[key] as Rec<K>[])];
-      const spec = TABS[key] as unknown as TabSpec;
-      const index = new Map<string, number>();
-      rows.forEach((r, i) => {
-        index.set(keyOf(spec, r as never), i);
-      });
-      s = { rows, index, touched: new Set(), addedFrom: rows.length };
+      s = { rows, keyIndex: undefined, touched: new Set(), addedFrom: rows.length };
       this.state[key] = s as TabState<unknown>;
     }
     return s;
+  }
+
+  private index<K extends TabKey>(key: K): Map<string, number> {
+    const s = this.tab(key);
+    if (!s.keyIndex) {
+      const spec = TABS[key] as unknown as TabSpec;
+      const index = new Map<string, number>();
+      s.rows.forEach((r, i) => {
+        index.set(keyOf(spec, r as never), i);
+      });
+      s.keyIndex = index;
+    }
+    return s.keyIndex;
   }
 
   /** Current records of a tab, in sheet order, new ones last. */
@@ -43,10 +52,26 @@ export class UnitOfWork {
     return this.tab(key).rows;
   }
 
-  get<K extends TabKey>(key: K, recordKey: string): Rec<K> | undefined {
+  /** Position of a record in `all(key)`, stable for the life of the unit of work. */
+  indexOf<K extends TabKey>(key: K, recordKey: string): number | undefined {
+    return this.index(key).get(recordKey);
+  }
+
+  at<K extends TabKey>(key: K, index: number): Rec<K> {
+    return this.tab(key).rows[index] as Rec<K>;
+  }
+
+  /** Replaces the record at a known position (same key): the fast path of `put`. */
+  putAt<K extends TabKey>(key: K, index: number, record: Rec<K>): Rec<K> {
     const s = this.tab(key);
-    const i = s.index.get(recordKey);
-    return i === undefined ? undefined : s.rows[i];
+    s.rows[index] = record;
+    s.touched.add(index);
+    return record;
+  }
+
+  get<K extends TabKey>(key: K, recordKey: string): Rec<K> | undefined {
+    const i = this.index(key).get(recordKey);
+    return i === undefined ? undefined : this.tab(key).rows[i];
   }
 
   /** Like `get`, but a missing record is a NOT_FOUND refusal naming what was looked for. */
@@ -60,7 +85,7 @@ export class UnitOfWork {
   put<K extends TabKey>(key: K, record: Rec<K>): Rec<K> {
     const s = this.tab(key);
     const k = keyOf(TABS[key] as unknown as TabSpec, record as never);
-    const i = s.index.get(k);
+    const i = this.index(key).get(k);
     if (i === undefined) throw new DeskError('NOT_FOUND', `${TABS[key].name}: no record ${k} to update`);
     s.rows[i] = record;
     s.touched.add(i);
@@ -71,8 +96,9 @@ export class UnitOfWork {
   add<K extends TabKey>(key: K, record: Rec<K>): Rec<K> {
     const s = this.tab(key);
     const k = keyOf(TABS[key] as unknown as TabSpec, record as never);
-    if (s.index.has(k)) throw new DeskError('INVARIANT', `${TABS[key].name}: ${k} already exists`);
-    s.index.set(k, s.rows.length);
+    const index = this.index(key);
+    if (index.has(k)) throw new DeskError('INVARIANT', `${TABS[key].name}: ${k} already exists`);
+    index.set(k, s.rows.length);
     s.rows.push(record);
     return record;
   }
@@ -106,6 +132,6 @@ function sameRecord(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const k of Object.keys(x)) if (x[k] !== y[k]) return false;
+  for (const k in x) if (x[k] !== y[k]) return false;
   return true;
 }

@@ -13,9 +13,10 @@ import { formatReservation, parseReservation, type Reservation, reservedTotal } 
 import type { Backorder } from '../tabs/backorders';
 import { type OrderLine, unplannedQty } from '../tabs/orders';
 
+/** Open demand; `at` holds positions in the unit of work so the hot loop never looks a key up. */
 type Demand =
   | { kind: 'backorder'; backorder: Backorder; sortKey: Backorder }
-  | { kind: 'order'; lines: OrderLine[]; sortKey: OrderLine };
+  | { kind: 'order'; at: number[]; sortKey: OrderLine };
 
 function merge(into: Reservation, add: Reservation): Reservation {
   for (const [w, q] of add) into.set(w, (into.get(w) ?? 0) + q);
@@ -38,51 +39,63 @@ export function reserveForBackorder(desk: Desk, b: Backorder, limit = Number.POS
   return n;
 }
 
-function reserveLine(desk: Desk, line: OrderLine, need: number): number {
-  const got = desk.stock.reserve(line.sku, line.warehouse, need);
+/**
+ * Reserves for the line at position `at`; returns how much was reserved. `backordered` is counted on
+ * the line in the same update (allocate-all's hot path: one new record per line).
+ */
+function reserveLine(desk: Desk, at: number, need: number, backorder?: (reserved: number) => number): number {
+  const current = desk.uow.at('orders', at);
+  const got = desk.stock.reserve(current.sku, current.warehouse, need);
   const n = reservedTotal(got);
-  const current = desk.line(line.orderId, line.line);
+  const backordered = backorder ? backorder(n) : 0;
+  const from = current.allocatedFrom === '' ? got : merge(parseReservation(current.allocatedFrom), got);
   desk.putLine(
     {
       ...current,
       qtyAllocated: current.qtyAllocated + n,
-      allocatedFrom: formatReservation(merge(parseReservation(current.allocatedFrom), got)),
+      qtyBackordered: current.qtyBackordered + backordered,
+      allocatedFrom: formatReservation(from),
     },
     true,
+    at,
   );
   return n;
 }
 
-function allocateShipComplete(desk: Desk, lines: OrderLine[]): void {
+function allocateShipComplete(desk: Desk, positions: number[]): void {
+  const lines = positions.map((at) => desk.uow.at('orders', at));
   const needBySku = new Map<string, number>();
   for (const l of lines) needBySku.set(l.sku, (needBySku.get(l.sku) ?? 0) + unplannedQty(l));
   const whole = [...needBySku].every(([sku, need]) => desk.stock.totalAvailable(sku) >= need);
-  for (const l of lines) {
+  lines.forEach((l, i) => {
+    const at = positions[i] as number;
     const need = unplannedQty(l);
-    if (need <= 0) continue;
-    if (whole) reserveLine(desk, l, need);
+    if (need <= 0) return;
+    if (whole) reserveLine(desk, at, need);
     else {
-      desk.putLine(desk.line(l.orderId, l.line), true);
+      desk.putLine(l, true, at);
       desk.shortfalls.push({ orderId: l.orderId, line: l.line, sku: l.sku, wanted: need, reserved: 0, outcome: 'parked' });
     }
-  }
+  });
 }
 
-function allocateShipPartial(desk: Desk, line: OrderLine): void {
+function allocateShipPartial(desk: Desk, at: number): void {
+  const line = desk.uow.at('orders', at);
   const need = unplannedQty(line);
-  const got = reserveLine(desk, line, need);
-  if (got === need) return;
-  const short = need - got;
   const backorder = desk.config.AutoBackorder === 'On' && desk.config.BackorderMode === 'Backorder lines';
-  if (backorder)
-    openBackorder(desk, desk.line(line.orderId, line.line), short, { source: 'Auto', reason: 'Insufficient stock' });
-  desk.shortfalls.push({
-    orderId: line.orderId,
-    line: line.line,
-    sku: line.sku,
-    wanted: need,
-    reserved: got,
-    outcome: backorder ? 'backordered' : 'flagged',
+  reserveLine(desk, at, need, (reserved) => {
+    const short = need - reserved;
+    if (short === 0) return 0;
+    if (backorder) openBackorder(desk, line, short, { source: 'Auto', reason: 'Insufficient stock', lineCountedByCaller: true });
+    desk.shortfalls.push({
+      orderId: line.orderId,
+      line: line.line,
+      sku: line.sku,
+      wanted: need,
+      reserved,
+      outcome: backorder ? 'backordered' : 'flagged',
+    });
+    return backorder ? short : 0;
   });
 }
 
@@ -90,19 +103,23 @@ function allocateShipPartial(desk: Desk, line: OrderLine): void {
 export function allocate(desk: Desk, orderId?: string): void {
   desk.entity(orderId ? `Order ${orderId}` : 'All orders');
   const demands: Demand[] = [];
-  const byOrder = new Map<string, OrderLine[]>();
-  const lines = orderId ? desk.linesOf(orderId) : desk.uow.all('orders');
-  for (const l of lines) {
-    if (unplannedQty(l) <= 0) continue;
-    const list = byOrder.get(l.orderId) ?? [];
-    list.push(l);
-    byOrder.set(l.orderId, list);
-  }
-  for (const list of byOrder.values()) {
-    const complete = list.some((l) => l.shipPolicy === 'Ship complete');
-    if (complete) demands.push({ kind: 'order', lines: list, sortKey: list[0] as OrderLine });
-    else for (const l of list) demands.push({ kind: 'order', lines: [l], sortKey: l });
-  }
+  const complete = new Map<string, number[]>();
+  const all = desk.uow.all('orders');
+  if (orderId) desk.linesOf(orderId); // refuses an unknown order
+  all.forEach((l, at) => {
+    if ((orderId && l.orderId !== orderId) || unplannedQty(l) <= 0) return;
+    if (l.shipPolicy !== 'Ship complete') {
+      demands.push({ kind: 'order', at: [at], sortKey: l });
+      return;
+    }
+    const list = complete.get(l.orderId);
+    if (list) list.push(at);
+    else {
+      const positions = [at];
+      complete.set(l.orderId, positions);
+      demands.push({ kind: 'order', at: positions, sortKey: l });
+    }
+  });
   for (const b of desk.uow.all('backorders'))
     if (b.qtyRemaining > b.qtyAllocated && (!orderId || b.orderId === orderId))
       demands.push({ kind: 'backorder', backorder: b, sortKey: b });
@@ -110,9 +127,8 @@ export function allocate(desk: Desk, orderId?: string): void {
 
   for (const d of demands) {
     if (d.kind === 'backorder') reserveForBackorder(desk, desk.backorder(d.backorder.backorderId));
-    else if (d.lines.length > 1 || d.lines[0]?.shipPolicy === 'Ship complete')
-      allocateShipComplete(desk, d.lines.map((l) => desk.line(l.orderId, l.line)));
-    else allocateShipPartial(desk, desk.line(d.sortKey.orderId, d.sortKey.line));
+    else if (d.sortKey.shipPolicy === 'Ship complete') allocateShipComplete(desk, d.at);
+    else allocateShipPartial(desk, d.at[0] as number);
   }
   const before = new Map(desk.uow.before.orders.map((l) => [`${l.orderId}#${l.line}`, l.qtyAllocated]));
   const reservedLines = desk.uow

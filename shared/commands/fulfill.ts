@@ -67,7 +67,10 @@ export function fulfill(desk: Desk, args: FulfillArgs): void {
       byOrder.set(b.orderId, orderIds);
       fulfillOne(desk, b.backorderId, b.qtyAllocated, orderIds);
     }
-    if (ready.length > 1) desk.entities.splice(0, desk.entities.length, `${ready.length} backorders${args.sku ? ` of ${args.sku}` : ''}`);
+    if (ready.length > 1) {
+      desk.entities.clear();
+      desk.entity(`${ready.length} backorders${args.sku ? ` of ${args.sku}` : ''}`);
+    }
   }
   recomputeQueues(desk);
 }

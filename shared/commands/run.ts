@@ -105,7 +105,12 @@ function summarize(changes: WorkbookChanges): Record<string, { updated: number; 
 /** Detail JSON stays well under a Sheets cell's 50,000 characters. */
 const DETAIL_LIMIT = 45_000;
 
+/** Past this many changed rows the images could not fit a cell anyway; only the count is kept. */
+const DETAIL_ROWS = 300;
+
 function beforeImages(wb: Workbook, changes: WorkbookChanges): string {
+  const rows = Object.values(changes).reduce((n, c) => n + (c?.updated.length ?? 0), 0);
+  if (rows > DETAIL_ROWS) return JSON.stringify({ truncated: true, rows });
   const images: Record<string, unknown[]> = {};
   for (const [tab, c] of Object.entries(changes)) {
     if (!c || c.updated.length === 0) continue;
@@ -114,7 +119,7 @@ function beforeImages(wb: Workbook, changes: WorkbookChanges): string {
     images[spec.name] = (wb[tab as TabKey] as never[]).filter((r) => keys.has(keyOf(spec, r)));
   }
   const text = JSON.stringify({ before: images });
-  return text.length <= DETAIL_LIMIT ? text : JSON.stringify({ truncated: true, size: text.length });
+  return text.length <= DETAIL_LIMIT ? text : JSON.stringify({ truncated: true, rows });
 }
 
 export function runCommand(wb: Workbook, command: Command, ctx: CommandContext): CommandOutcome {
@@ -140,6 +145,7 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
   settleDeliveries(desk);
   (HANDLERS[command.action] as (d: Desk, c: Command) => void)(desk, command);
   recomputeQueues(desk);
+  desk.stock.flush();
   const changed = uow.changes();
   const logId = uow.nextId('LG', () => wb.log.map((l) => l.logId));
   const counts = summarize(changed);

@@ -48,6 +48,7 @@ export function recordShipment(
       status: 'Shipped',
       invoiceNo: '',
     });
+    if (backorderId) desk.shipped(backorderId);
     desk.messages.push(`pick ${q} × ${line.sku} at ${warehouse} for ${line.orderId} line ${line.line} (${s.id})`);
   }
 }
@@ -115,13 +116,14 @@ export function ship(desk: Desk, args: ShipArgs): void {
     const reservation = parseReservation(l.allocatedFrom);
     const taken = takeFromReservation(reservation, picked);
     const missing = takeFromReservation(reservation, l.qtyAllocated - picked);
+    // A ship-complete order that is short ships nothing: every reservation of it goes back first.
+    if (complete && missing.size > 0) parkWhole(desk, desk.linesOf(l.orderId));
     for (const [w, q] of missing) {
-      desk.stock.release(l.sku, new Map([[w, q]]));
+      if (!complete) desk.stock.release(l.sku, new Map([[w, q]]));
       desk.stock.writeOff(l.sku, w, q);
       desk.messages.push(`stock discrepancy: ${l.sku} at ${w} counted ${q} fewer than OnHand`);
     }
     if (complete && missing.size > 0) {
-      parkWhole(desk, desk.linesOf(l.orderId));
       desk.messages.push(`Order ${l.orderId} ships complete and is short: parked, nothing shipped`);
       return;
     }

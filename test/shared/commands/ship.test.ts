@@ -39,6 +39,22 @@ describe('ship', () => {
     expect(s.wb.shipments).toEqual([]);
   });
 
+  it('releases a short ship-complete order once, leaving other orders’ reservations alone (found by the property test)', () => {
+    const s = new Session(
+      workbook({
+        inventory: [item({ sku: 'B', onHand: 2 })],
+        orders: [
+          line({ orderId: 'SC', sku: 'B', qty: 1, shipPolicy: 'Ship complete', orderDate: '2026-11-01' as never }),
+          line({ orderId: 'P', sku: 'B', qty: 1, orderDate: '2026-11-02' as never }),
+        ],
+      }),
+    );
+    s.do({ action: 'allocate' });
+    s.do({ action: 'ship', orderId: 'SC', line: 1, qty: 0 });
+    expect(s.stock('B')).toMatchObject({ onHand: 1, allocated: 1 });
+    expect(s.line('P').qtyAllocated).toBe(1);
+  });
+
   it('moves the remainder to a new order in "New order for the remainder" mode (002 strategy 3)', () => {
     const s = new Session(
       workbook({

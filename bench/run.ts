@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: performance targets live here, never in unit tests. Measures allocate-all through
+ * the core on 5,000 and 50,000 order lines (5,000 SKUs) and the codec parsing 50,000 rows; prints the
+ * results as JSON and writes them to bench/results.json (median of several runs, machine noted).
+ * Targets (issue #2): allocate-all at 50,000 lines ≤ 250 ms; time(50k) ÷ time(5k) ≤ 12, measured on a
+ * workbook stocked for about 85 % of demand; a stress case where most lines are short (and so create
+ * tens of thousands of backorders in one action) is reported beside it, without a target.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { decodeTab } from '../shared/codec';
+import { runCommand } from '../shared/commands/run';
+import { renderWorkbook } from '../shared/render-workbook';
+import { OrdersTab } from '../shared/tabs/orders';
+import { BENCH_TODAY, benchWorkbook } from './workbooks';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round((s[Math.floor(s.length / 2)] as number) * 10) / 10;
+}
+
+function time(fn: () => unknown): number[] {
+  fn(); // warm-up: JIT and caches, not measured
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const ctx = { today: BENCH_TODAY, now: `${BENCH_TODAY}T12:00:00.000Z`, actor: 'bench', requestId: 'bench' };
+const results: Record<string, unknown> = {};
+
+for (const [name, lines, fill] of [
+  ['allocateAll_5000', 5_000, 0.85],
+  ['allocateAll_50000', 50_000, 0.85],
+  ['allocateAll_50000_mostlyShort', 50_000, null],
+] as const) {
+  const wb = benchWorkbook(lines, 5000, 7, fill);
+  let shortfalls = 0;
+  const runs = time(() => {
+    shortfalls = runCommand(wb, { action: 'allocate' }, ctx).result.shortfalls.length;
+  });
+  results[name] = {
+    lines,
+    skus: 5000,
+    inventoryRows: wb.inventory.length,
+    stocking: fill === null ? 'generator stock, most lines short' : `stock ≈ ${fill * 100} % of demand`,
+    shortfalls,
+    medianMs: median(runs),
+    runsMs: runs.map((r) => Math.round(r)),
+  };
+}
+
+const wb = benchWorkbook(50_000);
+const cellCtx = { face: 'api' as const, timeZone: 'America/New_York', currencyDigits: 2 };
+const orders = renderWorkbook(wb, cellCtx).find((t) => t.name === 'Orders');
+if (!orders) throw new Error('no Orders tab rendered');
+let decoded = 0;
+const parseRuns = time(() => {
+  decoded = decodeTab(OrdersTab, orders, cellCtx).records.length;
+});
+results.codecParse_50000 = { rows: decoded, columns: orders.values[0]?.length, medianMs: median(parseRuns), runsMs: parseRuns.map((r) => Math.round(r)) };
+
+const a5 = (results.allocateAll_5000 as { medianMs: number }).medianMs;
+const a50 = (results.allocateAll_50000 as { medianMs: number }).medianMs;
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  runs: RUNS,
+  results,
+  targets: {
+    allocateAll50kUnder250ms: { value: a50, ok: a50 <= 250 },
+    scaling50kOver5kUnder12: { value: Math.round((a50 / a5) * 10) / 10, ok: a50 / a5 <= 12 },
+  },
+};
+const text = `${JSON.stringify(report, null, 2)}\n`;
+writeFileSync(join(import.meta.dirname ?? 'bench', 'results.json'), text);
+process.stdout.write(text);

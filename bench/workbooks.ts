@@ -1,0 +1,47 @@
+/**
+ * Benchmark workbooks: the demo generator's catalog and orders at scale (5,000 SKUs, 5,000 to 50,000
+ * order lines over 90 days, some open POs), deterministic for a seed.
+ */
+import { addDays, type IsoDate } from '../shared/dates';
+import { generateInventory, generateOrders, purchaseOrder } from '../shared/demo/generate';
+import { VENDORS } from '../shared/demo/catalog';
+import { Random } from '../shared/demo/random';
+import { emptyWorkbook } from '../shared/demo/simulate';
+import type { Workbook } from '../shared/workbook';
+
+export const BENCH_TODAY = '2026-11-23' as IsoDate;
+
+/**
+ * `fillRate` sizes stock against demand: 0.85 stocks each SKU for about 85 % of what is ordered (a
+ * typical distributor's fill rate); `null` keeps the generator's small stock (most lines short).
+ */
+export function benchWorkbook(lines: number, skus = 5000, seed = 7, fillRate: number | null = 0.85): Workbook {
+  const random = new Random(seed);
+  const inventory = generateInventory(random, { skus });
+  const cost = new Map(inventory.map((i) => [i.sku, i.unitCost as number]));
+  const orders = [];
+  let orderNo = 100000;
+  for (let day = 0; orders.length < lines; day++) {
+    const batch = generateOrders(random, {
+      firstOrder: orderNo,
+      count: 200,
+      date: addDays(BENCH_TODAY, -90 + (day % 90)),
+      skus,
+      costOf: (sku) => cost.get(sku) ?? 1000,
+    });
+    orderNo += 201;
+    orders.push(...batch.slice(0, lines - orders.length));
+  }
+  if (fillRate !== null) {
+    const demand = new Map<string, number>();
+    for (const o of orders) demand.set(o.sku, (demand.get(o.sku) ?? 0) + o.qty);
+    const places = new Map<string, number>();
+    for (const i of inventory) places.set(i.sku, (places.get(i.sku) ?? 0) + 1);
+    for (const i of inventory)
+      i.onHand = Math.round(((demand.get(i.sku) ?? 0) * fillRate * (0.6 + random.next() * 0.8)) / (places.get(i.sku) ?? 1));
+  }
+  const pos = VENDORS.flatMap((v, i) =>
+    purchaseOrder(`PO-${9000 + i}`, v, addDays(BENCH_TODAY, -3), inventory.filter((_, n) => n % 97 === i).slice(0, 40).map((x) => ({ sku: x.sku, qty: 50, warehouse: x.warehouse, cost: x.unitCost }))),
+  );
+  return { ...emptyWorkbook(), inventory, orders, pos };
+}
