@@ -143,7 +143,7 @@ export function openBackorder(desk: Desk, line: OrderLine, qty: number, options:
   });
   if (!options.lineCountedByCaller) desk.adjustLine(line.orderId, line.line, { qtyBackordered: qty });
   desk.newIds.push(id);
-  desk.entity(`Backorder ${id}`);
+  if (options.source === 'Manual') desk.entity(`Backorder ${id}`);
   return backorder;
 }
 

@@ -7,7 +7,8 @@
  * shortfall is a result: with AutoBackorder On (and backorder-lines mode) it becomes a backorder at
  * once, otherwise it is flagged on the line.
  */
-import { demandOrder, openBackorder } from '../backorder';
+import { openBackorder } from '../backorder';
+import { PRIORITY_RANK } from '../tabs/vocabulary';
 import type { Desk } from '../desk';
 import { formatReservation, parseReservation, type Reservation, reservedTotal } from '../reservations';
 import type { Backorder } from '../tabs/backorders';
@@ -99,6 +100,11 @@ function allocateShipPartial(desk: Desk, at: number): void {
   });
 }
 
+function queueKey(d: Demand): string {
+  const k = d.sortKey;
+  return `${PRIORITY_RANK[k.priority]}|${k.orderDate ?? '9999-12-31'}|${k.orderId}\u0000${String(k.line).padStart(9, '0')}|${d.kind === 'backorder' ? 0 : 1}`;
+}
+
 /** Allocates one order (`orderId`) or every open order and backorder. */
 export function allocate(desk: Desk, orderId?: string): void {
   desk.entity(orderId ? `Order ${orderId}` : 'All orders');
@@ -123,7 +129,11 @@ export function allocate(desk: Desk, orderId?: string): void {
   for (const b of desk.uow.all('backorders'))
     if (b.qtyRemaining > b.qtyAllocated && (!orderId || b.orderId === orderId))
       demands.push({ kind: 'backorder', backorder: b, sortKey: b });
-  demands.sort((a, b) => demandOrder(a.sortKey, b.sortKey) || (a.kind === b.kind ? 0 : a.kind === 'backorder' ? -1 : 1));
+  // One precomputed text key per demand sorts the same as demandOrder (then backorders first) at a
+  // fraction of the comparisons' cost: allocate-all sorts tens of thousands of lines.
+  const keyed = demands.map((d) => ({ d, key: queueKey(d) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  demands.splice(0, demands.length, ...keyed.map((k) => k.d));
 
   for (const d of demands) {
     if (d.kind === 'backorder') reserveForBackorder(desk, desk.backorder(d.backorder.backorderId));

@@ -17,7 +17,7 @@ describe('runCommand', () => {
       logId: 'LG-000001',
       actor: 'rep@example.com',
       action: 'allocate',
-      entity: 'All orders, Backorder BO-000001',
+      entity: 'All orders',
       when: '2026-11-23T15:00:00.000Z',
       requestId: 'req-7',
     });
