@@ -2,6 +2,7 @@
  * `npm run bench`: performance targets live here, never in unit tests. Measures allocate-all through
  * the core on 5,000 and 50,000 order lines (5,000 SKUs) and the codec parsing 50,000 rows; prints the
  * results as JSON and writes them to bench/results.json (median of several runs, machine noted).
+ * Also records the size of the core bundled for Apps Script.
  * Targets (issue #2): allocate-all at 50,000 lines ≤ 250 ms; time(50k) ÷ time(5k) ≤ 12, measured on a
  * workbook stocked for about 85 % of demand; a stress case where most lines are short (and so create
  * tens of thousands of backorders in one action) is reported beside it, without a target.
@@ -9,6 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { decodeTab } from '../shared/codec';
 import { runCommand } from '../shared/commands/run';
 import { renderWorkbook } from '../shared/render-workbook';
@@ -65,13 +68,41 @@ let decoded = 0;
 const parseRuns = time(() => {
   decoded = decodeTab(OrdersTab, orders, cellCtx).records.length;
 });
-results.codecParse_50000 = { rows: decoded, columns: orders.values[0]?.length, medianMs: median(parseRuns), runsMs: parseRuns.map((r) => Math.round(r)) };
+results.codecParse_50000 = {
+  rows: decoded,
+  columns: orders.values[0]?.length,
+  medianMs: median(parseRuns),
+  runsMs: parseRuns.map((r) => Math.round(r)),
+};
+
+// The core as the add-on bundles it: IIFE, es2020, minified (zod/mini and date-fns included).
+const bundle = await build({
+  entryPoints: [join(import.meta.dirname ?? 'bench', 'core-entry.ts')],
+  bundle: true,
+  format: 'iife',
+  globalName: 'Core',
+  target: 'es2020',
+  minify: true,
+  write: false,
+  legalComments: 'none',
+});
+const code = bundle.outputFiles[0]?.contents ?? new Uint8Array();
+results.coreBundle = {
+  bytes: code.length,
+  kib: Math.round((code.length / 1024) * 10) / 10,
+  gzipKib: Math.round((gzipSync(code).length / 1024) * 10) / 10,
+};
 
 const a5 = (results.allocateAll_5000 as { medianMs: number }).medianMs;
 const a50 = (results.allocateAll_50000 as { medianMs: number }).medianMs;
 const report = {
   date: new Date().toISOString(),
-  machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
   runs: RUNS,
   results,
   targets: {

@@ -3,8 +3,8 @@
  * order lines over 90 days, some open POs), deterministic for a seed.
  */
 import { addDays, type IsoDate } from '../shared/dates';
-import { generateInventory, generateOrders, purchaseOrder } from '../shared/demo/generate';
 import { VENDORS } from '../shared/demo/catalog';
+import { generateInventory, generateOrders, purchaseOrder } from '../shared/demo/generate';
 import { Random } from '../shared/demo/random';
 import { emptyWorkbook } from '../shared/demo/simulate';
 import type { Workbook } from '../shared/workbook';
@@ -15,7 +15,12 @@ export const BENCH_TODAY = '2026-11-23' as IsoDate;
  * `fillRate` sizes stock against demand: 0.85 stocks each SKU for about 85 % of what is ordered (a
  * typical distributor's fill rate); `null` keeps the generator's small stock (most lines short).
  */
-export function benchWorkbook(lines: number, skus = 5000, seed = 7, fillRate: number | null = 0.85): Workbook {
+export function benchWorkbook(
+  lines: number,
+  skus = 5000,
+  seed = 7,
+  fillRate: number | null = 0.85,
+): Workbook {
   const random = new Random(seed);
   const inventory = generateInventory(random, { skus });
   const cost = new Map(inventory.map((i) => [i.sku, i.unitCost as number]));
@@ -38,10 +43,20 @@ export function benchWorkbook(lines: number, skus = 5000, seed = 7, fillRate: nu
     const places = new Map<string, number>();
     for (const i of inventory) places.set(i.sku, (places.get(i.sku) ?? 0) + 1);
     for (const i of inventory)
-      i.onHand = Math.round(((demand.get(i.sku) ?? 0) * fillRate * (0.6 + random.next() * 0.8)) / (places.get(i.sku) ?? 1));
+      i.onHand = Math.round(
+        ((demand.get(i.sku) ?? 0) * fillRate * (0.6 + random.next() * 0.8)) / (places.get(i.sku) ?? 1),
+      );
   }
   const pos = VENDORS.flatMap((v, i) =>
-    purchaseOrder(`PO-${9000 + i}`, v, addDays(BENCH_TODAY, -3), inventory.filter((_, n) => n % 97 === i).slice(0, 40).map((x) => ({ sku: x.sku, qty: 50, warehouse: x.warehouse, cost: x.unitCost }))),
+    purchaseOrder(
+      `PO-${9000 + i}`,
+      v,
+      addDays(BENCH_TODAY, -3),
+      inventory
+        .filter((_, n) => n % 97 === i)
+        .slice(0, 40)
+        .map((x) => ({ sku: x.sku, qty: 50, warehouse: x.warehouse, cost: x.unitCost })),
+    ),
   );
   return { ...emptyWorkbook(), inventory, orders, pos };
 }

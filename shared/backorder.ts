@@ -50,7 +50,8 @@ export class PoPlanner {
     const desk = this.desk;
     const claimed = new Map<string, number>();
     for (const b of desk.uow.all('backorders'))
-      if (b.po && b.qtyRemaining > 0) claimed.set(`${b.po}#${b.sku}`, (claimed.get(`${b.po}#${b.sku}`) ?? 0) + b.qtyRemaining);
+      if (b.po && b.qtyRemaining > 0)
+        claimed.set(`${b.po}#${b.sku}`, (claimed.get(`${b.po}#${b.sku}`) ?? 0) + b.qtyRemaining);
     const rooms = new Map<string, Map<string, PoRoom>>();
     for (const p of desk.uow.all('pos')) {
       if (p.dropShipFor !== '' || openPoQty(p) === 0) continue;
@@ -66,7 +67,9 @@ export class PoPlanner {
     }
     const out = new Map<string, PoRoom[]>();
     for (const [sku, perSku] of rooms) {
-      const list = [...perSku.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.po.localeCompare(b.po)));
+      const list = [...perSku.values()].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : a.po.localeCompare(b.po),
+      );
       for (const r of list) r.free -= claimed.get(`${r.po}#${sku}`) ?? 0;
       out.set(sku, list);
     }
@@ -101,7 +104,12 @@ export interface OpenBackorderOptions {
 }
 
 /** Puts `qty` of a line on a new backorder and counts it on the line. */
-export function openBackorder(desk: Desk, line: OrderLine, qty: number, options: OpenBackorderOptions): Backorder {
+export function openBackorder(
+  desk: Desk,
+  line: OrderLine,
+  qty: number,
+  options: OpenBackorderOptions,
+): Backorder {
   const id = desk.uow.nextId('BO', () => desk.uow.all('backorders').map((b) => b.backorderId));
   const warehouse = line.warehouse || desk.stock.warehouses(line.sku, '')[0] || '';
   const expected: Expected = options.expectedDate

@@ -8,8 +8,8 @@
 import type { Column } from './columns';
 import {
   dateInZone,
-  instantToSerial,
   type IsoDate,
+  instantToSerial,
   isoDateToSerial,
   parseDateText,
   serialToInstant,
@@ -56,7 +56,9 @@ function cellText(cell: Cell, ctx: CellContext): string {
 }
 
 function expected(column: Column): string {
-  return column.kind === 'enum' ? `must be one of ${(column.values ?? []).join(', ')}` : EXPECTED[column.kind];
+  return column.kind === 'enum'
+    ? `must be one of ${(column.values ?? []).join(', ')}`
+    : EXPECTED[column.kind];
 }
 
 /** The value of an empty cell, or a refusal when the column requires one. */
@@ -116,7 +118,11 @@ export function decodeCell(column: Column, cell: Cell | undefined, ctx: CellCont
     }
     case 'money': {
       const cents =
-        typeof c === 'number' ? toCents(c, ctx.currencyDigits) : typeof c === 'string' ? parseMoneyText(c, ctx.currencyDigits) : null;
+        typeof c === 'number'
+          ? toCents(c, ctx.currencyDigits)
+          : typeof c === 'string'
+            ? parseMoneyText(c, ctx.currencyDigits)
+            : null;
       return cents === null || cents < 0 ? fail : { ok: true, value: cents };
     }
     case 'discount': {

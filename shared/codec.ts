@@ -52,7 +52,10 @@ function showCell(cell: Cell | undefined): string {
 }
 
 /** Maps each field to its column by header name. */
-export function indexColumns<C extends Columns>(spec: TabSpec<C>, header: readonly Cell[]): Record<string, number> {
+export function indexColumns<C extends Columns>(
+  spec: TabSpec<C>,
+  header: readonly Cell[],
+): Record<string, number> {
   const positions = new Map<string, number>();
   header.forEach((h, i) => {
     const n = normalizeHeader(h);
@@ -89,11 +92,14 @@ export function decodeTab<C extends Columns>(spec: TabSpec<C>, raw: RawTab, ctx:
         const ci = columnIndex[field as keyof C & string];
         const cell = ci >= 0 ? row[ci] : '';
         // Formula columns are the sheet's business; the engine never reads them back.
-        const d = column.owner === 'formula' ? { ok: true as const, value: 0 } : decodeCell(column, cell, ctx);
+        const d =
+          column.owner === 'formula' ? { ok: true as const, value: 0 } : decodeCell(column, cell, ctx);
         if (d.ok) record[field] = d.value;
         else {
           bad = true;
-          errors.push(`${spec.name}!${columnLetter(ci)}${r + 1}: ${column.header} ${d.expected}, got ${showCell(cell)}`);
+          errors.push(
+            `${spec.name}!${columnLetter(ci)}${r + 1}: ${column.header} ${d.expected}, got ${showCell(cell)}`,
+          );
         }
       }
       if (bad) continue;
@@ -170,7 +176,11 @@ export function encodeChanges<C extends Columns>(
           'INVARIANT',
           `${writer} may not write ${spec.name}.${column.header} (owned by ${column.owner}) on ${key}`,
         );
-      writes.push({ row: (tab.rowNumbers[at] as number) - 1, col: needColumn(field), value: encodeCell(column, b, ctx) });
+      writes.push({
+        row: (tab.rowNumbers[at] as number) - 1,
+        col: needColumn(field),
+        value: encodeCell(column, b, ctx),
+      });
     }
   }
   const appends: Cell[][] = [];

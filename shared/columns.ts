@@ -5,13 +5,23 @@
  * a tab and its zod schema are both derived from that one declaration.
  */
 import * as z from 'zod/mini';
-import type { BasisPoints, Cents } from './money';
 import type { IsoDate } from './dates';
+import type { BasisPoints, Cents } from './money';
 
 /** Who writes a column: people, the engine (actions), the sync service, or a formula set up once. */
 export type Owner = 'user' | 'engine' | 'sync' | 'formula';
 
-export type Kind = 'text' | 'id' | 'qty' | 'int' | 'money' | 'discount' | 'date' | 'timestamp' | 'enum' | 'bool';
+export type Kind =
+  | 'text'
+  | 'id'
+  | 'qty'
+  | 'int'
+  | 'money'
+  | 'discount'
+  | 'date'
+  | 'timestamp'
+  | 'enum'
+  | 'bool';
 
 export interface Column {
   readonly header: string;
@@ -48,7 +58,11 @@ export const date = <H extends string>(header: H, owner: Owner, o: Opts = {}) =>
 export const timestamp = <H extends string>(header: H, owner: Owner) =>
   ({ header, owner, kind: 'timestamp' }) as const;
 export const bool = <H extends string>(header: H, owner: Owner) => ({ header, owner, kind: 'bool' }) as const;
-export const oneOf = <H extends string, const V extends readonly string[], F extends V[number] | undefined = undefined>(
+export const oneOf = <
+  H extends string,
+  const V extends readonly string[],
+  F extends V[number] | undefined = undefined,
+>(
   header: H,
   owner: Owner,
   values: V,
@@ -82,7 +96,11 @@ export interface TabSpec<C extends Columns = Columns> {
   readonly key: readonly (keyof C & string)[];
 }
 
-export function defineTab<const C extends Columns>(name: string, columns: C, key: readonly (keyof C & string)[]) {
+export function defineTab<const C extends Columns>(
+  name: string,
+  columns: C,
+  key: readonly (keyof C & string)[],
+) {
   return { name, columns, key } satisfies TabSpec<C>;
 }
 

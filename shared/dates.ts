@@ -125,7 +125,10 @@ export const DEFAULT_DATE_FORMATS = ['yyyy-MM-dd', 'M/d/yyyy', 'yyyy/M/d', 'd MM
  * never rolled over to March.
  * @example parseDateText('3/1/2026') // '2026-03-01'
  */
-export function parseDateText(text: string, formats: readonly string[] = DEFAULT_DATE_FORMATS): IsoDate | null {
+export function parseDateText(
+  text: string,
+  formats: readonly string[] = DEFAULT_DATE_FORMATS,
+): IsoDate | null {
   const t = text.trim();
   if (isIsoDate(t)) return t;
   const reference = new Date(2000, 0, 1);

@@ -11,7 +11,8 @@ export function settleDeliveries(desk: Desk): void {
   for (const s of desk.uow.all('shipments')) {
     if (s.deliveredAt && s.status !== 'Delivered' && s.status !== 'Cancelled')
       desk.uow.put('shipments', { ...s, status: 'Delivered' });
-    if (s.backorderId) pending.set(s.backorderId, (pending.get(s.backorderId) ?? true) && s.deliveredAt !== null);
+    if (s.backorderId)
+      pending.set(s.backorderId, (pending.get(s.backorderId) ?? true) && s.deliveredAt !== null);
   }
   for (const b of desk.uow.all('backorders'))
     if (b.status === 'Fulfilled' && pending.get(b.backorderId) === true) {

@@ -6,7 +6,7 @@
 import { PoPlanner } from './backorder';
 import { addDays, type IsoDate } from './dates';
 import { DeskError } from './errors';
-import { deriveBackorderStatus, deriveLineStatus, BACKORDER_TRANSITIONS, assertTransition } from './status';
+import { assertTransition, BACKORDER_TRANSITIONS, deriveBackorderStatus, deriveLineStatus } from './status';
 import { Stock } from './stock';
 import type { Backorder } from './tabs/backorders';
 import type { OrderLine } from './tabs/orders';
@@ -92,7 +92,8 @@ export class Desk {
     // Delivery only matters once nothing remains; skip the lookup otherwise.
     const delivered = next.qtyRemaining === 0 && next.qtyFulfilled > 0 && this.deliveredFor(next.backorderId);
     const status = deriveBackorderStatus(next, delivered);
-    if (before) assertTransition(BACKORDER_TRANSITIONS, `Backorder ${next.backorderId}`, before.status, status);
+    if (before)
+      assertTransition(BACKORDER_TRANSITIONS, `Backorder ${next.backorderId}`, before.status, status);
     this.touchedSkus.add(next.sku);
     const record = next.status === status ? next : { ...next, status };
     return before ? this.uow.put('backorders', record) : this.uow.add('backorders', record);
@@ -102,7 +103,11 @@ export class Desk {
     if (!this.delivered) {
       this.delivered = new Map();
       for (const s of this.uow.all('shipments'))
-        if (s.backorderId) this.delivered.set(s.backorderId, (this.delivered.get(s.backorderId) ?? true) && s.deliveredAt !== null);
+        if (s.backorderId)
+          this.delivered.set(
+            s.backorderId,
+            (this.delivered.get(s.backorderId) ?? true) && s.deliveredAt !== null,
+          );
     }
     return this.delivered.get(backorderId) === true;
   }
@@ -113,7 +118,11 @@ export class Desk {
   }
 
   /** Changes a line's backordered count by `delta` (and optionally other counters). */
-  adjustLine(orderId: string, line: number, change: Partial<Record<'qtyBackordered' | 'qtyShipped' | 'qtyCancelled', number>>) {
+  adjustLine(
+    orderId: string,
+    line: number,
+    change: Partial<Record<'qtyBackordered' | 'qtyShipped' | 'qtyCancelled', number>>,
+  ) {
     const l = this.line(orderId, line);
     this.putLine({
       ...l,

@@ -5,9 +5,9 @@
  */
 import type { Cell, CellContext } from './cells';
 import { decodeCell, isEmptyCell } from './cells';
-import { type Columns, normalizeHeader, type TabSpec } from './columns';
 import type { RawTab } from './codec';
 import { indexColumns } from './codec';
+import { type Columns, normalizeHeader, type TabSpec } from './columns';
 import { neutraliseCell } from './csv-safety';
 
 type Plain = string | number | boolean | null;
@@ -38,7 +38,11 @@ export function exportRows(spec: TabSpec<Columns>, raw: RawTab, ctx: CellContext
     .map((row) => cols.map((c, i) => neutraliseCell(plain(row[i] ?? '', c, ctx))));
 }
 
-export function exportRecords(spec: TabSpec<Columns>, raw: RawTab, ctx: CellContext): Record<string, Plain>[] {
+export function exportRecords(
+  spec: TabSpec<Columns>,
+  raw: RawTab,
+  ctx: CellContext,
+): Record<string, Plain>[] {
   const header = (raw.values[0] ?? []).map((h) => String(h ?? ''));
   const cols = columnsByIndex(spec, raw);
   return raw.values

@@ -5,8 +5,8 @@
  * ("orders.csv row 12: Qty must be a whole number ≥ 0, got "ten""), and one bad row refuses the file.
  */
 import { type Cell, type CellContext, decodeCell } from './cells';
-import { type Columns, keyOf, normalizeHeader, type RecordOf } from './columns';
 import type { DecodedTab, TabChanges } from './codec';
+import { type Columns, keyOf, normalizeHeader, type RecordOf } from './columns';
 import { DeskError } from './errors';
 
 export interface ImportPlan<C extends Columns> {
@@ -28,17 +28,22 @@ export function planImport<C extends Columns>(
   header.forEach((h, i) => {
     const field = byHeader.get(normalizeHeader(h));
     if (!field) {
-      if (normalizeHeader(h) !== '') problems.push(`${source}: column "${h}" is not a column of ${spec.name}`);
+      if (normalizeHeader(h) !== '')
+        problems.push(`${source}: column "${h}" is not a column of ${spec.name}`);
       return;
     }
     const column = spec.columns[field];
     if (column?.owner !== 'user')
-      problems.push(`${source}: column ${column?.header} is written by the ${column?.owner}; imports set people's columns only`);
+      problems.push(
+        `${source}: column ${column?.header} is written by the ${column?.owner}; imports set people's columns only`,
+      );
     fields.set(i, field);
   });
   const present = new Set(fields.values());
-  for (const k of spec.key) if (!present.has(k)) problems.push(`${source}: key column ${spec.columns[k]?.header} is missing`);
-  if (problems.length > 0) throw new DeskError('BAD_INPUT', `Cannot import ${source} into ${spec.name}:`, problems);
+  for (const k of spec.key)
+    if (!present.has(k)) problems.push(`${source}: key column ${spec.columns[k]?.header} is missing`);
+  if (problems.length > 0)
+    throw new DeskError('BAD_INPUT', `Cannot import ${source} into ${spec.name}:`, problems);
 
   const updated = new Map<string, RecordOf<C>>();
   const added = new Map<string, RecordOf<C>>();
@@ -54,7 +59,9 @@ export function planImport<C extends Columns>(
       if (d.ok) values[field] = d.value;
       else {
         bad = true;
-        problems.push(`${source} row ${r + 1}: ${column.header} ${d.expected}, got ${JSON.stringify(row[i] ?? '')}`);
+        problems.push(
+          `${source} row ${r + 1}: ${column.header} ${d.expected}, got ${JSON.stringify(row[i] ?? '')}`,
+        );
       }
     }
     if (bad) continue;
@@ -75,12 +82,19 @@ export function planImport<C extends Columns>(
       if (field in values) continue;
       const d = decodeCell(column, '', ctx);
       if (d.ok) record[field] = d.value;
-      else problems.push(`${source} row ${r + 1}: ${column.header} ${d.expected} for a new row, and the CSV has no such column`);
+      else
+        problems.push(
+          `${source} row ${r + 1}: ${column.header} ${d.expected} for a new row, and the CSV has no such column`,
+        );
     }
     added.set(key, { ...record, ...values } as RecordOf<C>);
   }
   if (problems.length > 0)
-    throw new DeskError('BAD_CELL', `${source}: nothing imported; fix these rows and import again:`, problems);
+    throw new DeskError(
+      'BAD_CELL',
+      `${source}: nothing imported; fix these rows and import again:`,
+      problems,
+    );
   return {
     changes: { updated: [...updated.values()], added: [...added.values()] },
     summary: `${spec.name}: ${added.size} added, ${updated.size} updated from ${source}`,

@@ -5,7 +5,7 @@
  * agrees with the records it summarises (backorders, shipments, reservations), stock is never
  * over-reserved, locked prices never drift, and each RequestID appears in the Log once.
  */
-import { reservedTotal, parseReservation } from './reservations';
+import { parseReservation, reservedTotal } from './reservations';
 import { deriveBackorderStatus } from './status';
 import { unplannedQty } from './tabs/orders';
 import type { Workbook } from './workbook';
@@ -42,18 +42,33 @@ export function checkInvariants(wb: Workbook): Violation[] {
     add(boRemaining, lk, b.qtyRemaining);
     add(boCancelled, lk, b.qtyCancelled);
     if (b.qty !== b.qtyFulfilled + b.qtyCancelled + b.qtyRemaining)
-      v('Backorders', key, `Qty ${b.qty} ≠ fulfilled ${b.qtyFulfilled} + cancelled ${b.qtyCancelled} + remaining ${b.qtyRemaining}`);
-    if (b.qtyAllocated > b.qtyRemaining) v('Backorders', key, `QtyAllocated ${b.qtyAllocated} exceeds QtyRemaining ${b.qtyRemaining}`);
+      v(
+        'Backorders',
+        key,
+        `Qty ${b.qty} ≠ fulfilled ${b.qtyFulfilled} + cancelled ${b.qtyCancelled} + remaining ${b.qtyRemaining}`,
+      );
+    if (b.qtyAllocated > b.qtyRemaining)
+      v('Backorders', key, `QtyAllocated ${b.qtyAllocated} exceeds QtyRemaining ${b.qtyRemaining}`);
     const r = parseReservation(b.allocatedFrom);
-    if (reservedTotal(r) !== b.qtyAllocated) v('Backorders', key, `AllocatedFrom "${b.allocatedFrom}" ≠ QtyAllocated ${b.qtyAllocated}`);
+    if (reservedTotal(r) !== b.qtyAllocated)
+      v('Backorders', key, `AllocatedFrom "${b.allocatedFrom}" ≠ QtyAllocated ${b.qtyAllocated}`);
     for (const [w, q] of r) add(reserved, `${b.sku}#${w}`, q);
     if ((shippedForBackorder.get(key) ?? 0) !== b.qtyFulfilled)
-      v('Backorders', key, `QtyFulfilled ${b.qtyFulfilled} ≠ shipped for it ${shippedForBackorder.get(key) ?? 0}`);
+      v(
+        'Backorders',
+        key,
+        `QtyFulfilled ${b.qtyFulfilled} ≠ shipped for it ${shippedForBackorder.get(key) ?? 0}`,
+      );
     const line = lines.get(lk);
     if (!line) v('Backorders', key, `order ${b.orderId} line ${b.line} does not exist`);
     else if (line.unitPrice !== b.unitPrice || line.discount !== b.discount)
-      v('Backorders', key, `locked price ${b.unitPrice}/${b.discount} differs from the order line's ${line.unitPrice}/${line.discount}`);
-    if (b.status === 'Cancelled' && b.qtyRemaining !== 0) v('Backorders', key, 'Cancelled but quantity remains');
+      v(
+        'Backorders',
+        key,
+        `locked price ${b.unitPrice}/${b.discount} differs from the order line's ${line.unitPrice}/${line.discount}`,
+      );
+    if (b.status === 'Cancelled' && b.qtyRemaining !== 0)
+      v('Backorders', key, 'Cancelled but quantity remains');
     const derived = deriveBackorderStatus(b, b.status === 'Complete');
     if (derived !== b.status) v('Backorders', key, `Status ${b.status} but the quantities say ${derived}`);
   }
@@ -66,22 +81,37 @@ export function checkInvariants(wb: Workbook): Violation[] {
         `Qty ${l.qty} < shipped ${l.qtyShipped} + allocated ${l.qtyAllocated} + backordered ${l.qtyBackordered} + cancelled ${l.qtyCancelled} + moved ${l.qtyMoved}`,
       );
     if ((boRemaining.get(key) ?? 0) !== l.qtyBackordered)
-      v('Orders', key, `QtyBackordered ${l.qtyBackordered} ≠ open on its backorders ${boRemaining.get(key) ?? 0}`);
+      v(
+        'Orders',
+        key,
+        `QtyBackordered ${l.qtyBackordered} ≠ open on its backorders ${boRemaining.get(key) ?? 0}`,
+      );
     if ((boCancelled.get(key) ?? 0) !== l.qtyCancelled)
-      v('Orders', key, `QtyCancelled ${l.qtyCancelled} ≠ cancelled on its backorders ${boCancelled.get(key) ?? 0}`);
-    if ((shipped.get(key) ?? 0) !== l.qtyShipped) v('Orders', key, `QtyShipped ${l.qtyShipped} ≠ Shipments ${shipped.get(key) ?? 0}`);
+      v(
+        'Orders',
+        key,
+        `QtyCancelled ${l.qtyCancelled} ≠ cancelled on its backorders ${boCancelled.get(key) ?? 0}`,
+      );
+    if ((shipped.get(key) ?? 0) !== l.qtyShipped)
+      v('Orders', key, `QtyShipped ${l.qtyShipped} ≠ Shipments ${shipped.get(key) ?? 0}`);
     const r = parseReservation(l.allocatedFrom);
-    if (reservedTotal(r) !== l.qtyAllocated) v('Orders', key, `AllocatedFrom "${l.allocatedFrom}" ≠ QtyAllocated ${l.qtyAllocated}`);
+    if (reservedTotal(r) !== l.qtyAllocated)
+      v('Orders', key, `AllocatedFrom "${l.allocatedFrom}" ≠ QtyAllocated ${l.qtyAllocated}`);
     for (const [w, q] of r) add(reserved, `${l.sku}#${w}`, q);
   }
   for (const i of wb.inventory) {
     const key = `${i.sku}#${i.warehouse}`;
     if (i.allocated > i.onHand) v('Inventory', key, `Allocated ${i.allocated} exceeds OnHand ${i.onHand}`);
     if ((reserved.get(key) ?? 0) !== i.allocated)
-      v('Inventory', key, `Allocated ${i.allocated} ≠ reservations of lines and backorders ${reserved.get(key) ?? 0}`);
+      v(
+        'Inventory',
+        key,
+        `Allocated ${i.allocated} ≠ reservations of lines and backorders ${reserved.get(key) ?? 0}`,
+      );
     reserved.delete(key);
   }
-  for (const [key, q] of reserved) if (q > 0) v('Inventory', key, `${q} reserved at a warehouse with no Inventory row`);
+  for (const [key, q] of reserved)
+    if (q > 0) v('Inventory', key, `${q} reserved at a warehouse with no Inventory row`);
   const seen = new Set<string>();
   for (const l of wb.log) {
     if (!l.requestId) continue;

@@ -11,7 +11,13 @@ export function makeLogEntry(
   fields: Pick<LogEntry, 'action' | 'entity' | 'summary'> & Partial<Pick<LogEntry, 'detail'>>,
 ): LogEntry {
   return {
-    logId: formatId('LG', highestId('LG', log.map((l) => l.logId)) + 1),
+    logId: formatId(
+      'LG',
+      highestId(
+        'LG',
+        log.map((l) => l.logId),
+      ) + 1,
+    ),
     when: ctx.now,
     actor: ctx.actor,
     requestId: ctx.requestId,

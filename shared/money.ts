@@ -42,7 +42,10 @@ export function toCents(value: number, minorDigits = 2): Cents | null {
 
 /** Parses text such as "$1,234.50", "1234.5" or "€ 9,80" (comma decimal only when no dot). */
 export function parseMoneyText(text: string, minorDigits = 2): Cents | null {
-  let t = text.trim().replace(/^[^\d\-+.(]+/, '').replace(/[^\d.)]+$/, '');
+  let t = text
+    .trim()
+    .replace(/^[^\d\-+.(]+/, '')
+    .replace(/[^\d.)]+$/, '');
   let negative = false;
   if (/^\(.*\)$/.test(t)) {
     negative = true;

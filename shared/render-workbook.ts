@@ -16,7 +16,12 @@ export function renderWorkbook(wb: Workbook, ctx: CellContext): RawTab[] {
     if (!key || key === 'settings') return { name: tab.name, values };
     const spec = TABS[key] as TabSpec<Columns>;
     const decoded = decodeTab(spec, { name: tab.name, values }, ctx);
-    const patch = encodeChanges(decoded, { updated: [], added: wb[key] as RecordOf<Columns>[] }, 'engine', ctx);
+    const patch = encodeChanges(
+      decoded,
+      { updated: [], added: wb[key] as RecordOf<Columns>[] },
+      'engine',
+      ctx,
+    );
     applyPatch(values, patch);
     return { name: tab.name, values };
   });

@@ -5,8 +5,8 @@
  * nothing (idempotent) and running it on an older workbook upgrades it.
  */
 import type { Cell } from './cells';
-import { normalizeHeader, type Columns, type TabSpec } from './columns';
 import type { RawTab, TabPatch } from './codec';
+import { type Columns, normalizeHeader, type TabSpec } from './columns';
 import { DEFAULT_SETTINGS, SETTING_NOTES } from './tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS } from './workbook';
 
@@ -45,7 +45,7 @@ export function planSetup(existing: Record<string, RawTab>): SetupPlan {
     const appends: Cell[][] = [];
     if (key === 'settings') {
       const keyCol = header.findIndex((h) => normalizeHeader(h) === 'key');
-      const keys = new Set(raw.values.slice(1).map((r) => normalizeHeader(r[keyCol < 0 ? 0 : keyCol])));
+      const keys = new Set(raw.values.slice(1).map((r) => normalizeHeader(r[Math.max(keyCol, 0)])));
       const width = header.length + missing.length;
       for (const row of settingRows()) {
         if (keys.has(normalizeHeader(row[0]))) continue;
@@ -64,7 +64,10 @@ export function planSetup(existing: Record<string, RawTab>): SetupPlan {
     if (writes.length > 0 || appends.length > 0) patches.push({ tab: spec.name, writes, appends });
   }
   if (!existing[AGING_TAB]) {
-    newTabs.push({ name: AGING_TAB, values: [['Aging report: rebuilt by `backorder-desk aging`; do not edit']] });
+    newTabs.push({
+      name: AGING_TAB,
+      values: [['Aging report: rebuilt by `backorder-desk aging`; do not edit']],
+    });
     report.push(`${AGING_TAB}: created`);
   }
   if (report.length === 0) report.push('every tab and column is already in place; nothing changed');

@@ -31,10 +31,14 @@ export const PO_TRANSITIONS: Transitions<PoStatus> = {
 };
 
 /** Throws unless `from → to` is allowed (staying put always is). */
-export function assertTransition<S extends string>(table: Transitions<S>, what: string, from: S, to: S): void {
+export function assertTransition<S extends string>(
+  table: Transitions<S>,
+  what: string,
+  from: S,
+  to: S,
+): void {
   if (from === to) return;
-  if (!table[from]?.includes(to))
-    throw new DeskError('REFUSED', `${what} cannot go from ${from} to ${to}`);
+  if (!table[from]?.includes(to)) throw new DeskError('REFUSED', `${what} cannot go from ${from} to ${to}`);
 }
 
 /**

@@ -46,7 +46,10 @@ export class Stock {
   private require(sku: string, warehouse: string): number {
     const at = this.position(sku, warehouse);
     if (at === undefined)
-      throw new DeskError('NOT_FOUND', `Inventory has no row for SKU ${sku} at warehouse ${warehouse}: add it first`);
+      throw new DeskError(
+        'NOT_FOUND',
+        `Inventory has no row for SKU ${sku} at warehouse ${warehouse}: add it first`,
+      );
     this.dirty.add(at);
     return at;
   }
@@ -56,7 +59,12 @@ export class Stock {
     const at = this.position(sku, warehouse);
     if (at === undefined) return undefined;
     const i = this.uow.at('inventory', at);
-    return { ...i, onHand: this.onHand[at] as number, allocated: this.allocated[at] as number, onOrder: this.onOrder[at] as number };
+    return {
+      ...i,
+      onHand: this.onHand[at] as number,
+      allocated: this.allocated[at] as number,
+      onOrder: this.onOrder[at] as number,
+    };
   }
 
   /** Lead time of a SKU at a warehouse (or at its first warehouse); 0 when unknown. */
@@ -116,7 +124,10 @@ export class Stock {
       const at = this.require(sku, w);
       // Releasing more than is reserved would hide a double release: refuse loudly instead.
       if ((this.allocated[at] as number) < q)
-        throw new DeskError('INVARIANT', `releasing ${q} × ${sku} at ${w} but only ${this.allocated[at]} is reserved there`);
+        throw new DeskError(
+          'INVARIANT',
+          `releasing ${q} × ${sku} at ${w} but only ${this.allocated[at]} is reserved there`,
+        );
       this.allocated[at] = (this.allocated[at] as number) - q;
     }
   }

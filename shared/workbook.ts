@@ -4,7 +4,14 @@
  * `planWrites` turns its changes back into cell writes.
  */
 import type { CellContext } from './cells';
-import { type DecodedTab, decodeTab, encodeChanges, type RawTab, type TabChanges, type TabPatch } from './codec';
+import {
+  type DecodedTab,
+  decodeTab,
+  encodeChanges,
+  type RawTab,
+  type TabChanges,
+  type TabPatch,
+} from './codec';
 import type { Columns, RecordOf, TabSpec } from './columns';
 import { DeskError } from './errors';
 import { type Backorder, BackordersTab } from './tabs/backorders';
@@ -14,7 +21,13 @@ import { type InvoiceLine, InvoicesTab } from './tabs/invoices';
 import { type LogEntry, LogTab } from './tabs/log';
 import { type OrderLine, OrdersTab } from './tabs/orders';
 import { type PoLine, PurchaseOrdersTab } from './tabs/purchase-orders';
-import { DEFAULT_SETTINGS, parseSettings, type Settings, type SettingRow, SettingsTab } from './tabs/settings';
+import {
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type SettingRow,
+  type Settings,
+  SettingsTab,
+} from './tabs/settings';
 import { type Shipment, ShipmentsTab } from './tabs/shipments';
 
 /** The typed tabs, in the order setup creates them (Aging is built, not typed). */
@@ -89,11 +102,13 @@ export function decodeWorkbook(
   const errors: string[] = [];
   for (const key of TAB_KEYS) {
     const spec = TABS[key] as TabSpec<Columns>;
-    const decoded = key === 'settings' ? settingsTab : decodeTab(spec, raw[spec.name] ?? emptyRawTab(spec), context);
+    const decoded =
+      key === 'settings' ? settingsTab : decodeTab(spec, raw[spec.name] ?? emptyRawTab(spec), context);
     tabs[key] = decoded as DecodedTab<Columns>;
     errors.push(...decoded.errors);
   }
-  if (errors.length > 0) throw new DeskError('BAD_CELL', 'The workbook has cells the engine cannot read:', errors);
+  if (errors.length > 0)
+    throw new DeskError('BAD_CELL', 'The workbook has cells the engine cannot read:', errors);
   const records = Object.fromEntries(TAB_KEYS.map((k) => [k, tabs[k].records])) as unknown as Records;
   return { workbook: { ...records, config }, tabs: tabs as unknown as DecodedTabs, context };
 }

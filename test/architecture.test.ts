@@ -16,21 +16,30 @@ function files(dir: string): string[] {
   });
 }
 
-const imports = (path: string) => [...readFileSync(path, 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1] as string);
+const imports = (path: string) =>
+  [...readFileSync(path, 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1] as string);
 
 describe('architecture', () => {
   it('keeps shared/ pure: zod, date-fns and itself only; no clock, no process, no Apps Script', () => {
     for (const file of files(join(ROOT, 'shared'))) {
-      for (const spec of imports(file)) expect([spec, file]).toSatisfy(([s]: string[]) => /^(zod\/mini|date-fns|\.{1,2}\/)/.test(s ?? ''));
+      for (const spec of imports(file))
+        expect([spec, file]).toSatisfy(([s]: string[]) => /^(zod\/mini|date-fns|\.{1,2}\/)/.test(s ?? ''));
       const text = readFileSync(file, 'utf8');
-      expect(text, relative(ROOT, file)).not.toMatch(/SpreadsheetApp|LockService|process\.|Date\.now\(\)|new Date\(\)/);
+      expect(text, relative(ROOT, file)).not.toMatch(
+        /SpreadsheetApp|LockService|process\.|Date\.now\(\)|new Date\(\)/,
+      );
       for (const spec of imports(file).filter((s) => s.startsWith('.')))
-        expect(join(file, '..', spec).startsWith(join(ROOT, 'shared')), `${relative(ROOT, file)} imports ${spec}`).toBe(true);
+        expect(
+          join(file, '..', spec).startsWith(join(ROOT, 'shared')),
+          `${relative(ROOT, file)} imports ${spec}`,
+        ).toBe(true);
     }
   });
 
   it('keeps addon and sync-service apart', () => {
-    for (const file of files(join(ROOT, 'sync-service'))) expect(imports(file).some((s) => s.includes('addon/'))).toBe(false);
-    for (const file of files(join(ROOT, 'addon'))) expect(imports(file).some((s) => s.includes('sync-service/'))).toBe(false);
+    for (const file of files(join(ROOT, 'sync-service')))
+      expect(imports(file).some((s) => s.includes('addon/'))).toBe(false);
+    for (const file of files(join(ROOT, 'addon')))
+      expect(imports(file).some((s) => s.includes('sync-service/'))).toBe(false);
   });
 });

@@ -87,7 +87,9 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFile | und
   const parsed = WorkbookFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${path} is not a valid Backorder Desk workbook: ${issue?.path.join('.')} ${issue?.message}`);
+    throw new Error(
+      `${path} is not a valid Backorder Desk workbook: ${issue?.path.join('.')} ${issue?.message}`,
+    );
   }
   return parsed.data;
 }

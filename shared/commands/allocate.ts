@@ -8,11 +8,11 @@
  * once, otherwise it is flagged on the line.
  */
 import { openBackorder } from '../backorder';
-import { PRIORITY_RANK } from '../tabs/vocabulary';
 import type { Desk } from '../desk';
 import { formatReservation, parseReservation, type Reservation, reservedTotal } from '../reservations';
 import type { Backorder } from '../tabs/backorders';
 import { type OrderLine, unplannedQty } from '../tabs/orders';
+import { PRIORITY_RANK } from '../tabs/vocabulary';
 
 /** Open demand; `at` holds positions in the unit of work so the hot loop never looks a key up. */
 type Demand =
@@ -75,7 +75,14 @@ function allocateShipComplete(desk: Desk, positions: number[]): void {
     if (whole) reserveLine(desk, at, need);
     else {
       desk.putLine(l, true, at);
-      desk.shortfalls.push({ orderId: l.orderId, line: l.line, sku: l.sku, wanted: need, reserved: 0, outcome: 'parked' });
+      desk.shortfalls.push({
+        orderId: l.orderId,
+        line: l.line,
+        sku: l.sku,
+        wanted: need,
+        reserved: 0,
+        outcome: 'parked',
+      });
     }
   });
 }
@@ -87,7 +94,12 @@ function allocateShipPartial(desk: Desk, at: number): void {
   reserveLine(desk, at, need, (reserved) => {
     const short = need - reserved;
     if (short === 0) return 0;
-    if (backorder) openBackorder(desk, line, short, { source: 'Auto', reason: 'Insufficient stock', lineCountedByCaller: true });
+    if (backorder)
+      openBackorder(desk, line, short, {
+        source: 'Auto',
+        reason: 'Insufficient stock',
+        lineCountedByCaller: true,
+      });
     desk.shortfalls.push({
       orderId: line.orderId,
       line: line.line,

@@ -8,11 +8,10 @@ import { openBackorder, recomputeQueues } from '../backorder';
 import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
-import { parseReservation } from '../reservations';
-import { type OrderLine, unplannedQty } from '../tabs/orders';
+import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { substitutesOf } from '../tabs/inventory';
+import { type OrderLine, unplannedQty } from '../tabs/orders';
 import type { CallMethod, CancelReason, CustomerChoice } from '../tabs/vocabulary';
-import { formatReservation, takeFromReservation } from '../reservations';
 
 export interface CreateBackorderArgs {
   readonly orderId: string;
@@ -38,7 +37,11 @@ export function createBackorder(desk: Desk, args: CreateBackorderArgs): void {
     const reservation = parseReservation(line.allocatedFrom);
     const released = takeFromReservation(reservation, fromReserved);
     desk.stock.release(line.sku, released);
-    line = desk.putLine({ ...line, qtyAllocated: line.qtyAllocated - fromReserved, allocatedFrom: formatReservation(reservation) });
+    line = desk.putLine({
+      ...line,
+      qtyAllocated: line.qtyAllocated - fromReserved,
+      allocatedFrom: formatReservation(reservation),
+    });
   }
   openBackorder(desk, line, args.qty, {
     source: 'Manual',
@@ -61,7 +64,10 @@ export function cancelBackorder(desk: Desk, args: CancelArgs): number {
     b.qtyRemaining > 0,
     `Backorder ${b.backorderId} is ${b.status}: only an open backorder can be cancelled`,
   );
-  refuseUnless(args.reason !== 'Other' || (args.note ?? '').trim() !== '', 'Cancel reason Other needs a note that explains it');
+  refuseUnless(
+    args.reason !== 'Other' || (args.note ?? '').trim() !== '',
+    'Cancel reason Other needs a note that explains it',
+  );
   desk.stock.release(b.sku, parseReservation(b.allocatedFrom));
   const rest = b.qtyRemaining;
   desk.putBackorder({
@@ -83,7 +89,13 @@ export function cancelBackorder(desk: Desk, args: CancelArgs): number {
 function addCall(
   desk: Desk,
   about: { customer: string; orderId: string; backorderId: string; rep: string },
-  call: { method: CallMethod; summary: string; choice: CustomerChoice | ''; nextFollowUp: IsoDate | null; source?: string },
+  call: {
+    method: CallMethod;
+    summary: string;
+    choice: CustomerChoice | '';
+    nextFollowUp: IsoDate | null;
+    source?: string;
+  },
 ): string {
   const id = desk.uow.nextId('CL', () => desk.uow.all('calls').map((c) => c.callId));
   desk.uow.add('calls', {
@@ -112,15 +124,25 @@ export interface RescheduleArgs {
 /** New expected date with a reason, recorded as a communication, with the next follow-up on that date. */
 export function reschedule(desk: Desk, args: RescheduleArgs): void {
   const b = desk.backorder(args.backorderId);
-  refuseUnless(b.qtyRemaining > 0, `Backorder ${b.backorderId} is ${b.status}: only an open backorder can be rescheduled`);
+  refuseUnless(
+    b.qtyRemaining > 0,
+    `Backorder ${b.backorderId} is ${b.status}: only an open backorder can be rescheduled`,
+  );
   refuseUnless(args.reason.trim() !== '', 'reschedule needs --reason');
-  refuseUnless(args.date >= desk.ctx.today, `reschedule: ${args.date} is in the past (today is ${desk.ctx.today})`);
-  addCall(desk, { ...b, rep: b.salesRep }, {
-    method: 'Other',
-    summary: `Expected date ${b.expectedDate ?? 'none'} → ${args.date}: ${args.reason}`,
-    choice: 'Reschedule',
-    nextFollowUp: args.date,
-  });
+  refuseUnless(
+    args.date >= desk.ctx.today,
+    `reschedule: ${args.date} is in the past (today is ${desk.ctx.today})`,
+  );
+  addCall(
+    desk,
+    { ...b, rep: b.salesRep },
+    {
+      method: 'Other',
+      summary: `Expected date ${b.expectedDate ?? 'none'} → ${args.date}: ${args.reason}`,
+      choice: 'Reschedule',
+      nextFollowUp: args.date,
+    },
+  );
   desk.putBackorder({
     ...b,
     expectedDate: args.date,
@@ -144,7 +166,9 @@ export function substitute(desk: Desk, args: SubstituteArgs): void {
   const b = desk.backorder(args.backorderId);
   refuseUnless(b.qtyRemaining > 0, `Backorder ${b.backorderId} is ${b.status}: nothing left to substitute`);
   refuseUnless(desk.stock.knows(args.sku), `Inventory has no SKU ${args.sku}`);
-  const approved = desk.uow.all('inventory').some((i) => i.sku === b.sku && substitutesOf(i).includes(args.sku));
+  const approved = desk.uow
+    .all('inventory')
+    .some((i) => i.sku === b.sku && substitutesOf(i).includes(args.sku));
   refuseUnless(approved, `${args.sku} is not an approved substitute for ${b.sku} (Inventory: Substitutes)`);
   const qty = args.qty ?? b.qtyRemaining;
   refuseUnless(qty > 0, 'substitute: --qty must be at least 1');
@@ -173,7 +197,9 @@ export function substitute(desk: Desk, args: SubstituteArgs): void {
     status: 'New',
   };
   desk.uow.add('orders', added);
-  desk.messages.push(`order ${b.orderId} line ${lineNo}: ${qty} × ${args.sku} at the original price; allocate it to reserve stock`);
+  desk.messages.push(
+    `order ${b.orderId} line ${lineNo}: ${qty} × ${args.sku} at the original price; allocate it to reserve stock`,
+  );
 }
 
 export interface LogCallArgs {
@@ -191,7 +217,11 @@ export function logCall(desk: Desk, args: LogCallArgs): void {
   const next = args.nextFollowUp ?? desk.followUpDate();
   if (args.backorderId) {
     const b = desk.backorder(args.backorderId);
-    addCall(desk, { ...b, rep: b.salesRep }, { method: args.method, summary: args.summary, choice: args.choice ?? '', nextFollowUp: next });
+    addCall(
+      desk,
+      { ...b, rep: b.salesRep },
+      { method: args.method, summary: args.summary, choice: args.choice ?? '', nextFollowUp: next },
+    );
     desk.putBackorder({
       ...b,
       lastContact: desk.ctx.today,

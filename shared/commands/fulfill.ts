@@ -17,7 +17,12 @@ export interface FulfillArgs {
   readonly qty?: number;
 }
 
-function fulfillOne(desk: Desk, backorderId: string, qty: number | undefined, ids: Map<string, { id: string; next: number }>): number {
+function fulfillOne(
+  desk: Desk,
+  backorderId: string,
+  qty: number | undefined,
+  ids: Map<string, { id: string; next: number }>,
+): number {
   let b = desk.backorder(backorderId);
   refuseUnless(
     b.qtyRemaining > 0,
@@ -25,7 +30,10 @@ function fulfillOne(desk: Desk, backorderId: string, qty: number | undefined, id
   );
   const want = qty ?? b.qtyRemaining;
   refuseUnless(want > 0, `Backorder ${b.backorderId}: quantity to fulfill must be at least 1`);
-  refuseUnless(want <= b.qtyRemaining, `Backorder ${b.backorderId}: ${want} asked but only ${b.qtyRemaining} remain`);
+  refuseUnless(
+    want <= b.qtyRemaining,
+    `Backorder ${b.backorderId}: ${want} asked but only ${b.qtyRemaining} remain`,
+  );
   if (b.qtyAllocated < want) {
     reserveForBackorder(desk, b, want - b.qtyAllocated);
     b = desk.backorder(backorderId);

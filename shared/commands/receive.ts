@@ -39,9 +39,14 @@ export function queueBackorders(desk: Desk, sku: string): void {
 }
 
 export function receive(desk: Desk, args: ReceiveArgs): void {
-  const lines = desk.uow.all('pos').filter((p) => p.po === args.po && (args.line === undefined || p.line === args.line));
+  const lines = desk.uow
+    .all('pos')
+    .filter((p) => p.po === args.po && (args.line === undefined || p.line === args.line));
   if (lines.length === 0)
-    throw new DeskError('NOT_FOUND', `POs: ${args.po}${args.line !== undefined ? ` line ${args.line}` : ''} not found`);
+    throw new DeskError(
+      'NOT_FOUND',
+      `POs: ${args.po}${args.line !== undefined ? ` line ${args.line}` : ''} not found`,
+    );
   if (args.qty !== undefined && lines.length > 1)
     throw new DeskError('BAD_INPUT', `PO ${args.po} has ${lines.length} lines: give --line with --qty`);
   desk.entity(`PO ${args.po}`);
@@ -52,7 +57,10 @@ export function receive(desk: Desk, args: ReceiveArgs): void {
     const n = args.qty ?? open;
     refuseUnless(n > 0, `PO ${p.po} line ${p.line}: quantity to receive must be at least 1`);
     refuseUnless(n <= open, `PO ${p.po} line ${p.line}: ${n} to receive but only ${open} open (${p.status})`);
-    refuseUnless(p.dropShipFor === '', `PO ${p.po} line ${p.line} is a drop-ship for ${p.dropShipFor}: it never enters stock`);
+    refuseUnless(
+      p.dropShipFor === '',
+      `PO ${p.po} line ${p.line} is a drop-ship for ${p.dropShipFor}: it never enters stock`,
+    );
     const next = { ...p, qtyReceived: p.qtyReceived + n };
     const status = derivePoStatus(next);
     assertTransition(PO_TRANSITIONS, `PO ${p.po} line ${p.line}`, p.status, status);

@@ -14,7 +14,8 @@ export function refresh(desk: Desk): void {
   }
   const delivered = new Map<string, boolean>();
   for (const s of desk.uow.all('shipments'))
-    if (s.backorderId) delivered.set(s.backorderId, (delivered.get(s.backorderId) ?? true) && s.deliveredAt !== null);
+    if (s.backorderId)
+      delivered.set(s.backorderId, (delivered.get(s.backorderId) ?? true) && s.deliveredAt !== null);
   for (const b of desk.uow.all('backorders')) {
     const status = deriveBackorderStatus(b, delivered.get(b.backorderId) === true);
     if (status !== b.status) desk.uow.put('backorders', { ...b, status });

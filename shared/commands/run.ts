@@ -7,11 +7,11 @@
  */
 import { recomputeQueues } from '../backorder';
 import { type Columns, keyOf, type TabSpec } from '../columns';
-import { type CommandContext, Desk, type Shortfall } from '../desk';
 import { settleDeliveries } from '../deliveries';
+import { type CommandContext, Desk, type Shortfall } from '../desk';
 import { DeskError } from '../errors';
-import { UnitOfWork } from '../unit-of-work';
 import type { LogEntry } from '../tabs/log';
+import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, type Workbook, type WorkbookChanges } from '../workbook';
 import { allocate } from './allocate';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
@@ -90,7 +90,8 @@ function findByRef(wb: Workbook, ref: string): { tab: TabKey; record: object } |
 function checkVersions(wb: Workbook, expected: Record<string, string> | undefined): void {
   for (const [ref, version] of Object.entries(expected ?? {})) {
     const found = findByRef(wb, ref);
-    if (!found) throw new DeskError('STALE', `${ref.replace(':', ' ')} no longer exists; reload and try again`);
+    if (!found)
+      throw new DeskError('STALE', `${ref.replace(':', ' ')} no longer exists; reload and try again`);
     if (rowVersion(found.record) !== version)
       throw new DeskError('STALE', `${ref.replace(':', ' ')} changed since you looked; reload and try again`);
   }
@@ -98,7 +99,8 @@ function checkVersions(wb: Workbook, expected: Record<string, string> | undefine
 
 function summarize(changes: WorkbookChanges): Record<string, { updated: number; added: number }> {
   const out: Record<string, { updated: number; added: number }> = {};
-  for (const [tab, c] of Object.entries(changes)) if (c) out[TABS[tab as TabKey].name] = { updated: c.updated.length, added: c.added.length };
+  for (const [tab, c] of Object.entries(changes))
+    if (c) out[TABS[tab as TabKey].name] = { updated: c.updated.length, added: c.added.length };
   return out;
 }
 

@@ -18,7 +18,13 @@ const versions = z.optional(z.record(z.string(), z.string()));
 
 export const CommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('allocate'), orderId: z.optional(id), expected: versions }),
-  z.object({ action: z.literal('ship'), orderId: id, line: z.optional(lineNo), qty: z.optional(z.number().check(z.int(), z.gte(0))), expected: versions }),
+  z.object({
+    action: z.literal('ship'),
+    orderId: id,
+    line: z.optional(lineNo),
+    qty: z.optional(z.number().check(z.int(), z.gte(0))),
+    expected: versions,
+  }),
   z.object({
     action: z.literal('create-backorder'),
     orderId: id,
@@ -29,11 +35,42 @@ export const CommandSchema = z.discriminatedUnion('action', [
     note: z.optional(z.string()),
     expected: versions,
   }),
-  z.object({ action: z.literal('receive'), po: id, line: z.optional(lineNo), qty: z.optional(count), expected: versions }),
-  z.object({ action: z.literal('fulfill'), backorderId: z.optional(id), sku: z.optional(id), qty: z.optional(count), expected: versions }),
-  z.object({ action: z.literal('cancel'), backorderId: id, reason: z.enum(CANCEL_REASONS), note: z.optional(z.string()), expected: versions }),
-  z.object({ action: z.literal('reschedule'), backorderId: id, date: isoDate, reason: z.string().check(z.trim(), z.minLength(1)), expected: versions }),
-  z.object({ action: z.literal('substitute'), backorderId: id, sku: id, qty: z.optional(count), note: z.optional(z.string()), expected: versions }),
+  z.object({
+    action: z.literal('receive'),
+    po: id,
+    line: z.optional(lineNo),
+    qty: z.optional(count),
+    expected: versions,
+  }),
+  z.object({
+    action: z.literal('fulfill'),
+    backorderId: z.optional(id),
+    sku: z.optional(id),
+    qty: z.optional(count),
+    expected: versions,
+  }),
+  z.object({
+    action: z.literal('cancel'),
+    backorderId: id,
+    reason: z.enum(CANCEL_REASONS),
+    note: z.optional(z.string()),
+    expected: versions,
+  }),
+  z.object({
+    action: z.literal('reschedule'),
+    backorderId: id,
+    date: isoDate,
+    reason: z.string().check(z.trim(), z.minLength(1)),
+    expected: versions,
+  }),
+  z.object({
+    action: z.literal('substitute'),
+    backorderId: id,
+    sku: id,
+    qty: z.optional(count),
+    note: z.optional(z.string()),
+    expected: versions,
+  }),
   z.object({
     action: z.literal('log-call'),
     backorderId: z.optional(id),

@@ -49,7 +49,9 @@ export function recordShipment(
       invoiceNo: '',
     });
     if (backorderId) desk.shipped(backorderId);
-    desk.messages.push(`pick ${q} × ${line.sku} at ${warehouse} for ${line.orderId} line ${line.line} (${s.id})`);
+    desk.messages.push(
+      `pick ${q} × ${line.sku} at ${warehouse} for ${line.orderId} line ${line.line} (${s.id})`,
+    );
   }
 }
 
@@ -104,15 +106,24 @@ export function ship(desk: Desk, args: ShipArgs): void {
       !short,
       `Order ${args.orderId} ships complete, but line ${short?.line} is not fully allocated (${short?.status}); allocate first`,
     );
-    refuseUnless(args.line === undefined || all.length === 1, `Order ${args.orderId} ships complete: ship all its lines together`);
+    refuseUnless(
+      args.line === undefined || all.length === 1,
+      `Order ${args.orderId} ships complete: ship all its lines together`,
+    );
   }
   const toShip = lines.filter((l) => l.qtyAllocated > 0);
-  refuseUnless(toShip.length > 0, `Order ${args.orderId}${args.line ? ` line ${args.line}` : ''}: nothing allocated to ship; allocate first`);
+  refuseUnless(
+    toShip.length > 0,
+    `Order ${args.orderId}${args.line ? ` line ${args.line}` : ''}: nothing allocated to ship; allocate first`,
+  );
 
   const ids = new Map<string, { id: string; next: number }>();
   for (const l of toShip) {
     const picked = args.qty ?? l.qtyAllocated;
-    refuseUnless(picked <= l.qtyAllocated, `Order ${l.orderId} line ${l.line}: ${picked} picked but only ${l.qtyAllocated} allocated`);
+    refuseUnless(
+      picked <= l.qtyAllocated,
+      `Order ${l.orderId} line ${l.line}: ${picked} picked but only ${l.qtyAllocated} allocated`,
+    );
     const reservation = parseReservation(l.allocatedFrom);
     const taken = takeFromReservation(reservation, picked);
     const missing = takeFromReservation(reservation, l.qtyAllocated - picked);

@@ -73,7 +73,10 @@ function coerce(key: keyof Settings, text: string): unknown {
   const t = text.trim();
   switch (key) {
     case 'AgingBuckets':
-      return t.split(/[,;\s]+/).filter(Boolean).map(Number);
+      return t
+        .split(/[,;\s]+/)
+        .filter(Boolean)
+        .map(Number);
     case 'NextInvoiceNumber':
     case 'CurrencyDigits':
     case 'StaleBackorderDays':

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cell, CellContext } from '../../shared/cells';
 import { applyPatch, decodeTab, encodeChanges, type RawTab } from '../../shared/codec';
-import { DeskError } from '../../shared/errors';
+import type { DeskError } from '../../shared/errors';
 import { type OrderLine, OrdersTab } from '../../shared/tabs/orders';
 import { line } from '../support/build';
 
@@ -21,21 +21,48 @@ function tab(header: Cell[], rows: Cell[][]): RawTab {
 describe('decoding', () => {
   it('names the cell, the column, what was expected and what was found', () => {
     const header = ['OrderID', 'Line', 'OrderDate', 'Customer', 'SKU', 'Qty'];
-    const rows: Cell[][] = Array.from({ length: 11 }, (_, i) => [`SO-${i}`, 1, 46349, 'Acme', 'A-1', i === 10 ? 'ten' : 5]);
+    const rows: Cell[][] = Array.from({ length: 11 }, (_, i) => [
+      `SO-${i}`,
+      1,
+      46349,
+      'Acme',
+      'A-1',
+      i === 10 ? 'ten' : 5,
+    ]);
     const decoded = decodeTab(OrdersTab, tab(header, rows), api);
     expect(decoded.errors).toEqual(['Orders!F12: Qty must be a whole number ≥ 0, got "ten"']);
     expect(decoded.records).toHaveLength(10);
   });
 
   it('finds columns by header, ignoring case, spaces and underscores, in any order', () => {
-    const header = ['qty_backordered', 'SKU', 'order id', 'LINE', 'Qty', 'Customer', 'orderdate', 'My own notes'];
-    const decoded = decodeTab(OrdersTab, tab(header, [[3, 'A-1', 'SO-1', 1, 10, 'Acme', '2026-11-01', 'call Bob']]), api);
+    const header = [
+      'qty_backordered',
+      'SKU',
+      'order id',
+      'LINE',
+      'Qty',
+      'Customer',
+      'orderdate',
+      'My own notes',
+    ];
+    const decoded = decodeTab(
+      OrdersTab,
+      tab(header, [[3, 'A-1', 'SO-1', 1, 10, 'Acme', '2026-11-01', 'call Bob']]),
+      api,
+    );
     expect(decoded.errors).toEqual([]);
-    expect(decoded.records[0]).toMatchObject({ orderId: 'SO-1', qtyBackordered: 3, qty: 10, orderDate: '2026-11-01' });
+    expect(decoded.records[0]).toMatchObject({
+      orderId: 'SO-1',
+      qtyBackordered: 3,
+      qty: 10,
+      orderDate: '2026-11-01',
+    });
   });
 
   it('reports missing required columns, duplicate keys and bad enums', () => {
-    expect(decodeTab(OrdersTab, tab(['OrderID', 'Line'], []), api).errors).toContain('Orders: column SKU is missing');
+    expect(decodeTab(OrdersTab, tab(['OrderID', 'Line'], []), api).errors).toContain(
+      'Orders: column SKU is missing',
+    );
     const header = ['OrderID', 'Line', 'OrderDate', 'Customer', 'SKU', 'Qty', 'Priority'];
     const d = decodeTab(
       OrdersTab,
@@ -56,7 +83,14 @@ describe('decoding', () => {
   it('reads Apps Script Date cells in the sheet time zone and skips blank rows', () => {
     const header = ['OrderID', 'Line', 'OrderDate', 'Customer', 'SKU', 'Qty'];
     const midnightNy = new Date('2026-11-23T05:00:00Z');
-    const d = decodeTab(OrdersTab, tab(header, [['', '', '', '', '', ''], ['SO-1', 1, midnightNy, 'A', 'X', 2]]), appsScript);
+    const d = decodeTab(
+      OrdersTab,
+      tab(header, [
+        ['', '', '', '', '', ''],
+        ['SO-1', 1, midnightNy, 'A', 'X', 2],
+      ]),
+      appsScript,
+    );
     expect(d.records[0]?.orderDate).toBe('2026-11-23');
     expect(d.rowNumbers).toEqual([3]);
   });
@@ -76,7 +110,12 @@ describe('encoding', () => {
   it('writes only the cells that changed, in columns the writer owns', () => {
     const values = raw(api);
     const d = decodeTab(OrdersTab, { name: 'Orders', values }, api);
-    const patch = encodeChanges(d, { updated: [{ ...base, qtyAllocated: 5, status: 'Allocated' }], added: [] }, 'engine', api);
+    const patch = encodeChanges(
+      d,
+      { updated: [{ ...base, qtyAllocated: 5, status: 'Allocated' }], added: [] },
+      'engine',
+      api,
+    );
     expect(patch.writes).toEqual([
       { row: 1, col: HEADER.indexOf('QtyAllocated'), value: 5 },
       { row: 1, col: HEADER.indexOf('Status'), value: 'Allocated' },
@@ -87,13 +126,17 @@ describe('encoding', () => {
 
   it('refuses, and writes nothing, when the engine would change a person’s column', () => {
     const d = decodeTab(OrdersTab, { name: 'Orders', values: raw(api) }, api);
-    expect(() => encodeChanges(d, { updated: [{ ...base, customer: 'Someone else' }], added: [] }, 'engine', api)).toThrow(
-      /engine may not write Orders.Customer/,
-    );
+    expect(() =>
+      encodeChanges(d, { updated: [{ ...base, customer: 'Someone else' }], added: [] }, 'engine', api),
+    ).toThrow(/engine may not write Orders.Customer/);
   });
 
   it('asks for init when an engine column is missing', () => {
-    const d = decodeTab(OrdersTab, tab(['OrderID', 'Line', 'OrderDate', 'Customer', 'SKU', 'Qty'], [['SO-1', 1, 46349, 'A', 'A-1', 5]]), api);
+    const d = decodeTab(
+      OrdersTab,
+      tab(['OrderID', 'Line', 'OrderDate', 'Customer', 'SKU', 'Qty'], [['SO-1', 1, 46349, 'A', 'A-1', 5]]),
+      api,
+    );
     const err = (() => {
       try {
         encodeChanges(d, { updated: [{ ...d.records[0]!, qtyAllocated: 1 }], added: [] }, 'engine', api);
@@ -109,7 +152,10 @@ describe('encoding', () => {
     const d = decodeTab(OrdersTab, tab(HEADER, []), appsScript);
     const patch = encodeChanges(
       d,
-      { updated: [], added: [{ ...base, customer: '=HYPERLINK("http://x","y")', sku: '00123', notes: '+1+1' }] },
+      {
+        updated: [],
+        added: [{ ...base, customer: '=HYPERLINK("http://x","y")', sku: '00123', notes: '+1+1' }],
+      },
       'engine',
       appsScript,
     );
@@ -123,7 +169,9 @@ describe('encoding', () => {
 });
 
 const text = fc.string({ maxLength: 12 }).filter((s) => s.trim() === s && s !== '');
-const day = fc.integer({ min: 40000, max: 50000 }).map((n) => new Date((n - 25569) * 86400000).toISOString().slice(0, 10));
+const day = fc
+  .integer({ min: 40000, max: 50000 })
+  .map((n) => new Date((n - 25569) * 86400000).toISOString().slice(0, 10));
 const orderLine = fc.record({
   orderId: text,
   line: fc.nat(999),
@@ -144,33 +192,52 @@ describe('round trip (property)', () => {
   for (const ctx of [api, appsScript])
     it(`rows → records → rows is the identity, unknown columns included (${ctx.face})`, () => {
       fc.assert(
-        fc.property(fc.array(orderLine, { maxLength: 15 }), fc.array(fc.string().filter((x) => !x.startsWith("'")), { maxLength: 15 }), (parts, extras) => {
-          const seen = new Set<string>();
-          const records = parts
-            .filter((p) => !seen.has(`${p.orderId}#${p.line}`) && seen.add(`${p.orderId}#${p.line}`))
-            .map((p) => line({ ...(p as Partial<OrderLine>), orderId: p.orderId, sku: p.sku, qty: p.qty }));
-          const header = ['Extra A', ...HEADER.slice().reverse(), 'Extra B'];
-          const values: Cell[][] = [header];
-          const empty = decodeTab(OrdersTab, { name: 'Orders', values }, ctx);
-          applyPatch(values, encodeChanges(empty, { updated: [], added: records }, 'engine', ctx));
-          values.slice(1).forEach((row, i) => {
-            row[0] = extras[i] ?? '';
-            row[row.length - 1] = 'kept';
-          });
-          // Apps Script hands text back without the apostrophe that marked it as text.
-          const asRead =
-            ctx.face === 'api' ? values : values.map((row) => row.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)));
-          const decoded = decodeTab(OrdersTab, { name: 'Orders', values: asRead }, ctx);
-          expect(decoded.errors).toEqual([]);
-          expect(decoded.records).toEqual(records);
-          const again: Cell[][] = [header];
-          applyPatch(again, encodeChanges(decodeTab(OrdersTab, { name: 'Orders', values: again }, ctx), { updated: [], added: decoded.records }, 'engine', ctx));
-          again.slice(1).forEach((row, i) => {
-            row[0] = asRead[i + 1]?.[0] ?? '';
-            row[row.length - 1] = 'kept';
-          });
-          expect(again).toEqual(values);
-        }),
+        fc.property(
+          fc.array(orderLine, { maxLength: 15 }),
+          fc.array(
+            fc.string().filter((x) => !x.startsWith("'")),
+            { maxLength: 15 },
+          ),
+          (parts, extras) => {
+            const seen = new Set<string>();
+            const records = parts
+              .filter((p) => !seen.has(`${p.orderId}#${p.line}`) && seen.add(`${p.orderId}#${p.line}`))
+              .map((p) => line({ ...(p as Partial<OrderLine>), orderId: p.orderId, sku: p.sku, qty: p.qty }));
+            const header = ['Extra A', ...HEADER.slice().reverse(), 'Extra B'];
+            const values: Cell[][] = [header];
+            const empty = decodeTab(OrdersTab, { name: 'Orders', values }, ctx);
+            applyPatch(values, encodeChanges(empty, { updated: [], added: records }, 'engine', ctx));
+            values.slice(1).forEach((row, i) => {
+              row[0] = extras[i] ?? '';
+              row[row.length - 1] = 'kept';
+            });
+            // Apps Script hands text back without the apostrophe that marked it as text.
+            const asRead =
+              ctx.face === 'api'
+                ? values
+                : values.map((row) =>
+                    row.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)),
+                  );
+            const decoded = decodeTab(OrdersTab, { name: 'Orders', values: asRead }, ctx);
+            expect(decoded.errors).toEqual([]);
+            expect(decoded.records).toEqual(records);
+            const again: Cell[][] = [header];
+            applyPatch(
+              again,
+              encodeChanges(
+                decodeTab(OrdersTab, { name: 'Orders', values: again }, ctx),
+                { updated: [], added: decoded.records },
+                'engine',
+                ctx,
+              ),
+            );
+            again.slice(1).forEach((row, i) => {
+              row[0] = asRead[i + 1]?.[0] ?? '';
+              row[row.length - 1] = 'kept';
+            });
+            expect(again).toEqual(values);
+          },
+        ),
         { numRuns: 200 },
       );
     });

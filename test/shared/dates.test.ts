@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   dateInZone,
-  instantToSerial,
   type IsoDate,
+  instantToSerial,
   isoDateToSerial,
   parseDateText,
   serialToInstant,

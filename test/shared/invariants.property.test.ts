@@ -21,17 +21,34 @@ const initial = fc
   .record({
     stock: fc.array(fc.nat(12), { minLength: 6, maxLength: 6 }),
     orders: fc.array(
-      fc.record({ sku: fc.constantFrom(...SKUS), qty: fc.integer({ min: 1, max: 15 }), complete: fc.boolean(), prio: fc.constantFrom('Normal', 'High', 'VIP'), age: fc.nat(30), wh: fc.constantFrom(...WAREHOUSES) }),
+      fc.record({
+        sku: fc.constantFrom(...SKUS),
+        qty: fc.integer({ min: 1, max: 15 }),
+        complete: fc.boolean(),
+        prio: fc.constantFrom('Normal', 'High', 'VIP'),
+        age: fc.nat(30),
+        wh: fc.constantFrom(...WAREHOUSES),
+      }),
       { minLength: 1, maxLength: 7 },
     ),
-    pos: fc.array(fc.record({ sku: fc.constantFrom(...SKUS), qty: fc.integer({ min: 1, max: 20 }) }), { maxLength: 3 }),
+    pos: fc.array(fc.record({ sku: fc.constantFrom(...SKUS), qty: fc.integer({ min: 1, max: 20 }) }), {
+      maxLength: 3,
+    }),
     mode: fc.constantFrom('Backorder lines', 'New order for the remainder'),
     auto: fc.constantFrom('On', 'Off'),
   })
   .map(({ stock, orders, pos, mode, auto }) =>
     workbook({
       inventory: SKUS.flatMap((sku, i) =>
-        WAREHOUSES.map((warehouse, w) => item({ sku, warehouse, onHand: stock[i * 2 + w] ?? 0, leadTimeDays: 5, substitutes: SKUS.filter((x) => x !== sku).join(',') })),
+        WAREHOUSES.map((warehouse, w) =>
+          item({
+            sku,
+            warehouse,
+            onHand: stock[i * 2 + w] ?? 0,
+            leadTimeDays: 5,
+            substitutes: SKUS.filter((x) => x !== sku).join(','),
+          }),
+        ),
       ),
       orders: orders.map((o, i) =>
         line({
@@ -53,7 +70,22 @@ const initial = fc
 /** A step picks its target by index into whatever exists at that moment. */
 type Step = { kind: string; pick: number; qty: number; flag: boolean };
 const step = fc.record({
-  kind: fc.constantFrom('allocate', 'allocate', 'ship', 'ship', 'receive', 'fulfill', 'fulfill', 'cancel', 'reschedule', 'substitute', 'log-call', 'create-backorder', 'count', 'new-line'),
+  kind: fc.constantFrom(
+    'allocate',
+    'allocate',
+    'ship',
+    'ship',
+    'receive',
+    'fulfill',
+    'fulfill',
+    'cancel',
+    'reschedule',
+    'substitute',
+    'log-call',
+    'create-backorder',
+    'count',
+    'new-line',
+  ),
   pick: fc.nat(20),
   qty: fc.integer({ min: 0, max: 12 }),
   flag: fc.boolean(),
@@ -84,7 +116,10 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
       break;
     case 'cancel':
       if (!bo) return undefined;
-      Object.assign(raw, { backorderId: bo.backorderId, reason: s.flag ? 'Excessive Delay' : 'Customer Requested' });
+      Object.assign(raw, {
+        backorderId: bo.backorderId,
+        reason: s.flag ? 'Excessive Delay' : 'Customer Requested',
+      });
       break;
     case 'reschedule':
       if (!bo) return undefined;
@@ -92,10 +127,17 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
       break;
     case 'substitute':
       if (!bo) return undefined;
-      Object.assign(raw, { backorderId: bo.backorderId, sku: SKUS[s.pick % 3] }, s.qty > 0 ? { qty: s.qty } : {});
+      Object.assign(
+        raw,
+        { backorderId: bo.backorderId, sku: SKUS[s.pick % 3] },
+        s.qty > 0 ? { qty: s.qty } : {},
+      );
       break;
     case 'log-call':
-      Object.assign(raw, bo && s.flag ? { backorderId: bo.backorderId } : { orderId: lineAt?.orderId }, { method: 'Phone', summary: 'called' });
+      Object.assign(raw, bo && s.flag ? { backorderId: bo.backorderId } : { orderId: lineAt?.orderId }, {
+        method: 'Phone',
+        summary: 'called',
+      });
       break;
     case 'create-backorder':
       if (!lineAt) return undefined;
@@ -110,9 +152,25 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
 /** People's own edits between actions: a stock count that finds more, a new order line. */
 function personEdits(wb: Workbook, s: Step, kind: 'count' | 'new-line'): Workbook {
   if (kind === 'count')
-    return { ...wb, inventory: wb.inventory.map((i, n) => (n === s.pick % wb.inventory.length ? { ...i, onHand: i.onHand + s.qty } : i)) };
+    return {
+      ...wb,
+      inventory: wb.inventory.map((i, n) =>
+        n === s.pick % wb.inventory.length ? { ...i, onHand: i.onHand + s.qty } : i,
+      ),
+    };
   const orderId = `SO-NEW-${wb.orders.length}`;
-  return { ...wb, orders: [...wb.orders, line({ orderId, sku: SKUS[s.pick % 3] as string, qty: Math.max(1, s.qty), orderDate: TODAY as IsoDate })] };
+  return {
+    ...wb,
+    orders: [
+      ...wb.orders,
+      line({
+        orderId,
+        sku: SKUS[s.pick % 3] as string,
+        qty: Math.max(1, s.qty),
+        orderDate: TODAY as IsoDate,
+      }),
+    ],
+  };
 }
 
 describe('invariants under random command sequences', () => {
@@ -130,7 +188,9 @@ describe('invariants under random command sequences', () => {
             wb = personEdits(wb, s, c);
             continue;
           }
-          const cancelled = new Set(wb.backorders.filter((b) => b.status === 'Cancelled').map((b) => b.backorderId));
+          const cancelled = new Set(
+            wb.backorders.filter((b) => b.status === 'Cancelled').map((b) => b.backorderId),
+          );
           const ctx = { today: TODAY, now: `${TODAY}T10:00:00.000Z`, actor: 'prop', requestId: `r-${++n}` };
           let out: ReturnType<typeof runCommand>;
           try {
@@ -145,7 +205,8 @@ describe('invariants under random command sequences', () => {
           applied += 1;
           expect(checkInvariants(wb)).toEqual([]);
           expect(wb.log.length).toBe(logBefore + 1);
-          for (const id of cancelled) expect(wb.backorders.find((b) => b.backorderId === id)?.status).toBe('Cancelled');
+          for (const id of cancelled)
+            expect(wb.backorders.find((b) => b.backorderId === id)?.status).toBe('Cancelled');
           // The same RequestID again changes nothing.
           expect(runCommand(wb, c, ctx).changes).toEqual({});
         }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Cents, lineAmount, parseMoneyText, toBasisPoints, toCents, type BasisPoints, formatCents } from '../../shared/money';
+import {
+  type BasisPoints,
+  type Cents,
+  formatCents,
+  lineAmount,
+  parseMoneyText,
+  toBasisPoints,
+  toCents,
+} from '../../shared/money';
 
 describe('toCents: 6 decimals, then half away from zero', () => {
   it.each([

@@ -19,7 +19,18 @@ function apply(tabs: Record<string, RawTab>): Record<string, RawTab> {
 describe('planSetup', () => {
   it('creates every tab once; a second run changes nothing', () => {
     const once = apply({});
-    expect(Object.keys(once)).toEqual(['Orders', 'Inventory', 'Backorders', 'POs', 'Shipments', 'Calls', 'Invoices', 'Log', 'Settings', 'Aging']);
+    expect(Object.keys(once)).toEqual([
+      'Orders',
+      'Inventory',
+      'Backorders',
+      'POs',
+      'Shipments',
+      'Calls',
+      'Invoices',
+      'Log',
+      'Settings',
+      'Aging',
+    ]);
     const again = planSetup(once);
     expect(again.newTabs).toEqual([]);
     expect(again.patches).toEqual([]);
@@ -31,15 +42,25 @@ describe('planSetup', () => {
       ['Order ID', 'Line', 'Customer', 'My notes', 'SKU', 'Qty', 'OrderDate'],
       ['SO-1', 1, 'Acme', 'gate code 1234', 'A', 5, 46349],
     ];
-    const settings: Cell[][] = [['Notes', 'Key', 'Value'], ['mine', 'StaleBackorderDays', '45']];
-    const out = apply({ Orders: { name: 'Orders', values: old }, Settings: { name: 'Settings', values: settings } });
+    const settings: Cell[][] = [
+      ['Notes', 'Key', 'Value'],
+      ['mine', 'StaleBackorderDays', '45'],
+    ];
+    const out = apply({
+      Orders: { name: 'Orders', values: old },
+      Settings: { name: 'Settings', values: settings },
+    });
     const orders = out.Orders?.values ?? [];
     expect(orders[0]?.slice(0, 7)).toEqual(old[0]);
     expect(orders[1]).toEqual(old[1]);
     expect(orders[0]).toContain('QtyBackordered');
     const s = out.Settings?.values ?? [];
     expect(s[1]).toEqual(['mine', 'StaleBackorderDays', '45']);
-    expect(s.find((r) => r[1] === 'TimeZone')).toEqual(['IANA time zone of dates in this workbook, e.g. America/New_York', 'TimeZone', 'America/New_York']);
+    expect(s.find((r) => r[1] === 'TimeZone')).toEqual([
+      'IANA time zone of dates in this workbook, e.g. America/New_York',
+      'TimeZone',
+      'America/New_York',
+    ]);
     expect(s.filter((r) => r[1] === 'StaleBackorderDays')).toHaveLength(1);
   });
 });

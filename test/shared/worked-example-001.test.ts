@@ -41,7 +41,9 @@ describe('001 worked example', () => {
     expect(s.wb.shipments).toHaveLength(1);
 
     const received = s.do({ action: 'receive', po: 'PO-1' });
-    expect(received.messages.join('\n')).toContain('BO-000001 (Harbor Builders): 5 × CASE-1 ready to fulfill');
+    expect(received.messages.join('\n')).toContain(
+      'BO-000001 (Harbor Builders): 5 × CASE-1 ready to fulfill',
+    );
     expect(s.backorder('BO-000001')).toMatchObject({ status: 'Ready to Fulfill', qtyAllocated: 5 });
     expect(s.stock('CASE-1')).toMatchObject({ onHand: 10, allocated: 5 });
     expect(s.wb.pos[0]).toMatchObject({ qtyReceived: 10, status: 'Received' });

@@ -2,8 +2,9 @@
  * Tiny literal workbooks for core tests: records with sensible defaults, so each test states only
  * what matters to it, and a fixed clock.
  */
-import type { CommandContext } from '../../shared/desk';
+
 import type { IsoDate } from '../../shared/dates';
+import type { CommandContext } from '../../shared/desk';
 import type { BasisPoints, Cents } from '../../shared/money';
 import type { Backorder } from '../../shared/tabs/backorders';
 import type { InventoryItem } from '../../shared/tabs/inventory';

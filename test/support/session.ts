@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
-import { runCommand, type CommandResult } from '../../shared/commands/run';
+import { type CommandResult, runCommand } from '../../shared/commands/run';
 import { CommandSchema } from '../../shared/commands/schema';
 import type { IsoDate } from '../../shared/dates';
 import { checkInvariants } from '../../shared/invariants';

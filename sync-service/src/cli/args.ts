@@ -4,9 +4,14 @@
  * by the shared zod schema, so the CLI accepts exactly what every other edge accepts.
  */
 import { parseArgs } from 'node:util';
-import { CommandSchema, type Command } from '../../../shared/commands/schema';
+import { type Command, CommandSchema } from '../../../shared/commands/schema';
 import { isIsoDate } from '../../../shared/dates';
-import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES, matchVocabulary } from '../../../shared/tabs/vocabulary';
+import {
+  CALL_METHODS,
+  CANCEL_REASONS,
+  CUSTOMER_CHOICES,
+  matchVocabulary,
+} from '../../../shared/tabs/vocabulary';
 
 export class UsageError extends Error {}
 
@@ -62,11 +67,18 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+export type Options = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
+>['values'];
 
 export function parseCommandLine(argv: readonly string[]): { positionals: string[]; options: Options } {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     return { positionals, options: values };
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -75,7 +87,8 @@ export function parseCommandLine(argv: readonly string[]): { positionals: string
 
 export function resolveToday(options: Options, env: Record<string, string | undefined>): string | undefined {
   const today = options.today ?? env.BACKORDER_DESK_TODAY;
-  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, got "${today}"`);
+  if (today !== undefined && !isIsoDate(today))
+    throw new UsageError(`--today must be a date written YYYY-MM-DD, got "${today}"`);
   return today;
 }
 
@@ -85,7 +98,11 @@ function whole(flag: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
-function vocabulary<V extends string>(flag: string, values: readonly V[], text: string | undefined): V | undefined {
+function vocabulary<V extends string>(
+  flag: string,
+  values: readonly V[],
+  text: string | undefined,
+): V | undefined {
   if (text === undefined) return undefined;
   const v = matchVocabulary(values, text);
   if (!v) throw new UsageError(`--${flag} must be one of ${values.join(', ')}; got "${text}"`);
@@ -176,7 +193,9 @@ export function commandFromFlags(action: string, o: Options): Command {
     const lines = parsed.error.issues.map((i) => {
       const field = String(i.path[0] ?? '');
       const flag = flags[field] ?? `--${field}`;
-      return raw[field] === undefined ? `${flag} is required` : `${flag}: ${i.message}, got "${String(raw[field])}"`;
+      return raw[field] === undefined
+        ? `${flag} is required`
+        : `${flag}: ${i.message}, got "${String(raw[field])}"`;
     });
     throw new UsageError(`do ${action}: ${lines.join('; ')}`);
   }

@@ -38,7 +38,9 @@ function context(options: Options, io: Io, timeZone: string): CommandContext {
   const clock = new Date();
   const today = (fixed ?? dateInZone(clock, timeZone)) as IsoDate;
   // A fixed day gets a fixed instant too, so runs with --today are reproducible to the byte.
-  const now = fixed ? `${fixed}T12:00:00.000Z` : new Date(Math.floor(clock.getTime() / 1000) * 1000).toISOString();
+  const now = fixed
+    ? `${fixed}T12:00:00.000Z`
+    : new Date(Math.floor(clock.getTime() / 1000) * 1000).toISOString();
   const actor = options.actor ?? io.env.BACKORDER_DESK_ACTOR ?? safeUser();
   return { today, now, actor, requestId: options['request-id'] ?? randomUUID() };
 }
@@ -52,15 +54,23 @@ function safeUser(): string {
 }
 
 function renderResult(result: CommandResult): string {
-  const lines = [`${result.action}: ${result.applied ? 'done' : 'already applied'} (${result.logId}) ${result.entity}`];
+  const lines = [
+    `${result.action}: ${result.applied ? 'done' : 'already applied'} (${result.logId}) ${result.entity}`,
+  ];
   for (const m of result.messages) lines.push(`  ${m}`);
   for (const s of result.shortfalls)
-    lines.push(`  short: ${s.orderId} line ${s.line} ${s.sku}: wanted ${s.wanted}, reserved ${s.reserved} (${s.outcome})`);
+    lines.push(
+      `  short: ${s.orderId} line ${s.line} ${s.sku}: wanted ${s.wanted}, reserved ${s.reserved} (${s.outcome})`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
 async function openWorkbook(options: Options, io: Io): Promise<FileSpreadsheet> {
-  if (options.spreadsheet) throw new DeskError('NOT_AVAILABLE', '--spreadsheet needs the sync service (issue #6); use --workbook FILE');
+  if (options.spreadsheet)
+    throw new DeskError(
+      'NOT_AVAILABLE',
+      '--spreadsheet needs the sync service (issue #6); use --workbook FILE',
+    );
   if (!options.workbook) throw new UsageError('--workbook FILE is required');
   return FileSpreadsheet.open(resolve(io.cwd, options.workbook));
 }
@@ -76,7 +86,11 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
     io.stdout(`${USAGE}\n`);
     return command || options.help ? 0 : 2;
   }
-  if (command in LATER) throw new DeskError('NOT_AVAILABLE', `${command}: ${LATER[command]} is not available in this version yet`);
+  if (command in LATER)
+    throw new DeskError(
+      'NOT_AVAILABLE',
+      `${command}: ${LATER[command]} is not available in this version yet`,
+    );
   const known = ['init', 'import', 'export', 'do', 'check'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (command === 'do' && !action) throw new UsageError('do needs an ACTION, e.g. `do allocate`');
@@ -86,7 +100,9 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
   switch (command) {
     case 'init': {
       const report = await setupWorkbook(port, ctx);
-      io.stdout(`${options.workbook}: ${port.created ? 'created' : 'upgraded'}\n${report.map((r) => `  ${r}`).join('\n')}\n`);
+      io.stdout(
+        `${options.workbook}: ${port.created ? 'created' : 'upgraded'}\n${report.map((r) => `  ${r}`).join('\n')}\n`,
+      );
       return 0;
     }
     case 'import': {
@@ -99,8 +115,13 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
     case 'export': {
       if (!options.tab) throw new UsageError('export needs --tab TAB');
       const format = options.format ?? 'csv';
-      if (format === 'xlsx') throw new DeskError('NOT_AVAILABLE', 'export --format xlsx arrives with the local twin (issue #4); use csv or json');
-      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, got "${format}"`);
+      if (format === 'xlsx')
+        throw new DeskError(
+          'NOT_AVAILABLE',
+          'export --format xlsx arrives with the local twin (issue #4); use csv or json',
+        );
+      if (format !== 'csv' && format !== 'json')
+        throw new UsageError(`--format must be csv or json, got "${format}"`);
       await output(options, io, await exportTab(port, options.tab, format));
       return 0;
     }
@@ -110,7 +131,8 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       else {
         for (const p of report.problems) io.stdout(`problem: ${p}\n`);
         for (const r of report.repaired) io.stdout(`repaired: ${r}\n`);
-        if (report.problems.length === 0) io.stdout('workbook OK: every tab, column and balance checks out\n');
+        if (report.problems.length === 0)
+          io.stdout('workbook OK: every tab, column and balance checks out\n');
       }
       return report.problems.length > 0 && !options.repair ? 1 : 0;
     }
@@ -145,7 +167,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`backorder-desk: ${err.message}\n`);
       return 1;
     }
-    io.stderr(`backorder-desk: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr(
+      `backorder-desk: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return 1;
   }
 }

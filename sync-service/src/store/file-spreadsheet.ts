@@ -52,7 +52,11 @@ export class FileSpreadsheet implements SpreadsheetPort {
       const sheet = sheetByTitle(this.file, patch.tab);
       if (!sheet) throw new Error(`no tab ${patch.tab} in ${this.path}`);
       const values = sheet.values as Cell[][];
-      applyPatch(values, { ...patch, writes: patch.writes.map((w) => ({ ...w, value: fileCell(w.value) })), appends: patch.appends.map((r) => r.map(fileCell)) });
+      applyPatch(values, {
+        ...patch,
+        writes: patch.writes.map((w) => ({ ...w, value: fileCell(w.value) })),
+        appends: patch.appends.map((r) => r.map(fileCell)),
+      });
     }
     await writeWorkbookFile(this.path, this.file);
   }
@@ -60,6 +64,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
 
 /** The file holds Sheets API values: no Date objects (the codec writes serials for this face). */
 function fileCell(cell: Cell): string | number | boolean | null {
-  if (cell instanceof Date) throw new Error('a Date reached the workbook file; the codec should have written a serial');
+  if (cell instanceof Date)
+    throw new Error('a Date reached the workbook file; the codec should have written a serial');
   return cell;
 }

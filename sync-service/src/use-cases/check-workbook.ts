@@ -4,8 +4,9 @@
  * `--repair` adds what setup would add, then re-derives statuses and queues (logged like any action);
  * broken balances are reported, never guessed at.
  */
-import { runCommand } from '../../../shared/commands/run';
+
 import { type Columns, keyOf, type TabSpec } from '../../../shared/columns';
+import { runCommand } from '../../../shared/commands/run';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import { checkInvariants } from '../../../shared/invariants';
@@ -29,11 +30,16 @@ function rowOf(tabs: DecodedTabs, tabName: string, key: string): string {
   return at === undefined ? tabName : `${tabName}!A${tab.rowNumbers[at]}`;
 }
 
-export async function checkWorkbook(port: SpreadsheetPort, ctx: CommandContext, repair: boolean): Promise<CheckReport> {
+export async function checkWorkbook(
+  port: SpreadsheetPort,
+  ctx: CommandContext,
+  repair: boolean,
+): Promise<CheckReport> {
   const { tabs: raw, timeZone } = await port.read(ALL_TAB_NAMES);
   const problems: string[] = [];
   const plan = planSetup(raw);
-  if (plan.newTabs.length > 0 || plan.patches.length > 0) problems.push(...plan.report.map((r) => `setup: ${r}`));
+  if (plan.newTabs.length > 0 || plan.patches.length > 0)
+    problems.push(...plan.report.map((r) => `setup: ${r}`));
   let decoded: ReturnType<typeof decodeWorkbook> | undefined;
   try {
     decoded = decodeWorkbook(raw, { face: 'api', timeZone });
@@ -43,22 +49,30 @@ export async function checkWorkbook(port: SpreadsheetPort, ctx: CommandContext, 
   }
   let drift = 0;
   if (decoded) {
-    for (const v of checkInvariants(decoded.workbook)) problems.push(`${rowOf(decoded.tabs, v.tab, v.key)} (${v.key}): ${v.message}`);
+    for (const v of checkInvariants(decoded.workbook))
+      problems.push(`${rowOf(decoded.tabs, v.tab, v.key)} (${v.key}): ${v.message}`);
     const dry = runCommand(decoded.workbook, { action: 'refresh' }, ctx);
     for (const [tab, c] of Object.entries(dry.changes)) {
       if (tab === 'log' || !c) continue;
       const spec = TABS[tab as keyof typeof TABS] as unknown as TabSpec<Columns>;
       for (const r of c.updated) {
         drift += 1;
-        problems.push(`${rowOf(decoded.tabs, spec.name, keyOf(spec, r as never))}: status or queue position out of date`);
+        problems.push(
+          `${rowOf(decoded.tabs, spec.name, keyOf(spec, r as never))}: status or queue position out of date`,
+        );
       }
     }
   }
   const repaired: string[] = [];
   if (repair) {
-    if (plan.newTabs.length > 0 || plan.patches.length > 0) repaired.push(...(await setupWorkbook(port, ctx)));
+    if (plan.newTabs.length > 0 || plan.patches.length > 0)
+      repaired.push(...(await setupWorkbook(port, ctx)));
     if (drift > 0 || !decoded) {
-      const result = await runAction(port, { action: 'refresh' }, { ...ctx, requestId: `${ctx.requestId}:refresh` });
+      const result = await runAction(
+        port,
+        { action: 'refresh' },
+        { ...ctx, requestId: `${ctx.requestId}:refresh` },
+      );
       repaired.push(`statuses and queues re-derived (${JSON.stringify(result.changed)})`);
     }
   }

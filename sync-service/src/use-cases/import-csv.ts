@@ -5,22 +5,27 @@
  */
 import { parse } from 'csv-parse/sync';
 import { applyChanges } from '../../../shared/apply-changes';
+import type { DecodedTab } from '../../../shared/codec';
+import type { Columns } from '../../../shared/columns';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import { planImport } from '../../../shared/import';
 import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import { planWrites, TAB_KEYS, tabKeyByName, TABS, type WorkbookChanges } from '../../../shared/workbook';
-import type { DecodedTab } from '../../../shared/codec';
-import type { Columns } from '../../../shared/columns';
+import { planWrites, TAB_KEYS, TABS, tabKeyByName, type WorkbookChanges } from '../../../shared/workbook';
 import { loadWorkbook } from './load';
 
 /** Parses CSV text into rows of strings; the delimiter is `;` when the header line has `;` and no `,`. */
 export function parseCsv(text: string): string[][] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  return parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return parse(text, {
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as string[][];
 }
 
 export async function importCsv(
@@ -32,7 +37,10 @@ export async function importCsv(
 ): Promise<string> {
   const key = tabKeyByName(tabName);
   if (!key)
-    throw new DeskError('BAD_INPUT', `No tab called ${tabName}; tabs: ${TAB_KEYS.map((k) => TABS[k].name).join(', ')}`);
+    throw new DeskError(
+      'BAD_INPUT',
+      `No tab called ${tabName}; tabs: ${TAB_KEYS.map((k) => TABS[k].name).join(', ')}`,
+    );
   const { workbook, tabs, context } = await loadWorkbook(port);
   let rows: string[][];
   try {
@@ -44,14 +52,20 @@ export async function importCsv(
   const plan = planImport(tab, rows, source, context);
   const dataChanges = { [key]: plan.changes } as WorkbookChanges;
   const before = new Set(checkInvariants(workbook).map((v) => `${v.tab}|${v.key}|${v.message}`));
-  const broken = checkInvariants(applyChanges(workbook, dataChanges)).filter((v) => !before.has(`${v.tab}|${v.key}|${v.message}`));
+  const broken = checkInvariants(applyChanges(workbook, dataChanges)).filter(
+    (v) => !before.has(`${v.tab}|${v.key}|${v.message}`),
+  );
   if (broken.length > 0)
     throw new DeskError(
       'INVARIANT',
       `${source}: nothing imported; these rows would break the workbook's balances:`,
       broken.map((v) => `${v.tab} ${v.key}: ${v.message}`),
     );
-  const entry = makeLogEntry(workbook.log, ctx, { action: 'import', entity: TABS[key].name, summary: plan.summary });
+  const entry = makeLogEntry(workbook.log, ctx, {
+    action: 'import',
+    entity: TABS[key].name,
+    summary: plan.summary,
+  });
   const patches = [
     ...planWrites(tabs, dataChanges, 'user', context),
     ...planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context),

@@ -7,7 +7,7 @@ import type { CommandContext } from '../../../shared/desk';
 import { formatId, highestId } from '../../../shared/ids';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { planSetup } from '../../../shared/setup';
-import { LogTab, type LogEntry } from '../../../shared/tabs/log';
+import { type LogEntry, LogTab } from '../../../shared/tabs/log';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
 import { ALL_TAB_NAMES } from './load';
 

@@ -22,18 +22,28 @@ describe('allocate', () => {
     expect(s.line('VIP').qtyAllocated).toBe(4);
     expect(s.line('N-OLD').qtyAllocated).toBe(4);
     expect(s.line('N-NEW')).toMatchObject({ qtyAllocated: 2, qtyBackordered: 2, status: 'Backordered' });
-    expect(r.shortfalls).toEqual([{ orderId: 'N-NEW', line: 1, sku: 'A', wanted: 4, reserved: 2, outcome: 'backordered' }]);
+    expect(r.shortfalls).toEqual([
+      { orderId: 'N-NEW', line: 1, sku: 'A', wanted: 4, reserved: 2, outcome: 'backordered' },
+    ]);
   });
 
   it('draws from the preferred warehouse first, then the others', () => {
     const s = new Session(
       workbook({
-        inventory: [item({ sku: 'A', warehouse: 'EAST', onHand: 3 }), item({ sku: 'A', warehouse: 'MAIN', onHand: 5 }), item({ sku: 'A', warehouse: 'WEST', onHand: 4 })],
+        inventory: [
+          item({ sku: 'A', warehouse: 'EAST', onHand: 3 }),
+          item({ sku: 'A', warehouse: 'MAIN', onHand: 5 }),
+          item({ sku: 'A', warehouse: 'WEST', onHand: 4 }),
+        ],
         orders: [line({ orderId: 'SO-1', sku: 'A', qty: 10, warehouse: 'WEST' })],
       }),
     );
     s.do({ action: 'allocate', orderId: 'SO-1' });
-    expect(s.line('SO-1')).toMatchObject({ qtyAllocated: 10, allocatedFrom: 'WEST:4 EAST:3 MAIN:3', status: 'Allocated' });
+    expect(s.line('SO-1')).toMatchObject({
+      qtyAllocated: 10,
+      allocatedFrom: 'WEST:4 EAST:3 MAIN:3',
+      status: 'Allocated',
+    });
     s.do({ action: 'ship', orderId: 'SO-1' });
     expect(new Set(s.wb.shipments.map((x) => x.shipmentId)).size).toBe(3);
   });
@@ -53,7 +63,9 @@ describe('allocate', () => {
     expect(s.line('SC', 2)).toMatchObject({ qtyAllocated: 0, status: 'Parked' });
     expect(s.wb.backorders).toEqual([]);
     expect(r.shortfalls.map((x) => x.outcome)).toEqual(['parked', 'parked']);
-    expect(() => s.do({ action: 'ship', orderId: 'SC' })).toThrow(/ships complete, but line 1 is not fully allocated/);
+    expect(() => s.do({ action: 'ship', orderId: 'SC' })).toThrow(
+      /ships complete, but line 1 is not fully allocated/,
+    );
 
     s.wb = { ...s.wb, inventory: s.wb.inventory.map((i) => (i.sku === 'B' ? { ...i, onHand: 2 } : i)) };
     s.do({ action: 'allocate' });
@@ -72,7 +84,11 @@ describe('allocate', () => {
     );
     const r = s.do({ action: 'allocate' });
     expect(r.shortfalls[0]?.outcome).toBe('flagged');
-    expect(s.line('SO-1')).toMatchObject({ qtyAllocated: 1, qtyBackordered: 0, status: 'Partially allocated' });
+    expect(s.line('SO-1')).toMatchObject({
+      qtyAllocated: 1,
+      qtyBackordered: 0,
+      status: 'Partially allocated',
+    });
     expect(s.wb.backorders).toEqual([]);
   });
 
@@ -98,9 +114,16 @@ describe('allocate', () => {
 
   it('sets the expected date from lead time when no PO covers the shortfall', () => {
     const s = new Session(
-      workbook({ inventory: [item({ sku: 'A', onHand: 0, leadTimeDays: 12 })], orders: [line({ orderId: 'SO-1', sku: 'A', qty: 3 })] }),
+      workbook({
+        inventory: [item({ sku: 'A', onHand: 0, leadTimeDays: 12 })],
+        orders: [line({ orderId: 'SO-1', sku: 'A', qty: 3 })],
+      }),
     );
     s.do({ action: 'allocate' });
-    expect(s.backorder('BO-000001')).toMatchObject({ expectedDate: '2026-12-05', expectedSource: 'Lead time', po: '' });
+    expect(s.backorder('BO-000001')).toMatchObject({
+      expectedDate: '2026-12-05',
+      expectedSource: 'Lead time',
+      po: '',
+    });
   });
 });

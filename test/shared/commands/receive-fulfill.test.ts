@@ -15,13 +15,17 @@ function threeWaiting() {
       orders: [
         line({ orderId: 'OLD', sku: 'A', qty: 4, orderDate: '2026-10-01' as never }),
         line({ orderId: 'NEW', sku: 'A', qty: 4, orderDate: '2026-11-10' as never }),
-        line({ orderId: 'VIP', sku: 'A', qty: 4, priority: 'VIP', orderDate: '2026-11-20' as never, customer: 'Big Co' }),
+        line({
+          orderId: 'VIP',
+          sku: 'A',
+          qty: 4,
+          priority: 'VIP',
+          orderDate: '2026-11-20' as never,
+          customer: 'Big Co',
+        }),
         line({ orderId: 'B-1', sku: 'B', qty: 2 }),
       ],
-      pos: [
-        poLine({ po: 'PO-1', sku: 'A', qty: 6 }),
-        poLine({ po: 'PO-1', line: 2, sku: 'B', qty: 5 }),
-      ],
+      pos: [poLine({ po: 'PO-1', sku: 'A', qty: 6 }), poLine({ po: 'PO-1', line: 2, sku: 'B', qty: 5 })],
     }),
   );
   s.do({ action: 'allocate' });
@@ -40,7 +44,11 @@ describe('receive', () => {
     const r = s.do({ action: 'receive', po: 'PO-1', line: 1 });
     expect(r.messages).toContain(`${bo(s, 'VIP').backorderId} (Big Co): 4 × A ready to fulfill`);
     const byOrder = Object.fromEntries(s.wb.backorders.map((b) => [b.orderId, [b.status, b.qtyAllocated]]));
-    expect(byOrder).toMatchObject({ VIP: ['Ready to Fulfill', 4], OLD: ['Ready to Fulfill', 2], NEW: ['Open', 0] });
+    expect(byOrder).toMatchObject({
+      VIP: ['Ready to Fulfill', 4],
+      OLD: ['Ready to Fulfill', 2],
+      NEW: ['Open', 0],
+    });
     expect(s.stock('A')).toMatchObject({ onHand: 6, allocated: 6 });
     expect(s.wb.pos[0]).toMatchObject({ status: 'Received', qtyReceived: 6 });
   });
@@ -49,8 +57,12 @@ describe('receive', () => {
     const s = threeWaiting();
     s.do({ action: 'receive', po: 'PO-1', line: 2, qty: 2 });
     expect(s.wb.pos[1]).toMatchObject({ status: 'Partially Received', qtyReceived: 2 });
-    expect(() => s.do({ action: 'receive', po: 'PO-1', line: 2, qty: 4 })).toThrow(/4 to receive but only 3 open/);
-    expect(() => s.do({ action: 'receive', po: 'PO-1', qty: 1 })).toThrow(/has 2 lines: give --line with --qty/);
+    expect(() => s.do({ action: 'receive', po: 'PO-1', line: 2, qty: 4 })).toThrow(
+      /4 to receive but only 3 open/,
+    );
+    expect(() => s.do({ action: 'receive', po: 'PO-1', qty: 1 })).toThrow(
+      /has 2 lines: give --line with --qty/,
+    );
     expect(() => s.do({ action: 'receive', po: 'PO-9' })).toThrow(/PO-9 not found/);
   });
 });
@@ -61,9 +73,19 @@ describe('fulfill', () => {
     s.do({ action: 'receive', po: 'PO-1', line: 1 });
     const id = bo(s, 'OLD').backorderId;
     s.do({ action: 'fulfill', backorderId: id, qty: 1 });
-    expect(bo(s, 'OLD')).toMatchObject({ qtyFulfilled: 1, qtyRemaining: 3, qtyAllocated: 1, status: 'Ready to Fulfill' });
+    expect(bo(s, 'OLD')).toMatchObject({
+      qtyFulfilled: 1,
+      qtyRemaining: 3,
+      qtyAllocated: 1,
+      status: 'Ready to Fulfill',
+    });
     s.do({ action: 'fulfill', backorderId: id, qty: 1 });
-    expect(bo(s, 'OLD')).toMatchObject({ qtyFulfilled: 2, qtyRemaining: 2, qtyAllocated: 0, status: 'Partially Fulfilled' });
+    expect(bo(s, 'OLD')).toMatchObject({
+      qtyFulfilled: 2,
+      qtyRemaining: 2,
+      qtyAllocated: 0,
+      status: 'Partially Fulfilled',
+    });
     expect(() => s.do({ action: 'fulfill', backorderId: id })).toThrow(
       /2 × A wanted but only 0 available \(check Inventory: received, counted, or allocated to other orders\?\)/,
     );

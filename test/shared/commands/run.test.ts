@@ -7,7 +7,10 @@ import { applyChanges } from '../../../shared/apply-changes';
 import { rowVersion, runCommand } from '../../../shared/commands/run';
 import { context, item, line, workbook } from '../../support/build';
 
-const wb = workbook({ inventory: [item({ sku: 'A', onHand: 5 })], orders: [line({ orderId: 'SO-1', sku: 'A', qty: 8 })] });
+const wb = workbook({
+  inventory: [item({ sku: 'A', onHand: 5 })],
+  orders: [line({ orderId: 'SO-1', sku: 'A', qty: 8 })],
+});
 
 describe('runCommand', () => {
   it('logs one row with actor, action, time, summary and before-images', () => {
@@ -21,8 +24,13 @@ describe('runCommand', () => {
       when: '2026-11-23T15:00:00.000Z',
       requestId: 'req-7',
     });
-    expect(out.log?.summary).toMatch(/^Inventory 1 updated, 0 added; Backorders 0 updated, 1 added; Orders 1 updated, 0 added/);
-    expect(JSON.parse(out.log?.detail ?? '{}').before.Orders[0]).toMatchObject({ orderId: 'SO-1', qtyAllocated: 0 });
+    expect(out.log?.summary).toMatch(
+      /^Inventory 1 updated, 0 added; Backorders 0 updated, 1 added; Orders 1 updated, 0 added/,
+    );
+    expect(JSON.parse(out.log?.detail ?? '{}').before.Orders[0]).toMatchObject({
+      orderId: 'SO-1',
+      qtyAllocated: 0,
+    });
   });
 
   it('does nothing the second time a RequestID arrives', () => {
@@ -36,10 +44,17 @@ describe('runCommand', () => {
   it('refuses a command built on a row that changed since it was read', () => {
     const seen = rowVersion(wb.orders[0]!);
     const changed = { ...wb, orders: [{ ...wb.orders[0]!, qty: 9 }] };
-    expect(() => runCommand(changed, { action: 'allocate', orderId: 'SO-1', expected: { 'Orders:SO-1#1': seen } }, context(2))).toThrow(
-      'Orders SO-1#1 changed since you looked; reload and try again',
-    );
-    expect(runCommand(wb, { action: 'allocate', orderId: 'SO-1', expected: { 'Orders:SO-1#1': seen } }, context(3)).result.applied).toBe(true);
+    expect(() =>
+      runCommand(
+        changed,
+        { action: 'allocate', orderId: 'SO-1', expected: { 'Orders:SO-1#1': seen } },
+        context(2),
+      ),
+    ).toThrow('Orders SO-1#1 changed since you looked; reload and try again');
+    expect(
+      runCommand(wb, { action: 'allocate', orderId: 'SO-1', expected: { 'Orders:SO-1#1': seen } }, context(3))
+        .result.applied,
+    ).toBe(true);
   });
 
   it('never mutates the workbook it was given', () => {

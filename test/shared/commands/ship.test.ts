@@ -8,7 +8,12 @@ import { Session } from '../../support/session';
 
 describe('ship', () => {
   it('turns a short pick into a counted discrepancy and a backorder', () => {
-    const s = new Session(workbook({ inventory: [item({ sku: 'A', onHand: 10 })], orders: [line({ orderId: 'SO-1', sku: 'A', qty: 8 })] }));
+    const s = new Session(
+      workbook({
+        inventory: [item({ sku: 'A', onHand: 10 })],
+        orders: [line({ orderId: 'SO-1', sku: 'A', qty: 8 })],
+      }),
+    );
     s.do({ action: 'allocate' });
     const r = s.do({ action: 'ship', orderId: 'SO-1', line: 1, qty: 6 });
     expect(r.messages).toContain('stock discrepancy: A at MAIN counted 2 fewer than OnHand');
@@ -18,9 +23,16 @@ describe('ship', () => {
   });
 
   it('refuses to ship more than allocated, or --qty without a line', () => {
-    const s = new Session(workbook({ inventory: [item({ sku: 'A', onHand: 10 })], orders: [line({ orderId: 'SO-1', sku: 'A', qty: 8 })] }));
+    const s = new Session(
+      workbook({
+        inventory: [item({ sku: 'A', onHand: 10 })],
+        orders: [line({ orderId: 'SO-1', sku: 'A', qty: 8 })],
+      }),
+    );
     s.do({ action: 'allocate' });
-    expect(() => s.do({ action: 'ship', orderId: 'SO-1', line: 1, qty: 9 })).toThrow(/9 picked but only 8 allocated/);
+    expect(() => s.do({ action: 'ship', orderId: 'SO-1', line: 1, qty: 9 })).toThrow(
+      /9 picked but only 8 allocated/,
+    );
     expect(() => s.do({ action: 'ship', orderId: 'SO-1', qty: 2 })).toThrow(/--qty needs --line/);
     expect(() => s.do({ action: 'ship', orderId: 'NOPE' })).toThrow(/order NOPE not found/);
   });
@@ -44,7 +56,13 @@ describe('ship', () => {
       workbook({
         inventory: [item({ sku: 'B', onHand: 2 })],
         orders: [
-          line({ orderId: 'SC', sku: 'B', qty: 1, shipPolicy: 'Ship complete', orderDate: '2026-11-01' as never }),
+          line({
+            orderId: 'SC',
+            sku: 'B',
+            qty: 1,
+            shipPolicy: 'Ship complete',
+            orderDate: '2026-11-01' as never,
+          }),
           line({ orderId: 'P', sku: 'B', qty: 1, orderDate: '2026-11-02' as never }),
         ],
       }),
@@ -67,7 +85,17 @@ describe('ship', () => {
     expect(s.wb.backorders).toEqual([]);
     const r = s.do({ action: 'ship', orderId: 'SO-1' });
     expect(r.newIds).toContain('SO-1-R1');
-    expect(s.line('SO-1')).toMatchObject({ qtyShipped: 3, qtyMoved: 2, movedTo: 'SO-1-R1', status: 'Shipped' });
-    expect(s.line('SO-1-R1')).toMatchObject({ qty: 2, status: 'New', unitPrice: 1250, notes: 'Remainder of SO-1 line 1' });
+    expect(s.line('SO-1')).toMatchObject({
+      qtyShipped: 3,
+      qtyMoved: 2,
+      movedTo: 'SO-1-R1',
+      status: 'Shipped',
+    });
+    expect(s.line('SO-1-R1')).toMatchObject({
+      qty: 2,
+      status: 'New',
+      unitPrice: 1250,
+      notes: 'Remainder of SO-1 line 1',
+    });
   });
 });

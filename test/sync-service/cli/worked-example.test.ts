@@ -9,9 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../../support/cli';
 
 function files(dir: string) {
-  writeFileSync(join(dir, 'inventory.csv'), 'SKU,Warehouse,Product,OnHand,LeadTimeDays\r\nCASE-1,MAIN,Cases of tile,15,10\r\n');
-  writeFileSync(join(dir, 'orders.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty,UnitPrice\nSO-1,1,2026-11-20,Harbor Builders,CASE-1,20,12.50\n');
-  writeFileSync(join(dir, 'pos.csv'), 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Acme Supply,CASE-1,10,MAIN,2026-12-01\n');
+  writeFileSync(
+    join(dir, 'inventory.csv'),
+    'SKU,Warehouse,Product,OnHand,LeadTimeDays\r\nCASE-1,MAIN,Cases of tile,15,10\r\n',
+  );
+  writeFileSync(
+    join(dir, 'orders.csv'),
+    'OrderID,Line,OrderDate,Customer,SKU,Qty,UnitPrice\nSO-1,1,2026-11-20,Harbor Builders,CASE-1,20,12.50\n',
+  );
+  writeFileSync(
+    join(dir, 'pos.csv'),
+    'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Acme Supply,CASE-1,10,MAIN,2026-12-01\n',
+  );
 }
 
 describe('backorder-desk, 001 worked example', () => {
@@ -20,8 +29,15 @@ describe('backorder-desk, 001 worked example', () => {
     files(dir);
     const w = ['--workbook', 'shop.json'];
     expect((await cli(dir, 'init', ...w)).code).toBe(0);
-    for (const [tab, file] of [['Inventory', 'inventory.csv'], ['Orders', 'orders.csv'], ['POs', 'pos.csv']])
-      expect(await cli(dir, 'import', ...w, '--tab', tab as string, '--csv', file as string)).toMatchObject({ code: 0, stderr: '' });
+    for (const [tab, file] of [
+      ['Inventory', 'inventory.csv'],
+      ['Orders', 'orders.csv'],
+      ['POs', 'pos.csv'],
+    ])
+      expect(await cli(dir, 'import', ...w, '--tab', tab as string, '--csv', file as string)).toMatchObject({
+        code: 0,
+        stderr: '',
+      });
 
     const allocate = await cli(dir, 'do', 'allocate', ...w, '--json');
     expect(JSON.parse(allocate.stdout)).toMatchObject({
@@ -33,8 +49,17 @@ describe('backorder-desk, 001 worked example', () => {
     const ship = await cli(dir, 'do', 'ship', ...w, '--order', 'SO-1');
     expect(ship.stdout).toContain('pick 15 × CASE-1 at MAIN for SO-1 line 1 (SH-000001)');
 
-    const backorders = JSON.parse((await cli(dir, 'export', ...w, '--tab', 'Backorders', '--format', 'json')).stdout);
-    expect(backorders[0]).toMatchObject({ BackorderID: 'BO-000001', Qty: 5, Status: 'Open', ExpectedDate: '2026-12-01', PO: 'PO-1', UnitPrice: 12.5 });
+    const backorders = JSON.parse(
+      (await cli(dir, 'export', ...w, '--tab', 'Backorders', '--format', 'json')).stdout,
+    );
+    expect(backorders[0]).toMatchObject({
+      BackorderID: 'BO-000001',
+      Qty: 5,
+      Status: 'Open',
+      ExpectedDate: '2026-12-01',
+      PO: 'PO-1',
+      UnitPrice: 12.5,
+    });
 
     const receive = await cli(dir, 'do', 'receive', ...w, '--po', 'PO-1');
     expect(receive.stdout).toContain('BO-000001 (Harbor Builders): 5 × CASE-1 ready to fulfill');
@@ -44,10 +69,26 @@ describe('backorder-desk, 001 worked example', () => {
     expect(orders).toContain('SO-1,1,2026-11-20,Harbor Builders');
     expect(orders.split('\r\n')[1]?.endsWith(',0,20,0,0,0,,,Shipped')).toBe(true);
     const check = await cli(dir, 'check', ...w);
-    expect(check).toMatchObject({ code: 0, stdout: 'workbook OK: every tab, column and balance checks out\n' });
+    expect(check).toMatchObject({
+      code: 0,
+      stdout: 'workbook OK: every tab, column and balance checks out\n',
+    });
     const log = JSON.parse((await cli(dir, 'export', ...w, '--tab', 'Log', '--format', 'json')).stdout);
-    expect(log.map((l: { Action: string }) => l.Action)).toEqual(['init', 'import', 'import', 'import', 'allocate', 'ship', 'receive', 'fulfill']);
-    expect(log.every((l: { Actor: string; When: string }) => l.Actor === 'tester' && l.When === '2026-11-23T12:00:00.000Z')).toBe(true);
+    expect(log.map((l: { Action: string }) => l.Action)).toEqual([
+      'init',
+      'import',
+      'import',
+      'import',
+      'allocate',
+      'ship',
+      'receive',
+      'fulfill',
+    ]);
+    expect(
+      log.every(
+        (l: { Actor: string; When: string }) => l.Actor === 'tester' && l.When === '2026-11-23T12:00:00.000Z',
+      ),
+    ).toBe(true);
   });
 
   it('exits 1 with the reason when refused, 2 on usage mistakes', async () => {
@@ -62,12 +103,27 @@ describe('backorder-desk, 001 worked example', () => {
     });
     expect((await cli(dir, 'do', 'ship', ...w)).code).toBe(2);
     expect((await cli(dir, 'do', 'teleport', ...w)).stderr).toContain('unknown action "teleport"');
-    expect((await cli(dir, 'do', 'cancel', ...w, '--backorder', 'BO-1', '--reason', 'bored')).stderr).toContain(
+    expect(
+      (await cli(dir, 'do', 'cancel', ...w, '--backorder', 'BO-1', '--reason', 'bored')).stderr,
+    ).toContain(
       '--reason must be one of Customer Requested, Product Discontinued, Unable to Fulfill, Excessive Delay, Other',
     );
-    expect((await cli(dir, 'do', 'reschedule', ...w, '--backorder', 'BO-1', '--date', '2026-02-31', '--reason', 'x')).stderr).toContain(
-      '--date: must be a real date written YYYY-MM-DD, got "2026-02-31"',
-    );
+    expect(
+      (
+        await cli(
+          dir,
+          'do',
+          'reschedule',
+          ...w,
+          '--backorder',
+          'BO-1',
+          '--date',
+          '2026-02-31',
+          '--reason',
+          'x',
+        )
+      ).stderr,
+    ).toContain('--date: must be a real date written YYYY-MM-DD, got "2026-02-31"');
     expect((await cli(dir, 'init', ...w, '--today', 'tomorrow')).code).toBe(2);
     expect((await cli(dir, 'frobnicate')).code).toBe(2);
     expect((await cli(dir, '--help')).code).toBe(0);

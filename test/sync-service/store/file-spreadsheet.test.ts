@@ -8,14 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { FileSpreadsheet } from '../../../sync-service/src/store/file-spreadsheet';
 import { runAction } from '../../../sync-service/src/use-cases/run-action';
 import { setupWorkbook } from '../../../sync-service/src/use-cases/setup-workbook';
-import { cli, tempDir } from '../../support/cli';
 import { context } from '../../support/build';
+import { cli, tempDir } from '../../support/cli';
 
 async function seeded(dir: string, lines: number): Promise<string> {
   const rows = ['OrderID,Line,OrderDate,Customer,SKU,Qty'];
   for (let i = 0; i < lines; i++) rows.push(`SO-${i},1,2026-11-01,C${i % 7},S${i % 50},${1 + (i % 9)}`);
   writeFileSync(join(dir, 'o.csv'), rows.join('\n'));
-  writeFileSync(join(dir, 'i.csv'), ['SKU,Warehouse,OnHand', ...Array.from({ length: 50 }, (_, i) => `S${i},MAIN,${i * 3}`)].join('\n'));
+  writeFileSync(
+    join(dir, 'i.csv'),
+    ['SKU,Warehouse,OnHand', ...Array.from({ length: 50 }, (_, i) => `S${i},MAIN,${i * 3}`)].join('\n'),
+  );
   await cli(dir, 'init', '--workbook', 'w.json');
   await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Inventory', '--csv', 'i.csv');
   await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'o.csv');
@@ -29,7 +32,9 @@ describe('FileSpreadsheet', () => {
     await runAction(port, { action: 'allocate' }, context(1));
     expect(port.calls).toEqual({ read: 1, write: 1 });
     const refused = await FileSpreadsheet.open(path);
-    await expect(runAction(refused, { action: 'fulfill', backorderId: 'BO-X' }, context(2))).rejects.toThrow(/not found/);
+    await expect(runAction(refused, { action: 'fulfill', backorderId: 'BO-X' }, context(2))).rejects.toThrow(
+      /not found/,
+    );
     expect(refused.calls).toEqual({ read: 1, write: 0 });
   });
 
@@ -47,6 +52,8 @@ describe('FileSpreadsheet', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad.json is not a valid Backorder Desk workbook: format/);
     writeFileSync(join(dir, 'worse.json'), '{"format":');
-    expect((await cli(dir, 'check', '--workbook', 'worse.json')).stderr).toMatch(/worse.json is not a Backorder Desk workbook \(not JSON/);
+    expect((await cli(dir, 'check', '--workbook', 'worse.json')).stderr).toMatch(
+      /worse.json is not a Backorder Desk workbook \(not JSON/,
+    );
   });
 });

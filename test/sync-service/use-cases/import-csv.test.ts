@@ -35,29 +35,41 @@ describe('import', () => {
     await cli(dir, 'init', '--workbook', 'w.json');
     const path = join(dir, 'w.json');
     const file = JSON.parse(readFileSync(path, 'utf8'));
-    const orders = file.sheets.find((s: { properties: { title: string } }) => s.properties.title === 'Orders');
+    const orders = file.sheets.find(
+      (s: { properties: { title: string } }) => s.properties.title === 'Orders',
+    );
     orders.values[0].push('Site contact');
     writeFileSync(path, JSON.stringify(file));
-    writeFileSync(join(dir, 'a.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty,Site contact\nSO-1,1,2026-11-01,Acme,A,5,Bob\n');
-    expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'a.csv')).stderr).toContain(
-      'column "Site contact" is not a column of Orders',
+    writeFileSync(
+      join(dir, 'a.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty,Site contact\nSO-1,1,2026-11-01,Acme,A,5,Bob\n',
     );
-    writeFileSync(join(dir, 'a.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Acme,A,5\n');
+    expect(
+      (await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'a.csv')).stderr,
+    ).toContain('column "Site contact" is not a column of Orders');
+    writeFileSync(
+      join(dir, 'a.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Acme,A,5\n',
+    );
     await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'a.csv');
     const f2 = JSON.parse(readFileSync(path, 'utf8'));
     const o2 = f2.sheets.find((s: { properties: { title: string } }) => s.properties.title === 'Orders');
     o2.values[1][o2.values[0].indexOf('Site contact')] = 'Bob';
     writeFileSync(path, JSON.stringify(f2));
     writeFileSync(join(dir, 'b.csv'), 'Order ID,Line,Qty\nSO-1,1,7\n');
-    expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'b.csv')).stdout).toBe(
-      'Orders: 0 added, 1 updated from b.csv\n',
+    expect(
+      (await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'b.csv')).stdout,
+    ).toBe('Orders: 0 added, 1 updated from b.csv\n');
+    const rows = JSON.parse(
+      (await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Orders', '--format', 'json')).stdout,
     );
-    const rows = JSON.parse((await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Orders', '--format', 'json')).stdout);
-    expect(rows).toEqual([expect.objectContaining({ OrderID: 'SO-1', Qty: 7, Customer: 'Acme', 'Site contact': 'Bob' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ OrderID: 'SO-1', Qty: 7, Customer: 'Acme', 'Site contact': 'Bob' }),
+    ]);
     writeFileSync(join(dir, 'c.csv'), 'OrderID,Line,QtyShipped\nSO-1,1,7\n');
-    expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'c.csv')).stderr).toContain(
-      'column QtyShipped is written by the engine; imports set people\'s columns only',
-    );
+    expect(
+      (await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'c.csv')).stderr,
+    ).toContain("column QtyShipped is written by the engine; imports set people's columns only");
   });
 
   it('refuses an import that would break a balance', async () => {
@@ -65,7 +77,10 @@ describe('import', () => {
     const w = ['--workbook', 'w.json'];
     await cli(dir, 'init', ...w);
     writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,OnHand\nA,MAIN,10\n');
-    writeFileSync(join(dir, 'o.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Acme,A,8\n');
+    writeFileSync(
+      join(dir, 'o.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Acme,A,8\n',
+    );
     await cli(dir, 'import', ...w, '--tab', 'Inventory', '--csv', 'i.csv');
     await cli(dir, 'import', ...w, '--tab', 'Orders', '--csv', 'o.csv');
     await cli(dir, 'do', 'allocate', ...w);
@@ -79,10 +94,15 @@ describe('import', () => {
   it('writes a formula-looking value as text, never as a formula', async () => {
     const dir = tempDir();
     await cli(dir, 'init', '--workbook', 'w.json');
-    writeFileSync(join(dir, 'o.csv'), 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,"=HYPERLINK(""http://x"",""y"")",A,1\n');
+    writeFileSync(
+      join(dir, 'o.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,"=HYPERLINK(""http://x"",""y"")",A,1\n',
+    );
     await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'o.csv');
     const file = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8'));
-    const orders = file.sheets.find((s: { properties: { title: string } }) => s.properties.title === 'Orders');
+    const orders = file.sheets.find(
+      (s: { properties: { title: string } }) => s.properties.title === 'Orders',
+    );
     expect(orders.values[1][3]).toBe('=HYPERLINK("http://x","y")');
     expect(orders.formulas).toEqual({});
     const csv = (await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Orders')).stdout;

@@ -16,20 +16,32 @@ const present = existsSync(join(NORTHWIND, 'order_details.csv'));
 if (!present) console.warn(`Northwind fixture not found at ${NORTHWIND}: skipping the Northwind import test`);
 
 type Row = Record<string, string>;
-const read = (name: string): Row[] => parse(readFileSync(join(NORTHWIND, name), 'utf8'), { columns: true, bom: true });
+const read = (name: string): Row[] =>
+  parse(readFileSync(join(NORTHWIND, name), 'utf8'), { columns: true, bom: true });
 
 describe.skipIf(!present)('Northwind import', () => {
   it('imports products, suppliers and 2,155 order lines, then allocates with every invariant intact', async () => {
     const dir = tempDir();
     const suppliers = new Map(read('suppliers.csv').map((s) => [s.supplier_id, s.company_name]));
     const customers = new Map(read('customers.csv').map((c) => [c.customer_id, c.company_name]));
-    const employees = new Map(read('employees.csv').map((e) => [e.employee_id, `${e.first_name} ${e.last_name}`]));
+    const employees = new Map(
+      read('employees.csv').map((e) => [e.employee_id, `${e.first_name} ${e.last_name}`]),
+    );
     const products = read('products.csv');
     writeFileSync(
       join(dir, 'inventory.csv'),
       stringify([
         ['SKU', 'Warehouse', 'Product', 'OnHand', 'ReorderPoint', 'Vendor', 'UnitCost', 'Discontinued'],
-        ...products.map((p) => [`NW-${p.product_id}`, 'MAIN', p.product_name, p.units_in_stock, p.reorder_level, suppliers.get(p.supplier_id ?? '') ?? '', p.unit_price, p.discontinued]),
+        ...products.map((p) => [
+          `NW-${p.product_id}`,
+          'MAIN',
+          p.product_name,
+          p.units_in_stock,
+          p.reorder_level,
+          suppliers.get(p.supplier_id ?? '') ?? '',
+          p.unit_price,
+          p.discontinued,
+        ]),
       ]),
     );
     const orders = new Map(read('orders.csv').map((o) => [o.order_id, o]));
@@ -38,19 +50,49 @@ describe.skipIf(!present)('Northwind import', () => {
     writeFileSync(
       join(dir, 'orders.csv'),
       stringify([
-        ['OrderID', 'Line', 'OrderDate', 'Customer', 'SalesRep', 'ShipTo', 'SKU', 'Qty', 'UnitPrice', 'Discount', 'RequiredDate'],
+        [
+          'OrderID',
+          'Line',
+          'OrderDate',
+          'Customer',
+          'SalesRep',
+          'ShipTo',
+          'SKU',
+          'Qty',
+          'UnitPrice',
+          'Discount',
+          'RequiredDate',
+        ],
         ...details.map((d) => {
           const o = orders.get(d.order_id ?? '') as Row;
           const n = (lineNo.get(d.order_id ?? '') ?? 0) + 1;
           lineNo.set(d.order_id ?? '', n);
-          return [d.order_id, n, o.order_date, customers.get(o.customer_id ?? '') ?? o.customer_id, employees.get(o.employee_id ?? ''), `${o.ship_name}, ${o.ship_city}`, `NW-${d.product_id}`, d.quantity, d.unit_price, d.discount, o.required_date];
+          return [
+            d.order_id,
+            n,
+            o.order_date,
+            customers.get(o.customer_id ?? '') ?? o.customer_id,
+            employees.get(o.employee_id ?? ''),
+            `${o.ship_name}, ${o.ship_city}`,
+            `NW-${d.product_id}`,
+            d.quantity,
+            d.unit_price,
+            d.discount,
+            o.required_date,
+          ];
         }),
       ]),
     );
     const w = ['--workbook', 'nw.json'];
     expect((await cli(dir, 'init', ...w)).code).toBe(0);
-    expect(await cli(dir, 'import', ...w, '--tab', 'Inventory', '--csv', 'inventory.csv')).toMatchObject({ code: 0, stdout: 'Inventory: 77 added, 0 updated from inventory.csv\n' });
-    expect(await cli(dir, 'import', ...w, '--tab', 'Orders', '--csv', 'orders.csv')).toMatchObject({ code: 0, stdout: 'Orders: 2155 added, 0 updated from orders.csv\n' });
+    expect(await cli(dir, 'import', ...w, '--tab', 'Inventory', '--csv', 'inventory.csv')).toMatchObject({
+      code: 0,
+      stdout: 'Inventory: 77 added, 0 updated from inventory.csv\n',
+    });
+    expect(await cli(dir, 'import', ...w, '--tab', 'Orders', '--csv', 'orders.csv')).toMatchObject({
+      code: 0,
+      stdout: 'Orders: 2155 added, 0 updated from orders.csv\n',
+    });
 
     const allocated = JSON.parse((await cli(dir, 'do', 'allocate', ...w, '--json')).stdout);
     expect(allocated.shortfalls.length).toBeGreaterThan(100);
@@ -61,6 +103,7 @@ describe.skipIf(!present)('Northwind import', () => {
     const first = lines.find((l: Row) => l.OrderID === '10248' && String(l.Line) === '2');
     expect(first).toMatchObject({ SKU: 'NW-42', UnitPrice: 9.8, Customer: 'Vins et alcools Chevalier' });
     expect(lines.some((l: Row) => /[éèüöñã]/.test(String(l.Customer)))).toBe(true);
-    for (const l of lines) expect(l.Qty).toBe(l.QtyShipped + l.QtyAllocated + l.QtyBackordered + l.QtyCancelled + l.QtyMoved);
+    for (const l of lines)
+      expect(l.Qty).toBe(l.QtyShipped + l.QtyAllocated + l.QtyBackordered + l.QtyCancelled + l.QtyMoved);
   });
 });

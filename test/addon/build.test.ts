@@ -1,0 +1,41 @@
+/**
+ * The add-on build: Code.js is an IIFE plus one top-level delegating function per export of the entry,
+ * within the size budget, and it evaluates in a bare `node:vm` context (no Node globals, as in Apps
+ * Script), where every menu callback resolves to a top-level function.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MENU_ITEMS } from '../../addon/src/menu';
+// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
+import { buildAddon } from '../../scripts/build.mjs';
+
+const dist = join(__dirname, '../../addon/dist');
+let built: { exports: string[]; sizes: Record<string, number> };
+
+beforeAll(async () => {
+  built = await buildAddon({ quiet: true });
+});
+
+describe('addon build', () => {
+  it('exposes every export of the entry as a top-level function, within budget', () => {
+    expect(built.exports.sort()).toEqual(['onInstall', 'onOpen', 'showAbout']);
+    expect(built.sizes['Code.js']).toBeLessThanOrEqual(150 * 1024);
+    const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
+    expect(manifest).toMatchObject({ runtimeVersion: 'V8' });
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
+    ]);
+  });
+
+  it('loads in a context holding no Node globals, and every menu item names a real function', () => {
+    const context = vm.createContext({});
+    vm.runInContext(readFileSync(join(dist, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+    for (const name of built.exports) expect(typeof context[name], name).toBe('function');
+    for (const [, fn] of MENU_ITEMS) expect(typeof context[fn], fn).toBe('function');
+    expect(vm.runInContext('typeof process + typeof require', context)).toBe('undefinedundefined');
+  });
+});
