@@ -4,7 +4,8 @@
  * All logic lives in the modules it imports.
  */
 import { TAB_KEYS, TABS } from '../../shared/workbook';
-import { ADDON_NAME, buildMenu } from './menu';
+import { buildMenu } from './menu';
+import { ADDON_NAME } from './menu-items';
 
 export function onOpen(): void {
   buildMenu(SpreadsheetApp.getUi());

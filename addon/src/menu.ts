@@ -2,11 +2,7 @@
  * The add-on menu. `onOpen` runs in AuthMode.NONE for an add-on that has not been used in this file
  * yet, so it only builds the menu: it reads no data and no properties (Apps Script add-on rules).
  */
-
-export const ADDON_NAME = 'Backorder Desk';
-
-/** Menu items: label → name of the top-level function the build exposes for it. */
-export const MENU_ITEMS: readonly (readonly [string, string])[] = [['About Backorder Desk', 'showAbout']];
+import { MENU_ITEMS } from './menu-items';
 
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createAddonMenu();

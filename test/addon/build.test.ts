@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MENU_ITEMS } from '../../addon/src/menu';
+import { MENU_ITEMS } from '../../addon/src/menu-items';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../../scripts/build.mjs';
 
