@@ -1,0 +1,48 @@
+/**
+ * The README's commands as a newcomer runs them, as real processes: `npm start`'s entry builds the
+ * demo workbook and ships today's orders; the `backorder-desk` bin answers with the contract's exit
+ * codes.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/cli';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../../..');
+
+describe('processes', () => {
+  it('npm start builds the demo, allocates, ships and prints what happened', async () => {
+    const dir = tempDir();
+    const env = {
+      ...process.env,
+      BACKORDER_DESK_DEMO: join(dir, 'demo.json'),
+      BACKORDER_DESK_TODAY: '2026-11-23',
+    };
+    const first = await run('node', [join(ROOT, 'bin/start.mjs')], { env, cwd: ROOT });
+    expect(first.stdout).toMatch(/building a demo distributor: 300 SKUs in 3 warehouses/);
+    expect(first.stdout).toMatch(
+      /Shipped \d+ units today\. \d+ backorders are open \(\d+ past their expected date\)\./,
+    );
+    const again = await run('node', [join(ROOT, 'bin/start.mjs')], { env, cwd: ROOT });
+    expect(again.stdout).toContain('reopening');
+    const check = await run(
+      'node',
+      [join(ROOT, 'bin/backorder-desk.mjs'), 'check', '--workbook', join(dir, 'demo.json')],
+      { env },
+    );
+    expect(check.stdout).toBe('workbook OK: every tab, column and balance checks out\n');
+  });
+
+  it('the bin exits 2 on usage and 1 on refusal', async () => {
+    const bin = join(ROOT, 'bin/backorder-desk.mjs');
+    await expect(run('node', [bin, 'do'])).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run('node', [bin, 'do', 'fulfill', '--workbook', join(tempDir(), 'w.json'), '--backorder', 'BO-1']),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: 'backorder-desk: Backorders: backorder BO-1 not found\n',
+    });
+  });
+});
