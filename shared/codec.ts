@@ -130,6 +130,10 @@ export interface TabPatch {
   readonly writes: CellWrite[];
   /** Whole new rows, as wide as the header. */
   readonly appends: Cell[][];
+  /** Rows removed (0-based, as read), after the writes and before the appends: undo and archive only. */
+  readonly deletes?: readonly number[];
+  /** The tab's whole content instead (a built tab such as Aging); writes and appends are then empty. */
+  readonly replace?: Cell[][];
 }
 
 export interface TabChanges<R> {
@@ -204,11 +208,16 @@ export function encodeChanges<C extends Columns>(
 
 /** Applies a patch to a grid in place (the local workbook file and the twin use this). */
 export function applyPatch(values: Cell[][], patch: TabPatch): void {
+  if (patch.replace) {
+    values.splice(0, values.length, ...patch.replace.map((r) => [...r]));
+    return;
+  }
   for (const w of patch.writes) {
     const row = values[w.row] ?? [];
     while (row.length <= w.col) row.push('');
     row[w.col] = w.value;
     values[w.row] = row;
   }
+  for (const at of [...(patch.deletes ?? [])].sort((a, b) => b - a)) values.splice(at, 1);
   for (const row of patch.appends) values.push([...row]);
 }

@@ -11,6 +11,7 @@ import { Stock } from './stock';
 import type { Backorder } from './tabs/backorders';
 import type { OrderLine } from './tabs/orders';
 import type { Settings } from './tabs/settings';
+import type { Shipment } from './tabs/shipments';
 import type { UnitOfWork } from './unit-of-work';
 
 /** Who acts, when, and under which idempotency key; the core has no clock of its own. */
@@ -41,6 +42,8 @@ export class Desk {
   readonly shortfalls: Shortfall[] = [];
   readonly entities = new Set<string>();
   readonly poPlanner: PoPlanner;
+  /** Shipments this command added, for invoicing. */
+  readonly newShipments: Shipment[] = [];
   /** Backorder → every shipment of it delivered; built on first need, kept current by `shipped`. */
   private delivered: Map<string, boolean> | undefined;
 

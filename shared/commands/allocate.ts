@@ -13,6 +13,7 @@ import { formatReservation, parseReservation, type Reservation, reservedTotal } 
 import type { Backorder } from '../tabs/backorders';
 import { type OrderLine, unplannedQty } from '../tabs/orders';
 import { PRIORITY_RANK } from '../tabs/vocabulary';
+import { dropShipped } from './drop-ship';
 
 /** Open demand; `at` holds positions in the unit of work so the hot loop never looks a key up. */
 type Demand =
@@ -138,8 +139,13 @@ export function allocate(desk: Desk, orderId?: string): void {
       demands.push({ kind: 'order', at: positions, sortKey: l });
     }
   });
+  const vendorShips = dropShipped(desk);
   for (const b of desk.uow.all('backorders'))
-    if (b.qtyRemaining > b.qtyAllocated && (!orderId || b.orderId === orderId))
+    if (
+      b.qtyRemaining > b.qtyAllocated &&
+      (!orderId || b.orderId === orderId) &&
+      !vendorShips.has(b.backorderId)
+    )
       demands.push({ kind: 'backorder', backorder: b, sortKey: b });
   // One precomputed text key per demand sorts the same as demandOrder (then backorders first) at a
   // fraction of the comparisons' cost: allocate-all sorts tens of thousands of lines.

@@ -9,6 +9,7 @@ import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { reserveForBackorder } from './allocate';
+import { dropShipped } from './drop-ship';
 import { recordShipment } from './ship';
 
 export interface FulfillArgs {
@@ -22,11 +23,16 @@ function fulfillOne(
   backorderId: string,
   qty: number | undefined,
   ids: Map<string, { id: string; next: number }>,
+  vendorShips: Set<string>,
 ): number {
   let b = desk.backorder(backorderId);
   refuseUnless(
     b.qtyRemaining > 0,
     `Backorder ${b.backorderId} is ${b.status}: nothing left to fulfill${b.status === 'Cancelled' ? ' (a cancelled backorder is never reactivated; create a new order)' : ''}`,
+  );
+  refuseUnless(
+    !vendorShips.has(b.backorderId),
+    `Backorder ${b.backorderId} is drop-shipped by the vendor (${b.po}): receive that PO when the vendor confirms shipping`,
   );
   const want = qty ?? b.qtyRemaining;
   refuseUnless(want > 0, `Backorder ${b.backorderId}: quantity to fulfill must be at least 1`);
@@ -61,8 +67,9 @@ function fulfillOne(
 
 export function fulfill(desk: Desk, args: FulfillArgs): void {
   const ids = new Map<string, { id: string; next: number }>();
+  const vendorShips = dropShipped(desk);
   if (args.backorderId) {
-    fulfillOne(desk, args.backorderId, args.qty, ids);
+    fulfillOne(desk, args.backorderId, args.qty, ids, vendorShips);
   } else {
     const ready = desk.uow
       .all('backorders')
@@ -73,7 +80,7 @@ export function fulfill(desk: Desk, args: FulfillArgs): void {
     for (const b of ready) {
       const orderIds = byOrder.get(b.orderId) ?? new Map();
       byOrder.set(b.orderId, orderIds);
-      fulfillOne(desk, b.backorderId, b.qtyAllocated, orderIds);
+      fulfillOne(desk, b.backorderId, b.qtyAllocated, orderIds, vendorShips);
     }
     if (ready.length > 1) {
       desk.entities.clear();

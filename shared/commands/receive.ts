@@ -9,6 +9,7 @@ import { DeskError, refuseUnless } from '../errors';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 import { reserveForBackorder } from './allocate';
+import { dropShipped, receiveDropShip } from './drop-ship';
 
 export interface ReceiveArgs {
   readonly po: string;
@@ -24,12 +25,21 @@ export function refreshOnOrder(desk: Desk, sku: string, warehouse: string): void
   desk.stock.setOnOrder(sku, warehouse, open);
 }
 
-/** Lets open backorders of a SKU reserve free stock, first in the queue first. */
-export function queueBackorders(desk: Desk, sku: string): void {
+/**
+ * Lets open backorders of a SKU reserve free stock, first in the queue first; with `at`, the
+ * backorders waiting at that warehouse go first (stock just transferred there is meant for them).
+ */
+export function queueBackorders(desk: Desk, sku: string, at?: string): void {
+  const vendorShips = dropShipped(desk);
   const waiting = desk.uow
     .all('backorders')
-    .filter((b) => b.sku === sku && b.qtyRemaining > b.qtyAllocated)
-    .sort((a, b) => demandOrder(a, b) || (a.backorderId < b.backorderId ? -1 : 1));
+    .filter((b) => b.sku === sku && b.qtyRemaining > b.qtyAllocated && !vendorShips.has(b.backorderId))
+    .sort(
+      (a, b) =>
+        (at ? Number(b.warehouse === at) - Number(a.warehouse === at) : 0) ||
+        demandOrder(a, b) ||
+        (a.backorderId < b.backorderId ? -1 : 1),
+    );
   for (const b of waiting) {
     if (desk.stock.totalAvailable(sku) === 0) break;
     reserveForBackorder(desk, desk.backorder(b.backorderId));
@@ -57,19 +67,20 @@ export function receive(desk: Desk, args: ReceiveArgs): void {
     const n = args.qty ?? open;
     refuseUnless(n > 0, `PO ${p.po} line ${p.line}: quantity to receive must be at least 1`);
     refuseUnless(n <= open, `PO ${p.po} line ${p.line}: ${n} to receive but only ${open} open (${p.status})`);
-    refuseUnless(
-      p.dropShipFor === '',
-      `PO ${p.po} line ${p.line} is a drop-ship for ${p.dropShipFor}: it never enters stock`,
-    );
-    const next = { ...p, qtyReceived: p.qtyReceived + n };
+    const next = { ...p, qtyReceived: p.qtyReceived + n, receivedAt: desk.ctx.today };
     const status = derivePoStatus(next);
     assertTransition(PO_TRANSITIONS, `PO ${p.po} line ${p.line}`, p.status, status);
-    desk.stock.receive(p.sku, p.warehouse, n);
     desk.uow.put('pos', { ...next, status });
+    received += n;
+    if (p.dropShipFor !== '') {
+      receiveDropShip(desk, p, n);
+      desk.messages.push(`${p.vendor} shipped ${n} × ${p.sku} to the customer of ${p.dropShipFor} (${p.po})`);
+      continue;
+    }
+    desk.stock.receive(p.sku, p.warehouse, n);
     refreshOnOrder(desk, p.sku, p.warehouse);
     desk.messages.push(`received ${n} × ${p.sku} at ${p.warehouse} on ${p.po} line ${p.line}`);
-    received += n;
-    queueBackorders(desk, p.sku);
+    queueBackorders(desk, p.sku, p.warehouse);
   }
   refuseUnless(received > 0, `PO ${args.po}: nothing left to receive`);
 }

@@ -10,16 +10,20 @@ import { type Columns, keyOf, type TabSpec } from '../columns';
 import { settleDeliveries } from '../deliveries';
 import { type CommandContext, Desk, type Shortfall } from '../desk';
 import { DeskError } from '../errors';
+import { invoiceShipments } from '../invoicing';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, type Workbook, type WorkbookChanges } from '../workbook';
 import { allocate } from './allocate';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
+import { dropShip } from './drop-ship';
 import { fulfill } from './fulfill';
 import { receive } from './receive';
 import { refresh } from './refresh';
+import { reorder } from './reorder';
 import type { Action, Command } from './schema';
 import { ship } from './ship';
+import { transfer } from './transfer';
 
 export interface CommandResult {
   readonly action: Action;
@@ -57,9 +61,9 @@ const HANDLERS: Record<Action, Handler> = {
   reschedule: (d, c: Extract<Command, { action: 'reschedule' }>) => reschedule(d, c),
   substitute: (d, c: Extract<Command, { action: 'substitute' }>) => substitute(d, c),
   'log-call': (d, c: Extract<Command, { action: 'log-call' }>) => logCall(d, c),
-  transfer: notYet('transfer (002 strategy 5)'),
-  'drop-ship': notYet('drop-ship (002 strategy 6)'),
-  reorder: notYet('reorder (003)'),
+  transfer: (d, c: Extract<Command, { action: 'transfer' }>) => transfer(d, c),
+  'drop-ship': (d, c: Extract<Command, { action: 'drop-ship' }>) => dropShip(d, c.backorderId),
+  reorder: (d) => reorder(d),
   undo: notYet('undo'),
   refresh: (d) => refresh(d),
 };
@@ -146,6 +150,7 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
   const desk = new Desk(uow, wb.config, ctx);
   settleDeliveries(desk);
   (HANDLERS[command.action] as (d: Desk, c: Command) => void)(desk, command);
+  invoiceShipments(desk);
   recomputeQueues(desk);
   desk.stock.flush();
   const changed = uow.changes();

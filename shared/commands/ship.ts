@@ -32,7 +32,7 @@ export function recordShipment(
       ids.set(warehouse, s);
       desk.newIds.push(s.id);
     }
-    desk.uow.add('shipments', {
+    const shipment = desk.uow.add('shipments', {
       shipmentId: s.id,
       line: s.next++,
       orderId: line.orderId,
@@ -48,6 +48,7 @@ export function recordShipment(
       status: 'Shipped',
       invoiceNo: '',
     });
+    desk.newShipments.push(shipment);
     if (backorderId) desk.shipped(backorderId);
     desk.messages.push(
       `pick ${q} × ${line.sku} at ${warehouse} for ${line.orderId} line ${line.line} (${s.id})`,

@@ -51,6 +51,7 @@ export function generateInventory(random: Random, options: CatalogOptions): Inve
         unitCost: cost as Cents,
         discontinued: random.chance(0.02),
         substitutes: substitute,
+        packSize: cat.code === 'FST' ? 10 : 0,
       });
     });
   }
@@ -124,6 +125,7 @@ export function purchaseOrder(
     sku: w.sku,
     qty: w.qty,
     qtyReceived: 0,
+    receivedAt: null,
     unitCost: w.cost as Cents,
     orderDate: date,
     promisedDate: addDays(date, vendor.leadTimeDays),

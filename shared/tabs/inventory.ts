@@ -25,6 +25,7 @@ export const InventoryTab = defineTab(
     unitCost: money('UnitCost', 'user'),
     discontinued: bool('Discontinued', 'user'),
     substitutes: text('Substitutes', 'user'),
+    packSize: qty('PackSize', 'user'),
   },
   ['sku', 'warehouse'],
 );

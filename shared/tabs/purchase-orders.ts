@@ -15,6 +15,7 @@ export const PurchaseOrdersTab = defineTab(
     sku: id('SKU', 'user', { required: true }),
     qty: qty('Qty', 'user', { required: true }),
     qtyReceived: qty('QtyReceived', 'engine'),
+    receivedAt: date('ReceivedAt', 'engine'),
     unitCost: money('UnitCost', 'user'),
     orderDate: date('OrderDate', 'user'),
     promisedDate: date('PromisedDate', 'user'),

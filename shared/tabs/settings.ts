@@ -35,6 +35,15 @@ export const SettingsSchema = z.object({
   StaleBackorderDays: wholeNumber,
   SlipThresholdDays: wholeNumber,
   FollowUpDays: wholeNumber,
+  QuickBooksDateFormat: z.enum(['MM/dd/yyyy', 'dd/MM/yyyy', 'yyyy-MM-dd']),
+  XeroDateFormat: z.enum(['dd/MM/yyyy', 'MM/dd/yyyy']),
+  XeroAccountCode: z.string().check(z.minLength(1)),
+  XeroTaxType: z.string().check(z.minLength(1)),
+  TemplateBackorderCreated: z.string(),
+  TemplateRescheduled: z.string(),
+  TemplateReady: z.string(),
+  TemplateShipped: z.string(),
+  TemplateCancelled: z.string(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -51,6 +60,20 @@ export const DEFAULT_SETTINGS: Settings = {
   StaleBackorderDays: 30,
   SlipThresholdDays: 3,
   FollowUpDays: 7,
+  QuickBooksDateFormat: 'MM/dd/yyyy',
+  XeroDateFormat: 'dd/MM/yyyy',
+  XeroAccountCode: '200',
+  XeroTaxType: 'Tax Exempt',
+  TemplateBackorderCreated:
+    'Dear {customer}, {qty} × {product} ({sku}) on order {order} is on backorder. We expect it by {expected}. Your price of {price} is locked in. We will keep you posted.',
+  TemplateRescheduled:
+    'Dear {customer}, the {qty} × {product} ({sku}) on backorder {backorder} is now expected by {expected}: {reason}. Tell us if you would rather substitute or cancel.',
+  TemplateReady:
+    'Dear {customer}, good news: {qty} × {product} ({sku}) for order {order} has arrived and is being prepared for shipment.',
+  TemplateShipped:
+    'Dear {customer}, {qty} × {product} ({sku}) for order {order} shipped on {date}. This completes backorder {backorder}.',
+  TemplateCancelled:
+    'Dear {customer}, backorder {backorder} for {qty} × {product} ({sku}) has been cancelled: {reason}.',
 };
 
 /** Human notes that setup writes beside each key. */
@@ -67,6 +90,17 @@ export const SETTING_NOTES: Record<keyof Settings, string> = {
   StaleBackorderDays: 'age in days after which an open backorder is stale',
   SlipThresholdDays: 'a vendor ETA that slips more than this raises a follow-up',
   FollowUpDays: 'days until the next follow-up after a customer contact',
+  QuickBooksDateFormat: 'date format of QuickBooks Online invoice imports (US companies: MM/dd/yyyy)',
+  XeroDateFormat:
+    "date format of Xero invoice imports (dd/MM/yyyy unless the organisation's region says otherwise)",
+  XeroAccountCode: 'Xero revenue account code for invoice lines',
+  XeroTaxType: 'Xero tax rate name exactly as it appears in Xero',
+  TemplateBackorderCreated:
+    'message when a backorder is created; placeholders {customer} {qty} {product} {sku} {order} {backorder} {expected} {price}',
+  TemplateRescheduled: 'message when a backorder is rescheduled; also {reason}',
+  TemplateReady: 'message when stock for a backorder has arrived',
+  TemplateShipped: 'message when a backorder ships; also {date}',
+  TemplateCancelled: 'message when a backorder is cancelled; also {reason}',
 };
 
 function coerce(key: keyof Settings, text: string): unknown {

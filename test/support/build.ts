@@ -37,6 +37,7 @@ export function item(p: Partial<InventoryItem> & { sku: string }): InventoryItem
     unitCost: 500 as Cents,
     discontinued: false,
     substitutes: '',
+    packSize: 0,
     ...p,
   };
 }
@@ -73,6 +74,7 @@ export function poLine(p: Partial<PoLine> & { po: string; sku: string; qty: numb
     line: 1,
     vendor: 'Acme Supply',
     qtyReceived: 0,
+    receivedAt: null,
     unitCost: 500 as Cents,
     orderDate: '2026-11-10' as IsoDate,
     promisedDate: '2026-12-01' as IsoDate,

@@ -13,8 +13,10 @@ import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
 import { checkWorkbook } from '../use-cases/check-workbook';
+import { exportInvoices } from '../use-cases/export-invoices';
 import { exportTab } from '../use-cases/export-tab';
 import { importCsv } from '../use-cases/import-csv';
+import { rebuildAging } from '../use-cases/rebuild-aging';
 import { runAction } from '../use-cases/run-action';
 import { setupWorkbook } from '../use-cases/setup-workbook';
 import { commandFromFlags, type Options, parseCommandLine, resolveToday, USAGE, UsageError } from './args';
@@ -27,8 +29,6 @@ export interface Io {
 }
 
 const LATER: Record<string, string> = {
-  aging: 'the Aging report (issue #3)',
-  invoices: 'invoice export (issue #3)',
   archive: 'archiving (issue #3)',
   sync: 'the sync service (issue #6)',
 };
@@ -91,7 +91,7 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       'NOT_AVAILABLE',
       `${command}: ${LATER[command]} is not available in this version yet`,
     );
-  const known = ['init', 'import', 'export', 'do', 'check'];
+  const known = ['init', 'import', 'export', 'do', 'check', 'aging', 'invoices'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (command === 'do' && !action) throw new UsageError('do needs an ACTION, e.g. `do allocate`');
   const command_ = command === 'do' ? commandFromFlags(action as string, options) : undefined;
@@ -123,6 +123,31 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       if (format !== 'csv' && format !== 'json')
         throw new UsageError(`--format must be csv or json, got "${format}"`);
       await output(options, io, await exportTab(port, options.tab, format));
+      return 0;
+    }
+    case 'invoices': {
+      const format = options.format;
+      if (format !== 'quickbooks' && format !== 'xero')
+        throw new UsageError('invoices needs --format quickbooks or --format xero');
+      const result = await exportInvoices(port, format, ctx, !options.out);
+      const names = result.files.map((_, i) =>
+        i === 0 ? options.out : options.out?.replace(/(\.csv)?$/i, `-${i + 1}.csv`),
+      );
+      if (!options.out) io.stdout(result.files[0] as string);
+      else
+        for (const [i, text] of result.files.entries())
+          await writeFile(resolve(io.cwd, names[i] as string), text, 'utf8');
+      if (options.out)
+        io.stdout(`${result.invoices} invoice(s), ${result.lines} line(s) → ${names.join(', ')}\n`);
+      return 0;
+    }
+    case 'aging': {
+      const sheet = await rebuildAging(port, ctx);
+      io.stdout(
+        options.json
+          ? `${JSON.stringify({ summary: sheet.summary, chart: sheet.chart })}\n`
+          : `Aging rebuilt: ${sheet.summary}\n`,
+      );
       return 0;
     }
     case 'check': {

@@ -3,22 +3,35 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Columns, TabSpec } from '../../../shared/columns';
+import { neutraliseCell } from '../../../shared/csv-safety';
 import { DeskError } from '../../../shared/errors';
 import { exportRecords, exportRows } from '../../../shared/export';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
-import { TAB_KEYS, TABS, tabKeyByName } from '../../../shared/workbook';
+import { AGING_TAB, TAB_KEYS, TABS, tabKeyByName } from '../../../shared/workbook';
+
+/** The Aging tab is built, not typed: its cells go out as they are (neutralised for CSV). */
+async function exportBuilt(port: SpreadsheetPort, format: 'csv' | 'json'): Promise<string> {
+  const { tabs } = await port.read([AGING_TAB]);
+  const raw = tabs[AGING_TAB];
+  if (!raw) throw new DeskError('NOT_FOUND', 'The workbook has no Aging tab; run `backorder-desk aging`');
+  const rows = raw.values.map((r) => r.map((c) => neutraliseCell(c instanceof Date ? c.toISOString() : c)));
+  return format === 'json'
+    ? `${JSON.stringify(rows, null, 2)}\n`
+    : stringify(rows, { record_delimiter: '\r\n' });
+}
 
 export async function exportTab(
   port: SpreadsheetPort,
   tabName: string,
   format: 'csv' | 'json',
 ): Promise<string> {
+  if (tabName.trim().toLowerCase() === AGING_TAB.toLowerCase()) return exportBuilt(port, format);
   const key = tabKeyByName(tabName);
   if (!key)
     throw new DeskError(
       'BAD_INPUT',
-      `No tab called ${tabName}; tabs: ${TAB_KEYS.map((k) => TABS[k].name).join(', ')}`,
+      `No tab called ${tabName}; tabs: ${[...TAB_KEYS.map((k) => TABS[k].name), AGING_TAB].join(', ')}`,
     );
   const spec = TABS[key] as TabSpec<Columns>;
   const { tabs, timeZone } = await port.read([spec.name]);

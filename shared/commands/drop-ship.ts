@@ -1,0 +1,82 @@
+/**
+ * Drop-ship a backorder's remainder (002 strategy 6): a PO line to the item's vendor, linked to the
+ * backorder by DropShipFor, for the vendor to ship straight to the customer. Receiving that line (the
+ * vendor's shipment confirmation) fulfils the backorder directly; OnHand never moves.
+ */
+import type { Desk } from '../desk';
+import { refuseUnless } from '../errors';
+import { formatReservation, parseReservation } from '../reservations';
+import type { PoLine } from '../tabs/purchase-orders';
+import { openPoQty } from '../tabs/purchase-orders';
+import { recordShipment } from './ship';
+
+/** Open drop-ship PO lines by backorder: such a backorder waits for the vendor, not for stock. */
+export function dropShipped(desk: Desk): Set<string> {
+  return new Set(
+    desk.uow
+      .all('pos')
+      .filter((p) => p.dropShipFor !== '' && openPoQty(p) > 0)
+      .map((p) => p.dropShipFor),
+  );
+}
+
+export function dropShip(desk: Desk, backorderId: string): void {
+  const b = desk.backorder(backorderId);
+  refuseUnless(b.qtyRemaining > 0, `Backorder ${b.backorderId} is ${b.status}: nothing left to drop-ship`);
+  refuseUnless(
+    !dropShipped(desk).has(b.backorderId),
+    `Backorder ${b.backorderId} already has an open drop-ship PO`,
+  );
+  const item =
+    desk.stock.item(b.sku, b.warehouse) ?? desk.stock.item(b.sku, desk.stock.warehouses(b.sku, '')[0] ?? '');
+  refuseUnless(item?.vendor, `Inventory names no Vendor for ${b.sku}: say who should drop-ship it`);
+  if (b.qtyAllocated > 0) desk.stock.release(b.sku, parseReservation(b.allocatedFrom));
+  const po = desk.uow.nextId('DS', () => desk.uow.all('pos').map((p) => p.po));
+  const promised = item.leadTimeDays > 0 ? desk.inDays(item.leadTimeDays) : null;
+  const line: PoLine = {
+    po,
+    line: 1,
+    vendor: item.vendor,
+    sku: b.sku,
+    qty: b.qtyRemaining,
+    qtyReceived: 0,
+    receivedAt: null,
+    unitCost: item.unitCost,
+    orderDate: desk.ctx.today,
+    promisedDate: promised,
+    warehouse: b.warehouse,
+    dropShipFor: b.backorderId,
+    status: 'Draft',
+    vendorEta: null,
+    etaSource: '',
+    etaUpdatedAt: '',
+    notes: `Drop-ship to ${b.customer} for ${b.orderId} line ${b.line}`,
+  };
+  desk.uow.add('pos', line);
+  desk.putBackorder({
+    ...b,
+    qtyAllocated: 0,
+    allocatedFrom: formatReservation(new Map()),
+    po,
+    expectedDate: b.expectedSource === 'Manual' ? b.expectedDate : promised,
+    expectedSource: b.expectedSource === 'Manual' ? 'Manual' : promised ? 'PO' : b.expectedSource,
+  });
+  desk.newIds.push(po);
+  desk.entity(`Backorder ${b.backorderId}`);
+  desk.messages.push(
+    `${po}: ${b.qtyRemaining} × ${b.sku} from ${item.vendor}, shipped by the vendor to ${b.customer}`,
+  );
+}
+
+/** The vendor confirmed shipping `qty` of a drop-ship line: the backorder is fulfilled without stock. */
+export function receiveDropShip(desk: Desk, p: PoLine, qty: number): void {
+  const b = desk.backorder(p.dropShipFor);
+  refuseUnless(
+    qty <= b.qtyRemaining,
+    `Backorder ${b.backorderId} has only ${b.qtyRemaining} left; ${qty} confirmed on ${p.po}`,
+  );
+  const line = desk.line(b.orderId, b.line);
+  recordShipment(desk, line, new Map([[`DROP-SHIP ${p.vendor}`, qty]]), b.backorderId, new Map());
+  desk.putBackorder({ ...b, qtyFulfilled: b.qtyFulfilled + qty, qtyRemaining: b.qtyRemaining - qty });
+  desk.adjustLine(b.orderId, b.line, { qtyShipped: qty, qtyBackordered: -qty });
+}

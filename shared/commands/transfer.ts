@@ -1,0 +1,40 @@
+/**
+ * Transfer stock between warehouses (002 strategy 5): free stock leaves one warehouse and arrives at
+ * another, both movements named in the Log row, and the backorders waiting for that SKU are queued
+ * again, so the ones at the receiving warehouse take it first.
+ */
+import type { Desk } from '../desk';
+import { refuseUnless } from '../errors';
+import { queueBackorders } from './receive';
+
+export interface TransferArgs {
+  readonly sku: string;
+  readonly qty: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+export function transfer(desk: Desk, args: TransferArgs): void {
+  refuseUnless(args.from !== args.to, `transfer: --warehouse and --to are both ${args.from}`);
+  refuseUnless(
+    desk.stock.item(args.sku, args.from),
+    `Inventory has no row for SKU ${args.sku} at warehouse ${args.from}`,
+  );
+  refuseUnless(
+    desk.stock.item(args.sku, args.to),
+    `Inventory has no row for SKU ${args.sku} at warehouse ${args.to}: add it first (the transfer needs somewhere to land)`,
+  );
+  const free = desk.stock.available(args.sku, args.from);
+  refuseUnless(
+    args.qty <= free,
+    `transfer: ${args.qty} × ${args.sku} asked but only ${free} at ${args.from} are free (reserved stock stays with its orders)`,
+  );
+  desk.stock.writeOff(args.sku, args.from, args.qty);
+  desk.stock.receive(args.sku, args.to, args.qty);
+  desk.entity(`SKU ${args.sku}`);
+  desk.messages.push(
+    `transfer out: ${args.qty} × ${args.sku} from ${args.from}`,
+    `transfer in: ${args.qty} × ${args.sku} to ${args.to}`,
+  );
+  queueBackorders(desk, args.sku, args.to);
+}

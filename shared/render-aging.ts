@@ -1,0 +1,111 @@
+/**
+ * Lays the Aging report out as one rectangular block of cells for the Aging tab (PRODUCT.md section
+ * 4): sections one under another, a title row each, money in currency units. It also says where the
+ * bucket table is, the data range of the tab's chart.
+ */
+import type { AgingReport, Totals } from './aging';
+import type { Cell } from './cells';
+import { type Cents, centsToUnits } from './money';
+
+export interface AgingSheet {
+  /** Every row as wide as the widest. */
+  readonly values: Cell[][];
+  /** The buckets' label and quantity columns, 1-based rows, for the chart. */
+  readonly chart: {
+    readonly firstRow: number;
+    readonly lastRow: number;
+    readonly labelColumn: number;
+    readonly valueColumn: number;
+  };
+}
+
+export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
+  const rows: Cell[][] = [];
+  const money = (cents: number) => centsToUnits(cents as Cents);
+  const totals = (t: Totals) => [t.count, t.qty, money(t.value)];
+  const section = (title: string, header: string[], body: Cell[][]) => {
+    rows.push([], [title], header, ...(body.length > 0 ? body : [['(none)']]));
+  };
+  rows.push([`Backorder aging as of ${r.today}`, 'Rebuilt by Backorder Desk; edits here are overwritten']);
+  section(
+    'Key figures',
+    ['Measure', 'Value'],
+    [
+      ['Open backorders', r.kpis.openBackorders],
+      ['Quantity waiting', r.kpis.qtyWaiting],
+      ['Value waiting (locked prices)', money(r.kpis.valueWaiting)],
+      ['Overdue (past expected date)', r.kpis.overdue],
+      ['Average fulfilment time (days)', r.kpis.averageFulfilmentDays ?? ''],
+      [
+        'Oldest open backorder',
+        r.kpis.oldest ? `${r.kpis.oldest.backorderId} (${r.kpis.oldest.ageDays} days)` : '',
+      ],
+    ],
+  );
+  rows.push([], ['Age buckets'], ['Age', 'Backorders', 'Quantity', 'Value']);
+  const firstRow = rows.length + 1;
+  for (const b of r.buckets) rows.push([b.label, ...totals(b.totals)]);
+  const chart = { firstRow, lastRow: rows.length, labelColumn: 1, valueColumn: 2 };
+  section(
+    'Expected fulfilment',
+    ['When', 'Backorders', 'Quantity', 'Value'],
+    r.timeline.map((t) => [t.label, ...totals(t.totals)]),
+  );
+  section(
+    'Overdue',
+    ['Backorder', 'Customer', 'SKU', 'Quantity', 'Expected', 'Days overdue', 'Rep'],
+    r.overdue.map((o) => [o.backorderId, o.customer, o.sku, o.qty, o.expected, o.daysOverdue, o.rep]),
+  );
+  section(
+    'By product',
+    ['SKU', 'Backorders', 'Quantity', 'Value'],
+    r.byProduct.map((p) => [p.key, ...totals(p.totals)]),
+  );
+  section(
+    'By customer',
+    ['Customer', 'Backorders', 'Quantity', 'Value'],
+    r.byCustomer.map((p) => [p.key, ...totals(p.totals)]),
+  );
+  section(
+    'By rep',
+    ['Rep', 'Backorders', 'Quantity', 'Value'],
+    r.byRep.map((p) => [p.key, ...totals(p.totals)]),
+  );
+  section(
+    'Products waiting',
+    ['SKU', 'Product', 'Quantity waiting', 'Customers waiting', 'Value', 'Expected restock', 'POs pending'],
+    r.products.map((p) => [
+      p.sku,
+      p.product,
+      p.qtyWaiting,
+      p.customersWaiting,
+      money(p.value),
+      p.expectedRestock ?? '',
+      p.posPending,
+    ]),
+  );
+  section(
+    'Vendor delays',
+    ['Vendor', 'Lines received', 'Average days late', 'Worst days late', 'ETA changes'],
+    r.vendors.map((v) => [
+      v.vendor,
+      v.linesReceived,
+      v.averageDaysLate ?? '',
+      v.worstDaysLate ?? '',
+      v.etaChanges,
+    ]),
+  );
+  section(
+    'Stale backorders (older than the maximum age in Settings)',
+    ['Backorder', 'Customer', 'SKU', 'Quantity', 'Age (days)'],
+    r.stale.map((s) => [s.backorderId, s.customer, s.sku, s.qty, s.ageDays]),
+  );
+  section(
+    'Low stock (free stock under the reorder point)',
+    ['SKU', 'Warehouse', 'Free', 'Reorder point', 'On order'],
+    r.lowStock.map((l) => [l.sku, l.warehouse, l.free, l.reorderPoint, l.onOrder]),
+  );
+  rows.push(...extra);
+  const width = Math.max(...rows.map((row) => row.length));
+  return { values: rows.map((row) => [...row, ...new Array(width - row.length).fill('')]), chart };
+}
