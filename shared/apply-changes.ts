@@ -12,7 +12,10 @@ export function applyChanges(wb: Workbook, changes: WorkbookChanges): Workbook {
     if (!c) continue;
     const spec = TABS[tab] as unknown as TabSpec<Columns>;
     const updated = new Map(c.updated.map((r) => [keyOf(spec, r as never), r]));
-    const rows = (wb[tab] as never[]).map((r) => (updated.get(keyOf(spec, r)) as never) ?? r);
+    const deleted = new Set((c.deleted ?? []).map((r) => keyOf(spec, r as never)));
+    const rows = (wb[tab] as never[])
+      .filter((r) => !deleted.has(keyOf(spec, r)))
+      .map((r) => (updated.get(keyOf(spec, r)) as never) ?? r);
     next[tab] = [...rows, ...c.added];
   }
   return next as unknown as Workbook;

@@ -139,6 +139,8 @@ export interface TabPatch {
 export interface TabChanges<R> {
   readonly updated: R[];
   readonly added: R[];
+  /** Records removed: only undo (rows its action created) and archive (rows moved elsewhere). */
+  readonly deleted?: R[];
 }
 
 function mayWrite(writer: Owner, column: Columns[string]): boolean {
@@ -203,7 +205,15 @@ export function encodeChanges<C extends Columns>(
     }
     appends.push(row);
   }
-  return { tab: spec.name, writes, appends };
+  const deletes = (changes.deleted ?? []).map((rec) => {
+    const at = tab.byKey.get(keyOf(spec, rec));
+    if (at === undefined)
+      throw new DeskError('NOT_FOUND', `${spec.name}: no row with key ${keyOf(spec, rec)} to remove`);
+    return (tab.rowNumbers[at] as number) - 1;
+  });
+  return deletes.length > 0
+    ? { tab: spec.name, writes, appends, deletes }
+    : { tab: spec.name, writes, appends };
 }
 
 /** Applies a patch to a grid in place (the local workbook file and the twin use this). */

@@ -42,6 +42,8 @@ export class Desk {
   readonly shortfalls: Shortfall[] = [];
   readonly entities = new Set<string>();
   readonly poPlanner: PoPlanner;
+  /** Set by undo: the LogID of the action it reverses. */
+  undoes: string | undefined;
   /** Shipments this command added, for invoicing. */
   readonly newShipments: Shipment[] = [];
   /** Backorder → every shipment of it delivered; built on first need, kept current by `shipped`. */

@@ -152,6 +152,11 @@ export class Stock {
     this.onHand[at] = (this.onHand[at] as number) + qty;
   }
 
+  onOrderOf(sku: string, warehouse: string): number | undefined {
+    const at = this.position(sku, warehouse);
+    return at === undefined ? undefined : this.onOrder[at];
+  }
+
   setOnOrder(sku: string, warehouse: string, onOrder: number): void {
     const at = this.position(sku, warehouse);
     if (at === undefined) return;

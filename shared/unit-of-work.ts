@@ -21,6 +21,7 @@ interface TabState<R> {
 export class UnitOfWork {
   private readonly state: Partial<Record<TabKey, TabState<unknown>>> = {};
   private readonly counters = new Map<string, number>();
+  private readonly removed = new Map<TabKey, Set<number>>();
 
   constructor(readonly before: Workbook) {}
 
@@ -103,6 +104,19 @@ export class UnitOfWork {
     return record;
   }
 
+  /** Removes a record that existed before this unit of work (undo, archive). */
+  remove<K extends TabKey>(key: K, recordKey: string): void {
+    const at = this.index(key).get(recordKey);
+    if (at === undefined || at >= this.tab(key).addedFrom)
+      throw new DeskError('NOT_FOUND', `${TABS[key].name}: no record ${recordKey} to remove`);
+    let set = this.removed.get(key);
+    if (!set) {
+      set = new Set();
+      this.removed.set(key, set);
+    }
+    set.add(at);
+  }
+
   /** Next sequential id like BO-000042, above every id of that prefix in `existing`. */
   nextId(prefix: string, existing: () => Iterable<string>, width = 6): string {
     const n = (this.counters.get(prefix) ?? highestId(prefix, existing())) + 1;
@@ -112,17 +126,20 @@ export class UnitOfWork {
 
   /** Records that differ from the input, per tab. */
   changes(): WorkbookChanges {
-    const out: Record<string, { updated: unknown[]; added: unknown[] }> = {};
+    const out: Record<string, { updated: unknown[]; added: unknown[]; deleted?: unknown[] }> = {};
     for (const key of Object.keys(this.state) as TabKey[]) {
       const s = this.tab(key);
       const before = this.before[key] as unknown[];
+      const gone = this.removed.get(key) ?? new Set<number>();
       const updated: unknown[] = [];
       for (const i of [...s.touched].sort((a, b) => a - b)) {
-        if (i >= s.addedFrom) continue;
+        if (i >= s.addedFrom || gone.has(i)) continue;
         if (!sameRecord(before[i], s.rows[i])) updated.push(s.rows[i]);
       }
       const added = s.rows.slice(s.addedFrom);
-      if (updated.length > 0 || added.length > 0) out[key] = { updated, added };
+      const deleted = [...gone].sort((a, b) => a - b).map((i) => before[i]);
+      if (updated.length > 0 || added.length > 0 || deleted.length > 0)
+        out[key] = deleted.length > 0 ? { updated, added, deleted } : { updated, added };
     }
     return out as WorkbookChanges;
   }

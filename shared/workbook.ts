@@ -123,7 +123,11 @@ export function planWrites(
   const patches: TabPatch[] = [];
   for (const key of TAB_KEYS) {
     const change = changes[key];
-    if (!change || (change.updated.length === 0 && change.added.length === 0)) continue;
+    if (
+      !change ||
+      (change.updated.length === 0 && change.added.length === 0 && (change.deleted ?? []).length === 0)
+    )
+      continue;
     const tab = tabs[key] as unknown as DecodedTab<Columns>;
     patches.push(encodeChanges(tab, change as TabChanges<RecordOf<Columns>>, writer, ctx));
   }

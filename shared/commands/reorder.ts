@@ -4,7 +4,7 @@
  * line, one PO per vendor, promised after the vendor's lead time. Each open backorder of those SKUs
  * that has no PO yet is linked to the new PO and takes its date (a Manual date is kept).
  */
-import type { addDays } from '../dates';
+import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
 import { reorderReport } from '../reorder';
@@ -31,7 +31,7 @@ export function reorder(desk: Desk): void {
   }
   refuseUnless(byVendor.size > 0, 'Nothing to reorder: the SKUs that need stock name no Vendor in Inventory');
   desk.entity('Reorder');
-  const linked = new Map<string, { po: string; date: ReturnType<typeof addDays> }>();
+  const linked = new Map<string, { po: string; date: IsoDate | null }>();
   for (const [vendor, lines] of [...byVendor].sort(([a], [b]) => a.localeCompare(b))) {
     const po = desk.uow.nextId('PO', () => desk.uow.all('pos').map((p) => p.po), 5);
     lines.forEach((r, i) => {
@@ -59,7 +59,7 @@ export function reorder(desk: Desk): void {
       };
       desk.uow.add('pos', line);
       refreshOnOrder(desk, r.sku, r.warehouse);
-      if (promised && !linked.has(r.sku)) linked.set(r.sku, { po, date: promised });
+      if (!linked.has(r.sku)) linked.set(r.sku, { po, date: promised });
     });
     desk.newIds.push(po);
     desk.messages.push(
@@ -69,11 +69,12 @@ export function reorder(desk: Desk): void {
   for (const b of desk.uow.all('backorders')) {
     const target = linked.get(b.sku);
     if (!target || b.qtyRemaining === 0 || b.po !== '') continue;
+    const keep = b.expectedSource === 'Manual' || target.date === null;
     desk.putBackorder({
       ...b,
       po: target.po,
-      expectedDate: b.expectedSource === 'Manual' ? b.expectedDate : target.date,
-      expectedSource: b.expectedSource === 'Manual' ? 'Manual' : 'PO',
+      expectedDate: keep ? b.expectedDate : target.date,
+      expectedSource: keep ? b.expectedSource : 'PO',
     });
   }
 }

@@ -18,12 +18,13 @@ import { allocate } from './allocate';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
 import { dropShip } from './drop-ship';
 import { fulfill } from './fulfill';
-import { receive } from './receive';
+import { receive, syncOnOrder } from './receive';
 import { refresh } from './refresh';
 import { reorder } from './reorder';
 import type { Action, Command } from './schema';
 import { ship } from './ship';
 import { transfer } from './transfer';
+import { undo } from './undo';
 
 export interface CommandResult {
   readonly action: Action;
@@ -64,7 +65,7 @@ const HANDLERS: Record<Action, Handler> = {
   transfer: (d, c: Extract<Command, { action: 'transfer' }>) => transfer(d, c),
   'drop-ship': (d, c: Extract<Command, { action: 'drop-ship' }>) => dropShip(d, c.backorderId),
   reorder: (d) => reorder(d),
-  undo: notYet('undo'),
+  undo: (d) => undo(d),
   refresh: (d) => refresh(d),
 };
 
@@ -114,18 +115,37 @@ const DETAIL_LIMIT = 45_000;
 /** Past this many changed rows the images could not fit a cell anyway; only the count is kept. */
 const DETAIL_ROWS = 300;
 
-function beforeImages(wb: Workbook, changes: WorkbookChanges): string {
-  const rows = Object.values(changes).reduce((n, c) => n + (c?.updated.length ?? 0), 0);
-  if (rows > DETAIL_ROWS) return JSON.stringify({ truncated: true, rows });
-  const images: Record<string, unknown[]> = {};
+/**
+ * What undo needs, as JSON for the Log's Detail cell: the before-image of every changed or removed
+ * row, the version of every row as the command left it, and the keys of the rows it added.
+ */
+export interface ActionDetail {
+  readonly before: Record<string, unknown[]>;
+  readonly after: Record<string, Record<string, string>>;
+  readonly added: Record<string, string[]>;
+  readonly undoes?: string;
+}
+
+function detailOf(wb: Workbook, changes: WorkbookChanges, undoes: string | undefined): string {
+  const rows = Object.values(changes).reduce(
+    (n, c) => n + (c ? c.updated.length + c.added.length + (c.deleted?.length ?? 0) : 0),
+    0,
+  );
+  if (rows > DETAIL_ROWS) return JSON.stringify({ truncated: true, rows, undoes });
+  const detail: ActionDetail = { before: {}, after: {}, added: {}, ...(undoes ? { undoes } : {}) };
   for (const [tab, c] of Object.entries(changes)) {
-    if (!c || c.updated.length === 0) continue;
+    if (!c) continue;
     const spec = TABS[tab as TabKey] as unknown as TabSpec<Columns>;
-    const keys = new Set(c.updated.map((r) => keyOf(spec, r as never)));
-    images[spec.name] = (wb[tab as TabKey] as never[]).filter((r) => keys.has(keyOf(spec, r)));
+    const touched = new Set([...c.updated, ...(c.deleted ?? [])].map((r) => keyOf(spec, r as never)));
+    const before = (wb[tab as TabKey] as never[]).filter((r) => touched.has(keyOf(spec, r)));
+    if (before.length > 0) detail.before[spec.name] = before;
+    const after: Record<string, string> = {};
+    for (const r of [...c.updated, ...c.added]) after[keyOf(spec, r as never)] = rowVersion(r as object);
+    if (Object.keys(after).length > 0) detail.after[spec.name] = after;
+    if (c.added.length > 0) detail.added[spec.name] = c.added.map((r) => keyOf(spec, r as never));
   }
-  const text = JSON.stringify({ before: images });
-  return text.length <= DETAIL_LIMIT ? text : JSON.stringify({ truncated: true, rows });
+  const text = JSON.stringify(detail);
+  return text.length <= DETAIL_LIMIT ? text : JSON.stringify({ truncated: true, rows, undoes });
 }
 
 export function runCommand(wb: Workbook, command: Command, ctx: CommandContext): CommandOutcome {
@@ -151,6 +171,7 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
   settleDeliveries(desk);
   (HANDLERS[command.action] as (d: Desk, c: Command) => void)(desk, command);
   invoiceShipments(desk);
+  syncOnOrder(desk);
   recomputeQueues(desk);
   desk.stock.flush();
   const changed = uow.changes();
@@ -174,7 +195,7 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
     entity,
     summary,
     requestId: ctx.requestId,
-    detail: beforeImages(wb, changed),
+    detail: detailOf(wb, changed, desk.undoes),
   };
   const changes: WorkbookChanges = { ...changed, log: { updated: [], added: [log] } };
   return {

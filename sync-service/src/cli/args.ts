@@ -30,6 +30,9 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
   invoices --workbook F --format quickbooks|xero [--out FILE]
   check    --workbook F [--repair]            invariants, headers, formulas, validation
   archive  --workbook F --before YYYY-MM-DD --to FILE
+  document --workbook F --kind pick-list|packing-slip --shipment ID | --kind confirmation --backorder ID
+           | --kind message --message created|rescheduled|ready|shipped|cancelled --backorder ID
+           [--format text|html] [--out FILE]
 
   every command: --today YYYY-MM-DD (or BACKORDER_DESK_TODAY) fixes the clock; --actor NAME;
                  --request-id ID makes a retried command a no-op
@@ -64,6 +67,9 @@ const OPTIONS = {
   every: { type: 'string' },
   repair: { type: 'boolean' },
   before: { type: 'string' },
+  shipment: { type: 'string' },
+  kind: { type: 'string' },
+  message: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -8,15 +8,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { CommandResult } from '../../../shared/commands/run';
-import { dateInZone, type IsoDate } from '../../../shared/dates';
+import { dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
+import { archiveWorkbook } from '../use-cases/archive-workbook';
 import { checkWorkbook } from '../use-cases/check-workbook';
 import { exportInvoices } from '../use-cases/export-invoices';
 import { exportTab } from '../use-cases/export-tab';
 import { importCsv } from '../use-cases/import-csv';
 import { rebuildAging } from '../use-cases/rebuild-aging';
+import { renderDocument } from '../use-cases/render-document';
 import { runAction } from '../use-cases/run-action';
 import { setupWorkbook } from '../use-cases/setup-workbook';
 import { commandFromFlags, type Options, parseCommandLine, resolveToday, USAGE, UsageError } from './args';
@@ -29,7 +31,6 @@ export interface Io {
 }
 
 const LATER: Record<string, string> = {
-  archive: 'archiving (issue #3)',
   sync: 'the sync service (issue #6)',
 };
 
@@ -91,7 +92,7 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       'NOT_AVAILABLE',
       `${command}: ${LATER[command]} is not available in this version yet`,
     );
-  const known = ['init', 'import', 'export', 'do', 'check', 'aging', 'invoices'];
+  const known = ['init', 'import', 'export', 'do', 'check', 'aging', 'invoices', 'archive', 'document'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (command === 'do' && !action) throw new UsageError('do needs an ACTION, e.g. `do allocate`');
   const command_ = command === 'do' ? commandFromFlags(action as string, options) : undefined;
@@ -139,6 +140,18 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
           await writeFile(resolve(io.cwd, names[i] as string), text, 'utf8');
       if (options.out)
         io.stdout(`${result.invoices} invoice(s), ${result.lines} line(s) → ${names.join(', ')}\n`);
+      return 0;
+    }
+    case 'archive': {
+      if (!options.before || !isIsoDate(options.before) || !options.to)
+        throw new UsageError('archive needs --before YYYY-MM-DD and --to FILE');
+      const target = await FileSpreadsheet.open(resolve(io.cwd, options.to), 'Backorder Desk archive');
+      const summary = await archiveWorkbook(port, target, options.before, ctx);
+      io.stdout(`archived to ${options.to}: ${summary}\n`);
+      return 0;
+    }
+    case 'document': {
+      await output(options, io, await renderDocument(port, options, ctx.today));
       return 0;
     }
     case 'aging': {

@@ -127,7 +127,7 @@ describe('backorder-desk, 001 worked example', () => {
     expect((await cli(dir, 'init', ...w, '--today', 'tomorrow')).code).toBe(2);
     expect((await cli(dir, 'frobnicate')).code).toBe(2);
     expect((await cli(dir, '--help')).code).toBe(0);
-    expect((await cli(dir, 'aging', ...w)).code).toBe(1);
+    expect((await cli(dir, 'sync', ...w)).code).toBe(1);
   });
 
   it('makes a retried command with the same --request-id a no-op', async () => {

@@ -1,0 +1,78 @@
+/**
+ * Undo the last action (PRODUCT.md section 3.12): the latest action not undone yet is reversed from
+ * its Log entry, provided nothing has happened since that depends on it: every row it changed or
+ * added must still be exactly as it left them (a later action, or a person's edit, refuses the undo
+ * with the row named). Changed rows get their before-images back; rows it created are removed. Only
+ * actions started with `do` can be undone; setup, imports and exports cannot.
+ */
+import { type Columns, keyOf, type TabSpec } from '../columns';
+import type { Desk } from '../desk';
+import { DeskError, refuseUnless } from '../errors';
+import { TABS, type TabKey } from '../workbook';
+import { type ActionDetail, rowVersion } from './run';
+import { ACTIONS } from './schema';
+
+const UNDOABLE = new Set<string>(ACTIONS.filter((a) => a !== 'undo' && a !== 'refresh'));
+
+const tabKey = (name: string) => (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === name);
+
+function parseDetail(text: string, logId: string): ActionDetail {
+  try {
+    const d = JSON.parse(text) as ActionDetail & { truncated?: boolean; rows?: number };
+    if (d.truncated)
+      throw new DeskError(
+        'REFUSED',
+        `${logId} changed ${d.rows} rows, too many to keep for undo; undo refused`,
+      );
+    return d;
+  } catch (e) {
+    if (e instanceof DeskError) throw e;
+    throw new DeskError('REFUSED', `${logId} has no readable Detail; undo refused`);
+  }
+}
+
+export function undo(desk: Desk): void {
+  const log = desk.uow.before.log;
+  const undone = new Set<string>();
+  for (const l of log)
+    if (l.action === 'undo') {
+      const u = /"undoes":"([^"]+)"/.exec(l.detail);
+      if (u?.[1]) undone.add(u[1]);
+    }
+  const target = [...log].reverse().find((l) => l.action !== 'undo' && !undone.has(l.logId));
+  refuseUnless(target, 'Nothing to undo: the Log holds no action that has not been undone');
+  refuseUnless(
+    UNDOABLE.has(target.action),
+    `The last action, ${target.action} (${target.logId}), cannot be undone: only actions started with \`do\` can`,
+  );
+  const detail = parseDetail(target.detail, target.logId);
+  for (const [name, versions] of Object.entries(detail.after)) {
+    const key = tabKey(name);
+    if (!key) continue;
+    for (const [recordKey, version] of Object.entries(versions)) {
+      const current = desk.uow.get(key, recordKey);
+      if (!current || rowVersion(current) !== version)
+        throw new DeskError(
+          'REFUSED',
+          `${name} ${recordKey} has changed since ${target.action} (${target.logId}), by a later action or by hand; undo refused`,
+        );
+    }
+  }
+  for (const [name, keys] of Object.entries(detail.added)) {
+    const key = tabKey(name);
+    if (key) for (const k of keys) desk.uow.remove(key, k);
+  }
+  for (const [name, records] of Object.entries(detail.before)) {
+    const key = tabKey(name);
+    if (!key) continue;
+    const spec = TABS[key] as unknown as TabSpec<Columns>;
+    for (const r of records) {
+      const k = keyOf(spec, r as never);
+      if (desk.uow.get(key, k)) desk.uow.put(key, r as never);
+      else desk.uow.add(key, r as never);
+    }
+  }
+  desk.undoes = target.logId;
+  desk.entity(`${target.action} ${target.logId}`);
+  desk.messages.push(`undid ${target.action} ${target.logId} (${target.entity}) by ${target.actor}`);
+}
