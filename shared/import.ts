@@ -11,6 +11,8 @@ import { DeskError } from './errors';
 
 export interface ImportPlan<C extends Columns> {
   readonly changes: TabChanges<RecordOf<C>>;
+  /** Values for people's own columns (not the engine's): record key → sheet column index → text. */
+  readonly extras: Map<string, Map<number, string>>;
   readonly summary: string;
 }
 
@@ -19,17 +21,24 @@ export function planImport<C extends Columns>(
   csv: readonly (readonly string[])[],
   source: string,
   ctx: CellContext,
+  sheetHeader: readonly Cell[] = [],
 ): ImportPlan<C> {
   const { spec } = tab;
   const header = csv[0] ?? [];
   const problems: string[] = [];
   const fields = new Map<number, string>();
+  /** CSV column → the sheet column people added with that header. */
+  const own = new Map<number, number>();
   const byHeader = new Map(Object.entries(spec.columns).map(([f, c]) => [normalizeHeader(c.header), f]));
   header.forEach((h, i) => {
     const field = byHeader.get(normalizeHeader(h));
     if (!field) {
-      if (normalizeHeader(h) !== '')
-        problems.push(`${source}: column "${h}" is not a column of ${spec.name}`);
+      const at = sheetHeader.findIndex((s) => normalizeHeader(s) === normalizeHeader(h));
+      if (at >= 0) own.set(i, at);
+      else if (normalizeHeader(h) !== '')
+        problems.push(
+          `${source}: column "${h}" is neither a column of ${spec.name} nor one people added to it`,
+        );
       return;
     }
     const column = spec.columns[field];
@@ -48,6 +57,7 @@ export function planImport<C extends Columns>(
   const updated = new Map<string, RecordOf<C>>();
   const added = new Map<string, RecordOf<C>>();
   const seenAt = new Map<string, number>();
+  const extras = new Map<string, Map<number, string>>();
   for (let r = 1; r < csv.length; r++) {
     const row = csv[r] ?? [];
     if (row.every((c) => c.trim() === '')) continue;
@@ -72,6 +82,7 @@ export function planImport<C extends Columns>(
       continue;
     }
     seenAt.set(key, r + 1);
+    if (own.size > 0) extras.set(key, new Map([...own].map(([ci, at]) => [at, row[ci] ?? ''])));
     const at = tab.byKey.get(key);
     if (at !== undefined) {
       updated.set(key, { ...(tab.records[at] as RecordOf<C>), ...values });
@@ -97,6 +108,7 @@ export function planImport<C extends Columns>(
     );
   return {
     changes: { updated: [...updated.values()], added: [...added.values()] },
+    extras,
     summary: `${spec.name}: ${added.size} added, ${updated.size} updated from ${source}`,
   };
 }

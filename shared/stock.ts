@@ -164,6 +164,16 @@ export class Stock {
     this.dirty.add(at);
   }
 
+  /** Re-reads every level from the Inventory records, after someone put whole records (undo). */
+  reload(): void {
+    this.flush();
+    this.uow.all('inventory').forEach((i, at) => {
+      this.onHand[at] = i.onHand;
+      this.allocated[at] = i.allocated;
+      this.onOrder[at] = i.onOrder;
+    });
+  }
+
   /** Writes the changed levels back to their Inventory records (once per command). */
   flush(): void {
     for (const at of this.dirty) {

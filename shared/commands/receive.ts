@@ -24,7 +24,8 @@ export interface ReceiveArgs {
 export function syncOnOrder(desk: Desk): void {
   const open = new Map<string, number>();
   for (const p of desk.uow.all('pos'))
-    if (p.dropShipFor === '') open.set(`${p.sku}#${p.warehouse}`, (open.get(`${p.sku}#${p.warehouse}`) ?? 0) + openPoQty(p));
+    if (p.dropShipFor === '')
+      open.set(`${p.sku}#${p.warehouse}`, (open.get(`${p.sku}#${p.warehouse}`) ?? 0) + openPoQty(p));
   for (const i of desk.uow.all('inventory')) {
     const want = open.get(`${i.sku}#${i.warehouse}`) ?? 0;
     if (desk.stock.onOrderOf(i.sku, i.warehouse) !== want) desk.stock.setOnOrder(i.sku, i.warehouse, want);

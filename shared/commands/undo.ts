@@ -62,6 +62,7 @@ export function undo(desk: Desk): void {
     const key = tabKey(name);
     if (key) for (const k of keys) desk.uow.remove(key, k);
   }
+  desk.stock.flush(); // levels moved earlier in this command (deliveries) reach the records first
   for (const [name, records] of Object.entries(detail.before)) {
     const key = tabKey(name);
     if (!key) continue;
@@ -72,6 +73,7 @@ export function undo(desk: Desk): void {
       else desk.uow.add(key, r as never);
     }
   }
+  desk.stock.reload();
   desk.undoes = target.logId;
   desk.entity(`${target.action} ${target.logId}`);
   desk.messages.push(`undid ${target.action} ${target.logId} (${target.entity}) by ${target.actor}`);

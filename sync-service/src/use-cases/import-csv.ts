@@ -5,11 +5,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import { applyChanges } from '../../../shared/apply-changes';
-import type { DecodedTab } from '../../../shared/codec';
+import { type Cell, type CellContext, encodeText } from '../../../shared/cells';
+import type { DecodedTab, TabPatch } from '../../../shared/codec';
 import type { Columns } from '../../../shared/columns';
+import { keyOf } from '../../../shared/columns';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
-import { planImport } from '../../../shared/import';
+import { type ImportPlan, planImport } from '../../../shared/import';
 import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
 import type { SpreadsheetPort } from '../../../shared/ports';
@@ -28,6 +30,36 @@ export function parseCsv(text: string): string[][] {
   }) as string[][];
 }
 
+/** Adds the values of people's own columns to the import's patch: by row for updates, in place for new rows. */
+function withOwnColumns(
+  patches: TabPatch[],
+  plan: ImportPlan<Columns>,
+  tab: DecodedTab<Columns>,
+  ctx: CellContext,
+): TabPatch[] {
+  if (plan.extras.size === 0) return patches;
+  const addedAt = new Map(plan.changes.added.map((r, i) => [keyOf(tab.spec, r), i]));
+  return patches.map((p) => {
+    if (p.tab !== tab.spec.name) return p;
+    const writes = [...p.writes];
+    const appends = p.appends.map((row) => [...row]);
+    for (const [key, values] of plan.extras) {
+      const existing = tab.byKey.get(key);
+      for (const [col, text] of values) {
+        const value = encodeText(text, ctx);
+        if (existing !== undefined)
+          writes.push({ row: (tab.rowNumbers[existing] as number) - 1, col, value });
+        else {
+          const row = appends[addedAt.get(key) as number] as Cell[];
+          while (row.length <= col) row.push('');
+          row[col] = value;
+        }
+      }
+    }
+    return { ...p, writes, appends };
+  });
+}
+
 export async function importCsv(
   port: SpreadsheetPort,
   tabName: string,
@@ -41,7 +73,7 @@ export async function importCsv(
       'BAD_INPUT',
       `No tab called ${tabName}; tabs: ${TAB_KEYS.map((k) => TABS[k].name).join(', ')}`,
     );
-  const { workbook, tabs, context } = await loadWorkbook(port);
+  const { workbook, tabs, context, raw } = await loadWorkbook(port);
   let rows: string[][];
   try {
     rows = parseCsv(csvText);
@@ -49,7 +81,8 @@ export async function importCsv(
     throw new DeskError('BAD_INPUT', `${source} is not valid CSV: ${(e as Error).message}`);
   }
   const tab = tabs[key] as unknown as DecodedTab<Columns>;
-  const plan = planImport(tab, rows, source, context);
+  const sheetHeader = raw[TABS[key].name]?.values[0] ?? [];
+  const plan = planImport(tab, rows, source, context, sheetHeader);
   const dataChanges = { [key]: plan.changes } as WorkbookChanges;
   const before = new Set(checkInvariants(workbook).map((v) => `${v.tab}|${v.key}|${v.message}`));
   const broken = checkInvariants(applyChanges(workbook, dataChanges)).filter(
@@ -67,7 +100,7 @@ export async function importCsv(
     summary: plan.summary,
   });
   const patches = [
-    ...planWrites(tabs, dataChanges, 'user', context),
+    ...withOwnColumns(planWrites(tabs, dataChanges, 'user', context), plan, tab, context),
     ...planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context),
   ];
   await port.write(patches);

@@ -13,24 +13,63 @@ describe('000: backorders and partial shipments in building supply', () => {
       workbook({
         inventory: [
           item({ sku: 'BEAM', product: 'Steel beam 20ft', onHand: 6, vendor: 'Northline', leadTimeDays: 10 }),
-          item({ sku: 'BEAM', warehouse: 'EAST', product: 'Steel beam 20ft', onHand: 2, vendor: 'Northline', leadTimeDays: 10 }),
+          item({
+            sku: 'BEAM',
+            warehouse: 'EAST',
+            product: 'Steel beam 20ft',
+            onHand: 2,
+            vendor: 'Northline',
+            leadTimeDays: 10,
+          }),
           item({ sku: 'INSUL', product: 'Insulation roll R-19', onHand: 40, vendor: 'Keystone' }),
         ],
         orders: [
-          line({ orderId: 'SO-7', line: 1, sku: 'BEAM', qty: 12, customer: 'Pioneer Contracting', shipTo: 'Lot 4, Elm Rd' }),
-          line({ orderId: 'SO-7', line: 2, sku: 'INSUL', qty: 30, customer: 'Pioneer Contracting', shipTo: 'Lot 4, Elm Rd' }),
+          line({
+            orderId: 'SO-7',
+            line: 1,
+            sku: 'BEAM',
+            qty: 12,
+            customer: 'Pioneer Contracting',
+            shipTo: 'Lot 4, Elm Rd',
+          }),
+          line({
+            orderId: 'SO-7',
+            line: 2,
+            sku: 'INSUL',
+            qty: 30,
+            customer: 'Pioneer Contracting',
+            shipTo: 'Lot 4, Elm Rd',
+          }),
         ],
-        pos: [poLine({ po: 'PO-9', sku: 'BEAM', qty: 10, vendor: 'Northline', promisedDate: '2026-12-03' as never })],
+        pos: [
+          poLine({
+            po: 'PO-9',
+            sku: 'BEAM',
+            qty: 10,
+            vendor: 'Northline',
+            promisedDate: '2026-12-03' as never,
+          }),
+        ],
       }),
     );
     // Step 1: stock gaps at order entry, across every warehouse.
     const allocated = s.do({ action: 'allocate', orderId: 'SO-7' });
-    expect(s.line('SO-7', 1)).toMatchObject({ qtyAllocated: 8, allocatedFrom: 'MAIN:6 EAST:2', qtyBackordered: 4 });
+    expect(s.line('SO-7', 1)).toMatchObject({
+      qtyAllocated: 8,
+      allocatedFrom: 'MAIN:6 EAST:2',
+      qtyBackordered: 4,
+    });
     expect(allocated.shortfalls).toHaveLength(1);
 
     // Step 2: ship-now and backorder queues, linked to the original order.
     const shipped = s.do({ action: 'ship', orderId: 'SO-7' });
-    expect(s.backorder('BO-000001')).toMatchObject({ orderId: 'SO-7', line: 1, qty: 4, po: 'PO-9', expectedDate: '2026-12-03' });
+    expect(s.backorder('BO-000001')).toMatchObject({
+      orderId: 'SO-7',
+      line: 1,
+      qty: 4,
+      po: 'PO-9',
+      expectedDate: '2026-12-03',
+    });
 
     // Step 3: pick lists, packing slips and the backorder confirmation with its expected date.
     const [main, east] = shipped.newIds.filter((id) => id.startsWith('SH-'));
@@ -48,12 +87,16 @@ describe('000: backorders and partial shipments in building supply', () => {
     const received = s.do({ action: 'receive', po: 'PO-9' });
     expect(received.messages).toContain('BO-000001 (Pioneer Contracting): 4 × BEAM ready to fulfill');
     const done = s.do({ action: 'fulfill', backorderId: 'BO-000001' });
-    expect(packingSlip(s.wb, done.newIds[0] as string).text).toContain('This shipment is a backorder completion of BO-000001.');
+    expect(packingSlip(s.wb, done.newIds[0] as string).text).toContain(
+      'This shipment is a backorder completion of BO-000001.',
+    );
     expect(s.line('SO-7', 1).status).toBe('Shipped');
 
     // Bonus: the dashboard.
     const aging = computeAging(s.wb, '2026-11-23' as never);
     expect(aging.kpis).toMatchObject({ openBackorders: 0, averageFulfilmentDays: 0 });
-    expect(aging.vendors).toEqual([{ vendor: 'Northline', linesReceived: 1, averageDaysLate: -10, worstDaysLate: -10, etaChanges: 0 }]);
+    expect(aging.vendors).toEqual([
+      { vendor: 'Northline', linesReceived: 1, averageDaysLate: -10, worstDaysLate: -10, etaChanges: 0 },
+    ]);
   });
 });

@@ -18,9 +18,12 @@ describe('003: the reorder report', () => {
     [10, 0, 0, 6, -3, 18], // rounded up to whole packs
     [10, 0, 14, 6, 1, 12], // rounding up would pass MaxStock (18 > 13): down to 2 packs
     [0, 0, 2, 6, -5, 6], // MaxStock never cuts what customers are owed: one pack covers the 5
-  ])('point %i, min %i, max %i, pack %i, projected %i → %i', (reorderPoint, reorderQty, maxStock, packSize, projected, want) => {
-    expect(suggestQty({ reorderPoint, reorderQty, maxStock, packSize }, projected)).toBe(want);
-  });
+  ])(
+    'point %i, min %i, max %i, pack %i, projected %i → %i',
+    (reorderPoint, reorderQty, maxStock, packSize, projected, want) => {
+      expect(suggestQty({ reorderPoint, reorderQty, maxStock, packSize }, projected)).toBe(want);
+    },
+  );
 });
 
 describe('003: reorder → one PO per vendor → receive → backorders filled', () => {
@@ -28,7 +31,14 @@ describe('003: reorder → one PO per vendor → receive → backorders filled',
     const s = new Session(
       workbook({
         inventory: [
-          item({ sku: 'SHINGLE', onHand: 0, reorderPoint: 10, vendor: 'Summit Roofing', leadTimeDays: 21, packSize: 5 }),
+          item({
+            sku: 'SHINGLE',
+            onHand: 0,
+            reorderPoint: 10,
+            vendor: 'Summit Roofing',
+            leadTimeDays: 21,
+            packSize: 5,
+          }),
           item({ sku: 'VENT', onHand: 0, reorderPoint: 4, vendor: 'Summit Roofing', leadTimeDays: 21 }),
           item({ sku: 'PEX', onHand: 0, reorderPoint: 0, vendor: 'Cascade Plumbing', leadTimeDays: 12 }),
           item({ sku: 'GLUE', onHand: 50, reorderPoint: 5, vendor: 'Cascade Plumbing' }),
@@ -44,7 +54,8 @@ describe('003: reorder → one PO per vendor → receive → backorders filled',
     s.do({ action: 'allocate' });
     const r = s.do({ action: 'reorder' });
     expect(r.newIds).toEqual(['PO-00001', 'PO-00002']);
-    const byPo = (po: string) => s.wb.pos.filter((p) => p.po === po).map((p) => [p.vendor, p.sku, p.qty, p.promisedDate]);
+    const byPo = (po: string) =>
+      s.wb.pos.filter((p) => p.po === po).map((p) => [p.vendor, p.sku, p.qty, p.promisedDate]);
     expect(byPo('PO-00001')).toEqual([['Cascade Plumbing', 'PEX', 3, '2026-12-05']]);
     expect(byPo('PO-00002')).toEqual([
       ['Summit Roofing', 'SHINGLE', 25, '2026-12-14'], // 11 owed + point 10 = 21 → 5 packs
@@ -62,7 +73,11 @@ describe('003: reorder → one PO per vendor → receive → backorders filled',
     s.do({ action: 'receive', po: 'PO-00002' });
     s.do({ action: 'fulfill', sku: 'SHINGLE' });
     s.do({ action: 'fulfill', sku: 'VENT' });
-    expect(s.wb.backorders.filter((b) => b.po === 'PO-00002').map((b) => b.status)).toEqual(['Fulfilled', 'Fulfilled', 'Fulfilled']);
+    expect(s.wb.backorders.filter((b) => b.po === 'PO-00002').map((b) => b.status)).toEqual([
+      'Fulfilled',
+      'Fulfilled',
+      'Fulfilled',
+    ]);
     expect(s.stock('SHINGLE')).toMatchObject({ onHand: 14, allocated: 0, onOrder: 0 });
   });
 });

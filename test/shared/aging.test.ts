@@ -1,0 +1,172 @@
+/**
+ * The Aging report for a fixed day: buckets from Settings, overdue list, the expected-fulfilment
+ * timeline by calendar week, value at locked prices, vendor delays, stale backorders; rendered as one
+ * rectangular block with the chart's data range pointing at the buckets.
+ */
+import { describe, expect, it } from 'vitest';
+import { computeAging } from '../../shared/aging';
+import type { IsoDate } from '../../shared/dates';
+import type { BasisPoints, Cents } from '../../shared/money';
+import { renderAging } from '../../shared/render-aging';
+import type { Backorder } from '../../shared/tabs/backorders';
+import { poLine, workbook } from '../support/build';
+
+const TODAY = '2026-11-23' as IsoDate; // a Monday
+
+function bo(id: string, created: string, expected: string | null, p: Partial<Backorder> = {}): Backorder {
+  return {
+    backorderId: id,
+    orderId: `SO-${id}`,
+    line: 1,
+    orderDate: created as IsoDate,
+    customer: 'Harbor Builders',
+    salesRep: 'Dana',
+    sku: 'A',
+    warehouse: 'MAIN',
+    qty: 4,
+    qtyFulfilled: 0,
+    qtyCancelled: 0,
+    qtyRemaining: 4,
+    qtyAllocated: 0,
+    allocatedFrom: '',
+    unitPrice: 1000 as Cents,
+    discount: 0 as BasisPoints,
+    createdAt: created as IsoDate,
+    source: 'Auto',
+    reason: '',
+    expectedDate: expected as IsoDate | null,
+    expectedSource: expected ? 'PO' : '',
+    po: '',
+    priority: 'Normal',
+    queuePosition: 1,
+    status: 'Open',
+    cancelReason: '',
+    cancelNote: '',
+    lastContact: null,
+    nextFollowUp: null,
+    customerChoice: '',
+    age: 0,
+    notes: '',
+    ...p,
+  };
+}
+
+const wb = workbook({
+  backorders: [
+    bo('B1', '2026-11-20', '2026-11-25'), // 3 days, this week
+    bo('B2', '2026-11-10', '2026-11-30', {
+      customer: 'Oakridge Homes',
+      sku: 'B',
+      discount: 1000 as BasisPoints,
+    }), // 13 days, next week
+    bo('B3', '2026-10-30', '2026-11-15', { salesRep: 'Sam' }), // 24 days, overdue 8
+    bo('B4', '2026-09-01', null), // 83 days, stale, no date
+    bo('B5', '2026-11-01', '2026-12-10', { qtyRemaining: 0, qtyFulfilled: 4, status: 'Fulfilled' }), // closed: not counted
+  ],
+  pos: [
+    poLine({
+      po: 'P1',
+      sku: 'A',
+      qty: 5,
+      qtyReceived: 5,
+      status: 'Received',
+      promisedDate: '2026-11-01' as IsoDate,
+      receivedAt: '2026-11-06' as IsoDate,
+      vendor: 'Summit',
+    }),
+    poLine({
+      po: 'P2',
+      sku: 'A',
+      qty: 5,
+      qtyReceived: 5,
+      status: 'Received',
+      promisedDate: '2026-11-01' as IsoDate,
+      receivedAt: '2026-11-02' as IsoDate,
+      vendor: 'Summit',
+    }),
+    poLine({
+      po: 'P3',
+      sku: 'B',
+      qty: 5,
+      vendor: 'Northline',
+      promisedDate: '2026-12-01' as IsoDate,
+      vendorEta: '2026-12-04' as IsoDate,
+    }),
+  ],
+});
+
+describe('computeAging', () => {
+  const r = computeAging(wb, TODAY);
+
+  it('counts open backorders by age bucket with value at locked prices', () => {
+    expect(r.kpis).toEqual({
+      openBackorders: 4,
+      qtyWaiting: 16,
+      valueWaiting: 15600,
+      overdue: 1,
+      averageFulfilmentDays: null,
+      oldest: { backorderId: 'B4', ageDays: 83 },
+    });
+    expect(r.buckets.map((b) => [b.label, b.totals.count])).toEqual([
+      ['0–7 days', 1],
+      ['8–14 days', 1],
+      ['15–30 days', 1],
+      ['31+ days', 1],
+    ]);
+  });
+
+  it('places expected dates on the calendar weeks and lists what is overdue', () => {
+    expect(r.timeline.map((t) => t.totals.count)).toEqual([1, 1, 1, 0, 0, 1]);
+    expect(r.overdue).toEqual([
+      {
+        backorderId: 'B3',
+        customer: 'Harbor Builders',
+        sku: 'A',
+        qty: 4,
+        expected: '2026-11-15',
+        daysOverdue: 8,
+        rep: 'Sam',
+      },
+    ]);
+    expect(r.stale.map((s) => s.backorderId)).toEqual(['B4']);
+    expect(r.byCustomer.map((c) => [c.key, c.totals.value])).toEqual([
+      ['Harbor Builders', 12000],
+      ['Oakridge Homes', 3600],
+    ]);
+  });
+
+  it('shows vendor delays against promised dates and ETA changes', () => {
+    expect(r.vendors).toEqual([
+      { vendor: 'Summit', linesReceived: 2, averageDaysLate: 3, worstDaysLate: 5, etaChanges: 0 },
+      { vendor: 'Northline', linesReceived: 0, averageDaysLate: null, worstDaysLate: null, etaChanges: 1 },
+    ]);
+    expect(r.products.find((p) => p.sku === 'B')).toMatchObject({
+      expectedRestock: '2026-12-04',
+      posPending: 'P3',
+      customersWaiting: 1,
+    });
+  });
+
+  it('follows the buckets in Settings and renders one rectangular block', () => {
+    const custom = computeAging({ ...wb, config: { ...wb.config, AgingBuckets: [30, 60] } }, TODAY);
+    expect(custom.buckets.map((b) => [b.label, b.totals.count])).toEqual([
+      ['0–30 days', 3],
+      ['31–60 days', 0],
+      ['61+ days', 1],
+    ]);
+    const sheet = renderAging(r);
+    const width = sheet.values[0]?.length;
+    expect(sheet.values.every((row) => row.length === width)).toBe(true);
+    expect(sheet.values[sheet.chart.firstRow - 2]).toEqual([
+      'Age',
+      'Backorders',
+      'Quantity',
+      'Value',
+      '',
+      '',
+      '',
+    ]);
+    expect(sheet.values[sheet.chart.firstRow - 1]?.slice(0, 2)).toEqual(['0–7 days', 1]);
+    expect(renderAging(computeAging(wb, TODAY))).toEqual(sheet);
+  });
+});

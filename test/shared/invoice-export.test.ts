@@ -1,0 +1,212 @@
+/**
+ * Invoice files checked against the importers' documented columns: QuickBooks Online's invoice import
+ * (the headers it maps automatically) and Xero's sales-invoice template (asterisks included), split at
+ * each importer's limits, dates in the configured style, formula injection neutralised.
+ */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../shared/dates';
+import { invoiceFiles, QUICKBOOKS_HEADER, XERO_HEADER } from '../../shared/invoice-export';
+import { dueDate, termsDays } from '../../shared/invoicing';
+import type { BasisPoints, Cents } from '../../shared/money';
+import type { InvoiceLine } from '../../shared/tabs/invoices';
+import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
+import { item, line, workbook } from '../support/build';
+import { Session } from '../support/session';
+
+function invoice(p: Partial<InvoiceLine> & { invoiceNo: string }): InvoiceLine {
+  return {
+    line: 1,
+    customer: 'Harbor Builders',
+    invoiceDate: '2026-11-23' as IsoDate,
+    dueDate: '2026-12-23' as IsoDate,
+    terms: 'Net 30',
+    sku: 'TILE-12',
+    description: 'Porcelain tile',
+    qty: 3,
+    rate: 999 as Cents,
+    discount: 0 as BasisPoints,
+    amount: 2997 as Cents,
+    orderId: 'SO-1',
+    shipmentId: 'SH-1',
+    backorderId: '',
+    exported: false,
+    ...p,
+  };
+}
+
+const roundTrip = (rows: unknown[][]) => parse(stringify(rows)) as string[][];
+
+describe('QuickBooks Online', () => {
+  it('uses exactly the headers QuickBooks maps automatically, US dates, one row per line', () => {
+    expect([...QUICKBOOKS_HEADER]).toEqual([
+      'InvoiceNo',
+      'Customer',
+      'InvoiceDate',
+      'DueDate',
+      'Terms',
+      'Item(Product/Service)',
+      'ItemDescription',
+      'ItemQuantity',
+      'ItemRate',
+      'ItemAmount',
+    ]);
+    const [file] = invoiceFiles(
+      [
+        invoice({ invoiceNo: 'INV-1' }),
+        invoice({
+          invoiceNo: 'INV-1',
+          line: 2,
+          qty: 2,
+          discount: 1000 as BasisPoints,
+          amount: 1798 as Cents,
+        }),
+      ],
+      'quickbooks',
+      DEFAULT_SETTINGS,
+    );
+    expect(roundTrip(file as unknown[][])).toEqual([
+      [...QUICKBOOKS_HEADER],
+      [
+        'INV-1',
+        'Harbor Builders',
+        '11/23/2026',
+        '12/23/2026',
+        'Net 30',
+        'TILE-12',
+        'Porcelain tile',
+        '3',
+        '9.99',
+        '29.97',
+      ],
+      [
+        'INV-1',
+        'Harbor Builders',
+        '11/23/2026',
+        '12/23/2026',
+        'Net 30',
+        'TILE-12',
+        'Porcelain tile, less 10% discount',
+        '2',
+        '8.99',
+        '17.98',
+      ],
+    ]);
+  });
+
+  it('splits at 100 invoices and 1,000 rows per file, never splitting an invoice', () => {
+    const many = Array.from({ length: 250 }, (_, i) => invoice({ invoiceNo: `INV-${i}` }));
+    expect(invoiceFiles(many, 'quickbooks', DEFAULT_SETTINGS).map((f) => f.length - 1)).toEqual([
+      100, 100, 50,
+    ]);
+    const long = Array.from({ length: 3 }, (_, n) =>
+      Array.from({ length: 400 }, (_, l) => invoice({ invoiceNo: `INV-${n}`, line: l + 1 })),
+    ).flat();
+    expect(invoiceFiles(long, 'quickbooks', DEFAULT_SETTINGS).map((f) => f.length - 1)).toEqual([800, 400]);
+  });
+});
+
+describe('Xero', () => {
+  it('uses the sales-invoice template columns, asterisks included, and the Settings date style', () => {
+    expect(XERO_HEADER.filter((h) => h.startsWith('*'))).toEqual([
+      '*ContactName',
+      '*InvoiceNumber',
+      '*InvoiceDate',
+      '*DueDate',
+      '*Description',
+      '*Quantity',
+      '*UnitAmount',
+      '*AccountCode',
+      '*TaxType',
+    ]);
+    const [file] = invoiceFiles([invoice({ invoiceNo: 'INV-7', discount: 500 as BasisPoints })], 'xero', {
+      ...DEFAULT_SETTINGS,
+      XeroAccountCode: '4000',
+      XeroTaxType: 'GST Free Income',
+    });
+    expect(roundTrip(file as unknown[][])[1]).toEqual([
+      'Harbor Builders',
+      'INV-7',
+      'SO-1',
+      '23/11/2026',
+      '23/12/2026',
+      'TILE-12 Porcelain tile',
+      '3',
+      '9.99',
+      '5',
+      '4000',
+      'GST Free Income',
+    ]);
+    const many = Array.from({ length: 1100 }, (_, i) => invoice({ invoiceNo: `INV-${i}` }));
+    expect(invoiceFiles(many, 'xero', DEFAULT_SETTINGS).map((f) => f.length - 1)).toEqual([500, 500, 100]);
+  });
+});
+
+describe('safety and terms', () => {
+  it('neutralises a formula typed as a customer name', () => {
+    for (const format of ['quickbooks', 'xero'] as const) {
+      const [file] = invoiceFiles(
+        [invoice({ invoiceNo: 'INV-1', customer: '=HYPERLINK("http://x","y")', description: '@SUM(1,1)' })],
+        format,
+        DEFAULT_SETTINGS,
+      );
+      const text = stringify(file as unknown[][]);
+      expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+      if (format === 'quickbooks') expect(text).toContain("'@SUM(1,1)");
+      expect(text).not.toMatch(/(^|,)"?=/m);
+    }
+  });
+
+  it.each([
+    ['Net 30', 30],
+    ['net15', 15],
+    ['Net 60', 60],
+    ['Due on receipt', 0],
+    ['', 0],
+  ])('terms %j → due in %i days', (terms, days) => {
+    expect(termsDays(terms)).toBe(days);
+    expect(dueDate('2026-11-23' as IsoDate, terms)).toBe(
+      new Date(Date.UTC(2026, 10, 23 + days)).toISOString().slice(0, 10),
+    );
+  });
+
+  it('invoices every shipment at the locked price, a backorder fulfilment on its own invoice', () => {
+    const s = new Session(
+      workbook({
+        inventory: [item({ sku: 'A', onHand: 3, product: 'Tile' })],
+        orders: [
+          line({
+            orderId: 'SO-1',
+            sku: 'A',
+            qty: 5,
+            unitPrice: 1000 as Cents,
+            discount: 1000 as BasisPoints,
+            paymentTerms: 'Net 15',
+          }),
+        ],
+        config: { NextInvoiceNumber: 5000 },
+      }),
+    );
+    s.do({ action: 'allocate' });
+    s.do({ action: 'ship', orderId: 'SO-1' });
+    s.wb = { ...s.wb, inventory: s.wb.inventory.map((i) => ({ ...i, onHand: i.onHand + 2 })) };
+    s.do({ action: 'allocate' });
+    s.do({ action: 'fulfill', backorderId: 'BO-000001' });
+    expect(
+      s.wb.invoices.map((i) => [
+        i.invoiceNo,
+        i.qty,
+        i.rate,
+        i.amount,
+        i.dueDate,
+        i.backorderId,
+        i.description,
+      ]),
+    ).toEqual([
+      ['INV-5000', 3, 1000, 2700, '2026-12-08', '', 'Tile'],
+      ['INV-5001', 2, 1000, 1800, '2026-12-08', 'BO-000001', 'Tile (backorder BO-000001)'],
+    ]);
+    expect(s.wb.shipments.map((x) => x.invoiceNo)).toEqual(['INV-5000', 'INV-5001']);
+  });
+});
