@@ -12,8 +12,11 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { computeAging } from '../shared/aging';
+import { applyChanges } from '../shared/apply-changes';
 import { decodeTab } from '../shared/codec';
 import { runCommand } from '../shared/commands/run';
+import { renderAging } from '../shared/render-aging';
 import { renderWorkbook } from '../shared/render-workbook';
 import { OrdersTab } from '../shared/tabs/orders';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
@@ -61,6 +64,20 @@ for (const [name, lines, fill] of [
 }
 
 const wb = benchWorkbook(50_000);
+// Aging over 50,000 lines after allocate-all (so thousands of backorders are open).
+const allocated = applyChanges(wb, runCommand(wb, { action: 'allocate' }, ctx).changes);
+let agingRows = 0;
+const agingRuns = time(() => {
+  agingRows = renderAging(computeAging(allocated, BENCH_TODAY)).values.length;
+});
+results.agingRebuild_50000 = {
+  lines: 50_000,
+  openBackorders: allocated.backorders.length,
+  agingRows,
+  medianMs: median(agingRuns),
+  runsMs: agingRuns.map((r) => Math.round(r)),
+};
+
 const cellCtx = { face: 'api' as const, timeZone: 'America/New_York', currencyDigits: 2 };
 const orders = renderWorkbook(wb, cellCtx).find((t) => t.name === 'Orders');
 if (!orders) throw new Error('no Orders tab rendered');

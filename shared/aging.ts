@@ -167,11 +167,13 @@ export function computeAging(wb: Workbook, today: IsoDate): AgingReport {
     if (d && (!entry.date || d < entry.date)) entry.date = d;
     pending.set(p.sku, entry);
   }
+  const customersBySku = new Map<string, Set<string>>();
+  for (const b of open) customersBySku.set(b.sku, (customersBySku.get(b.sku) ?? new Set()).add(b.customer));
   const products = grouped(open, (b) => b.sku, valueOf).map(({ key, totals }) => ({
     sku: key,
     product: items.get(key) ?? '',
     qtyWaiting: totals.qty,
-    customersWaiting: new Set(open.filter((b) => b.sku === key).map((b) => b.customer)).size,
+    customersWaiting: customersBySku.get(key)?.size ?? 0,
     value: totals.value,
     expectedRestock: pending.get(key)?.date ?? null,
     posPending: [...(pending.get(key)?.pos ?? [])].sort().join(', '),

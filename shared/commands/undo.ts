@@ -3,7 +3,8 @@
  * its Log entry, provided nothing has happened since that depends on it: every row it changed or
  * added must still be exactly as it left them (a later action, or a person's edit, refuses the undo
  * with the row named). Changed rows get their before-images back; rows it created are removed. Only
- * actions started with `do` can be undone; setup, imports and exports cannot.
+ * actions started with `do` can be undone; setup, imports and exports cannot, and neither can a
+ * cancellation (permanent, 001).
  */
 import { type Columns, keyOf, type TabSpec } from '../columns';
 import type { Desk } from '../desk';
@@ -13,6 +14,8 @@ import { type ActionDetail, rowVersion } from './run';
 import { ACTIONS } from './schema';
 
 const UNDOABLE = new Set<string>(ACTIONS.filter((a) => a !== 'undo' && a !== 'refresh'));
+/** Cancelling is permanent (001): a cancelled backorder is never reactivated, not even by undo. */
+const PERMANENT = new Set<string>(['cancel', 'substitute']);
 
 const tabKey = (name: string) => (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === name);
 
@@ -44,6 +47,10 @@ export function undo(desk: Desk): void {
   refuseUnless(
     UNDOABLE.has(target.action),
     `The last action, ${target.action} (${target.logId}), cannot be undone: only actions started with \`do\` can`,
+  );
+  refuseUnless(
+    !PERMANENT.has(target.action),
+    `The last action, ${target.action} (${target.logId}), cancelled a backorder: cancelling is permanent; place a new order instead`,
   );
   const detail = parseDetail(target.detail, target.logId);
   for (const [name, versions] of Object.entries(detail.after)) {

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
+import { planArchive } from '../../shared/archive';
 import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { addDays, type IsoDate } from '../../shared/dates';
@@ -83,6 +84,11 @@ const step = fc.record({
     'substitute',
     'log-call',
     'create-backorder',
+    'transfer',
+    'drop-ship',
+    'reorder',
+    'undo',
+    'undo',
     'count',
     'new-line',
   ),
@@ -139,6 +145,21 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
         summary: 'called',
       });
       break;
+    case 'transfer':
+      Object.assign(raw, {
+        sku: SKUS[s.pick % 3],
+        qty: Math.max(1, s.qty),
+        from: WAREHOUSES[s.flag ? 0 : 1],
+        to: WAREHOUSES[s.flag ? 1 : 0],
+      });
+      break;
+    case 'drop-ship':
+      if (!bo) return undefined;
+      raw.backorderId = bo.backorderId;
+      break;
+    case 'reorder':
+    case 'undo':
+      break;
     case 'create-backorder':
       if (!lineAt) return undefined;
       Object.assign(raw, { orderId: lineAt.orderId, line: lineAt.line, qty: Math.max(1, s.qty) });
@@ -177,6 +198,7 @@ describe('invariants under random command sequences', () => {
   it('hold after every step of 1,000 sequences', () => {
     let applied = 0;
     let refused = 0;
+    let archived = 0;
     fc.assert(
       fc.property(initial, fc.array(step, { minLength: 5, maxLength: 40, size: 'max' }), (start, steps) => {
         let wb = start;
@@ -210,11 +232,24 @@ describe('invariants under random command sequences', () => {
           // The same RequestID again changes nothing.
           expect(runCommand(wb, c, ctx).changes).toEqual({});
         }
+        // Archiving whatever is closed by then keeps every balance on the side that stays.
+        const moved = planArchive(wb, addDays(TODAY, 1));
+        const rest = applyChanges(wb, {
+          orders: { updated: [], added: [], deleted: moved.orders },
+          backorders: { updated: [], added: [], deleted: moved.backorders },
+          shipments: { updated: [], added: [], deleted: moved.shipments },
+          calls: { updated: [], added: [], deleted: moved.calls },
+        });
+        expect(checkInvariants(rest)).toEqual([]);
+        archived += moved.orders.length;
       }),
       { numRuns: 1000 },
     );
     expect(applied).toBeGreaterThan(3000);
     expect(refused).toBeGreaterThan(0);
-    console.log(`property: 1000 sequences, ${applied} commands applied, ${refused} refused`);
+    expect(archived).toBeGreaterThan(0);
+    console.log(
+      `property: 1000 sequences, ${applied} commands applied, ${refused} refused, ${archived} lines archived`,
+    );
   });
 });
