@@ -75,12 +75,12 @@ function add(t: Totals, qty: number, value: number): void {
   t.value += value;
 }
 
-function grouped(rows: Backorder[], key: (b: Backorder) => string, valueOf: (b: Backorder) => number) {
+function grouped(rows: Backorder[], key: (b: Backorder) => string, waitingValue: (b: Backorder) => number) {
   const map = new Map<string, Totals>();
   for (const b of rows) {
     const k = key(b) || '(none)';
     const t = map.get(k) ?? empty();
-    add(t, b.qtyRemaining, valueOf(b));
+    add(t, b.qtyRemaining, waitingValue(b));
     map.set(k, t);
   }
   return [...map]
@@ -96,7 +96,7 @@ const isoWeekday = (d: IsoDate) => ((((epochDay(d) + 3) % 7) + 7) % 7) + 1;
 
 export function computeAging(wb: Workbook, today: IsoDate): AgingReport {
   const open = wb.backorders.filter((b) => b.qtyRemaining > 0);
-  const valueOf = (b: Backorder) => lineAmount(b.qtyRemaining, b.unitPrice, b.discount);
+  const waitingValue = (b: Backorder) => lineAmount(b.qtyRemaining, b.unitPrice, b.discount);
   const age = (b: Backorder) => (b.createdAt ? daysBetween(b.createdAt, today) : 0);
   const bounds = [...wb.config.AgingBuckets].sort((a, b) => a - b);
   const labels = bounds.map((upper, i) => `${i === 0 ? 0 : (bounds[i - 1] as number) + 1}–${upper} days`);
@@ -112,7 +112,7 @@ export function computeAging(wb: Workbook, today: IsoDate): AgingReport {
   let oldest: AgingReport['kpis']['oldest'] = null;
   for (const b of open) {
     const a = age(b);
-    const v = valueOf(b);
+    const v = waitingValue(b);
     qtyWaiting += b.qtyRemaining;
     valueWaiting += v;
     const i = bounds.findIndex((upper) => a <= upper);
@@ -169,7 +169,7 @@ export function computeAging(wb: Workbook, today: IsoDate): AgingReport {
   }
   const customersBySku = new Map<string, Set<string>>();
   for (const b of open) customersBySku.set(b.sku, (customersBySku.get(b.sku) ?? new Set()).add(b.customer));
-  const products = grouped(open, (b) => b.sku, valueOf).map(({ key, totals }) => ({
+  const products = grouped(open, (b) => b.sku, waitingValue).map(({ key, totals }) => ({
     sku: key,
     product: items.get(key) ?? '',
     qtyWaiting: totals.qty,
@@ -235,9 +235,9 @@ export function computeAging(wb: Workbook, today: IsoDate): AgingReport {
     buckets,
     timeline,
     overdue,
-    byProduct: grouped(open, (b) => b.sku, valueOf),
-    byCustomer: grouped(open, (b) => b.customer, valueOf),
-    byRep: grouped(open, (b) => b.salesRep, valueOf),
+    byProduct: grouped(open, (b) => b.sku, waitingValue),
+    byCustomer: grouped(open, (b) => b.customer, waitingValue),
+    byRep: grouped(open, (b) => b.salesRep, waitingValue),
     products,
     vendors,
     stale,

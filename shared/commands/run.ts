@@ -46,9 +46,6 @@ export interface CommandOutcome {
 }
 
 type Handler = (desk: Desk, command: never) => void;
-const notYet = (what: string) => () => {
-  throw new DeskError('NOT_AVAILABLE', `${what} is not available in this version yet`);
-};
 
 const HANDLERS: Record<Action, Handler> = {
   allocate: (d, c: Extract<Command, { action: 'allocate' }>) => allocate(d, c.orderId),
