@@ -170,6 +170,8 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
   return CommandSchema.parse(raw);
 }
 
+let newLines = 0;
+
 /** People's own edits between actions: a stock count that finds more, a new order line. */
 function personEdits(wb: Workbook, s: Step, kind: 'count' | 'new-line'): Workbook {
   if (kind === 'count')
@@ -179,7 +181,9 @@ function personEdits(wb: Workbook, s: Step, kind: 'count' | 'new-line'): Workboo
         n === s.pick % wb.inventory.length ? { ...i, onHand: i.onHand + s.qty } : i,
       ),
     };
-  const orderId = `SO-NEW-${wb.orders.length}`;
+  // Never reuse a key: a sheet with two rows of one key is refused by the codec before the core runs.
+  newLines += 1;
+  const orderId = `SO-NEW-${newLines}`;
   return {
     ...wb,
     orders: [
@@ -243,7 +247,11 @@ describe('invariants under random command sequences', () => {
         expect(checkInvariants(rest)).toEqual([]);
         archived += moved.orders.length;
       }),
-      { numRuns: 1000 },
+      // A fixed seed keeps CI repeatable; FC_SEED=random (or a number) explores other sequences locally.
+      {
+        numRuns: 1000,
+        ...(process.env.FC_SEED === 'random' ? {} : { seed: Number(process.env.FC_SEED ?? 20261123) }),
+      },
     );
     expect(applied).toBeGreaterThan(3000);
     expect(refused).toBeGreaterThan(0);
