@@ -169,6 +169,7 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       else {
         for (const p of report.problems) io.stdout(`problem: ${p}\n`);
         for (const r of report.repaired) io.stdout(`repaired: ${r}\n`);
+        for (const a of report.alerts) io.stdout(`alert: ${a}\n`);
         if (report.problems.length === 0)
           io.stdout('workbook OK: every tab, column and balance checks out\n');
       }

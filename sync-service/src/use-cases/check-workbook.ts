@@ -11,6 +11,7 @@ import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import { checkInvariants } from '../../../shared/invariants';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { reorderReport } from '../../../shared/reorder';
 import { planSetup } from '../../../shared/setup';
 import { type DecodedTabs, decodeWorkbook, TAB_KEYS, TABS } from '../../../shared/workbook';
 import { ALL_TAB_NAMES } from './load';
@@ -20,6 +21,8 @@ import { setupWorkbook } from './setup-workbook';
 export interface CheckReport {
   readonly problems: string[];
   readonly repaired: string[];
+  /** Low stock (003): not a problem with the workbook, so they never fail the check. */
+  readonly alerts: string[];
 }
 
 function rowOf(tabs: DecodedTabs, tabName: string, key: string): string {
@@ -63,6 +66,14 @@ export async function checkWorkbook(
       }
     }
   }
+  const alerts = decoded
+    ? reorderReport(decoded.workbook.inventory, decoded.workbook.backorders, decoded.workbook.pos)
+        .filter((r) => r.lowStock)
+        .map(
+          (r) =>
+            `low stock: ${r.sku} at ${r.warehouse} has ${r.onHand - r.allocated} free, under its reorder point ${r.reorderPoint} (${r.onOrder} on order${r.suggested > 0 ? `; reorder suggests ${r.suggested}` : ''})`,
+        )
+    : [];
   const repaired: string[] = [];
   if (repair) {
     if (plan.newTabs.length > 0 || plan.patches.length > 0)
@@ -76,5 +87,5 @@ export async function checkWorkbook(
       repaired.push(`statuses and queues re-derived (${JSON.stringify(result.changed)})`);
     }
   }
-  return { problems, repaired };
+  return { problems, repaired, alerts };
 }
