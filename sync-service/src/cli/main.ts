@@ -169,9 +169,9 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       else {
         for (const p of report.problems) io.stdout(`problem: ${p}\n`);
         for (const r of report.repaired) io.stdout(`repaired: ${r}\n`);
-        for (const a of report.alerts) io.stdout(`alert: ${a}\n`);
         if (report.problems.length === 0)
           io.stdout('workbook OK: every tab, column and balance checks out\n');
+        for (const a of report.alerts) io.stdout(`alert: ${a}\n`);
       }
       return report.problems.length > 0 && !options.repair ? 1 : 0;
     }
