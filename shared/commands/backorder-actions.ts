@@ -10,7 +10,7 @@ import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { substitutesOf } from '../tabs/inventory';
-import { type OrderLine, unplannedQty } from '../tabs/orders';
+import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 import type { CallMethod, CancelReason, CustomerChoice } from '../tabs/vocabulary';
 
 export interface CreateBackorderArgs {
@@ -187,14 +187,7 @@ export function substitute(desk: Desk, args: SubstituteArgs): void {
     unitPrice: b.unitPrice,
     discount: b.discount,
     notes: `Substitute for ${b.sku} (backorder ${b.backorderId}, ${cancelled} cancelled)`,
-    qtyAllocated: 0,
-    qtyShipped: 0,
-    qtyBackordered: 0,
-    qtyCancelled: 0,
-    qtyMoved: 0,
-    allocatedFrom: '',
-    movedTo: '',
-    status: 'New',
+    ...NEW_LINE_STATE,
   };
   desk.uow.add('orders', added);
   desk.messages.push(

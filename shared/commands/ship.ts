@@ -9,7 +9,7 @@ import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
 import { formatReservation, parseReservation, type Reservation, takeFromReservation } from '../reservations';
-import { type OrderLine, unplannedQty } from '../tabs/orders';
+import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 
 export interface ShipArgs {
   readonly orderId: string;
@@ -79,14 +79,7 @@ function moveRemainders(desk: Desk, orderId: string): void {
       orderId: newId,
       qty: rest,
       notes: `Remainder of ${l.orderId} line ${l.line}`,
-      qtyAllocated: 0,
-      qtyShipped: 0,
-      qtyBackordered: 0,
-      qtyCancelled: 0,
-      qtyMoved: 0,
-      allocatedFrom: '',
-      movedTo: '',
-      status: 'New',
+      ...NEW_LINE_STATE,
     });
     desk.putLine({ ...l, qtyMoved: l.qtyMoved + rest, movedTo: newId });
   }

@@ -6,7 +6,7 @@
 import { addDays, type IsoDate } from '../dates';
 import type { BasisPoints, Cents } from '../money';
 import type { InventoryItem } from '../tabs/inventory';
-import type { OrderLine } from '../tabs/orders';
+import { NEW_LINE_STATE, type OrderLine } from '../tabs/orders';
 import type { PoLine } from '../tabs/purchase-orders';
 import { CATEGORIES, CUSTOMERS, REPS, VENDORS, WAREHOUSES } from './catalog';
 import type { Random } from './random';
@@ -97,14 +97,7 @@ export function generateOrders(random: Random, o: OrderOptions): OrderLine[] {
         warehouse,
         requiredDate: addDays(o.date, random.int(5, 21)),
         notes: '',
-        qtyAllocated: 0,
-        qtyShipped: 0,
-        qtyBackordered: 0,
-        qtyCancelled: 0,
-        qtyMoved: 0,
-        allocatedFrom: '',
-        movedTo: '',
-        status: 'New',
+        ...NEW_LINE_STATE,
       });
     }
   }

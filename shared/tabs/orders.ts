@@ -39,6 +39,18 @@ export const OrdersTab = defineTab(
 );
 export type OrderLine = RecordOf<typeof OrdersTab.columns>;
 
+/** The engine's columns of a line nothing has happened to yet (a new order, a substitute, a remainder). */
+export const NEW_LINE_STATE = {
+  qtyAllocated: 0,
+  qtyShipped: 0,
+  qtyBackordered: 0,
+  qtyCancelled: 0,
+  qtyMoved: 0,
+  allocatedFrom: '',
+  movedTo: '',
+  status: 'New',
+} as const satisfies Partial<OrderLine>;
+
 /** What is still owed on a line: ordered less shipped, cancelled and moved to a new order. */
 export function openQty(line: OrderLine): number {
   return line.qty - line.qtyShipped - line.qtyCancelled - line.qtyMoved;

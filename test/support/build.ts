@@ -8,7 +8,7 @@ import type { CommandContext } from '../../shared/desk';
 import type { BasisPoints, Cents } from '../../shared/money';
 import type { Backorder } from '../../shared/tabs/backorders';
 import type { InventoryItem } from '../../shared/tabs/inventory';
-import type { OrderLine } from '../../shared/tabs/orders';
+import { NEW_LINE_STATE, type OrderLine } from '../../shared/tabs/orders';
 import type { PoLine } from '../../shared/tabs/purchase-orders';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/tabs/settings';
 import type { Workbook } from '../../shared/workbook';
@@ -57,14 +57,7 @@ export function line(p: Partial<OrderLine> & { orderId: string; sku: string; qty
     warehouse: 'MAIN',
     requiredDate: null,
     notes: '',
-    qtyAllocated: 0,
-    qtyShipped: 0,
-    qtyBackordered: 0,
-    qtyCancelled: 0,
-    qtyMoved: 0,
-    allocatedFrom: '',
-    movedTo: '',
-    status: 'New',
+    ...NEW_LINE_STATE,
     ...p,
   };
 }
