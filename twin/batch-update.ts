@@ -1,0 +1,157 @@
+/**
+ * `spreadsheets.batchUpdate` on the twin: the structural requests setup and the Aging push use,
+ * applied to a copy and committed only when every request succeeded (Google applies all or none).
+ * Validation, protection, formatting, named ranges, charts and developer metadata are stored as
+ * given, in the sheet's metadata, so a later `spreadsheets.get` shows them and tests can inspect them.
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
+ */
+import { TwinError, type TwinSpreadsheet } from './spreadsheet';
+import type { Sheet, WorkbookFile } from './workbook-file';
+
+type Request = Record<string, Record<string, unknown>>;
+
+const STORED: Record<string, string> = {
+  setDataValidation: 'dataValidations',
+  addProtectedRange: 'protectedRanges',
+  addConditionalFormatRule: 'conditionalFormats',
+  repeatCell: 'formats',
+  createDeveloperMetadata: 'developerMetadata',
+};
+
+function sheetById(file: WorkbookFile, id: unknown, at: number): Sheet {
+  const sheet = file.sheets.find((s) => s.properties.sheetId === (id ?? 0));
+  if (!sheet)
+    throw new TwinError(400, 'INVALID_ARGUMENT', `Invalid requests[${at}]: No grid with id: ${String(id)}`);
+  return sheet;
+}
+
+function list(sheet: Sheet, key: string): unknown[] {
+  const existing = sheet.metadata[key];
+  if (Array.isArray(existing)) return existing;
+  const fresh: unknown[] = [];
+  sheet.metadata[key] = fresh;
+  return fresh;
+}
+
+let nextObjectId = 1_000;
+
+export function batchUpdate(
+  twin: TwinSpreadsheet,
+  requests: readonly Request[],
+): { spreadsheetId: string; replies: unknown[] } {
+  const original = twin.file;
+  const working = structuredClone(original);
+  twin.file = working;
+  try {
+    const replies = requests.map((request, at) => apply(twin, working, request, at));
+    return { spreadsheetId: twin.id, replies };
+  } catch (e) {
+    twin.file = original; // all or nothing
+    throw e;
+  }
+}
+
+function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: number): unknown {
+  const [kind, body] = Object.entries(request)[0] ?? [];
+  if (!kind || !body)
+    throw new TwinError(400, 'INVALID_ARGUMENT', `Invalid requests[${at}]: request is empty`);
+  const gridOf = (range: unknown) =>
+    sheetById(file, (range as { sheetId?: number } | undefined)?.sheetId, at);
+  switch (kind) {
+    case 'addSheet': {
+      const p = (body.properties ?? {}) as { title?: string; gridProperties?: { frozenRowCount?: number } };
+      const sheet = twin.addSheet(
+        p.title ?? `Sheet${file.sheets.length + 1}`,
+        p.gridProperties?.frozenRowCount ?? 0,
+      );
+      return { addSheet: { properties: sheet.properties } };
+    }
+    case 'deleteSheet': {
+      const sheet = sheetById(file, body.sheetId, at);
+      file.sheets.splice(file.sheets.indexOf(sheet), 1);
+      return {};
+    }
+    case 'updateSheetProperties': {
+      const p = body.properties as {
+        sheetId?: number;
+        title?: string;
+        gridProperties?: { frozenRowCount?: number };
+      };
+      const sheet = sheetById(file, p.sheetId, at);
+      const fields = String(body.fields ?? '*');
+      if (p.title && (fields === '*' || fields.includes('title'))) sheet.properties.title = p.title;
+      if (p.gridProperties?.frozenRowCount !== undefined)
+        sheet.properties.gridProperties.frozenRowCount = p.gridProperties.frozenRowCount;
+      return {};
+    }
+    case 'insertDimension':
+    case 'deleteDimension': {
+      const range = body.range as {
+        sheetId?: number;
+        dimension: 'ROWS' | 'COLUMNS';
+        startIndex: number;
+        endIndex: number;
+      };
+      const sheet = sheetById(file, range.sheetId, at);
+      const n = range.endIndex - range.startIndex;
+      if (range.dimension === 'ROWS') {
+        if (kind === 'insertDimension')
+          sheet.values.splice(range.startIndex, 0, ...Array.from({ length: n }, () => []));
+        else sheet.values.splice(range.startIndex, n);
+        sheet.formulas = {}; // formulas are re-installed by setup; shifting references is not modelled
+      } else
+        for (const row of sheet.values)
+          if (kind === 'insertDimension') row.splice(range.startIndex, 0, ...new Array(n).fill(null));
+          else row.splice(range.startIndex, n);
+      return {};
+    }
+    case 'addNamedRange': {
+      const named = { namedRangeId: String(nextObjectId++), ...(body.namedRange as object) };
+      const holder = file as WorkbookFile & { namedRanges?: unknown[] };
+      holder.namedRanges = [...(holder.namedRanges ?? []), named];
+      return { addNamedRange: { namedRange: named } };
+    }
+    case 'addChart': {
+      const chart = { chartId: nextObjectId++, ...(body.chart as object) };
+      const anchor = (chart as { position?: { overlayPosition?: { anchorCell?: { sheetId?: number } } } })
+        .position?.overlayPosition?.anchorCell;
+      list(sheetById(file, anchor?.sheetId, at), 'charts').push(chart);
+      return { addChart: { chart } };
+    }
+    case 'updateChartSpec': {
+      for (const sheet of file.sheets) {
+        const chart = list(sheet, 'charts').find(
+          (c) => (c as { chartId: number }).chartId === body.chartId,
+        ) as { spec?: unknown } | undefined;
+        if (chart) {
+          chart.spec = body.spec;
+          return {};
+        }
+      }
+      throw new TwinError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid requests[${at}].updateChartSpec: No chart with id: ${String(body.chartId)}`,
+      );
+    }
+    default: {
+      const key = STORED[kind];
+      if (!key)
+        throw new TwinError(
+          400,
+          'INVALID_ARGUMENT',
+          `Invalid JSON payload received. Unknown name "${kind}" at 'requests[${at}]': the twin does not model it`,
+        );
+      const target = (body.range ??
+        (body.rule as { ranges?: unknown[] } | undefined)?.ranges?.[0] ??
+        (body.protectedRange as { range?: unknown } | undefined)?.range ??
+        (body.developerMetadata as { location?: { sheetId?: number } } | undefined)?.location) as unknown;
+      const stored =
+        kind === 'addProtectedRange'
+          ? { protectedRangeId: nextObjectId++, ...(body.protectedRange as object) }
+          : body;
+      list(gridOf(target), key).push(stored);
+      return kind === 'addProtectedRange' ? { addProtectedRange: { protectedRange: stored } } : {};
+    }
+  }
+}

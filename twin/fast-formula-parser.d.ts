@@ -1,0 +1,17 @@
+// fast-formula-parser ships no types; this is the part the twin uses.
+declare module 'fast-formula-parser' {
+  interface CellRef {
+    sheet: string;
+    row: number;
+    col: number;
+  }
+  interface Options {
+    onCell?: (ref: CellRef) => unknown;
+    onRange?: (ref: { sheet: string; from: CellRef; to: CellRef }) => unknown[][];
+    functions?: Record<string, (...args: unknown[]) => unknown>;
+  }
+  export default class FormulaParser {
+    constructor(options?: Options);
+    parse(formula: string, position: CellRef): unknown;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Formulas computed, not shown as text: the twin evaluates each formula cell with fast-formula-parser
+ * (MIT) when it is read, resolving references on the same workbook, with `TODAY()` following the
+ * twin's clock. Errors read as their code (`#N/A`, `#REF!`…), as in Sheets; a reference cycle reads
+ * `#REF!`. See docs/twin.md for why not HyperFormula (GPL-3.0 only).
+ */
+import FormulaParser from 'fast-formula-parser';
+import { columnIndex } from './a1';
+import type { Stored } from './values';
+
+export interface FormulaHost {
+  /** The stored value or formula of a cell (0-based). */
+  cell(sheet: string, row: number, col: number): { value: Stored; formula?: string };
+  /** Serial number of today in the spreadsheet's time zone. */
+  today(): number;
+}
+
+type Ref = { sheet: string; row: number; col: number };
+
+export class FormulaEngine {
+  private readonly evaluating = new Set<string>();
+  private readonly parser: InstanceType<typeof FormulaParser>;
+
+  constructor(private readonly host: FormulaHost) {
+    this.parser = new FormulaParser({
+      onCell: (ref: Ref) => this.valueAt(ref.sheet, ref.row - 1, ref.col - 1),
+      onRange: (ref: { sheet: string; from: Ref; to: Ref }) => {
+        const rows: Stored[][] = [];
+        const lastRow = Math.min(ref.to.row, ref.from.row + 50_000);
+        for (let r = ref.from.row; r <= lastRow; r++) {
+          const row: Stored[] = [];
+          for (let c = ref.from.col; c <= ref.to.col; c++) row.push(this.valueAt(ref.sheet, r - 1, c - 1));
+          rows.push(row);
+        }
+        return rows;
+      },
+      functions: { TODAY: () => this.host.today() },
+    });
+  }
+
+  /** The value of a cell, computing it when it holds a formula. */
+  valueAt(sheet: string, row: number, col: number): Stored {
+    const cell = this.host.cell(sheet, row, col);
+    if (!cell.formula) return cell.value;
+    const key = `${sheet}!${row}!${col}`;
+    if (this.evaluating.has(key)) return '#REF!';
+    this.evaluating.add(key);
+    try {
+      const out = this.parser.parse(cell.formula.replace(/^=/, ''), { sheet, row: row + 1, col: col + 1 });
+      if (out && typeof out === 'object' && '_error' in out)
+        return String((out as { _error: string })._error);
+      if (Array.isArray(out)) return (out[0]?.[0] ?? '') as Stored;
+      return (out ?? '') as Stored;
+    } catch (e) {
+      const code = (e as { _error?: string })._error;
+      return code ?? '#ERROR!';
+    } finally {
+      this.evaluating.delete(key);
+    }
+  }
+}
+
+export { columnIndex };

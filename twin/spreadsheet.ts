@@ -1,0 +1,258 @@
+/**
+ * One spreadsheet of the twin: the workbook file's model with the Sheets API's value semantics
+ * (ranges, render and input options, trimming, append, clear) and the structural requests setup and
+ * aging need, applied all or nothing. Both faces of the twin (the HTTP Sheets API and, later, the
+ * Apps Script services) work on this one model.
+ */
+import { instantToSerial } from '../shared/dates';
+import { columnLetters, formatA1, type GridRange, parseA1, RangeError_ } from './a1';
+import { FormulaEngine } from './formulas';
+import { formatted, raw, type Stored, trimGrid, userEntered } from './values';
+import { newSheet, type Sheet, type WorkbookFile } from './workbook-file';
+
+export class TwinError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason:
+      | 'INVALID_ARGUMENT'
+      | 'NOT_FOUND'
+      | 'PERMISSION_DENIED'
+      | 'UNAUTHENTICATED'
+      | 'RESOURCE_EXHAUSTED'
+      | 'INTERNAL'
+      | 'UNAVAILABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type RenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
+
+export interface ReadOptions {
+  readonly valueRenderOption?: RenderOption;
+  readonly dateTimeRenderOption?: 'SERIAL_NUMBER' | 'FORMATTED_STRING';
+  readonly majorDimension?: 'ROWS' | 'COLUMNS';
+}
+
+const a1Of = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+
+export class TwinSpreadsheet {
+  readonly formulas: FormulaEngine;
+
+  constructor(
+    public file: WorkbookFile,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.formulas = new FormulaEngine({
+      cell: (sheet, row, col) => {
+        const s = this.sheetNamed(sheet);
+        const formula = s.formulas[a1Of(row, col)];
+        return { value: (s.values[row]?.[col] ?? null) as Stored, ...(formula ? { formula } : {}) };
+      },
+      today: () => Math.floor(instantToSerial(this.clock(), this.file.properties.timeZone)),
+    });
+  }
+
+  get id(): string {
+    return this.file.properties.spreadsheetId;
+  }
+
+  sheetNamed(name: string | undefined): Sheet {
+    const sheet =
+      name === undefined ? this.file.sheets[0] : this.file.sheets.find((s) => s.properties.title === name);
+    if (!sheet) throw new TwinError(400, 'INVALID_ARGUMENT', `Unable to parse range: ${name ?? ''}`);
+    return sheet;
+  }
+
+  private resolve(range: string): { sheet: Sheet; grid: GridRange } {
+    let grid: GridRange;
+    try {
+      grid = parseA1(range);
+    } catch (e) {
+      if (e instanceof RangeError_) throw new TwinError(400, 'INVALID_ARGUMENT', e.message);
+      throw e;
+    }
+    const sheet = this.sheetNamed(grid.sheet);
+    if (grid.sheet === undefined && range.includes('!'))
+      throw new TwinError(400, 'INVALID_ARGUMENT', `Unable to parse range: ${range}`);
+    return { sheet, grid };
+  }
+
+  private width(sheet: Sheet): number {
+    return sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
+  }
+
+  /** `values.get`: the cells of a range, rendered and trimmed as Google does. */
+  read(
+    range: string,
+    o: ReadOptions = {},
+  ): { range: string; majorDimension: 'ROWS' | 'COLUMNS'; values?: Stored[][] } {
+    const { sheet, grid } = this.resolve(range);
+    const endRow = grid.endRow ?? sheet.values.length;
+    const endCol = grid.endCol ?? Math.max(this.width(sheet), grid.startCol + 1);
+    const render = o.valueRenderOption ?? 'FORMATTED_VALUE';
+    const rows: Stored[][] = [];
+    for (let r = grid.startRow; r < endRow; r++) {
+      const row: Stored[] = [];
+      for (let c = grid.startCol; c < endCol; c++) {
+        const formula = sheet.formulas[a1Of(r, c)];
+        if (render === 'FORMULA' && formula) row.push(formula);
+        else {
+          const v = formula
+            ? this.formulas.valueAt(sheet.properties.title, r, c)
+            : ((sheet.values[r]?.[c] ?? null) as Stored);
+          row.push(render === 'FORMATTED_VALUE' ? formatted(v, sheet.columnFormats[columnLetters(c)]) : v);
+        }
+      }
+      rows.push(row);
+    }
+    const trimmed = trimGrid(rows);
+    const values = o.majorDimension === 'COLUMNS' ? transpose(trimmed) : trimmed;
+    const a1 = formatA1(sheet.properties.title, {
+      startRow: grid.startRow,
+      startCol: grid.startCol,
+      endRow: Math.max(endRow, grid.startRow + 1),
+      endCol,
+    });
+    return {
+      range: a1,
+      majorDimension: o.majorDimension ?? 'ROWS',
+      ...(values.length > 0 ? { values } : {}),
+    };
+  }
+
+  private put(sheet: Sheet, r: number, c: number, input: unknown, option: 'RAW' | 'USER_ENTERED'): void {
+    const entered = option === 'RAW' ? raw(input) : userEntered(input);
+    while (sheet.values.length <= r) sheet.values.push([]);
+    const row = sheet.values[r] as Stored[];
+    while (row.length <= c) row.push(null);
+    row[c] = entered.value;
+    const key = a1Of(r, c);
+    if (entered.formula) sheet.formulas[key] = entered.formula;
+    else delete sheet.formulas[key];
+  }
+
+  /** `values.update`: writes a block at the range's top-left corner. */
+  write(range: string, values: unknown[][], option: 'RAW' | 'USER_ENTERED') {
+    const { sheet, grid } = this.resolve(range);
+    if (!grid.anchor && grid.endRow !== undefined && values.length > grid.endRow - grid.startRow)
+      throw new TwinError(
+        400,
+        'INVALID_ARGUMENT',
+        `Requested writing within range [${range}], but tried writing to row [${grid.startRow + values.length}]`,
+      );
+    let cols = 0;
+    values.forEach((row, i) => {
+      if (!grid.anchor && grid.endCol !== undefined && row.length > grid.endCol - grid.startCol)
+        throw new TwinError(
+          400,
+          'INVALID_ARGUMENT',
+          `Requested writing within range [${range}], but tried writing to column [${columnLetters(grid.startCol + row.length - 1)}]`,
+        );
+      row.forEach((v, j) => {
+        this.put(sheet, grid.startRow + i, grid.startCol + j, v, option);
+      });
+      cols = Math.max(cols, row.length);
+    });
+    return {
+      spreadsheetId: this.id,
+      updatedRange: formatA1(sheet.properties.title, {
+        startRow: grid.startRow,
+        startCol: grid.startCol,
+        endRow: grid.startRow + Math.max(values.length, 1),
+        endCol: grid.startCol + Math.max(cols, 1),
+      }),
+      updatedRows: values.length,
+      updatedColumns: cols,
+      updatedCells: values.reduce((n, r) => n + r.length, 0),
+    };
+  }
+
+  /** `values.append` with INSERT_ROWS: after the last row of data of the sheet. */
+  append(range: string, values: unknown[][], option: 'RAW' | 'USER_ENTERED') {
+    const { sheet, grid } = this.resolve(range);
+    const last = trimGrid(sheet.values.map((r) => [...r] as Stored[])).length;
+    const start = formatA1(sheet.properties.title, {
+      startRow: last,
+      startCol: grid.startCol,
+      endRow: last + 1,
+      endCol: grid.startCol + 1,
+    }).split(':')[0] as string;
+    const updates = this.write(start, values, option);
+    return {
+      spreadsheetId: this.id,
+      tableRange:
+        last > 0
+          ? formatA1(sheet.properties.title, {
+              startRow: 0,
+              startCol: 0,
+              endRow: last,
+              endCol: Math.max(this.width(sheet), 1),
+            })
+          : undefined,
+      updates,
+    };
+  }
+
+  clear(range: string) {
+    const { sheet, grid } = this.resolve(range);
+    const endRow = Math.min(grid.endRow ?? sheet.values.length, sheet.values.length);
+    for (let r = grid.startRow; r < endRow; r++) {
+      const row = sheet.values[r] as Stored[];
+      const endCol = Math.min(grid.endCol ?? row.length, row.length);
+      for (let c = grid.startCol; c < endCol; c++) {
+        row[c] = null;
+        delete sheet.formulas[a1Of(r, c)];
+      }
+    }
+    return { spreadsheetId: this.id, clearedRange: range };
+  }
+
+  /** `spreadsheets.get`: properties and sheets (grid data is not served). */
+  describe() {
+    return {
+      spreadsheetId: this.id,
+      properties: {
+        title: this.file.properties.title,
+        locale: this.file.properties.locale,
+        timeZone: this.file.properties.timeZone,
+      },
+      sheets: this.file.sheets.map((s) => ({
+        properties: {
+          ...s.properties,
+          sheetType: 'GRID',
+          gridProperties: {
+            rowCount: Math.max(s.values.length, 1000),
+            columnCount: Math.max(this.width(s), 26),
+            ...s.properties.gridProperties,
+          },
+        },
+        ...Object.fromEntries(
+          Object.entries(s.metadata).filter(([k]) =>
+            ['charts', 'protectedRanges', 'conditionalFormats', 'developerMetadata'].includes(k),
+          ),
+        ),
+      })),
+      namedRanges: (this.file as WorkbookFile & { namedRanges?: unknown[] }).namedRanges ?? [],
+    };
+  }
+
+  addSheet(title: string, frozenRowCount = 0): Sheet {
+    if (this.file.sheets.some((s) => s.properties.title === title))
+      throw new TwinError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid requests[0].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`,
+      );
+    const sheet = newSheet(this.file, title, []);
+    sheet.values = [];
+    sheet.properties.gridProperties.frozenRowCount = frozenRowCount;
+    return sheet;
+  }
+}
+
+function transpose(rows: Stored[][]): Stored[][] {
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  return Array.from({ length: width }, (_, c) => trimGrid([rows.map((r) => r[c] ?? '')])[0] ?? []);
+}

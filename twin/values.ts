@@ -1,0 +1,67 @@
+/**
+ * Reading and writing cell values with the Sheets API's semantics
+ * (https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption,
+ * .../ValueRenderOption, .../DateTimeRenderOption):
+ * - `RAW` stores input as it is: "=1+1" stays the text "=1+1";
+ * - `USER_ENTERED` parses as if typed: "=…" becomes a formula, "12" a number, "TRUE" a boolean,
+ *   "2026-11-23" or "11/23/2026" a date (a serial number), and a leading apostrophe forces text;
+ * - reads trim trailing empty rows and trailing empty cells of each row; empty cells inside read "".
+ */
+import { isoDateToSerial, parseDateText } from '../shared/dates';
+
+export type Stored = string | number | boolean | null;
+
+export interface Entered {
+  readonly value: Stored;
+  readonly formula?: string;
+}
+
+/** What `USER_ENTERED` makes of one input value. */
+export function userEntered(input: unknown): Entered {
+  if (input === null || input === undefined) return { value: null };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  const text = String(input);
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith('=') && text.length > 1) return { value: null, formula: text };
+  const t = text.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return { value: Number(t.replace(/,/g, '')) };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t)) {
+    const d = parseDateText(t, ['yyyy-M-d', 'M/d/yyyy']);
+    if (d) return { value: isoDateToSerial(d) };
+  }
+  return { value: text };
+}
+
+/** What `RAW` stores: the value as given (the client's JSON types). */
+export function raw(input: unknown): Entered {
+  if (input === null || input === undefined) return { value: null };
+  if (typeof input === 'number' || typeof input === 'boolean' || typeof input === 'string')
+    return { value: input };
+  return { value: String(input) };
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+/** Google's trimming of a read: trailing empty rows, then trailing empty cells of each row. */
+export function trimGrid(rows: Stored[][]): Stored[][] {
+  const out = rows.map((r) => {
+    let end = r.length;
+    while (end > 0 && isEmpty(r[end - 1])) end--;
+    return r.slice(0, end).map((v) => (v === null ? '' : v));
+  });
+  while (out.length > 0 && (out[out.length - 1] as Stored[]).length === 0) out.pop();
+  return out;
+}
+
+/** `FORMATTED_VALUE`: everything as the text a person sees. */
+export function formatted(v: Stored, pattern: string | undefined): Stored {
+  if (v === null || v === '') return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' && pattern && /y/.test(pattern)) {
+    const d = new Date(Math.round((v - 25569) * 86400000));
+    return d.toISOString().slice(0, 10);
+  }
+  return String(v);
+}
