@@ -70,7 +70,7 @@ export class Desk {
   }
 
   line(orderId: string, line: number): OrderLine {
-    return this.uow.require('orders', lineKey(orderId, line), `order ${orderId} line ${line}`);
+    return this.uow.mustGet('orders', lineKey(orderId, line), `order ${orderId} line ${line}`);
   }
 
   linesOf(orderId: string): OrderLine[] {
@@ -80,7 +80,7 @@ export class Desk {
   }
 
   backorder(id: string): Backorder {
-    return this.uow.require('backorders', id, `backorder ${id}`);
+    return this.uow.mustGet('backorders', id, `backorder ${id}`);
   }
 
   /** Stores a line with its status derived from its quantities; `at` is its known position, if any. */

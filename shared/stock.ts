@@ -43,7 +43,7 @@ export class Stock {
     return undefined;
   }
 
-  private require(sku: string, warehouse: string): number {
+  private placeOf(sku: string, warehouse: string): number {
     const at = this.position(sku, warehouse);
     if (at === undefined)
       throw new DeskError(
@@ -121,7 +121,7 @@ export class Stock {
   /** Gives reserved stock back. */
   release(sku: string, reservation: Reservation): void {
     for (const [w, q] of reservation) {
-      const at = this.require(sku, w);
+      const at = this.placeOf(sku, w);
       // Releasing more than is reserved would hide a double release: refuse loudly instead.
       if ((this.allocated[at] as number) < q)
         throw new DeskError(
@@ -135,7 +135,7 @@ export class Stock {
   /** Stock leaves the building: reserved quantities come off both OnHand and Allocated. */
   shipReserved(sku: string, taken: Reservation): void {
     for (const [w, q] of taken) {
-      const at = this.require(sku, w);
+      const at = this.placeOf(sku, w);
       this.onHand[at] = (this.onHand[at] as number) - q;
       this.allocated[at] = (this.allocated[at] as number) - q;
     }
@@ -143,12 +143,12 @@ export class Stock {
 
   /** A counted discrepancy: the shelf held fewer than OnHand said (a short pick). */
   writeOff(sku: string, warehouse: string, qty: number): void {
-    const at = this.require(sku, warehouse);
+    const at = this.placeOf(sku, warehouse);
     this.onHand[at] = Math.max(0, (this.onHand[at] as number) - qty);
   }
 
   receive(sku: string, warehouse: string, qty: number): void {
-    const at = this.require(sku, warehouse);
+    const at = this.placeOf(sku, warehouse);
     this.onHand[at] = (this.onHand[at] as number) + qty;
   }
 

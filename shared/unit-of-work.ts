@@ -76,7 +76,7 @@ export class UnitOfWork {
   }
 
   /** Like `get`, but a missing record is a NOT_FOUND refusal naming what was looked for. */
-  require<K extends TabKey>(key: K, recordKey: string, what: string): Rec<K> {
+  mustGet<K extends TabKey>(key: K, recordKey: string, what: string): Rec<K> {
     const r = this.get(key, recordKey);
     if (!r) throw new DeskError('NOT_FOUND', `${TABS[key].name}: ${what} not found`);
     return r;

@@ -6,6 +6,8 @@
  * https://developers.google.com/sheets/api/guides/concepts#cell
  */
 
+import { columnLetter } from '../shared/codec';
+
 export interface GridRange {
   readonly sheet: string | undefined;
   readonly startRow: number;
@@ -25,16 +27,8 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based index: 0 → A, 27 → AB (the codec's own helper). */
+export const columnLetters = columnLetter;
 
 function splitSheet(range: string): { sheet: string | undefined; cells: string | undefined } {
   if (range.startsWith("'")) {
