@@ -98,6 +98,9 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
   const command_ = command === 'do' ? commandFromFlags(action as string, options) : undefined;
   const port = await openWorkbook(options, io);
   const ctx = context(options, io, port.file.properties.timeZone);
+  // PRODUCT.md section 7: the workbook file is created when missing, whatever the command.
+  if (port.created && command !== 'init')
+    await setupWorkbook(port, { ...ctx, requestId: `${ctx.requestId}:init` });
   switch (command) {
     case 'init': {
       const report = await setupWorkbook(port, ctx);

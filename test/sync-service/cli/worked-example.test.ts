@@ -3,7 +3,7 @@
  * 20 ordered, 15 in stock → 15 shipped, 5 on backorder; PO of 10 received → Ready to Fulfill →
  * fulfilled. Also the exit codes of the contract (0 done, 1 refused, 2 usage) and `--json`.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../../support/cli';
@@ -128,6 +128,33 @@ describe('backorder-desk, 001 worked example', () => {
     expect((await cli(dir, 'frobnicate')).code).toBe(2);
     expect((await cli(dir, '--help')).code).toBe(0);
     expect((await cli(dir, 'sync', ...w)).code).toBe(1);
+  });
+
+  it('creates a missing workbook on any command, and names a missing tab with the way out', async () => {
+    const dir = tempDir();
+    expect(await cli(dir, 'do', 'allocate', '--workbook', 'fresh.json')).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
+    const log = JSON.parse(
+      (await cli(dir, 'export', '--workbook', 'fresh.json', '--tab', 'Log', '--format', 'json')).stdout,
+    );
+    expect(log.map((l: { Action: string }) => l.Action)).toEqual(['init', 'allocate']);
+    const path = join(dir, 'fresh.json');
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    file.sheets = file.sheets.filter(
+      (s: { properties: { title: string } }) => s.properties.title !== 'Calls',
+    );
+    writeFileSync(path, JSON.stringify(file));
+    expect(await cli(dir, 'do', 'allocate', '--workbook', 'fresh.json')).toMatchObject({
+      code: 1,
+      stderr:
+        'backorder-desk: The workbook has no Calls tab: run `backorder-desk init` (or Set up workbook) to add it\n',
+    });
+    expect((await cli(dir, 'check', '--workbook', 'fresh.json', '--repair')).stdout).toContain(
+      'repaired: Calls: created with 11 columns',
+    );
+    expect((await cli(dir, 'do', 'allocate', '--workbook', 'fresh.json')).code).toBe(0);
   });
 
   it('makes a retried command with the same --request-id a no-op', async () => {
