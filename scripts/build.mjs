@@ -6,7 +6,7 @@
  * metafile (of an ESM pass: an IIFE's metafile lists no exports), so Apps Script sees `function onOpen(e) { return BackorderDesk.onOpen(e); }`.
  * appsscript.json is copied beside it. Prints the size of each output.
  */
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,24 +15,24 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'addon', 'dist');
 const GLOBAL = 'BackorderDesk';
 
-export async function buildAddon({ quiet = false } = {}) {
-  await rm(dist, { recursive: true, force: true });
-  await mkdir(dist, { recursive: true });
-  await build({
-    entryPoints: [join(root, 'addon', 'src', 'main.ts')],
-    outfile: join(dist, 'Code.js'),
+/**
+ * Bundles an entry for Apps Script: an IIFE under `globalName`, then one top-level delegating function
+ * per export (read from an ESM pass's metafile: an IIFE's metafile lists no exports).
+ */
+export async function bundleForAppsScript(entry, globalName = GLOBAL, { minify = true } = {}) {
+  const iife = await build({
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
-    globalName: GLOBAL,
+    globalName,
     target: 'es2020',
-    minify: true,
-    metafile: true,
+    minify,
+    write: false,
     legalComments: 'none',
     logLevel: 'warning',
   });
-  // An IIFE has no exports in the metafile; an ESM pass of the same entry (not written) lists them.
   const probe = await build({
-    entryPoints: [join(root, 'addon', 'src', 'main.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     write: false,
@@ -41,12 +41,18 @@ export async function buildAddon({ quiet = false } = {}) {
     logLevel: 'silent',
   });
   const exports = Object.values(probe.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
-  if (exports.length === 0) throw new Error('the add-on entry exports nothing');
+  if (exports.length === 0) throw new Error(`${entry} exports nothing`);
   const stubs = exports
-    .map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`)
+    .map((name) => `function ${name}() { return ${globalName}.${name}.apply(this, arguments); }`)
     .join('\n');
-  const code = await readFile(join(dist, 'Code.js'), 'utf8');
-  await writeFile(join(dist, 'Code.js'), `${code}\n${stubs}\n`);
+  return { code: `${iife.outputFiles[0]?.text ?? ''}\n${stubs}\n`, exports };
+}
+
+export async function buildAddon({ quiet = false } = {}) {
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
+  const { code, exports } = await bundleForAppsScript(join(root, 'addon', 'src', 'main.ts'));
+  await writeFile(join(dist, 'Code.js'), code);
   await copyFile(join(root, 'addon', 'appsscript.json'), join(dist, 'appsscript.json'));
   const sizes = {};
   for (const file of ['Code.js', 'appsscript.json']) sizes[file] = (await stat(join(dist, file))).size;

@@ -60,6 +60,7 @@ function reserveLine(desk: Desk, at: number, need: number, backorder?: (reserved
     },
     true,
     at,
+    true,
   );
   return n;
 }

@@ -1,0 +1,27 @@
+/**
+ * Counts every Apps Script service call the script makes, per kind ("Range.getValues",
+ * "SpreadsheetApp.getActiveSpreadsheet"…), so tests can assert how many reads and writes an action
+ * made; an optional per-call latency (a real, blocking wait) makes slowness visible, as in Apps Script
+ * where every call crosses to Google's servers.
+ */
+
+export class CallCounter {
+  readonly counts: Record<string, number> = {};
+  private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor(public latencyMs = 0) {}
+
+  hit(kind: string): void {
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+    if (this.latencyMs > 0) Atomics.wait(this.sleeper, 0, 0, this.latencyMs);
+  }
+
+  /** Calls of kinds matching a pattern, e.g. /^Range\.(setValues|setValue)/ for writes. */
+  total(pattern: RegExp): number {
+    return Object.entries(this.counts).reduce((n, [k, v]) => (pattern.test(k) ? n + v : n), 0);
+  }
+
+  reset(): void {
+    for (const k of Object.keys(this.counts)) delete this.counts[k];
+  }
+}

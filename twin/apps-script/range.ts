@@ -1,0 +1,241 @@
+/**
+ * `Range` of the twin's SpreadsheetApp: values, formulas, number formats, validation, protection
+ * (stored in the sheet's metadata), with Apps Script's errors when data and range disagree.
+ */
+import { columnLetters } from '../a1';
+import type { TwinSpreadsheet } from '../spreadsheet';
+import type { Stored } from '../values';
+import type { Sheet } from '../workbook-file';
+import { fromScriptValue, toScriptValue } from './cells';
+import type { CallCounter } from './counter';
+
+export interface RangeHost {
+  readonly twin: TwinSpreadsheet;
+  readonly counter: CallCounter;
+  sheetObject(sheetId: number): unknown;
+  /** A Date of the script's realm. */
+  makeDate(ms: number): Date;
+}
+
+const a1 = (r: number, c: number) => `${columnLetters(c)}${r + 1}`;
+
+export function cellFormats(sheet: Sheet): Record<string, string> {
+  const existing = sheet.metadata.cellFormats as Record<string, string> | undefined;
+  if (existing) return existing;
+  const fresh: Record<string, string> = {};
+  sheet.metadata.cellFormats = fresh;
+  return fresh;
+}
+
+export function formatOf(sheet: Sheet, r: number, c: number): string | undefined {
+  return cellFormats(sheet)[a1(r, c)] ?? sheet.columnFormats[columnLetters(c)];
+}
+
+export class TwinRange {
+  constructor(
+    private readonly host: RangeHost,
+    private readonly sheetId: number,
+    readonly row: number,
+    readonly col: number,
+    readonly rows: number,
+    readonly cols: number,
+    /** Open-ended to the bottom (`F2:F`): formats apply to the whole column. */
+    private readonly openEnded = false,
+  ) {}
+
+  private sheet(): Sheet {
+    const s = this.host.twin.file.sheets.find((x) => x.properties.sheetId === this.sheetId);
+    if (!s) throw new Error('Exception: The sheet of this range has been deleted.');
+    return s;
+  }
+
+  private hit(name: string) {
+    this.host.counter.hit(`Range.${name}`);
+  }
+
+  getRow() {
+    this.hit('getRow');
+    return this.row + 1;
+  }
+  getColumn() {
+    this.hit('getColumn');
+    return this.col + 1;
+  }
+  getNumRows() {
+    this.hit('getNumRows');
+    return this.rows;
+  }
+  getNumColumns() {
+    this.hit('getNumColumns');
+    return this.cols;
+  }
+  getLastRow() {
+    this.hit('getLastRow');
+    return this.row + this.rows;
+  }
+  getSheet() {
+    this.hit('getSheet');
+    return this.host.sheetObject(this.sheetId);
+  }
+
+  getA1Notation(): string {
+    this.hit('getA1Notation');
+    const end = a1(this.row + this.rows - 1, this.col + this.cols - 1);
+    return this.rows === 1 && this.cols === 1 ? a1(this.row, this.col) : `${a1(this.row, this.col)}:${end}`;
+  }
+
+  getValues(): unknown[][] {
+    this.hit('getValues');
+    const sheet = this.sheet();
+    const tz = this.host.twin.file.properties.timeZone;
+    const out: unknown[][] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const row: unknown[] = [];
+      for (let c = 0; c < this.cols; c++) {
+        const rr = this.row + r;
+        const cc = this.col + c;
+        const v = sheet.formulas[a1(rr, cc)]
+          ? this.host.twin.formulas.valueAt(sheet.properties.title, rr, cc)
+          : ((sheet.values[rr]?.[cc] ?? null) as Stored);
+        row.push(toScriptValue(v, formatOf(sheet, rr, cc), tz, this.host.makeDate));
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  getValue = () => this.getValues()[0]?.[0];
+
+  private checkShape(data: unknown[][], what: string): void {
+    if (!Array.isArray(data) || data.length !== this.rows)
+      throw new Error(
+        `Exception: The number of rows in the ${what} does not match the number of rows in the range. The ${what} has ${Array.isArray(data) ? data.length : 0} but the range has ${this.rows}.`,
+      );
+    for (const row of data)
+      if (!Array.isArray(row) || row.length !== this.cols)
+        throw new Error(
+          `Exception: The number of columns in the ${what} does not match the number of columns in the range. The ${what} has ${Array.isArray(row) ? row.length : 0} but the range has ${this.cols}.`,
+        );
+  }
+
+  setValues(data: unknown[][]): TwinRange {
+    this.hit('setValues');
+    this.checkShape(data, 'data');
+    const sheet = this.sheet();
+    const tz = this.host.twin.file.properties.timeZone;
+    data.forEach((row, r) => {
+      row.forEach((input, c) => {
+        const rr = this.row + r;
+        const cc = this.col + c;
+        const e = fromScriptValue(input, tz);
+        while (sheet.values.length <= rr) sheet.values.push([]);
+        const cells = sheet.values[rr] as Stored[];
+        while (cells.length <= cc) cells.push(null);
+        cells[cc] = e.value;
+        if (e.formula) sheet.formulas[a1(rr, cc)] = e.formula;
+        else delete sheet.formulas[a1(rr, cc)];
+        if (e.dated && !formatOf(sheet, rr, cc)) cellFormats(sheet)[a1(rr, cc)] = 'yyyy-mm-dd';
+      });
+    });
+    return this;
+  }
+
+  setValue = (v: unknown) => this.setValues([[v]]);
+
+  getFormulas(): string[][] {
+    this.hit('getFormulas');
+    const sheet = this.sheet();
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.cols }, (_, c) => sheet.formulas[a1(this.row + r, this.col + c)] ?? ''),
+    );
+  }
+
+  getFormula = () => this.getFormulas()[0]?.[0] ?? '';
+
+  setFormulas(formulas: string[][]): TwinRange {
+    this.hit('setFormulas');
+    this.checkShape(formulas, 'data');
+    return this.setValues(
+      formulas.map((row) => row.map((f) => (f === '' ? '' : f.startsWith('=') ? f : `=${f}`))),
+    );
+  }
+
+  setFormula = (f: string) => this.setFormulas([[f]]);
+
+  setNumberFormat(pattern: string): TwinRange {
+    this.hit('setNumberFormat');
+    const sheet = this.sheet();
+    for (let c = 0; c < this.cols; c++) {
+      if (this.openEnded) sheet.columnFormats[columnLetters(this.col + c)] = pattern;
+      else for (let r = 0; r < this.rows; r++) cellFormats(sheet)[a1(this.row + r, this.col + c)] = pattern;
+    }
+    return this;
+  }
+
+  getNumberFormat(): string {
+    this.hit('getNumberFormat');
+    return formatOf(this.sheet(), this.row, this.col) ?? 'General';
+  }
+
+  clearContent(): TwinRange {
+    this.hit('clearContent');
+    const sheet = this.sheet();
+    for (let r = this.row; r < this.row + this.rows; r++)
+      for (let c = this.col; c < this.col + this.cols; c++) {
+        const cells = sheet.values[r];
+        if (cells && c < cells.length) cells[c] = null;
+        delete sheet.formulas[a1(r, c)];
+      }
+    return this;
+  }
+
+  private listOf(key: string): unknown[] {
+    const sheet = this.sheet();
+    const list = (sheet.metadata[key] as unknown[] | undefined) ?? [];
+    sheet.metadata[key] = list;
+    return list;
+  }
+
+  setDataValidation(rule: unknown): TwinRange {
+    this.hit('setDataValidation');
+    const list = this.listOf('dataValidations') as { range: string }[];
+    const range = this.getA1Notation();
+    const kept = list.filter((v) => v.range !== range);
+    if (rule) kept.push({ range, ...(rule as object) });
+    this.sheet().metadata.dataValidations = kept;
+    return this;
+  }
+
+  getDataValidation(): unknown {
+    this.hit('getDataValidation');
+    const range = a1(this.row, this.col);
+    return (
+      (this.listOf('dataValidations') as { range: string }[]).find((v) => v.range.split(':')[0] === range) ??
+      null
+    );
+  }
+
+  protect(): {
+    setWarningOnly(w: boolean): unknown;
+    setDescription(d: string): unknown;
+    isWarningOnly(): boolean;
+    getRange(): TwinRange;
+  } {
+    this.hit('protect');
+    const record = { range: this.getA1Notation(), warningOnly: false, description: '' };
+    this.listOf('protectedRanges').push(record);
+    const protection = {
+      setWarningOnly: (w: boolean) => {
+        record.warningOnly = w;
+        return protection;
+      },
+      setDescription: (d: string) => {
+        record.description = d;
+        return protection;
+      },
+      isWarningOnly: () => record.warningOnly,
+      getRange: () => this,
+    };
+    return protection;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * An Apps Script runtime on the twin: a `node:vm` context holding only Apps Script's globals
+ * (SpreadsheetApp, HtmlService, LockService, PropertiesService, CacheService, ScriptApp, Session,
+ * Utilities, Logger, console) bound to one TwinSpreadsheet, into which a built `Code.js` is loaded.
+ * Each execution gets its own context (as each Apps Script run does), sharing the document's state:
+ * the spreadsheet, properties, cache, triggers and the document lock.
+ */
+import vm from 'node:vm';
+import type { TwinSpreadsheet } from '../spreadsheet';
+import { CallCounter } from './counter';
+import { makeHtmlService } from './html-service';
+import { type DocumentState, makeServices, newDocumentState } from './services';
+import { createSpreadsheetApp, type SpreadsheetAppEnv } from './spreadsheet-app';
+import { newUiRecorder, type UiRecorder } from './ui';
+
+export interface RuntimeOptions {
+  readonly twin: TwinSpreadsheet;
+  /** The built script (addon/dist/Code.js). */
+  readonly code: string;
+  /** HTML files by name (Sidebar.html …), for HtmlService. */
+  readonly files?: Record<string, string>;
+  readonly user?: string;
+  readonly now?: () => number;
+  readonly latencyMs?: number;
+}
+
+export class AppsScriptRuntime {
+  readonly counter: CallCounter;
+  readonly ui: UiRecorder = newUiRecorder();
+  readonly state: DocumentState = newDocumentState();
+  readonly toasts: string[] = [];
+  private readonly script: vm.Script;
+  private executions = 0;
+  readonly env: SpreadsheetAppEnv;
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.counter = new CallCounter(options.latencyMs ?? 0);
+    this.script = new vm.Script(options.code, { filename: 'Code.js' });
+    this.env = {
+      twin: options.twin,
+      counter: this.counter,
+      ui: this.ui,
+      active: undefined,
+      toasts: this.toasts,
+      makeDate: (ms) => new Date(ms),
+    };
+  }
+
+  /** A fresh execution context, as Apps Script gives every run. */
+  execution(): vm.Context {
+    return this.start().context;
+  }
+
+  private start(): { context: vm.Context; id: string } {
+    this.executions += 1;
+    const id = `execution-${this.executions}`;
+    const now = this.options.now ?? Date.now;
+    const services = makeServices(
+      this.state,
+      this.counter,
+      id,
+      now,
+      this.options.user ?? 'rep@example.com',
+      this.options.twin.file.properties.timeZone,
+    );
+    const context = vm.createContext({
+      SpreadsheetApp: createSpreadsheetApp(this.env),
+      HtmlService: makeHtmlService(this.options.files ?? {}, (k) => this.counter.hit(k)),
+      ...services,
+      console: { log: services.Logger.log, error: services.Logger.log, warn: services.Logger.log },
+    });
+    const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
+    this.env.makeDate = (ms) => new ScriptDate(ms);
+    this.script.runInContext(context);
+    return { context, id };
+  }
+
+  /** Runs a top-level function of the script in a new execution; returns what it returns. */
+  run(fn: string, ...args: unknown[]): unknown {
+    const { context, id } = this.start();
+    if (typeof context[fn] !== 'function') throw new Error(`Script function not found: ${fn}`);
+    try {
+      return (context[fn] as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      // An execution that ends releases its lock, as Apps Script does when a script finishes.
+      if (this.state.lockHolder === id) this.state.lockHolder = undefined;
+    }
+  }
+}

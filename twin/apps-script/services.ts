@@ -1,0 +1,217 @@
+/**
+ * The twin's other Apps Script services, with Apps Script's limits and errors:
+ * `LockService.getDocumentLock()` (one holder per document; `waitLock` past its timeout throws
+ * "Lock timeout: another process was holding the lock for too long."), `PropertiesService` (9 KB a
+ * value, 500 KB a store), `CacheService` (100 KB a value, expiry on the twin's clock), `ScriptApp`
+ * (triggers, one of each type per document for an add-on; `AuthMode`), `Session`, `Utilities`
+ * (`formatDate` in a time zone, `getUuid`, `sleep`) and `Logger`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CallCounter } from './counter';
+
+export interface DocumentState {
+  lockHolder: string | undefined;
+  readonly properties: Record<'document' | 'script' | 'user', Map<string, string>>;
+  readonly cache: Map<string, { value: string; expires: number }>;
+  readonly triggers: {
+    id: string;
+    fn: string;
+    type: 'CLOCK' | 'ON_EDIT' | 'ON_OPEN';
+    everyDays?: number;
+    atHour?: number;
+  }[];
+  readonly logs: string[];
+}
+
+export const newDocumentState = (): DocumentState => ({
+  lockHolder: undefined,
+  properties: { document: new Map(), script: new Map(), user: new Map() },
+  cache: new Map(),
+  triggers: [],
+  logs: [],
+});
+
+const VALUE_LIMIT = 9 * 1024;
+const STORE_LIMIT = 500 * 1024;
+
+export function makeServices(
+  state: DocumentState,
+  counter: CallCounter,
+  execution: string,
+  now: () => number,
+  user: string,
+  timeZone: string,
+) {
+  const lock = {
+    tryLock(_ms: number) {
+      counter.hit('Lock.tryLock');
+      if (state.lockHolder && state.lockHolder !== execution) return false;
+      state.lockHolder = execution;
+      return true;
+    },
+    waitLock(ms: number) {
+      counter.hit('Lock.waitLock');
+      if (state.lockHolder && state.lockHolder !== execution)
+        throw new Error(
+          `Exception: Lock timeout: another process was holding the lock for too long. (waited ${ms} ms)`,
+        );
+      state.lockHolder = execution;
+    },
+    hasLock: () => state.lockHolder === execution,
+    releaseLock() {
+      counter.hit('Lock.releaseLock');
+      if (state.lockHolder === execution) state.lockHolder = undefined;
+    },
+  };
+
+  const properties = (store: Map<string, string>, kind: string) => {
+    const size = () => [...store].reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const p = {
+      getProperty: (k: string) => (counter.hit(`${kind}.getProperty`), store.get(k) ?? null),
+      getProperties: () => (counter.hit(`${kind}.getProperties`), Object.fromEntries(store)),
+      getKeys: () => [...store.keys()],
+      setProperty(k: string, v: string) {
+        counter.hit(`${kind}.setProperty`);
+        const value = String(v);
+        if (value.length > VALUE_LIMIT) throw new Error(`Exception: Argument too large: value`);
+        const before = store.get(k);
+        store.set(k, value);
+        if (size() > STORE_LIMIT) {
+          if (before === undefined) store.delete(k);
+          else store.set(k, before);
+          throw new Error(
+            'Exception: You have exceeded the property storage quota. Please remove some properties and try again.',
+          );
+        }
+        return p;
+      },
+      setProperties(values: Record<string, string>) {
+        for (const [k, v] of Object.entries(values)) p.setProperty(k, v);
+        return p;
+      },
+      deleteProperty: (k: string) => (store.delete(k), p),
+      deleteAllProperties: () => (store.clear(), p),
+    };
+    return p;
+  };
+
+  const cache = {
+    get: (k: string) => {
+      counter.hit('Cache.get');
+      const e = state.cache.get(k);
+      return e && e.expires > now() ? e.value : null;
+    },
+    put(k: string, v: string, seconds = 600) {
+      counter.hit('Cache.put');
+      if (String(v).length > 100 * 1024) throw new Error('Exception: Argument too large: value');
+      state.cache.set(k, { value: String(v), expires: now() + Math.min(seconds, 21_600) * 1000 });
+    },
+    remove: (k: string) => void state.cache.delete(k),
+  };
+
+  const AuthMode = {
+    NONE: 'NONE',
+    LIMITED: 'LIMITED',
+    FULL: 'FULL',
+    CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  } as const;
+  const newTrigger = (fn: string) => {
+    const t: DocumentState['triggers'][number] = { id: randomUUID(), fn, type: 'CLOCK' };
+    const create = () => {
+      counter.hit('TriggerBuilder.create');
+      if (state.triggers.some((x) => x.type === t.type))
+        throw new Error(
+          `Exception: This add-on has created too many ${t.type === 'CLOCK' ? 'time-based' : 'edit'} triggers in this document for this Google user account.`,
+        );
+      state.triggers.push(t);
+      return { getUniqueId: () => t.id, getHandlerFunction: () => t.fn, getEventType: () => t.type };
+    };
+    const clock = {
+      everyDays: (n: number) => ((t.everyDays = n), clock),
+      atHour: (h: number) => ((t.atHour = h), clock),
+      create,
+    };
+    const sheet = {
+      onEdit: () => ((t.type = 'ON_EDIT'), { create }),
+      onOpen: () => ((t.type = 'ON_OPEN'), { create }),
+    };
+    return { timeBased: () => clock, forSpreadsheet: () => sheet };
+  };
+
+  return {
+    LockService: {
+      getDocumentLock: () => (counter.hit('LockService.getDocumentLock'), lock),
+      getScriptLock: () => {
+        throw new Error(
+          'The twin refuses the script lock: add-ons share it across installations (use getDocumentLock)',
+        );
+      },
+    },
+    PropertiesService: {
+      getDocumentProperties: () => properties(state.properties.document, 'DocumentProperties'),
+      getScriptProperties: () => properties(state.properties.script, 'ScriptProperties'),
+      getUserProperties: () => properties(state.properties.user, 'UserProperties'),
+    },
+    CacheService: { getDocumentCache: () => cache, getScriptCache: () => cache, getUserCache: () => cache },
+    ScriptApp: {
+      AuthMode,
+      newTrigger,
+      getUserTriggers: () =>
+        state.triggers.map((t) => ({
+          getUniqueId: () => t.id,
+          getHandlerFunction: () => t.fn,
+          getEventType: () => t.type,
+        })),
+      getProjectTriggers: () =>
+        state.triggers.map((t) => ({
+          getUniqueId: () => t.id,
+          getHandlerFunction: () => t.fn,
+          getEventType: () => t.type,
+        })),
+      deleteTrigger(trigger: { getUniqueId(): string }) {
+        const at = state.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+        if (at >= 0) state.triggers.splice(at, 1);
+      },
+    },
+    Session: {
+      getActiveUser: () => ({ getEmail: () => user }),
+      getEffectiveUser: () => ({ getEmail: () => user }),
+      getScriptTimeZone: () => timeZone,
+      getTemporaryActiveUserKey: () => `key-${user}`,
+    },
+    Utilities: {
+      getUuid: () => randomUUID(),
+      sleep: (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms),
+      formatDate: (date: Date, tz: string, pattern: string) => formatDate(date, tz, pattern),
+    },
+    Logger: { log: (...args: unknown[]) => void state.logs.push(args.map(String).join(' ')) },
+  };
+}
+
+/** Utilities.formatDate for the SimpleDateFormat letters the add-on uses (y M d H m s). */
+export function formatDate(date: Date, timeZone: string, pattern: string): string {
+  const parts: Record<string, string> = {};
+  for (const p of new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(date))
+    parts[p.type] = p.value;
+  return pattern.replace(
+    /yyyy|MM|dd|HH|mm|ss/g,
+    (t) =>
+      ({
+        yyyy: parts.year,
+        MM: parts.month,
+        dd: parts.day,
+        HH: parts.hour,
+        mm: parts.minute,
+        ss: parts.second,
+      })[t] ?? t,
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The twin's `SpreadsheetApp`, the subset the add-on uses, over the same model the HTTP face serves:
+ * the active spreadsheet, sheets by name, insert and delete, `getRange` in A1 and row/column forms,
+ * `getDataRange`, `getLastRow`, `appendRow`, frozen rows, data-validation and conditional-format
+ * builders, the active sheet and range (the sidebar's context), `toast` and `getUi()`.
+ */
+import { parseA1, RangeError_ } from '../a1';
+import type { TwinSpreadsheet } from '../spreadsheet';
+import { trimGrid } from '../values';
+import type { Sheet } from '../workbook-file';
+import type { CallCounter } from './counter';
+import { TwinRange } from './range';
+import { makeUi, type UiRecorder } from './ui';
+
+export interface SpreadsheetAppEnv {
+  readonly twin: TwinSpreadsheet;
+  readonly counter: CallCounter;
+  readonly ui: UiRecorder;
+  active: { sheetId: number; row: number; col: number; rows: number; cols: number } | undefined;
+  readonly toasts: string[];
+  /** A Date of the script's realm (set by the runtime for each execution). */
+  makeDate: (ms: number) => Date;
+}
+
+export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
+  const { twin, counter } = env;
+  const hit = (k: string) => counter.hit(k);
+  /** Wraps a service method so every call is counted under its Apps Script name. */
+  const counted =
+    <A extends unknown[], R>(kind: string, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      hit(kind);
+      return fn(...args);
+    };
+  const sheetObjects = new Map<number, ReturnType<typeof sheetObject>>();
+  const host = {
+    twin,
+    counter,
+    sheetObject: (id: number) => sheetOf(id),
+    makeDate: (ms: number) => env.makeDate(ms),
+  };
+
+  function sheetOf(id: number) {
+    let s = sheetObjects.get(id);
+    if (!s) {
+      s = sheetObject(id);
+      sheetObjects.set(id, s);
+    }
+    return s;
+  }
+
+  function raw(id: number): Sheet {
+    const s = twin.file.sheets.find((x) => x.properties.sheetId === id);
+    if (!s) throw new Error('Exception: The sheet has been deleted.');
+    return s;
+  }
+
+  function lastRow(s: Sheet): number {
+    let last = trimGrid(s.values.map((r) => [...r])).length;
+    for (const key of Object.keys(s.formulas)) last = Math.max(last, Number(/\d+$/.exec(key)?.[0] ?? 0));
+    return last;
+  }
+
+  const lastColumn = (s: Sheet) =>
+    s.values.reduce((m, r) => Math.max(m, trimGrid([[...r]])[0]?.length ?? 0), 0);
+
+  function sheetObject(id: number) {
+    const self = {
+      getName: counted('Sheet.getName', () => raw(id).properties.title),
+      getSheetId: counted('Sheet.getSheetId', () => id),
+      setName(name: string): unknown {
+        hit('Sheet.setName');
+        raw(id).properties.title = name;
+        return self;
+      },
+      getRange(a: string | number, col?: number, rows = 1, cols = 1): TwinRange {
+        hit('Sheet.getRange');
+        if (typeof a === 'number') {
+          if (a < 1 || (col ?? 0) < 1 || rows < 1 || cols < 1)
+            throw new Error(
+              'Exception: The coordinates of the range are outside the dimensions of the sheet.',
+            );
+          return new TwinRange(host, id, a - 1, (col as number) - 1, rows, cols);
+        }
+        let g: ReturnType<typeof parseA1>;
+        try {
+          g = parseA1(a.includes('!') ? a : `'x'!${a}`);
+        } catch (e) {
+          if (e instanceof RangeError_) throw new Error(`Exception: Range not found`);
+          throw e;
+        }
+        const maxRows = Math.max(1000, raw(id).values.length);
+        const endRow = g.endRow ?? maxRows;
+        const endCol = g.endCol ?? Math.max(26, lastColumn(raw(id)));
+        return new TwinRange(
+          host,
+          id,
+          g.startRow,
+          g.startCol,
+          endRow - g.startRow,
+          endCol - g.startCol,
+          g.endRow === undefined,
+        );
+      },
+      getDataRange: () => (
+        hit('Sheet.getDataRange'),
+        new TwinRange(host, id, 0, 0, Math.max(1, lastRow(raw(id))), Math.max(1, lastColumn(raw(id))))
+      ),
+      getLastRow: counted('Sheet.getLastRow', () => lastRow(raw(id))),
+      getLastColumn: counted('Sheet.getLastColumn', () => lastColumn(raw(id))),
+      getMaxRows: counted('Sheet.getMaxRows', () => Math.max(1000, raw(id).values.length)),
+      appendRow(values: unknown[]): unknown {
+        hit('Sheet.appendRow');
+        new TwinRange(host, id, lastRow(raw(id)), 0, 1, values.length).setValues([values]);
+        return self;
+      },
+      deleteRow(row: number): unknown {
+        hit('Sheet.deleteRow');
+        raw(id).values.splice(row - 1, 1);
+        return self;
+      },
+      setFrozenRows: (n: number) => (
+        (raw(id).properties.gridProperties.frozenRowCount = n), hit('Sheet.setFrozenRows'), undefined
+      ),
+      getFrozenRows: () => (
+        hit('Sheet.getFrozenRows'), raw(id).properties.gridProperties.frozenRowCount ?? 0
+      ),
+      setConditionalFormatRules(rules: unknown[]) {
+        hit('Sheet.setConditionalFormatRules');
+        raw(id).metadata.conditionalFormats = rules;
+      },
+      getConditionalFormatRules: () => (
+        hit('Sheet.getConditionalFormatRules'),
+        [...((raw(id).metadata.conditionalFormats as unknown[]) ?? [])]
+      ),
+      getProtections: () => (
+        hit('Sheet.getProtections'), [...((raw(id).metadata.protectedRanges as unknown[]) ?? [])]
+      ),
+      activate(): unknown {
+        hit('Sheet.activate');
+        env.active = { sheetId: id, row: 0, col: 0, rows: 1, cols: 1 };
+        return self;
+      },
+    };
+    return self;
+  }
+
+  const spreadsheet = {
+    getId: counted('Spreadsheet.getId', () => twin.id),
+    getName: counted('Spreadsheet.getName', () => twin.file.properties.title),
+    getSpreadsheetTimeZone: counted(
+      'Spreadsheet.getSpreadsheetTimeZone',
+      () => twin.file.properties.timeZone,
+    ),
+    getSheets: () => (
+      hit('Spreadsheet.getSheets'), twin.file.sheets.map((s) => sheetOf(s.properties.sheetId))
+    ),
+    getSheetByName(name: string) {
+      hit('Spreadsheet.getSheetByName');
+      const s = twin.file.sheets.find((x) => x.properties.title === name);
+      return s ? sheetOf(s.properties.sheetId) : null;
+    },
+    insertSheet(name: string) {
+      hit('Spreadsheet.insertSheet');
+      try {
+        return sheetOf(twin.addSheet(name).properties.sheetId);
+      } catch {
+        throw new Error(
+          `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+        );
+      }
+    },
+    deleteSheet(sheet: { getSheetId(): number }) {
+      hit('Spreadsheet.deleteSheet');
+      const id = sheet.getSheetId();
+      twin.file.sheets = twin.file.sheets.filter((s) => s.properties.sheetId !== id);
+    },
+    getActiveSheet() {
+      hit('Spreadsheet.getActiveSheet');
+      return sheetOf(env.active?.sheetId ?? twin.file.sheets[0]?.properties.sheetId ?? 0);
+    },
+    getActiveRange() {
+      hit('Spreadsheet.getActiveRange');
+      const a = env.active;
+      return a ? new TwinRange(host, a.sheetId, a.row, a.col, a.rows, a.cols) : null;
+    },
+    toast(message: string, title = '', _seconds?: number) {
+      hit('Spreadsheet.toast');
+      env.toasts.push(title ? `${title}: ${message}` : message);
+    },
+  };
+
+  const builder = <T extends Record<string, unknown>>(kind: string, state: T) => {
+    const b: Record<string, unknown> = {};
+    const set =
+      (key: string) =>
+      (...args: unknown[]) => {
+        (state as Record<string, unknown>)[key] = args.length === 1 ? args[0] : args;
+        return b;
+      };
+    for (const key of [
+      'requireValueInList',
+      'requireValueInRange',
+      'requireNumberGreaterThanOrEqualTo',
+      'requireNumberBetween',
+      'requireDate',
+      'requireFormulaSatisfied',
+      'setAllowInvalid',
+      'setHelpText',
+      'whenFormulaSatisfied',
+      'whenTextEqualTo',
+      'setBackground',
+      'setFontColor',
+      'setRanges',
+    ])
+      b[key] = set(key);
+    b.build = () => ({ kind, ...state });
+    return b;
+  };
+
+  return {
+    getActiveSpreadsheet: counted('SpreadsheetApp.getActiveSpreadsheet', () => spreadsheet),
+    getActive: counted('SpreadsheetApp.getActive', () => spreadsheet),
+    getUi: counted('SpreadsheetApp.getUi', () => makeUi(env.ui, counter)),
+    newDataValidation: counted('SpreadsheetApp.newDataValidation', () => builder('dataValidation', {})),
+    newConditionalFormatRule: () => (
+      hit('SpreadsheetApp.newConditionalFormatRule'), builder('conditionalFormat', {})
+    ),
+    flush: () => hit('SpreadsheetApp.flush'),
+  };
+}
