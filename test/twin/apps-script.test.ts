@@ -126,3 +126,40 @@ describe('Apps Script runtime on the twin', () => {
     );
   });
 });
+
+describe('both faces on one spreadsheet', () => {
+  it('a script’s writes read through the HTTP face and back, and latency slows every call', async () => {
+    const twin = twinWith();
+    const rt = new AppsScriptRuntime({ twin, code, latencyMs: 5 });
+    const api = new SheetsApiTwin({ tokens: { t: 'sync' } });
+    api.add(twin);
+    const root = await api.listen();
+    try {
+      const auth = new OAuth2Client();
+      auth.setCredentials({ access_token: 't', expiry_date: Date.now() + 3_600_000 });
+      const client = sheets({ version: 'v4', auth, rootUrl: root });
+      const started = performance.now();
+      rt.run('writeRows', 'Orders', 2, [['SO-9', 3, '2026-12-01']]);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(5 * rt.counter.total(/./) - 1); // never faster than the latency
+      const read = await client.spreadsheets.values.get({
+        spreadsheetId: twin.id,
+        range: 'Orders!A2:C2',
+        valueRenderOption: 'UNFORMATTED_VALUE',
+      });
+      expect(read.data.values).toEqual([['SO-9', 3, 46357]]);
+      await client.spreadsheets.values.update({
+        spreadsheetId: twin.id,
+        range: 'Orders!B2',
+        valueInputOption: 'RAW',
+        requestBody: { values: [[4]] },
+      });
+      expect(JSON.parse(rt.run('readAll', 'Orders') as string)[1]).toEqual([
+        'SO-9',
+        4,
+        'Date:2026-12-01T05:00:00.000Z',
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -223,3 +223,54 @@ describe('one workbook file for the CLI and the twin', () => {
     expect((await cli(dir, 'check', '--workbook', 'w.json')).code).toBe(0);
   });
 });
+
+describe('xlsx export of the workbook file', () => {
+  it('writes every tab with dates as dates and formulas with their results', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const dir = tempDir();
+    await cli(dir, 'init', '--workbook', 'w.json', '--today', '2026-11-23');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      join(dir, 'o.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-20,"=HYPERLINK(""x"")",A,5\n',
+    );
+    await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'o.csv');
+    expect(
+      (
+        await cli(
+          dir,
+          'export',
+          '--workbook',
+          'w.json',
+          '--tab',
+          'all',
+          '--format',
+          'xlsx',
+          '--out',
+          'w.xlsx',
+        )
+      ).code,
+    ).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'w.xlsx'));
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Orders',
+      'Inventory',
+      'Backorders',
+      'POs',
+      'Shipments',
+      'Calls',
+      'Invoices',
+      'Log',
+      'Settings',
+      'Aging',
+    ]);
+    const row = book.getWorksheet('Orders')?.getRow(2);
+    expect(row?.getCell(3).value).toEqual(new Date('2026-11-20T00:00:00.000Z'));
+    expect(row?.getCell(4).value).toBe('=HYPERLINK("x")'); // text, not a formula
+    expect(book.getWorksheet('Orders')?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(
+      (await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Orders', '--format', 'xlsx')).code,
+    ).toBe(2);
+  });
+});

@@ -11,11 +11,13 @@ import type { CommandResult } from '../../../shared/commands/run';
 import { dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
+import { TwinSpreadsheet } from '../../../twin/spreadsheet';
+import { toXlsx } from '../../../twin/xlsx';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
 import { archiveWorkbook } from '../use-cases/archive-workbook';
 import { checkWorkbook } from '../use-cases/check-workbook';
 import { exportInvoices } from '../use-cases/export-invoices';
-import { exportTab } from '../use-cases/export-tab';
+import { exportTab, isDateColumn, xlsxTabs } from '../use-cases/export-tab';
 import { importCsv } from '../use-cases/import-csv';
 import { rebuildAging } from '../use-cases/rebuild-aging';
 import { renderDocument } from '../use-cases/render-document';
@@ -119,11 +121,14 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
     case 'export': {
       if (!options.tab) throw new UsageError('export needs --tab TAB');
       const format = options.format ?? 'csv';
-      if (format === 'xlsx')
-        throw new DeskError(
-          'NOT_AVAILABLE',
-          'export --format xlsx arrives with the local twin (issue #4); use csv or json',
-        );
+      if (format === 'xlsx') {
+        if (!options.out) throw new UsageError('export --format xlsx needs --out FILE.xlsx');
+        const tabs = await xlsxTabs(port, options.tab);
+        const data = await toXlsx(new TwinSpreadsheet(port.file), tabs, isDateColumn);
+        await writeFile(resolve(io.cwd, options.out), data);
+        io.stdout(`${tabs.join(', ')} → ${options.out}\n`);
+        return 0;
+      }
       if (format !== 'csv' && format !== 'json')
         throw new UsageError(`--format must be csv or json, got "${format}"`);
       await output(options, io, await exportTab(port, options.tab, format));

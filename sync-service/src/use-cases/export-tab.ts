@@ -2,13 +2,37 @@
  * `export`: one tab, every column (people's own included), as CSV or JSON text.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Columns, TabSpec } from '../../../shared/columns';
+import { type Columns, normalizeHeader, type TabSpec } from '../../../shared/columns';
 import { neutraliseCell } from '../../../shared/csv-safety';
 import { DeskError } from '../../../shared/errors';
 import { exportRecords, exportRows } from '../../../shared/export';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS, tabKeyByName } from '../../../shared/workbook';
+
+/** True when the engine declares the column under this header of this tab a date (for xlsx). */
+export function isDateColumn(tab: string, header: string): boolean {
+  const key = tabKeyByName(tab);
+  if (!key) return false;
+  const column = Object.values((TABS[key] as TabSpec<Columns>).columns).find(
+    (c) => normalizeHeader(c.header) === normalizeHeader(header),
+  );
+  return column?.kind === 'date' || column?.kind === 'timestamp';
+}
+
+/** The tabs an xlsx export holds: one by name, or `all`. */
+export async function xlsxTabs(port: SpreadsheetPort, tab: string): Promise<string[]> {
+  const names = [...TAB_KEYS.map((k) => TABS[k].name), AGING_TAB];
+  const { tabs } = await port.read(names);
+  if (tab.toLowerCase() === 'all') return names.filter((n) => tabs[n]);
+  const wanted =
+    tab.trim().toLowerCase() === AGING_TAB.toLowerCase()
+      ? AGING_TAB
+      : tabKeyByName(tab) && TABS[tabKeyByName(tab) as keyof typeof TABS].name;
+  if (!wanted || !tabs[wanted])
+    throw new DeskError('BAD_INPUT', `No tab called ${tab}; tabs: ${names.join(', ')}, or all`);
+  return [wanted];
+}
 
 /** The Aging tab is built, not typed: its cells go out as they are (neutralised for CSV). */
 async function exportBuilt(port: SpreadsheetPort, format: 'csv' | 'json'): Promise<string> {
