@@ -212,7 +212,7 @@ export class SheetsApiTwin {
       await this.options.onChange?.(s);
       return out;
     };
-    if (method === 'GET' && rest === '') return s.describe();
+    if (method === 'GET' && rest === '') return s.describe(q.get('fields') ?? undefined);
     if (method === 'POST' && rest === ':batchUpdate')
       return changed(batchUpdate(s, (body.requests ?? []) as never[]));
     if (method === 'GET' && rest === '/values:batchGet')

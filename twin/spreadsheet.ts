@@ -209,8 +209,31 @@ export class TwinSpreadsheet {
     return { spreadsheetId: this.id, clearedRange: range };
   }
 
-  /** `spreadsheets.get`: properties and sheets (grid data is not served). */
-  describe() {
+  /**
+   * `spreadsheets.get`: properties and sheets (grid data is not served), cut to a `fields` mask of
+   * top-level names and `sheets.properties` / `sheets.charts`… paths, as the API's partial responses do.
+   */
+  describe(fields?: string) {
+    const full = this.describeAll();
+    if (!fields) return full;
+    const wanted = fields.split(',').map((f) => f.trim().replace(/\(.*\)$/, ''));
+    const out: Record<string, unknown> = {};
+    for (const f of wanted) {
+      const [top, sub] = f.split('.');
+      if (!top || !(top in full)) continue;
+      const value = (full as Record<string, unknown>)[top];
+      if (sub && top === 'sheets') {
+        const previous = (out.sheets as Record<string, unknown>[] | undefined) ?? full.sheets.map(() => ({}));
+        out.sheets = full.sheets.map((s, i) => ({
+          ...previous[i],
+          [sub]: (s as Record<string, unknown>)[sub],
+        }));
+      } else out[top] = value;
+    }
+    return out;
+  }
+
+  private describeAll() {
     return {
       spreadsheetId: this.id,
       properties: {

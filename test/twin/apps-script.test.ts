@@ -163,3 +163,38 @@ describe('both faces on one spreadsheet', () => {
     }
   });
 });
+
+describe('named ranges, field masks and saving', () => {
+  it('shares named ranges across faces, cuts spreadsheets.get to its fields, and saves after each run', async () => {
+    const twin = twinWith();
+    const saved: number[] = [];
+    const rt = new AppsScriptRuntime({ twin, code, onChange: (t) => saved.push(t.file.sheets.length) });
+    rt.run('writeRows', 'Orders', 2, [['SO-1', 5, '2026-11-20']]);
+    rt.run('nameRange', 'Orders', 'A2:B2', 'FirstLine');
+    expect(JSON.parse(rt.run('readNamed', 'FirstLine') as string)).toEqual([['SO-1', 5]]);
+    expect(saved).toHaveLength(3);
+    const api = new SheetsApiTwin({ tokens: { t: 'sync' } });
+    api.add(twin);
+    const root = await api.listen();
+    try {
+      const auth = new OAuth2Client();
+      auth.setCredentials({ access_token: 't', expiry_date: Date.now() + 3_600_000 });
+      const got = await sheets({ version: 'v4', auth, rootUrl: root }).spreadsheets.get({
+        spreadsheetId: twin.id,
+        fields: 'namedRanges,sheets.properties',
+      });
+      expect(Object.keys(got.data).sort()).toEqual(['namedRanges', 'sheets']);
+      expect(got.data.namedRanges).toEqual([
+        {
+          name: 'FirstLine',
+          range: { sheetId: 0, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 2 },
+        },
+      ]);
+      expect(got.data.sheets?.[0]).toEqual({
+        properties: expect.objectContaining({ title: 'Orders', sheetId: 0 }),
+      });
+    } finally {
+      await api.close();
+    }
+  });
+});

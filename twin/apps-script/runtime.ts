@@ -22,6 +22,8 @@ export interface RuntimeOptions {
   readonly user?: string;
   readonly now?: () => number;
   readonly latencyMs?: number;
+  /** Called after every execution (the twin saves its workbook file here, atomically). */
+  readonly onChange?: (twin: TwinSpreadsheet) => void;
 }
 
 export class AppsScriptRuntime {
@@ -84,6 +86,7 @@ export class AppsScriptRuntime {
     } finally {
       // An execution that ends releases its lock, as Apps Script does when a script finishes.
       if (this.state.lockHolder === id) this.state.lockHolder = undefined;
+      this.options.onChange?.(this.options.twin);
     }
   }
 }

@@ -184,6 +184,49 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
       const a = env.active;
       return a ? new TwinRange(host, a.sheetId, a.row, a.col, a.rows, a.cols) : null;
     },
+    /** Named ranges live in the model the HTTP face serves (`namedRanges` of spreadsheets.get). */
+    setNamedRange(name: string, range: TwinRange) {
+      hit('Spreadsheet.setNamedRange');
+      const holder = twin.file as typeof twin.file & { namedRanges?: { name: string; range: object }[] };
+      const sheetId = (range.getSheet() as { getSheetId(): number }).getSheetId();
+      const entry = {
+        name,
+        range: {
+          sheetId,
+          startRowIndex: range.row,
+          endRowIndex: range.row + range.rows,
+          startColumnIndex: range.col,
+          endColumnIndex: range.col + range.cols,
+        },
+      };
+      holder.namedRanges = [...(holder.namedRanges ?? []).filter((n) => n.name !== name), entry];
+    },
+    getRangeByName(name: string) {
+      hit('Spreadsheet.getRangeByName');
+      const holder = twin.file as typeof twin.file & {
+        namedRanges?: {
+          name: string;
+          range: {
+            sheetId?: number;
+            startRowIndex?: number;
+            endRowIndex?: number;
+            startColumnIndex?: number;
+            endColumnIndex?: number;
+          };
+        }[];
+      };
+      const n = holder.namedRanges?.find((x) => x.name === name);
+      if (!n) return null;
+      const r = n.range;
+      return new TwinRange(
+        host,
+        r.sheetId ?? 0,
+        r.startRowIndex ?? 0,
+        r.startColumnIndex ?? 0,
+        (r.endRowIndex ?? 1) - (r.startRowIndex ?? 0),
+        (r.endColumnIndex ?? 1) - (r.startColumnIndex ?? 0),
+      );
+    },
     toast(message: string, title = '', _seconds?: number) {
       hit('Spreadsheet.toast');
       env.toasts.push(title ? `${title}: ${message}` : message);
