@@ -66,6 +66,19 @@ export class TwinSpreadsheet {
   }
 
   private resolve(range: string): { sheet: Sheet; grid: GridRange } {
+    // A bare name of an existing sheet is that sheet, even when it could read as cells ("Log", "POs").
+    const whole = this.file.sheets.find((s) => s.properties.title === range.trim());
+    if (whole)
+      return {
+        sheet: whole,
+        grid: {
+          sheet: whole.properties.title,
+          startRow: 0,
+          startCol: 0,
+          endRow: undefined,
+          endCol: undefined,
+        },
+      };
     let grid: GridRange;
     try {
       grid = parseA1(range);

@@ -17,6 +17,11 @@ export function tempDir(): string {
 }
 
 export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
+  return cliWith({}, cwd, ...argv);
+}
+
+/** The CLI with extra environment (e.g. the twin's URL and a test token for --spreadsheet). */
+export async function cliWith(env: Record<string, string>, cwd: string, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -26,7 +31,7 @@ export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
     stderr: (s) => {
       stderr += s;
     },
-    env: { BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'tester' },
+    env: { BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'tester', ...env },
     cwd,
   });
   return { code, stdout, stderr };

@@ -11,9 +11,12 @@ import type { CommandResult } from '../../../shared/commands/run';
 import { dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
+import type { SpreadsheetPort } from '../../../shared/ports';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { toXlsx } from '../../../twin/xlsx';
+import { sheetsClient } from '../sheets/client';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
+import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
 import { archiveWorkbook } from '../use-cases/archive-workbook';
 import { checkWorkbook } from '../use-cases/check-workbook';
 import { exportInvoices } from '../use-cases/export-invoices';
@@ -68,13 +71,40 @@ function renderResult(result: CommandResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function openWorkbook(options: Options, io: Io): Promise<FileSpreadsheet> {
-  if (options.spreadsheet)
-    throw new DeskError(
-      'NOT_AVAILABLE',
-      '--spreadsheet needs the sync service (issue #6); use --workbook FILE',
-    );
-  if (!options.workbook) throw new UsageError('--workbook FILE is required');
+/** The spreadsheet a command works on: a workbook file, or a Google spreadsheet through the Sheets API. */
+interface Opened {
+  readonly port: SpreadsheetPort;
+  readonly timeZone: string;
+  /** The file did not exist: it is created on first use (PRODUCT.md section 7). */
+  readonly created: boolean;
+  readonly file?: FileSpreadsheet;
+  readonly label: string;
+}
+
+async function openWorkbook(options: Options, io: Io): Promise<Opened> {
+  if (options.spreadsheet && options.workbook)
+    throw new UsageError('give --workbook FILE or --spreadsheet ID, not both');
+  if (options.spreadsheet) {
+    const port = new SheetsSpreadsheet(sheetsClient(io.env), options.spreadsheet);
+    return {
+      port,
+      timeZone: await port.timeZone(),
+      created: false,
+      label: `spreadsheet ${options.spreadsheet}`,
+    };
+  }
+  const file = await openFile(options, io);
+  return {
+    port: file,
+    timeZone: file.file.properties.timeZone,
+    created: file.created,
+    file,
+    label: options.workbook as string,
+  };
+}
+
+async function openFile(options: Options, io: Io): Promise<FileSpreadsheet> {
+  if (!options.workbook) throw new UsageError('--workbook FILE or --spreadsheet ID is required');
   return FileSpreadsheet.open(resolve(io.cwd, options.workbook));
 }
 
@@ -98,16 +128,17 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (command === 'do' && !action) throw new UsageError('do needs an ACTION, e.g. `do allocate`');
   const command_ = command === 'do' ? commandFromFlags(action as string, options) : undefined;
-  const port = await openWorkbook(options, io);
-  const ctx = context(options, io, port.file.properties.timeZone);
+  const opened = await openWorkbook(options, io);
+  const { port } = opened;
+  const ctx = context(options, io, opened.timeZone);
   // PRODUCT.md section 7: the workbook file is created when missing, whatever the command.
-  if (port.created && command !== 'init')
+  if (opened.created && command !== 'init')
     await setupWorkbook(port, { ...ctx, requestId: `${ctx.requestId}:init` });
   switch (command) {
     case 'init': {
       const report = await setupWorkbook(port, ctx);
       io.stdout(
-        `${options.workbook}: ${port.created ? 'created' : 'upgraded'}\n${report.map((r) => `  ${r}`).join('\n')}\n`,
+        `${opened.label}: ${opened.created ? 'created' : 'set up'}\n${report.map((r) => `  ${r}`).join('\n')}\n`,
       );
       return 0;
     }
@@ -124,7 +155,12 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       if (format === 'xlsx') {
         if (!options.out) throw new UsageError('export --format xlsx needs --out FILE.xlsx');
         const tabs = await xlsxTabs(port, options.tab);
-        const data = await toXlsx(new TwinSpreadsheet(port.file), tabs, isDateColumn);
+        if (!opened.file)
+          throw new DeskError(
+            'NOT_AVAILABLE',
+            'xlsx export reads a workbook file; a Google spreadsheet can be downloaded as xlsx from Sheets itself',
+          );
+        const data = await toXlsx(new TwinSpreadsheet(opened.file.file), tabs, isDateColumn);
         await writeFile(resolve(io.cwd, options.out), data);
         io.stdout(`${tabs.join(', ')} → ${options.out}\n`);
         return 0;

@@ -1,0 +1,34 @@
+/**
+ * One mapper from Google API errors to the product's errors, so every edge renders them the same way.
+ * It keeps Google's own message (which never holds a token) and the HTTP status, and drops everything
+ * else a Gaxios error carries (request headers, config with credentials).
+ */
+import { DeskError } from '../../../shared/errors';
+
+interface GoogleLikeError {
+  response?: { status?: number; data?: { error?: { message?: string; status?: string } } };
+  code?: string | number;
+  message?: string;
+}
+
+export function fromGoogleError(e: unknown, what: string): DeskError {
+  const err = e as GoogleLikeError;
+  const status = err.response?.status;
+  const message = err.response?.data?.error?.message ?? '';
+  if (status === 401 || status === 403)
+    return new DeskError(
+      'REFUSED',
+      `${what}: not allowed (${status}). Share the spreadsheet with the service account, or check the credentials. ${message}`.trim(),
+    );
+  if (status === 404)
+    return new DeskError('NOT_FOUND', `${what}: spreadsheet not found (404). Check the spreadsheet ID.`);
+  if (status === 400)
+    return new DeskError('BAD_INPUT', `${what}: Google refused the request (400): ${message}`);
+  if (status === 429 || (status !== undefined && status >= 500))
+    return new DeskError(
+      'REFUSED',
+      `${what}: Google is busy or failing (${status}); try again. ${message}`.trim(),
+    );
+  const code = typeof err.code === 'string' ? err.code : '';
+  return new DeskError('REFUSED', `${what}: could not reach the Sheets API${code ? ` (${code})` : ''}`);
+}

