@@ -1,8 +1,9 @@
 /**
  * Runs one command against a workbook: the single entry point of the core for every edge. It refuses a
  * command built on stale rows, returns the earlier outcome for a RequestID already applied
- * (idempotency), dispatches to the handler, renumbers backorder queues, and writes exactly one Log row
- * holding who, what, when, a before/after summary and the before-images of every changed row.
+ * (idempotency), settles recorded deliveries, dispatches to the handler, invoices the shipments it
+ * made, keeps OnOrder and the backorder queues current, and writes exactly one Log row holding who,
+ * what, when, a before/after summary and what undo needs (before-images, after-versions, new keys).
  * Pure: (workbook, command, context) → { changes, log entry, result }.
  */
 import { recomputeQueues } from '../backorder';
