@@ -69,10 +69,19 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock fields of an instant in a time zone. */
-function wallClock(instant: Date, timeZone: string): { date: IsoDate; secondOfDay: number } {
+/** The two-digit wall-clock fields (year, month, day, hour, minute, second) of an instant in a zone. */
+export function zonedParts(
+  instant: Date,
+  timeZone: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const p: Record<string, string> = {};
   for (const part of zoneFormatter(timeZone).formatToParts(instant)) p[part.type] = part.value;
+  return p as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+}
+
+/** The wall-clock fields of an instant in a time zone. */
+function wallClock(instant: Date, timeZone: string): { date: IsoDate; secondOfDay: number } {
+  const p = zonedParts(instant, timeZone);
   return {
     date: `${p.year}-${p.month}-${p.day}` as IsoDate,
     secondOfDay: Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second),

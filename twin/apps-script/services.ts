@@ -7,6 +7,7 @@
  * (`formatDate` in a time zone, `getUuid`, `sleep`) and `Logger`.
  */
 import { randomUUID } from 'node:crypto';
+import { zonedParts } from '../../shared/dates';
 import type { CallCounter } from './counter';
 
 export interface DocumentState {
@@ -190,28 +191,14 @@ export function makeServices(
 
 /** Utilities.formatDate for the SimpleDateFormat letters the add-on uses (y M d H m s). */
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
-  const parts: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date))
-    parts[p.type] = p.value;
-  return pattern.replace(
-    /yyyy|MM|dd|HH|mm|ss/g,
-    (t) =>
-      ({
-        yyyy: parts.year,
-        MM: parts.month,
-        dd: parts.day,
-        HH: parts.hour,
-        mm: parts.minute,
-        ss: parts.second,
-      })[t] ?? t,
-  );
+  const p = zonedParts(date, timeZone);
+  const fields: Record<string, string> = {
+    yyyy: p.year,
+    MM: p.month,
+    dd: p.day,
+    HH: p.hour,
+    mm: p.minute,
+    ss: p.second,
+  };
+  return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (t) => fields[t] ?? t);
 }
