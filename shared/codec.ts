@@ -143,8 +143,9 @@ export interface TabChanges<R> {
   readonly deleted?: R[];
 }
 
-function mayWrite(writer: Owner, column: Columns[string]): boolean {
-  return column.owner === writer || (writer === 'engine' && column.movedByEngine === true);
+function mayWrite(writer: Owner | readonly Owner[], column: Columns[string]): boolean {
+  const writers: readonly Owner[] = typeof writer === 'string' ? [writer] : writer;
+  return writers.includes(column.owner) || (writers.includes('engine') && column.movedByEngine === true);
 }
 
 /**
@@ -154,7 +155,7 @@ function mayWrite(writer: Owner, column: Columns[string]): boolean {
 export function encodeChanges<C extends Columns>(
   tab: DecodedTab<C>,
   changes: TabChanges<RecordOf<C>>,
-  writer: Owner,
+  writer: Owner | readonly Owner[],
   ctx: CellContext,
 ): TabPatch {
   const { spec, columnIndex } = tab;

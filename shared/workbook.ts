@@ -117,7 +117,7 @@ export function decodeWorkbook(
 export function planWrites(
   tabs: DecodedTabs,
   changes: WorkbookChanges,
-  writer: 'engine' | 'sync' | 'user',
+  writer: 'engine' | 'sync' | 'user' | readonly ('engine' | 'sync')[],
   ctx: CellContext,
 ): TabPatch[] {
   const patches: TabPatch[] = [];

@@ -16,6 +16,7 @@ import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, type Workbook, type WorkbookChanges } from '../workbook';
 import { allocate } from './allocate';
+import { applyEtas } from './apply-etas';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
 import { dropShip } from './drop-ship';
 import { fulfill } from './fulfill';
@@ -64,6 +65,7 @@ const HANDLERS: Record<Action, Handler> = {
   'drop-ship': (d, c: Extract<Command, { action: 'drop-ship' }>) => dropShip(d, c.backorderId),
   reorder: (d) => reorder(d),
   undo: (d) => undo(d),
+  'apply-etas': (d, c: Extract<Command, { action: 'apply-etas' }>) => applyEtas(d, c.etas),
   refresh: (d) => refresh(d),
 };
 

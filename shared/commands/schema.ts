@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { type IsoDate, isIsoDate } from '../dates';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../tabs/vocabulary';
+import { VendorEtaSchema } from '../vendor-etas';
 
 const id = z.string().check(z.trim(), z.minLength(1));
 const count = z.number().check(z.int(), z.gte(1));
@@ -85,6 +86,8 @@ export const CommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('drop-ship'), backorderId: id, expected: versions }),
   z.object({ action: z.literal('reorder'), expected: versions }),
   z.object({ action: z.literal('undo'), expected: versions }),
+  /** The sync service's vendor ETAs, already validated against the workbook (vendor-etas.ts). */
+  z.object({ action: z.literal('apply-etas'), etas: z.array(VendorEtaSchema), expected: versions }),
   /** Re-derives statuses and queues (check --repair); changes only what drifted. */
   z.object({ action: z.literal('refresh'), expected: versions }),
 ]);
@@ -104,5 +107,6 @@ export const ACTIONS = [
   'drop-ship',
   'reorder',
   'undo',
+  'apply-etas',
   'refresh',
 ] as const satisfies readonly Action[];

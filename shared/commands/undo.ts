@@ -13,7 +13,9 @@ import { TABS, type TabKey } from '../workbook';
 import { type ActionDetail, rowVersion } from './run';
 import { ACTIONS } from './schema';
 
-const UNDOABLE = new Set<string>(ACTIONS.filter((a) => a !== 'undo' && a !== 'refresh'));
+const UNDOABLE = new Set<string>(
+  ACTIONS.filter((a) => a !== 'undo' && a !== 'refresh' && a !== 'apply-etas'),
+);
 /** Cancelling is permanent (001): a cancelled backorder is never reactivated, not even by undo. */
 const PERMANENT = new Set<string>(['cancel', 'substitute']);
 

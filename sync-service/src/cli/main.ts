@@ -14,6 +14,7 @@ import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { toXlsx } from '../../../twin/xlsx';
+import { loadSyncConfig } from '../feeds/config';
 import { sheetsClient } from '../sheets/client';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
 import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
@@ -26,6 +27,7 @@ import { rebuildAging } from '../use-cases/rebuild-aging';
 import { renderDocument } from '../use-cases/render-document';
 import { runAction } from '../use-cases/run-action';
 import { setupWorkbook } from '../use-cases/setup-workbook';
+import { syncEtas } from '../use-cases/sync-etas';
 import { commandFromFlags, type Options, parseCommandLine, resolveToday, USAGE, UsageError } from './args';
 
 export interface Io {
@@ -34,10 +36,6 @@ export interface Io {
   readonly env: Record<string, string | undefined>;
   readonly cwd: string;
 }
-
-const LATER: Record<string, string> = {
-  sync: 'the sync service (issue #6)',
-};
 
 function context(options: Options, io: Io, timeZone: string): CommandContext {
   const fixed = resolveToday(options, io.env);
@@ -119,12 +117,18 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
     io.stdout(`${USAGE}\n`);
     return command || options.help ? 0 : 2;
   }
-  if (command in LATER)
-    throw new DeskError(
-      'NOT_AVAILABLE',
-      `${command}: ${LATER[command]} is not available in this version yet`,
-    );
-  const known = ['init', 'import', 'export', 'do', 'check', 'aging', 'invoices', 'archive', 'document'];
+  const known = [
+    'init',
+    'import',
+    'export',
+    'do',
+    'check',
+    'aging',
+    'invoices',
+    'archive',
+    'document',
+    'sync',
+  ];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (command === 'do' && !action) throw new UsageError('do needs an ACTION, e.g. `do allocate`');
   const command_ = command === 'do' ? commandFromFlags(action as string, options) : undefined;
@@ -184,6 +188,30 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
           await writeFile(resolve(io.cwd, names[i] as string), text, 'utf8');
       if (options.out)
         io.stdout(`${result.invoices} invoice(s), ${result.lines} line(s) → ${names.join(', ')}\n`);
+      return 0;
+    }
+    case 'sync': {
+      if (!options.feeds) throw new UsageError('sync needs --feeds FILE (the vendor feed configuration)');
+      if (options.every)
+        throw new DeskError(
+          'NOT_AVAILABLE',
+          'sync --every (a long-running loop) is not available yet; run sync from cron or a scheduler',
+        );
+      const report = await syncEtas(
+        port,
+        await loadSyncConfig(resolve(io.cwd, options.feeds)),
+        ctx,
+        options['dry-run'] === true,
+      );
+      if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
+      else {
+        io.stdout(
+          `sync: ${report.etas} ETA(s) read; ${report.applied ? 'applied' : options['dry-run'] ? 'dry run, nothing written' : 'nothing new to write'}\n`,
+        );
+        for (const m of report.messages) io.stdout(`  ${m}\n`);
+        for (const p of report.problems)
+          io.stdout(`  problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}\n`);
+      }
       return 0;
     }
     case 'archive': {

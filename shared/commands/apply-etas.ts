@@ -1,0 +1,73 @@
+/**
+ * Apply vendor ETAs (PRODUCT.md section 5; 000 step 4 "tracks inbound ETAs and links the shipment to
+ * the outstanding backorder"): each validated ETA goes to its PO line's sync columns (VendorETA,
+ * ETASource, ETAUpdatedAt); backorders that take their date from that PO follow it (a Manual date is
+ * never overwritten); where a date slips by more than SlipThresholdDays, the rep gets a follow-up
+ * today and the backorder a "Rescheduled" entry in Calls with the vendor as its source. An ETA equal
+ * to the one already recorded changes nothing, so a second run with the same feed writes nothing.
+ */
+import { daysBetween, type IsoDate } from '../dates';
+import type { Desk } from '../desk';
+import type { VendorEta } from '../vendor-etas';
+
+export function applyEtas(desk: Desk, etas: readonly VendorEta[]): void {
+  desk.entity('Vendor ETAs');
+  let changed = 0;
+  for (const e of etas) {
+    const p = desk.uow.get('pos', `${e.po}#${e.line}`);
+    if (!p) {
+      desk.messages.push(
+        `${e.vendor} row ${e.row}: PO ${e.po} line ${e.line} is gone from the workbook; skipped`,
+      );
+      continue;
+    }
+    if (p.vendorEta === e.eta) continue;
+    changed += 1;
+    desk.uow.put('pos', {
+      ...p,
+      vendorEta: e.eta as IsoDate,
+      etaSource: `${e.vendor} feed${e.note ? `: ${e.note}` : ''}`,
+      etaUpdatedAt: desk.ctx.now,
+    });
+    desk.messages.push(
+      `${p.po} line ${p.line} (${p.sku}): ETA ${p.vendorEta ?? p.promisedDate ?? 'none'} → ${e.eta}`,
+    );
+    for (const b of desk.uow.all('backorders')) {
+      if (
+        b.po !== p.po ||
+        b.sku !== p.sku ||
+        b.qtyRemaining === 0 ||
+        b.expectedSource !== 'PO' ||
+        b.expectedDate === e.eta
+      )
+        continue;
+      const slip = b.expectedDate ? daysBetween(b.expectedDate, e.eta as IsoDate) : 0;
+      const slipped = slip > desk.config.SlipThresholdDays;
+      if (slipped) {
+        const id = desk.uow.nextId('CL', () => desk.uow.all('calls').map((c) => c.callId));
+        desk.uow.add('calls', {
+          callId: id,
+          when: desk.ctx.now,
+          customer: b.customer,
+          orderId: b.orderId,
+          backorderId: b.backorderId,
+          rep: b.salesRep,
+          method: 'Other',
+          summary: `Rescheduled: ${e.vendor} moved ${p.po} from ${b.expectedDate} to ${e.eta} (${slip} days later)${e.note ? `: ${e.note}` : ''}`,
+          customerChoice: '',
+          nextFollowUp: desk.ctx.today,
+          source: e.vendor,
+        });
+        desk.messages.push(
+          `${b.backorderId} (${b.customer}, rep ${b.salesRep || 'none'}): slipped ${slip} days; follow up today`,
+        );
+      }
+      desk.putBackorder({
+        ...b,
+        expectedDate: e.eta as IsoDate,
+        ...(slipped ? { nextFollowUp: desk.ctx.today } : {}),
+      });
+    }
+  }
+  desk.messages.unshift(`${etas.length} ETA(s) read, ${changed} changed`);
+}

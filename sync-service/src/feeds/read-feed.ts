@@ -1,0 +1,66 @@
+/**
+ * Fetches one vendor feed and turns it into records: a local file (relative to the config) or an
+ * http(s) URL with optional headers; CSV parsed by csv-parse (BOM, CRLF, quoted newlines, `;` or tab
+ * delimiters), JSON as an array of objects (or `{ "items": [...] }`). Failures name the vendor.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DeskError } from '../../../shared/errors';
+import type { VendorFeed } from '../../../shared/vendor-etas';
+
+export interface FeedRecords {
+  readonly records: Record<string, unknown>[];
+  readonly columns: string[];
+  /** Feed row number of the first record: 2 under a CSV header, 1 for JSON. */
+  readonly firstRow: number;
+}
+
+async function fetchText(feed: VendorFeed, baseDir: string): Promise<string> {
+  if ('file' in feed.source) return readFile(resolve(baseDir, feed.source.file), 'utf8');
+  const res = await fetch(feed.source.url, {
+    headers: feed.source.headers ?? {},
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.text();
+}
+
+export async function readFeedRecords(feed: VendorFeed, baseDir: string): Promise<FeedRecords> {
+  let body: string;
+  try {
+    body = await fetchText(feed, baseDir);
+  } catch (e) {
+    throw new DeskError('BAD_INPUT', `${feed.vendor}: cannot read the feed (${(e as Error).message})`);
+  }
+  try {
+    if (feed.format === 'json') {
+      const json = JSON.parse(body) as unknown;
+      const items = Array.isArray(json) ? json : (json as { items?: unknown }).items;
+      if (!Array.isArray(items) || items.some((i) => typeof i !== 'object' || i === null || Array.isArray(i)))
+        throw new Error('expected an array of objects, or { "items": [...] }');
+      const records = items as Record<string, unknown>[];
+      return { records, columns: [...new Set(records.flatMap((r) => Object.keys(r)))], firstRow: 1 };
+    }
+    const firstLine = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+    const delimiter = feed.delimiter ?? (firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',');
+    const rows = parse(body, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
+    const [header = [], ...data] = rows;
+    return {
+      records: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))),
+      columns: header,
+      firstRow: 2,
+    };
+  } catch (e) {
+    throw new DeskError(
+      'BAD_INPUT',
+      `${feed.vendor}: the feed is not valid ${feed.format.toUpperCase()} (${(e as Error).message})`,
+    );
+  }
+}

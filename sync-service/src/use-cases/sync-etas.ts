@@ -1,0 +1,77 @@
+/**
+ * One sync run for one spreadsheet: read every vendor feed, validate each row against the workbook's
+ * POs, apply the good ones through the core's `apply-etas` action (one read, one write, one Log row
+ * holding the report), or with `dryRun` only say what would change. A feed that cannot be read is a
+ * problem of that vendor, not the end of the run.
+ */
+import { runCommand } from '../../../shared/commands/run';
+import type { CommandContext } from '../../../shared/desk';
+import { DeskError } from '../../../shared/errors';
+import type { SpreadsheetPort } from '../../../shared/ports';
+import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vendor-etas';
+import { planWrites } from '../../../shared/workbook';
+import type { SyncConfig } from '../feeds/config';
+import { readFeedRecords } from '../feeds/read-feed';
+import { loadWorkbook } from './load';
+
+export interface SyncReport {
+  readonly applied: boolean;
+  readonly etas: number;
+  readonly problems: FeedProblem[];
+  readonly messages: readonly string[];
+  readonly changed: Readonly<Record<string, { updated: number; added: number }>>;
+}
+
+export async function syncEtas(
+  port: SpreadsheetPort,
+  config: SyncConfig & { baseDir: string },
+  ctx: CommandContext,
+  dryRun = false,
+): Promise<SyncReport> {
+  const { workbook, tabs, context } = await loadWorkbook(port);
+  const etas: VendorEta[] = [];
+  const problems: FeedProblem[] = [];
+  for (const feed of config.vendors) {
+    try {
+      const { records, columns, firstRow } = await readFeedRecords(feed, config.baseDir);
+      const result = readFeed(feed, records, columns, workbook.pos, ctx.today, firstRow);
+      etas.push(...result.etas);
+      problems.push(...result.problems);
+    } catch (e) {
+      if (!(e instanceof DeskError)) throw e;
+      problems.push({ vendor: feed.vendor, row: 0, field: '', value: '', reason: e.message });
+    }
+  }
+  const outcome = runCommand(workbook, { action: 'apply-etas', etas }, ctx);
+  const report = problems
+    .slice(0, 50)
+    .map((p) => `${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}`);
+  // A run that changes nothing and finds the problems the last sync logged writes nothing at all.
+  const lastSync = [...workbook.log].reverse().find((l) => l.action === 'sync');
+  const sameProblems =
+    (lastSync?.summary.split('\n').filter((s) => report.includes(s)).length ?? -1) === report.length;
+  const nothing = Object.keys(outcome.result.changed).length === 0 && (problems.length === 0 || sameProblems);
+  if (!dryRun && !nothing) {
+    const log = outcome.log && {
+      ...outcome.log,
+      action: 'sync',
+      summary: [
+        outcome.log.summary,
+        `${problems.length} feed problem(s)`,
+        ...report,
+        problems.length > 50 ? `(+${problems.length - 50} more)` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    };
+    const changes = log ? { ...outcome.changes, log: { updated: [], added: [log] } } : outcome.changes;
+    await port.write(planWrites(tabs, changes, ['sync', 'engine'], context));
+  }
+  return {
+    applied: !dryRun && !nothing,
+    etas: etas.length,
+    problems,
+    messages: outcome.result.messages,
+    changed: outcome.result.changed,
+  };
+}
