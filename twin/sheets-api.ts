@@ -15,12 +15,19 @@ import { type ReadOptions, TwinError, type TwinSpreadsheet } from './spreadsheet
 export interface Fault {
   /** Matched against "METHOD path" (path without the query), e.g. /values:batchUpdate/. */
   readonly route?: RegExp;
-  readonly status?: 429 | 500 | 503;
+  readonly status?: 401 | 403 | 429 | 500 | 503;
   readonly delayMs?: number;
   /** Apply the request, then destroy the socket before answering (a lost response). */
   readonly dropAfterCommit?: boolean;
-  /** How many matching requests it hits (default 1). */
+  /** How many matching requests it hits (default 1; unlimited inside a time window). */
   times?: number;
+  /** A window on the twin's clock (ms) when the fault is live; outside it the fault is skipped. */
+  readonly from?: number;
+  readonly until?: number;
+  /** Hit only every n-th matching request inside the window (2 = half of them). */
+  readonly every?: number;
+  /** Internal: matching requests seen, for `every`. */
+  seen?: number;
 }
 
 export interface RequestRecord {
@@ -42,8 +49,17 @@ export interface SheetsApiOptions {
   readonly now?: () => number;
 }
 
+const INJECTED: Record<number, string> = {
+  401: 'Request had invalid authentication credentials (injected).',
+  403: 'The caller does not have permission (injected).',
+  429: 'Quota exceeded (injected).',
+  500: 'Internal error encountered (injected).',
+  503: 'The service is currently unavailable (injected).',
+};
+
 const REASON: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
+  403: 'PERMISSION_DENIED',
   401: 'UNAUTHENTICATED',
   404: 'NOT_FOUND',
   429: 'RESOURCE_EXHAUSTED',
@@ -106,13 +122,7 @@ export class SheetsApiTwin {
       principal = this.authenticate(req.headers.authorization);
       const fault = this.takeFault(`${method} ${path}`);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      if (fault?.status)
-        return fail(
-          fault.status,
-          fault.status === 429
-            ? 'Quota exceeded (injected)'
-            : 'The service is currently unavailable (injected).',
-        );
+      if (fault?.status) return fail(fault.status, INJECTED[fault.status] as string);
       this.rateLimit(principal);
       const result = await this.route(method, path, url.searchParams, body ? JSON.parse(body) : {});
       if (fault?.dropAfterCommit) {
@@ -154,12 +164,21 @@ export class SheetsApiTwin {
   }
 
   private takeFault(route: string): Fault | undefined {
-    const at = this.faults.findIndex((f) => !f.route || f.route.test(route));
-    if (at < 0) return undefined;
-    const f = this.faults[at] as Fault;
-    f.times = (f.times ?? 1) - 1;
-    if (f.times <= 0) this.faults.splice(at, 1);
-    return f;
+    const now = (this.options.now ?? Date.now)();
+    for (const [at, f] of this.faults.entries()) {
+      if (f.route && !f.route.test(route)) continue;
+      const windowed = f.from !== undefined || f.until !== undefined;
+      if (windowed && ((f.from !== undefined && now < f.from) || (f.until !== undefined && now >= f.until)))
+        continue;
+      f.seen = (f.seen ?? 0) + 1;
+      if (f.every && f.seen % f.every !== 0) continue;
+      if (!windowed) {
+        f.times = (f.times ?? 1) - 1;
+        if (f.times <= 0) this.faults.splice(at, 1);
+      }
+      return f;
+    }
+    return undefined;
   }
 
   private rateLimit(principal: string): void {

@@ -21,6 +21,9 @@ export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
 }
 
 /** The CLI with extra environment (e.g. the twin's URL and a test token for --spreadsheet). */
+/** Retries with no real waiting: the policy's arithmetic runs, the clock does not. */
+export const INSTANT_RETRY = { sleep: async () => {} };
+
 export async function cliWith(env: Record<string, string>, cwd: string, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -32,6 +35,7 @@ export async function cliWith(env: Record<string, string>, cwd: string, ...argv:
       stderr += s;
     },
     env: { BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'tester', ...env },
+    retry: INSTANT_RETRY,
     cwd,
   });
   return { code, stdout, stderr };

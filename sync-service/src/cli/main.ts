@@ -16,6 +16,7 @@ import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { toXlsx } from '../../../twin/xlsx';
 import { loadSyncConfig } from '../feeds/config';
 import { sheetsClient } from '../sheets/client';
+import { DEFAULT_RETRY, Retrier, type RetryPolicy } from '../sheets/retry';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
 import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
 import { archiveWorkbook } from '../use-cases/archive-workbook';
@@ -35,6 +36,8 @@ export interface Io {
   stderr(text: string): void;
   readonly env: Record<string, string | undefined>;
   readonly cwd: string;
+  /** Time and randomness of the Sheets retry policy (tests run a 65-second storm instantly). */
+  readonly retry?: Partial<RetryPolicy>;
 }
 
 function context(options: Options, io: Io, timeZone: string): CommandContext {
@@ -83,7 +86,11 @@ async function openWorkbook(options: Options, io: Io): Promise<Opened> {
   if (options.spreadsheet && options.workbook)
     throw new UsageError('give --workbook FILE or --spreadsheet ID, not both');
   if (options.spreadsheet) {
-    const port = new SheetsSpreadsheet(sheetsClient(io.env), options.spreadsheet);
+    const port = new SheetsSpreadsheet(
+      sheetsClient(io.env),
+      options.spreadsheet,
+      new Retrier({ ...DEFAULT_RETRY, ...io.retry }),
+    );
     return {
       port,
       timeZone: await port.timeZone(),

@@ -19,8 +19,9 @@ export function sheetsClient(env: Record<string, string | undefined>): sheets_v4
       access_token: env.BACKORDER_DESK_ACCESS_TOKEN,
       expiry_date: Date.now() + 3_600_000,
     });
-    return sheets({ version: 'v4', auth, ...(rootUrl ? { rootUrl } : {}) });
+    return sheets({ version: 'v4', auth, retry: false, ...(rootUrl ? { rootUrl } : {}) });
   }
   const auth = new GoogleAuth({ scopes: [SHEETS_SCOPE] });
-  return sheets({ version: 'v4', auth, ...(rootUrl ? { rootUrl } : {}) });
+  // The client's own retries (GET only, Retry-After ignored) are off: sheets/retry.ts retries all.
+  return sheets({ version: 'v4', auth, retry: false, ...(rootUrl ? { rootUrl } : {}) });
 }

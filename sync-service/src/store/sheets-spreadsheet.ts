@@ -12,6 +12,7 @@ import type { Cell } from '../../../shared/cells';
 import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { fromGoogleError } from '../sheets/errors';
+import { Retrier } from '../sheets/retry';
 
 type Plain = string | number | boolean;
 
@@ -29,11 +30,12 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
   constructor(
     private readonly api: sheets_v4.Sheets,
     readonly spreadsheetId: string,
+    private readonly retrier: Retrier = new Retrier(),
   ) {}
 
   private async call<T>(what: string, fn: () => Promise<{ data: T }>): Promise<T> {
     try {
-      return (await fn()).data;
+      return (await this.retrier.run(fn)).data;
     } catch (e) {
       throw fromGoogleError(e, what);
     }
