@@ -29,6 +29,12 @@ export function fromGoogleError(e: unknown, what: string): DeskError {
       'REFUSED',
       `${what}: Google is busy or failing (${status}); try again. ${message}`.trim(),
     );
+  // Credential failures name the setting to check; their own text may quote the key, so it is dropped.
+  if (e instanceof SyntaxError || /credential|private.?key|JSON|PEM|jwt/i.test(err.message ?? ''))
+    return new DeskError(
+      'REFUSED',
+      `${what}: the Google credentials could not be used: check GOOGLE_APPLICATION_CREDENTIALS (a service-account key file) or Application Default Credentials`,
+    );
   const code = typeof err.code === 'string' ? err.code : '';
   return new DeskError('REFUSED', `${what}: could not reach the Sheets API${code ? ` (${code})` : ''}`);
 }
