@@ -14,7 +14,6 @@ import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { toXlsx } from '../../../twin/xlsx';
-import { loadSyncConfig } from '../feeds/config';
 import { sheetsClient } from '../sheets/client';
 import { DEFAULT_RETRY, Retrier, type RetryPolicy } from '../sheets/retry';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
@@ -28,8 +27,8 @@ import { rebuildAging } from '../use-cases/rebuild-aging';
 import { renderDocument } from '../use-cases/render-document';
 import { runAction } from '../use-cases/run-action';
 import { setupWorkbook } from '../use-cases/setup-workbook';
-import { syncEtas } from '../use-cases/sync-etas';
 import { commandFromFlags, type Options, parseCommandLine, resolveToday, USAGE, UsageError } from './args';
+import { syncCommand } from './sync-command';
 
 export interface Io {
   stdout(text: string): void;
@@ -38,6 +37,8 @@ export interface Io {
   readonly cwd: string;
   /** Time and randomness of the Sheets retry policy (tests run a 65-second storm instantly). */
   readonly retry?: Partial<RetryPolicy>;
+  /** Ends `sync --every` (default: SIGTERM or SIGINT). */
+  readonly stop?: AbortSignal;
 }
 
 function context(options: Options, io: Io, timeZone: string): CommandContext {
@@ -197,30 +198,8 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
         io.stdout(`${result.invoices} invoice(s), ${result.lines} line(s) → ${names.join(', ')}\n`);
       return 0;
     }
-    case 'sync': {
-      if (!options.feeds) throw new UsageError('sync needs --feeds FILE (the vendor feed configuration)');
-      if (options.every)
-        throw new DeskError(
-          'NOT_AVAILABLE',
-          'sync --every (a long-running loop) is not available yet; run sync from cron or a scheduler',
-        );
-      const report = await syncEtas(
-        port,
-        await loadSyncConfig(resolve(io.cwd, options.feeds)),
-        ctx,
-        options['dry-run'] === true,
-      );
-      if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
-      else {
-        io.stdout(
-          `sync: ${report.etas} ETA(s) read; ${report.applied ? 'applied' : options['dry-run'] ? 'dry run, nothing written' : 'nothing new to write'}\n`,
-        );
-        for (const m of report.messages) io.stdout(`  ${m}\n`);
-        for (const p of report.problems)
-          io.stdout(`  problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}\n`);
-      }
-      return 0;
-    }
+    case 'sync':
+      return syncCommand(port, options, ctx, io);
     case 'archive': {
       if (!options.before || !isIsoDate(options.before) || !options.to)
         throw new UsageError('archive needs --before YYYY-MM-DD and --to FILE');

@@ -4,12 +4,17 @@
  * holding the report), or with `dryRun` only say what would change. A feed that cannot be read is a
  * problem of that vendor, not the end of the run.
  */
+import { computeAging } from '../../../shared/aging';
+import { applyChanges } from '../../../shared/apply-changes';
+import type { Cell } from '../../../shared/cells';
+import type { RawTab } from '../../../shared/codec';
 import { runCommand } from '../../../shared/commands/run';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { renderAging } from '../../../shared/render-aging';
 import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vendor-etas';
-import { planWrites } from '../../../shared/workbook';
+import { AGING_TAB, planWrites } from '../../../shared/workbook';
 import type { SyncConfig } from '../feeds/config';
 import { readFeedRecords } from '../feeds/read-feed';
 import { loadWorkbook } from './load';
@@ -22,13 +27,35 @@ export interface SyncReport {
   readonly changed: Readonly<Record<string, { updated: number; added: number }>>;
 }
 
+/** The "Sync issues" section under the Aging report: what the feeds said that was not applied. */
+function syncIssues(problems: readonly FeedProblem[]): Cell[][] {
+  if (problems.length === 0) return [];
+  const shown = problems.slice(0, 200).map((p) => [p.vendor, p.row, p.field, p.value, p.reason] as Cell[]);
+  const more = problems.length > 200 ? [[`(+${problems.length - 200} more in the Log)`]] : [];
+  return [[], ['Sync issues'], ['Vendor', 'Feed row', 'Field', 'Value', 'Reason'], ...shown, ...more];
+}
+
+/** Grids equal as Sheets stores them: trailing empty cells and rows do not count. */
+function sameGrid(a: readonly (readonly Cell[])[], b: readonly (readonly Cell[])[]): boolean {
+  const norm = (g: readonly (readonly Cell[])[]) => {
+    const rows = g.map((r) => {
+      const row = r.map((c) => (c === null ? '' : c));
+      while (row.length > 0 && row[row.length - 1] === '') row.pop();
+      return row;
+    });
+    while (rows.length > 0 && (rows[rows.length - 1] as Cell[]).length === 0) rows.pop();
+    return JSON.stringify(rows);
+  };
+  return norm(a) === norm(b);
+}
+
 export async function syncEtas(
   port: SpreadsheetPort,
   config: SyncConfig & { baseDir: string },
   ctx: CommandContext,
   dryRun = false,
 ): Promise<SyncReport> {
-  const { workbook, tabs, context } = await loadWorkbook(port);
+  const { workbook, tabs, context, raw } = await loadWorkbook(port);
   const etas: VendorEta[] = [];
   const problems: FeedProblem[] = [];
   for (const feed of config.vendors) {
@@ -50,7 +77,16 @@ export async function syncEtas(
   const lastSync = [...workbook.log].reverse().find((l) => l.action === 'sync');
   const sameProblems =
     (lastSync?.summary.split('\n').filter((s) => report.includes(s)).length ?? -1) === report.length;
-  const nothing = Object.keys(outcome.result.changed).length === 0 && (problems.length === 0 || sameProblems);
+  // The Aging tab follows the new dates, with the run's problems as its "Sync issues" section.
+  const aging = renderAging(
+    computeAging(applyChanges(workbook, outcome.changes), ctx.today),
+    syncIssues(problems),
+  ).values;
+  const agingChanged = !sameGrid(raw[AGING_TAB]?.values ?? [], aging);
+  const nothing =
+    Object.keys(outcome.result.changed).length === 0 &&
+    (problems.length === 0 || sameProblems) &&
+    !agingChanged;
   if (!dryRun && !nothing) {
     const log = outcome.log && {
       ...outcome.log,
@@ -65,7 +101,12 @@ export async function syncEtas(
         .join('\n'),
     };
     const changes = log ? { ...outcome.changes, log: { updated: [], added: [log] } } : outcome.changes;
-    await port.write(planWrites(tabs, changes, ['sync', 'engine'], context));
+    const patches = planWrites(tabs, changes, ['sync', 'engine'], context);
+    const newTabs: RawTab[] = [];
+    if (agingChanged)
+      if (raw[AGING_TAB]) patches.push({ tab: AGING_TAB, writes: [], appends: [], replace: aging });
+      else newTabs.push({ name: AGING_TAB, values: aging });
+    await port.write(patches, newTabs);
   }
   return {
     applied: !dryRun && !nothing,

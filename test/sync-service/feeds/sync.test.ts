@@ -195,6 +195,18 @@ describe('backorder-desk sync', () => {
       Action: 'sync',
       Summary: expect.stringContaining('Cascade row 1 order "PO-77": no such PO in the workbook'),
     });
+    const aging = JSON.parse(
+      (await cli(dir, 'export', ...w, '--tab', 'Aging', '--format', 'json')).stdout,
+    ) as string[][];
+    const issues = aging.findIndex((r) => r[0] === 'Sync issues');
+    expect(aging[issues + 2]?.slice(0, 5)).toEqual([
+      'Cascade',
+      1,
+      'order',
+      'PO-77',
+      'no such PO in the workbook',
+    ]);
+    expect(aging.find((r) => r[0] === 'Open backorders')?.[1]).toBe(3);
     const file = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8'));
     expect(
       file.sheets.find((s: { properties: { title: string } }) => s.properties.title === 'POs').formulas,

@@ -96,6 +96,11 @@ describe('sync under quota errors and crashes', () => {
     const calmClock = { t: 0 };
     const calm = await serve(fileText, [], calmClock);
     await syncEtas(port(calm.url, calm.doc.id, calmClock).port, config, CTX);
+    const routes = () =>
+      calm.twin.log.map((r) => `${r.method} ${r.path.replace(/^.*\/v4\/spreadsheets\/[^/:]+/, '')}`);
+    expect(routes()).toEqual(['GET ', 'GET /values:batchGet', 'POST /values:batchUpdate']); // ≤ 3 requests
+    await syncEtas(port(calm.url, calm.doc.id, calmClock).port, config, { ...CTX, requestId: 'run-2' });
+    expect(routes().slice(3)).toEqual(['GET ', 'GET /values:batchGet']); // nothing new: no write
     await calm.twin.close();
 
     const clock = { t: 0 };

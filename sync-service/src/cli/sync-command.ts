@@ -1,0 +1,65 @@
+/**
+ * `backorder-desk sync`: vendor ETAs in, once (for cron or a scheduler) or `--every MINUTES` until
+ * SIGTERM or SIGINT, which let the run in flight finish. `--dry-run` says what would change and
+ * writes nothing; `--json` prints each run's report.
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { CommandContext } from '../../../shared/desk';
+import { DeskError } from '../../../shared/errors';
+import type { SpreadsheetPort } from '../../../shared/ports';
+import { loadSyncConfig } from '../feeds/config';
+import { runEvery } from '../use-cases/every';
+import { syncEtas } from '../use-cases/sync-etas';
+import { type Options, UsageError } from './args';
+import type { Io } from './main';
+
+function stopOnSignals(): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  return controller.signal;
+}
+
+export async function syncCommand(
+  port: SpreadsheetPort,
+  options: Options,
+  ctx: CommandContext,
+  io: Io,
+): Promise<number> {
+  if (!options.feeds) throw new UsageError('sync needs --feeds FILE (the vendor feed configuration)');
+  const config = await loadSyncConfig(resolve(io.cwd, options.feeds));
+  const dryRun = options['dry-run'] === true;
+  const once = async () => {
+    const report = await syncEtas(
+      port,
+      config,
+      { ...ctx, requestId: options['request-id'] ?? randomUUID() },
+      dryRun,
+    );
+    if (options.json) return io.stdout(`${JSON.stringify(report)}\n`);
+    io.stdout(
+      `sync: ${report.etas} ETA(s) read; ${report.applied ? 'applied' : dryRun ? 'dry run, nothing written' : 'nothing new to write'}\n`,
+    );
+    for (const m of report.messages) io.stdout(`  ${m}\n`);
+    for (const p of report.problems)
+      io.stdout(`  problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}\n`);
+  };
+  if (!options.every) {
+    await once();
+    return 0;
+  }
+  const minutes = Number(options.every);
+  if (!Number.isFinite(minutes) || minutes <= 0)
+    throw new UsageError(`--every must be a number of minutes, got "${options.every}"`);
+  const runs = await runEvery({
+    minutes,
+    signal: io.stop ?? stopOnSignals(),
+    runOnce: once,
+    onError: (e) =>
+      io.stderr(`backorder-desk: sync run failed: ${e instanceof DeskError ? e.message : String(e)}\n`),
+  });
+  io.stdout(`sync stopped after ${runs} run(s)\n`);
+  return 0;
+}
