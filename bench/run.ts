@@ -19,6 +19,7 @@ import { runCommand } from '../shared/commands/run';
 import { renderAging } from '../shared/render-aging';
 import { renderWorkbook } from '../shared/render-workbook';
 import { OrdersTab } from '../shared/tabs/orders';
+import { syncRequests } from './sync-requests';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -110,6 +111,9 @@ results.coreBundle = {
   gzipKib: Math.round((gzipSync(code).length / 1024) * 10) / 10,
 };
 
+// One sync run over loopback HTTP with the real client: requests must not grow with the rows.
+results.syncRequests = [await syncRequests(1_000), await syncRequests(50_000)];
+
 const a5 = (results.allocateAll_5000 as { medianMs: number }).medianMs;
 const a50 = (results.allocateAll_50000 as { medianMs: number }).medianMs;
 const report = {
@@ -125,6 +129,13 @@ const report = {
   targets: {
     allocateAll50kUnder250ms: { value: a50, ok: a50 <= 250 },
     scaling50kOver5kUnder12: { value: Math.round((a50 / a5) * 10) / 10, ok: a50 / a5 <= 12 },
+    syncRequestsConstantAndAtMost3: {
+      value: (results.syncRequests as { requests: number }[]).map((r) => r.requests),
+      ok: (results.syncRequests as { requests: number }[]).every(
+        (r) =>
+          r.requests <= 3 && r.requests === (results.syncRequests as { requests: number }[])[0]?.requests,
+      ),
+    },
   },
 };
 const text = `${JSON.stringify(report, null, 2)}\n`;
