@@ -70,13 +70,21 @@ export async function syncRequests(lines: number) {
   };
   const client = sheetsClient({ BACKORDER_DESK_SHEETS_URL: url, BACKORDER_DESK_ACCESS_TOKEN: 'bench' });
   const started = performance.now();
-  await syncEtas(new SheetsSpreadsheet(client, doc.id, new Retrier({ ...DEFAULT_RETRY, sleep: async () => {} })), config, ctx);
+  await syncEtas(
+    new SheetsSpreadsheet(client, doc.id, new Retrier({ ...DEFAULT_RETRY, sleep: async () => {} })),
+    config,
+    ctx,
+  );
   const ms = Math.round(performance.now() - started);
   const first = twin.log.length;
-  await syncEtas(new SheetsSpreadsheet(client, doc.id, new Retrier({ ...DEFAULT_RETRY, sleep: async () => {} })), config, {
-    ...ctx,
-    requestId: 'sync-2',
-  });
+  await syncEtas(
+    new SheetsSpreadsheet(client, doc.id, new Retrier({ ...DEFAULT_RETRY, sleep: async () => {} })),
+    config,
+    {
+      ...ctx,
+      requestId: 'sync-2',
+    },
+  );
   await twin.close();
   return {
     lines,
