@@ -4,6 +4,12 @@
  * in the spreadsheet's zone; the same scenario through either face gives the same workbook; the
  * document lock, property limits, the add-on trigger rule and templated HTML behave as documented;
  * every call is counted.
+ * Documentation followed: Range.getValues returns Date objects for date cells
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#getValues() ; Lock.waitLock
+ * throws when the lock cannot be acquired https://developers.google.com/apps-script/reference/lock/lock ;
+ * property quotas (9 KB a value, 500 KB a store) https://developers.google.com/apps-script/guides/services/quotas ;
+ * add-on triggers (one of each type per document) https://developers.google.com/workspace/add-ons/concepts/editor-triggers ;
+ * templated HTML scriptlets https://developers.google.com/apps-script/guides/html/templates
  */
 import { join } from 'node:path';
 import { sheets } from '@googleapis/sheets';

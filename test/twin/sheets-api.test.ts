@@ -3,6 +3,14 @@
  * OAuth2Client holding a test token: documented value semantics (serial dates from 1899-12-30,
  * RAW vs USER_ENTERED, trimming, A1 edge cases), Google's error shapes, all-or-nothing batchUpdate,
  * injected faults and the per-minute quota, and the workbook file shared with the CLI.
+ * Documentation followed: ValueInputOption (RAW stores as is; USER_ENTERED parses as typed)
+ * https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption ; ValueRenderOption and
+ * DateTimeRenderOption (SERIAL_NUMBER counts days from 1899-12-30)
+ * https://developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption ; values.get trims
+ * trailing empty rows and columns https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/get ;
+ * error bodies https://cloud.google.com/apis/design/errors ; usage limits (60 requests a minute per
+ * user) https://developers.google.com/sheets/api/limits ; batchUpdate is atomic
+ * https://developers.google.com/sheets/api/guides/batchupdate
  */
 import { join } from 'node:path';
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
