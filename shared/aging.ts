@@ -185,8 +185,13 @@ export function computeAging(wb: Workbook, today: IsoDate): AgingReport {
     const v = vendorStats.get(p.vendor) ?? { late: [], etaChanges: 0 };
     if (p.status === 'Received' && p.receivedAt && p.promisedDate)
       v.late.push(daysBetween(p.promisedDate, p.receivedAt));
-    if (p.vendorEta && p.promisedDate && p.vendorEta !== p.promisedDate) v.etaChanges += 1;
     vendorStats.set(p.vendor, v);
+  }
+  // ETA changes come from the sync's history: every time a vendor moved a date.
+  for (const h of wb.etaHistory) {
+    const v = vendorStats.get(h.vendor) ?? { late: [], etaChanges: 0 };
+    v.etaChanges += 1;
+    vendorStats.set(h.vendor, v);
   }
   const vendors = [...vendorStats]
     .map(([vendor, v]) => ({

@@ -16,6 +16,7 @@ import type { Columns, RecordOf, TabSpec } from './columns';
 import { DeskError } from './errors';
 import { type Backorder, BackordersTab } from './tabs/backorders';
 import { type Call, CallsTab } from './tabs/calls';
+import { type EtaChange, EtaHistoryTab } from './tabs/eta-history';
 import { type InventoryItem, InventoryTab } from './tabs/inventory';
 import { type InvoiceLine, InvoicesTab } from './tabs/invoices';
 import { type LogEntry, LogTab } from './tabs/log';
@@ -41,6 +42,7 @@ export const TABS = {
   invoices: InvoicesTab,
   log: LogTab,
   settings: SettingsTab,
+  etaHistory: EtaHistoryTab,
 } as const;
 export type TabKey = keyof typeof TABS;
 export const TAB_KEYS = Object.keys(TABS) as TabKey[];
@@ -56,6 +58,7 @@ export interface Records {
   invoices: InvoiceLine[];
   log: LogEntry[];
   settings: SettingRow[];
+  etaHistory: EtaChange[];
 }
 
 export interface Workbook extends Readonly<Records> {

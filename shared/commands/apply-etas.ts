@@ -6,13 +6,50 @@
  * today and the backorder a "Rescheduled" entry in Calls with the vendor as its source. An ETA equal
  * to the one already recorded changes nothing, so a second run with the same feed writes nothing.
  */
-import { daysBetween, type IsoDate } from '../dates';
+import { addDays, daysBetween, type IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import type { VendorEta } from '../vendor-etas';
+
+/**
+ * A vendor's median slip in days (receipt − promise) over its last ten received PO lines; `null`
+ * when it has received nothing yet.
+ * @example medianSlip([3, 9, 1]) // 3
+ */
+export function medianSlip(slips: readonly number[]): number | null {
+  if (slips.length === 0) return null;
+  const s = [...slips].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1
+    ? (s[mid] as number)
+    : Math.round(((s[mid - 1] as number) + (s[mid] as number)) / 2);
+}
+
+function vendorSlips(desk: Desk): Map<string, number | null> {
+  const received = new Map<string, { at: string; slip: number }[]>();
+  for (const p of desk.uow.all('pos'))
+    if (p.receivedAt && p.promisedDate && p.qtyReceived > 0)
+      received.set(p.vendor, [
+        ...(received.get(p.vendor) ?? []),
+        { at: p.receivedAt, slip: daysBetween(p.promisedDate, p.receivedAt) },
+      ]);
+  const out = new Map<string, number | null>();
+  for (const [vendor, list] of received)
+    out.set(
+      vendor,
+      medianSlip(
+        list
+          .sort((a, b) => (a.at < b.at ? 1 : -1))
+          .slice(0, 10)
+          .map((x) => x.slip),
+      ),
+    );
+  return out;
+}
 
 export function applyEtas(desk: Desk, etas: readonly VendorEta[]): void {
   desk.entity('Vendor ETAs');
   let changed = 0;
+  const slips = vendorSlips(desk);
   for (const e of etas) {
     const p = desk.uow.get('pos', `${e.po}#${e.line}`);
     if (!p) {
@@ -23,11 +60,23 @@ export function applyEtas(desk: Desk, etas: readonly VendorEta[]): void {
     }
     if (p.vendorEta === e.eta) continue;
     changed += 1;
+    const slip = slips.get(p.vendor) ?? null;
     desk.uow.put('pos', {
       ...p,
       vendorEta: e.eta as IsoDate,
       etaSource: `${e.vendor} feed${e.note ? `: ${e.note}` : ''}`,
       etaUpdatedAt: desk.ctx.now,
+      predictedEta: slip === null ? null : addDays(e.eta as IsoDate, slip),
+    });
+    desk.uow.add('etaHistory', {
+      historyId: desk.uow.nextId('EH', () => desk.uow.all('etaHistory').map((h) => h.historyId)),
+      recordedAt: desk.ctx.now,
+      vendor: e.vendor,
+      po: p.po,
+      line: p.line,
+      sku: p.sku,
+      previousEta: p.vendorEta ?? p.promisedDate,
+      eta: e.eta as IsoDate,
     });
     desk.messages.push(
       `${p.po} line ${p.line} (${p.sku}): ETA ${p.vendorEta ?? p.promisedDate ?? 'none'} → ${e.eta}`,

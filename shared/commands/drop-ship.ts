@@ -50,6 +50,7 @@ export function dropShip(desk: Desk, backorderId: string): void {
     vendorEta: null,
     etaSource: '',
     etaUpdatedAt: '',
+    predictedEta: null,
     notes: `Drop-ship to ${b.customer} for ${b.orderId} line ${b.line}`,
   };
   desk.uow.add('pos', line);

@@ -55,6 +55,7 @@ export function reorder(desk: Desk): void {
         vendorEta: null,
         etaSource: '',
         etaUpdatedAt: '',
+        predictedEta: null,
         notes: `Reorder: ${r.backorderDemand} owed on backorders, ${r.onHand - r.allocated} free, ${r.onOrder} on order, reorder point ${r.reorderPoint}`,
       };
       desk.uow.add('pos', line);

@@ -128,6 +128,7 @@ export function purchaseOrder(
     vendorEta: null,
     etaSource: '',
     etaUpdatedAt: '',
+    predictedEta: null,
     notes: '',
   }));
 }

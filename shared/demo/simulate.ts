@@ -34,6 +34,7 @@ export function emptyWorkbook(): Workbook {
     shipments: [],
     calls: [],
     invoices: [],
+    etaHistory: [],
     log: [],
     settings: [],
     config: DEFAULT_SETTINGS,

@@ -25,6 +25,8 @@ export const PurchaseOrdersTab = defineTab(
     vendorEta: date('VendorETA', 'sync'),
     etaSource: text('ETASource', 'sync'),
     etaUpdatedAt: timestamp('ETAUpdatedAt', 'sync'),
+    /** The vendor's ETA plus its median slip on recent receipts: beside the stated ETA, never instead. */
+    predictedEta: date('PredictedETA', 'sync'),
     notes: text('Notes', 'user'),
   },
   ['po', 'line'],

@@ -51,7 +51,22 @@ function bo(id: string, created: string, expected: string | null, p: Partial<Bac
   };
 }
 
+const change = (historyId: string, vendor: string, previousEta: string, eta: string) => ({
+  historyId,
+  recordedAt: '2026-11-20T12:00:00.000Z',
+  vendor,
+  po: 'P3',
+  line: 1,
+  sku: 'B',
+  previousEta: previousEta as IsoDate,
+  eta: eta as IsoDate,
+});
+
 const wb = workbook({
+  etaHistory: [
+    change('EH-000001', 'Northline', '2026-12-01', '2026-12-02'),
+    change('EH-000002', 'Northline', '2026-12-02', '2026-12-04'),
+  ],
   backorders: [
     bo('B1', '2026-11-20', '2026-11-25'), // 3 days, this week
     bo('B2', '2026-11-10', '2026-11-30', {
@@ -138,7 +153,7 @@ describe('computeAging', () => {
   it('shows vendor delays against promised dates and ETA changes', () => {
     expect(r.vendors).toEqual([
       { vendor: 'Summit', linesReceived: 2, averageDaysLate: 3, worstDaysLate: 5, etaChanges: 0 },
-      { vendor: 'Northline', linesReceived: 0, averageDaysLate: null, worstDaysLate: null, etaChanges: 1 },
+      { vendor: 'Northline', linesReceived: 0, averageDaysLate: null, worstDaysLate: null, etaChanges: 2 },
     ]);
     expect(r.products.find((p) => p.sku === 'B')).toMatchObject({
       expectedRestock: '2026-12-04',

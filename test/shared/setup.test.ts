@@ -29,6 +29,7 @@ describe('planSetup', () => {
       'Invoices',
       'Log',
       'Settings',
+      'ETA History',
       'Aging',
     ]);
     const again = planSetup(once);

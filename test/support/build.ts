@@ -7,6 +7,7 @@ import type { IsoDate } from '../../shared/dates';
 import type { CommandContext } from '../../shared/desk';
 import type { BasisPoints, Cents } from '../../shared/money';
 import type { Backorder } from '../../shared/tabs/backorders';
+import type { EtaChange } from '../../shared/tabs/eta-history';
 import type { InventoryItem } from '../../shared/tabs/inventory';
 import { NEW_LINE_STATE, type OrderLine } from '../../shared/tabs/orders';
 import type { PoLine } from '../../shared/tabs/purchase-orders';
@@ -77,6 +78,7 @@ export function poLine(p: Partial<PoLine> & { po: string; sku: string; qty: numb
     vendorEta: null,
     etaSource: '',
     etaUpdatedAt: '',
+    predictedEta: null,
     notes: '',
     ...p,
   };
@@ -87,6 +89,7 @@ export function workbook(p: {
   inventory?: InventoryItem[];
   pos?: PoLine[];
   backorders?: Backorder[];
+  etaHistory?: EtaChange[];
   config?: Partial<Settings>;
 }): Workbook {
   return {
@@ -97,6 +100,7 @@ export function workbook(p: {
     shipments: [],
     calls: [],
     invoices: [],
+    etaHistory: p.etaHistory ?? [],
     log: [],
     settings: [],
     config: { ...DEFAULT_SETTINGS, ...p.config },

