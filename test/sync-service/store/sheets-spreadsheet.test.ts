@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chunksUnder } from '../../../sync-service/src/store/sheets-spreadsheet';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { newWorkbookFile, readWorkbookFile } from '../../../twin/workbook-file';
@@ -125,5 +126,22 @@ describe('the CLI on a Google spreadsheet (the twin over HTTP)', () => {
     const failing = await cliWith(env, dir, 'do', 'allocate', '--spreadsheet', doc.id);
     for (const out of [wrong, missing, failing])
       expect(`${out.stdout}${out.stderr}`).not.toMatch(/ya29|Bearer|private_key|BEGIN/);
+  });
+});
+
+describe('request bodies over 2 MB', () => {
+  it('are split into consecutive chunks, each under the limit, nothing lost', () => {
+    const data = Array.from({ length: 300 }, (_, i) => ({
+      range: `'Orders'!A${i + 1}`,
+      values: [['x'.repeat(10_000)]],
+    }));
+    const chunks = chunksUnder(data, 2 * 1024 * 1024);
+    expect(chunks.length).toBe(2);
+    for (const c of chunks)
+      expect(Buffer.byteLength(JSON.stringify({ valueInputOption: 'RAW', data: c }))).toBeLessThan(
+        2 * 1024 * 1024,
+      );
+    expect(chunks.flat()).toEqual(data);
+    expect(chunksUnder(data.slice(0, 3), 2 * 1024 * 1024)).toHaveLength(1);
   });
 });
