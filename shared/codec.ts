@@ -14,6 +14,8 @@ import { DeskError } from './errors';
 export interface RawTab {
   readonly name: string;
   readonly values: readonly (readonly Cell[])[];
+  /** For a tab being created: charts to embed in it (the Sheets API's EmbeddedChart, sheetId left out). */
+  readonly charts?: readonly object[];
 }
 
 export interface DecodedTab<C extends Columns> {

@@ -19,6 +19,55 @@ export interface AgingSheet {
   };
 }
 
+/**
+ * Where the bucket table sits for `buckets` age buckets (Settings' bounds + 1): the rows above it
+ * never change, so a chart set up once keeps pointing at it.
+ */
+export function agingChartRange(buckets: number): AgingSheet['chart'] {
+  return { firstRow: 14, lastRow: 13 + buckets, labelColumn: 1, valueColumn: 2 };
+}
+
+/**
+ * The Aging chart as the Sheets API embeds it: backorders per age bucket, beside the report.
+ * https://developers.google.com/sheets/api/samples/charts
+ */
+export function agingChart(buckets: number, sheetId = 0): object {
+  return chartOn(agingChartSpec(buckets), sheetId);
+}
+
+/** Points a chart made for sheet 0 at another sheet (every GridRange and anchor in it). */
+export function chartOn(chart: object, sheetId: number): object {
+  return JSON.parse(JSON.stringify(chart).replace(/"sheetId":\d+/g, `"sheetId":${sheetId}`)) as object;
+}
+
+function agingChartSpec(buckets: number, sheetId = 0): object {
+  const r = agingChartRange(buckets);
+  const column = (c: number) => ({
+    sheetId,
+    startRowIndex: r.firstRow - 1,
+    endRowIndex: r.lastRow,
+    startColumnIndex: c - 1,
+    endColumnIndex: c,
+  });
+  return {
+    spec: {
+      title: 'Open backorders by age',
+      basicChart: {
+        chartType: 'COLUMN',
+        legendPosition: 'NO_LEGEND',
+        axis: [
+          { position: 'BOTTOM_AXIS', title: 'Age' },
+          { position: 'LEFT_AXIS', title: 'Backorders' },
+        ],
+        domains: [{ domain: { sourceRange: { sources: [column(r.labelColumn)] } } }],
+        series: [{ series: { sourceRange: { sources: [column(r.valueColumn)] } }, targetAxis: 'LEFT_AXIS' }],
+        headerCount: 0,
+      },
+    },
+    position: { overlayPosition: { anchorCell: { sheetId, rowIndex: 1, columnIndex: 8 } } },
+  };
+}
+
 export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
   const rows: Cell[][] = [];
   const money = (cents: number) => centsToUnits(cents as Cents);

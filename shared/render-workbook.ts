@@ -13,7 +13,7 @@ export function renderWorkbook(wb: Workbook, ctx: CellContext): RawTab[] {
   return newTabs.map((tab) => {
     const key = TAB_KEYS.find((k) => TABS[k].name === tab.name);
     const values = tab.values.map((r) => [...r]);
-    if (!key || key === 'settings') return { name: tab.name, values };
+    if (!key || key === 'settings') return { ...tab, values };
     const spec = TABS[key] as TabSpec<Columns>;
     const decoded = decodeTab(spec, { name: tab.name, values }, ctx);
     const patch = encodeChanges(

@@ -7,6 +7,7 @@
 import type { Cell } from './cells';
 import type { RawTab, TabPatch } from './codec';
 import { type Columns, normalizeHeader, type TabSpec } from './columns';
+import { agingChart } from './render-aging';
 import { DEFAULT_SETTINGS, SETTING_NOTES } from './tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS } from './workbook';
 
@@ -67,6 +68,7 @@ export function planSetup(existing: Record<string, RawTab>): SetupPlan {
     newTabs.push({
       name: AGING_TAB,
       values: [['Aging report: rebuilt by `backorder-desk aging`; do not edit']],
+      charts: [agingChart(DEFAULT_SETTINGS.AgingBuckets.length + 1)],
     });
     report.push(`${AGING_TAB}: created`);
   }

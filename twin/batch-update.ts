@@ -59,11 +59,22 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
     sheetById(file, (range as { sheetId?: number } | undefined)?.sheetId, at);
   switch (kind) {
     case 'addSheet': {
-      const p = (body.properties ?? {}) as { title?: string; gridProperties?: { frozenRowCount?: number } };
+      const p = (body.properties ?? {}) as {
+        sheetId?: number;
+        title?: string;
+        gridProperties?: { frozenRowCount?: number };
+      };
+      if (p.sheetId !== undefined && file.sheets.some((s) => s.properties.sheetId === p.sheetId))
+        throw new TwinError(
+          400,
+          'INVALID_ARGUMENT',
+          `Invalid requests[${at}].addSheet: Sheet with id ${p.sheetId} already exists.`,
+        );
       const sheet = twin.addSheet(
         p.title ?? `Sheet${file.sheets.length + 1}`,
         p.gridProperties?.frozenRowCount ?? 0,
       );
+      if (p.sheetId !== undefined) sheet.properties.sheetId = p.sheetId;
       return { addSheet: { properties: sheet.properties } };
     }
     case 'deleteSheet': {

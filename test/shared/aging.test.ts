@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAging } from '../../shared/aging';
 import type { IsoDate } from '../../shared/dates';
 import type { BasisPoints, Cents } from '../../shared/money';
-import { renderAging } from '../../shared/render-aging';
+import { agingChart, agingChartRange, renderAging } from '../../shared/render-aging';
 import type { Backorder } from '../../shared/tabs/backorders';
 import { poLine, workbook } from '../support/build';
 
@@ -183,5 +183,26 @@ describe('computeAging', () => {
     ]);
     expect(sheet.values[sheet.chart.firstRow - 1]?.slice(0, 2)).toEqual(['0–7 days', 1]);
     expect(renderAging(computeAging(wb, TODAY))).toEqual(sheet);
+  });
+
+  it('keeps the bucket table where the chart set up once points, for any number of buckets', () => {
+    for (const buckets of [
+      [7, 14, 30],
+      [30, 60],
+      [5, 10, 20, 40, 80],
+    ]) {
+      const r = computeAging({ ...wb, config: { ...wb.config, AgingBuckets: buckets } }, TODAY);
+      expect(renderAging(r).chart).toEqual(agingChartRange(buckets.length + 1));
+    }
+    const chart = agingChart(4, 9) as {
+      spec: { basicChart: { domains: { domain: { sourceRange: { sources: object[] } } }[] } };
+    };
+    expect(chart.spec.basicChart.domains[0]?.domain.sourceRange.sources[0]).toEqual({
+      sheetId: 9,
+      startRowIndex: 13,
+      endRowIndex: 17,
+      startColumnIndex: 0,
+      endColumnIndex: 1,
+    });
   });
 });

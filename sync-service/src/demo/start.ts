@@ -12,11 +12,13 @@ import { dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
 import { simulateDemo } from '../../../shared/demo/simulate';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
+import { chartOn } from '../../../shared/render-aging';
 import { renderWorkbook } from '../../../shared/render-workbook';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
 import { newWorkbookFile, writeWorkbookFile } from '../../../twin/workbook-file';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
 import { loadWorkbook } from '../use-cases/load';
+import { rebuildAging } from '../use-cases/rebuild-aging';
 import { runAction } from '../use-cases/run-action';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -34,7 +36,9 @@ async function createDemo(path: string, today: IsoDate): Promise<void> {
     values: tab.values as (string | number | boolean | null)[][],
     formulas: {},
     columnFormats: {},
-    metadata: {},
+    metadata: tab.charts
+      ? { charts: tab.charts.map((c, i) => ({ chartId: index * 100 + i, ...chartOn(c, index) })) }
+      : {},
   }));
   await writeWorkbookFile(path, file);
   say(
@@ -82,6 +86,8 @@ async function main(): Promise<void> {
     say(
       `  ${s.outcome === 'backordered' ? 'backordered' : s.outcome}: ${s.orderId} line ${s.line} ${s.sku}, ${s.wanted - s.reserved} of ${s.wanted} short`,
     );
+  const aging = await rebuildAging(port, ctx('aging'));
+  say(`• Aging tab rebuilt: ${aging.summary}`);
   const after = (await loadWorkbook(port)).workbook;
   const open = after.backorders.filter((b) => b.qtyRemaining > 0);
   const late = open.filter((b) => b.expectedDate !== null && b.expectedDate < today);
@@ -92,6 +98,7 @@ async function main(): Promise<void> {
   say();
   say(`The workbook is ${path}. Try:`);
   say(`  npm run cli -- export --workbook ${path} --tab Backorders`);
+  say(`  npm run cli -- export --workbook ${path} --tab all --format xlsx --out demo/demo.xlsx`);
   say(`  npm run cli -- check --workbook ${path}`);
   say(`  npm run cli -- do fulfill --workbook ${path} --json`);
 }

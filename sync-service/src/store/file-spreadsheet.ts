@@ -6,6 +6,7 @@
 import type { Cell } from '../../../shared/cells';
 import { applyPatch, type RawTab, type TabPatch } from '../../../shared/codec';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { chartOn } from '../../../shared/render-aging';
 import {
   newSheet,
   newWorkbookFile,
@@ -47,6 +48,11 @@ export class FileSpreadsheet implements SpreadsheetPort {
       if (sheetByTitle(this.file, tab.name)) throw new Error(`tab ${tab.name} already exists`);
       const sheet = newSheet(this.file, tab.name, []);
       sheet.values = tab.values.map((r) => r.map(fileCell));
+      if (tab.charts?.length)
+        sheet.metadata.charts = tab.charts.map((c, i) => ({
+          chartId: sheet.properties.sheetId * 100 + i,
+          ...chartOn(c, sheet.properties.sheetId),
+        }));
     }
     for (const patch of patches) {
       const sheet = sheetByTitle(this.file, patch.tab);

@@ -11,6 +11,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell } from '../../../shared/cells';
 import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { chartOn } from '../../../shared/render-aging';
 import { fromGoogleError } from '../sheets/errors';
 import { Retrier } from '../sheets/retry';
 
@@ -112,6 +113,20 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     return { tabs, timeZone };
   }
 
+  /** addSheet with chosen ids, then each new tab's charts, in one request. */
+  private creating(newTabs: readonly RawTab[]): sheets_v4.Schema$Request[] {
+    let next = Math.max(-1, ...this.ids.values()) + 1;
+    const sheets = newTabs.map((t) => ({ tab: t, sheetId: next++ }));
+    return [
+      ...sheets.map(({ tab, sheetId }) => ({
+        addSheet: { properties: { sheetId, title: tab.name, gridProperties: { frozenRowCount: 1 } } },
+      })),
+      ...sheets.flatMap(({ tab, sheetId }) =>
+        (tab.charts ?? []).map((c) => ({ addChart: { chart: chartOn(c, sheetId) } })),
+      ),
+    ];
+  }
+
   async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {
     const data: sheets_v4.Schema$ValueRange[] = [];
     const cell = (tab: string, row: number, col: number) => `${quoted(tab)}!${columnLetter(col)}${row + 1}`;
@@ -157,11 +172,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       const added = await this.call('spreadsheets.batchUpdate', () =>
         this.api.spreadsheets.batchUpdate({
           spreadsheetId: this.spreadsheetId,
-          requestBody: {
-            requests: newTabs.map((t) => ({
-              addSheet: { properties: { title: t.name, gridProperties: { frozenRowCount: 1 } } },
-            })),
-          },
+          requestBody: { requests: this.creating(newTabs) },
         }),
       );
       for (const r of added.replies ?? [])

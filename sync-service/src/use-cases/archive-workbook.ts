@@ -49,7 +49,7 @@ export async function archiveWorkbook(
   // 1. The archive: complete workbook, the moved tabs with every column the working tabs have.
   const { tabs: held, timeZone } = await archive.read(ALL_TAB_NAMES);
   const setup = planSetup(held);
-  const newTabs: RawTab[] = setup.newTabs.map((t) => ({ name: t.name, values: t.values.map((r) => [...r]) }));
+  const newTabs: RawTab[] = setup.newTabs.map((t) => ({ ...t, values: t.values.map((r) => [...r]) }));
   const patches: TabPatch[] = setup.patches.filter((p) => !MOVED.some((t) => TABS[t].name === p.tab));
   for (const t of MOVED) {
     const spec = TABS[t] as unknown as TabSpec<Columns>;

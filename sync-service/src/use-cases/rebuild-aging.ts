@@ -7,7 +7,7 @@ import type { RawTab, TabPatch } from '../../../shared/codec';
 import type { CommandContext } from '../../../shared/desk';
 import { makeLogEntry } from '../../../shared/log-entry';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import { type AgingSheet, renderAging } from '../../../shared/render-aging';
+import { type AgingSheet, agingChart, renderAging } from '../../../shared/render-aging';
 import { AGING_TAB, planWrites } from '../../../shared/workbook';
 import { loadWorkbook } from './load';
 
@@ -23,7 +23,12 @@ export async function rebuildAging(
   const patches: TabPatch[] = planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context);
   const newTabs: RawTab[] = [];
   if (raw[AGING_TAB]) patches.push({ tab: AGING_TAB, writes: [], appends: [], replace: sheet.values });
-  else newTabs.push({ name: AGING_TAB, values: sheet.values });
+  else
+    newTabs.push({
+      name: AGING_TAB,
+      values: sheet.values,
+      charts: [agingChart(workbook.config.AgingBuckets.length + 1)],
+    });
   await port.write(patches, newTabs);
   return { ...sheet, summary };
 }

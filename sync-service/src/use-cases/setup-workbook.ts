@@ -46,7 +46,7 @@ export async function setupWorkbook(port: SpreadsheetPort, ctx: CommandContext):
     requestId: ctx.requestId,
     detail: '',
   };
-  const newTabs = plan.newTabs.map((t) => ({ name: t.name, values: t.values.map((r) => [...r]) }));
+  const newTabs = plan.newTabs.map((t) => ({ ...t, values: t.values.map((r) => [...r]) }));
   const patches = [...plan.patches];
   // The Log may itself be missing columns that this plan adds: log only into a Log tab that is complete.
   if (!plan.patches.some((p) => p.tab === LogTab.name)) {

@@ -12,7 +12,7 @@ import { runCommand } from '../../../shared/commands/run';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import { renderAging } from '../../../shared/render-aging';
+import { agingChart, renderAging } from '../../../shared/render-aging';
 import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vendor-etas';
 import { AGING_TAB, planWrites } from '../../../shared/workbook';
 import type { SyncConfig } from '../feeds/config';
@@ -105,7 +105,12 @@ export async function syncEtas(
     const newTabs: RawTab[] = [];
     if (agingChanged)
       if (raw[AGING_TAB]) patches.push({ tab: AGING_TAB, writes: [], appends: [], replace: aging });
-      else newTabs.push({ name: AGING_TAB, values: aging });
+      else
+        newTabs.push({
+          name: AGING_TAB,
+          values: aging,
+          charts: [agingChart(workbook.config.AgingBuckets.length + 1)],
+        });
     await port.write(patches, newTabs);
   }
   return {

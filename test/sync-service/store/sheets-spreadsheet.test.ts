@@ -129,6 +129,32 @@ describe('the CLI on a Google spreadsheet (the twin over HTTP)', () => {
   });
 });
 
+describe('setup on a spreadsheet', () => {
+  it('creates every tab and the Aging chart in one batchUpdate, then writes the headers in one values.batchUpdate', async () => {
+    const dir = tempDir();
+    const before = twin.log.length;
+    expect((await cliWith(env, dir, 'init', '--spreadsheet', doc.id)).code).toBe(0);
+    expect(
+      twin.log
+        .slice(before)
+        .map((r) => `${r.method} ${r.path.replace(/^.*\/v4\/spreadsheets\/[^/:]+/, '') || '/'}`),
+    ).toEqual(['GET /', 'POST :batchUpdate', 'POST /values:batchUpdate']);
+    const aging = doc.file.sheets.find((s) => s.properties.title === 'Aging');
+    const charts = aging?.metadata.charts as {
+      spec: { title: string; basicChart: { series: { series: { sourceRange: { sources: object[] } } }[] } };
+    }[];
+    expect(charts).toHaveLength(1);
+    expect(charts[0]?.spec.title).toBe('Open backorders by age');
+    expect(charts[0]?.spec.basicChart.series[0]?.series.sourceRange.sources[0]).toEqual({
+      sheetId: aging?.properties.sheetId,
+      startRowIndex: 13,
+      endRowIndex: 17,
+      startColumnIndex: 1,
+      endColumnIndex: 2,
+    });
+  });
+});
+
 describe('request bodies over 2 MB', () => {
   it('are split into consecutive chunks, each under the limit, nothing lost', () => {
     const data = Array.from({ length: 300 }, (_, i) => ({
