@@ -6,6 +6,8 @@
  * today and the backorder a "Rescheduled" entry in Calls with the vendor as its source. An ETA equal
  * to the one already recorded changes nothing, so a second run with the same feed writes nothing.
  */
+
+import { addCall } from '../calls';
 import { addDays, daysBetween, type IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import type { VendorEta } from '../vendor-etas';
@@ -93,20 +95,17 @@ export function applyEtas(desk: Desk, etas: readonly VendorEta[]): void {
       const slip = b.expectedDate ? daysBetween(b.expectedDate, e.eta as IsoDate) : 0;
       const slipped = slip > desk.config.SlipThresholdDays;
       if (slipped) {
-        const id = desk.uow.nextId('CL', () => desk.uow.all('calls').map((c) => c.callId));
-        desk.uow.add('calls', {
-          callId: id,
-          when: desk.ctx.now,
-          customer: b.customer,
-          orderId: b.orderId,
-          backorderId: b.backorderId,
-          rep: b.salesRep,
-          method: 'Other',
-          summary: `Rescheduled: ${e.vendor} moved ${p.po} from ${b.expectedDate} to ${e.eta} (${slip} days later)${e.note ? `: ${e.note}` : ''}`,
-          customerChoice: '',
-          nextFollowUp: desk.ctx.today,
-          source: e.vendor,
-        });
+        addCall(
+          desk,
+          { ...b, rep: b.salesRep },
+          {
+            method: 'Other',
+            summary: `Rescheduled: ${e.vendor} moved ${p.po} from ${b.expectedDate} to ${e.eta} (${slip} days later)${e.note ? `: ${e.note}` : ''}`,
+            choice: '',
+            nextFollowUp: desk.ctx.today,
+            source: e.vendor,
+          },
+        );
         desk.messages.push(
           `${b.backorderId} (${b.customer}, rep ${b.salesRep || 'none'}): slipped ${slip} days; follow up today`,
         );

@@ -5,6 +5,7 @@
  * reopens.
  */
 import { openBackorder, recomputeQueues } from '../backorder';
+import { addCall } from '../calls';
 import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
@@ -84,35 +85,6 @@ export function cancelBackorder(desk: Desk, args: CancelArgs): number {
   desk.messages.push(`${b.backorderId}: ${rest} × ${b.sku} cancelled (${args.reason})`);
   recomputeQueues(desk);
   return rest;
-}
-
-function addCall(
-  desk: Desk,
-  about: { customer: string; orderId: string; backorderId: string; rep: string },
-  call: {
-    method: CallMethod;
-    summary: string;
-    choice: CustomerChoice | '';
-    nextFollowUp: IsoDate | null;
-    source?: string;
-  },
-): string {
-  const id = desk.uow.nextId('CL', () => desk.uow.all('calls').map((c) => c.callId));
-  desk.uow.add('calls', {
-    callId: id,
-    when: desk.ctx.now,
-    customer: about.customer,
-    orderId: about.orderId,
-    backorderId: about.backorderId,
-    rep: desk.ctx.actor || about.rep,
-    method: call.method,
-    summary: call.summary,
-    customerChoice: call.choice,
-    nextFollowUp: call.nextFollowUp,
-    source: call.source ?? '',
-  });
-  desk.newIds.push(id);
-  return id;
 }
 
 export interface RescheduleArgs {
