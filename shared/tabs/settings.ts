@@ -22,8 +22,18 @@ const onOff = z.enum(['On', 'Off']);
 const wholeNumber = z.number().check(z.int(), z.gte(0));
 
 /** The typed settings; the key of each field is also its Key cell in the sheet. */
+/** An IANA zone this runtime knows (Intl refuses the rest), e.g. America/New_York. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
 export const SettingsSchema = z.object({
-  TimeZone: z.string().check(z.minLength(1)),
+  TimeZone: z.string().check(z.refine(isTimeZone, 'an IANA time zone such as America/New_York')),
   AgingBuckets: z.array(wholeNumber).check(z.minLength(1)),
   AllocationPolicy: z.enum(['Priority then oldest']),
   AutoBackorder: onOff,

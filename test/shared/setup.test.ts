@@ -65,3 +65,15 @@ describe('planSetup', () => {
     expect(s.filter((r) => r[1] === 'StaleBackorderDays')).toHaveLength(1);
   });
 });
+
+describe('Settings', () => {
+  it('refuses a time zone the runtime does not know, naming the cell', async () => {
+    const { parseSettings } = await import('../../shared/tabs/settings');
+    expect(() => parseSettings([{ key: 'TimeZone', value: 'Mars/Olympus', notes: '' }], () => 4)).toThrow(
+      'Settings!B4: TimeZone is not valid, got "Mars/Olympus"',
+    );
+    expect(parseSettings([{ key: 'Time Zone', value: 'Europe/Paris', notes: '' }], () => 2).TimeZone).toBe(
+      'Europe/Paris',
+    );
+  });
+});
