@@ -8,9 +8,9 @@ import { type IsoDate, isIsoDate } from '../dates';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../tabs/vocabulary';
 import { VendorEtaSchema } from '../vendor-etas';
 
-const id = z.string().check(z.trim(), z.minLength(1));
-const count = z.number().check(z.int(), z.gte(1));
-const lineNo = z.number().check(z.int(), z.gte(0));
+const id = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const count = z.number().check(z.int('must be a whole number'), z.gte(1, 'must be at least 1'));
+const lineNo = z.number().check(z.int('must be a whole number'), z.gte(0, 'must be 0 or more'));
 const isoDate = z.pipe(
   z.string().check(z.refine((s) => isIsoDate(s), 'must be a real date written YYYY-MM-DD')),
   z.transform((s) => s as IsoDate),
