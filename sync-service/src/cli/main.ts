@@ -12,6 +12,7 @@ import { dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { toXlsx } from '../../../twin/xlsx';
 import { sheetsClient } from '../sheets/client';
@@ -140,6 +141,21 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (command === 'do' && !action) throw new UsageError('do needs an ACTION, e.g. `do allocate`');
   const command_ = command === 'do' ? commandFromFlags(action as string, options) : undefined;
+  if (command === 'sync' && !options.workbook && !options.spreadsheet) {
+    // The scheduled service: every spreadsheet of the configuration, each through its own port.
+    const ctx = context(options, io, DEFAULT_SETTINGS.TimeZone);
+    const client = sheetsClient(io.env);
+    return syncCommand(
+      (config) =>
+        config.spreadsheets.map((id) => ({
+          name: id,
+          port: new SheetsSpreadsheet(client, id, new Retrier({ ...DEFAULT_RETRY, ...io.retry })),
+        })),
+      options,
+      ctx,
+      io,
+    );
+  }
   const opened = await openWorkbook(options, io);
   const { port } = opened;
   const ctx = context(options, io, opened.timeZone);
@@ -199,7 +215,7 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       return 0;
     }
     case 'sync':
-      return syncCommand(port, options, ctx, io);
+      return syncCommand(() => [{ name: opened.label, port }], options, ctx, io);
     case 'archive': {
       if (!options.before || !isIsoDate(options.before) || !options.to)
         throw new UsageError('archive needs --before YYYY-MM-DD and --to FILE');

@@ -4,11 +4,13 @@
  * writes nothing; `--json` prints each run's report.
  */
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { hostname, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import { loadSyncConfig } from '../feeds/config';
+import { loadSyncConfig, type SyncConfig } from '../feeds/config';
+import { takeLease } from '../feeds/lease';
 import { runEvery } from '../use-cases/every';
 import { syncEtas } from '../use-cases/sync-etas';
 import { type Options, UsageError } from './args';
@@ -22,8 +24,13 @@ function stopOnSignals(): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * `ports`: the spreadsheets to sync, by name — the one of --workbook/--spreadsheet, or every
+ * spreadsheet of the configuration. Each run takes each spreadsheet's lease first and skips one that
+ * another instance holds.
+ */
 export async function syncCommand(
-  port: SpreadsheetPort,
+  ports: (config: SyncConfig) => { name: string; port: SpreadsheetPort }[],
   options: Options,
   ctx: CommandContext,
   io: Io,
@@ -31,20 +38,44 @@ export async function syncCommand(
   if (!options.feeds) throw new UsageError('sync needs --feeds FILE (the vendor feed configuration)');
   const config = await loadSyncConfig(resolve(io.cwd, options.feeds));
   const dryRun = options['dry-run'] === true;
+  const leases = io.env.BACKORDER_DESK_LEASES ?? join(tmpdir(), 'backorder-desk-leases');
+  const holder = `${hostname()}:${process.pid}`;
+  const targets = ports(config);
+  if (targets.length === 0)
+    throw new UsageError(
+      'sync needs --workbook FILE, --spreadsheet ID, or "spreadsheets" in the configuration',
+    );
   const once = async () => {
-    const report = await syncEtas(
-      port,
-      config,
-      { ...ctx, requestId: options['request-id'] ?? randomUUID() },
-      dryRun,
-    );
-    if (options.json) return io.stdout(`${JSON.stringify(report)}\n`);
-    io.stdout(
-      `sync: ${report.etas} ETA(s) read; ${report.applied ? 'applied' : dryRun ? 'dry run, nothing written' : 'nothing new to write'}\n`,
-    );
-    for (const m of report.messages) io.stdout(`  ${m}\n`);
-    for (const p of report.problems)
-      io.stdout(`  problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}\n`);
+    for (const { name, port } of targets) {
+      const lease = await takeLease(leases, name, holder, 15 * 60_000);
+      if (typeof lease === 'string') {
+        io.stdout(
+          options.json
+            ? `${JSON.stringify({ spreadsheet: name, skipped: `leased by ${lease}` })}\n`
+            : `sync ${name}: skipped, leased by ${lease}\n`,
+        );
+        continue;
+      }
+      try {
+        const report = await syncEtas(
+          port,
+          config,
+          { ...ctx, requestId: options['request-id'] ?? randomUUID() },
+          dryRun,
+        );
+        if (options.json) io.stdout(`${JSON.stringify({ spreadsheet: name, ...report })}\n`);
+        else {
+          io.stdout(
+            `sync ${name}: ${report.etas} ETA(s) read; ${report.applied ? 'applied' : dryRun ? 'dry run, nothing written' : 'nothing new to write'}\n`,
+          );
+          for (const m of report.messages) io.stdout(`  ${m}\n`);
+          for (const p of report.problems)
+            io.stdout(`  problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}\n`);
+        }
+      } finally {
+        await lease.release();
+      }
+    }
   };
   if (!options.every) {
     await once();
