@@ -14,8 +14,10 @@ import { DeskError } from './errors';
 export interface RawTab {
   readonly name: string;
   readonly values: readonly (readonly Cell[])[];
-  /** For a tab being created: charts to embed in it (the Sheets API's EmbeddedChart, sheetId left out). */
+  /** For a tab being created: charts to embed in it (the Sheets API's EmbeddedChart, on sheet 0). */
   readonly charts?: readonly object[];
+  /** For a tab being created: conditional format rules (the Sheets API's, on sheet 0). */
+  readonly formats?: readonly object[];
 }
 
 export interface DecodedTab<C extends Columns> {
@@ -136,6 +138,8 @@ export interface TabPatch {
   readonly deletes?: readonly number[];
   /** The tab's whole content instead (a built tab such as Aging); writes and appends are then empty. */
   readonly replace?: Cell[][];
+  /** The charts the tab should have (on sheet 0): a port adds or updates them only where they differ. */
+  readonly charts?: readonly object[];
 }
 
 export interface TabChanges<R> {

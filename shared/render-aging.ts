@@ -35,7 +35,26 @@ export function agingChart(buckets: number, sheetId = 0): object {
   return chartOn(agingChartSpec(buckets), sheetId);
 }
 
-/** Points a chart made for sheet 0 at another sheet (every GridRange and anchor in it). */
+/**
+ * The Aging tab's formatting, set once with the tab: a row holding only a title (the report's and each
+ * section's) is bold, wherever the sections move as their lists grow.
+ */
+export function agingFormats(): object[] {
+  return [
+    {
+      ranges: [{ sheetId: 0, startRowIndex: 0, startColumnIndex: 0, endColumnIndex: 8 }],
+      booleanRule: {
+        condition: {
+          type: 'CUSTOM_FORMULA',
+          values: [{ userEnteredValue: '=AND(LEN($A1)>0,COUNTA($B1:$G1)=0)' }],
+        },
+        format: { textFormat: { bold: true } },
+      },
+    },
+  ];
+}
+
+/** Points a chart (or any request) made for sheet 0 at another sheet (every GridRange and anchor). */
 export function chartOn(chart: object, sheetId: number): object {
   return JSON.parse(JSON.stringify(chart).replace(/"sheetId":\d+/g, `"sheetId":${sheetId}`)) as object;
 }

@@ -7,7 +7,7 @@
 import type { Cell } from './cells';
 import type { RawTab, TabPatch } from './codec';
 import { type Columns, normalizeHeader, type TabSpec } from './columns';
-import { agingChart } from './render-aging';
+import { agingChart, agingFormats } from './render-aging';
 import { DEFAULT_SETTINGS, SETTING_NOTES } from './tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS } from './workbook';
 
@@ -69,6 +69,7 @@ export function planSetup(existing: Record<string, RawTab>): SetupPlan {
       name: AGING_TAB,
       values: [['Aging report: rebuilt by `backorder-desk aging`; do not edit']],
       charts: [agingChart(DEFAULT_SETTINGS.AgingBuckets.length + 1)],
+      formats: agingFormats(),
     });
     report.push(`${AGING_TAB}: created`);
   }

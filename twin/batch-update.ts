@@ -157,10 +157,14 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
         (body.rule as { ranges?: unknown[] } | undefined)?.ranges?.[0] ??
         (body.protectedRange as { range?: unknown } | undefined)?.range ??
         (body.developerMetadata as { location?: { sheetId?: number } } | undefined)?.location) as unknown;
+      // Stored as spreadsheets.get returns them: a protected range with its id, a conditional format
+      // as its rule, the others as sent.
       const stored =
         kind === 'addProtectedRange'
           ? { protectedRangeId: nextObjectId++, ...(body.protectedRange as object) }
-          : body;
+          : kind === 'addConditionalFormatRule'
+            ? (body.rule as object)
+            : body;
       list(gridOf(target), key).push(stored);
       return kind === 'addProtectedRange' ? { addProtectedRange: { protectedRange: stored } } : {};
     }

@@ -48,6 +48,8 @@ export class FileSpreadsheet implements SpreadsheetPort {
       if (sheetByTitle(this.file, tab.name)) throw new Error(`tab ${tab.name} already exists`);
       const sheet = newSheet(this.file, tab.name, []);
       sheet.values = tab.values.map((r) => r.map(fileCell));
+      if (tab.formats?.length)
+        sheet.metadata.conditionalFormats = tab.formats.map((f) => chartOn(f, sheet.properties.sheetId));
       if (tab.charts?.length)
         sheet.metadata.charts = tab.charts.map((c, i) => ({
           chartId: sheet.properties.sheetId * 100 + i,
@@ -57,6 +59,11 @@ export class FileSpreadsheet implements SpreadsheetPort {
     for (const patch of patches) {
       const sheet = sheetByTitle(this.file, patch.tab);
       if (!sheet) throw new Error(`no tab ${patch.tab} in ${this.path}`);
+      if (patch.charts)
+        sheet.metadata.charts = patch.charts.map((c, i) => ({
+          chartId: sheet.properties.sheetId * 100 + i,
+          ...chartOn(c, sheet.properties.sheetId),
+        }));
       const values = sheet.values as Cell[][];
       applyPatch(values, {
         ...patch,

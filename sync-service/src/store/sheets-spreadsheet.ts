@@ -47,6 +47,8 @@ export function chunksUnder(
 export class SheetsSpreadsheet implements SpreadsheetPort {
   readonly calls = { get: 0, batchGet: 0, batchUpdate: 0, valuesBatchUpdate: 0 };
   private ids = new Map<string, number>();
+  /** Charts per tab as the spreadsheet holds them (from the metadata read). */
+  private charts = new Map<string, { chartId?: number | null; spec?: unknown }[]>();
   private rows = new Map<string, number>();
   private widths = new Map<string, number>();
 
@@ -77,11 +79,17 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       const meta = await this.call('spreadsheets.get', () =>
         this.api.spreadsheets.get({
           spreadsheetId: this.spreadsheetId,
-          fields: 'properties.timeZone,sheets.properties',
+          fields: 'properties.timeZone,sheets.properties,sheets.charts',
         }),
       );
-      for (const s of meta.sheets ?? [])
-        if (s.properties?.title) this.ids.set(s.properties.title, s.properties.sheetId ?? 0);
+      for (const s of meta.sheets ?? []) {
+        if (!s.properties?.title) continue;
+        this.ids.set(s.properties.title, s.properties.sheetId ?? 0);
+        this.charts.set(
+          s.properties.title,
+          (s.charts ?? []) as { chartId?: number | null; spec?: unknown }[],
+        );
+      }
       return meta.properties?.timeZone ?? 'America/New_York';
     })();
     return this.meta;
@@ -113,6 +121,21 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     return { tabs, timeZone };
   }
 
+  /** addChart or updateChartSpec only where the tab's charts differ from the ones wanted. */
+  private chartChanges(p: TabPatch, sheetId: number | undefined): sheets_v4.Schema$Request[] {
+    if (!p.charts || sheetId === undefined) return [];
+    const have = this.charts.get(p.tab) ?? [];
+    const requests: sheets_v4.Schema$Request[] = [];
+    p.charts.forEach((wanted, i) => {
+      const chart = chartOn(wanted, sheetId) as sheets_v4.Schema$EmbeddedChart;
+      const current = have[i];
+      if (!current) requests.push({ addChart: { chart } });
+      else if (JSON.stringify(current.spec) !== JSON.stringify(chart.spec))
+        requests.push({ updateChartSpec: { chartId: current.chartId, spec: chart.spec } });
+    });
+    return requests;
+  }
+
   /** addSheet with chosen ids, then each new tab's charts, in one request. */
   private creating(newTabs: readonly RawTab[]): sheets_v4.Schema$Request[] {
     let next = Math.max(-1, ...this.ids.values()) + 1;
@@ -123,6 +146,11 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       })),
       ...sheets.flatMap(({ tab, sheetId }) =>
         (tab.charts ?? []).map((c) => ({ addChart: { chart: chartOn(c, sheetId) } })),
+      ),
+      ...sheets.flatMap(({ tab, sheetId }) =>
+        (tab.formats ?? []).map((rule) => ({
+          addConditionalFormatRule: { index: 0, rule: chartOn(rule, sheetId) },
+        })),
       ),
     ];
   }
@@ -136,6 +164,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     for (const t of newTabs) block(t.name, 0, t.values as Cell[][]);
     const removals: sheets_v4.Schema$Request[] = [];
     for (const p of patches) {
+      removals.push(...this.chartChanges(p, this.ids.get(p.tab)));
       if (p.replace) {
         // Pad to the old size so nothing of the previous content survives the rewrite.
         const width = Math.max(this.widths.get(p.tab) ?? 0, ...p.replace.map((r) => r.length));
@@ -154,9 +183,15 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       for (let i = 0; i < sorted.length; ) {
         const first = sorted[i] as (typeof sorted)[number];
         const run: Cell[] = [first.value];
-        const j = i + 1;
-        while (j < sorted.length && sorted[j]?.row === first.row && sorted[j]?.col === first.col + run.length)
+        let j = i + 1;
+        while (
+          j < sorted.length &&
+          sorted[j]?.row === first.row &&
+          sorted[j]?.col === first.col + run.length
+        ) {
           run.push((sorted[j] as (typeof sorted)[number]).value);
+          j += 1;
+        }
         data.push({ range: cell(p.tab, first.row, first.col), values: [run.map(plain)] });
         i = j;
       }

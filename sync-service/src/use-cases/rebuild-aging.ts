@@ -22,7 +22,14 @@ export async function rebuildAging(
   const entry = makeLogEntry(workbook.log, ctx, { action: 'aging', entity: AGING_TAB, summary });
   const patches: TabPatch[] = planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context);
   const newTabs: RawTab[] = [];
-  if (raw[AGING_TAB]) patches.push({ tab: AGING_TAB, writes: [], appends: [], replace: sheet.values });
+  if (raw[AGING_TAB])
+    patches.push({
+      tab: AGING_TAB,
+      writes: [],
+      appends: [],
+      replace: sheet.values,
+      charts: [agingChart(workbook.config.AgingBuckets.length + 1)],
+    });
   else
     newTabs.push({
       name: AGING_TAB,

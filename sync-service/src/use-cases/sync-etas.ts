@@ -104,7 +104,14 @@ export async function syncEtas(
     const patches = planWrites(tabs, changes, ['sync', 'engine'], context);
     const newTabs: RawTab[] = [];
     if (agingChanged)
-      if (raw[AGING_TAB]) patches.push({ tab: AGING_TAB, writes: [], appends: [], replace: aging });
+      if (raw[AGING_TAB])
+        patches.push({
+          tab: AGING_TAB,
+          writes: [],
+          appends: [],
+          replace: aging,
+          charts: [agingChart(workbook.config.AgingBuckets.length + 1)],
+        });
       else
         newTabs.push({
           name: AGING_TAB,

@@ -145,6 +145,13 @@ describe('setup on a spreadsheet', () => {
     }[];
     expect(charts).toHaveLength(1);
     expect(charts[0]?.spec.title).toBe('Open backorders by age');
+    const rules = aging?.metadata.conditionalFormats as {
+      ranges: { sheetId: number }[];
+      booleanRule: { format: unknown };
+    }[];
+    expect(rules).toHaveLength(1); // title rows bold, set once with the tab
+    expect(rules[0]?.ranges[0]?.sheetId).toBe(aging?.properties.sheetId);
+    expect(rules[0]?.booleanRule.format).toEqual({ textFormat: { bold: true } });
     expect(charts[0]?.spec.basicChart.series[0]?.series.sourceRange.sources[0]).toEqual({
       sheetId: aging?.properties.sheetId,
       startRowIndex: 13,
@@ -152,6 +159,43 @@ describe('setup on a spreadsheet', () => {
       startColumnIndex: 1,
       endColumnIndex: 2,
     });
+  });
+});
+
+describe('the Aging chart follows the buckets in Settings', () => {
+  it('updates the chart spec once when the number of buckets changes, and never otherwise', async () => {
+    const dir = tempDir();
+    await cliWith(env, dir, 'init', '--spreadsheet', doc.id);
+    const routes = (from: number) =>
+      twin.log
+        .slice(from)
+        .map((r) => `${r.method} ${r.path.replace(/^.*\/v4\/spreadsheets\/[^/:]+/, '') || '/'}`);
+    let from = twin.log.length;
+    await cliWith(env, dir, 'aging', '--spreadsheet', doc.id);
+    expect(routes(from)).toEqual(['GET /', 'GET /values:batchGet', 'POST /values:batchUpdate']);
+    const settings = doc.file.sheets.find((s) => s.properties.title === 'Settings');
+    const row = settings?.values.findIndex((r) => r[0] === 'AgingBuckets') ?? -1;
+    (settings?.values[row] as unknown[])[1] = '30, 60'; // an owner changes the buckets: 3 instead of 4
+    from = twin.log.length;
+    await cliWith(env, dir, 'aging', '--spreadsheet', doc.id);
+    expect(routes(from)).toEqual([
+      'GET /',
+      'GET /values:batchGet',
+      'POST /values:batchUpdate',
+      'POST :batchUpdate',
+    ]);
+    const aging = doc.file.sheets.find((s) => s.properties.title === 'Aging');
+    const chart = (
+      aging!.metadata.charts as {
+        spec: {
+          basicChart: { domains: { domain: { sourceRange: { sources: { endRowIndex: number }[] } } }[] };
+        };
+      }[]
+    )[0];
+    expect(chart?.spec.basicChart.domains[0]?.domain.sourceRange.sources[0]?.endRowIndex).toBe(16);
+    from = twin.log.length;
+    await cliWith(env, dir, 'aging', '--spreadsheet', doc.id);
+    expect(routes(from)).toEqual(['GET /', 'GET /values:batchGet', 'POST /values:batchUpdate']);
   });
 });
 
