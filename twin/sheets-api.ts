@@ -37,6 +37,8 @@ export interface RequestRecord {
   readonly status: number;
   readonly ms: number;
   readonly principal: string;
+  /** The request body as JSON, kept for the requests a test asks for (see `keepBodies`). */
+  readonly body?: unknown;
 }
 
 export interface SheetsApiOptions {
@@ -47,6 +49,8 @@ export interface SheetsApiOptions {
   /** Called after every request that changed a spreadsheet (the twin saves its file here). */
   readonly onChange?: (spreadsheet: TwinSpreadsheet) => Promise<void> | void;
   readonly now?: () => number;
+  /** Keep each request's parsed JSON body in the log (tests that inspect what was written). */
+  readonly keepBodies?: boolean;
 }
 
 const INJECTED: Record<number, string> = {
@@ -112,6 +116,7 @@ export class SheetsApiTwin {
         status,
         ms: Date.now() - started,
         principal,
+        ...(this.options.keepBodies && body ? { body: safeParse(body) } : {}),
       });
       res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
       res.end(JSON.stringify(payload));
@@ -271,5 +276,13 @@ export class SheetsApiTwin {
       if (method === 'POST' && values[2] === ':clear') return changed(s.clear(range));
     }
     throw new TwinError(404, 'NOT_FOUND', `Method not found: ${method} ${path}`);
+  }
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }

@@ -88,9 +88,20 @@ export async function syncCommand(
     minutes,
     signal: io.stop ?? stopOnSignals(),
     runOnce: once,
-    onError: (e) =>
-      io.stderr(`backorder-desk: sync run failed: ${e instanceof DeskError ? e.message : String(e)}\n`),
+    onError: (e) => {
+      const reason =
+        e instanceof DeskError ? e.message : `internal error (${e instanceof Error ? e.name : typeof e})`;
+      io.stderr(
+        options.json
+          ? `${JSON.stringify({ level: 'error', event: 'sync.run.failed', reason })}\n`
+          : `backorder-desk: sync run failed: ${reason}\n`,
+      );
+    },
   });
-  io.stdout(`sync stopped after ${runs} run(s)\n`);
+  io.stdout(
+    options.json
+      ? `${JSON.stringify({ level: 'info', event: 'sync.stopped', runs })}\n`
+      : `sync stopped after ${runs} run(s)\n`,
+  );
   return 0;
 }
