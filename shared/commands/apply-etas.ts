@@ -80,8 +80,11 @@ export function applyEtas(desk: Desk, etas: readonly VendorEta[]): void {
       previousEta: p.vendorEta ?? p.promisedDate,
       eta: e.eta as IsoDate,
     });
+    const previous = p.vendorEta ?? p.promisedDate;
     desk.messages.push(
-      `${p.po} line ${p.line} (${p.sku}): ETA ${p.vendorEta ?? p.promisedDate ?? 'none'} → ${e.eta}`,
+      previous === e.eta
+        ? `${p.po} line ${p.line} (${p.sku}): ${e.vendor} confirms ${e.eta}`
+        : `${p.po} line ${p.line} (${p.sku}): ETA ${previous ?? 'none'} → ${e.eta}`,
     );
     for (const b of desk.uow.all('backorders')) {
       if (

@@ -135,5 +135,8 @@ describe('sync over HTTP', () => {
     const col = (h: string) => (after.values[0] ?? []).indexOf(h);
     expect(after.values.slice(1, 3).map((r) => r[col('Buyer')])).toEqual(['Dana', 'Lee']);
     expect(after.values[1]?.[col('VendorETA')]).toBeTruthy();
+    const logged = JSON.stringify(doc.sheetNamed('Log').values.at(-1));
+    expect(logged).toContain('PO-1 line 1 (A): ETA 2026-12-01 → 2027-01-15');
+    expect(logged).toContain('PO-2 line 1 (A): Summit confirms 2026-12-04');
   });
 });
