@@ -20,9 +20,10 @@ export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
   return cliWith({}, cwd, ...argv);
 }
 
-/** The CLI with extra environment (e.g. the twin's URL and a test token for --spreadsheet). */
 /** Retries with no real waiting: the policy's arithmetic runs, the clock does not. */
 export const INSTANT_RETRY = { sleep: async () => {} };
+
+/** The CLI with extra environment (e.g. the twin's URL and a test token for --spreadsheet). */
 
 export async function cliWith(env: Record<string, string>, cwd: string, ...argv: string[]): Promise<CliRun> {
   let stdout = '';

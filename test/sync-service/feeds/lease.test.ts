@@ -11,6 +11,7 @@ import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { newWorkbookFile } from '../../../twin/workbook-file';
 import { cliWith, tempDir } from '../../support/cli';
+import { writeFeeds } from '../../support/shop';
 
 let twin: SheetsApiTwin | undefined;
 afterEach(async () => {
@@ -51,19 +52,10 @@ describe('sync of every spreadsheet in the configuration', () => {
     const dir = tempDir();
     for (const d of docs) await cliWith(env, dir, 'init', '--spreadsheet', d.id);
     writeFileSync(join(dir, 'feed.csv'), 'PO,Line,ETA\n');
-    writeFileSync(
-      join(dir, 'feeds.json'),
-      JSON.stringify({
-        spreadsheets: docs.map((d) => d.id),
-        vendors: [
-          {
-            vendor: 'V',
-            source: { file: 'feed.csv' },
-            format: 'csv',
-            mapping: { po: 'PO', line: 'Line', eta: 'ETA' },
-          },
-        ],
-      }),
+    writeFeeds(
+      dir,
+      [{ vendor: 'V', source: { file: 'feed.csv' } }],
+      docs.map((d) => d.id),
     );
     const both = await cliWith(env, dir, 'sync', '--feeds', 'feeds.json', '--json');
     expect(

@@ -6,7 +6,6 @@
  * and the feed's API key reaches no output.
  */
 
-import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { newWorkbookFile } from '../../../twin/workbook-file';
 import { cliWith, tempDir } from '../../support/cli';
+import { importShop, writeFeeds } from '../../support/shop';
 
 const KEY = 'vendor-key-5f1c';
 let twin: SheetsApiTwin | undefined;
@@ -52,48 +52,28 @@ describe('sync over HTTP', () => {
       BACKORDER_DESK_LEASES: join(tempDir(), 'leases'),
     };
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'i.csv'),
-      'SKU,Warehouse,Product,OnHand,LeadTimeDays,Vendor\nA,MAIN,Tile,2,7,Summit\n',
+    expect((await cliWith(env, dir, 'init', '--spreadsheet', doc.id)).stderr).toBe('');
+    const target = ['--spreadsheet', doc.id];
+    const imports = await importShop(
+      dir,
+      target,
+      {
+        inventory: 'SKU,Warehouse,Product,OnHand,LeadTimeDays,Vendor\nA,MAIN,Tile,2,7,Summit\n',
+        orders:
+          'OrderID,Line,OrderDate,Customer,SKU,Qty,UnitPrice\nSO-1,1,2026-11-02,Acme,A,10,5\nSO-2,1,2026-11-03,Bolt,A,4,5\n',
+        pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,50,MAIN,2026-12-01\nPO-2,1,Summit,A,9,MAIN,2026-12-04\n',
+      },
+      env,
     );
-    writeFileSync(
-      join(dir, 'o.csv'),
-      'OrderID,Line,OrderDate,Customer,SKU,Qty,UnitPrice\nSO-1,1,2026-11-02,Acme,A,10,5\nSO-2,1,2026-11-03,Bolt,A,4,5\n',
-    );
-    writeFileSync(
-      join(dir, 'p.csv'),
-      'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,50,MAIN,2026-12-01\nPO-2,1,Summit,A,9,MAIN,2026-12-04\n',
-    );
-    for (const args of [
-      ['init'],
-      ['import', '--tab', 'Inventory', '--csv', 'i.csv'],
-      ['import', '--tab', 'Orders', '--csv', 'o.csv'],
-      ['import', '--tab', 'POs', '--csv', 'p.csv'],
-      ['do', 'allocate'],
-    ]) {
-      const r = await cliWith(env, dir, ...args, '--spreadsheet', doc.id);
-      expect(r.stderr).toBe('');
-    }
+    expect(imports.map((r) => r.stderr)).toEqual(['', '', '']);
+    expect((await cliWith(env, dir, 'do', 'allocate', ...target)).stderr).toBe('');
     // A buyer's own column to the right of the POs tab.
     const pos = doc.sheetNamed('POs');
     const extra = columnLetters(pos.values[0]?.length ?? 0);
     doc.write(`'POs'!${extra}1:${extra}3`, [['Buyer'], ['Dana'], ['Lee']], 'RAW');
 
     const { url, hits } = await serveFeed('PO,Line,ETA\nPO-1,1,2027-01-15\nPO-2,1,2026-12-04\n');
-    writeFileSync(
-      join(dir, 'feeds.json'),
-      JSON.stringify({
-        spreadsheets: [doc.id],
-        vendors: [
-          {
-            vendor: 'Summit',
-            source: { url, headers: { 'x-api-key': KEY } },
-            format: 'csv',
-            mapping: { po: 'PO', line: 'Line', eta: 'ETA' },
-          },
-        ],
-      }),
-    );
+    writeFeeds(dir, [{ vendor: 'Summit', source: { url, headers: { 'x-api-key': KEY } } }], [doc.id]);
     const rowsBefore = new Map<string, number>(
       doc.file.sheets.map((s) => [s.properties.title, s.values.length]),
     );

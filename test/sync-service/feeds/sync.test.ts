@@ -13,6 +13,7 @@ import type { IsoDate } from '../../../shared/dates';
 import { readFeed, type VendorFeed } from '../../../shared/vendor-etas';
 import { poLine } from '../../support/build';
 import { cli, tempDir } from '../../support/cli';
+import { importShop, writeFeeds } from '../../support/shop';
 
 const feed = (p: Partial<VendorFeed> = {}): VendorFeed => ({
   vendor: 'Summit',
@@ -84,21 +85,12 @@ describe('readFeed: every bad row named, nothing guessed', () => {
 
 async function shop(dir: string) {
   const w = ['--workbook', 'w.json'];
-  writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,OnHand\nA,MAIN,0\nB,MAIN,0\n');
-  writeFileSync(
-    join(dir, 'o.csv'),
-    'OrderID,Line,OrderDate,Customer,SalesRep,SKU,Qty\nSO-1,1,2026-11-01,Harbor Builders,Dana,A,4\nSO-2,1,2026-11-02,Oakridge,Sam,A,2\nSO-3,1,2026-11-03,Keystone,Jo,B,1\n',
-  );
-  writeFileSync(
-    join(dir, 'p.csv'),
-    'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-0,1,Summit,A,1,MAIN,2026-11-10\nPO-1,1,Summit,A,10,MAIN,2026-11-28\nPO-1,2,Summit,B,5,MAIN,2026-11-28\n',
-  );
-  for (const [tab, file] of [
-    ['Inventory', 'i.csv'],
-    ['Orders', 'o.csv'],
-    ['POs', 'p.csv'],
-  ])
-    await cli(dir, 'import', ...w, '--tab', tab as string, '--csv', file as string);
+  await importShop(dir, w, {
+    inventory: 'SKU,Warehouse,OnHand\nA,MAIN,0\nB,MAIN,0\n',
+    orders:
+      'OrderID,Line,OrderDate,Customer,SalesRep,SKU,Qty\nSO-1,1,2026-11-01,Harbor Builders,Dana,A,4\nSO-2,1,2026-11-02,Oakridge,Sam,A,2\nSO-3,1,2026-11-03,Keystone,Jo,B,1\n',
+    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-0,1,Summit,A,1,MAIN,2026-11-10\nPO-1,1,Summit,A,10,MAIN,2026-11-28\nPO-1,2,Summit,B,5,MAIN,2026-11-28\n',
+  });
   await cli(dir, 'do', 'receive', ...w, '--po', 'PO-0', '--today', '2026-11-15'); // Summit came 5 days late
   await cli(dir, 'do', 'allocate', ...w);
   await cli(
@@ -113,26 +105,20 @@ async function shop(dir: string) {
     '--reason',
     'customer asked',
   );
-  writeFileSync(
-    join(dir, 'feeds.json'),
-    JSON.stringify({
-      vendors: [
-        {
-          vendor: 'Summit',
-          source: { file: 'summit.csv' },
-          format: 'csv',
-          mapping: { po: 'PO', line: 'Line', eta: 'ETA', note: 'Note' },
-          dateFormats: ['dd/MM/yyyy'],
-        },
-        {
-          vendor: 'Cascade',
-          source: { file: 'cascade.json' },
-          format: 'json',
-          mapping: { po: 'order', sku: 'item', eta: 'eta' },
-        },
-      ],
-    }),
-  );
+  writeFeeds(dir, [
+    {
+      vendor: 'Summit',
+      source: { file: 'summit.csv' },
+      mapping: { po: 'PO', line: 'Line', eta: 'ETA', note: 'Note' },
+      dateFormats: ['dd/MM/yyyy'],
+    },
+    {
+      vendor: 'Cascade',
+      source: { file: 'cascade.json' },
+      format: 'json',
+      mapping: { po: 'order', sku: 'item', eta: 'eta' },
+    },
+  ]);
   // BOM, CRLF, ';' delimiter, a quoted newline, and a formula payload in a note.
   writeFileSync(
     join(dir, 'summit.csv'),

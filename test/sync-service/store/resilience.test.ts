@@ -17,6 +17,7 @@ import { type Fault, SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { readWorkbookFile } from '../../../twin/workbook-file';
 import { cli, cliWith, tempDir } from '../../support/cli';
+import { importShop, writeFeeds } from '../../support/shop';
 
 const TOKEN = 'ya29.storm-token';
 const CTX = {
@@ -30,36 +31,14 @@ const CTX = {
 async function prepared() {
   const dir = tempDir();
   const w = ['--workbook', 'w.json'];
-  writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,OnHand\nA,MAIN,0\n');
-  writeFileSync(
-    join(dir, 'o.csv'),
-    'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Harbor,A,4\n',
-  );
-  writeFileSync(
-    join(dir, 'p.csv'),
-    'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,10,MAIN,2026-11-28\n',
-  );
-  for (const [tab, file] of [
-    ['Inventory', 'i.csv'],
-    ['Orders', 'o.csv'],
-    ['POs', 'p.csv'],
-  ])
-    await cli(dir, 'import', ...w, '--tab', tab as string, '--csv', file as string);
+  await importShop(dir, w, {
+    inventory: 'SKU,Warehouse,OnHand\nA,MAIN,0\n',
+    orders: 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Harbor,A,4\n',
+    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,10,MAIN,2026-11-28\n',
+  });
   await cli(dir, 'do', 'allocate', ...w);
   writeFileSync(join(dir, 'summit.csv'), 'PO,Line,ETA\nPO-1,1,2026-12-09\n');
-  writeFileSync(
-    join(dir, 'feeds.json'),
-    JSON.stringify({
-      vendors: [
-        {
-          vendor: 'Summit',
-          source: { file: 'summit.csv' },
-          format: 'csv',
-          mapping: { po: 'PO', line: 'Line', eta: 'ETA' },
-        },
-      ],
-    }),
-  );
+  writeFeeds(dir, [{ vendor: 'Summit', source: { file: 'summit.csv' } }]);
   const file = await readWorkbookFile(join(dir, 'w.json'));
   return { dir, fileText: JSON.stringify(file) };
 }
