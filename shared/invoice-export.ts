@@ -56,7 +56,7 @@ export const LIMITS: Record<InvoiceFormat, { invoices: number; rows: number }> =
   xero: { invoices: 500, rows: Number.POSITIVE_INFINITY },
 };
 
-type Plain = string | number | boolean | null;
+export type Plain = string | number | boolean | null;
 
 function day(d: IsoDate | null, pattern: string): string {
   if (!d) return '';

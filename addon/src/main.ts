@@ -3,10 +3,21 @@
  * build turns each export into a top-level function that Apps Script can call (labnol's stub pattern).
  * All logic lives in the modules it imports.
  */
-import { TAB_KEYS, TABS } from '../../shared/workbook';
 import { buildMenu } from './menu';
+import * as menu from './menu-actions';
 import { ADDON_NAME } from './menu-items';
+import { ensureDailyTrigger, handleEdit, runDaily } from './triggers';
 
+export {
+  sidebarAction,
+  sidebarJump,
+  sidebarList,
+  sidebarSelection,
+  sidebarStatus,
+  sidebarView,
+} from './sidebar-rpc';
+
+/** Builds the menu only: in AuthMode.NONE it may touch no data and no properties. */
 export function onOpen(): void {
   buildMenu(SpreadsheetApp.getUi());
 }
@@ -16,11 +27,40 @@ export function onInstall(): void {
   onOpen();
 }
 
-export function showAbout(): void {
-  const tabs = TAB_KEYS.map((k) => TABS[k].name).join(', ');
-  SpreadsheetApp.getUi().alert(
-    ADDON_NAME,
-    `Backorders and partial shipments, run from this spreadsheet.\n\nTabs it manages: ${tabs}, Aging.`,
-    SpreadsheetApp.getUi().ButtonSet.OK,
-  );
+/** Simple trigger: notes edits over engine-owned columns for Check workbook (no authorisation needed). */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
+}
+
+/** The installable daily trigger's handler (see triggers.ts). */
+export function dailyRun(): void {
+  runDaily();
+}
+
+export function menuOpenSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_NAME);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export const menuSetUpWorkbook = () => menu.setUpWorkbook();
+export const menuAllocateAll = () => menu.allocateAll();
+export const menuFulfillReady = () => menu.fulfillReady();
+export const menuReceivePo = () => menu.receivePo();
+export const menuReorder = () => menu.reorderNow();
+export const menuRebuildAging = () => menu.rebuildAgingNow();
+export const menuExportInvoices = () => menu.exportInvoices();
+export const menuCheckWorkbook = () => menu.checkWorkbook();
+export const menuUndoLast = () => menu.undoLast();
+export const menuSettings = () => menu.openSettings();
+
+/** The accountant's export from the sidebar: files for one importer. */
+export function exportInvoicesCsv(format: unknown): { name: string; csv: string }[] {
+  if (format !== 'quickbooks' && format !== 'xero')
+    throw new Error(`Expected the format quickbooks or xero, got ${JSON.stringify(format)}`);
+  return menu.exportInvoicesCsv(format);
+}
+
+/** Installs the daily trigger (also done by Set up workbook); safe to run again. */
+export function installDailyTrigger(): boolean {
+  return ensureDailyTrigger();
 }

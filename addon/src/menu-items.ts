@@ -5,4 +5,27 @@
 
 export const ADDON_NAME = 'Backorder Desk';
 
-export const MENU_ITEMS: readonly (readonly [string, string])[] = [['About Backorder Desk', 'showAbout']];
+export const MENU_ITEMS: readonly (readonly [string, string])[] = [
+  ['Set up workbook', 'menuSetUpWorkbook'],
+  ['Open sidebar', 'menuOpenSidebar'],
+  ['Allocate all', 'menuAllocateAll'],
+  ['Fulfill ready backorders', 'menuFulfillReady'],
+  ['Receive PO…', 'menuReceivePo'],
+  ['Reorder…', 'menuReorder'],
+  ['Rebuild aging', 'menuRebuildAging'],
+  ['Export invoices…', 'menuExportInvoices'],
+  ['Check workbook', 'menuCheckWorkbook'],
+  ['Undo last action', 'menuUndoLast'],
+  ['Settings', 'menuSettings'],
+];
+
+/** The sidebar's server functions (google.script.run names), checked against the built Code.js. */
+export const RPC_NAMES = [
+  'sidebarSelection',
+  'sidebarView',
+  'sidebarList',
+  'sidebarAction',
+  'sidebarJump',
+  'sidebarStatus',
+  'exportInvoicesCsv',
+] as const;

@@ -19,6 +19,7 @@ import { allocate } from './allocate';
 import { applyEtas } from './apply-etas';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
 import { dropShip } from './drop-ship';
+import { followUpOverdue } from './follow-up';
 import { fulfill } from './fulfill';
 import { receive, syncOnOrder } from './receive';
 import { refresh } from './refresh';
@@ -67,6 +68,7 @@ const HANDLERS: Record<Action, Handler> = {
   undo: (d) => undo(d),
   'apply-etas': (d, c: Extract<Command, { action: 'apply-etas' }>) => applyEtas(d, c.etas),
   refresh: (d) => refresh(d),
+  'follow-up': (d) => followUpOverdue(d),
 };
 
 /** A short fingerprint of a record's values (FNV-1a); the sidebar sends it back as `expected`. */

@@ -90,6 +90,8 @@ export const CommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('apply-etas'), etas: z.array(VendorEtaSchema), expected: versions }),
   /** Re-derives statuses and queues (check --repair); changes only what drifted. */
   z.object({ action: z.literal('refresh'), expected: versions }),
+  /** Overdue open backorders get today as their next follow-up (the add-on's daily run). */
+  z.object({ action: z.literal('follow-up'), expected: versions }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type Action = Command['action'];
@@ -109,4 +111,5 @@ export const ACTIONS = [
   'undo',
   'apply-etas',
   'refresh',
+  'follow-up',
 ] as const satisfies readonly Action[];

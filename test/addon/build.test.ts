@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MENU_ITEMS } from '../../addon/src/menu-items';
+import { MENU_ITEMS, RPC_NAMES } from '../../addon/src/menu-items';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../../scripts/build.mjs';
 
@@ -20,7 +20,16 @@ beforeAll(async () => {
 
 describe('addon build', () => {
   it('exposes every export of the entry as a top-level function, within budget', () => {
-    expect(built.exports.sort()).toEqual(['onInstall', 'onOpen', 'showAbout']);
+    const expected = [
+      'onOpen',
+      'onInstall',
+      'onEdit',
+      'dailyRun',
+      'installDailyTrigger',
+      ...MENU_ITEMS.map(([, fn]) => fn),
+      ...RPC_NAMES,
+    ];
+    expect(built.exports.sort()).toEqual([...new Set(expected)].sort());
     expect(built.sizes['Code.js']).toBeLessThanOrEqual(150 * 1024);
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8' });
@@ -36,6 +45,7 @@ describe('addon build', () => {
     vm.runInContext(readFileSync(join(dist, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
     for (const name of built.exports) expect(typeof context[name], name).toBe('function');
     for (const [, fn] of MENU_ITEMS) expect(typeof context[fn], fn).toBe('function');
+    for (const fn of RPC_NAMES) expect(typeof context[fn], fn).toBe('function');
     expect(vm.runInContext('typeof process + typeof require', context)).toBe('undefinedundefined');
   });
 });

@@ -15,6 +15,8 @@ export interface RangeHost {
   sheetObject(sheetId: number): unknown;
   /** A Date of the script's realm. */
   makeDate(ms: number): Date;
+  /** Sets the active range (SpreadsheetApp's selection). */
+  activate?(sheetId: number, row: number, col: number, rows: number, cols: number): void;
 }
 
 const a1 = (r: number, c: number) => `${columnLetters(c)}${r + 1}`;
@@ -51,6 +53,57 @@ export class TwinRange {
 
   private hit(name: string) {
     this.host.counter.hit(`Range.${name}`);
+  }
+
+  /** Notes live in the sheet's metadata by A1 cell. */
+  private notes(): Record<string, string> {
+    const sheet = this.sheet();
+    const existing = sheet.metadata.notes as Record<string, string> | undefined;
+    if (existing) return existing;
+    const fresh: Record<string, string> = {};
+    sheet.metadata.notes = fresh;
+    return fresh;
+  }
+
+  getNotes(): string[][] {
+    this.hit('getNotes');
+    const notes = this.notes();
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.cols }, (_, c) => notes[a1(this.row + r, this.col + c)] ?? ''),
+    );
+  }
+
+  setNotes(data: string[][]): TwinRange {
+    this.hit('setNotes');
+    this.checkShape(data, 'data');
+    const notes = this.notes();
+    data.forEach((row, r) => {
+      row.forEach((note, c) => {
+        const at = a1(this.row + r, this.col + c);
+        if (note) notes[at] = String(note);
+        else delete notes[at];
+      });
+    });
+    return this;
+  }
+
+  setNote(note: string): TwinRange {
+    this.hit('setNote');
+    const notes = this.notes();
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++) {
+        const at = a1(this.row + r, this.col + c);
+        if (note) notes[at] = String(note);
+        else delete notes[at];
+      }
+    return this;
+  }
+
+  /** Selects the range: the twin's active range is what the sidebar's context follows. */
+  activate(): TwinRange {
+    this.hit('activate');
+    this.host.activate?.(this.sheetId, this.row, this.col, this.rows, this.cols);
+    return this;
   }
 
   getRow() {

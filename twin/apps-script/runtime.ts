@@ -71,6 +71,21 @@ export class AppsScriptRuntime {
       ...services,
       console: { log: services.Logger.log, error: services.Logger.log, warn: services.Logger.log },
     });
+    // With a clock given, the script's `new Date()` and `Date.now()` read it (the twin's virtual time).
+    if (this.options.now)
+      (
+        vm.runInContext(
+          `(function (now) {
+            var D = Date;
+            class ScriptDate extends D {
+              constructor(...a) { if (a.length === 0) super(now()); else super(...a); }
+              static now() { return now(); }
+            }
+            globalThis.Date = ScriptDate;
+          })`,
+          context,
+        ) as (now: () => number) => void
+      )(this.options.now);
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
     this.env.makeDate = (ms) => new ScriptDate(ms);
     this.script.runInContext(context);

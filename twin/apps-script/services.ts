@@ -184,6 +184,8 @@ export function makeServices(
       getUuid: () => randomUUID(),
       sleep: (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms),
       formatDate: (date: Date, tz: string, pattern: string) => formatDate(date, tz, pattern),
+      Charset: { UTF_8: 'UTF-8', US_ASCII: 'US-ASCII' },
+      base64Encode: (data: string) => Buffer.from(String(data), 'utf8').toString('base64'),
     },
     Logger: { log: (...args: unknown[]) => void state.logs.push(args.map(String).join(' ')) },
   };

@@ -38,6 +38,9 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
     counter,
     sheetObject: (id: number) => sheetOf(id),
     makeDate: (ms: number) => env.makeDate(ms),
+    activate: (sheetId: number, row: number, col: number, rows: number, cols: number) => {
+      env.active = { sheetId, row, col, rows, cols };
+    },
   };
 
   function sheetOf(id: number) {
@@ -125,17 +128,40 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
       getFrozenRows: () => (
         hit('Sheet.getFrozenRows'), raw(id).properties.gridProperties.frozenRowCount ?? 0
       ),
-      setConditionalFormatRules(rules: unknown[]) {
+      setConditionalFormatRules(rules: { state?: Record<string, unknown> }[]) {
         hit('Sheet.setConditionalFormatRules');
-        raw(id).metadata.conditionalFormats = rules;
+        // Stored as plain data (the JSON file and the page read it); methods come back on read.
+        raw(id).metadata.conditionalFormats = rules.map((r) => r.state ?? r);
       },
       getConditionalFormatRules: () => (
         hit('Sheet.getConditionalFormatRules'),
-        [...((raw(id).metadata.conditionalFormats as unknown[]) ?? [])]
+        ((raw(id).metadata.conditionalFormats as Record<string, unknown>[]) ?? []).map(conditionalRule)
       ),
-      getProtections: () => (
-        hit('Sheet.getProtections'), [...((raw(id).metadata.protectedRanges as unknown[]) ?? [])]
+      /** Protections made through Apps Script (`Range.protect`), with Protection's read methods. */
+      getProtections: (_type?: string) => (
+        hit('Sheet.getProtections'),
+        (
+          (raw(id).metadata.protectedRanges as {
+            range: unknown;
+            description?: string;
+            warningOnly?: boolean;
+          }[]) ?? []
+        )
+          .filter((p) => typeof p.range === 'string')
+          .map((p) => ({
+            getDescription: () => p.description ?? '',
+            isWarningOnly: () => p.warningOnly === true,
+            getRange: () => ({ getA1Notation: () => p.range as string }),
+          }))
       ),
+      newChart: () => chartBuilder(id),
+      insertChart(chart: { spec: object }) {
+        hit('Sheet.insertChart');
+        const charts = ((raw(id).metadata.charts as object[]) ?? []) as object[];
+        charts.push({ chartId: id * 100 + charts.length + 1, ...chart });
+        raw(id).metadata.charts = charts;
+      },
+      getCharts: () => (hit('Sheet.getCharts'), [...((raw(id).metadata.charts as object[]) ?? [])]),
       activate(): unknown {
         hit('Sheet.activate');
         env.active = { sheetId: id, row: 0, col: 0, rows: 1, cols: 1 };
@@ -233,12 +259,66 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
     },
   };
 
+  /** A rule read back: its data plus the methods the add-on reads it with. */
+  function conditionalRule(state: Record<string, unknown>) {
+    return {
+      state,
+      getBooleanCondition: () => ({
+        getCriteriaValues: () => (state.whenFormulaSatisfied ? [state.whenFormulaSatisfied] : []),
+      }),
+      getRanges: () => (state.setRanges as unknown[]) ?? [],
+    };
+  }
+
+  /** A range argument is kept as "Sheet!A1" text (a live range cannot be stored in the file). */
+  const plain = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(plain);
+    if (v instanceof TwinRange) {
+      const sheet = raw((v.getSheet() as { getSheetId(): number }).getSheetId()).properties.title;
+      return `${sheet}!${v.getA1Notation()}`;
+    }
+    return v;
+  };
+
+  /** EmbeddedChartBuilder: stored in the Sheets API's chart shape, so both faces and the page agree. */
+  function chartBuilder(sheetId: number) {
+    const ranges: TwinRange[] = [];
+    let title = '';
+    let type = 'COLUMN';
+    const grid = (r: TwinRange) => ({
+      sheetId: (r.getSheet() as { getSheetId(): number }).getSheetId(),
+      startRowIndex: r.row,
+      endRowIndex: r.row + r.rows,
+      startColumnIndex: r.col,
+      endColumnIndex: r.col + r.cols,
+    });
+    const b = {
+      asColumnChart: () => ((type = 'COLUMN'), b),
+      asBarChart: () => ((type = 'BAR'), b),
+      addRange: (r: TwinRange) => (ranges.push(r), b),
+      setOption: (k: string, v: unknown) => (k === 'title' ? (title = String(v)) : undefined, b),
+      setPosition: () => b,
+      build: () => ({
+        spec: {
+          title,
+          basicChart: {
+            chartType: type,
+            domains: ranges.slice(0, 1).map((r) => ({ domain: { sourceRange: { sources: [grid(r)] } } })),
+            series: ranges.slice(1).map((r) => ({ series: { sourceRange: { sources: [grid(r)] } } })),
+          },
+        },
+        position: { overlayPosition: { anchorCell: { sheetId, rowIndex: 0, columnIndex: 6 } } },
+      }),
+    };
+    return b;
+  }
+
   const builder = <T extends Record<string, unknown>>(kind: string, state: T) => {
     const b: Record<string, unknown> = {};
     const set =
       (key: string) =>
       (...args: unknown[]) => {
-        (state as Record<string, unknown>)[key] = args.length === 1 ? args[0] : args;
+        (state as Record<string, unknown>)[key] = plain(args.length === 1 ? args[0] : args);
         return b;
       };
     for (const key of [
@@ -257,7 +337,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
       'setRanges',
     ])
       b[key] = set(key);
-    b.build = () => ({ kind, ...state });
+    b.build = () => (kind === 'conditionalFormat' ? conditionalRule({ kind, ...state }) : { kind, ...state });
     return b;
   };
 
@@ -270,5 +350,6 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
       hit('SpreadsheetApp.newConditionalFormatRule'), builder('conditionalFormat', {})
     ),
     flush: () => hit('SpreadsheetApp.flush'),
+    ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
   };
 }

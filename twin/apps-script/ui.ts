@@ -11,6 +11,8 @@ export interface UiRecorder {
   readonly dialogs: { title: string; html: string }[];
   /** Answers for `prompt`, taken in order; an empty queue answers CANCEL. */
   readonly promptAnswers: { button: 'OK' | 'CANCEL'; text: string }[];
+  /** Answers for alerts with buttons (YES_NO …), taken in order; an empty queue answers OK. */
+  readonly alertAnswers: ('OK' | 'CANCEL' | 'YES' | 'NO')[];
 }
 
 export const newUiRecorder = (): UiRecorder => ({
@@ -19,6 +21,7 @@ export const newUiRecorder = (): UiRecorder => ({
   sidebars: [],
   dialogs: [],
   promptAnswers: [],
+  alertAnswers: [],
 });
 
 const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
@@ -58,7 +61,7 @@ export function makeUi(ui: UiRecorder, counter: CallCounter) {
       ui.alerts.push(
         prompt === undefined || typeof prompt !== 'string' ? titleOrPrompt : `${titleOrPrompt}: ${prompt}`,
       );
-      return Button.OK;
+      return ui.alertAnswers.shift() ?? Button.OK;
     },
     prompt(title: string) {
       counter.hit('Ui.prompt');

@@ -15,11 +15,11 @@ import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
+import { logPatch } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { planSetup } from '../../../shared/setup';
 import { decodeWorkbook, planWrites, TABS, type WorkbookChanges } from '../../../shared/workbook';
 import { ALL_TAB_NAMES, loadWorkbook } from './load';
-import { logPatch } from './setup-workbook';
 
 const MOVED = ['orders', 'backorders', 'shipments', 'calls'] as const;
 

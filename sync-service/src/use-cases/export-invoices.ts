@@ -5,10 +5,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
-import { type InvoiceFormat, invoiceFiles } from '../../../shared/invoice-export';
-import { makeLogEntry } from '../../../shared/log-entry';
+import type { InvoiceFormat } from '../../../shared/invoice-export';
+import { planInvoiceExport } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import { planWrites } from '../../../shared/workbook';
 import { loadWorkbook } from './load';
 
 export interface InvoiceExport {
@@ -24,34 +23,14 @@ export async function exportInvoices(
   ctx: CommandContext,
   singleFile = false,
 ): Promise<InvoiceExport> {
-  const { workbook, tabs, context } = await loadWorkbook(port);
-  const pending = workbook.invoices.filter((i) => !i.exported);
-  if (pending.length === 0)
-    throw new DeskError('REFUSED', 'No invoice lines to export: every line is already marked Exported');
-  const files = invoiceFiles(pending, format, workbook.config).map((rows) =>
+  const plan = planInvoiceExport(await loadWorkbook(port), format, ctx, (rows) =>
     stringify(rows, { record_delimiter: '\r\n' }),
   );
-  if (singleFile && files.length > 1)
+  if (singleFile && plan.files.length > 1)
     throw new DeskError(
       'REFUSED',
-      `${files.length} files are needed (the importer's limits per file): give --out FILE`,
+      `${plan.files.length} files are needed (the importer's limits per file): give --out FILE`,
     );
-  const invoices = new Set(pending.map((i) => i.invoiceNo)).size;
-  const entry = makeLogEntry(workbook.log, ctx, {
-    action: 'invoices',
-    entity: 'Invoices',
-    summary: `${invoices} invoice(s), ${pending.length} line(s) exported for ${format} in ${files.length} file(s)`,
-  });
-  await port.write(
-    planWrites(
-      tabs,
-      {
-        invoices: { updated: pending.map((i) => ({ ...i, exported: true })), added: [] },
-        log: { updated: [], added: [entry] },
-      },
-      'engine',
-      context,
-    ),
-  );
-  return { files, invoices, lines: pending.length };
+  await port.write(plan.patches);
+  return { files: plan.files, invoices: plan.invoices, lines: plan.lines };
 }

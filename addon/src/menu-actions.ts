@@ -1,0 +1,188 @@
+/**
+ * What each menu item does. Each runs one read–decide–write under the document lock (setup and
+ * repair run setup's plan and the rules), and tells the person what happened in a toast or an alert.
+ * Questions (which PO, which format, repair or not) are asked with Apps Script's own prompts.
+ */
+import type { CommandResult } from '../../shared/commands/run';
+import type { Command } from '../../shared/commands/schema';
+import { inspectWorkbook } from '../../shared/inspect';
+import type { InvoiceFormat } from '../../shared/invoice-export';
+import { ALL_TAB_NAMES, planAction, planAging, planInit, planInvoiceExport } from '../../shared/plans';
+import { SettingsTab } from '../../shared/tabs/settings';
+import { insertAgingChart } from './charts';
+import { toCsv } from './csv';
+import { ADDON_NAME } from './menu-items';
+import { contextFor, readDecideWrite, reason, withDocumentLock } from './server';
+import { readTabs, writeTabs } from './sheet-io';
+import { ensureDailyTrigger } from './triggers';
+import { applyRules, checkRules, clearOverrideNotes } from './workbook-rules';
+
+const ui = () => SpreadsheetApp.getUi();
+const requestId = (what: string) => `menu-${what}-${Utilities.getUuid()}`;
+
+function say(message: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, ADDON_NAME, 8);
+}
+
+function report(title: string, lines: readonly string[]): void {
+  const shown = lines.slice(0, 25);
+  if (lines.length > shown.length) shown.push(`… and ${lines.length - shown.length} more`);
+  ui().alert(title, shown.join('\n'), ui().ButtonSet.OK);
+}
+
+function runMenuCommand(command: Command, title: string): CommandResult | undefined {
+  try {
+    const { plan } = readDecideWrite(
+      (loaded, ctx) => planAction(loaded, command, ctx),
+      requestId(command.action),
+    );
+    const r = plan.result;
+    if (r.messages.length > 1) report(title, r.messages);
+    else say(r.messages[0] ?? `${title}: done`);
+    return r;
+  } catch (e) {
+    report(title, [reason(e).message]);
+    return undefined;
+  }
+}
+
+/** Set up workbook: missing tabs, columns and settings (one write), then the rules and the daily trigger. */
+export function setUpWorkbook(): string[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    const lines = withDocumentLock(() => {
+      const read = readTabs(ss, ALL_TAB_NAMES);
+      const plan = planInit(read.tabs, read.timeZone, contextFor(ss, requestId('setup')), 'apps-script');
+      writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
+      const after = readTabs(ss, ALL_TAB_NAMES);
+      const out = [...plan.report];
+      for (const name of ALL_TAB_NAMES) {
+        const sheet = after.sheets.get(name);
+        const tab = after.tabs[name];
+        if (sheet && tab) out.push(...applyRules(ss, sheet, tab));
+      }
+      if (ensureDailyTrigger())
+        out.push('Daily run installed (rebuilds Aging and sets follow-ups each morning)');
+      return out;
+    });
+    report(`${ADDON_NAME}: workbook set up`, lines);
+    return lines;
+  } catch (e) {
+    report('Set up workbook', [reason(e).message]);
+    return [];
+  }
+}
+
+export function openSettings(): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SettingsTab.name);
+  if (sheet) sheet.activate();
+  else report('Settings', ['There is no Settings tab yet: run Set up workbook first']);
+}
+
+export const allocateAll = () => runMenuCommand({ action: 'allocate' }, 'Allocate all');
+export const fulfillReady = () => runMenuCommand({ action: 'fulfill' }, 'Fulfill ready backorders');
+export const undoLast = () => runMenuCommand({ action: 'undo' }, 'Undo last action');
+
+export function receivePo(): CommandResult | undefined {
+  const answer = ui().prompt(
+    'Receive PO',
+    'PO number to receive in full (e.g. PO-1001):',
+    ui().ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui().Button.OK) return undefined;
+  const po = answer.getResponseText().trim();
+  if (!po) return void report('Receive PO', ['No PO number was typed; nothing received']);
+  return runMenuCommand({ action: 'receive', po }, `Receive ${po}`);
+}
+
+export function reorderNow(): CommandResult | undefined {
+  const answer = ui().alert(
+    'Reorder',
+    'Create purchase orders for every SKU under its reorder point or short for backorders?',
+    ui().ButtonSet.YES_NO,
+  );
+  if (answer !== ui().Button.YES) return undefined;
+  return runMenuCommand({ action: 'reorder' }, 'Reorder');
+}
+
+export function rebuildAgingNow(): string {
+  try {
+    const { plan } = readDecideWrite((loaded, ctx) => planAging(loaded, ctx), requestId('aging'));
+    say(`Aging rebuilt: ${plan.summary}`);
+    return plan.summary;
+  } catch (e) {
+    report('Rebuild aging', [reason(e).message]);
+    return '';
+  }
+}
+
+/** The CSV files for one importer, marked Exported in the same write; the dialog offers them as downloads. */
+export function exportInvoicesCsv(format: InvoiceFormat): { name: string; csv: string }[] {
+  const { plan } = readDecideWrite(
+    (loaded, ctx) => planInvoiceExport(loaded, format, ctx, toCsv),
+    requestId(`invoices-${format}`),
+  );
+  return plan.files.map((csv, i) => ({
+    name: `${format}-invoices${plan.files.length > 1 ? `-${i + 1}` : ''}.csv`,
+    csv,
+  }));
+}
+
+export function exportInvoices(): void {
+  const answer = ui().prompt('Export invoices', 'Type QuickBooks or Xero:', ui().ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui().Button.OK) return;
+  const typed = answer.getResponseText().trim().toLowerCase();
+  const format = typed.startsWith('q') ? 'quickbooks' : typed.startsWith('x') ? 'xero' : undefined;
+  if (!format)
+    return void report('Export invoices', [`Expected QuickBooks or Xero, got "${answer.getResponseText()}"`]);
+  let files: { name: string; csv: string }[];
+  try {
+    files = exportInvoicesCsv(format);
+  } catch (e) {
+    return void report('Export invoices', [reason(e).message]);
+  }
+  // The page is built from file names and base64 only: no sheet value reaches it as HTML.
+  const links = files
+    .map(
+      (f) =>
+        `<p><a download="${f.name}" href="data:text/csv;base64,${Utilities.base64Encode(f.csv, Utilities.Charset.UTF_8)}">${f.name}</a></p>`,
+    )
+    .join('');
+  const html = HtmlService.createHtmlOutput(
+    `<div style="font:13px Arial,sans-serif">${links}<p>The lines are marked Exported.</p></div>`,
+  )
+    .setWidth(360)
+    .setHeight(200);
+  ui().showModalDialog(html, `Invoices for ${format === 'quickbooks' ? 'QuickBooks Online' : 'Xero'}`);
+}
+
+/** Check workbook: every problem with its cell address; repairs what can be repaired when asked. */
+export function checkWorkbook(): string[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const read = readTabs(ss, ALL_TAB_NAMES);
+  const ctx = contextFor(ss, requestId('check'));
+  const found = inspectWorkbook(read.tabs, read.timeZone, 'apps-script', ctx);
+  const problems = [...found.problems, ...checkRules(read.sheets, read.tabs)];
+  if (problems.length === 0) {
+    report('Check workbook', ['No problems found.', ...found.alerts]);
+    return [];
+  }
+  const answer = ui().alert(
+    'Check workbook',
+    [
+      ...problems.slice(0, 25),
+      problems.length > 25 ? `… and ${problems.length - 25} more` : '',
+      '',
+      'Repair what can be repaired (setup, rules, formulas, statuses)? Broken balances are only reported.',
+    ]
+      .filter((l, i, a) => l !== '' || i === a.length - 2)
+      .join('\n'),
+    ui().ButtonSet.YES_NO,
+  );
+  if (answer === ui().Button.YES) {
+    setUpWorkbook();
+    if (found.needsRefresh) runMenuCommand({ action: 'refresh' }, 'Repair statuses');
+    clearOverrideNotes(readTabs(ss, ALL_TAB_NAMES).sheets);
+  }
+  return problems;
+}

@@ -1,0 +1,109 @@
+/**
+ * The server half of every add-on action: who and when (the spreadsheet's time zone, the signed-in
+ * user), the document lock around read–decide–write (never the script lock: every installation of an
+ * add-on shares it), one read of every tab under the lock, the core's plan, one write per tab, and a
+ * toast when the action took longer than a second. Refusals surface as errors whose message is the
+ * core's reason, which google.script.run hands to the sidebar's failure handler.
+ */
+import { applyPatch, type RawTab } from '../../shared/codec';
+import type { CommandContext } from '../../shared/desk';
+import { DeskError } from '../../shared/errors';
+import { ALL_TAB_NAMES, decodeLoaded, type Loaded, type WritePlan } from '../../shared/plans';
+import { insertAgingChart } from './charts';
+import { type ReadResult, readTabs, writeTabs } from './sheet-io';
+
+const LOCK_WAIT_MS = 10_000;
+
+export function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+export function actor(): string {
+  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'unknown user';
+}
+
+export function contextFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, requestId: string): CommandContext {
+  return {
+    today: today(ss) as CommandContext['today'],
+    now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
+    actor: actor(),
+    requestId,
+  };
+}
+
+/** A core refusal as the person should read it: the reason, then each detail on its own line. */
+export function reason(e: unknown): Error {
+  if (e instanceof DeskError) return new Error([e.message, ...e.details].join('\n'));
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+export function withDocumentLock<T>(fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    throw new Error(
+      'Another Backorder Desk action is running on this spreadsheet; try again in a few seconds',
+    );
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export interface Applied<P> {
+  readonly plan: P;
+  /** The workbook as it stands after the write, decoded from the read plus the patches (no second read). */
+  readonly after: () => Loaded;
+}
+
+/**
+ * Reads every tab under the document lock, lets `decide` plan the writes, writes them, and toasts
+ * `toast(plan)` when the whole took longer than a second.
+ */
+export function readDecideWrite<P extends WritePlan>(
+  decide: (loaded: Loaded, ctx: CommandContext, read: ReadResult) => P,
+  requestId: string,
+  toast?: (plan: P) => string,
+): Applied<P> {
+  const started = Date.now();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    const { plan, read } = withDocumentLock(() => {
+      const read = readTabs(ss, ALL_TAB_NAMES);
+      const plan = decide(
+        decodeLoaded(read.tabs, read.timeZone, 'apps-script'),
+        contextFor(ss, requestId),
+        read,
+      );
+      writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
+      return { plan, read };
+    });
+    if (toast && Date.now() - started > 1000) ss.toast(toast(plan), 'Backorder Desk', 5);
+    return { plan, after: () => afterWrite(read, plan) };
+  } catch (e) {
+    throw reason(e);
+  }
+}
+
+function afterWrite(read: ReadResult, plan: WritePlan): Loaded {
+  const tabs: Record<string, RawTab> = {};
+  for (const [name, tab] of Object.entries(read.tabs))
+    tabs[name] = { name, values: tab.values.map((r) => [...r]) };
+  for (const t of plan.newTabs) tabs[t.name] = t;
+  for (const p of plan.patches) {
+    const tab = tabs[p.tab];
+    if (tab) applyPatch(tab.values as never, p);
+  }
+  return decodeLoaded(tabs, read.timeZone, 'apps-script');
+}
+
+/** Reads every tab without the lock (views and lists never write). */
+export function readOnly(): { loaded: Loaded; ss: GoogleAppsScript.Spreadsheet.Spreadsheet } {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    const read = readTabs(ss, ALL_TAB_NAMES);
+    return { loaded: decodeLoaded(read.tabs, read.timeZone, 'apps-script'), ss };
+  } catch (e) {
+    throw reason(e);
+  }
+}

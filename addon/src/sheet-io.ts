@@ -1,0 +1,168 @@
+/**
+ * The add-on's edge to the spreadsheet, synchronous as Apps Script is: one batched read of the tabs an
+ * action needs (a getDataRange().getValues() per tab) and one write per tab of the core's patches. A
+ * tab's cell writes go out as one setValues per contiguous run of the columns the action writes, over
+ * the rows it touches: the number of service calls depends on the tab's columns, never on its rows,
+ * and columns the action does not own (people's, formulas) are never in a written range. New rows go
+ * out in one setValues, with the tab's formula columns filled in (see sheet-rules.ts).
+ */
+import { encodeText } from '../../shared/cells';
+import type { RawTab, TabPatch } from '../../shared/codec';
+import { normalizeHeader } from '../../shared/columns';
+import { formulaColumns } from '../../shared/sheet-rules';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface ReadResult {
+  readonly tabs: Record<string, RawTab>;
+  readonly timeZone: string;
+  readonly sheets: Map<string, Sheet>;
+}
+
+/** Every sheet by name (one getSheets, one getName per sheet: constant in the number of rows). */
+export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
+  return new Map(ss.getSheets().map((s) => [s.getName(), s] as const));
+}
+
+export function readTabs(ss: Spreadsheet, names: readonly string[]): ReadResult {
+  const sheets = sheetsByName(ss);
+  const tabs: Record<string, RawTab> = {};
+  for (const name of names) {
+    const sheet = sheets.get(name);
+    if (sheet) tabs[name] = { name, values: sheet.getDataRange().getValues() as RawTab['values'] };
+  }
+  return { tabs, timeZone: ss.getSpreadsheetTimeZone(), sheets };
+}
+
+const SCRIPT = { face: 'apps-script' as const, timeZone: 'UTC', currencyDigits: 2 };
+
+/** A value read back from the sheet, made safe to write again (text that looks like a formula stays text). */
+function rewritable(v: unknown): unknown {
+  return typeof v === 'string' ? encodeText(v, SCRIPT) : v;
+}
+
+/** Runs of consecutive column indexes: [3,4,5,9] → [[3,5],[9,9]]. */
+function runs(columns: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const c of [...new Set(columns)].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else out.push([c, c]);
+  }
+  return out;
+}
+
+function writeCells(sheet: Sheet, read: RawTab, patch: TabPatch): void {
+  if (patch.writes.length === 0) return;
+  const byCell = new Map<string, unknown>();
+  let top = Number.POSITIVE_INFINITY;
+  let bottom = 0;
+  for (const w of patch.writes) {
+    byCell.set(`${w.row}:${w.col}`, w.value);
+    top = Math.min(top, w.row);
+    bottom = Math.max(bottom, w.row);
+  }
+  for (const [first, last] of runs(patch.writes.map((w) => w.col))) {
+    const grid: unknown[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = first; c <= last; c++) {
+        const key = `${r}:${c}`;
+        row.push(byCell.has(key) ? byCell.get(key) : rewritable(read.values[r]?.[c] ?? ''));
+      }
+      grid.push(row);
+    }
+    sheet.getRange(top + 1, first + 1, grid.length, last - first + 1).setValues(grid as never);
+  }
+}
+
+function appendRows(sheet: Sheet, read: RawTab, rows: readonly (readonly unknown[])[]): void {
+  if (rows.length === 0) return;
+  const header = (read.values[0] ?? []).map(normalizeHeader);
+  const formulas = formulaColumns(read.name)
+    .map((f) => ({ ...f, at: header.indexOf(normalizeHeader(f.header)) }))
+    .filter((f) => f.at >= 0);
+  const width = Math.max(...rows.map((r) => r.length));
+  const first = read.values.length + 1;
+  const grid = rows.map((r, i) => {
+    const row = [...r, ...new Array(width - r.length).fill('')];
+    for (const f of formulas) if (f.at < width) row[f.at] = f.formula(first + i, read.values[0] ?? []);
+    return row;
+  });
+  sheet.getRange(first, 1, grid.length, width).setValues(grid as never);
+}
+
+/**
+ * Rows people added by hand lack the formula columns (Available, Age): each run of such rows gets its
+ * formulas in one setFormulas. A cell holding a typed value instead is left for Check workbook to
+ * report: only empty formula cells of rows with content are filled.
+ */
+export function fillMissingFormulas(sheets: Map<string, Sheet>, tabs: Record<string, RawTab>): void {
+  for (const tab of Object.values(tabs)) {
+    const header = tab.values[0] ?? [];
+    const sheet = sheets.get(tab.name);
+    if (!sheet) continue;
+    for (const f of formulaColumns(tab.name)) {
+      const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(f.header));
+      if (at < 0) continue;
+      const missing: number[] = [];
+      tab.values.forEach((row, i) => {
+        if (
+          i > 0 &&
+          (row[at] === '' || row[at] === null) &&
+          row.some((v, c) => c !== at && v !== '' && v !== null)
+        )
+          missing.push(i + 1);
+      });
+      for (const [first, last] of runs(missing))
+        sheet
+          .getRange(first, at + 1, last - first + 1, 1)
+          .setFormulas(Array.from({ length: last - first + 1 }, (_, k) => [f.formula(first + k, header)]));
+    }
+  }
+}
+
+/**
+ * Applies the core's patches and creates new tabs. Every tab named in a patch was read by `readTabs`
+ * in the same execution (under the document lock), so its rows are where the core saw them.
+ */
+export function writeTabs(
+  ss: Spreadsheet,
+  read: ReadResult,
+  patches: readonly TabPatch[],
+  newTabs: readonly RawTab[] = [],
+  insertChart?: (sheet: Sheet, chart: object) => void,
+): void {
+  for (const tab of newTabs) {
+    const sheet = ss.insertSheet(tab.name);
+    const width = Math.max(...tab.values.map((r) => r.length));
+    const grid = tab.values.map((r) => [...r.map(rewritable), ...new Array(width - r.length).fill('')]);
+    sheet.getRange(1, 1, grid.length, width).setValues(grid as never);
+    sheet.setFrozenRows(1);
+    for (const chart of tab.charts ?? []) insertChart?.(sheet, chart);
+    read.sheets.set(tab.name, sheet);
+  }
+  fillMissingFormulas(read.sheets, read.tabs);
+  for (const patch of patches) {
+    const sheet = read.sheets.get(patch.tab);
+    const raw = read.tabs[patch.tab];
+    if (!sheet || !raw) throw new Error(`${patch.tab}: the tab was not read before writing`);
+    if (patch.replace) {
+      sheet.getDataRange().clearContent();
+      const width = Math.max(...patch.replace.map((r) => r.length));
+      const grid = patch.replace.map((r) => [...r.map(rewritable), ...new Array(width - r.length).fill('')]);
+      sheet.getRange(1, 1, grid.length, width).setValues(grid as never);
+      if (sheet.getCharts().length === 0) for (const chart of patch.charts ?? []) insertChart?.(sheet, chart);
+      continue;
+    }
+    writeCells(sheet, raw, patch);
+    // Rows removed bottom-up so earlier row numbers stay valid (undo and archive only).
+    for (const r of [...(patch.deletes ?? [])].sort((a, b) => b - a)) sheet.deleteRow(r + 1);
+    const remaining = {
+      ...raw,
+      values: raw.values.slice(0, raw.values.length - (patch.deletes?.length ?? 0)),
+    };
+    appendRows(sheet, remaining, patch.appends);
+  }
+}

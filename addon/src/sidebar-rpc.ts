@@ -1,0 +1,88 @@
+/**
+ * The sidebar's server functions. The sidebar is untrusted (any script in the page can call
+ * google.script.run), so every argument is parsed with the shared RPC contract before use; replies are
+ * plain JSON (dates as text). Reading a view takes no lock; an action runs under the document lock and
+ * is refused when the rows it was built on changed since the sidebar showed them.
+ */
+import * as z from 'zod/mini';
+import type { CommandResult } from '../../shared/commands/run';
+import { planAction } from '../../shared/plans';
+import { describeRow, listBackorders } from '../../shared/row-view';
+import {
+  type ActionReply,
+  ActionRequestSchema,
+  ListFilterSchema,
+  type ListRow,
+  type RowRef,
+  RowRefSchema,
+  type RowView,
+  type SidebarStatus,
+} from '../../shared/rpc';
+import { actor, readDecideWrite, readOnly, today } from './server';
+import { LAST_FAILURE_KEY } from './triggers';
+
+function parse<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
+  const r = z.safeParse(schema, input);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => `${i.path.join('.') || what}: ${i.message}`);
+  throw new Error(`The sidebar sent a bad ${what}:\n${issues.join('\n')}`);
+}
+
+/** The selected cell's sheet and row: cheap (no data read), polled by the sidebar to follow the selection. */
+export function sidebarSelection(): RowRef | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const range = ss.getActiveRange();
+  if (!range) return null;
+  return { sheet: range.getSheet().getName(), row: range.getRow() };
+}
+
+export function sidebarView(ref: unknown): RowView {
+  const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
+  const { loaded, ss } = readOnly();
+  return describeRow(loaded.workbook, loaded.tabs, at, today(ss) as never);
+}
+
+export function sidebarList(filter: unknown): ListRow[] {
+  const f = parse(ListFilterSchema, filter ?? {}, 'filter');
+  const { loaded, ss } = readOnly();
+  return listBackorders(loaded.workbook, loaded.tabs, f, today(ss) as never);
+}
+
+/** Runs one command; replies with the core's messages and the row's view as it now stands. */
+export function sidebarAction(request: unknown, ref: unknown): ActionReply {
+  const req = parse(ActionRequestSchema, request, 'action');
+  const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
+  const done = readDecideWrite(
+    (loaded, ctx) => planAction(loaded, req.command, ctx),
+    req.requestId,
+    (p) => p.result.messages[0] ?? `${req.command.action} done`,
+  );
+  const result: CommandResult = done.plan.result;
+  const after = done.after();
+  const view = describeRow(
+    after.workbook,
+    after.tabs,
+    at,
+    today(SpreadsheetApp.getActiveSpreadsheet()) as never,
+  );
+  return { messages: result.messages, logId: result.logId, newIds: result.newIds, view };
+}
+
+/** Moves the selection to a row (a list entry's "jump"), so the sidebar follows it as Sheets does. */
+export function sidebarJump(ref: unknown): RowRef {
+  const at = parse(RowRefSchema, ref, 'row');
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(at.sheet);
+  if (!sheet) throw new Error(`There is no tab named ${at.sheet}`);
+  sheet.getRange(at.row, 1).activate();
+  return at;
+}
+
+export function sidebarStatus(): SidebarStatus {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = PropertiesService.getDocumentProperties();
+  return {
+    user: actor(),
+    today: today(ss),
+    lastTriggerFailure: props.getProperty(LAST_FAILURE_KEY) ?? '',
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Triggers. The simple `onEdit` runs on every edit without authorisation, so it only looks at the
+ * edited range's header cells and, where a person typed over a column the engine, the sync service or a
+ * formula owns, leaves a note on the cell that Check workbook lists (it never undoes the edit). The
+ * installable daily trigger rebuilds Aging and sets follow-ups for overdue backorders; it is installed
+ * once per document however often setup runs, and its last failure is kept in the document's properties
+ * for the sidebar to show, because add-ons get no failure e-mails.
+ */
+import { normalizeHeader } from '../../shared/columns';
+import { planAction, planAging } from '../../shared/plans';
+import { formulaColumns } from '../../shared/sheet-rules';
+import { TAB_KEYS, TABS } from '../../shared/workbook';
+import { readDecideWrite } from './server';
+
+export const LAST_FAILURE_KEY = 'backorderDesk.lastDailyFailure';
+export const DAILY_HANDLER = 'dailyRun';
+export const OVERRIDE_NOTE = 'Backorder Desk: typed over a column the engine keeps';
+
+const OWNED: Map<string, Set<string>> = new Map(
+  TAB_KEYS.map((k) => [
+    TABS[k].name,
+    new Set(
+      Object.values(TABS[k].columns as Record<string, { header: string; owner: string }>)
+        .filter((c) => c.owner !== 'user')
+        .map((c) => normalizeHeader(c.header)),
+    ),
+  ]),
+);
+
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
+  const range = e?.range;
+  if (!range || range.getRow() < 2) return;
+  const sheet = range.getSheet();
+  const owned = OWNED.get(sheet.getName());
+  if (!owned) return;
+  const width = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  // A row typed by hand gets its formula columns at once (Available, Age).
+  for (const f of formulaColumns(sheet.getName())) {
+    const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(f.header));
+    if (at < 0) continue;
+    const cells = sheet.getRange(range.getRow(), at + 1, range.getNumRows(), 1);
+    const current = cells.getFormulas();
+    if (current.some((r) => r[0] === ''))
+      cells.setFormulas(current.map((r, i) => [r[0] || f.formula(range.getRow() + i, header)]));
+  }
+  const edited = header.slice(range.getColumn() - 1, range.getColumn() - 1 + range.getNumColumns());
+  if (!edited.some((h) => owned.has(normalizeHeader(h)))) return;
+  range.setNote(`${OVERRIDE_NOTE} on ${new Date().toISOString().slice(0, 10)}; Check workbook reviews it.`);
+}
+
+/** Installs the daily trigger unless this document already has it. */
+export function ensureDailyTrigger(): boolean {
+  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === DAILY_HANDLER)) return false;
+  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(6).create();
+  return true;
+}
+
+export function runDaily(): void {
+  const props = PropertiesService.getDocumentProperties();
+  const stamp = new Date().toISOString().slice(0, 16);
+  try {
+    readDecideWrite(
+      (loaded, ctx) => planAction(loaded, { action: 'follow-up' }, ctx),
+      `daily-follow-up-${stamp}`,
+    );
+    readDecideWrite((loaded, ctx) => planAging(loaded, ctx), `daily-aging-${stamp}`);
+    props.deleteProperty(LAST_FAILURE_KEY);
+  } catch (e) {
+    props.setProperty(
+      LAST_FAILURE_KEY,
+      `${stamp}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 2000),
+    );
+    throw e;
+  }
+}

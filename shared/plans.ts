@@ -1,0 +1,161 @@
+/**
+ * What an action writes, decided from what was read: the pure middle of every use-case, shared by the
+ * Node edges (async ports: workbook file, Sheets API) and the add-on (Apps Script's synchronous
+ * services). Each edge reads the tabs named by ALL_TAB_NAMES once, calls one plan, and applies the
+ * patches it returns in one write. `face` says how cells arrive and must be written (API serials or
+ * Apps Script Date objects and apostrophe-escaped text).
+ */
+import { computeAging } from './aging';
+import type { CellContext } from './cells';
+import { decodeTab, encodeChanges, type RawTab, type TabPatch } from './codec';
+import { normalizeHeader } from './columns';
+import { type CommandResult, runCommand } from './commands/run';
+import type { Command } from './commands/schema';
+import type { CommandContext } from './desk';
+import { DeskError } from './errors';
+import { formatId, highestId } from './ids';
+import { type InvoiceFormat, invoiceFiles, type Plain } from './invoice-export';
+import { makeLogEntry } from './log-entry';
+import { type AgingSheet, agingChart, renderAging } from './render-aging';
+import { planSetup } from './setup';
+import { type LogEntry, LogTab } from './tabs/log';
+import { DEFAULT_SETTINGS } from './tabs/settings';
+import { AGING_TAB, decodeWorkbook, planWrites, TAB_KEYS, TABS } from './workbook';
+
+export const ALL_TAB_NAMES = [...TAB_KEYS.map((k) => TABS[k].name), AGING_TAB];
+
+export type Face = CellContext['face'];
+
+/** A workbook as one batched read returned it, decoded; a missing typed tab is refused with the way out. */
+export function decodeLoaded(tabs: Record<string, RawTab>, timeZone: string, face: Face) {
+  const missing = TAB_KEYS.map((k) => TABS[k].name).filter((name) => !tabs[name]);
+  if (missing.length > 0)
+    throw new DeskError(
+      'MISSING_COLUMN',
+      `The workbook has no ${missing.join(', ')} tab${missing.length > 1 ? 's' : ''}: run \`backorder-desk init\` (or Set up workbook) to add ${missing.length > 1 ? 'them' : 'it'}`,
+    );
+  return { raw: tabs, ...decodeWorkbook(tabs, { face, timeZone }) };
+}
+
+export type Loaded = ReturnType<typeof decodeLoaded>;
+
+export interface WritePlan {
+  readonly patches: TabPatch[];
+  readonly newTabs: RawTab[];
+}
+
+/** One core command: every changed cell and the Log row, as patches. */
+export function planAction(
+  loaded: Loaded,
+  command: Command,
+  ctx: CommandContext,
+): WritePlan & { result: CommandResult } {
+  const outcome = runCommand(loaded.workbook, command, ctx);
+  return {
+    patches: planWrites(loaded.tabs, outcome.changes, 'engine', loaded.context),
+    newTabs: [],
+    result: outcome.result,
+  };
+}
+
+/** The Aging tab rebuilt whole (created when missing), with its chart, and the Log row. */
+export function planAging(loaded: Loaded, ctx: CommandContext): WritePlan & AgingSheet & { summary: string } {
+  const { workbook, tabs, raw, context } = loaded;
+  const report = computeAging(workbook, ctx.today);
+  const sheet = renderAging(report);
+  const summary = `${report.kpis.openBackorders} open backorders, ${report.kpis.qtyWaiting} units, ${report.kpis.overdue} overdue, ${report.stale.length} stale, ${report.lowStock.length} low-stock SKUs`;
+  const entry = makeLogEntry(workbook.log, ctx, { action: 'aging', entity: AGING_TAB, summary });
+  const patches = planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context);
+  const charts = [agingChart(workbook.config.AgingBuckets.length + 1)];
+  const newTabs: RawTab[] = [];
+  if (raw[AGING_TAB])
+    patches.push({ tab: AGING_TAB, writes: [], appends: [], replace: sheet.values, charts });
+  else newTabs.push({ name: AGING_TAB, values: sheet.values, charts });
+  return { patches, newTabs, ...sheet, summary };
+}
+
+/** Appends one Log row to a tab that exists, or is created, in this same write. */
+export function logPatch(
+  entry: LogEntry,
+  existing: RawTab | undefined,
+  newTabs: RawTab[],
+  timeZone: string,
+  face: Face = 'api',
+): TabPatch | undefined {
+  const ctx = { face, timeZone, currencyDigits: DEFAULT_SETTINGS.CurrencyDigits };
+  const created = newTabs.find((t) => t.name === LogTab.name);
+  const decoded = decodeTab(LogTab, created ?? existing ?? { name: LogTab.name, values: [[]] }, ctx);
+  const patch = encodeChanges(decoded, { updated: [], added: [entry] }, 'engine', ctx);
+  if (created) {
+    (created.values as unknown[][]).push(...patch.appends);
+    return undefined;
+  }
+  return patch;
+}
+
+/** `init` / Set up workbook: missing tabs, columns and settings, and a Log row when anything changed. */
+export function planInit(
+  tabs: Record<string, RawTab>,
+  timeZone: string,
+  ctx: CommandContext,
+  face: Face = 'api',
+): WritePlan & { report: string[] } {
+  const plan = planSetup(tabs);
+  if (plan.newTabs.length === 0 && plan.patches.length === 0)
+    return { patches: [], newTabs: [], report: plan.report };
+  const existingLog = tabs[LogTab.name];
+  const idColumn = (existingLog?.values[0] ?? []).findIndex((h) => normalizeHeader(h) === 'logid');
+  const ids = idColumn < 0 ? [] : (existingLog?.values ?? []).slice(1).map((r) => String(r[idColumn] ?? ''));
+  const entry: LogEntry = {
+    logId: formatId('LG', highestId('LG', ids) + 1),
+    when: ctx.now,
+    actor: ctx.actor,
+    action: 'init',
+    entity: 'Workbook',
+    summary: plan.report.join('\n'),
+    requestId: ctx.requestId,
+    detail: '',
+  };
+  const newTabs = plan.newTabs.map((t) => ({ ...t, values: t.values.map((r) => [...r]) }));
+  const patches = [...plan.patches];
+  // The Log may itself be missing columns that this plan adds: log only into a Log tab that is complete.
+  if (!plan.patches.some((p) => p.tab === LogTab.name)) {
+    const patch = logPatch(entry, existingLog, newTabs, timeZone, face);
+    if (patch) patches.push(patch);
+  }
+  return { patches, newTabs, report: plan.report };
+}
+
+/**
+ * Invoice lines not exported yet as importer files (QuickBooks Online or Xero, split to each
+ * importer's limits), marked Exported in the same write so a second export never repeats them.
+ * `toCsv` is the edge's CSV writer (csv-stringify in Node; the add-on's own RFC 4180 quoting).
+ */
+export function planInvoiceExport(
+  loaded: Loaded,
+  format: InvoiceFormat,
+  ctx: CommandContext,
+  toCsv: (rows: Plain[][]) => string,
+): WritePlan & { files: string[]; invoices: number; lines: number } {
+  const { workbook, tabs, context } = loaded;
+  const pending = workbook.invoices.filter((i) => !i.exported);
+  if (pending.length === 0)
+    throw new DeskError('REFUSED', 'No invoice lines to export: every line is already marked Exported');
+  const files = invoiceFiles(pending, format, workbook.config).map((rows) => toCsv(rows));
+  const invoices = new Set(pending.map((i) => i.invoiceNo)).size;
+  const entry = makeLogEntry(workbook.log, ctx, {
+    action: 'invoices',
+    entity: 'Invoices',
+    summary: `${invoices} invoice(s), ${pending.length} line(s) exported for ${format} in ${files.length} file(s)`,
+  });
+  const patches = planWrites(
+    tabs,
+    {
+      invoices: { updated: pending.map((i) => ({ ...i, exported: true })), added: [] },
+      log: { updated: [], added: [entry] },
+    },
+    'engine',
+    context,
+  );
+  return { patches, newTabs: [], files, invoices, lines: pending.length };
+}

@@ -1,0 +1,232 @@
+/**
+ * The sidebar's picture of one selected row, and its filtered lists: pure functions of a decoded
+ * workbook. An order line shows its quantities and stock; a backorder shows 001's "Backorder detail
+ * view" (customer and order, dates, quantities, expected availability and its source, locked price,
+ * stock, other orders waiting for the SKU, the calls, a customer message); a PO line shows what it
+ * will fill. Row versions travel with the view so actions built on it are refused once it is stale.
+ */
+import { type Columns, keyOf, type TabSpec } from './columns';
+import { rowVersion } from './commands/run';
+import { addDays, type IsoDate } from './dates';
+import { customerMessage, type MessageKind } from './documents';
+import { formatCents } from './money';
+import type { ListFilter, ListRow, RowRef, RowView } from './rpc';
+import type { Backorder } from './tabs/backorders';
+import { type DecodedTabs, TABS, type TabKey, type Workbook } from './workbook';
+
+const OPEN = (b: Backorder) => b.qtyRemaining > 0 && b.status !== 'Cancelled';
+
+function refOf(tabs: DecodedTabs, key: TabKey, index: number): RowRef {
+  return { sheet: TABS[key].name, row: tabs[key].rowNumbers[index] as number };
+}
+
+function versionRef(key: TabKey, record: object): [string, string] {
+  return [
+    `${TABS[key].name}:${keyOf(TABS[key] as unknown as TabSpec<Columns>, record as never)}`,
+    rowVersion(record),
+  ];
+}
+
+function backorderRow(tabs: DecodedTabs, index: number, b: Backorder, today: IsoDate): ListRow {
+  return {
+    ref: refOf(tabs, 'backorders', index),
+    id: b.backorderId,
+    customer: b.customer,
+    sku: b.sku,
+    qty: b.qtyRemaining,
+    expected: b.expectedDate ?? '',
+    status: b.status,
+    overdue: OPEN(b) && b.expectedDate !== null && b.expectedDate < today,
+  };
+}
+
+/** Backorders matching the filter, oldest expected first; open ones unless a status is asked for. */
+export function listBackorders(
+  wb: Workbook,
+  tabs: DecodedTabs,
+  filter: ListFilter,
+  today: IsoDate,
+): ListRow[] {
+  const has = (value: string, wanted: string | undefined) =>
+    !wanted || value.toLowerCase().includes(wanted.trim().toLowerCase());
+  const weekEnd = addDays(today, 7);
+  const rows: ListRow[] = [];
+  wb.backorders.forEach((b, i) => {
+    if (filter.status ? !has(b.status, filter.status) : !OPEN(b)) return;
+    if (!has(b.customer, filter.customer) || !has(b.sku, filter.sku) || !has(b.salesRep, filter.rep)) return;
+    const when = filter.when ?? 'any';
+    const e = b.expectedDate;
+    if (when === 'overdue' && !(e !== null && e < today)) return;
+    if (when === 'this week' && !(e !== null && e >= today && e < weekEnd)) return;
+    if (when === 'later' && !(e === null || e >= weekEnd)) return;
+    rows.push(backorderRow(tabs, i, b, today));
+  });
+  rows.sort((a, b) => (a.expected || '9999').localeCompare(b.expected || '9999') || a.id.localeCompare(b.id));
+  return rows.slice(0, filter.limit ?? 100);
+}
+
+const EMPTY: RowView = {
+  kind: 'none',
+  ref: null,
+  title: 'Select a row',
+  status: '',
+  facts: [],
+  expected: {},
+  expectedWithStock: {},
+  ids: {},
+  qty: { open: 0, available: 0 },
+  related: [],
+  calls: [],
+  message: '',
+  warehouses: [],
+  substitutes: [],
+};
+
+function stockOf(wb: Workbook, sku: string, warehouse: string) {
+  const rows = wb.inventory.filter((r) => r.sku === sku);
+  const here = rows.find((r) => r.warehouse === warehouse) ?? rows[0];
+  return { here, rows, available: here ? here.onHand - here.allocated : 0 };
+}
+
+function messageKind(b: Backorder): MessageKind {
+  if (b.status === 'Cancelled') return 'cancelled';
+  if (b.status === 'Ready to Fulfill') return 'ready';
+  if (b.qtyFulfilled > 0) return 'shipped';
+  return b.expectedSource === 'Manual' ? 'rescheduled' : 'created';
+}
+
+/** The view of the row at `ref`; a header, a blank row or another tab gives the empty view with a hint. */
+export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null, today: IsoDate): RowView {
+  if (!ref) return EMPTY;
+  const key = (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === ref.sheet);
+  const index = key ? tabs[key].rowNumbers.indexOf(ref.row) : -1;
+  const hint = {
+    ...EMPTY,
+    ref,
+    title: `Select a row of Orders, Backorders or POs (now ${ref.sheet} row ${ref.row})`,
+  };
+  if (!key || index < 0) return hint;
+  const money = (c: number) => formatCents(c, wb.config.CurrencyDigits);
+  const warehouses = [...new Set(wb.inventory.map((r) => r.warehouse))].sort();
+  const waiting = (sku: string, except: string) =>
+    wb.backorders
+      .map((b, i) => ({ b, i }))
+      .filter(({ b }) => b.sku === sku && OPEN(b) && b.backorderId !== except)
+      .map(({ b, i }) => backorderRow(tabs, i, b, today));
+
+  if (key === 'orders') {
+    const l = wb.orders[index];
+    if (!l) return hint;
+    const stock = stockOf(wb, l.sku, l.warehouse);
+    const open = l.qty - l.qtyShipped - l.qtyBackordered - l.qtyCancelled - l.qtyMoved;
+    const own = versionRef('orders', l);
+    return {
+      ...EMPTY,
+      kind: 'order-line',
+      ref,
+      title: `${l.orderId} line ${l.line}: ${l.qty} × ${l.sku}`,
+      status: l.status,
+      facts: [
+        ['Customer', l.customer],
+        ['Priority', l.priority],
+        ['Ship policy', l.shipPolicy],
+        ['Ordered / allocated / shipped', `${l.qty} / ${l.qtyAllocated} / ${l.qtyShipped}`],
+        ['Backordered / cancelled', `${l.qtyBackordered} / ${l.qtyCancelled}`],
+        ['Unit price', money(l.unitPrice)],
+        [
+          'Available now',
+          `${stock.available} in ${stock.here?.warehouse ?? (l.warehouse || 'no warehouse')}`,
+        ],
+      ],
+      expected: Object.fromEntries([own]),
+      expectedWithStock: Object.fromEntries([own, ...stock.rows.map((r) => versionRef('inventory', r))]),
+      ids: { orderId: l.orderId, line: l.line, sku: l.sku, warehouse: l.warehouse },
+      qty: { open: Math.max(0, open), available: Math.max(0, stock.available) },
+      related: [{ title: `Backorders waiting for ${l.sku}`, rows: waiting(l.sku, '') }],
+      warehouses,
+    };
+  }
+  if (key === 'backorders') {
+    const b = wb.backorders[index];
+    if (!b) return hint;
+    const stock = stockOf(wb, b.sku, b.warehouse);
+    const product = stock.here?.product ?? '';
+    const own = versionRef('backorders', b);
+    return {
+      ...EMPTY,
+      kind: 'backorder',
+      ref,
+      title: `${b.backorderId}: ${b.qtyRemaining} × ${b.sku}${product ? ` (${product})` : ''}`,
+      status: b.status,
+      facts: [
+        ['Customer', b.customer],
+        ['Order', `${b.orderId} line ${b.line}`],
+        ['Ordered / backordered on', `${b.orderDate ?? ''} / ${b.createdAt ?? ''}`],
+        ['Backordered / fulfilled / total', `${b.qtyRemaining} / ${b.qtyFulfilled} / ${b.qty}`],
+        [
+          'Expected',
+          `${b.expectedDate ?? 'not known'} (${b.expectedSource ?? 'no source'}${b.po ? ` ${b.po}` : ''})`,
+        ],
+        ['Locked price', `${money(b.unitPrice)}${b.discount ? ` less ${b.discount / 100}%` : ''}`],
+        ['Stock now', stock.rows.map((r) => `${r.warehouse} ${r.onHand - r.allocated}`).join(', ') || 'none'],
+        ['Queue position', String(b.queuePosition || '')],
+        ['Next follow-up', b.nextFollowUp ?? ''],
+      ],
+      expected: Object.fromEntries([own]),
+      expectedWithStock: Object.fromEntries([own, ...stock.rows.map((r) => versionRef('inventory', r))]),
+      ids: {
+        orderId: b.orderId,
+        line: b.line,
+        backorderId: b.backorderId,
+        sku: b.sku,
+        warehouse: b.warehouse,
+      },
+      qty: { open: b.qtyRemaining, available: Math.max(0, stock.available) },
+      related: [{ title: `Other orders waiting for ${b.sku}`, rows: waiting(b.sku, b.backorderId) }],
+      calls: wb.calls
+        .filter((c) => c.backorderId === b.backorderId || (c.orderId === b.orderId && !c.backorderId))
+        .map(
+          (c) =>
+            [
+              `${c.when.slice(0, 10)} ${c.method} (${c.rep})`,
+              `${c.summary}${c.customerChoice ? ` · ${c.customerChoice}` : ''}`,
+            ] as const,
+        ),
+      message: customerMessage(wb, b.backorderId, messageKind(b), today).text,
+      warehouses,
+      substitutes: (stock.here?.substitutes ?? '')
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
+  }
+  if (key === 'pos') {
+    const p = wb.pos[index];
+    if (!p) return hint;
+    const fills = wb.backorders
+      .map((b, i) => ({ b, i }))
+      .filter(({ b }) => b.po === p.po && b.sku === p.sku && OPEN(b))
+      .map(({ b, i }) => backorderRow(tabs, i, b, today));
+    return {
+      ...EMPTY,
+      kind: 'po-line',
+      ref,
+      title: `${p.po} line ${p.line}: ${p.qty} × ${p.sku}`,
+      status: p.status,
+      facts: [
+        ['Vendor', p.vendor],
+        ['Ordered / received', `${p.qty} / ${p.qtyReceived}`],
+        ['Promised / vendor ETA', `${p.promisedDate ?? ''} / ${p.vendorEta ?? ''}`],
+        ['Predicted ETA', p.predictedEta ?? ''],
+        ['Warehouse', p.warehouse],
+      ],
+      expected: Object.fromEntries([versionRef('pos', p)]),
+      expectedWithStock: Object.fromEntries([versionRef('pos', p)]),
+      ids: { po: p.po, line: p.line, sku: p.sku, warehouse: p.warehouse },
+      qty: { open: Math.max(0, p.qty - p.qtyReceived), available: 0 },
+      related: [{ title: 'Backorders this PO will fill', rows: fills }],
+      warehouses,
+    };
+  }
+  return hint;
+}

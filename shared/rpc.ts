@@ -1,0 +1,92 @@
+/**
+ * The one RPC contract between the sidebar (untrusted: any page script can call google.script.run)
+ * and the add-on's server functions. The server parses every argument with these schemas; the client
+ * imports only the types. Payloads are plain JSON (no Date objects: dates travel as YYYY-MM-DD, instants
+ * as ISO strings), as google.script.run requires.
+ */
+import * as z from 'zod/mini';
+import { CommandSchema } from './commands/schema';
+
+const text = z.string().check(z.maxLength(200));
+
+/** A row of a tab, 1-based as Sheets numbers rows; the header is row 1. */
+export const RowRefSchema = z.object({
+  sheet: text,
+  row: z.number().check(z.int('must be a whole number'), z.gte(2, 'must be a data row (2 or more)')),
+});
+export type RowRef = z.infer<typeof RowRefSchema>;
+
+export const ActionRequestSchema = z.object({
+  command: CommandSchema,
+  /** One per click, so a retried call is applied once (the core's RequestID idempotency). */
+  requestId: z.string().check(z.minLength(8), z.maxLength(80)),
+});
+export type ActionRequest = z.input<typeof ActionRequestSchema>;
+
+export const WHEN_FILTERS = ['any', 'overdue', 'this week', 'later'] as const;
+
+export const ListFilterSchema = z.object({
+  customer: z.optional(text),
+  sku: z.optional(text),
+  rep: z.optional(text),
+  status: z.optional(text),
+  when: z.optional(z.enum(WHEN_FILTERS)),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
+});
+export type ListFilter = z.infer<typeof ListFilterSchema>;
+
+export type Fact = readonly [label: string, value: string];
+
+export interface ListRow {
+  readonly ref: RowRef;
+  readonly id: string;
+  readonly customer: string;
+  readonly sku: string;
+  readonly qty: number;
+  readonly expected: string;
+  readonly status: string;
+  readonly overdue: boolean;
+}
+
+/** What the sidebar shows for the selected row. Every string is data: the client renders it as text. */
+export interface RowView {
+  readonly kind: 'order-line' | 'backorder' | 'po-line' | 'none';
+  readonly ref: RowRef | null;
+  readonly title: string;
+  readonly status: string;
+  readonly facts: readonly Fact[];
+  /** Row versions the person saw: sent back as `expected` so a stale action is refused. */
+  readonly expected: Readonly<Record<string, string>>;
+  /** The same plus the stock rows the numbers came from (allocate and ship decide on stock). */
+  readonly expectedWithStock: Readonly<Record<string, string>>;
+  readonly ids: {
+    readonly orderId?: string;
+    readonly line?: number;
+    readonly backorderId?: string;
+    readonly po?: string;
+    readonly sku?: string;
+    readonly warehouse?: string;
+  };
+  /** Quantities the forms need: open on the line / backorder / PO line, and free stock. */
+  readonly qty: { readonly open: number; readonly available: number };
+  readonly related: { readonly title: string; readonly rows: readonly ListRow[] }[];
+  readonly calls: readonly Fact[];
+  readonly message: string;
+  readonly warehouses: readonly string[];
+  readonly substitutes: readonly string[];
+}
+
+export interface SidebarStatus {
+  readonly user: string;
+  readonly today: string;
+  /** The daily run's last failure ("" when it last succeeded): add-ons get no failure e-mails. */
+  readonly lastTriggerFailure: string;
+}
+
+export interface ActionReply {
+  readonly messages: readonly string[];
+  readonly logId: string;
+  /** Ids of rows the action created (backorders, shipments, POs, calls). */
+  readonly newIds: readonly string[];
+  readonly view: RowView;
+}

@@ -1,0 +1,187 @@
+/**
+ * How Set up workbook dresses each tab, derived from the column tables so it can never disagree with
+ * the engine: number formats by kind; data validation (dropdowns for every enumerated column, SKUs that
+ * must exist in Inventory, whole quantities ≥ 0, real dates) on the columns people type; the formula
+ * columns (Available, Age), written on every row and by the add-on on every row it adds; warning-only
+ * protection on the columns the engine, the sync service or a formula owns; conditional formatting
+ * (overdue red, Ready to Fulfill green, aging buckets shaded). Columns are found by header, wherever
+ * people moved them. Pure: the add-on applies it through Apps Script's services, Check workbook compares against it.
+ *
+ * Decision: dropdown lists come from the engine's vocabulary (shared/tabs/vocabulary.ts), not from
+ * editable lists in Settings, because statuses and reasons drive the engine: a value added to a
+ * Settings list would be accepted by the dropdown and then refused by every action.
+ */
+import type { Cell } from './cells';
+import { columnLetter } from './codec';
+import { type Column, type Columns, normalizeHeader, type TabSpec } from './columns';
+import { agingChartRange } from './render-aging';
+import { DEFAULT_SETTINGS } from './tabs/settings';
+import { AGING_TAB, TAB_KEYS, TABS } from './workbook';
+
+export type ValidationRule =
+  | { readonly type: 'list'; readonly values: readonly string[] }
+  | { readonly type: 'sku' }
+  | { readonly type: 'whole' }
+  | { readonly type: 'date' };
+
+export interface ColumnRule<R> {
+  readonly header: string;
+  /** Column letter in this sheet. */
+  readonly column: string;
+  readonly rule: R;
+}
+
+export interface Highlight {
+  /** A1 range without the sheet, open-ended downwards ("A2:AE"). */
+  readonly range: string;
+  readonly formula: string;
+  readonly background: string;
+}
+
+export interface SheetRules {
+  readonly tab: string;
+  readonly formats: ColumnRule<string>[];
+  readonly validations: ColumnRule<ValidationRule>[];
+  /** Runs of adjacent protected columns, "F:L", each with what owns them. */
+  readonly protections: { readonly columns: string; readonly description: string }[];
+  readonly formulas: ColumnRule<string>[];
+  readonly highlights: Highlight[];
+}
+
+export const PROTECTION_PREFIX = 'Backorder Desk:';
+
+const FORMATS: Partial<Record<Column['kind'], string>> = {
+  date: 'yyyy-mm-dd',
+  timestamp: 'yyyy-mm-dd hh:mm',
+  money: '#,##0.00',
+  qty: '0',
+  int: '0',
+  discount: '0.00%',
+};
+
+export interface FormulaColumn {
+  readonly header: string;
+  /** The formula for a 1-based row, given the sheet's header row (columns found by name). */
+  readonly formula: (row: number, header: readonly Cell[]) => string;
+}
+
+const letterOf = (header: readonly Cell[], name: string) => {
+  const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(name));
+  return at < 0 ? undefined : columnLetter(at);
+};
+
+/** The formula columns of a tab: Available = OnHand − Allocated; a backorder's Age in days while open. */
+export function formulaColumns(tabName: string): FormulaColumn[] {
+  if (tabName === TABS.inventory.name)
+    return [
+      {
+        header: 'Available',
+        formula: (r, h) => {
+          const [k, on, al] = ['SKU', 'OnHand', 'Allocated'].map((n) => letterOf(h, n) ?? 'A');
+          return `=IF(${k}${r}="","",${on}${r}-${al}${r})`;
+        },
+      },
+    ];
+  if (tabName === TABS.backorders.name)
+    return [
+      {
+        header: 'Age',
+        formula: (r, h) => {
+          const [c, q] = ['CreatedAt', 'QtyRemaining'].map((n) => letterOf(h, n) ?? 'A');
+          return `=IF(OR(${c}${r}="",${q}${r}=0),"",TODAY()-${c}${r})`;
+        },
+      },
+    ];
+  return [];
+}
+
+function validationFor(key: string, column: Column): ValidationRule | undefined {
+  if (column.kind === 'enum' && column.values) return { type: 'list', values: column.values };
+  if (column.owner !== 'user') return undefined;
+  if (column.header === 'SKU' && key !== 'inventory') return { type: 'sku' };
+  if (column.kind === 'qty') return { type: 'whole' };
+  if (column.kind === 'date') return { type: 'date' };
+  return undefined;
+}
+
+function highlightsFor(tabName: string, header: readonly Cell[], last: string): Highlight[] {
+  const col = (n: string) => letterOf(header, n);
+  if (tabName === TABS.backorders.name) {
+    const [e, q, s] = [col('ExpectedDate'), col('QtyRemaining'), col('Status')];
+    if (!e || !q || !s) return [];
+    return [
+      { range: `A2:${last}`, formula: `=$${s}2="Ready to Fulfill"`, background: '#d9ead3' },
+      {
+        range: `A2:${last}`,
+        formula: `=AND($${q}2>0,$${e}2<>"",$${e}2<TODAY(),$${s}2<>"Cancelled")`,
+        background: '#f4cccc',
+      },
+    ];
+  }
+  if (tabName === TABS.orders.name) {
+    const s = col('Status');
+    return s ? [{ range: `A2:${last}`, formula: `=$${s}2="Backordered"`, background: '#fce5cd' }] : [];
+  }
+  if (tabName === AGING_TAB) {
+    const r = agingChartRange(DEFAULT_SETTINGS.AgingBuckets.length + 1);
+    return [{ range: `A${r.firstRow}:D${r.lastRow}`, formula: '=LEN($A1)>0', background: '#fff2cc' }];
+  }
+  return [];
+}
+
+/** The rules of one tab as it stands (its header row); the Aging tab gets only its shading. */
+export function sheetRules(tabName: string, header: readonly Cell[]): SheetRules | undefined {
+  if (tabName === AGING_TAB)
+    return {
+      tab: tabName,
+      formats: [],
+      validations: [],
+      protections: [],
+      formulas: [],
+      highlights: highlightsFor(tabName, header, 'D'),
+    };
+  const key = TAB_KEYS.find((k) => TABS[k].name === tabName);
+  if (!key) return undefined;
+  const spec = TABS[key] as unknown as TabSpec<Columns>;
+  const byHeader = new Map(Object.values(spec.columns).map((c) => [normalizeHeader(c.header), c]));
+  const formats: ColumnRule<string>[] = [];
+  const validations: ColumnRule<ValidationRule>[] = [];
+  const owned: { at: number; owner: string }[] = [];
+  header.forEach((h, at) => {
+    const column = byHeader.get(normalizeHeader(h));
+    if (!column) return;
+    const letter = columnLetter(at);
+    const format = FORMATS[column.kind];
+    if (format) formats.push({ header: column.header, column: letter, rule: format });
+    const rule = validationFor(key, column);
+    if (rule) validations.push({ header: column.header, column: letter, rule });
+    if (column.owner !== 'user') owned.push({ at, owner: column.owner });
+  });
+  const protections: SheetRules['protections'] = [];
+  for (const o of owned) {
+    const prev = protections[protections.length - 1];
+    const prevEnd = prev ? prev.columns.split(':')[1] : undefined;
+    if (prev && prevEnd === columnLetter(o.at - 1))
+      (protections as { columns: string; description: string }[])[protections.length - 1] = {
+        columns: `${prev.columns.split(':')[0]}:${columnLetter(o.at)}`,
+        description: prev.description,
+      };
+    else
+      protections.push({
+        columns: `${columnLetter(o.at)}:${columnLetter(o.at)}`,
+        description: `${PROTECTION_PREFIX} columns kept by the engine and the sync service; edit through the sidebar`,
+      });
+  }
+  const formulas = formulaColumns(tabName)
+    .map((f) => ({ header: f.header, column: letterOf(header, f.header), rule: f.formula(2, header) }))
+    .filter((f): f is ColumnRule<string> => f.column !== undefined);
+  const last = columnLetter(Math.max(0, header.length - 1));
+  return {
+    tab: tabName,
+    formats,
+    validations,
+    protections,
+    formulas,
+    highlights: highlightsFor(tabName, header, last),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The built add-on in the twin, as tests drive it: builds addon/dist once per test file, loads the
+ * real Code.js and Sidebar.html into an Apps Script runtime over a fresh spreadsheet (virtual clock
+ * 2026-11-23 10:00 New York), and offers what a person does in Sheets: run a menu item, type rows
+ * into a tab, select a row, call a sidebar function.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
+import { buildAddon } from '../../scripts/build.mjs';
+import { normalizeHeader } from '../../shared/columns';
+import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
+import { TwinSpreadsheet } from '../../twin/spreadsheet';
+import { newWorkbookFile, type WorkbookFile } from '../../twin/workbook-file';
+
+export const NOW = Date.parse('2026-11-23T15:00:00Z');
+const dist = join(__dirname, '../../addon/dist');
+
+let built: Promise<{ code: string; files: Record<string, string> }> | undefined;
+
+/** Builds once per test file (vitest isolates files), then reads the outputs as Apps Script would get them. */
+export function builtAddon(): Promise<{ code: string; files: Record<string, string> }> {
+  built ??= (async () => {
+    const { outputs } = (await buildAddon({ quiet: true })) as { outputs: string[] };
+    const files: Record<string, string> = {};
+    for (const f of outputs)
+      if (f.endsWith('.html')) files[f.replace(/\.html$/, '')] = readFileSync(join(dist, f), 'utf8');
+    return { code: readFileSync(join(dist, 'Code.js'), 'utf8'), files };
+  })();
+  return built;
+}
+
+export interface Desk {
+  readonly twin: TwinSpreadsheet;
+  readonly rt: AppsScriptRuntime;
+  run<T = unknown>(fn: string, ...args: unknown[]): T;
+  /** Types rows under a tab's headers (by header name), as a person pasting them would. */
+  type(tab: string, rows: Record<string, unknown>[]): void;
+  select(tab: string, row: number): void;
+  /** A tab's rows as objects by header (computed formula values included). */
+  rows(tab: string): Record<string, unknown>[];
+}
+
+export async function openDesk(
+  options: { file?: WorkbookFile; user?: string; now?: () => number } = {},
+): Promise<Desk> {
+  const { code, files } = await builtAddon();
+  const file = options.file ?? newWorkbookFile('Add-on test', 'America/New_York');
+  const now = options.now ?? (() => NOW);
+  const twin = new TwinSpreadsheet(file, () => new Date(now()));
+  const rt = new AppsScriptRuntime({ twin, code, files, user: options.user ?? 'rep@harbor.example', now });
+  const header = (tab: string) => (twin.sheetNamed(tab).values[0] ?? []).map((h) => String(h ?? ''));
+  return {
+    twin,
+    rt,
+    run: <T>(fn: string, ...args: unknown[]) => rt.run(fn, ...args) as T,
+    type(tab, rows) {
+      const h = header(tab);
+      const values = rows.map((r) => {
+        const out: unknown[] = h.map(() => '');
+        for (const [k, v] of Object.entries(r)) {
+          const at = h.findIndex((x) => normalizeHeader(x) === normalizeHeader(k));
+          if (at < 0) throw new Error(`${tab} has no column ${k}`);
+          out[at] = v;
+        }
+        return out;
+      });
+      twin.append(`${tab}!A1`, values, 'USER_ENTERED');
+    },
+    select(tab, row) {
+      const sheetId = twin.sheetNamed(tab).properties.sheetId;
+      rt.env.active = { sheetId, row: row - 1, col: 0, rows: 1, cols: 1 };
+    },
+    rows(tab) {
+      // Numbers as numbers, dates as the text the sheet shows them as (their cells carry a date format).
+      const raw = twin.read(tab, { valueRenderOption: 'UNFORMATTED_VALUE' }).values ?? [];
+      const shown = twin.read(tab, { valueRenderOption: 'FORMATTED_VALUE' }).values ?? [];
+      const [h = [], ...rest] = raw;
+      return rest.map((r, ri) =>
+        Object.fromEntries(
+          h.map((k, i) => {
+            const text = String(shown[ri + 1]?.[i] ?? '');
+            return [String(k), /^\d{4}-\d{2}-\d{2}/.test(text) ? text : (r[i] ?? '')];
+          }),
+        ),
+      );
+    },
+  };
+}
