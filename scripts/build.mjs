@@ -6,7 +6,7 @@
  * metafile (of an ESM pass: an IIFE's metafile lists no exports), so Apps Script sees `function onOpen(e) { return BackorderDesk.onOpen(e); }`.
  * appsscript.json is copied beside it. Prints the size of each output.
  */
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -49,6 +49,31 @@ export async function bundleForAppsScript(entry, globalName = GLOBAL, { minify =
   return { code: `${iife.outputFiles[0]?.text ?? ''}\n${stubs}\n`, exports };
 }
 
+/**
+ * A sidebar or dialog as one self-contained HTML file (HtmlService serves single files): the page's
+ * TypeScript bundled for the browser and its CSS inlined where the HTML marks them.
+ */
+export async function buildHtml(name) {
+  const ui = join(root, 'addon', 'src', 'ui');
+  const js = await build({
+    entryPoints: [join(ui, `${name}.ts`)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const code = (js.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script');
+  const css = await readFile(join(ui, `${name}.css`), 'utf8');
+  const html = await readFile(join(ui, `${name}.html`), 'utf8');
+  return html.replace('/*CSS*/', () => css).replace('/*JS*/', () => code);
+}
+
+const HTML_FILES = { Sidebar: 'sidebar' };
+
 export async function buildAddon({ quiet = false } = {}) {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
@@ -59,12 +84,36 @@ export async function buildAddon({ quiet = false } = {}) {
   await writeFile(join(dist, 'Code.js'), code);
   await copyFile(join(root, 'addon', 'appsscript.json'), join(dist, 'appsscript.json'));
   const outputs = ['Code.js', 'appsscript.json'];
+  for (const [file, source] of Object.entries(HTML_FILES)) {
+    await writeFile(join(dist, `${file}.html`), await buildHtml(source));
+    outputs.push(`${file}.html`);
+  }
   const sizes = {};
   for (const file of outputs) sizes[file] = (await stat(join(dist, file))).size;
   if (!quiet)
     for (const [f, n] of Object.entries(sizes))
       process.stdout.write(`addon/dist/${f}  ${(n / 1024).toFixed(1)} KB\n`);
   return { exports, sizes, outputs };
+}
+
+/** The local playground's page and google.script.run bridge (npm start), into playground/dist. */
+export async function buildPlayground() {
+  const page = join(root, 'playground', 'page');
+  const out = join(root, 'playground', 'dist');
+  await mkdir(out, { recursive: true });
+  for (const name of ['page', 'bridge'])
+    await build({
+      entryPoints: [join(page, `${name}.ts`)],
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      platform: 'browser',
+      minify: true,
+      outfile: join(out, `${name}.js`),
+      logLevel: 'warning',
+    });
+  await copyFile(join(page, 'index.html'), join(out, 'index.html'));
+  return out;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

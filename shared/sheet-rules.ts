@@ -124,7 +124,9 @@ function highlightsFor(tabName: string, header: readonly Cell[], last: string): 
   }
   if (tabName === AGING_TAB) {
     const r = agingChartRange(DEFAULT_SETTINGS.AgingBuckets.length + 1);
-    return [{ range: `A${r.firstRow}:D${r.lastRow}`, formula: '=LEN($A1)>0', background: '#fff2cc' }];
+    return [
+      { range: `A${r.firstRow}:D${r.lastRow}`, formula: `=LEN($A${r.firstRow})>0`, background: '#fff2cc' },
+    ];
   }
   return [];
 }

@@ -38,6 +38,25 @@ export class FormulaEngine {
     });
   }
 
+  /**
+   * A conditional-format formula for one cell of its range: written for the range's top-left cell,
+   * its relative row references move down by `rowOffset` rows (as Sheets applies it).
+   */
+  evaluateAt(formula: string, sheet: string, rowOffset: number): Stored {
+    const shifted = formula
+      .replace(/^=/, '')
+      .replace(
+        /(\$?[A-Z]{1,3})(\d+)\b/g,
+        (_m, col: string, row: string) => `${col}${Number(row) + rowOffset}`,
+      );
+    try {
+      const out = this.parser.parse(shifted, { sheet, row: 1, col: 1 });
+      return (Array.isArray(out) ? (out[0]?.[0] ?? '') : (out ?? '')) as Stored;
+    } catch {
+      return false;
+    }
+  }
+
   /** The value of a cell, computing it when it holds a formula. */
   valueAt(sheet: string, row: number, col: number): Stored {
     const cell = this.host.cell(sheet, row, col);

@@ -1,25 +1,37 @@
 /**
- * `npm start`: the product's main job on a machine with no Google account. It builds (or reopens) a
- * demo distributor workbook from the project's own seeded simulation, dated around today, then does a
- * rep's morning through the same use-cases as the CLI: allocate today's orders, ship what is
- * allocated, and print what shipped and what went on backorder. The workbook file stays for the user
- * to explore with `npm run cli --`.
+ * `npm start`: the product's main job on a machine with no Google account. It builds the add-on, builds
+ * (or reopens) a demo distributor workbook from the project's own seeded simulation, dated around
+ * today, does a rep's morning through the same use-cases as the CLI (allocate, ship, rebuild Aging),
+ * dresses the tabs with the add-on's Set up workbook, then serves the playground: the workbook as
+ * grids with the real sidebar beside them (playground/server.ts), while the sync service pulls the demo
+ * vendor feed (demo/vendor-feed.csv, editable) through the twin's Sheets API face on an interval.
+ * Ctrl-C stops it with the workbook saved. BACKORDER_DESK_SERVE=0 stops after the morning (tests).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Playground } from '../../../playground/server';
+// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
+import { buildAddon, buildPlayground } from '../../../scripts/build.mjs';
+import { addDays, dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
 import { simulateDemo } from '../../../shared/demo/simulate';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import { chartOn } from '../../../shared/render-aging';
 import { renderWorkbook } from '../../../shared/render-workbook';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
-import { newWorkbookFile, writeWorkbookFile } from '../../../twin/workbook-file';
+import { TwinSpreadsheet } from '../../../twin/spreadsheet';
+import { newWorkbookFile, readWorkbookFile, writeWorkbookFile } from '../../../twin/workbook-file';
+import { loadSyncConfig } from '../feeds/config';
+import { sheetsClient } from '../sheets/client';
+import { Retrier } from '../sheets/retry';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
+import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
 import { loadWorkbook } from '../use-cases/load';
 import { rebuildAging } from '../use-cases/rebuild-aging';
 import { runAction } from '../use-cases/run-action';
+import { syncEtas } from '../use-cases/sync-etas';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -46,6 +58,120 @@ async function createDemo(path: string, today: IsoDate): Promise<void> {
   );
 }
 
+/**
+ * The demo vendor feed: Summit's ETAs for its open PO lines, most on time and a few slipped by 6 to 9
+ * days, so the first sync moves backorders and asks reps to call. The file is the user's to edit.
+ */
+async function writeDemoFeed(
+  dir: string,
+  wb: Awaited<ReturnType<typeof loadWorkbook>>['workbook'],
+  today: IsoDate,
+) {
+  const open = wb.pos.filter((p) => p.qty > p.qtyReceived && p.vendor && (p.vendorEta ?? p.promisedDate));
+  const vendor = open[0]?.vendor ?? 'Summit Roofing Supply';
+  const lines = open.filter((p) => p.vendor === vendor).slice(0, 12);
+  const rows = lines.map((p, i) => {
+    const stated = (p.vendorEta ?? p.promisedDate) as IsoDate;
+    // A vendor confirms future dates: a line already late is confirmed for three days from now.
+    const base = stated < today ? addDays(today, 3) : stated;
+    const d = new Date(`${base}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + (i % 3 === 0 ? 6 + (i % 4) : 0));
+    return `${p.po},${p.line},${d.toISOString().slice(0, 10)}`;
+  });
+  await writeFile(join(dir, 'vendor-feed.csv'), ['PO,Line,ETA', ...rows].join('\n') + '\n');
+  await writeFile(
+    join(dir, 'feeds.json'),
+    `${JSON.stringify({ vendors: [{ vendor, source: { file: 'vendor-feed.csv' }, format: 'csv', mapping: { po: 'PO', line: 'Line', eta: 'ETA' } }] }, null, 2)}\n`,
+  );
+}
+
+async function serve(path: string, today: IsoDate): Promise<void> {
+  const file = await readWorkbookFile(path);
+  if (!file) throw new Error(`${path} could not be read`);
+  const twin = new TwinSpreadsheet(file);
+  const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
+  const playground = new Playground({
+    twin,
+    dist: join(root, 'addon', 'dist'),
+    page: join(root, 'playground', 'dist'),
+    save: () => writeWorkbookFile(path, twin.file),
+  });
+  await playground.load();
+  const setUp =
+    (twin.file.sheets[0]?.metadata as { dataValidations?: unknown[] }).dataValidations === undefined;
+  if (setUp) {
+    say("• dressing the tabs with the add-on's Set up workbook (validation, formulas, protection)…");
+    playground.rt.run('menuSetUpWorkbook');
+    await playground.save();
+  }
+  const wanted = Number(process.env.PORT ?? 8080);
+  let addresses: { url: string; apiUrl: string };
+  try {
+    addresses = await playground.listen(wanted);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new Error(`port ${wanted} is taken: run \`PORT=8181 npm start\` (or any free port)`);
+    throw e;
+  }
+  const feeds = join(dirname(path), 'feeds.json');
+  const config = await loadSyncConfig(feeds);
+  const port = new SheetsSpreadsheet(
+    sheetsClient({
+      BACKORDER_DESK_SHEETS_URL: addresses.apiUrl,
+      BACKORDER_DESK_ACCESS_TOKEN: playground.token,
+    }),
+    twin.id,
+    new Retrier(),
+  );
+  const every = Number(process.env.BACKORDER_DESK_SYNC_SECONDS ?? 60) * 1000;
+  let syncing = false;
+  const sync = async () => {
+    if (syncing) return;
+    syncing = true;
+    try {
+      const report = await syncEtas(
+        port,
+        config,
+        {
+          today,
+          now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
+          actor: 'sync service',
+          requestId: `sync-${randomUUID()}`,
+        },
+        false,
+      );
+      say(
+        `• sync: ${report.etas} vendor ETA(s) read from ${feeds}; ${report.applied ? (report.messages[0] ?? 'applied') : 'nothing new'}`,
+      );
+      for (const p of report.problems)
+        say(`  feed problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}`);
+    } catch (e) {
+      say(`• sync failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      syncing = false;
+    }
+  };
+  await sync();
+  const timer = setInterval(() => void sync(), every);
+  say();
+  say(`Backorder Desk is running at ${addresses.url}`);
+  say(`  Rep: click a row of Orders, Backorders or POs; the sidebar on the right follows it.`);
+  say(`  Owner: open the Aging tab (rebuilt by Extensions ▸ Backorder Desk ▸ Rebuild aging).`);
+  say(
+    `  Accountant: Download QuickBooks CSV or Xero CSV at the top. Edit ${join(dirname(path), 'vendor-feed.csv')} to slip an ETA; the sync runs every ${every / 1000} s.`,
+  );
+  say('Ctrl-C stops it; the workbook is saved after every change.');
+  const stop = async () => {
+    clearInterval(timer);
+    await playground.close();
+    await writeWorkbookFile(path, twin.file);
+    say(`\nStopped; the workbook is saved in ${path}.`);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
 async function main(): Promise<void> {
   const path = resolve(process.env.BACKORDER_DESK_DEMO ?? 'demo/demo-workbook.json');
   const fixed = process.env.BACKORDER_DESK_TODAY;
@@ -53,8 +179,15 @@ async function main(): Promise<void> {
     throw new Error(`BACKORDER_DESK_TODAY must be YYYY-MM-DD, got "${fixed}"`);
   const today = (fixed ?? dateInZone(new Date(), DEFAULT_SETTINGS.TimeZone)) as IsoDate;
   say('Backorder Desk demo');
-  if (existsSync(path)) say(`• reopening ${path}`);
-  else await createDemo(path, today);
+  const serving = process.env.BACKORDER_DESK_SERVE !== '0';
+  if (serving) {
+    say('• building the add-on (addon/dist) and the playground page…');
+    await buildAddon({ quiet: true });
+    await buildPlayground();
+  }
+  const fresh = !existsSync(path);
+  if (fresh) await createDemo(path, today);
+  else say(`• reopening ${path}`);
 
   const port = await FileSpreadsheet.open(path);
   const ctx = (action: string): CommandContext => ({
@@ -70,19 +203,22 @@ async function main(): Promise<void> {
   const ready = [...new Set(workbook.orders.filter((l) => l.qtyAllocated > 0).map((l) => l.orderId))];
   say(`• shipping ${ready.length} order(s) with allocated stock…`);
   let shippedUnits = 0;
+  let picks = 0;
   for (const orderId of ready) {
     try {
       const r = await runAction(port, { action: 'ship', orderId }, ctx(`ship-${orderId}`));
       for (const m of r.messages.filter((x) => x.startsWith('pick '))) {
         shippedUnits += Number(/^pick (\d+)/.exec(m)?.[1] ?? 0);
-        say(`  shipped: ${m.slice(5)}`);
+        picks += 1;
+        if (picks <= 5) say(`  shipped: ${m.slice(5)}`);
       }
     } catch (e) {
       if (!(e instanceof DeskError)) throw e;
       say(`  held: ${e.message}`);
     }
   }
-  for (const s of allocated.shortfalls)
+  if (picks > 5) say(`  … and ${picks - 5} more picks`);
+  for (const s of allocated.shortfalls.slice(0, 5))
     say(
       `  ${s.outcome === 'backordered' ? 'backordered' : s.outcome}: ${s.orderId} line ${s.line} ${s.sku}, ${s.wanted - s.reserved} of ${s.wanted} short`,
     );
@@ -96,11 +232,11 @@ async function main(): Promise<void> {
     `Shipped ${shippedUnits} units today. ${open.length} backorders are open (${late.length} past their expected date).`,
   );
   say();
-  say(`The workbook is ${path}. Try:`);
+  say(`The workbook is ${path}. From another terminal, try:`);
   say(`  npm run cli -- export --workbook ${path} --tab Backorders`);
-  say(`  npm run cli -- export --workbook ${path} --tab all --format xlsx --out demo/demo.xlsx`);
   say(`  npm run cli -- check --workbook ${path}`);
-  say(`  npm run cli -- do fulfill --workbook ${path} --json`);
+  if (!existsSync(join(dirname(path), 'feeds.json'))) await writeDemoFeed(dirname(path), after, today);
+  if (serving) await serve(path, today);
 }
 
 main().catch((e) => {

@@ -19,6 +19,7 @@ describe('processes', () => {
       ...process.env,
       BACKORDER_DESK_DEMO: join(dir, 'demo.json'),
       BACKORDER_DESK_TODAY: '2026-11-23',
+      BACKORDER_DESK_SERVE: '0',
     };
     const first = await run('node', [join(ROOT, 'bin/start.mjs')], { env, cwd: ROOT });
     expect(first.stdout).toMatch(/building a demo distributor: 300 SKUs in 3 warehouses/);

@@ -1,0 +1,38 @@
+/**
+ * google.script.run for the playground's sidebar, behaving as Google's does: every call is
+ * asynchronous, arguments and results travel as JSON (a Date or a function cannot cross), the success
+ * handler gets the server function's return value and the failure handler an Error carrying the
+ * server's message. Calls go over HTTP to the built Code.js running in the twin.
+ */
+type Handler = (value: unknown, userObject?: unknown) => void;
+
+function runner(success?: Handler, failure?: Handler, userObject?: unknown): unknown {
+  return new Proxy(
+    {},
+    {
+      get(_t, name: string) {
+        if (name === 'withSuccessHandler') return (fn: Handler) => runner(fn, failure, userObject);
+        if (name === 'withFailureHandler') return (fn: Handler) => runner(success, fn, userObject);
+        if (name === 'withUserObject') return (o: unknown) => runner(success, failure, o);
+        return (...args: unknown[]) => {
+          const payload = JSON.stringify(args);
+          setTimeout(() => {
+            fetch(`/rpc/${encodeURIComponent(name)}`, {
+              method: 'POST',
+              body: payload,
+              headers: { 'content-type': 'application/json' },
+            })
+              .then((r) => r.json())
+              .then((out: { value?: unknown; error?: string }) => {
+                if (out.error !== undefined) failure?.(new Error(out.error), userObject);
+                else success?.(out.value, userObject);
+              })
+              .catch((e: unknown) => failure?.(e instanceof Error ? e : new Error(String(e)), userObject));
+          }, 0);
+        };
+      },
+    },
+  );
+}
+
+(window as unknown as { google: unknown }).google = { script: { run: runner(), host: { close() {} } } };

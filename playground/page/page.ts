@@ -1,0 +1,270 @@
+/**
+ * The playground page: the workbook's tabs as grids (frozen header, formula results, dropdowns,
+ * conditional colours, protected columns marked), the Extensions menu, and the sidebar beside them.
+ * Clicking a row selects it in the twin, which the sidebar follows as it does in Sheets. Every value is
+ * set as text. The grid refreshes every few seconds, so actions and the sync service show up.
+ */
+interface SheetView {
+  name: string;
+  values: string[][];
+  frozen: number;
+  owners: string[];
+  lists: Record<number, string[]>;
+  colors: Record<number, string>;
+  charts: { title: string; labels: string[]; values: number[] }[];
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+let sheetName = 'Orders';
+let selectedRow = 0;
+let editing = false;
+
+async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const r = await fetch(url, init);
+  const out = (await r.json()) as T & { error?: string };
+  if (!r.ok && out.error) throw new Error(out.error);
+  return out;
+}
+
+function toast(text: string): void {
+  const t = $('toast');
+  t.textContent = text;
+  t.hidden = false;
+  setTimeout(() => (t.hidden = true), 6000);
+}
+
+function dialog(text: string, html?: string): void {
+  $('dialog-text').textContent = text;
+  const frame = $('dialog-frame');
+  frame.replaceChildren();
+  if (html) {
+    // The add-on's own dialog page (links built from file names and base64), sandboxed.
+    const f = document.createElement('iframe');
+    f.setAttribute('sandbox', 'allow-downloads');
+    f.srcdoc = html;
+    f.style.cssText = 'width:100%;height:120px;border:0';
+    frame.append(f);
+  }
+  $('dialog').hidden = false;
+}
+
+function chartSvg(c: SheetView['charts'][number]): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  const w = 420;
+  const h = 200;
+  svg.setAttribute('width', String(w));
+  svg.setAttribute('height', String(h + 40));
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', c.title);
+  const max = Math.max(1, ...c.values);
+  const bw = w / Math.max(1, c.values.length);
+  const title = document.createElementNS(ns, 'text');
+  title.setAttribute('x', '0');
+  title.setAttribute('y', '14');
+  title.textContent = c.title;
+  svg.append(title);
+  c.values.forEach((v, i) => {
+    const bh = (v / max) * (h - 30);
+    const rect = document.createElementNS(ns, 'rect');
+    rect.setAttribute('x', String(i * bw + 8));
+    rect.setAttribute('y', String(h - bh));
+    rect.setAttribute('width', String(bw - 16));
+    rect.setAttribute('height', String(bh));
+    rect.setAttribute('fill', '#4285f4');
+    const label = document.createElementNS(ns, 'text');
+    label.setAttribute('x', String(i * bw + 8));
+    label.setAttribute('y', String(h + 16));
+    label.textContent = `${c.labels[i] ?? ''} (${v})`;
+    svg.append(rect, label);
+  });
+  return svg;
+}
+
+function renderSheet(v: SheetView): void {
+  const table = $<HTMLTableElement>('table');
+  const [header = [], ...rows] = v.values;
+  const head = document.createElement('thead');
+  const hr = document.createElement('tr');
+  hr.append(Object.assign(document.createElement('th'), { className: 'rownum', textContent: '' }));
+  header.forEach((h, c) => {
+    const th = document.createElement('th');
+    th.textContent = h;
+    const owner = v.owners[c] ?? '';
+    if (!owner.startsWith('user') && owner !== 'report') {
+      th.classList.add('protected');
+      th.title = `Kept by Backorder Desk (${owner})`;
+    }
+    if (v.lists[c]) th.classList.add('list');
+    hr.append(th);
+  });
+  head.append(hr);
+  const bodyEl = document.createElement('tbody');
+  rows.forEach((r, i) => {
+    const rowNumber = i + 2;
+    const tr = document.createElement('tr');
+    tr.dataset.row = String(rowNumber);
+    if (rowNumber === selectedRow) tr.classList.add('selected');
+    const color = v.colors[rowNumber];
+    if (color) tr.style.background = color;
+    tr.append(
+      Object.assign(document.createElement('th'), { className: 'rownum', textContent: String(rowNumber) }),
+    );
+    header.forEach((_, c) => {
+      const td = document.createElement('td');
+      td.textContent = r[c] ?? '';
+      if ((v.owners[c] ?? '').startsWith('user')) td.classList.add('editable');
+      td.addEventListener('dblclick', () => edit(td, v, rowNumber, c));
+      tr.append(td);
+    });
+    tr.addEventListener('click', () => void select(rowNumber));
+    bodyEl.append(tr);
+  });
+  table.replaceChildren(head, bodyEl);
+  $('chart').replaceChildren(...v.charts.map(chartSvg));
+  $('where').textContent =
+    `${v.name}: ${rows.length} rows${selectedRow ? ` · row ${selectedRow} selected` : ''}`;
+}
+
+function edit(td: HTMLTableCellElement, v: SheetView, row: number, col: number): void {
+  if (!(v.owners[col] ?? '').startsWith('user'))
+    return void toast('This column is kept by Backorder Desk: use the sidebar.');
+  editing = true;
+  const list = v.lists[col];
+  const input = list ? document.createElement('select') : document.createElement('input');
+  if (input instanceof HTMLSelectElement && list)
+    for (const o of ['', ...list])
+      input.append(Object.assign(document.createElement('option'), { value: o, textContent: o }));
+  input.value = td.textContent ?? '';
+  td.replaceChildren(input);
+  input.focus();
+  const done = async (commit: boolean) => {
+    editing = false;
+    if (commit)
+      try {
+        await getJson('/api/edit', {
+          method: 'POST',
+          body: JSON.stringify({ sheet: v.name, row, col, value: input.value }),
+        });
+      } catch (e) {
+        toast((e as Error).message);
+      }
+    await refresh();
+  };
+  input.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Enter') void done(true);
+    if ((e as KeyboardEvent).key === 'Escape') void done(false);
+  });
+  input.addEventListener('blur', () => void done(true), { once: true });
+}
+
+async function select(row: number): Promise<void> {
+  selectedRow = row;
+  await getJson('/api/select', { method: 'POST', body: JSON.stringify({ sheet: sheetName, row }) });
+  for (const tr of document.querySelectorAll('tbody tr'))
+    tr.classList.toggle('selected', (tr as HTMLElement).dataset.row === String(row));
+  $('where').textContent = `${sheetName}: row ${row} selected`;
+}
+
+async function refresh(): Promise<void> {
+  if (editing) return;
+  renderSheet(await getJson<SheetView>(`/api/sheet/${encodeURIComponent(sheetName)}`));
+}
+
+async function openTab(name: string): Promise<void> {
+  sheetName = name;
+  selectedRow = 0;
+  for (const b of document.querySelectorAll('#tabs button'))
+    b.setAttribute('aria-selected', String((b as HTMLElement).textContent === name));
+  await refresh();
+}
+
+const ASKS: Record<string, (() => { prompt?: string; confirm?: boolean } | null) | undefined> = {
+  menuReceivePo: () => {
+    const po = window.prompt('Receive PO: PO number to receive in full');
+    return po === null ? null : { prompt: po };
+  },
+  menuExportInvoices: () => {
+    const f = window.prompt('Export invoices: type QuickBooks or Xero', 'QuickBooks');
+    return f === null ? null : { prompt: f };
+  },
+  menuReorder: () => ({
+    confirm: window.confirm('Create purchase orders for every SKU under its reorder point?'),
+  }),
+  menuCheckWorkbook: () => ({ confirm: false }),
+};
+
+async function runMenu(fn: string): Promise<void> {
+  $('extensions').classList.remove('open');
+  if (fn === 'menuOpenSidebar')
+    return void ($('sidebar') as HTMLIFrameElement).contentWindow?.location.reload();
+  const ask = ASKS[fn]?.();
+  if (ask === null) return;
+  const out = await getJson<{
+    error?: string;
+    alerts: string[];
+    toasts: string[];
+    dialogs: { title: string; html: string }[];
+  }>(`/api/menu/${fn}`, { method: 'POST', body: JSON.stringify(ask ?? {}) });
+  if (out.error) dialog(out.error);
+  for (const t of out.toasts) toast(t);
+  const shown = out.alerts.filter((a) => !a.startsWith('prompt:'));
+  if (out.dialogs.length > 0) dialog(out.dialogs.map((d) => d.title).join('\n'), out.dialogs[0]?.html);
+  else if (shown.length > 0) dialog(shown.join('\n\n'));
+  const list = await getJson<{ sheets: string[] }>('/api/workbook');
+  renderTabs(list.sheets);
+  await refresh();
+}
+
+function renderTabs(sheets: string[]): void {
+  $('tabs').replaceChildren(
+    ...sheets.map((s) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.setAttribute('role', 'tab');
+      b.setAttribute('aria-selected', String(s === sheetName));
+      b.textContent = s;
+      b.addEventListener('click', () => void openTab(s));
+      return b;
+    }),
+  );
+}
+
+async function start(): Promise<void> {
+  const wb = await getJson<{ title: string; sheets: string[]; menu: [string, string][] }>('/api/workbook');
+  $('title').textContent = wb.title;
+  renderTabs(wb.sheets);
+  const menu = $('extensions');
+  menu.querySelector('ul')?.replaceChildren(
+    ...wb.menu.map(([label, fn]) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.setAttribute('role', 'menuitem');
+      b.textContent = label;
+      b.addEventListener('click', () => void runMenu(fn));
+      li.append(b);
+      return li;
+    }),
+  );
+  menu.querySelector('button')?.addEventListener('click', () => menu.classList.toggle('open'));
+  $('dialog-close').addEventListener('click', () => ($('dialog').hidden = true));
+  for (const id of ['qbo', 'xero'])
+    $(id).addEventListener('click', async (e) => {
+      // A failed export (nothing to export) is shown as a message instead of downloading an error.
+      e.preventDefault();
+      const href = ($(id) as HTMLAnchorElement).href;
+      const r = await fetch(href);
+      if (!r.ok) return dialog(((await r.json()) as { error: string }).error);
+      const name =
+        /filename="([^"]+)"/.exec(r.headers.get('content-disposition') ?? '')?.[1] ?? 'invoices.csv';
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(await r.blob());
+      a.download = name;
+      a.click();
+    });
+  await openTab(wb.sheets.includes('Orders') ? 'Orders' : (wb.sheets[0] ?? ''));
+  setInterval(() => void refresh(), 4000);
+}
+
+void start();

@@ -1,0 +1,270 @@
+/**
+ * The playground behind `npm start`: one local twin spreadsheet served three ways at once. The page
+ * (the workbook's tabs as grids, the Extensions menu, the real built Sidebar.html in a 300 px panel)
+ * talks to the built Code.js running in the twin's Apps Script runtime; google.script.run is bridged
+ * over HTTP (asynchronous, JSON-only, failures carry the server's error, as Google's does). The twin's
+ * Sheets API face listens on a second loopback port, and the sync service pulls the demo vendor feed
+ * through it on an interval. Every change is saved to the workbook file, atomically.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { MENU_ITEMS, RPC_NAMES } from '../addon/src/menu-items';
+import { normalizeHeader } from '../shared/columns';
+import { sheetRules } from '../shared/sheet-rules';
+import { TAB_KEYS, TABS } from '../shared/workbook';
+import { AppsScriptRuntime } from '../twin/apps-script/runtime';
+import { SheetsApiTwin } from '../twin/sheets-api';
+import type { TwinSpreadsheet } from '../twin/spreadsheet';
+
+export interface PlaygroundOptions {
+  readonly twin: TwinSpreadsheet;
+  readonly dist: string;
+  readonly page: string;
+  readonly save: () => Promise<void>;
+  readonly user?: string;
+  readonly now?: () => number;
+}
+
+const OWNERS = new Map(
+  TAB_KEYS.map((k) => [
+    TABS[k].name,
+    new Map(
+      Object.values(TABS[k].columns as Record<string, { header: string; owner: string }>).map((c) => [
+        normalizeHeader(c.header),
+        c.owner,
+      ]),
+    ),
+  ]),
+);
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function body(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+export class Playground {
+  readonly rt: AppsScriptRuntime;
+  readonly api: SheetsApiTwin;
+  readonly token = randomUUID();
+  private server: Server | undefined;
+  private saving = Promise.resolve();
+  private sidebarHtml = '';
+  private pageHtml = '';
+
+  constructor(private readonly o: PlaygroundOptions) {
+    this.rt = new AppsScriptRuntime({
+      twin: o.twin,
+      code: '',
+      user: o.user ?? 'rep@harbor-supply.example',
+      ...(o.now ? { now: o.now } : {}),
+      onChange: () => this.save(),
+    });
+    this.api = new SheetsApiTwin({
+      tokens: { [this.token]: 'demo-sync-service' },
+      onChange: () => this.save(),
+    });
+    this.api.add(o.twin);
+  }
+
+  /** Saves after a change, one save at a time (the file is written atomically by `save`). */
+  save(): Promise<void> {
+    this.saving = this.saving.then(() => this.o.save()).catch(() => undefined);
+    return this.saving;
+  }
+
+  async load(): Promise<void> {
+    const code = await readFile(join(this.o.dist, 'Code.js'), 'utf8');
+    const sidebar = await readFile(join(this.o.dist, 'Sidebar.html'), 'utf8');
+    // The runtime is rebuilt with the real bundle and the sidebar file HtmlService serves.
+    (this as { rt: AppsScriptRuntime }).rt = new AppsScriptRuntime({
+      twin: this.o.twin,
+      code,
+      files: { Sidebar: sidebar },
+      user: this.o.user ?? 'rep@harbor-supply.example',
+      ...(this.o.now ? { now: this.o.now } : {}),
+      onChange: () => void this.save(),
+    });
+    const bridge = await readFile(join(this.o.page, 'bridge.js'), 'utf8');
+    this.sidebarHtml = sidebar.replace('<head>', () => `<head><script>${bridge}</script>`);
+    this.pageHtml = await readFile(join(this.o.page, 'index.html'), 'utf8');
+  }
+
+  async listen(port: number): Promise<{ url: string; apiUrl: string }> {
+    const apiUrl = await this.api.listen(0);
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((e) =>
+        json(res, 500, { error: e instanceof Error ? e.message : String(e) }),
+      );
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(port, '127.0.0.1', () => resolve());
+    });
+    return { url: `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`, apiUrl };
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    await this.api.close();
+    await this.saving;
+  }
+
+  /** Runs a function of Code.js as Apps Script would, with a JSON round trip on both sides. */
+  private run(fn: string, args: unknown[]): { value?: unknown; error?: string } {
+    try {
+      const value = this.rt.run(fn, ...JSON.parse(JSON.stringify(args)));
+      return { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message.replace(/^Exception: /, '') : String(e) };
+    }
+  }
+
+  private sheetView(name: string) {
+    const twin = this.o.twin;
+    const sheet = twin.sheetNamed(name);
+    const shown = twin.read(name, { valueRenderOption: 'FORMATTED_VALUE' }).values ?? [];
+    const header = (shown[0] ?? []).map(String);
+    const owners = OWNERS.get(name);
+    const rules = sheetRules(name, header);
+    const lists: Record<number, readonly string[]> = {};
+    for (const v of rules?.validations ?? [])
+      if (v.rule.type === 'list')
+        lists[header.findIndex((h) => normalizeHeader(h) === normalizeHeader(v.header))] = v.rule.values;
+    const colors: Record<number, string> = {};
+    for (const h of rules?.highlights ?? []) {
+      const first = Number(/\d+/.exec(h.range)?.[0] ?? 2);
+      const last = /:\D+(\d+)$/.exec(h.range) ? Number(/:\D+(\d+)$/.exec(h.range)?.[1]) : shown.length;
+      for (let r = first; r <= Math.min(last, shown.length); r++)
+        if (twin.formulas.evaluateAt(h.formula, name, r - first) === true) colors[r] = h.background;
+    }
+    const charts = (
+      (sheet.metadata.charts as {
+        spec?: { title?: string; basicChart?: { domains?: unknown[]; series?: unknown[] } };
+      }[]) ?? []
+    ).map((c) => {
+      const range = (x: unknown) =>
+        x as { domain?: { sourceRange: { sources: Grid[] } }; series?: { sourceRange: { sources: Grid[] } } };
+      type Grid = { startRowIndex: number; endRowIndex: number; startColumnIndex: number };
+      const d = range(c.spec?.basicChart?.domains?.[0]).domain?.sourceRange.sources[0];
+      const s = range(c.spec?.basicChart?.series?.[0]).series?.sourceRange.sources[0];
+      const cells = (g: Grid | undefined) =>
+        g ? shown.slice(g.startRowIndex, g.endRowIndex).map((r) => String(r[g.startColumnIndex] ?? '')) : [];
+      return { title: c.spec?.title ?? '', labels: cells(d), values: cells(s).map(Number) };
+    });
+    return {
+      name,
+      values: shown,
+      frozen: sheet.properties.gridProperties.frozenRowCount ?? 0,
+      owners: header.map(
+        (h) => owners?.get(normalizeHeader(h)) ?? (owners ? 'user (extra column)' : 'report'),
+      ),
+      lists,
+      colors,
+      charts,
+    };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://playground');
+    const path = url.pathname;
+    const send = (type: string, text: string) => {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(text);
+    };
+    if (req.method === 'GET' && path === '/') return send('text/html; charset=utf-8', this.pageHtml);
+    if (req.method === 'GET' && path === '/page.js')
+      return send('text/javascript; charset=utf-8', await readFile(join(this.o.page, 'page.js'), 'utf8'));
+    if (req.method === 'GET' && path === '/sidebar')
+      return send('text/html; charset=utf-8', this.sidebarHtml);
+    if (req.method === 'GET' && path === '/api/workbook')
+      return json(res, 200, {
+        title: this.o.twin.file.properties.title,
+        sheets: this.o.twin.file.sheets.map((s) => s.properties.title),
+        menu: MENU_ITEMS,
+        active: this.rt.env.active ?? null,
+      });
+    if (req.method === 'GET' && path.startsWith('/api/sheet/'))
+      return json(res, 200, this.sheetView(decodeURIComponent(path.slice('/api/sheet/'.length))));
+    if (req.method === 'POST' && path.startsWith('/rpc/')) {
+      const fn = path.slice('/rpc/'.length);
+      if (!(RPC_NAMES as readonly string[]).includes(fn))
+        return json(res, 404, { error: `No server function ${fn}` });
+      const args = (await body(req)) as unknown[];
+      return json(res, 200, this.run(fn, Array.isArray(args) ? args : []));
+    }
+    if (req.method === 'POST' && path.startsWith('/api/menu/')) {
+      const fn = path.slice('/api/menu/'.length);
+      if (!MENU_ITEMS.some(([, f]) => f === fn)) return json(res, 404, { error: `No menu item ${fn}` });
+      const b = (await body(req)) as { prompt?: string; confirm?: boolean };
+      const ui = this.rt.ui;
+      const seen = { alerts: ui.alerts.length, dialogs: ui.dialogs.length, toasts: this.rt.toasts.length };
+      ui.promptAnswers.length = 0;
+      ui.alertAnswers.length = 0;
+      if (b.prompt !== undefined) ui.promptAnswers.push({ button: 'OK', text: String(b.prompt) });
+      if (b.confirm !== undefined) ui.alertAnswers.push(b.confirm ? 'YES' : 'NO');
+      const out = this.run(fn, []);
+      return json(res, 200, {
+        ...out,
+        alerts: ui.alerts.slice(seen.alerts),
+        dialogs: ui.dialogs.slice(seen.dialogs),
+        toasts: this.rt.toasts.slice(seen.toasts),
+      });
+    }
+    if (req.method === 'POST' && path === '/api/select') {
+      const b = (await body(req)) as { sheet: string; row: number };
+      const sheet = this.o.twin.sheetNamed(String(b.sheet));
+      this.rt.env.active = {
+        sheetId: sheet.properties.sheetId,
+        row: Number(b.row) - 1,
+        col: 0,
+        rows: 1,
+        cols: 1,
+      };
+      return json(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && path === '/api/edit') {
+      const b = (await body(req)) as { sheet: string; row: number; col: number; value: string };
+      const view = this.sheetView(String(b.sheet));
+      const owner = view.owners[Number(b.col)];
+      if (!owner?.startsWith('user') || Number(b.row) < 2)
+        return json(res, 403, {
+          error: `${b.sheet} column ${view.values[0]?.[Number(b.col)]} is kept by Backorder Desk (${owner}); use the sidebar`,
+        });
+      const list = view.lists[Number(b.col)];
+      if (list && b.value !== '' && !list.includes(b.value))
+        return json(res, 400, { error: `Expected one of ${list.join(', ')}, got "${b.value}"` });
+      const col = String.fromCharCode(65 + (Number(b.col) % 26));
+      const prefix = Number(b.col) >= 26 ? String.fromCharCode(64 + Math.floor(Number(b.col) / 26)) : '';
+      // A person's typing is data: the twin stores it as Sheets would with USER_ENTERED, but text that
+      // looks like a formula is kept as text (the apostrophe Sheets users type).
+      const value = /^[=+\-@]/.test(b.value) ? `'${b.value}` : b.value;
+      this.o.twin.write(`'${b.sheet}'!${prefix}${col}${Number(b.row)}`, [[value]], 'USER_ENTERED');
+      await this.save();
+      return json(res, 200, { ok: true });
+    }
+    if (req.method === 'GET' && path.startsWith('/api/invoices/')) {
+      const format = path.slice('/api/invoices/'.length);
+      const out = this.run('exportInvoicesCsv', [format]);
+      if (out.error) return json(res, 409, { error: out.error });
+      const files = out.value as { name: string; csv: string }[];
+      const first = files[0];
+      if (!first) return json(res, 409, { error: 'No invoice file was produced' });
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${first.name}"`,
+      });
+      return void res.end(first.csv);
+    }
+    json(res, 404, { error: `Nothing at ${path}` });
+  }
+}
