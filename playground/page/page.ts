@@ -221,7 +221,6 @@ function renderTabs(sheets: string[]): void {
     ...sheets.map((s) => {
       const b = document.createElement('button');
       b.type = 'button';
-      b.setAttribute('role', 'tab');
       b.setAttribute('aria-selected', String(s === sheetName));
       b.textContent = s;
       b.addEventListener('click', () => void openTab(s));
@@ -240,7 +239,6 @@ async function start(): Promise<void> {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button';
-      b.setAttribute('role', 'menuitem');
       b.textContent = label;
       b.addEventListener('click', () => void runMenu(fn));
       li.append(b);

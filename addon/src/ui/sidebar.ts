@@ -375,8 +375,8 @@ async function poll(): Promise<void> {
 }
 
 function switchTab(which: 'row' | 'list'): void {
-  $('tab-row').setAttribute('aria-selected', String(which === 'row'));
-  $('tab-list').setAttribute('aria-selected', String(which === 'list'));
+  $('tab-row').setAttribute('aria-pressed', String(which === 'row'));
+  $('tab-list').setAttribute('aria-pressed', String(which === 'list'));
   $('row-panel').hidden = which !== 'row';
   $('list-panel').hidden = which !== 'list';
 }

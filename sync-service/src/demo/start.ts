@@ -78,7 +78,7 @@ async function writeDemoFeed(
     d.setUTCDate(d.getUTCDate() + (i % 3 === 0 ? 6 + (i % 4) : 0));
     return `${p.po},${p.line},${d.toISOString().slice(0, 10)}`;
   });
-  await writeFile(join(dir, 'vendor-feed.csv'), ['PO,Line,ETA', ...rows].join('\n') + '\n');
+  await writeFile(join(dir, 'vendor-feed.csv'), `${['PO,Line,ETA', ...rows].join('\n')}\n`);
   await writeFile(
     join(dir, 'feeds.json'),
     `${JSON.stringify({ vendors: [{ vendor, source: { file: 'vendor-feed.csv' }, format: 'csv', mapping: { po: 'PO', line: 'Line', eta: 'ETA' } }] }, null, 2)}\n`,
@@ -98,7 +98,8 @@ async function serve(path: string, today: IsoDate): Promise<void> {
   });
   await playground.load();
   const setUp =
-    (twin.file.sheets[0]?.metadata as { dataValidations?: unknown[] }).dataValidations === undefined;
+    (twin.file.sheets[0]?.metadata as { dataValidations?: unknown[] } | undefined)?.dataValidations ===
+    undefined;
   if (setUp) {
     say("• dressing the tabs with the add-on's Set up workbook (validation, formulas, protection)…");
     playground.rt.run('menuSetUpWorkbook');
