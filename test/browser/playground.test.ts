@@ -1,0 +1,201 @@
+/**
+ * The playground in a real browser (playwright-core driving Debian's chromium, headless, fresh
+ * profile): a rep allocates and ships an order short of stock and sees the backorder; receives the
+ * PO, sees Ready to Fulfill, fulfils it; logs a call and cancels another backorder whose customer is
+ * named `<img src=x onerror=alert(1)>` (rendered as text, no dialog opens); the owner rebuilds Aging
+ * and sees its chart; the accountant downloads the QuickBooks CSV, which the test parses. Screenshots
+ * of each step go to test-results/screenshots/. Without chromium the test is skipped locally and
+ * fails in CI (CI=true), as a missing browser must not pass silently.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Playground } from '../../playground/server';
+// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
+import { buildPlayground } from '../../scripts/build.mjs';
+import { builtAddon, openDesk } from '../support/addon';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const XSS = '<img src=x onerror=alert(1)>';
+const shots = join(__dirname, '../../test-results/screenshots');
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.CI)
+  throw new Error(`CI needs a browser at ${CHROMIUM} (apt-get install chromium)`);
+
+let browser: Browser;
+let playground: Playground;
+let page: Page;
+let url: string;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  if (!haveBrowser) return;
+  mkdirSync(shots, { recursive: true });
+  await builtAddon();
+  const pageDir = await buildPlayground();
+  const desk = await openDesk({ now: () => Date.now() });
+  desk.run('menuSetUpWorkbook');
+  const today = new Date().toISOString().slice(0, 10);
+  desk.type('Inventory', [
+    { SKU: 'CASE-1', Warehouse: 'MAIN', Product: 'Oak case', OnHand: 15, Vendor: 'Summit' },
+    { SKU: 'LAMP-2', Warehouse: 'MAIN', Product: 'Brass lamp', OnHand: 0, Vendor: 'Summit' },
+  ]);
+  desk.type('Orders', [
+    {
+      OrderID: 'SO-1',
+      Line: 1,
+      OrderDate: today,
+      Customer: 'Harbor Builders',
+      SKU: 'CASE-1',
+      Qty: 20,
+      UnitPrice: 12.5,
+      Warehouse: 'MAIN',
+    },
+    {
+      OrderID: 'SO-2',
+      Line: 1,
+      OrderDate: today,
+      Customer: `'${XSS}`,
+      SKU: 'LAMP-2',
+      Qty: 3,
+      UnitPrice: 40,
+      Warehouse: 'MAIN',
+    },
+    {
+      OrderID: 'SO-3',
+      Line: 1,
+      OrderDate: today,
+      Customer: 'Bayside Hardware',
+      SKU: 'LAMP-2',
+      Qty: 2,
+      UnitPrice: 40,
+      Warehouse: 'MAIN',
+    },
+  ]);
+  desk.type('POs', [
+    {
+      PO: 'PO-1',
+      Line: 1,
+      Vendor: 'Summit',
+      SKU: 'CASE-1',
+      Qty: 10,
+      PromisedDate: '2099-12-01',
+      Warehouse: 'MAIN',
+    },
+  ]);
+  playground = new Playground({
+    twin: desk.twin,
+    dist: join(__dirname, '../../addon/dist'),
+    page: pageDir,
+    save: async () => undefined,
+  });
+  await playground.load();
+  url = (await playground.listen(0)).url;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // launch() always starts from a fresh, empty profile of its own (a --user-data-dir is refused).
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 800 }, acceptDownloads: true });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+});
+
+const sidebar = (): Frame => {
+  const f = page.frame({ url: /\/sidebar$/ });
+  if (!f) throw new Error('the sidebar frame is not loaded');
+  return f;
+};
+
+async function selectRow(tab: string, row: number): Promise<void> {
+  await page.click(`#tabs button:text-is("${tab}")`);
+  await page.click(`#table tbody tr[data-row="${row}"] td >> nth=0`);
+}
+
+async function openAction(summary: string): Promise<void> {
+  const details = sidebar().locator('details', { has: sidebar().locator(`summary:text-is("${summary}")`) });
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+
+describe.skipIf(!haveBrowser)('playground in chromium', () => {
+  it('runs a rep, an owner and an accountant through their day', async () => {
+    await page.goto(url);
+    await page.waitForSelector('#table tbody tr');
+    await selectRow('Orders', 2);
+    await sidebar().waitForSelector('#title:has-text("SO-1 line 1")', { timeout: 10_000 });
+    await shot('01-order-selected');
+
+    await sidebar().click('button:text-is("Allocate this order")');
+    await sidebar().waitForSelector('#notice:has-text("backorder")');
+    await openAction('Ship');
+    await sidebar().click('button:text-is("Ship")');
+    await sidebar().waitForSelector('#facts dd:text-is("20 / 0 / 15")');
+    await shot('02-allocated-and-shipped');
+    await page.click('#tabs button:text-is("Backorders")');
+    await page.waitForSelector('#table td:text-is("BO-000001")');
+    await shot('03-backorder-appeared');
+
+    await selectRow('POs', 2);
+    await sidebar().waitForSelector('#title:has-text("PO-1 line 1")');
+    await sidebar().click('button:text-is("Receive")');
+    await sidebar().waitForSelector('#notice:has-text("ready to fulfill")');
+    await selectRow('Backorders', 2);
+    await sidebar().waitForSelector('#badge:text-is("Ready to Fulfill")');
+    await shot('04-ready-to-fulfill');
+    await sidebar().click('button:text-is("Fulfill")');
+    await sidebar().waitForSelector('#badge:text-is("Fulfilled")');
+    await shot('05-fulfilled');
+
+    // The second order goes on backorder through the menu; its customer's name is an HTML payload.
+    await page.click('#extensions > button');
+    await page.click('#extensions li button:text-is("Allocate all")');
+    await page.waitForSelector('#table td:text-is("BO-000002")');
+    await selectRow('Backorders', 3);
+    await sidebar().waitForSelector('#title:has-text("BO-000002")');
+    const customer = await sidebar().locator('#facts dd').first().textContent();
+    expect(customer).toBe(XSS);
+    expect(await sidebar().locator('#facts img').count()).toBe(0);
+    await openAction('Log a call');
+    await sidebar().fill(
+      'textarea[name="summary"]',
+      'Customer will wait; =HYPERLINK("http://attacker.example","x")',
+    );
+    await sidebar().click('button:text-is("Log call")');
+    await sidebar().waitForSelector('#related li:has-text("Customer will wait")');
+    await openAction('Cancel');
+    await sidebar().selectOption('select[name="reason"]', 'Customer Requested');
+    await sidebar().click('button:text-is("Cancel backorder")');
+    await sidebar().waitForSelector('#badge:text-is("Cancelled")');
+    await shot('06-call-logged-and-cancelled');
+
+    await page.click('#extensions > button');
+    await page.click('#extensions li button:text-is("Rebuild aging")');
+    await page.click('#tabs button:text-is("Aging")');
+    await page.waitForSelector(
+      '#chart svg[aria-label="Open backorders by age"] rect[height]:not([height="0"])',
+    );
+    expect(await page.locator('#chart svg text').first().textContent()).toBe('Open backorders by age');
+    await shot('07-aging-chart');
+
+    const download = page.waitForEvent('download');
+    await page.click('#qbo');
+    const file = await (await download).path();
+    const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Object.keys(rows[0] ?? {})).toContain('InvoiceNo');
+    expect(rows.every((r) => !/^[=+\-@]/.test(Object.values(r).join('')))).toBe(true);
+    await shot('08-invoices-downloaded');
+    expect(dialogs).toEqual([]);
+  }, 120_000);
+});
