@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MENU_ITEMS, RPC_NAMES } from '../addon/src/menu-items';
+import { columnLetter } from '../shared/codec';
 import { normalizeHeader } from '../shared/columns';
 import { sheetRules } from '../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../shared/workbook';
@@ -53,22 +54,17 @@ async function body(req: IncomingMessage): Promise<unknown> {
 }
 
 export class Playground {
-  readonly rt: AppsScriptRuntime;
   readonly api: SheetsApiTwin;
   readonly token = randomUUID();
   private server: Server | undefined;
   private saving = Promise.resolve();
-  private sidebarHtml = '';
-  private pageHtml = '';
 
-  constructor(private readonly o: PlaygroundOptions) {
-    this.rt = new AppsScriptRuntime({
-      twin: o.twin,
-      code: '',
-      user: o.user ?? 'rep@harbor-supply.example',
-      ...(o.now ? { now: o.now } : {}),
-      onChange: () => this.save(),
-    });
+  private constructor(
+    private readonly o: PlaygroundOptions,
+    /** The built Code.js running in the twin, HtmlService serving the built Sidebar.html. */
+    readonly rt: AppsScriptRuntime,
+    private readonly files: { page: string; pageJs: string; sidebar: string },
+  ) {
     this.api = new SheetsApiTwin({
       tokens: { [this.token]: 'demo-sync-service' },
       onChange: () => this.save(),
@@ -76,27 +72,34 @@ export class Playground {
     this.api.add(o.twin);
   }
 
+  /** Loads the built add-on (o.dist) and page (o.page) and wires them to the twin. */
+  static async open(o: PlaygroundOptions): Promise<Playground> {
+    const [code, sidebar, bridge, page, pageJs] = await Promise.all([
+      readFile(join(o.dist, 'Code.js'), 'utf8'),
+      readFile(join(o.dist, 'Sidebar.html'), 'utf8'),
+      readFile(join(o.page, 'bridge.js'), 'utf8'),
+      readFile(join(o.page, 'index.html'), 'utf8'),
+      readFile(join(o.page, 'page.js'), 'utf8'),
+    ]);
+    let playground: Playground | undefined;
+    const rt = new AppsScriptRuntime({
+      twin: o.twin,
+      code,
+      files: { Sidebar: sidebar },
+      user: o.user ?? 'rep@harbor-supply.example',
+      ...(o.now ? { now: o.now } : {}),
+      onChange: () => void playground?.save(),
+    });
+    // The sidebar as Google serves it to the page, with google.script.run bridged to this server.
+    const bridged = sidebar.replace('<head>', () => `<head><script>${bridge}</script>`);
+    playground = new Playground(o, rt, { page, pageJs, sidebar: bridged });
+    return playground;
+  }
+
   /** Saves after a change, one save at a time (the file is written atomically by `save`). */
   save(): Promise<void> {
     this.saving = this.saving.then(() => this.o.save()).catch(() => undefined);
     return this.saving;
-  }
-
-  async load(): Promise<void> {
-    const code = await readFile(join(this.o.dist, 'Code.js'), 'utf8');
-    const sidebar = await readFile(join(this.o.dist, 'Sidebar.html'), 'utf8');
-    // The runtime is rebuilt with the real bundle and the sidebar file HtmlService serves.
-    (this as { rt: AppsScriptRuntime }).rt = new AppsScriptRuntime({
-      twin: this.o.twin,
-      code,
-      files: { Sidebar: sidebar },
-      user: this.o.user ?? 'rep@harbor-supply.example',
-      ...(this.o.now ? { now: this.o.now } : {}),
-      onChange: () => void this.save(),
-    });
-    const bridge = await readFile(join(this.o.page, 'bridge.js'), 'utf8');
-    this.sidebarHtml = sidebar.replace('<head>', () => `<head><script>${bridge}</script>`);
-    this.pageHtml = await readFile(join(this.o.page, 'index.html'), 'utf8');
   }
 
   async listen(port: number): Promise<{ url: string; apiUrl: string }> {
@@ -181,11 +184,11 @@ export class Playground {
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(text);
     };
-    if (req.method === 'GET' && path === '/') return send('text/html; charset=utf-8', this.pageHtml);
+    if (req.method === 'GET' && path === '/') return send('text/html; charset=utf-8', this.files.page);
     if (req.method === 'GET' && path === '/page.js')
-      return send('text/javascript; charset=utf-8', await readFile(join(this.o.page, 'page.js'), 'utf8'));
+      return send('text/javascript; charset=utf-8', this.files.pageJs);
     if (req.method === 'GET' && path === '/sidebar')
-      return send('text/html; charset=utf-8', this.sidebarHtml);
+      return send('text/html; charset=utf-8', this.files.sidebar);
     if (req.method === 'GET' && path === '/api/workbook')
       return json(res, 200, {
         title: this.o.twin.file.properties.title,
@@ -243,12 +246,14 @@ export class Playground {
       const list = view.lists[Number(b.col)];
       if (list && b.value !== '' && !list.includes(b.value))
         return json(res, 400, { error: `Expected one of ${list.join(', ')}, got "${b.value}"` });
-      const col = String.fromCharCode(65 + (Number(b.col) % 26));
-      const prefix = Number(b.col) >= 26 ? String.fromCharCode(64 + Math.floor(Number(b.col) / 26)) : '';
       // A person's typing is data: the twin stores it as Sheets would with USER_ENTERED, but text that
       // looks like a formula is kept as text (the apostrophe Sheets users type).
       const value = /^[=+\-@]/.test(b.value) ? `'${b.value}` : b.value;
-      this.o.twin.write(`'${b.sheet}'!${prefix}${col}${Number(b.row)}`, [[value]], 'USER_ENTERED');
+      this.o.twin.write(
+        `'${b.sheet}'!${columnLetter(Number(b.col))}${Number(b.row)}`,
+        [[value]],
+        'USER_ENTERED',
+      );
       await this.save();
       return json(res, 200, { ok: true });
     }

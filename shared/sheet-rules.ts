@@ -44,7 +44,8 @@ export interface SheetRules {
   readonly validations: ColumnRule<ValidationRule>[];
   /** Runs of adjacent protected columns, "F:L", each with what owns them. */
   readonly protections: { readonly columns: string; readonly description: string }[];
-  readonly formulas: ColumnRule<string>[];
+  /** The formula of a 1-based row, by column. */
+  readonly formulas: ColumnRule<(row: number) => string>[];
   readonly highlights: Highlight[];
 }
 
@@ -131,6 +132,17 @@ function highlightsFor(tabName: string, header: readonly Cell[], last: string): 
   return [];
 }
 
+/** Runs of consecutive numbers, sorted and without repeats: [3,4,5,9,4] → [[3,5],[9,9]]. */
+export function consecutiveRuns(numbers: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out;
+}
+
 /** The rules of one tab as it stands (its header row); the Aging tab gets only its shading. */
 export function sheetRules(tabName: string, header: readonly Cell[]): SheetRules | undefined {
   if (tabName === AGING_TAB)
@@ -148,7 +160,7 @@ export function sheetRules(tabName: string, header: readonly Cell[]): SheetRules
   const byHeader = new Map(Object.values(spec.columns).map((c) => [normalizeHeader(c.header), c]));
   const formats: ColumnRule<string>[] = [];
   const validations: ColumnRule<ValidationRule>[] = [];
-  const owned: { at: number; owner: string }[] = [];
+  const owned: number[] = [];
   header.forEach((h, at) => {
     const column = byHeader.get(normalizeHeader(h));
     if (!column) return;
@@ -157,26 +169,16 @@ export function sheetRules(tabName: string, header: readonly Cell[]): SheetRules
     if (format) formats.push({ header: column.header, column: letter, rule: format });
     const rule = validationFor(key, column);
     if (rule) validations.push({ header: column.header, column: letter, rule });
-    if (column.owner !== 'user') owned.push({ at, owner: column.owner });
+    if (column.owner !== 'user') owned.push(at);
   });
-  const protections: SheetRules['protections'] = [];
-  for (const o of owned) {
-    const prev = protections[protections.length - 1];
-    const prevEnd = prev ? prev.columns.split(':')[1] : undefined;
-    if (prev && prevEnd === columnLetter(o.at - 1))
-      (protections as { columns: string; description: string }[])[protections.length - 1] = {
-        columns: `${prev.columns.split(':')[0]}:${columnLetter(o.at)}`,
-        description: prev.description,
-      };
-    else
-      protections.push({
-        columns: `${columnLetter(o.at)}:${columnLetter(o.at)}`,
-        description: `${PROTECTION_PREFIX} columns kept by the engine and the sync service; edit through the sidebar`,
-      });
-  }
-  const formulas = formulaColumns(tabName)
-    .map((f) => ({ header: f.header, column: letterOf(header, f.header), rule: f.formula(2, header) }))
-    .filter((f): f is ColumnRule<string> => f.column !== undefined);
+  const protections = consecutiveRuns(owned).map(([first, last]) => ({
+    columns: `${columnLetter(first)}:${columnLetter(last)}`,
+    description: `${PROTECTION_PREFIX} columns kept by the engine and the sync service; edit through the sidebar`,
+  }));
+  const formulas = formulaColumns(tabName).flatMap((f) => {
+    const column = letterOf(header, f.header);
+    return column ? [{ header: f.header, column, rule: (row: number) => f.formula(row, header) }] : [];
+  });
   const last = columnLetter(Math.max(0, header.length - 1));
   return {
     tab: tabName,

@@ -23,7 +23,11 @@ export class FormulaEngine {
 
   constructor(private readonly host: FormulaHost) {
     this.parser = new FormulaParser({
-      onCell: (ref: Ref) => this.valueAt(ref.sheet, ref.row - 1, ref.col - 1),
+      // A cell written as "" is an empty cell in Sheets (blank counts as 0 in arithmetic).
+      onCell: (ref: Ref) => {
+        const v = this.valueAt(ref.sheet, ref.row - 1, ref.col - 1);
+        return v === '' ? null : v;
+      },
       onRange: (ref: { sheet: string; from: Ref; to: Ref }) => {
         const rows: Stored[][] = [];
         const lastRow = Math.min(ref.to.row, ref.from.row + 50_000);

@@ -12,8 +12,8 @@ import { SettingsTab } from '../../shared/tabs/settings';
 import { insertAgingChart } from './charts';
 import { toCsv } from './csv';
 import { ADDON_NAME } from './menu-items';
-import { contextFor, readDecideWrite, reason, withDocumentLock } from './server';
-import { readTabs, writeTabs } from './sheet-io';
+import { contextFor, patchedTabs, readDecideWrite, reason, withDocumentLock } from './server';
+import { readTabs, sheetsByName, writeTabs } from './sheet-io';
 import { ensureDailyTrigger } from './triggers';
 import { applyRules, checkRules, clearOverrideNotes } from './workbook-rules';
 
@@ -24,10 +24,15 @@ function say(message: string): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(message, ADDON_NAME, 8);
 }
 
-function report(title: string, lines: readonly string[]): void {
+/** An alert shows at most 25 lines, then how many more there are. */
+function firstLines(lines: readonly string[]): string {
   const shown = lines.slice(0, 25);
   if (lines.length > shown.length) shown.push(`… and ${lines.length - shown.length} more`);
-  ui().alert(title, shown.join('\n'), ui().ButtonSet.OK);
+  return shown.join('\n');
+}
+
+function report(title: string, lines: readonly string[]): void {
+  ui().alert(title, firstLines(lines), ui().ButtonSet.OK);
 }
 
 function runMenuCommand(command: Command, title: string): CommandResult | undefined {
@@ -54,11 +59,12 @@ export function setUpWorkbook(): string[] {
       const read = readTabs(ss, ALL_TAB_NAMES);
       const plan = planInit(read.tabs, read.timeZone, contextFor(ss, requestId('setup')), 'apps-script');
       writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
-      const after = readTabs(ss, ALL_TAB_NAMES);
+      // The rules need each tab's header as written: the read plus the plan, not a second read.
+      const tabs = patchedTabs(read, plan);
       const out = [...plan.report];
       for (const name of ALL_TAB_NAMES) {
-        const sheet = after.sheets.get(name);
-        const tab = after.tabs[name];
+        const sheet = read.sheets.get(name);
+        const tab = tabs[name];
         if (sheet && tab) out.push(...applyRules(ss, sheet, tab));
       }
       if (ensureDailyTrigger())
@@ -169,20 +175,13 @@ export function checkWorkbook(): string[] {
   }
   const answer = ui().alert(
     'Check workbook',
-    [
-      ...problems.slice(0, 25),
-      problems.length > 25 ? `… and ${problems.length - 25} more` : '',
-      '',
-      'Repair what can be repaired (setup, rules, formulas, statuses)? Broken balances are only reported.',
-    ]
-      .filter((l, i, a) => l !== '' || i === a.length - 2)
-      .join('\n'),
+    `${firstLines(problems)}\n\nRepair what can be repaired (setup, rules, formulas, statuses)? Broken balances are only reported.`,
     ui().ButtonSet.YES_NO,
   );
   if (answer === ui().Button.YES) {
     setUpWorkbook();
     if (found.needsRefresh) runMenuCommand({ action: 'refresh' }, 'Repair statuses');
-    clearOverrideNotes(readTabs(ss, ALL_TAB_NAMES).sheets);
+    clearOverrideNotes(sheetsByName(ss));
   }
   return problems;
 }

@@ -85,7 +85,8 @@ export function readDecideWrite<P extends WritePlan>(
   }
 }
 
-function afterWrite(read: ReadResult, plan: WritePlan): Loaded {
+/** The tabs as the write left them: what was read, with the plan's patches and new tabs applied. */
+export function patchedTabs(read: ReadResult, plan: WritePlan): Record<string, RawTab> {
   const tabs: Record<string, RawTab> = {};
   for (const [name, tab] of Object.entries(read.tabs))
     tabs[name] = { name, values: tab.values.map((r) => [...r]) };
@@ -94,7 +95,11 @@ function afterWrite(read: ReadResult, plan: WritePlan): Loaded {
     const tab = tabs[p.tab];
     if (tab) applyPatch(tab.values as never, p);
   }
-  return decodeLoaded(tabs, read.timeZone, 'apps-script');
+  return tabs;
+}
+
+function afterWrite(read: ReadResult, plan: WritePlan): Loaded {
+  return decodeLoaded(patchedTabs(read, plan), read.timeZone, 'apps-script');
 }
 
 /** Reads every tab without the lock (views and lists never write). */

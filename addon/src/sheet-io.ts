@@ -9,7 +9,7 @@
 import { encodeText } from '../../shared/cells';
 import type { RawTab, TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
-import { formulaColumns } from '../../shared/sheet-rules';
+import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,17 +42,6 @@ function rewritable(v: unknown): unknown {
   return typeof v === 'string' ? encodeText(v, SCRIPT) : v;
 }
 
-/** Runs of consecutive column indexes: [3,4,5,9] → [[3,5],[9,9]]. */
-function runs(columns: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const c of [...new Set(columns)].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && c === last[1] + 1) last[1] = c;
-    else out.push([c, c]);
-  }
-  return out;
-}
-
 function writeCells(sheet: Sheet, read: RawTab, patch: TabPatch): void {
   if (patch.writes.length === 0) return;
   const byCell = new Map<string, unknown>();
@@ -63,7 +52,7 @@ function writeCells(sheet: Sheet, read: RawTab, patch: TabPatch): void {
     top = Math.min(top, w.row);
     bottom = Math.max(bottom, w.row);
   }
-  for (const [first, last] of runs(patch.writes.map((w) => w.col))) {
+  for (const [first, last] of consecutiveRuns(patch.writes.map((w) => w.col))) {
     const grid: unknown[][] = [];
     for (let r = top; r <= bottom; r++) {
       const row: unknown[] = [];
@@ -95,32 +84,46 @@ function appendRows(sheet: Sheet, read: RawTab, rows: readonly (readonly unknown
 
 /**
  * Rows people added by hand lack the formula columns (Available, Age): each run of such rows gets its
- * formulas in one setFormulas. A cell holding a typed value instead is left for Check workbook to
- * report: only empty formula cells of rows with content are filled.
+ * formulas in one setFormulas. A blank cell may also be a formula showing "" (Age of a closed
+ * backorder), so the column's formulas are read (one call) before anything is written; a cell holding
+ * a typed value is left for Check workbook to report.
  */
 export function fillMissingFormulas(sheets: Map<string, Sheet>, tabs: Record<string, RawTab>): void {
   for (const tab of Object.values(tabs)) {
     const header = tab.values[0] ?? [];
     const sheet = sheets.get(tab.name);
-    if (!sheet) continue;
+    if (!sheet || tab.values.length < 2) continue;
     for (const f of formulaColumns(tab.name)) {
       const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(f.header));
       if (at < 0) continue;
+      const blank = (v: unknown) => v === '' || v === null;
+      const rows = tab.values.slice(1);
+      if (!rows.some((row) => blank(row[at]))) continue;
+      const formulas = sheet.getRange(2, at + 1, rows.length, 1).getFormulas();
       const missing: number[] = [];
-      tab.values.forEach((row, i) => {
-        if (
-          i > 0 &&
-          (row[at] === '' || row[at] === null) &&
-          row.some((v, c) => c !== at && v !== '' && v !== null)
-        )
-          missing.push(i + 1);
+      rows.forEach((row, i) => {
+        if (blank(row[at]) && !formulas[i]?.[0] && row.some((v, c) => c !== at && !blank(v)))
+          missing.push(i + 2);
       });
-      for (const [first, last] of runs(missing))
-        sheet
-          .getRange(first, at + 1, last - first + 1, 1)
-          .setFormulas(Array.from({ length: last - first + 1 }, (_, k) => [f.formula(first + k, header)]));
+      writeFormulas(sheet, at, missing, f, header);
     }
   }
+}
+
+/** Writes a formula column's formulas into the given rows (1-based), one setFormulas per run of rows. */
+export function writeFormulas(
+  sheet: Sheet,
+  column: number,
+  rows: readonly number[],
+  f: FormulaColumn,
+  header: readonly unknown[],
+): void {
+  for (const [first, last] of consecutiveRuns(rows))
+    sheet
+      .getRange(first, column + 1, last - first + 1, 1)
+      .setFormulas(
+        Array.from({ length: last - first + 1 }, (_, k) => [f.formula(first + k, header as never)]),
+      );
 }
 
 /**

@@ -11,6 +11,7 @@ import { planAction, planAging } from '../../shared/plans';
 import { formulaColumns } from '../../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../../shared/workbook';
 import { readDecideWrite } from './server';
+import { writeFormulas } from './sheet-io';
 
 export const LAST_FAILURE_KEY = 'backorderDesk.lastDailyFailure';
 export const DAILY_HANDLER = 'dailyRun';
@@ -41,8 +42,13 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     if (at < 0) continue;
     const cells = sheet.getRange(range.getRow(), at + 1, range.getNumRows(), 1);
     const current = cells.getFormulas();
-    if (current.some((r) => r[0] === ''))
-      cells.setFormulas(current.map((r, i) => [r[0] || f.formula(range.getRow() + i, header)]));
+    if (!current.some((r) => r[0] === '')) continue;
+    // A value typed over the formula stays (Check workbook reports it); only blank cells get one.
+    const values = cells.getValues();
+    const blank = current.flatMap((r, i) =>
+      r[0] === '' && values[i]?.[0] === '' ? [range.getRow() + i] : [],
+    );
+    writeFormulas(sheet, at, blank, f, header);
   }
   const edited = header.slice(range.getColumn() - 1, range.getColumn() - 1 + range.getNumColumns());
   if (!edited.some((h) => owned.has(normalizeHeader(h)))) return;

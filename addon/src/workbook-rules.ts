@@ -8,12 +8,7 @@
 import { columnLetter, type RawTab } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
 import { ALL_TAB_NAMES } from '../../shared/plans';
-import {
-  PROTECTION_PREFIX,
-  type SheetRules,
-  sheetRules,
-  type ValidationRule,
-} from '../../shared/sheet-rules';
+import { PROTECTION_PREFIX, sheetRules, type ValidationRule } from '../../shared/sheet-rules';
 import { TABS } from '../../shared/workbook';
 import { OVERRIDE_NOTE } from './triggers';
 
@@ -78,7 +73,7 @@ export function applyRules(ss: Spreadsheet, sheet: Sheet, tab: RawTab): string[]
   for (const f of rules.formulas) {
     if (last < 2) continue;
     const formulas = [];
-    for (let r = 2; r <= last; r++) formulas.push([f.rule.replace(/([A-Z]+)2\b/g, `$1${r}`)]);
+    for (let r = 2; r <= last; r++) formulas.push([f.rule(r)]);
     sheet.getRange(`${f.column}2:${f.column}${last}`).setFormulas(formulas);
   }
   const ours = new Set(
@@ -108,10 +103,6 @@ export function applyRules(ss: Spreadsheet, sheet: Sheet, tab: RawTab): string[]
   return done;
 }
 
-function expectedFormula(rules: SheetRules, column: string, row: number): string | undefined {
-  return rules.formulas.find((f) => f.column === column)?.rule.replace(/([A-Z]+)2\b/g, `$1${row}`);
-}
-
 /** Problems with the rules (validation removed, formulas overwritten or broken, engine cells typed over). */
 export function checkRules(sheets: Map<string, Sheet>, tabs: Record<string, RawTab>): string[] {
   const problems: string[] = [];
@@ -129,7 +120,7 @@ export function checkRules(sheets: Map<string, Sheet>, tabs: Record<string, RawT
       const found = sheet.getRange(`${f.column}2:${f.column}${last}`).getFormulas();
       const broken: string[] = [];
       found.forEach((row, i) => {
-        const want = expectedFormula(rules, f.column, i + 2);
+        const want = f.rule(i + 2);
         const value = tab.values[i + 1]?.[columnIndex(f.column)];
         if (row[0] !== want)
           broken.push(

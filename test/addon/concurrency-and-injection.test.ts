@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActionReply, RowView } from '../../shared/rpc';
-import { openDesk } from '../support/addon';
+import { openDesk, typeWorkedExample } from '../support/addon';
 
 const PAYLOADS = [
   '=1+1',
@@ -168,5 +168,22 @@ describe('add-on: concurrency, injection, call counts', () => {
     }
     expect(counts[1]).toEqual(counts[0]);
     expect(counts[0]?.['Range.getValues']).toBeLessThanOrEqual(24);
+  });
+
+  it('writes no formulas once every row has them, a closed backorder showing "" included', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    typeWorkedExample(desk);
+    for (const command of [
+      { action: 'allocate' },
+      { action: 'ship', orderId: 'SO-1' },
+      { action: 'receive', po: 'PO-1' },
+      { action: 'fulfill', backorderId: 'BO-000001' },
+    ])
+      desk.run('sidebarAction', { command, requestId: rid() }, null);
+    expect(desk.rows('Backorders')[0]).toMatchObject({ Status: 'Fulfilled', Age: '' });
+    desk.rt.counter.reset();
+    desk.run('menuAllocateAll');
+    expect(desk.rt.counter.counts['Range.setFormulas'] ?? 0).toBe(0);
   });
 });

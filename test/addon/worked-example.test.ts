@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActionReply, RowView } from '../../shared/rpc';
-import { openDesk } from '../support/addon';
+import { openDesk, typeWorkedExample } from '../support/addon';
 
 let n = 0;
 const rid = () => `test-request-${++n}`.padEnd(12, '0');
@@ -14,32 +14,7 @@ const rid = () => `test-request-${++n}`.padEnd(12, '0');
 async function shop() {
   const desk = await openDesk();
   desk.run('menuSetUpWorkbook');
-  desk.type('Inventory', [
-    { SKU: 'CASE-1', Warehouse: 'MAIN', Product: 'Oak case', OnHand: 15, Vendor: 'Summit' },
-  ]);
-  desk.type('Orders', [
-    {
-      OrderID: 'SO-1',
-      Line: 1,
-      OrderDate: '2026-11-20',
-      Customer: 'Harbor Builders',
-      SKU: 'CASE-1',
-      Qty: 20,
-      UnitPrice: 12.5,
-      Warehouse: 'MAIN',
-    },
-  ]);
-  desk.type('POs', [
-    {
-      PO: 'PO-1',
-      Line: 1,
-      Vendor: 'Summit',
-      SKU: 'CASE-1',
-      Qty: 10,
-      PromisedDate: '2026-12-01',
-      Warehouse: 'MAIN',
-    },
-  ]);
+  typeWorkedExample(desk);
   return desk;
 }
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playground } from '../../playground/server';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildPlayground } from '../../scripts/build.mjs';
-import { builtAddon, openDesk } from '../support/addon';
+import { builtAddon, openDesk, typeWorkedExample } from '../support/addon';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -38,60 +38,21 @@ beforeAll(async () => {
   const desk = await openDesk({ now: () => Date.now() });
   desk.run('menuSetUpWorkbook');
   const today = new Date().toISOString().slice(0, 10);
+  typeWorkedExample(desk, today, '2099-12-01');
   desk.type('Inventory', [
-    { SKU: 'CASE-1', Warehouse: 'MAIN', Product: 'Oak case', OnHand: 15, Vendor: 'Summit' },
     { SKU: 'LAMP-2', Warehouse: 'MAIN', Product: 'Brass lamp', OnHand: 0, Vendor: 'Summit' },
   ]);
+  const order = { Line: 1, OrderDate: today, SKU: 'LAMP-2', UnitPrice: 40, Warehouse: 'MAIN' };
   desk.type('Orders', [
-    {
-      OrderID: 'SO-1',
-      Line: 1,
-      OrderDate: today,
-      Customer: 'Harbor Builders',
-      SKU: 'CASE-1',
-      Qty: 20,
-      UnitPrice: 12.5,
-      Warehouse: 'MAIN',
-    },
-    {
-      OrderID: 'SO-2',
-      Line: 1,
-      OrderDate: today,
-      Customer: `'${XSS}`,
-      SKU: 'LAMP-2',
-      Qty: 3,
-      UnitPrice: 40,
-      Warehouse: 'MAIN',
-    },
-    {
-      OrderID: 'SO-3',
-      Line: 1,
-      OrderDate: today,
-      Customer: 'Bayside Hardware',
-      SKU: 'LAMP-2',
-      Qty: 2,
-      UnitPrice: 40,
-      Warehouse: 'MAIN',
-    },
+    { ...order, OrderID: 'SO-2', Customer: `'${XSS}`, Qty: 3 },
+    { ...order, OrderID: 'SO-3', Customer: 'Bayside Hardware', Qty: 2 },
   ]);
-  desk.type('POs', [
-    {
-      PO: 'PO-1',
-      Line: 1,
-      Vendor: 'Summit',
-      SKU: 'CASE-1',
-      Qty: 10,
-      PromisedDate: '2099-12-01',
-      Warehouse: 'MAIN',
-    },
-  ]);
-  playground = new Playground({
+  playground = await Playground.open({
     twin: desk.twin,
     dist: join(__dirname, '../../addon/dist'),
     page: pageDir,
     save: async () => undefined,
   });
-  await playground.load();
   url = (await playground.listen(0)).url;
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -87,3 +87,28 @@ export async function openDesk(
     },
   };
 }
+
+/**
+ * 001's worked example typed into a set-up workbook: CASE-1 with 15 on hand, SO-1 for 20 at 12.50,
+ * PO-1 for 10 promised on `promised`.
+ */
+export function typeWorkedExample(desk: Desk, orderDate = '2026-11-20', promised = '2026-12-01'): void {
+  desk.type('Inventory', [
+    { SKU: 'CASE-1', Warehouse: 'MAIN', Product: 'Oak case', OnHand: 15, Vendor: 'Summit' },
+  ]);
+  const order = { Line: 1, OrderDate: orderDate, Warehouse: 'MAIN' };
+  desk.type('Orders', [
+    { ...order, OrderID: 'SO-1', Customer: 'Harbor Builders', SKU: 'CASE-1', Qty: 20, UnitPrice: 12.5 },
+  ]);
+  desk.type('POs', [
+    {
+      PO: 'PO-1',
+      Line: 1,
+      Vendor: 'Summit',
+      SKU: 'CASE-1',
+      Qty: 10,
+      PromisedDate: promised,
+      Warehouse: 'MAIN',
+    },
+  ]);
+}

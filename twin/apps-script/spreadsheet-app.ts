@@ -8,6 +8,7 @@ import { parseA1, RangeError_ } from '../a1';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { trimGrid } from '../values';
 import type { Sheet } from '../workbook-file';
+import { chartBuilder, conditionalRule, valueBuilder } from './builders';
 import type { CallCounter } from './counter';
 import { TwinRange } from './range';
 import { makeUi, type UiRecorder } from './ui';
@@ -259,95 +260,15 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
     },
   };
 
-  /** A rule read back: its data plus the methods the add-on reads it with. */
-  function conditionalRule(state: Record<string, unknown>) {
-    return {
-      state,
-      getBooleanCondition: () => ({
-        getCriteriaValues: () => (state.whenFormulaSatisfied ? [state.whenFormulaSatisfied] : []),
-      }),
-      getRanges: () => (state.setRanges as unknown[]) ?? [],
-    };
-  }
-
-  /** A range argument is kept as "Sheet!A1" text (a live range cannot be stored in the file). */
-  const plain = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(plain);
-    if (v instanceof TwinRange) {
-      const sheet = raw((v.getSheet() as { getSheetId(): number }).getSheetId()).properties.title;
-      return `${sheet}!${v.getA1Notation()}`;
-    }
-    return v;
-  };
-
-  /** EmbeddedChartBuilder: stored in the Sheets API's chart shape, so both faces and the page agree. */
-  function chartBuilder(sheetId: number) {
-    const ranges: TwinRange[] = [];
-    let title = '';
-    let type = 'COLUMN';
-    const grid = (r: TwinRange) => ({
-      sheetId: (r.getSheet() as { getSheetId(): number }).getSheetId(),
-      startRowIndex: r.row,
-      endRowIndex: r.row + r.rows,
-      startColumnIndex: r.col,
-      endColumnIndex: r.col + r.cols,
-    });
-    const b = {
-      asColumnChart: () => ((type = 'COLUMN'), b),
-      asBarChart: () => ((type = 'BAR'), b),
-      addRange: (r: TwinRange) => (ranges.push(r), b),
-      setOption: (k: string, v: unknown) => (k === 'title' ? (title = String(v)) : undefined, b),
-      setPosition: () => b,
-      build: () => ({
-        spec: {
-          title,
-          basicChart: {
-            chartType: type,
-            domains: ranges.slice(0, 1).map((r) => ({ domain: { sourceRange: { sources: [grid(r)] } } })),
-            series: ranges.slice(1).map((r) => ({ series: { sourceRange: { sources: [grid(r)] } } })),
-          },
-        },
-        position: { overlayPosition: { anchorCell: { sheetId, rowIndex: 0, columnIndex: 6 } } },
-      }),
-    };
-    return b;
-  }
-
-  const builder = <T extends Record<string, unknown>>(kind: string, state: T) => {
-    const b: Record<string, unknown> = {};
-    const set =
-      (key: string) =>
-      (...args: unknown[]) => {
-        (state as Record<string, unknown>)[key] = plain(args.length === 1 ? args[0] : args);
-        return b;
-      };
-    for (const key of [
-      'requireValueInList',
-      'requireValueInRange',
-      'requireNumberGreaterThanOrEqualTo',
-      'requireNumberBetween',
-      'requireDate',
-      'requireFormulaSatisfied',
-      'setAllowInvalid',
-      'setHelpText',
-      'whenFormulaSatisfied',
-      'whenTextEqualTo',
-      'setBackground',
-      'setFontColor',
-      'setRanges',
-    ])
-      b[key] = set(key);
-    b.build = () => (kind === 'conditionalFormat' ? conditionalRule({ kind, ...state }) : { kind, ...state });
-    return b;
-  };
+  const builder = (kind: string) => valueBuilder(kind, (sheetId) => raw(sheetId).properties.title);
 
   return {
     getActiveSpreadsheet: counted('SpreadsheetApp.getActiveSpreadsheet', () => spreadsheet),
     getActive: counted('SpreadsheetApp.getActive', () => spreadsheet),
     getUi: counted('SpreadsheetApp.getUi', () => makeUi(env.ui, counter)),
-    newDataValidation: counted('SpreadsheetApp.newDataValidation', () => builder('dataValidation', {})),
+    newDataValidation: counted('SpreadsheetApp.newDataValidation', () => builder('dataValidation')),
     newConditionalFormatRule: () => (
-      hit('SpreadsheetApp.newConditionalFormatRule'), builder('conditionalFormat', {})
+      hit('SpreadsheetApp.newConditionalFormatRule'), builder('conditionalFormat')
     ),
     flush: () => hit('SpreadsheetApp.flush'),
     ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },

@@ -74,9 +74,7 @@ async function writeDemoFeed(
     const stated = (p.vendorEta ?? p.promisedDate) as IsoDate;
     // A vendor confirms future dates: a line already late is confirmed for three days from now.
     const base = stated < today ? addDays(today, 3) : stated;
-    const d = new Date(`${base}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + (i % 3 === 0 ? 6 + (i % 4) : 0));
-    return `${p.po},${p.line},${d.toISOString().slice(0, 10)}`;
+    return `${p.po},${p.line},${addDays(base, i % 3 === 0 ? 6 + (i % 4) : 0)}`;
   });
   await writeFile(join(dir, 'vendor-feed.csv'), `${['PO,Line,ETA', ...rows].join('\n')}\n`);
   await writeFile(
@@ -90,13 +88,12 @@ async function serve(path: string, today: IsoDate): Promise<void> {
   if (!file) throw new Error(`${path} could not be read`);
   const twin = new TwinSpreadsheet(file);
   const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
-  const playground = new Playground({
+  const playground = await Playground.open({
     twin,
     dist: join(root, 'addon', 'dist'),
     page: join(root, 'playground', 'dist'),
     save: () => writeWorkbookFile(path, twin.file),
   });
-  await playground.load();
   const setUp =
     (twin.file.sheets[0]?.metadata as { dataValidations?: unknown[] } | undefined)?.dataValidations ===
     undefined;

@@ -1,0 +1,170 @@
+/**
+ * The actions the sidebar offers for the selected row, as forms: on an order line allocate, ship,
+ * split and create a backorder; on a backorder fulfil, log a call, reschedule, cancel, substitute,
+ * transfer, drop-ship and the customer message; on a PO line receive. Each form builds a command of
+ * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
+ */
+import type { Command } from '../../../shared/commands/schema';
+import type { RowView } from '../../../shared/rpc';
+import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../../../shared/tabs/vocabulary';
+import { el, field, filled, form, input, select } from './dom';
+
+/** Sends a command; `withStock` adds the stock rows' versions. True when the server applied it. */
+export type Act = (command: Command, withStock?: boolean) => Promise<boolean>;
+
+const text = (f: FormData, name: string) => String(f.get(name) ?? '');
+
+function orderLineActions(v: RowView, act: Act, orderId: string, line: number): HTMLElement[] {
+  return [
+    form('Allocate', [], 'Allocate this order', () => void act({ action: 'allocate', orderId }, true), true),
+    form('Ship', [field('Quantity picked (empty: all allocated)', input('qty', 'number'))], 'Ship', (f) => {
+      void act({ action: 'ship', orderId, line, ...filled(f, { qty: 'qty' }, ['qty']) }, true);
+    }),
+    form(
+      'Split: ship now, backorder the rest',
+      [field('Ship now', input('now', 'number', String(Math.min(v.qty.open, v.qty.available))))],
+      'Allocate and ship',
+      async (f) => {
+        if (await act({ action: 'allocate', orderId }, true))
+          await act({ action: 'ship', orderId, line, ...filled(f, { qty: 'now' }, ['qty']) }, true);
+      },
+    ),
+    form(
+      'Create a backorder',
+      [
+        field('Quantity', input('qty', 'number', String(v.qty.open || 1))),
+        field('Expected date (optional)', input('date', 'date')),
+        field('Reason', input('reason')),
+      ],
+      'Create backorder',
+      (f) =>
+        void act({
+          action: 'create-backorder',
+          orderId,
+          line,
+          qty: Number(text(f, 'qty')),
+          ...filled(f, { date: 'date', reason: 'reason' }),
+        } as Command),
+    ),
+  ];
+}
+
+function messageBox(message: string): HTMLElement {
+  const box = el('textarea', { readonly: '', 'aria-label': 'Customer message' });
+  box.value = message;
+  const copy = el('button', { type: 'button' }, 'Copy message');
+  copy.addEventListener('click', () => {
+    box.select();
+    void navigator.clipboard?.writeText(box.value).catch(() => document.execCommand('copy'));
+  });
+  return el('details', {}, el('summary', {}, 'Customer message'), box, copy);
+}
+
+function backorderActions(v: RowView, act: Act, backorderId: string): HTMLElement[] {
+  const qty = (f: FormData) => filled(f, { qty: 'qty' }, ['qty']);
+  return [
+    form(
+      'Fulfill',
+      [field(`Quantity (empty: all ${v.qty.open})`, input('qty', 'number'))],
+      'Fulfill',
+      (f) => void act({ action: 'fulfill', backorderId, ...qty(f) }, true),
+      true,
+    ),
+    form(
+      'Log a call',
+      [
+        field('Method', select('method', CALL_METHODS)),
+        field('Summary', el('textarea', { name: 'summary' })),
+        field("Customer's choice", select('choice', CUSTOMER_CHOICES, true)),
+        field('Next follow-up', input('next', 'date')),
+      ],
+      'Log call',
+      (f) =>
+        void act({
+          action: 'log-call',
+          backorderId,
+          method: text(f, 'method'),
+          summary: text(f, 'summary'),
+          ...filled(f, { choice: 'choice', nextFollowUp: 'next' }),
+        } as Command),
+    ),
+    form(
+      'Reschedule',
+      [field('New expected date', input('date', 'date')), field('Reason', input('reason'))],
+      'Reschedule',
+      (f) =>
+        void act({
+          action: 'reschedule',
+          backorderId,
+          date: text(f, 'date'),
+          reason: text(f, 'reason'),
+        } as Command),
+    ),
+    form(
+      'Cancel',
+      [field('Reason', select('reason', CANCEL_REASONS)), field('Note', input('note'))],
+      'Cancel backorder',
+      (f) =>
+        void act({
+          action: 'cancel',
+          backorderId,
+          reason: text(f, 'reason'),
+          ...filled(f, { note: 'note' }),
+        } as Command),
+    ),
+    form(
+      'Substitute',
+      [
+        field('Substitute SKU', v.substitutes.length > 0 ? select('sku', v.substitutes) : input('sku')),
+        field('Quantity (empty: all)', input('qty', 'number')),
+      ],
+      'Substitute',
+      (f) => void act({ action: 'substitute', backorderId, sku: text(f, 'sku'), ...qty(f) }),
+    ),
+    form(
+      'Transfer stock here',
+      [
+        field('Quantity', input('qty', 'number', String(v.qty.open))),
+        field('From warehouse', select('from', v.warehouses)),
+      ],
+      'Transfer',
+      (f) =>
+        void act(
+          {
+            action: 'transfer',
+            sku: v.ids.sku ?? '',
+            qty: Number(text(f, 'qty')),
+            from: text(f, 'from'),
+            to: v.ids.warehouse ?? '',
+          },
+          true,
+        ),
+    ),
+    form('Drop-ship from the vendor', [], 'Drop-ship', () => void act({ action: 'drop-ship', backorderId })),
+    messageBox(v.message),
+  ];
+}
+
+export function actionsFor(v: RowView, act: Act): HTMLElement[] {
+  const { orderId, line, backorderId, po } = v.ids;
+  if (v.kind === 'order-line' && orderId !== undefined && line !== undefined)
+    return orderLineActions(v, act, orderId, line);
+  if (v.kind === 'backorder' && backorderId !== undefined) return backorderActions(v, act, backorderId);
+  if (v.kind === 'po-line' && po !== undefined)
+    return [
+      form(
+        `Receive (${v.qty.open} open)`,
+        [field('Quantity (empty: all open)', input('qty', 'number'))],
+        'Receive',
+        (f) =>
+          void act({
+            action: 'receive',
+            po,
+            ...(line === undefined ? {} : { line }),
+            ...filled(f, { qty: 'qty' }, ['qty']),
+          }),
+        true,
+      ),
+    ];
+  return [];
+}

@@ -1,0 +1,68 @@
+/**
+ * The sidebar's DOM helpers: elements built with text children only (a string becomes a text node,
+ * never parsed as HTML), labelled fields, and collapsible forms whose filled-in fields are read back
+ * without the blanks.
+ */
+export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+export function field(label: string, control: HTMLElement): HTMLElement {
+  return el('label', {}, label, control);
+}
+
+export function input(name: string, type = 'text', value = ''): HTMLInputElement {
+  const i = el('input', { name, type });
+  i.value = value;
+  return i;
+}
+
+export function select(name: string, options: readonly string[], blank = false): HTMLSelectElement {
+  const s = el('select', { name });
+  if (blank) s.append(el('option', { value: '' }, '—'));
+  for (const o of options) s.append(el('option', { value: o }, o));
+  return s;
+}
+
+/** A collapsible form; its submit hands the form's data to `run`. */
+export function form(
+  title: string,
+  fields: HTMLElement[],
+  submit: string,
+  run: (f: FormData) => void,
+  open = false,
+): HTMLElement {
+  const f = el('form');
+  f.append(...fields, el('button', { type: 'submit', class: 'primary' }, submit));
+  f.addEventListener('submit', (e) => {
+    e.preventDefault();
+    run(new FormData(f));
+  });
+  return el('details', open ? { open: '' } : {}, el('summary', {}, title), f);
+}
+
+/**
+ * The fields of `f` that were filled in, renamed: `{ nextFollowUp: 'next' }` reads the field "next"
+ * into `nextFollowUp`; names in `numbers` become numbers. Blank fields are left out.
+ */
+export function filled(
+  f: FormData,
+  names: Record<string, string>,
+  numbers: readonly string[] = [],
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, name] of Object.entries(names)) {
+    const v = String(f.get(name) ?? '').trim();
+    if (v !== '') out[key] = numbers.includes(key) ? Number(v) : v;
+  }
+  return out;
+}

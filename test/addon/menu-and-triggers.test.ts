@@ -1,0 +1,138 @@
+/**
+ * Every menu item and trigger of the built Code.js in the twin, on 001's shop: what each changes and
+ * what it tells the person. Receive PO and Export invoices answer prompts; Check workbook finds an
+ * overwritten formula, removed validation and a typed-over engine cell (noted by onEdit), and repairs
+ * them when the person says yes; the daily run sets follow-ups and rebuilds Aging, and its failure is
+ * shown in the sidebar's status.
+ */
+import { describe, expect, it } from 'vitest';
+import { MENU_ITEMS, RPC_NAMES } from '../../addon/src/menu-items';
+import type { ListRow, SidebarStatus } from '../../shared/rpc';
+import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
+
+async function shop(): Promise<Desk> {
+  const desk = await openDesk();
+  desk.run('menuSetUpWorkbook');
+  typeWorkedExample(desk);
+  return desk;
+}
+
+/** A range of the spreadsheet as a script execution would hold it (for trigger events). */
+function rangeOf(desk: Desk, sheet: string, a1: string): unknown {
+  const ctx = desk.rt.execution() as unknown as {
+    SpreadsheetApp: { getActive(): { getSheetByName(n: string): { getRange(a: string): unknown } } };
+  };
+  return ctx.SpreadsheetApp.getActive().getSheetByName(sheet).getRange(a1);
+}
+
+describe('add-on menu and triggers', () => {
+  it('builds the whole menu, every item a function of Code.js', async () => {
+    const desk = await shop();
+    desk.run('onOpen');
+    expect(desk.rt.ui.menus.at(-1)?.items.map((i) => i.label)).toEqual(MENU_ITEMS.map(([label]) => label));
+    expect(MENU_ITEMS.map(([, fn]) => fn).length + RPC_NAMES.length).toBeGreaterThan(15);
+  });
+
+  it('runs allocate, receive, fulfill, aging, invoices, undo, settings and the sidebar from the menu', async () => {
+    const desk = await shop();
+    desk.run('menuAllocateAll');
+    desk.run(
+      'sidebarAction',
+      { command: { action: 'ship', orderId: 'SO-1' }, requestId: 'menu-test-ship-1' },
+      null,
+    );
+    desk.rt.ui.promptAnswers.push({ button: 'OK', text: 'PO-1' });
+    desk.run('menuReceivePo');
+    expect(desk.rows('Backorders')[0]?.Status).toBe('Ready to Fulfill');
+    desk.run('menuFulfillReady');
+    expect(desk.rows('Backorders')[0]?.Status).toBe('Fulfilled');
+    desk.run('menuUndoLast');
+    expect(desk.rows('Log').at(-1)?.Action).toBe('undo');
+    expect(desk.rows('Backorders')[0]?.Status).toBe('Ready to Fulfill');
+    desk.run('menuFulfillReady');
+    desk.run('menuRebuildAging');
+    expect(desk.rows('Aging').length).toBeGreaterThan(5);
+    expect(desk.twin.sheetNamed('Aging').metadata.charts).toHaveLength(1);
+
+    desk.rt.ui.promptAnswers.push({ button: 'OK', text: 'QuickBooks' });
+    desk.run('menuExportInvoices');
+    const dialog = desk.rt.ui.dialogs.at(-1);
+    expect(dialog?.title).toBe('Invoices for QuickBooks Online');
+    const csv = Buffer.from(/base64,([^"]+)"/.exec(dialog?.html ?? '')?.[1] ?? '', 'base64').toString('utf8');
+    expect(csv.split('\r\n')[0]).toContain('"InvoiceNo"');
+    expect(desk.rows('Invoices').every((i) => i.Exported === true)).toBe(true);
+
+    desk.rt.ui.alertAnswers.push('NO');
+    desk.run('menuReorder');
+    expect(desk.rows('Log').at(-1)?.Action).toBe('invoices');
+    desk.run('menuSettings');
+    expect(desk.run<{ sheet: string }>('sidebarSelection')?.sheet).toBe('Settings');
+    desk.run('menuOpenSidebar');
+    expect(desk.rt.ui.sidebars.at(-1)?.html).toContain('Backorder Desk');
+    const list = desk.run<ListRow[]>('sidebarList', { when: 'any', status: 'Fulfilled' });
+    expect(list.map((r) => r.id)).toEqual(['BO-000001']);
+    expect(desk.run('sidebarJump', list[0]?.ref)).toEqual({ sheet: 'Backorders', row: 2 });
+    expect(desk.run<{ sheet: string; row: number }>('sidebarSelection')).toEqual({
+      sheet: 'Backorders',
+      row: 2,
+    });
+  });
+
+  it('notes typed-over engine cells, and Check workbook finds and repairs what broke', async () => {
+    const desk = await shop();
+    desk.run('menuAllocateAll');
+    // A person types over Status and over the Available formula, and removes the SKU validation.
+    desk.twin.write('Orders!X2', [['Shipped']], 'USER_ENTERED');
+    desk.run('onEdit', { range: rangeOf(desk, 'Orders', 'X2') });
+    desk.twin.write('Inventory!H2', [[99]], 'USER_ENTERED');
+    const orders = desk.twin.sheetNamed('Orders');
+    orders.metadata.dataValidations = (orders.metadata.dataValidations as { range: string }[]).filter(
+      (v) => !v.range.startsWith('J2'),
+    );
+    desk.rt.ui.alertAnswers.push('YES');
+    const problems = desk.run<string[]>('menuCheckWorkbook');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'Orders!J2:J: the validation of SKU was removed',
+        'Inventory!H2 holds 99, expected =IF(A2="","",F2-G2)',
+        'Orders!A2: status or queue position out of date',
+        expect.stringMatching(/^Orders!X2: typed over a column the engine keeps on 2026-11-23/),
+      ]),
+    );
+    expect(desk.run<string[]>('menuCheckWorkbook')).toEqual([]);
+    expect(desk.rows('Inventory')[0]).toMatchObject({ Available: 0 });
+    expect(desk.rows('Orders')[0]?.Status).toBe('Backordered');
+  });
+
+  it('fills the formula columns of a row typed by hand, keeping a typed value', async () => {
+    const desk = await shop();
+    desk.type('Inventory', [
+      { SKU: 'NEW-1', Warehouse: 'MAIN', OnHand: 7 },
+      { SKU: 'NEW-2', Warehouse: 'MAIN', OnHand: 4, Available: 5 },
+    ]);
+    desk.run('onEdit', { range: rangeOf(desk, 'Inventory', 'A3:H4') });
+    expect(desk.rows('Inventory').slice(1)).toMatchObject([
+      { SKU: 'NEW-1', Available: 7 },
+      { SKU: 'NEW-2', Available: 5 },
+    ]);
+    expect(desk.twin.sheetNamed('Inventory').formulas.H4).toBeUndefined();
+  });
+
+  it('installs the daily run once, runs it, and shows its last failure in the sidebar', async () => {
+    const desk = await shop();
+    desk.run('menuSetUpWorkbook');
+    expect(desk.rt.state.triggers.filter((t) => t.fn === 'dailyRun')).toHaveLength(1);
+    desk.run('menuAllocateAll');
+    desk.run('dailyRun');
+    expect(
+      desk
+        .rows('Log')
+        .slice(-2)
+        .map((l) => l.Action),
+    ).toEqual(['follow-up', 'aging']);
+    expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toBe('');
+    desk.twin.write('Settings!B3', [['not a list of days']], 'USER_ENTERED');
+    expect(() => desk.run('dailyRun')).toThrow();
+    expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toMatch(/^2026-11-23T15:00: /);
+  });
+});
