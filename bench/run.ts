@@ -2,7 +2,8 @@
  * `npm run bench`: performance targets live here, never in unit tests. Measures allocate-all through
  * the core on 5,000 and 50,000 order lines (5,000 SKUs) and the codec parsing 50,000 rows; prints the
  * results as JSON and writes them to bench/results.json (median of several runs, machine noted).
- * Also records the size of the core bundled for Apps Script.
+ * Also records the size of the core bundled for Apps Script, the add-on's Apps Script calls per action
+ * at 100 and 50,000 lines (bench/addon-calls.ts) and the sync service's requests per run.
  * Targets (issue #2): allocate-all at 50,000 lines ≤ 250 ms; time(50k) ÷ time(5k) ≤ 12, measured on a
  * workbook stocked for about 85 % of demand; a stress case where most lines are short (and so create
  * tens of thousands of backorders in one action) is reported beside it, without a target.
@@ -20,6 +21,7 @@ import { runCommand } from '../shared/commands/run';
 import { renderAging } from '../shared/render-aging';
 import { renderWorkbook } from '../shared/render-workbook';
 import { OrdersTab } from '../shared/tabs/orders';
+import { addonCalls } from './addon-calls';
 import { syncRequests } from './sync-requests';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
@@ -125,6 +127,9 @@ results.coreBundle = {
   gzipKib: Math.round((gzipSync(code).length / 1024) * 10) / 10,
 };
 
+// The built add-on in the twin: service calls per action must not grow with the rows (issue #5).
+results.addonCalls = [await addonCalls(100), await addonCalls(50_000)];
+
 // One sync run over loopback HTTP with the real client: requests must not grow with the rows.
 results.syncRequests = [await syncRequests(1_000), await syncRequests(50_000)];
 
@@ -143,6 +148,15 @@ const report = {
   targets: {
     allocateAll50kUnder250ms: { value: a50, ok: a50 <= 250 },
     scaling50kOver5kUnder12: { value: Math.round((a50 / a5) * 10) / 10, ok: a50 / a5 <= 12 },
+    addonCallsSameAt100And50k: (() => {
+      const [small, large] = results.addonCalls as Awaited<ReturnType<typeof addonCalls>>[];
+      const calls = (r: typeof small) =>
+        Object.fromEntries(Object.entries(r?.actions ?? {}).map(([k, v]) => [k, v.calls]));
+      return {
+        value: [calls(small), calls(large)],
+        ok: JSON.stringify(calls(small)) === JSON.stringify(calls(large)),
+      };
+    })(),
     syncRequestsConstantAndAtMost3: {
       value: (results.syncRequests as { requests: number }[]).map((r) => r.requests),
       ok: (results.syncRequests as { requests: number }[]).every(

@@ -15,7 +15,7 @@ import { SheetsSpreadsheet } from '../sync-service/src/store/sheets-spreadsheet'
 import { syncEtas } from '../sync-service/src/use-cases/sync-etas';
 import { SheetsApiTwin } from '../twin/sheets-api';
 import { TwinSpreadsheet } from '../twin/spreadsheet';
-import { newWorkbookFile } from '../twin/workbook-file';
+import { workbookFileOf } from '../twin/workbook-file';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
 export async function syncRequests(lines: number) {
@@ -28,15 +28,10 @@ export async function syncRequests(lines: number) {
       { today: BENCH_TODAY, now: `${BENCH_TODAY}T12:00:00.000Z`, actor: 'bench', requestId: 'bench' },
     ).changes,
   );
-  const file = newWorkbookFile('bench', 'America/New_York');
-  file.sheets = renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }).map(
-    (t, index) => ({
-      properties: { sheetId: index, title: t.name, index, gridProperties: { frozenRowCount: 1 } },
-      values: t.values as (string | number | boolean | null)[][],
-      formulas: {},
-      columnFormats: {},
-      metadata: {},
-    }),
+  const file = workbookFileOf(
+    'bench',
+    'America/New_York',
+    renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
   );
   const doc = new TwinSpreadsheet(file);
   const twin = new SheetsApiTwin({ tokens: { bench: 'bench' }, perMinute: 1_000_000 });

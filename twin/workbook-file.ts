@@ -10,6 +10,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod/mini';
 import type { Cell } from '../shared/cells';
+import type { RawTab } from '../shared/codec';
+import { chartOn } from '../shared/render-aging';
 
 const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -50,6 +52,21 @@ export function newWorkbookFile(title: string, timeZone = 'America/New_York'): W
     properties: { spreadsheetId: `local-${randomUUID()}`, title, timeZone, locale: 'en_US' },
     sheets: [],
   };
+}
+
+/** A new workbook file holding these tabs in order, header rows frozen, each tab's charts on it. */
+export function workbookFileOf(title: string, timeZone: string, tabs: readonly RawTab[]): WorkbookFile {
+  const file = newWorkbookFile(title, timeZone);
+  file.sheets = tabs.map((tab, index) => ({
+    properties: { sheetId: index, title: tab.name, index, gridProperties: { frozenRowCount: 1 } },
+    values: tab.values as Sheet['values'],
+    formulas: {},
+    columnFormats: {},
+    metadata: tab.charts
+      ? { charts: tab.charts.map((c, i) => ({ chartId: index * 100 + i, ...chartOn(c, index) })) }
+      : {},
+  }));
+  return file;
 }
 
 export function newSheet(file: WorkbookFile, title: string, header: string[]): Sheet {

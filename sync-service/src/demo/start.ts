@@ -18,11 +18,10 @@ import { addDays, dateInZone, type IsoDate, isIsoDate } from '../../../shared/da
 import { simulateDemo } from '../../../shared/demo/simulate';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
-import { chartOn } from '../../../shared/render-aging';
 import { renderWorkbook } from '../../../shared/render-workbook';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { newWorkbookFile, readWorkbookFile, writeWorkbookFile } from '../../../twin/workbook-file';
+import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../../../twin/workbook-file';
 import { loadSyncConfig } from '../feeds/config';
 import { sheetsClient } from '../sheets/client';
 import { Retrier } from '../sheets/retry';
@@ -41,17 +40,12 @@ async function createDemo(path: string, today: IsoDate): Promise<void> {
   );
   const started = performance.now();
   const wb = simulateDemo({ today });
-  const file = newWorkbookFile('Backorder Desk demo: Harbor Supply Co.', DEFAULT_SETTINGS.TimeZone);
   const ctx = { face: 'api' as const, timeZone: DEFAULT_SETTINGS.TimeZone, currencyDigits: 2 };
-  file.sheets = renderWorkbook(wb, ctx).map((tab, index) => ({
-    properties: { sheetId: index, title: tab.name, index, gridProperties: { frozenRowCount: 1 } },
-    values: tab.values as (string | number | boolean | null)[][],
-    formulas: {},
-    columnFormats: {},
-    metadata: tab.charts
-      ? { charts: tab.charts.map((c, i) => ({ chartId: index * 100 + i, ...chartOn(c, index) })) }
-      : {},
-  }));
+  const file = workbookFileOf(
+    'Backorder Desk demo: Harbor Supply Co.',
+    DEFAULT_SETTINGS.TimeZone,
+    renderWorkbook(wb, ctx),
+  );
   await writeWorkbookFile(path, file);
   say(
     `  ${wb.orders.length} order lines, ${wb.backorders.length} backorders, ${wb.log.length} logged actions (${Math.round(performance.now() - started)} ms)`,

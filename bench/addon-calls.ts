@@ -1,0 +1,78 @@
+/**
+ * Apps Script service calls of the add-on's actions, counted by the twin while the built Code.js runs
+ * on workbooks of 100 and 50,000 order lines (issue #5): Allocate all, a sidebar view, a sidebar ship
+ * and Rebuild aging. The counts must be the same at both sizes; time is reported beside them (the
+ * twin's calls are in-process, so it measures the add-on's own work, not Google's latency).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
+import { buildAddon } from '../scripts/build.mjs';
+import { renderWorkbook } from '../shared/render-workbook';
+import { AppsScriptRuntime } from '../twin/apps-script/runtime';
+import { TwinSpreadsheet } from '../twin/spreadsheet';
+import { workbookFileOf } from '../twin/workbook-file';
+import { BENCH_TODAY, benchWorkbook } from './workbooks';
+
+const root = join(import.meta.dirname ?? 'bench', '..');
+
+export async function addonCalls(lines: number) {
+  await buildAddon({ quiet: true });
+  const code = readFileSync(join(root, 'addon/dist/Code.js'), 'utf8');
+  const base = benchWorkbook(lines);
+  // A probe order, the same in both workbooks, for the sidebar's view and ship: what an action writes
+  // depends on the rows it touches (one warehouse or two, a discount or not), so the comparison uses
+  // the same rows at both sizes.
+  const item = base.inventory[0];
+  const line = base.orders[0];
+  if (!item || !line) throw new Error('the bench workbook has no inventory or orders');
+  const probeItem = { ...item, sku: 'PROBE-1', onHand: 10, allocated: 0, onOrder: 0 };
+  const probeLine = {
+    ...line,
+    orderId: 'SO-PROBE',
+    line: 1,
+    sku: 'PROBE-1',
+    qty: 2,
+    warehouse: item.warehouse,
+  };
+  const wb = { ...base, inventory: [...base.inventory, probeItem], orders: [...base.orders, probeLine] };
+  const twin = new TwinSpreadsheet(
+    workbookFileOf(
+      'bench',
+      'America/New_York',
+      renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
+    ),
+    () => new Date(`${BENCH_TODAY}T15:00:00Z`),
+  );
+  const rt = new AppsScriptRuntime({ twin, code, now: () => Date.parse(`${BENCH_TODAY}T15:00:00Z`) });
+  rt.run('menuSetUpWorkbook');
+  const actions: [string, () => unknown][] = [
+    ['allocateAll', () => rt.run('menuAllocateAll')],
+    ['sidebarView', () => rt.run('sidebarView', { sheet: 'Orders', row: wb.orders.length + 1 })],
+    [
+      'sidebarShip',
+      () =>
+        rt.run(
+          'sidebarAction',
+          { command: { action: 'ship', orderId: 'SO-PROBE' }, requestId: `bench-ship-${lines}` },
+          null,
+        ),
+    ],
+    ['rebuildAging', () => rt.run('menuRebuildAging')],
+  ];
+  const out: Record<string, { calls: number; ms: number; byCall: Record<string, number> }> = {};
+  for (const [name, run] of actions) {
+    rt.counter.reset();
+    const t = performance.now();
+    run();
+    const byCall = Object.fromEntries(
+      Object.entries(rt.counter.counts).sort(([a], [b]) => a.localeCompare(b)),
+    );
+    out[name] = {
+      calls: Object.values(byCall).reduce((n, c) => n + c, 0),
+      ms: Math.round(performance.now() - t),
+      byCall,
+    };
+  }
+  return { lines, actions: out };
+}
