@@ -83,7 +83,10 @@ function chartSvg(c: SheetView['charts'][number]): SVGSVGElement {
 
 function renderSheet(v: SheetView): void {
   const table = $<HTMLTableElement>('table');
-  const [header = [], ...rows] = v.values;
+  const [first = [], ...rows] = v.values;
+  // A report tab (Aging) has rows wider than its title row: the grid is as wide as its widest row.
+  const width = Math.max(first.length, ...rows.map((r) => r.length));
+  const header = Array.from({ length: width }, (_, c) => first[c] ?? '');
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
   hr.append(Object.assign(document.createElement('th'), { className: 'rownum', textContent: '' }));
