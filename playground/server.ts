@@ -74,18 +74,20 @@ export class Playground {
 
   /** Loads the built add-on (o.dist) and page (o.page) and wires them to the twin. */
   static async open(o: PlaygroundOptions): Promise<Playground> {
-    const [code, sidebar, bridge, page, pageJs] = await Promise.all([
+    const [code, sidebar, bridge, page, pageJs, manifest] = await Promise.all([
       readFile(join(o.dist, 'Code.js'), 'utf8'),
       readFile(join(o.dist, 'Sidebar.html'), 'utf8'),
       readFile(join(o.page, 'bridge.js'), 'utf8'),
       readFile(join(o.page, 'index.html'), 'utf8'),
       readFile(join(o.page, 'page.js'), 'utf8'),
+      readFile(join(o.dist, 'appsscript.json'), 'utf8'),
     ]);
     let playground: Playground | undefined;
     const rt = new AppsScriptRuntime({
       twin: o.twin,
       code,
       files: { Sidebar: sidebar },
+      scopes: (JSON.parse(manifest) as { oauthScopes: string[] }).oauthScopes,
       user: o.user ?? 'rep@harbor-supply.example',
       ...(o.now ? { now: o.now } : {}),
       onChange: () => void playground?.save(),

@@ -5,6 +5,7 @@
  * given, in the sheet's metadata, so a later `spreadsheets.get` shows them and tests can inspect them.
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
  */
+import { gridOf as gridSize, resize } from './grid';
 import { TwinError, type TwinSpreadsheet } from './spreadsheet';
 import type { Sheet, WorkbookFile } from './workbook-file';
 
@@ -35,6 +36,12 @@ function list(sheet: Sheet, key: string): unknown[] {
 
 let nextObjectId = 1_000;
 
+/** Resizes a sheet's grid or refuses the whole batch with Google's cell-limit error (fidelity G4). */
+function grow(file: WorkbookFile, sheet: Sheet, rows: number, cols: number, where: string): void {
+  const refused = resize(file, sheet, rows, cols);
+  if (refused) throw new TwinError(400, 'INVALID_ARGUMENT', `Invalid ${where}: ${refused}`);
+}
+
 export function batchUpdate(
   twin: TwinSpreadsheet,
   requests: readonly Request[],
@@ -62,7 +69,7 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
       const p = (body.properties ?? {}) as {
         sheetId?: number;
         title?: string;
-        gridProperties?: { frozenRowCount?: number };
+        gridProperties?: { frozenRowCount?: number; rowCount?: number; columnCount?: number };
       };
       if (p.sheetId !== undefined && file.sheets.some((s) => s.properties.sheetId === p.sheetId))
         throw new TwinError(
@@ -73,6 +80,8 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
       const sheet = twin.addSheet(
         p.title ?? `Sheet${file.sheets.length + 1}`,
         p.gridProperties?.frozenRowCount ?? 0,
+        p.gridProperties?.rowCount,
+        p.gridProperties?.columnCount,
       );
       if (p.sheetId !== undefined) sheet.properties.sheetId = p.sheetId;
       return { addSheet: { properties: sheet.properties } };
@@ -86,13 +95,34 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
       const p = body.properties as {
         sheetId?: number;
         title?: string;
-        gridProperties?: { frozenRowCount?: number };
+        gridProperties?: { frozenRowCount?: number; rowCount?: number; columnCount?: number };
       };
       const sheet = sheetById(file, p.sheetId, at);
       const fields = String(body.fields ?? '*');
-      if (p.title && (fields === '*' || fields.includes('title'))) sheet.properties.title = p.title;
-      if (p.gridProperties?.frozenRowCount !== undefined)
+      const asked = (f: string) => fields === '*' || fields.split(',').some((x) => x.trim() === f);
+      if (p.title && asked('title')) sheet.properties.title = p.title;
+      if (p.gridProperties?.frozenRowCount !== undefined && asked('gridProperties.frozenRowCount'))
         sheet.properties.gridProperties.frozenRowCount = p.gridProperties.frozenRowCount;
+      const g = gridSize(sheet);
+      const rows = asked('gridProperties.rowCount') ? (p.gridProperties?.rowCount ?? g.rows) : g.rows;
+      const cols = asked('gridProperties.columnCount') ? (p.gridProperties?.columnCount ?? g.cols) : g.cols;
+      if (rows !== g.rows || cols !== g.cols)
+        grow(file, sheet, rows, cols, `requests[${at}].updateSheetProperties`);
+      return {};
+    }
+    case 'appendDimension': {
+      const b = body as { sheetId?: number; dimension?: 'ROWS' | 'COLUMNS'; length?: number };
+      const sheet = sheetById(file, b.sheetId, at);
+      const g = gridSize(sheet);
+      const n = b.length ?? 0;
+      if (n < 1)
+        throw new TwinError(
+          400,
+          'INVALID_ARGUMENT',
+          `Invalid requests[${at}].appendDimension: length must be > 0`,
+        );
+      if (b.dimension === 'COLUMNS') grow(file, sheet, g.rows, g.cols + n, `requests[${at}].appendDimension`);
+      else grow(file, sheet, g.rows + n, g.cols, `requests[${at}].appendDimension`);
       return {};
     }
     case 'insertDimension':
@@ -105,6 +135,10 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
       };
       const sheet = sheetById(file, range.sheetId, at);
       const n = range.endIndex - range.startIndex;
+      const g = gridSize(sheet);
+      const sign = kind === 'insertDimension' ? 1 : -1;
+      if (range.dimension === 'ROWS') grow(file, sheet, g.rows + sign * n, g.cols, `requests[${at}].${kind}`);
+      else grow(file, sheet, g.rows, g.cols + sign * n, `requests[${at}].${kind}`);
       if (range.dimension === 'ROWS') {
         if (kind === 'insertDimension')
           sheet.values.splice(range.startIndex, 0, ...Array.from({ length: n }, () => []));

@@ -7,6 +7,7 @@
 import { instantToSerial } from '../shared/dates';
 import { columnLetters, formatA1, type GridRange, parseA1, RangeError_ } from './a1';
 import { FormulaEngine } from './formulas';
+import { CELL_CHARACTERS, DEFAULT_COLUMNS, DEFAULT_ROWS, gridOf, overlongCell, resize } from './grid';
 import { formatted, raw, type Stored, trimGrid, userEntered } from './values';
 import { newSheet, type Sheet, type WorkbookFile } from './workbook-file';
 
@@ -102,6 +103,13 @@ export class TwinSpreadsheet {
     o: ReadOptions = {},
   ): { range: string; majorDimension: 'ROWS' | 'COLUMNS'; values?: Stored[][] } {
     const { sheet, grid } = this.resolve(range);
+    this.withinGrid(
+      sheet,
+      grid.startRow,
+      grid.startCol,
+      grid.endRow ?? grid.startRow + 1,
+      grid.endCol ?? grid.startCol + 1,
+    );
     const endRow = grid.endRow ?? sheet.values.length;
     const endCol = grid.endCol ?? Math.max(this.width(sheet), grid.startCol + 1);
     const render = o.valueRenderOption ?? 'FORMATTED_VALUE';
@@ -135,6 +143,33 @@ export class TwinSpreadsheet {
     };
   }
 
+  /**
+   * Google refuses a range that reaches past the sheet's grid, naming the first cell outside it:
+   * "Range ('Log'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26" (fidelity G2).
+   */
+  withinGrid(sheet: Sheet, startRow: number, startCol: number, endRow: number, endCol: number): void {
+    const g = gridOf(sheet);
+    if (endRow <= g.rows && endCol <= g.cols) return;
+    const row = endRow > g.rows ? Math.max(startRow, g.rows) : startRow;
+    const col = endRow > g.rows ? startCol : Math.max(startCol, g.cols);
+    const name = sheet.properties.title;
+    throw new TwinError(
+      400,
+      'INVALID_ARGUMENT',
+      `Range ('${name.replace(/'/g, "''")}'!${columnLetters(col)}${row + 1}) exceeds grid limits. Max rows: ${g.rows}, max columns: ${g.cols}`,
+    );
+  }
+
+  /** Refuses input with a cell over Google's 50,000 characters (fidelity G5). */
+  private checkCellSize(values: unknown[][]): void {
+    if (overlongCell(values))
+      throw new TwinError(
+        400,
+        'INVALID_ARGUMENT',
+        `Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`,
+      );
+  }
+
   private put(sheet: Sheet, r: number, c: number, input: unknown, option: 'RAW' | 'USER_ENTERED'): void {
     const entered = option === 'RAW' ? raw(input) : userEntered(input);
     while (sheet.values.length <= r) sheet.values.push([]);
@@ -154,6 +189,16 @@ export class TwinSpreadsheet {
         400,
         'INVALID_ARGUMENT',
         `Requested writing within range [${range}], but tried writing to row [${grid.startRow + values.length}]`,
+      );
+    this.checkCellSize(values);
+    const widest = values.reduce((m, r) => Math.max(m, r.length), 0);
+    if (values.length > 0 && widest > 0)
+      this.withinGrid(
+        sheet,
+        grid.startRow,
+        grid.startCol,
+        grid.startRow + values.length,
+        grid.startCol + widest,
       );
     let cols = 0;
     values.forEach((row, i) => {
@@ -182,10 +227,23 @@ export class TwinSpreadsheet {
     };
   }
 
-  /** `values.append` with INSERT_ROWS: after the last row of data of the sheet. */
+  /**
+   * `values.append`: after the last row of data of the sheet. Either insert option grows the grid
+   * when the rows land past its end ("adding data to the end of the sheet will still insert new rows
+   * or columns so the data can be written", fidelity S6).
+   */
   append(range: string, values: unknown[][], option: 'RAW' | 'USER_ENTERED') {
     const { sheet, grid } = this.resolve(range);
     const last = trimGrid(sheet.values.map((r) => [...r] as Stored[])).length;
+    this.checkCellSize(values);
+    const g = gridOf(sheet);
+    const widest = values.reduce((m, r) => Math.max(m, r.length), 0);
+    const rows = Math.max(g.rows, last + values.length);
+    const cols = Math.max(g.cols, grid.startCol + widest);
+    if (rows !== g.rows || cols !== g.cols) {
+      const refused = resize(this.file, sheet, rows, cols);
+      if (refused) throw new TwinError(400, 'INVALID_ARGUMENT', refused);
+    }
     const start = formatA1(sheet.properties.title, {
       startRow: last,
       startCol: grid.startCol,
@@ -259,9 +317,9 @@ export class TwinSpreadsheet {
           ...s.properties,
           sheetType: 'GRID',
           gridProperties: {
-            rowCount: Math.max(s.values.length, 1000),
-            columnCount: Math.max(this.width(s), 26),
             ...s.properties.gridProperties,
+            rowCount: gridOf(s).rows,
+            columnCount: gridOf(s).cols,
           },
         },
         ...Object.fromEntries(
@@ -274,7 +332,8 @@ export class TwinSpreadsheet {
     };
   }
 
-  addSheet(title: string, frozenRowCount = 0): Sheet {
+  /** A new sheet, 1,000 × 26 unless told otherwise, as Google makes one (fidelity G1). */
+  addSheet(title: string, frozenRowCount = 0, rows = DEFAULT_ROWS, cols = DEFAULT_COLUMNS): Sheet {
     if (this.file.sheets.some((s) => s.properties.title === title))
       throw new TwinError(
         400,
@@ -284,6 +343,13 @@ export class TwinSpreadsheet {
     const sheet = newSheet(this.file, title, []);
     sheet.values = [];
     sheet.properties.gridProperties.frozenRowCount = frozenRowCount;
+    sheet.properties.gridProperties.rowCount = 0;
+    sheet.properties.gridProperties.columnCount = 0;
+    const refused = resize(this.file, sheet, rows, cols);
+    if (refused) {
+      this.file.sheets.splice(this.file.sheets.indexOf(sheet), 1);
+      throw new TwinError(400, 'INVALID_ARGUMENT', refused);
+    }
     return sheet;
   }
 }

@@ -20,7 +20,12 @@ export const SheetSchema = z.object({
     sheetId: z.number(),
     title: z.string(),
     index: z.number(),
-    gridProperties: z.object({ frozenRowCount: z.optional(z.number()) }),
+    gridProperties: z.object({
+      frozenRowCount: z.optional(z.number()),
+      /** The grid's size, as Google keeps it (twin/grid.ts); absent in files the CLI made. */
+      rowCount: z.optional(z.number()),
+      columnCount: z.optional(z.number()),
+    }),
   }),
   values: z.array(z.array(CellSchema)),
   /** A1 → formula text, e.g. { "H2": "=F2-G2" }; the values grid holds the last computed result. */

@@ -18,8 +18,26 @@ export function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
+/**
+ * Who acts, for the Log. Both Session users need the userinfo.email scope (the manifest asks for it)
+ * and may still be blank where Google withholds the address (fidelity A14); a missing scope throws,
+ * so each is tried on its own, then the anonymous per-user key, so an action never fails over who.
+ */
 export function actor(): string {
-  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'unknown user';
+  const tries = [
+    () => Session.getActiveUser().getEmail(),
+    () => Session.getEffectiveUser().getEmail(),
+    () => `user ${Session.getTemporaryActiveUserKey().slice(0, 12)}`,
+  ];
+  for (const who of tries) {
+    try {
+      const name = who();
+      if (name && name !== 'user ') return name;
+    } catch {
+      // No scope or no identity in this context: the next source says who.
+    }
+  }
+  return 'unknown user';
 }
 
 export function contextFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, requestId: string): CommandContext {
@@ -46,7 +64,13 @@ export function withDocumentLock<T>(fn: () => T): T {
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    // Apps Script commits writes lazily; without a flush the next execution can take the lock and
+    // read rows this one has not committed yet (the LockService reference; fidelity A3).
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { encodeText } from '../../shared/cells';
 import type { RawTab, TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
+import { type GridNeed, planGrids } from './grid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -126,9 +127,36 @@ export function writeFormulas(
       );
 }
 
+const widest = (rows: readonly (readonly unknown[])[]) => rows.reduce((m, r) => Math.max(m, r.length), 0);
+
+/** The rows and columns each written tab will hold, for planGrids (only tabs that get rows). */
+function gridNeeds(read: ReadResult, patches: readonly TabPatch[], newTabs: readonly RawTab[]): GridNeed[] {
+  const needs: GridNeed[] = newTabs.map((t) => ({
+    name: t.name,
+    rows: t.values.length,
+    cols: widest(t.values),
+    sheet: undefined,
+  }));
+  for (const p of patches) {
+    const raw = read.tabs[p.tab];
+    const sheet = read.sheets.get(p.tab);
+    if (!raw || !sheet) continue;
+    if (p.replace) needs.push({ name: p.tab, rows: p.replace.length, cols: widest(p.replace), sheet });
+    else if (p.appends.length > 0)
+      needs.push({
+        name: p.tab,
+        rows: raw.values.length - (p.deletes?.length ?? 0) + p.appends.length,
+        cols: Math.max(widest(p.appends), 1),
+        sheet,
+      });
+  }
+  return needs;
+}
+
 /**
  * Applies the core's patches and creates new tabs. Every tab named in a patch was read by `readTabs`
- * in the same execution (under the document lock), so its rows are where the core saw them.
+ * in the same execution (under the document lock), so its rows are where the core saw them. The
+ * grids are sized first, and a write that cannot fit is refused before anything is written.
  */
 export function writeTabs(
   ss: Spreadsheet,
@@ -137,8 +165,12 @@ export function writeTabs(
   newTabs: readonly RawTab[] = [],
   insertChart?: (sheet: Sheet, chart: object) => void,
 ): void {
+  const growGrids = planGrids(ss, gridNeeds(read, patches, newTabs));
+  const created = new Map<string, Sheet>();
+  for (const tab of newTabs) created.set(tab.name, ss.insertSheet(tab.name));
+  growGrids(created);
   for (const tab of newTabs) {
-    const sheet = ss.insertSheet(tab.name);
+    const sheet = created.get(tab.name) as Sheet;
     const width = Math.max(...tab.values.map((r) => r.length));
     const grid = tab.values.map((r) => [...r.map(rewritable), ...new Array(width - r.length).fill('')]);
     sheet.getRange(1, 1, grid.length, width).setValues(grid as never);

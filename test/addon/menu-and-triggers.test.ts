@@ -17,12 +17,14 @@ async function shop(): Promise<Desk> {
   return desk;
 }
 
-/** A range of the spreadsheet as a script execution would hold it (for trigger events). */
-function rangeOf(desk: Desk, sheet: string, a1: string): unknown {
-  const ctx = desk.rt.execution() as unknown as {
-    SpreadsheetApp: { getActive(): { getSheetByName(n: string): { getRange(a: string): unknown } } };
-  };
-  return ctx.SpreadsheetApp.getActive().getSheetByName(sheet).getRange(a1);
+/** Fires the simple onEdit trigger for an edit of `a1`, its event's range made in its own execution. */
+function edited(desk: Desk, sheet: string, a1: string): unknown {
+  return desk.rt.runWith('onEdit', (context) => {
+    const ctx = context as unknown as {
+      SpreadsheetApp: { getActive(): { getSheetByName(n: string): { getRange(a: string): unknown } } };
+    };
+    return [{ range: ctx.SpreadsheetApp.getActive().getSheetByName(sheet).getRange(a1) }];
+  });
 }
 
 describe('add-on menu and triggers', () => {
@@ -83,7 +85,7 @@ describe('add-on menu and triggers', () => {
     desk.run('menuAllocateAll');
     // A person types over Status and over the Available formula, and removes the SKU validation.
     desk.twin.write('Orders!X2', [['Shipped']], 'USER_ENTERED');
-    desk.run('onEdit', { range: rangeOf(desk, 'Orders', 'X2') });
+    edited(desk, 'Orders', 'X2');
     desk.twin.write('Inventory!H2', [[99]], 'USER_ENTERED');
     const orders = desk.twin.sheetNamed('Orders');
     orders.metadata.dataValidations = (orders.metadata.dataValidations as { range: string }[]).filter(
@@ -110,7 +112,7 @@ describe('add-on menu and triggers', () => {
       { SKU: 'NEW-1', Warehouse: 'MAIN', OnHand: 7 },
       { SKU: 'NEW-2', Warehouse: 'MAIN', OnHand: 4, Available: 5 },
     ]);
-    desk.run('onEdit', { range: rangeOf(desk, 'Inventory', 'A3:H4') });
+    edited(desk, 'Inventory', 'A3:H4');
     expect(desk.rows('Inventory').slice(1)).toMatchObject([
       { SKU: 'NEW-1', Available: 7 },
       { SKU: 'NEW-2', Available: 5 },

@@ -16,16 +16,26 @@ import { newWorkbookFile, type WorkbookFile } from '../../twin/workbook-file';
 export const NOW = Date.parse('2026-11-23T15:00:00Z');
 const dist = join(__dirname, '../../addon/dist');
 
-let built: Promise<{ code: string; files: Record<string, string> }> | undefined;
+interface Built {
+  code: string;
+  files: Record<string, string>;
+  /** The manifest's oauthScopes: the twin enforces them as Apps Script does. */
+  scopes: string[];
+}
+
+let built: Promise<Built> | undefined;
 
 /** Builds once per test file (vitest isolates files), then reads the outputs as Apps Script would get them. */
-export function builtAddon(): Promise<{ code: string; files: Record<string, string> }> {
+export function builtAddon(): Promise<Built> {
   built ??= (async () => {
     const { outputs } = (await buildAddon({ quiet: true })) as { outputs: string[] };
     const files: Record<string, string> = {};
     for (const f of outputs)
       if (f.endsWith('.html')) files[f.replace(/\.html$/, '')] = readFileSync(join(dist, f), 'utf8');
-    return { code: readFileSync(join(dist, 'Code.js'), 'utf8'), files };
+    const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8')) as {
+      oauthScopes: string[];
+    };
+    return { code: readFileSync(join(dist, 'Code.js'), 'utf8'), files, scopes: manifest.oauthScopes };
   })();
   return built;
 }
@@ -44,11 +54,18 @@ export interface Desk {
 export async function openDesk(
   options: { file?: WorkbookFile; user?: string; now?: () => number } = {},
 ): Promise<Desk> {
-  const { code, files } = await builtAddon();
+  const { code, files, scopes } = await builtAddon();
   const file = options.file ?? newWorkbookFile('Add-on test', 'America/New_York');
   const now = options.now ?? (() => NOW);
   const twin = new TwinSpreadsheet(file, () => new Date(now()));
-  const rt = new AppsScriptRuntime({ twin, code, files, user: options.user ?? 'rep@harbor.example', now });
+  const rt = new AppsScriptRuntime({
+    twin,
+    code,
+    files,
+    scopes,
+    user: options.user ?? 'rep@harbor.example',
+    now,
+  });
   const header = (tab: string) => (twin.sheetNamed(tab).values[0] ?? []).map((h) => String(h ?? ''));
   return {
     twin,

@@ -3,11 +3,13 @@
  * (stored in the sheet's metadata), with Apps Script's errors when data and range disagree.
  */
 import { columnLetters } from '../a1';
+import { CELL_CHARACTERS, overlongCell } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import type { Stored } from '../values';
 import type { Sheet } from '../workbook-file';
 import { fromScriptValue, toScriptValue } from './cells';
 import type { CallCounter } from './counter';
+import type { WriteCache } from './write-cache';
 
 export interface RangeHost {
   readonly twin: TwinSpreadsheet;
@@ -17,6 +19,8 @@ export interface RangeHost {
   makeDate(ms: number): Date;
   /** Sets the active range (SpreadsheetApp's selection). */
   activate?(sheetId: number, row: number, col: number, rows: number, cols: number): void;
+  /** This execution's write cache: value writes are queued, reads commit them first. */
+  readonly cache: WriteCache;
 }
 
 const a1 = (r: number, c: number) => `${columnLetters(c)}${r + 1}`;
@@ -67,6 +71,7 @@ export class TwinRange {
 
   getNotes(): string[][] {
     this.hit('getNotes');
+    this.host.cache.commit();
     const notes = this.notes();
     return Array.from({ length: this.rows }, (_, r) =>
       Array.from({ length: this.cols }, (_, c) => notes[a1(this.row + r, this.col + c)] ?? ''),
@@ -76,12 +81,14 @@ export class TwinRange {
   setNotes(data: string[][]): TwinRange {
     this.hit('setNotes');
     this.checkShape(data, 'data');
-    const notes = this.notes();
-    data.forEach((row, r) => {
-      row.forEach((note, c) => {
-        const at = a1(this.row + r, this.col + c);
-        if (note) notes[at] = String(note);
-        else delete notes[at];
+    this.host.cache.defer(() => {
+      const notes = this.notes();
+      data.forEach((row, r) => {
+        row.forEach((note, c) => {
+          const at = a1(this.row + r, this.col + c);
+          if (note) notes[at] = String(note);
+          else delete notes[at];
+        });
       });
     });
     return this;
@@ -89,13 +96,15 @@ export class TwinRange {
 
   setNote(note: string): TwinRange {
     this.hit('setNote');
-    const notes = this.notes();
-    for (let r = 0; r < this.rows; r++)
-      for (let c = 0; c < this.cols; c++) {
-        const at = a1(this.row + r, this.col + c);
-        if (note) notes[at] = String(note);
-        else delete notes[at];
-      }
+    this.host.cache.defer(() => {
+      const notes = this.notes();
+      for (let r = 0; r < this.rows; r++)
+        for (let c = 0; c < this.cols; c++) {
+          const at = a1(this.row + r, this.col + c);
+          if (note) notes[at] = String(note);
+          else delete notes[at];
+        }
+    });
     return this;
   }
 
@@ -139,6 +148,7 @@ export class TwinRange {
 
   getValues(): unknown[][] {
     this.hit('getValues');
+    this.host.cache.commit();
     const sheet = this.sheet();
     const tz = this.host.twin.file.properties.timeZone;
     const out: unknown[][] = [];
@@ -174,6 +184,17 @@ export class TwinRange {
   setValues(data: unknown[][]): TwinRange {
     this.hit('setValues');
     this.checkShape(data, 'data');
+    if (overlongCell(data))
+      throw new Error(
+        `Exception: Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`,
+      );
+    // The values are taken now (the script may change its arrays afterwards), written at the commit.
+    const copy = data.map((row) => [...row]);
+    this.host.cache.defer(() => this.writeValues(copy));
+    return this;
+  }
+
+  private writeValues(data: unknown[][]): void {
     const sheet = this.sheet();
     const tz = this.host.twin.file.properties.timeZone;
     data.forEach((row, r) => {
@@ -190,13 +211,13 @@ export class TwinRange {
         if (e.dated && !formatOf(sheet, rr, cc)) cellFormats(sheet)[a1(rr, cc)] = 'yyyy-mm-dd';
       });
     });
-    return this;
   }
 
   setValue = (v: unknown) => this.setValues([[v]]);
 
   getFormulas(): string[][] {
     this.hit('getFormulas');
+    this.host.cache.commit();
     const sheet = this.sheet();
     return Array.from({ length: this.rows }, (_, r) =>
       Array.from({ length: this.cols }, (_, c) => sheet.formulas[a1(this.row + r, this.col + c)] ?? ''),
@@ -227,18 +248,21 @@ export class TwinRange {
 
   getNumberFormat(): string {
     this.hit('getNumberFormat');
+    this.host.cache.commit();
     return formatOf(this.sheet(), this.row, this.col) ?? 'General';
   }
 
   clearContent(): TwinRange {
     this.hit('clearContent');
-    const sheet = this.sheet();
-    for (let r = this.row; r < this.row + this.rows; r++)
-      for (let c = this.col; c < this.col + this.cols; c++) {
-        const cells = sheet.values[r];
-        if (cells && c < cells.length) cells[c] = null;
-        delete sheet.formulas[a1(r, c)];
-      }
+    this.host.cache.defer(() => {
+      const sheet = this.sheet();
+      for (let r = this.row; r < this.row + this.rows; r++)
+        for (let c = this.col; c < this.col + this.cols; c++) {
+          const cells = sheet.values[r];
+          if (cells && c < cells.length) cells[c] = null;
+          delete sheet.formulas[a1(r, c)];
+        }
+    });
     return this;
   }
 
@@ -261,6 +285,7 @@ export class TwinRange {
 
   getDataValidation(): unknown {
     this.hit('getDataValidation');
+    this.host.cache.commit();
     const range = a1(this.row, this.col);
     return (
       (this.listOf('dataValidations') as { range: string }[]).find((v) => v.range.split(':')[0] === range) ??

@@ -9,9 +9,11 @@ import vm from 'node:vm';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { CallCounter } from './counter';
 import { makeHtmlService } from './html-service';
+import { withScopes } from './scopes';
 import { type DocumentState, makeServices, newDocumentState } from './services';
 import { createSpreadsheetApp, type SpreadsheetAppEnv } from './spreadsheet-app';
 import { newUiRecorder, type UiRecorder } from './ui';
+import { WriteCache } from './write-cache';
 
 export interface RuntimeOptions {
   readonly twin: TwinSpreadsheet;
@@ -22,6 +24,11 @@ export interface RuntimeOptions {
   readonly user?: string;
   readonly now?: () => number;
   readonly latencyMs?: number;
+  /**
+   * The manifest's `oauthScopes` (addon/dist/appsscript.json): methods needing another scope throw,
+   * as in Apps Script. Undefined: not enforced.
+   */
+  readonly scopes?: readonly string[];
   /** Called after every execution (the twin saves its workbook file here, atomically). */
   readonly onChange?: (twin: TwinSpreadsheet) => void;
 }
@@ -53,8 +60,9 @@ export class AppsScriptRuntime {
     return this.start().context;
   }
 
-  private start(): { context: vm.Context; id: string } {
+  private start(): { context: vm.Context; id: string; cache: WriteCache } {
     this.executions += 1;
+    const cache = new WriteCache();
     const id = `execution-${this.executions}`;
     const now = this.options.now ?? Date.now;
     const services = makeServices(
@@ -65,10 +73,13 @@ export class AppsScriptRuntime {
       this.options.user ?? 'rep@example.com',
       this.options.twin.file.properties.timeZone,
     );
+    const scopes = this.options.scopes;
     const context = vm.createContext({
-      SpreadsheetApp: createSpreadsheetApp(this.env),
+      SpreadsheetApp: withScopes('SpreadsheetApp', createSpreadsheetApp(this.env, cache), scopes),
       HtmlService: makeHtmlService(this.options.files ?? {}, (k) => this.counter.hit(k)),
       ...services,
+      Session: withScopes('Session', services.Session, scopes),
+      ScriptApp: withScopes('ScriptApp', services.ScriptApp, scopes),
       console: { log: services.Logger.log, error: services.Logger.log, warn: services.Logger.log },
     });
     // With a clock given, the script's `new Date()` and `Date.now()` read it (the twin's virtual time).
@@ -89,18 +100,31 @@ export class AppsScriptRuntime {
     const ScriptDate = vm.runInContext('Date', context) as DateConstructor;
     this.env.makeDate = (ms) => new ScriptDate(ms);
     this.script.runInContext(context);
-    return { context, id };
+    return { context, id, cache };
   }
 
   /** Runs a top-level function of the script in a new execution; returns what it returns. */
   run(fn: string, ...args: unknown[]): unknown {
-    const { context, id } = this.start();
+    return this.runWith(fn, () => args);
+  }
+
+  /**
+   * Runs a function with arguments made inside its own execution, as Apps Script makes a trigger's
+   * event object (its `range` belongs to the execution it is handed to).
+   */
+  runWith(fn: string, makeArgs: (context: vm.Context) => unknown[]): unknown {
+    // An execution started while another is under way (a second rep's click, in tests) must not leave
+    // its Date realm to the first one.
+    const outer = this.env.makeDate;
+    const { context, id, cache } = this.start();
     if (typeof context[fn] !== 'function') throw new Error(`Script function not found: ${fn}`);
     try {
-      return (context[fn] as (...a: unknown[]) => unknown)(...args);
+      return (context[fn] as (...a: unknown[]) => unknown)(...makeArgs(context));
     } finally {
-      // An execution that ends releases its lock, as Apps Script does when a script finishes.
+      // An execution that ends commits its queued writes and releases its lock, as Apps Script does.
+      cache.commit();
       if (this.state.lockHolder === id) this.state.lockHolder = undefined;
+      this.env.makeDate = outer;
       this.options.onChange?.(this.options.twin);
     }
   }

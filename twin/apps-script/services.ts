@@ -22,6 +22,11 @@ export interface DocumentState {
     atHour?: number;
   }[];
   readonly logs: string[];
+  /**
+   * Called when an execution releases the document lock, before it goes on (tests run a second
+   * execution here to interleave two reps' clicks; see fidelity A3).
+   */
+  afterRelease?: (execution: string) => void;
 }
 
 export const newDocumentState = (): DocumentState => ({
@@ -61,7 +66,9 @@ export function makeServices(
     hasLock: () => state.lockHolder === execution,
     releaseLock() {
       counter.hit('Lock.releaseLock');
-      if (state.lockHolder === execution) state.lockHolder = undefined;
+      if (state.lockHolder !== execution) return;
+      state.lockHolder = undefined;
+      state.afterRelease?.(execution);
     },
   };
 

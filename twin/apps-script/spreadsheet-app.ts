@@ -5,6 +5,7 @@
  * builders, the active sheet and range (the sidebar's context), `toast` and `getUi()`.
  */
 import { parseA1, RangeError_ } from '../a1';
+import { gridOf, resize } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { trimGrid } from '../values';
 import type { Sheet } from '../workbook-file';
@@ -12,6 +13,7 @@ import { chartBuilder, conditionalRule, valueBuilder } from './builders';
 import type { CallCounter } from './counter';
 import { TwinRange } from './range';
 import { makeUi, type UiRecorder } from './ui';
+import type { WriteCache } from './write-cache';
 
 export interface SpreadsheetAppEnv {
   readonly twin: TwinSpreadsheet;
@@ -23,7 +25,10 @@ export interface SpreadsheetAppEnv {
   makeDate: (ms: number) => Date;
 }
 
-export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
+const OUTSIDE = 'Exception: The coordinates of the range are outside the dimensions of the sheet.';
+
+/** `cache` is the execution's write cache: reads and structural changes commit it first. */
+export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache) {
   const { twin, counter } = env;
   const hit = (k: string) => counter.hit(k);
   /** Wraps a service method so every call is counted under its Apps Script name. */
@@ -37,6 +42,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
   const host = {
     twin,
     counter,
+    cache,
     sheetObject: (id: number) => sheetOf(id),
     makeDate: (ms: number) => env.makeDate(ms),
     activate: (sheetId: number, row: number, col: number, rows: number, cols: number) => {
@@ -59,14 +65,28 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
     return s;
   }
 
+  /** Refuses a range past the sheet's grid, as Apps Script does (fidelity G2). */
+  function inGrid(id: number, row: number, col: number, rows: number, cols: number): void {
+    const g = gridOf(raw(id));
+    if (row + rows > g.rows || col + cols > g.cols) throw new Error(OUTSIDE);
+  }
+
+  function regrid(id: number, rows: number, cols: number): void {
+    const refused = resize(twin.file, raw(id), rows, cols);
+    if (refused) throw new Error(`Exception: ${refused}`);
+  }
+
   function lastRow(s: Sheet): number {
+    cache.commit();
     let last = trimGrid(s.values.map((r) => [...r])).length;
     for (const key of Object.keys(s.formulas)) last = Math.max(last, Number(/\d+$/.exec(key)?.[0] ?? 0));
     return last;
   }
 
-  const lastColumn = (s: Sheet) =>
-    s.values.reduce((m, r) => Math.max(m, trimGrid([[...r]])[0]?.length ?? 0), 0);
+  function lastColumn(s: Sheet): number {
+    cache.commit();
+    return s.values.reduce((m, r) => Math.max(m, trimGrid([[...r]])[0]?.length ?? 0), 0);
+  }
 
   function sheetObject(id: number) {
     const self = {
@@ -80,10 +100,8 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
       getRange(a: string | number, col?: number, rows = 1, cols = 1): TwinRange {
         hit('Sheet.getRange');
         if (typeof a === 'number') {
-          if (a < 1 || (col ?? 0) < 1 || rows < 1 || cols < 1)
-            throw new Error(
-              'Exception: The coordinates of the range are outside the dimensions of the sheet.',
-            );
+          if (a < 1 || (col ?? 0) < 1 || rows < 1 || cols < 1) throw new Error(OUTSIDE);
+          inGrid(id, a - 1, (col as number) - 1, rows, cols);
           return new TwinRange(host, id, a - 1, (col as number) - 1, rows, cols);
         }
         let g: ReturnType<typeof parseA1>;
@@ -93,9 +111,11 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
           if (e instanceof RangeError_) throw new Error(`Exception: Range not found`);
           throw e;
         }
-        const maxRows = Math.max(1000, raw(id).values.length);
-        const endRow = g.endRow ?? maxRows;
-        const endCol = g.endCol ?? Math.max(26, lastColumn(raw(id)));
+        // Open-ended ranges (F2:F, 2:2) run to the grid's last row or column.
+        const grid = gridOf(raw(id));
+        const endRow = g.endRow ?? grid.rows;
+        const endCol = g.endCol ?? grid.cols;
+        inGrid(id, g.startRow, g.startCol, endRow - g.startRow, endCol - g.startCol);
         return new TwinRange(
           host,
           id,
@@ -112,15 +132,48 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
       ),
       getLastRow: counted('Sheet.getLastRow', () => lastRow(raw(id))),
       getLastColumn: counted('Sheet.getLastColumn', () => lastColumn(raw(id))),
-      getMaxRows: counted('Sheet.getMaxRows', () => Math.max(1000, raw(id).values.length)),
+      getMaxRows: counted('Sheet.getMaxRows', () => gridOf(raw(id)).rows),
+      getMaxColumns: counted('Sheet.getMaxColumns', () => gridOf(raw(id)).cols),
+      /** Adds rows to the grid after the given row (1-based); rows below move down. */
+      insertRowsAfter(after: number, howMany: number): unknown {
+        hit('Sheet.insertRowsAfter');
+        cache.commit();
+        const g = gridOf(raw(id));
+        if (after < 0 || after > g.rows || howMany < 1) throw new Error(OUTSIDE);
+        regrid(id, g.rows + howMany, g.cols);
+        const values = raw(id).values;
+        if (after < values.length) values.splice(after, 0, ...Array.from({ length: howMany }, () => []));
+        return self;
+      },
+      /** Adds columns to the grid after the given column (1-based). */
+      insertColumnsAfter(after: number, howMany: number): unknown {
+        hit('Sheet.insertColumnsAfter');
+        cache.commit();
+        const g = gridOf(raw(id));
+        if (after < 0 || after > g.cols || howMany < 1) throw new Error(OUTSIDE);
+        regrid(id, g.rows, g.cols + howMany);
+        for (const row of raw(id).values)
+          if (after < row.length) row.splice(after, 0, ...new Array(howMany).fill(null));
+        return self;
+      },
+      /** Appends below the last row of data, growing the grid when the data fills it (fidelity G3). */
       appendRow(values: unknown[]): unknown {
         hit('Sheet.appendRow');
-        new TwinRange(host, id, lastRow(raw(id)), 0, 1, values.length).setValues([values]);
+        const at = lastRow(raw(id));
+        const g = gridOf(raw(id));
+        if (at + 1 > g.rows || values.length > g.cols)
+          regrid(id, Math.max(g.rows, at + 1), Math.max(g.cols, values.length));
+        new TwinRange(host, id, at, 0, 1, values.length).setValues([values]);
+        cache.commit();
         return self;
       },
       deleteRow(row: number): unknown {
         hit('Sheet.deleteRow');
+        cache.commit();
+        const g = gridOf(raw(id));
+        if (row < 1 || row > g.rows) throw new Error(OUTSIDE);
         raw(id).values.splice(row - 1, 1);
+        regrid(id, g.rows - 1, g.cols);
         return self;
       },
       setFrozenRows: (n: number) => (
@@ -187,18 +240,23 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
       const s = twin.file.sheets.find((x) => x.properties.title === name);
       return s ? sheetOf(s.properties.sheetId) : null;
     },
+    /** A new sheet is 1,000 rows × 26 columns (fidelity G1). */
     insertSheet(name: string) {
       hit('Spreadsheet.insertSheet');
-      try {
-        return sheetOf(twin.addSheet(name).properties.sheetId);
-      } catch {
+      cache.commit();
+      if (twin.file.sheets.some((s) => s.properties.title === name))
         throw new Error(
           `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
         );
+      try {
+        return sheetOf(twin.addSheet(name).properties.sheetId);
+      } catch (e) {
+        throw new Error(`Exception: ${(e as Error).message}`);
       }
     },
     deleteSheet(sheet: { getSheetId(): number }) {
       hit('Spreadsheet.deleteSheet');
+      cache.commit();
       const id = sheet.getSheetId();
       twin.file.sheets = twin.file.sheets.filter((s) => s.properties.sheetId !== id);
     },
@@ -270,7 +328,11 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv) {
     newConditionalFormatRule: () => (
       hit('SpreadsheetApp.newConditionalFormatRule'), builder('conditionalFormat')
     ),
-    flush: () => hit('SpreadsheetApp.flush'),
+    /** Commits this execution's queued writes (fidelity A1). */
+    flush: () => {
+      hit('SpreadsheetApp.flush');
+      cache.commit();
+    },
     ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * A Google spreadsheet as a SpreadsheetPort, through the Sheets API v4 with a client handed in.
- * Reading: one `spreadsheets.get` (time zone, which tabs exist, their ids) and one `values.batchGet` of
- * every tab asked for that exists (`UNFORMATTED_VALUE`, `SERIAL_NUMBER`). Writing, whatever the number
- * of rows: at most one `spreadsheets.batchUpdate` adding tabs, one `values.batchUpdate` with `RAW`
+ * Reading: one `spreadsheets.get` (time zone, which tabs exist, their ids and grid sizes) and one
+ * `values.batchGet` of every tab asked for that exists (`UNFORMATTED_VALUE`, `SERIAL_NUMBER`). Writing,
+ * whatever the number of rows: at most one `spreadsheets.batchUpdate` adding tabs (each sized to its
+ * columns) and growing grids that the new rows would overflow (Google answers 400 "exceeds grid
+ * limits" for a write past a sheet's grid, docs/fidelity.md G2), one `values.batchUpdate` with `RAW`
  * (so text from people or vendors is never parsed as a formula) holding every changed cell and new
  * row, and one `spreadsheets.batchUpdate` removing rows (undo, archive), in that order.
  * Requests are counted for tests and the benchmark.
@@ -10,6 +12,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell } from '../../../shared/cells';
 import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec';
+import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { chartOn } from '../../../shared/render-aging';
 import { fromGoogleError } from '../sheets/errors';
@@ -17,10 +20,17 @@ import { Retrier } from '../sheets/retry';
 
 type Plain = string | number | boolean;
 
+/** Google's grid of a new sheet, its cell limit per spreadsheet, and our headroom when a grid grows. */
+const NEW_SHEET = { rows: 1000, cols: 26 };
+const CELL_LIMIT = 10_000_000;
+const HEADROOM_ROWS = 500;
+
 /** Sheet names always quoted: an unquoted "Log" or "POs" could read as a column reference. */
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 const plain = (c: Cell): Plain => (c === null ? '' : c instanceof Date ? c.toISOString() : c);
+
+const widest = (rows: readonly (readonly unknown[])[]) => rows.reduce((m, r) => Math.max(m, r.length), 0);
 
 /** Splits value ranges into consecutive groups whose JSON stays under `limit` bytes each. */
 export function chunksUnder(
@@ -51,6 +61,8 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
   private charts = new Map<string, { chartId?: number | null; spec?: unknown }[]>();
   private rows = new Map<string, number>();
   private widths = new Map<string, number>();
+  /** Each tab's grid (rows × columns), from the metadata read, kept current as this port grows it. */
+  private grids = new Map<string, { rows: number; cols: number }>();
 
   constructor(
     private readonly api: sheets_v4.Sheets,
@@ -85,6 +97,10 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       for (const s of meta.sheets ?? []) {
         if (!s.properties?.title) continue;
         this.ids.set(s.properties.title, s.properties.sheetId ?? 0);
+        this.grids.set(s.properties.title, {
+          rows: s.properties.gridProperties?.rowCount ?? NEW_SHEET.rows,
+          cols: s.properties.gridProperties?.columnCount ?? NEW_SHEET.cols,
+        });
         this.charts.set(
           s.properties.title,
           (s.charts ?? []) as { chartId?: number | null; spec?: unknown }[],
@@ -141,9 +157,22 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     let next = Math.max(-1, ...this.ids.values()) + 1;
     const sheets = newTabs.map((t) => ({ tab: t, sheetId: next++ }));
     return [
-      ...sheets.map(({ tab, sheetId }) => ({
-        addSheet: { properties: { sheetId, title: tab.name, gridProperties: { frozenRowCount: 1 } } },
-      })),
+      ...sheets.map(({ tab, sheetId }) => {
+        const grid = {
+          rows: Math.max(NEW_SHEET.rows, tab.values.length),
+          cols: Math.max(NEW_SHEET.cols, widest(tab.values)),
+        };
+        this.grids.set(tab.name, grid);
+        return {
+          addSheet: {
+            properties: {
+              sheetId,
+              title: tab.name,
+              gridProperties: { frozenRowCount: 1, rowCount: grid.rows, columnCount: grid.cols },
+            },
+          },
+        };
+      }),
       ...sheets.flatMap(({ tab, sheetId }) =>
         (tab.charts ?? []).map((c) => ({ addChart: { chart: chartOn(c, sheetId) } })),
       ),
@@ -155,7 +184,59 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     ];
   }
 
+  /**
+   * appendDimension requests for every tab whose grid the patches would overflow (rows with some
+   * headroom, so that growing is rare); refuses before any request when the spreadsheet would pass
+   * Google's 10 million cells.
+   */
+  private growing(patches: readonly TabPatch[], newTabs: readonly RawTab[]): sheets_v4.Schema$Request[] {
+    const requests: sheets_v4.Schema$Request[] = [];
+    const grown = new Map<string, { rows: number; cols: number }>();
+    for (const p of patches) {
+      const grid = this.grids.get(p.tab);
+      const sheetId = this.ids.get(p.tab);
+      if (!grid || sheetId === undefined) continue;
+      const rows = p.replace
+        ? p.replace.length
+        : (this.rows.get(p.tab) ?? 0) - (p.deletes?.length ?? 0) + p.appends.length;
+      const cols = p.replace ? widest(p.replace) : widest(p.appends);
+      if (rows <= grid.rows && cols <= grid.cols) continue;
+      grown.set(p.tab, { rows: Math.max(grid.rows, rows), cols: Math.max(grid.cols, cols) });
+    }
+    if (grown.size === 0) return requests;
+    const cells = (g: { rows: number; cols: number }) => g.rows * g.cols;
+    let total = 0;
+    for (const [name, g] of this.grids) total += cells(grown.get(name) ?? g);
+    for (const t of newTabs)
+      if (!this.grids.has(t.name))
+        total += Math.max(NEW_SHEET.rows, t.values.length) * Math.max(NEW_SHEET.cols, widest(t.values));
+    if (total > CELL_LIMIT)
+      throw new DeskError(
+        'REFUSED',
+        `This write needs ${total.toLocaleString('en-US')} cells in the spreadsheet, past Google's limit of ${CELL_LIMIT.toLocaleString('en-US')}; nothing was written. Move old rows out (archive) or delete tabs you no longer use.`,
+        [...grown].map(([name, g]) => `${name}: needs ${g.rows} rows × ${g.cols} columns`),
+      );
+    let room = CELL_LIMIT - total;
+    for (const [name, g] of grown) {
+      const before = this.grids.get(name) as { rows: number; cols: number };
+      const sheetId = this.ids.get(name);
+      if (g.rows > before.rows) {
+        const extra = Math.min(HEADROOM_ROWS, Math.floor(room / g.cols));
+        room -= extra * g.cols;
+        requests.push({
+          appendDimension: { sheetId, dimension: 'ROWS', length: g.rows + extra - before.rows },
+        });
+        g.rows += extra;
+      }
+      if (g.cols > before.cols)
+        requests.push({ appendDimension: { sheetId, dimension: 'COLUMNS', length: g.cols - before.cols } });
+      this.grids.set(name, g);
+    }
+    return requests;
+  }
+
   async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {
+    const structure = [...this.growing(patches, newTabs), ...this.creating(newTabs)];
     const data: sheets_v4.Schema$ValueRange[] = [];
     const cell = (tab: string, row: number, col: number) => `${quoted(tab)}!${columnLetter(col)}${row + 1}`;
     const block = (tab: string, row: number, values: Cell[][]) => {
@@ -202,12 +283,12 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
           deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: at, endIndex: at + 1 } },
         });
     }
-    if (newTabs.length > 0) {
+    if (structure.length > 0) {
       this.calls.batchUpdate += 1;
       const added = await this.call('spreadsheets.batchUpdate', () =>
         this.api.spreadsheets.batchUpdate({
           spreadsheetId: this.spreadsheetId,
-          requestBody: { requests: this.creating(newTabs) },
+          requestBody: { requests: structure },
         }),
       );
       for (const r of added.replies ?? [])
