@@ -19,6 +19,7 @@ import { TAB_KEYS, TABS } from '../shared/workbook';
 import { AppsScriptRuntime } from '../twin/apps-script/runtime';
 import { SheetsApiTwin } from '../twin/sheets-api';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
+import { illegalValueAt, wireCopy } from './page/script-run-payload';
 
 export interface PlaygroundOptions {
   readonly twin: TwinSpreadsheet;
@@ -127,8 +128,9 @@ export class Playground {
   /** Runs a function of Code.js as Apps Script would, with a JSON round trip on both sides. */
   private run(fn: string, args: unknown[]): { value?: unknown; error?: string } {
     try {
-      const value = this.rt.run(fn, ...JSON.parse(JSON.stringify(args)));
-      return { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+      const value = this.rt.run(fn, ...wireCopy(args));
+      // A return value Google cannot carry (a Date, also nested) reaches the page as null.
+      return { value: illegalValueAt(value) === undefined ? wireCopy(value) : null };
     } catch (e) {
       return { error: e instanceof Error ? e.message.replace(/^Exception: /, '') : String(e) };
     }

@@ -3,7 +3,7 @@
  * (https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption,
  * .../ValueRenderOption, .../DateTimeRenderOption):
  * - `RAW` stores input as it is: "=1+1" stays the text "=1+1";
- * - `USER_ENTERED` parses as if typed: "=…" becomes a formula, "12" a number, "TRUE" a boolean,
+ * - `USER_ENTERED` parses as if typed: "=…" (and "+…", "-…" that are not numbers) becomes a formula, "12" a number, "TRUE" a boolean,
  *   "2026-11-23" or "11/23/2026" a date (a serial number), and a leading apostrophe forces text;
  * - reads trim trailing empty rows and trailing empty cells of each row; empty cells inside read "".
  */
@@ -25,6 +25,8 @@ export function userEntered(input: unknown): Entered {
   if (text.startsWith('=') && text.length > 1) return { value: null, formula: text };
   const t = text.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
+  // Typed "+A1" or "-x" is a formula in Sheets, as "=" is (docs/fidelity.md A8, inference).
+  if (/^[+-]./.test(text)) return { value: null, formula: `=${text}` };
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return { value: Number(t.replace(/,/g, '')) };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
   if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t)) {

@@ -33,8 +33,8 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 /** The installable daily trigger's handler (see triggers.ts). */
-export function dailyRun(): void {
-  runDaily();
+export function dailyRun(e?: { triggerUid?: string }): void {
+  runDaily(e);
 }
 
 export function menuOpenSidebar(): void {

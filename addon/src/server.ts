@@ -57,6 +57,8 @@ export function reason(e: unknown): Error {
 
 export function withDocumentLock<T>(fn: () => T): T {
   const lock = LockService.getDocumentLock();
+  // Null outside a document (fidelity A18): never the script lock, which every installation shares.
+  if (!lock) throw new Error('Backorder Desk can only change a spreadsheet it is open in');
   if (!lock.tryLock(LOCK_WAIT_MS))
     throw new Error(
       'Another Backorder Desk action is running on this spreadsheet; try again in a few seconds',

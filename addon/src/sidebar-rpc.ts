@@ -19,7 +19,7 @@ import {
   type SidebarStatus,
 } from '../../shared/rpc';
 import { actor, readDecideWrite, readOnly, today } from './server';
-import { LAST_FAILURE_KEY } from './triggers';
+import { lastDailyFailure } from './triggers';
 
 function parse<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
   const r = z.safeParse(schema, input);
@@ -79,10 +79,9 @@ export function sidebarJump(ref: unknown): RowRef {
 
 export function sidebarStatus(): SidebarStatus {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const props = PropertiesService.getDocumentProperties();
   return {
     user: actor(),
     today: today(ss),
-    lastTriggerFailure: props.getProperty(LAST_FAILURE_KEY) ?? '',
+    lastTriggerFailure: lastDailyFailure(),
   };
 }

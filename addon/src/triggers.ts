@@ -55,16 +55,51 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   range.setNote(`${OVERRIDE_NOTE} on ${new Date().toISOString().slice(0, 10)}; Check workbook reviews it.`);
 }
 
-/** Installs the daily trigger unless this document already has it. */
+/** The document property holding the unique id of this document's daily trigger. */
+export const DAILY_TRIGGER_KEY = 'backorderDesk.dailyTrigger';
+/** A user property (shared by the user's documents), one per trigger that found no spreadsheet. */
+const missedKey = (triggerUid: string) => `backorderDesk.dailyMissed.${triggerUid}`;
+
+/**
+ * Installs the daily trigger unless this document already has one of this user's. Looks only at this
+ * spreadsheet's triggers: `getProjectTriggers()` lists the user's triggers in every document, so a
+ * second spreadsheet would never get its own (fidelity A19). Remembers the trigger's id in the
+ * document, so a run that finds no spreadsheet can still be reported here.
+ */
 export function ensureDailyTrigger(): boolean {
-  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === DAILY_HANDLER)) return false;
-  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(6).create();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = PropertiesService.getDocumentProperties();
+  const mine = ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+  const existing = mine[0];
+  if (existing) {
+    props.setProperty(DAILY_TRIGGER_KEY, existing.getUniqueId());
+    return false;
+  }
+  const created = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(6).create();
+  props.setProperty(DAILY_TRIGGER_KEY, created.getUniqueId());
   return true;
 }
 
-export function runDaily(): void {
-  const props = PropertiesService.getDocumentProperties();
+/**
+ * The daily run. A time-driven run of an add-on may find no active spreadsheet, and then no document
+ * properties or lock either (fidelity A18); with the `spreadsheets.currentonly` scope it cannot open
+ * one by id. Such a run records why in the user's properties, under its trigger, and returns: the
+ * sidebar of the spreadsheet shows it, and *Rebuild aging* does the same work by hand. It never
+ * throws from its own error handling.
+ */
+export function runDaily(e?: { triggerUid?: string }): void {
   const stamp = new Date().toISOString().slice(0, 16);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = ss ? PropertiesService.getDocumentProperties() : null;
+  const user = PropertiesService.getUserProperties();
+  const uid = e?.triggerUid ?? '';
+  if (!ss || !props) {
+    user.setProperty(
+      missedKey(uid),
+      `${stamp}: the daily run found no spreadsheet to work on; use Rebuild aging from the menu`,
+    );
+    return;
+  }
   try {
     readDecideWrite(
       (loaded, ctx) => planAction(loaded, { action: 'follow-up' }, ctx),
@@ -72,11 +107,21 @@ export function runDaily(): void {
     );
     readDecideWrite((loaded, ctx) => planAging(loaded, ctx), `daily-aging-${stamp}`);
     props.deleteProperty(LAST_FAILURE_KEY);
-  } catch (e) {
+    if (uid) user.deleteProperty(missedKey(uid));
+  } catch (err) {
     props.setProperty(
       LAST_FAILURE_KEY,
-      `${stamp}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 2000),
+      `${stamp}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 2000),
     );
-    throw e;
+    throw err;
   }
+}
+
+/** The daily run's last failure in this document: its own, or a run of its trigger that found no spreadsheet. */
+export function lastDailyFailure(): string {
+  const props = PropertiesService.getDocumentProperties();
+  const own = props.getProperty(LAST_FAILURE_KEY);
+  if (own) return own;
+  const uid = props.getProperty(DAILY_TRIGGER_KEY);
+  return (uid && PropertiesService.getUserProperties().getProperty(missedKey(uid))) || '';
 }

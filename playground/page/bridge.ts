@@ -1,9 +1,12 @@
 /**
  * google.script.run for the playground's sidebar, behaving as Google's does: every call is
- * asynchronous, arguments and results travel as JSON (a Date or a function cannot cross), the success
+ * asynchronous, an argument Google refuses (a Date, a function, a DOM node, also nested) fails the
+ * call at once with Google's TypeError (script-run-payload.ts), the success
  * handler gets the server function's return value and the failure handler an Error carrying the
  * server's message. Calls go over HTTP to the built Code.js running in the twin.
  */
+import { illegalValueAt } from './script-run-payload';
+
 type Handler = (value: unknown, userObject?: unknown) => void;
 
 function runner(success?: Handler, failure?: Handler, userObject?: unknown): unknown {
@@ -15,6 +18,8 @@ function runner(success?: Handler, failure?: Handler, userObject?: unknown): unk
         if (name === 'withFailureHandler') return (fn: Handler) => runner(success, fn, userObject);
         if (name === 'withUserObject') return (o: unknown) => runner(success, failure, o);
         return (...args: unknown[]) => {
+          const bad = illegalValueAt(args);
+          if (bad !== undefined) throw new TypeError(`Failed due to illegal value in property: ${bad}`);
           const payload = JSON.stringify(args);
           setTimeout(() => {
             fetch(`/rpc/${encodeURIComponent(name)}`, {

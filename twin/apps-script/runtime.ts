@@ -10,7 +10,7 @@ import type { TwinSpreadsheet } from '../spreadsheet';
 import { CallCounter } from './counter';
 import { makeHtmlService } from './html-service';
 import { withScopes } from './scopes';
-import { type DocumentState, makeServices, newDocumentState } from './services';
+import { type DocumentState, makeServices, newDocumentState, type ProjectState } from './services';
 import { createSpreadsheetApp, type SpreadsheetAppEnv } from './spreadsheet-app';
 import { newUiRecorder, type UiRecorder } from './ui';
 import { WriteCache } from './write-cache';
@@ -29,6 +29,8 @@ export interface RuntimeOptions {
    * as in Apps Script. Undefined: not enforced.
    */
   readonly scopes?: readonly string[];
+  /** The user's installation shared with other spreadsheets' runtimes (triggers, user properties). */
+  readonly project?: ProjectState;
   /** Called after every execution (the twin saves its workbook file here, atomically). */
   readonly onChange?: (twin: TwinSpreadsheet) => void;
 }
@@ -36,7 +38,7 @@ export interface RuntimeOptions {
 export class AppsScriptRuntime {
   readonly counter: CallCounter;
   readonly ui: UiRecorder = newUiRecorder();
-  readonly state: DocumentState = newDocumentState();
+  readonly state: DocumentState;
   readonly toasts: string[] = [];
   private readonly script: vm.Script;
   private executions = 0;
@@ -44,6 +46,7 @@ export class AppsScriptRuntime {
 
   constructor(private readonly options: RuntimeOptions) {
     this.counter = new CallCounter(options.latencyMs ?? 0);
+    this.state = newDocumentState(options.project);
     this.script = new vm.Script(options.code, { filename: 'Code.js' });
     this.env = {
       twin: options.twin,
@@ -60,7 +63,7 @@ export class AppsScriptRuntime {
     return this.start().context;
   }
 
-  private start(): { context: vm.Context; id: string; cache: WriteCache } {
+  private start(container = true): { context: vm.Context; id: string; cache: WriteCache } {
     this.executions += 1;
     const cache = new WriteCache();
     const id = `execution-${this.executions}`;
@@ -68,14 +71,14 @@ export class AppsScriptRuntime {
     const services = makeServices(
       this.state,
       this.counter,
-      id,
+      { id, documentId: this.options.twin.id, container },
       now,
       this.options.user ?? 'rep@example.com',
       this.options.twin.file.properties.timeZone,
     );
     const scopes = this.options.scopes;
     const context = vm.createContext({
-      SpreadsheetApp: withScopes('SpreadsheetApp', createSpreadsheetApp(this.env, cache), scopes),
+      SpreadsheetApp: withScopes('SpreadsheetApp', createSpreadsheetApp(this.env, cache, container), scopes),
       HtmlService: makeHtmlService(this.options.files ?? {}, (k) => this.counter.hit(k)),
       ...services,
       Session: withScopes('Session', services.Session, scopes),
@@ -103,6 +106,19 @@ export class AppsScriptRuntime {
     return { context, id, cache };
   }
 
+  /**
+   * Fires an installable time-driven trigger: its handler with the event object Apps Script passes
+   * (`authMode` FULL, `triggerUid`). `activeSpreadsheet` false runs it with no container, where
+   * getActiveSpreadsheet(), getDocumentProperties() and getDocumentLock() return null (fidelity A18).
+   */
+  fireTimeDriven(triggerId: string, activeSpreadsheet: boolean): unknown {
+    const t = this.state.triggers.find((x) => x.id === triggerId && x.type === 'CLOCK');
+    if (!t) throw new Error(`No time-driven trigger ${triggerId}`);
+    if (t.documentId !== this.options.twin.id)
+      throw new Error(`Trigger ${triggerId} belongs to ${t.documentId}`);
+    return this.runWith(t.fn, () => [{ authMode: 'FULL', triggerUid: t.id }], activeSpreadsheet);
+  }
+
   /** Runs a top-level function of the script in a new execution; returns what it returns. */
   run(fn: string, ...args: unknown[]): unknown {
     return this.runWith(fn, () => args);
@@ -112,11 +128,11 @@ export class AppsScriptRuntime {
    * Runs a function with arguments made inside its own execution, as Apps Script makes a trigger's
    * event object (its `range` belongs to the execution it is handed to).
    */
-  runWith(fn: string, makeArgs: (context: vm.Context) => unknown[]): unknown {
+  runWith(fn: string, makeArgs: (context: vm.Context) => unknown[], container = true): unknown {
     // An execution started while another is under way (a second rep's click, in tests) must not leave
     // its Date realm to the first one.
     const outer = this.env.makeDate;
-    const { context, id, cache } = this.start();
+    const { context, id, cache } = this.start(container);
     if (typeof context[fn] !== 'function') throw new Error(`Script function not found: ${fn}`);
     try {
       return (context[fn] as (...a: unknown[]) => unknown)(...makeArgs(context));

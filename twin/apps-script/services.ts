@@ -10,17 +10,35 @@ import { randomUUID } from 'node:crypto';
 import { zonedParts } from '../../shared/dates';
 import type { CallCounter } from './counter';
 
+export interface TriggerRecord {
+  id: string;
+  fn: string;
+  type: 'CLOCK' | 'ON_EDIT' | 'ON_OPEN';
+  /** The spreadsheet the add-on created it in (its trigger source). */
+  documentId: string;
+  everyDays?: number;
+  atHour?: number;
+}
+
+/**
+ * What one user's installation of the script holds across every spreadsheet it runs in: its
+ * installable triggers, user and script properties (fidelity A19–A21). Runtimes of two spreadsheets
+ * share one to model a rep using the add-on in both.
+ */
+export interface ProjectState {
+  readonly triggers: TriggerRecord[];
+  readonly user: Map<string, string>;
+  readonly script: Map<string, string>;
+}
+
+export const newProjectState = (): ProjectState => ({ triggers: [], user: new Map(), script: new Map() });
+
 export interface DocumentState {
   lockHolder: string | undefined;
   readonly properties: Record<'document' | 'script' | 'user', Map<string, string>>;
   readonly cache: Map<string, { value: string; expires: number }>;
-  readonly triggers: {
-    id: string;
-    fn: string;
-    type: 'CLOCK' | 'ON_EDIT' | 'ON_OPEN';
-    everyDays?: number;
-    atHour?: number;
-  }[];
+  /** The project's triggers (every spreadsheet's): `getProjectTriggers` lists them all. */
+  readonly triggers: TriggerRecord[];
   readonly logs: string[];
   /**
    * Called when an execution releases the document lock, before it goes on (tests run a second
@@ -29,13 +47,20 @@ export interface DocumentState {
   afterRelease?: (execution: string) => void;
 }
 
-export const newDocumentState = (): DocumentState => ({
+export const newDocumentState = (project: ProjectState = newProjectState()): DocumentState => ({
   lockHolder: undefined,
-  properties: { document: new Map(), script: new Map(), user: new Map() },
+  properties: { document: new Map(), script: project.script, user: project.user },
   cache: new Map(),
-  triggers: [],
+  triggers: project.triggers,
   logs: [],
 });
+
+/** Where an execution runs: `container` false for a time-driven run with no active spreadsheet. */
+export interface ExecutionScope {
+  readonly id: string;
+  readonly documentId: string;
+  readonly container: boolean;
+}
 
 const VALUE_LIMIT = 9 * 1024;
 const STORE_LIMIT = 500 * 1024;
@@ -43,11 +68,12 @@ const STORE_LIMIT = 500 * 1024;
 export function makeServices(
   state: DocumentState,
   counter: CallCounter,
-  execution: string,
+  scope: ExecutionScope,
   now: () => number,
   user: string,
   timeZone: string,
 ) {
+  const execution = scope.id;
   const lock = {
     tryLock(_ms: number) {
       counter.hit('Lock.tryLock');
@@ -124,10 +150,10 @@ export function makeServices(
     CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
   } as const;
   const newTrigger = (fn: string) => {
-    const t: DocumentState['triggers'][number] = { id: randomUUID(), fn, type: 'CLOCK' };
+    const t: TriggerRecord = { id: randomUUID(), fn, type: 'CLOCK', documentId: scope.documentId };
     const create = () => {
       counter.hit('TriggerBuilder.create');
-      if (state.triggers.some((x) => x.type === t.type))
+      if (state.triggers.some((x) => x.type === t.type && x.documentId === t.documentId))
         throw new Error(
           `Exception: This add-on has created too many ${t.type === 'CLOCK' ? 'time-based' : 'edit'} triggers in this document for this Google user account.`,
         );
@@ -136,6 +162,11 @@ export function makeServices(
     };
     const clock = {
       everyDays: (n: number) => ((t.everyDays = n), clock),
+      everyHours: (_n: number) => clock,
+      // Add-ons may run time-driven triggers at most once an hour (fidelity A25).
+      everyMinutes: (_n: number): never => {
+        throw new Error('Exception: Add-ons may not run time-based triggers more often than once an hour.');
+      },
       atHour: (h: number) => ((t.atHour = h), clock),
       create,
     };
@@ -146,9 +177,18 @@ export function makeServices(
     return { timeBased: () => clock, forSpreadsheet: () => sheet };
   };
 
+  const asTrigger = (t: TriggerRecord) => ({
+    getUniqueId: () => t.id,
+    getHandlerFunction: () => t.fn,
+    getEventType: () => t.type,
+    getTriggerSourceId: () => t.documentId,
+  });
+  // Outside a container (a time-driven run with no active document) the document's services are null.
+  const inDocument = <T>(value: () => T): T | null => (scope.container ? value() : null);
+
   return {
     LockService: {
-      getDocumentLock: () => (counter.hit('LockService.getDocumentLock'), lock),
+      getDocumentLock: () => (counter.hit('LockService.getDocumentLock'), inDocument(() => lock)),
       getScriptLock: () => {
         throw new Error(
           'The twin refuses the script lock: add-ons share it across installations (use getDocumentLock)',
@@ -156,26 +196,24 @@ export function makeServices(
       },
     },
     PropertiesService: {
-      getDocumentProperties: () => properties(state.properties.document, 'DocumentProperties'),
+      getDocumentProperties: () =>
+        inDocument(() => properties(state.properties.document, 'DocumentProperties')),
       getScriptProperties: () => properties(state.properties.script, 'ScriptProperties'),
       getUserProperties: () => properties(state.properties.user, 'UserProperties'),
     },
-    CacheService: { getDocumentCache: () => cache, getScriptCache: () => cache, getUserCache: () => cache },
+    CacheService: {
+      getDocumentCache: () => inDocument(() => cache),
+      getScriptCache: () => cache,
+      getUserCache: () => cache,
+    },
     ScriptApp: {
       AuthMode,
       newTrigger,
-      getUserTriggers: () =>
-        state.triggers.map((t) => ({
-          getUniqueId: () => t.id,
-          getHandlerFunction: () => t.fn,
-          getEventType: () => t.type,
-        })),
-      getProjectTriggers: () =>
-        state.triggers.map((t) => ({
-          getUniqueId: () => t.id,
-          getHandlerFunction: () => t.fn,
-          getEventType: () => t.type,
-        })),
+      /** This user's triggers of this add-on in the given document only (fidelity A19). */
+      getUserTriggers: (doc: { getId(): string }) =>
+        state.triggers.filter((t) => t.documentId === doc.getId()).map(asTrigger),
+      /** Every trigger of the project for this user, in every document (fidelity A19). */
+      getProjectTriggers: () => state.triggers.map(asTrigger),
       deleteTrigger(trigger: { getUniqueId(): string }) {
         const at = state.triggers.findIndex((t) => t.id === trigger.getUniqueId());
         if (at >= 0) state.triggers.splice(at, 1);

@@ -28,7 +28,7 @@ export interface SpreadsheetAppEnv {
 const OUTSIDE = 'Exception: The coordinates of the range are outside the dimensions of the sheet.';
 
 /** `cache` is the execution's write cache: reads and structural changes commit it first. */
-export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache) {
+export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, container = true) {
   const { twin, counter } = env;
   const hit = (k: string) => counter.hit(k);
   /** Wraps a service method so every call is counted under its Apps Script name. */
@@ -321,9 +321,23 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache) 
   const builder = (kind: string) => valueBuilder(kind, (sheetId) => raw(sheetId).properties.title);
 
   return {
-    getActiveSpreadsheet: counted('SpreadsheetApp.getActiveSpreadsheet', () => spreadsheet),
-    getActive: counted('SpreadsheetApp.getActive', () => spreadsheet),
-    getUi: counted('SpreadsheetApp.getUi', () => makeUi(env.ui, counter)),
+    // No container (a time-driven run with no active document): no active spreadsheet, no Ui.
+    getActiveSpreadsheet: counted('SpreadsheetApp.getActiveSpreadsheet', () =>
+      container ? spreadsheet : null,
+    ),
+    getActive: counted('SpreadsheetApp.getActive', () => (container ? spreadsheet : null)),
+    /** Needs the full spreadsheets scope, even for this very spreadsheet (fidelity A20). */
+    openById: counted('SpreadsheetApp.openById', (id: string) => {
+      if (id !== twin.id)
+        throw new Error(
+          'Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+        );
+      return spreadsheet;
+    }),
+    getUi: counted('SpreadsheetApp.getUi', () => {
+      if (!container) throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+      return makeUi(env.ui, counter);
+    }),
     newDataValidation: counted('SpreadsheetApp.newDataValidation', () => builder('dataValidation')),
     newConditionalFormatRule: () => (
       hit('SpreadsheetApp.newConditionalFormatRule'), builder('conditionalFormat')
