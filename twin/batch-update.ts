@@ -36,7 +36,7 @@ function list(sheet: Sheet, key: string): unknown[] {
 
 let nextObjectId = 1_000;
 
-/** Resizes a sheet's grid or refuses the whole batch with Google's cell-limit error (fidelity G4). */
+/** Resizes a sheet's grid or refuses the whole batch with Google's cell-limit error (fidelity S10). */
 function grow(file: WorkbookFile, sheet: Sheet, rows: number, cols: number, where: string): void {
   const refused = resize(file, sheet, rows, cols);
   if (refused) throw new TwinError(400, 'INVALID_ARGUMENT', `Invalid ${where}: ${refused}`);

@@ -5,7 +5,7 @@
  * at most 10 million cells counted over every sheet's grid, and a cell at most 50,000 characters.
  * The twin's faces enforce these; the local workbook file (the CLI's own store) may carry no grid at
  * all, in which case a sheet's grid is the larger of Google's default and the data it holds.
- * Sources: docs/fidelity.md (rows G1–G6).
+ * Sources: docs/fidelity.md (rows A12–A17, S6–S10, S17, S20).
  */
 import type { Sheet, WorkbookFile } from './workbook-file';
 

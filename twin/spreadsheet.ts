@@ -145,7 +145,7 @@ export class TwinSpreadsheet {
 
   /**
    * Google refuses a range that reaches past the sheet's grid, naming the first cell outside it:
-   * "Range ('Log'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26" (fidelity G2).
+   * "Range ('Log'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26" (fidelity S6–S7).
    */
   withinGrid(sheet: Sheet, startRow: number, startCol: number, endRow: number, endCol: number): void {
     const g = gridOf(sheet);
@@ -160,7 +160,7 @@ export class TwinSpreadsheet {
     );
   }
 
-  /** Refuses input with a cell over Google's 50,000 characters (fidelity G5). */
+  /** Refuses input with a cell over Google's 50,000 characters (fidelity S17). */
   private checkCellSize(values: unknown[][]): void {
     if (overlongCell(values))
       throw new TwinError(
@@ -230,7 +230,7 @@ export class TwinSpreadsheet {
   /**
    * `values.append`: after the last row of data of the sheet. Either insert option grows the grid
    * when the rows land past its end ("adding data to the end of the sheet will still insert new rows
-   * or columns so the data can be written", fidelity S6).
+   * or columns so the data can be written", fidelity S8).
    */
   append(range: string, values: unknown[][], option: 'RAW' | 'USER_ENTERED') {
     const { sheet, grid } = this.resolve(range);
@@ -332,7 +332,7 @@ export class TwinSpreadsheet {
     };
   }
 
-  /** A new sheet, 1,000 × 26 unless told otherwise, as Google makes one (fidelity G1). */
+  /** A new sheet, 1,000 × 26 unless told otherwise, as Google makes one (fidelity S9). */
   addSheet(title: string, frozenRowCount = 0, rows = DEFAULT_ROWS, cols = DEFAULT_COLUMNS): Sheet {
     if (this.file.sheets.some((s) => s.properties.title === title))
       throw new TwinError(

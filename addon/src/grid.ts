@@ -5,7 +5,7 @@
  * Each action therefore works out first how many rows and columns every tab it writes will need,
  * refuses before any write when the spreadsheet would pass Google's 10 million cells, and otherwise
  * grows the grids that are short, with some rows of headroom so that growing is rare (one
- * `insertRowsAfter` every few hundred actions, not one per action). See docs/fidelity.md (G1–G4).
+ * `insertRowsAfter` every few hundred actions, not one per action). See docs/fidelity.md (A12–A14, A17).
  */
 import { DeskError } from '../../shared/errors';
 

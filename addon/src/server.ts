@@ -20,7 +20,7 @@ export function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
 
 /**
  * Who acts, for the Log. Both Session users need the userinfo.email scope (the manifest asks for it)
- * and may still be blank where Google withholds the address (fidelity A14); a missing scope throws,
+ * and may still be blank where Google withholds the address (fidelity A19); a missing scope throws,
  * so each is tried on its own, then the anonymous per-user key, so an action never fails over who.
  */
 export function actor(): string {
@@ -57,7 +57,7 @@ export function reason(e: unknown): Error {
 
 export function withDocumentLock<T>(fn: () => T): T {
   const lock = LockService.getDocumentLock();
-  // Null outside a document (fidelity A18): never the script lock, which every installation shares.
+  // Null outside a document (fidelity A28): never the script lock, which every installation shares.
   if (!lock) throw new Error('Backorder Desk can only change a spreadsheet it is open in');
   if (!lock.tryLock(LOCK_WAIT_MS))
     throw new Error(

@@ -63,7 +63,7 @@ const missedKey = (triggerUid: string) => `backorderDesk.dailyMissed.${triggerUi
 /**
  * Installs the daily trigger unless this document already has one of this user's. Looks only at this
  * spreadsheet's triggers: `getProjectTriggers()` lists the user's triggers in every document, so a
- * second spreadsheet would never get its own (fidelity A19). Remembers the trigger's id in the
+ * second spreadsheet would never get its own (fidelity A26). Remembers the trigger's id in the
  * document, so a run that finds no spreadsheet can still be reported here.
  */
 export function ensureDailyTrigger(): boolean {
@@ -82,7 +82,7 @@ export function ensureDailyTrigger(): boolean {
 
 /**
  * The daily run. A time-driven run of an add-on may find no active spreadsheet, and then no document
- * properties or lock either (fidelity A18); with the `spreadsheets.currentonly` scope it cannot open
+ * properties or lock either (fidelity A27–A28); with the `spreadsheets.currentonly` scope it cannot open
  * one by id. Such a run records why in the user's properties, under its trigger, and returns: the
  * sidebar of the spreadsheet shows it, and *Rebuild aging* does the same work by hand. It never
  * throws from its own error handling.

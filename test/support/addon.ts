@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { buildAddon } from '../../scripts/build.mjs';
 import { normalizeHeader } from '../../shared/columns';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
+import type { ProjectState } from '../../twin/apps-script/services';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
 import { newWorkbookFile, type WorkbookFile } from '../../twin/workbook-file';
 
@@ -52,7 +53,7 @@ export interface Desk {
 }
 
 export async function openDesk(
-  options: { file?: WorkbookFile; user?: string; now?: () => number } = {},
+  options: { file?: WorkbookFile; user?: string; now?: () => number; project?: ProjectState } = {},
 ): Promise<Desk> {
   const { code, files, scopes } = await builtAddon();
   const file = options.file ?? newWorkbookFile('Add-on test', 'America/New_York');
@@ -63,6 +64,7 @@ export async function openDesk(
     code,
     files,
     scopes,
+    ...(options.project ? { project: options.project } : {}),
     user: options.user ?? 'rep@harbor.example',
     now,
   });

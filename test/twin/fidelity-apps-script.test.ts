@@ -1,5 +1,5 @@
 /**
- * The Apps Script face of the twin, row by row of docs/fidelity.md (A1–A36): each case names the row
+ * The Apps Script face of the twin, row by row of docs/fidelity.md (A1–A36; rows marked "not modelled" have no case): each case names the row
  * and so the documentation it pins, so a change to the twin that drifts from Google fails here. Small
  * scripts are plain JavaScript run in the twin's node:vm runtime, as a built Code.js is.
  */
@@ -256,5 +256,23 @@ describe('docs/fidelity.md — Apps Script', () => {
     expect(readFileSync(join(__dirname, '../../addon/appsscript.json'), 'utf8')).toContain(
       '"runtimeVersion": "V8"',
     );
+  });
+
+  it('A22: the add-on’s onOpen touches only the Ui (it may run in AuthMode.NONE)', async () => {
+    const { code, scopes } = await builtAddon();
+    const rt = new AppsScriptRuntime({ twin: sheetWith([]), code, scopes, now: NOW });
+    rt.run('onOpen');
+    expect(
+      Object.keys(rt.counter.counts).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k)),
+    ).toEqual([]);
+  });
+
+  it('A36: the script lock, shared by every installation of an add-on, is refused', () => {
+    const rt = new AppsScriptRuntime({
+      twin: sheetWith([]),
+      code: 'function f() { LockService.getScriptLock(); }',
+      now: NOW,
+    });
+    expect(() => rt.run('f')).toThrow('use getDocumentLock');
   });
 });

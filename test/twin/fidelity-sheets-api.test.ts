@@ -1,5 +1,5 @@
 /**
- * The Sheets API face of the twin, row by row of docs/fidelity.md (S1–S20), through the real
+ * The Sheets API face of the twin, row by row of docs/fidelity.md (S1–S21; S15, S18 and S21 are pinned in sheets-api.test.ts and resilience.test.ts), through the real
  * googleapis client over loopback HTTP: each case names its row and so the documentation it pins.
  */
 import { sheets, type sheets_v4 } from '@googleapis/sheets';

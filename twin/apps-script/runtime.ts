@@ -109,7 +109,7 @@ export class AppsScriptRuntime {
   /**
    * Fires an installable time-driven trigger: its handler with the event object Apps Script passes
    * (`authMode` FULL, `triggerUid`). `activeSpreadsheet` false runs it with no container, where
-   * getActiveSpreadsheet(), getDocumentProperties() and getDocumentLock() return null (fidelity A18).
+   * getActiveSpreadsheet(), getDocumentProperties() and getDocumentLock() return null (fidelity A27–A28).
    */
   fireTimeDriven(triggerId: string, activeSpreadsheet: boolean): unknown {
     const t = this.state.triggers.find((x) => x.id === triggerId && x.type === 'CLOCK');

@@ -1,7 +1,7 @@
 /**
  * OAuth scopes of the script's manifest, enforced as Apps Script enforces them: a manifest that lists
  * its `oauthScopes` gets exactly those, and calling a method that needs another one throws
- * "Specified permissions are not sufficient to call X. Required permissions: Y" (fidelity A13–A15).
+ * "Specified permissions are not sufficient to call X. Required permissions: Y" (fidelity A18–A20).
  * The required scopes per method are the "Authorization" sections of each method's reference page.
  */
 

@@ -22,7 +22,7 @@ export interface TriggerRecord {
 
 /**
  * What one user's installation of the script holds across every spreadsheet it runs in: its
- * installable triggers, user and script properties (fidelity A19–A21). Runtimes of two spreadsheets
+ * installable triggers, user and script properties (fidelity A24–A26, A30). Runtimes of two spreadsheets
  * share one to model a rep using the add-on in both.
  */
 export interface ProjectState {
@@ -209,10 +209,10 @@ export function makeServices(
     ScriptApp: {
       AuthMode,
       newTrigger,
-      /** This user's triggers of this add-on in the given document only (fidelity A19). */
+      /** This user's triggers of this add-on in the given document only (fidelity A26). */
       getUserTriggers: (doc: { getId(): string }) =>
         state.triggers.filter((t) => t.documentId === doc.getId()).map(asTrigger),
-      /** Every trigger of the project for this user, in every document (fidelity A19). */
+      /** Every trigger of the project for this user, in every document (fidelity A26). */
       getProjectTriggers: () => state.triggers.map(asTrigger),
       deleteTrigger(trigger: { getUniqueId(): string }) {
         const at = state.triggers.findIndex((t) => t.id === trigger.getUniqueId());

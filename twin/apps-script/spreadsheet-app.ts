@@ -65,7 +65,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
     return s;
   }
 
-  /** Refuses a range past the sheet's grid, as Apps Script does (fidelity G2). */
+  /** Refuses a range past the sheet's grid, as Apps Script does (fidelity A12). */
   function inGrid(id: number, row: number, col: number, rows: number, cols: number): void {
     const g = gridOf(raw(id));
     if (row + rows > g.rows || col + cols > g.cols) throw new Error(OUTSIDE);
@@ -156,7 +156,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
           if (after < row.length) row.splice(after, 0, ...new Array(howMany).fill(null));
         return self;
       },
-      /** Appends below the last row of data, growing the grid when the data fills it (fidelity G3). */
+      /** Appends below the last row of data, growing the grid when the data fills it (fidelity A14). */
       appendRow(values: unknown[]): unknown {
         hit('Sheet.appendRow');
         const at = lastRow(raw(id));
@@ -240,7 +240,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
       const s = twin.file.sheets.find((x) => x.properties.title === name);
       return s ? sheetOf(s.properties.sheetId) : null;
     },
-    /** A new sheet is 1,000 rows × 26 columns (fidelity G1). */
+    /** A new sheet is 1,000 rows × 26 columns (fidelity A13). */
     insertSheet(name: string) {
       hit('Spreadsheet.insertSheet');
       cache.commit();

@@ -4,7 +4,7 @@
  * `values.batchGet` of every tab asked for that exists (`UNFORMATTED_VALUE`, `SERIAL_NUMBER`). Writing,
  * whatever the number of rows: at most one `spreadsheets.batchUpdate` adding tabs (each sized to its
  * columns) and growing grids that the new rows would overflow (Google answers 400 "exceeds grid
- * limits" for a write past a sheet's grid, docs/fidelity.md G2), one `values.batchUpdate` with `RAW`
+ * limits" for a write past a sheet's grid, docs/fidelity.md S6), one `values.batchUpdate` with `RAW`
  * (so text from people or vendors is never parsed as a formula) holding every changed cell and new
  * row, and one `spreadsheets.batchUpdate` removing rows (undo, archive), in that order.
  * Requests are counted for tests and the benchmark.
