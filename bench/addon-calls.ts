@@ -19,6 +19,12 @@ const root = join(import.meta.dirname ?? 'bench', '..');
 export async function addonCalls(lines: number) {
   await buildAddon({ quiet: true });
   const code = readFileSync(join(root, 'addon/dist/Code.js'), 'utf8');
+  // The manifest's scopes, enforced as in Apps Script (docs/fidelity.md A18).
+  const { oauthScopes: scopes } = JSON.parse(
+    readFileSync(join(root, 'addon/dist/appsscript.json'), 'utf8'),
+  ) as {
+    oauthScopes: string[];
+  };
   const base = benchWorkbook(lines);
   // A probe order, the same in both workbooks, for the sidebar's view and ship: what an action writes
   // depends on the rows it touches (one warehouse or two, a discount or not), so the comparison uses
@@ -44,7 +50,7 @@ export async function addonCalls(lines: number) {
     ),
     () => new Date(`${BENCH_TODAY}T15:00:00Z`),
   );
-  const rt = new AppsScriptRuntime({ twin, code, now: () => Date.parse(`${BENCH_TODAY}T15:00:00Z`) });
+  const rt = new AppsScriptRuntime({ twin, code, scopes, now: () => Date.parse(`${BENCH_TODAY}T15:00:00Z`) });
   rt.run('menuSetUpWorkbook');
   const actions: [string, () => unknown][] = [
     ['allocateAll', () => rt.run('menuAllocateAll')],

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActionReply, RowView } from '../../shared/rpc';
-import { openDesk, typeWorkedExample } from '../support/addon';
+import { lastUnitShop, openDesk, typeWorkedExample } from '../support/addon';
 
 const PAYLOADS = [
   '=1+1',
@@ -23,21 +23,7 @@ const rid = () => `concurrency-${++n}`.padEnd(14, '0');
 
 describe('add-on: concurrency, injection, call counts', () => {
   it('lets exactly one of five reps take the last unit', async () => {
-    const desk = await openDesk();
-    desk.run('menuSetUpWorkbook');
-    desk.type('Inventory', [{ SKU: 'LAST-1', Warehouse: 'MAIN', OnHand: 1 }]);
-    desk.type(
-      'Orders',
-      [1, 2, 3, 4, 5].map((i) => ({
-        OrderID: `SO-${i}`,
-        Line: 1,
-        OrderDate: '2026-11-20',
-        Customer: `C${i}`,
-        SKU: 'LAST-1',
-        Qty: 1,
-        Warehouse: 'MAIN',
-      })),
-    );
+    const desk = await lastUnitShop(['1', '2', '3', '4', '5']);
     // Every sidebar loaded its view before anyone clicked.
     const views = [2, 3, 4, 5, 6].map((row) => desk.run<RowView>('sidebarView', { sheet: 'Orders', row }));
     const outcomes = await Promise.allSettled(

@@ -24,7 +24,7 @@ describe('add-on: the daily run', () => {
     ]);
   });
 
-  it('runs with its spreadsheet: follow-ups and Aging, logged', async () => {
+  it('runs with its spreadsheet: follow-ups and Aging, logged; its failure shows in the sidebar', async () => {
     const desk = await openDesk();
     desk.run('menuSetUpWorkbook');
     typeWorkedExample(desk);
@@ -38,6 +38,9 @@ describe('add-on: the daily run', () => {
         .map((l) => l.Action),
     ).toEqual(['follow-up', 'aging']);
     expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toBe('');
+    desk.twin.write('Settings!B3', [['not a list of days']], 'USER_ENTERED');
+    expect(() => desk.rt.fireTimeDriven(trigger?.id ?? '', true)).toThrow();
+    expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toMatch(/^2026-11-23T15:00: /);
   });
 
   it('with no active spreadsheet, changes nothing, throws nothing, and the sidebar tells why', async () => {

@@ -8,25 +8,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActionReply, RowView } from '../../shared/rpc';
-import { openDesk } from '../support/addon';
+import { lastUnitShop } from '../support/addon';
 
 describe('add-on: two executions interleaved at the lock', () => {
   it('never promises the last unit twice: the second rep reads the first one’s committed writes', async () => {
-    const desk = await openDesk();
-    desk.run('menuSetUpWorkbook');
-    desk.type('Inventory', [{ SKU: 'LAST-1', Warehouse: 'MAIN', OnHand: 1 }]);
-    desk.type(
-      'Orders',
-      ['A', 'B'].map((who, i) => ({
-        OrderID: `SO-${who}`,
-        Line: 1,
-        OrderDate: `2026-11-2${i}`,
-        Customer: `Customer ${who}`,
-        SKU: 'LAST-1',
-        Qty: 1,
-        Warehouse: 'MAIN',
-      })),
-    );
+    const desk = await lastUnitShop(['A', 'B']);
     const [a, b] = [2, 3].map((row) => desk.run<RowView>('sidebarView', { sheet: 'Orders', row }));
     const click = (v: RowView | undefined, requestId: string) =>
       desk.run<ActionReply>(

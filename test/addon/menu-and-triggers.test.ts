@@ -2,12 +2,11 @@
  * Every menu item and trigger of the built Code.js in the twin, on 001's shop: what each changes and
  * what it tells the person. Receive PO and Export invoices answer prompts; Check workbook finds an
  * overwritten formula, removed validation and a typed-over engine cell (noted by onEdit), and repairs
- * them when the person says yes; the daily run sets follow-ups and rebuilds Aging, and its failure is
- * shown in the sidebar's status.
+ * them when the person says yes. The daily run has its own file (daily-run.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { MENU_ITEMS, RPC_NAMES } from '../../addon/src/menu-items';
-import type { ListRow, SidebarStatus } from '../../shared/rpc';
+import type { ListRow } from '../../shared/rpc';
 import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
 
 async function shop(): Promise<Desk> {
@@ -118,23 +117,5 @@ describe('add-on menu and triggers', () => {
       { SKU: 'NEW-2', Available: 5 },
     ]);
     expect(desk.twin.sheetNamed('Inventory').formulas.H4).toBeUndefined();
-  });
-
-  it('installs the daily run once, runs it, and shows its last failure in the sidebar', async () => {
-    const desk = await shop();
-    desk.run('menuSetUpWorkbook');
-    expect(desk.rt.state.triggers.filter((t) => t.fn === 'dailyRun')).toHaveLength(1);
-    desk.run('menuAllocateAll');
-    desk.run('dailyRun');
-    expect(
-      desk
-        .rows('Log')
-        .slice(-2)
-        .map((l) => l.Action),
-    ).toEqual(['follow-up', 'aging']);
-    expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toBe('');
-    desk.twin.write('Settings!B3', [['not a list of days']], 'USER_ENTERED');
-    expect(() => desk.run('dailyRun')).toThrow();
-    expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toMatch(/^2026-11-23T15:00: /);
   });
 });

@@ -131,3 +131,26 @@ export function typeWorkedExample(desk: Desk, orderDate = '2026-11-20', promised
     },
   ]);
 }
+
+/**
+ * A set-up workbook with one unit of LAST-1 on hand and one order line for 1 of it per id (SO-<id>,
+ * rows 2, 3, … of Orders, oldest first): the shop where reps race for the last unit.
+ */
+export async function lastUnitShop(ids: readonly string[]): Promise<Desk> {
+  const desk = await openDesk();
+  desk.run('menuSetUpWorkbook');
+  desk.type('Inventory', [{ SKU: 'LAST-1', Warehouse: 'MAIN', OnHand: 1 }]);
+  desk.type(
+    'Orders',
+    ids.map((id, i) => ({
+      OrderID: `SO-${id}`,
+      Line: 1,
+      OrderDate: `2026-11-${String(10 + i).padStart(2, '0')}`,
+      Customer: `Customer ${id}`,
+      SKU: 'LAST-1',
+      Qty: 1,
+      Warehouse: 'MAIN',
+    })),
+  );
+  return desk;
+}
