@@ -66,7 +66,13 @@ export async function addonCalls(lines: number) {
     ],
     ['rebuildAging', () => rt.run('menuRebuildAging')],
   ];
-  const out: Record<string, { calls: number; ms: number; byCall: Record<string, number> }> = {};
+  // Calls spent sizing grids (docs/addon.md "Grids"): bounded by the number of tabs, never by rows;
+  // a survey of every sheet only in the action that must grow one.
+  const GRID = /^(Sheet\.(getMaxRows|getMaxColumns|insertRowsAfter|insertColumnsAfter))$/;
+  const out: Record<
+    string,
+    { calls: number; gridCalls: number; sheets: number; ms: number; byCall: Record<string, number> }
+  > = {};
   for (const [name, run] of actions) {
     rt.counter.reset();
     const t = performance.now();
@@ -74,8 +80,11 @@ export async function addonCalls(lines: number) {
     const byCall = Object.fromEntries(
       Object.entries(rt.counter.counts).sort(([a], [b]) => a.localeCompare(b)),
     );
+    const grew = (byCall['Sheet.insertRowsAfter'] ?? 0) + (byCall['Sheet.insertColumnsAfter'] ?? 0) > 0;
     out[name] = {
       calls: Object.values(byCall).reduce((n, c) => n + c, 0),
+      gridCalls: Object.entries(byCall).reduce((n, [k, c]) => (GRID.test(k) ? n + c : n), 0) + (grew ? 1 : 0), // the survey's own getSheets
+      sheets: twin.file.sheets.length,
       ms: Math.round(performance.now() - t),
       byCall,
     };
