@@ -10,4 +10,9 @@ export interface SpreadsheetPort {
   read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }>;
   /** Applies every patch in one batch; new header cells and new tabs come as patches too. */
   write(patches: readonly TabPatch[], newTabs?: readonly RawTab[]): Promise<void>;
+  /**
+   * Ends a read–write cycle that wrote nothing (a port that locks what it reads, such as a local
+   * workbook file, lets the next process in). Optional: a Google spreadsheet has nothing to release.
+   */
+  release?(): Promise<void>;
 }

@@ -84,7 +84,7 @@ interface Opened {
   readonly label: string;
 }
 
-async function openWorkbook(options: Options, io: Io): Promise<Opened> {
+async function openWorkbook(options: Options, io: Io, lockAs: string): Promise<Opened> {
   if (options.spreadsheet && options.workbook)
     throw new UsageError('give --workbook FILE or --spreadsheet ID, not both');
   if (options.spreadsheet) {
@@ -100,7 +100,7 @@ async function openWorkbook(options: Options, io: Io): Promise<Opened> {
       label: `spreadsheet ${options.spreadsheet}`,
     };
   }
-  const file = await openFile(options, io);
+  const file = await openFile(options, io, `backorder-desk ${lockAs}`);
   return {
     port: file,
     timeZone: file.file.properties.timeZone,
@@ -110,9 +110,15 @@ async function openWorkbook(options: Options, io: Io): Promise<Opened> {
   };
 }
 
-async function openFile(options: Options, io: Io): Promise<FileSpreadsheet> {
+/** How long a command waits for another process's lock on the workbook (BACKORDER_DESK_LOCK_WAIT_MS). */
+function lockWait(io: Io): number | undefined {
+  const ms = Number(io.env.BACKORDER_DESK_LOCK_WAIT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+async function openFile(options: Options, io: Io, lockAs: string): Promise<FileSpreadsheet> {
   if (!options.workbook) throw new UsageError('--workbook FILE or --spreadsheet ID is required');
-  return FileSpreadsheet.open(resolve(io.cwd, options.workbook));
+  return FileSpreadsheet.open(resolve(io.cwd, options.workbook), 'Backorder Desk', lockAs, lockWait(io));
 }
 
 async function output(options: Options, io: Io, text: string): Promise<void> {
@@ -156,7 +162,22 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       io,
     );
   }
-  const opened = await openWorkbook(options, io);
+  const opened = await openWorkbook(options, io, action && command === 'do' ? `do ${action}` : command);
+  try {
+    return await runCommand(command, command_, opened, options, io);
+  } finally {
+    // Whatever happened, the workbook's lock is not kept past the command.
+    await opened.file?.release();
+  }
+}
+
+async function runCommand(
+  command: string,
+  command_: ReturnType<typeof commandFromFlags> | undefined,
+  opened: Opened,
+  options: Options,
+  io: Io,
+): Promise<number> {
   const { port } = opened;
   const ctx = context(options, io, opened.timeZone);
   // PRODUCT.md section 7: the workbook file is created when missing, whatever the command.
@@ -219,8 +240,15 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
     case 'archive': {
       if (!options.before || !isIsoDate(options.before) || !options.to)
         throw new UsageError('archive needs --before YYYY-MM-DD and --to FILE');
-      const target = await FileSpreadsheet.open(resolve(io.cwd, options.to), 'Backorder Desk archive');
-      const summary = await archiveWorkbook(port, target, options.before, ctx);
+      const target = await FileSpreadsheet.open(
+        resolve(io.cwd, options.to),
+        'Backorder Desk archive',
+        'backorder-desk archive',
+        lockWait(io),
+      );
+      const summary = await archiveWorkbook(port, target, options.before, ctx).finally(() =>
+        target.release(),
+      );
       io.stdout(`archived to ${options.to}: ${summary}\n`);
       return 0;
     }

@@ -73,6 +73,7 @@ export async function syncCommand(
             io.stdout(`  problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}\n`);
         }
       } finally {
+        await port.release?.();
         await lease.release();
       }
     }

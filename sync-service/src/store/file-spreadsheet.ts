@@ -2,6 +2,11 @@
  * The local workbook file as a SpreadsheetPort: reads hand out copies of whole tabs, a write applies
  * every patch in memory and saves the file once, atomically. Calls are counted so tests can assert one
  * read and at most one write per action.
+ *
+ * Opened with a holder's name (`lockAs`), a read takes the workbook's lock (workbook-lock.ts) and
+ * re-reads the file under it, and the write that follows saves and releases it: every read–write
+ * cycle is built on the file as it is, and no other process saves in between. `release()` ends a
+ * cycle that wrote nothing.
  */
 import type { Cell } from '../../../shared/cells';
 import { applyPatch, type RawTab, type TabPatch } from '../../../shared/codec';
@@ -15,23 +20,52 @@ import {
   type WorkbookFile,
   writeWorkbookFile,
 } from '../../../twin/workbook-file';
+import { lockWorkbook, type WorkbookLock } from './workbook-lock';
 
 export class FileSpreadsheet implements SpreadsheetPort {
   readonly calls = { read: 0, write: 0 };
+  private lock: WorkbookLock | undefined;
 
   private constructor(
     readonly path: string,
     public file: WorkbookFile,
     readonly created: boolean,
+    private readonly lockAs: string | undefined,
+    private readonly lockWaitMs: number | undefined,
   ) {}
 
-  /** Opens a workbook file, or starts a new empty one (saved on the first write) when it is missing. */
-  static async open(path: string, title = 'Backorder Desk'): Promise<FileSpreadsheet> {
+  /**
+   * Opens a workbook file, or starts a new empty one (saved on the first write) when it is missing.
+   * `lockAs` names this process for the lock (e.g. "backorder-desk do ship"); without it no lock is
+   * taken (a process that is alone with the file, such as npm start's demo builder).
+   */
+  static async open(
+    path: string,
+    title = 'Backorder Desk',
+    lockAs?: string,
+    lockWaitMs?: number,
+  ): Promise<FileSpreadsheet> {
     const file = await readWorkbookFile(path);
-    return new FileSpreadsheet(path, file ?? newWorkbookFile(title), file === undefined);
+    return new FileSpreadsheet(path, file ?? newWorkbookFile(title), file === undefined, lockAs, lockWaitMs);
+  }
+
+  /** Takes the lock when this port locks and does not hold it yet, and re-reads the file under it. */
+  private async locked(): Promise<void> {
+    if (!this.lockAs || this.lock) return;
+    this.lock = await lockWorkbook(this.path, this.lockAs, this.lockWaitMs);
+    const current = await readWorkbookFile(this.path);
+    if (current) this.file = current;
+  }
+
+  /** Ends a read–write cycle that wrote nothing: lets the next process in. */
+  async release(): Promise<void> {
+    const held = this.lock;
+    this.lock = undefined;
+    await held?.release();
   }
 
   async read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }> {
+    await this.locked();
     this.calls.read += 1;
     const tabs: Record<string, RawTab> = {};
     for (const name of tabNames) {
@@ -42,7 +76,20 @@ export class FileSpreadsheet implements SpreadsheetPort {
   }
 
   async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {
-    if (patches.length === 0 && newTabs.length === 0) return;
+    try {
+      if (patches.length === 0 && newTabs.length === 0) return;
+      // A locking port writes only what it read under its lock: a write with no read first would
+      // apply patches built on a file another process may have changed.
+      if (this.lockAs && !this.lock)
+        throw new Error(`${this.path}: a write without a read under the workbook's lock`);
+      this.lock?.assertHeld();
+      await this.save(patches, newTabs);
+    } finally {
+      await this.release();
+    }
+  }
+
+  private async save(patches: readonly TabPatch[], newTabs: readonly RawTab[]): Promise<void> {
     this.calls.write += 1;
     for (const tab of newTabs) {
       if (sheetByTitle(this.file, tab.name)) throw new Error(`tab ${tab.name} already exists`);

@@ -1,0 +1,121 @@
+/**
+ * Many `backorder-desk` processes on one workbook file at once, as a cron sync beside a person's
+ * commands or a script firing several ships would run them: each takes the workbook's lock for its
+ * read–write cycle (sync-service/src/store/workbook-lock.ts), so every process that says "done" is in
+ * the file, every refusal is exit 1 with its reason, and `check` is clean afterwards. Without the lock
+ * (tried: FileSpreadsheet opened without a holder) the last writer wins and shipments are lost.
+ * Real processes, because the race is between processes.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { lockWorkbook } from '../../../sync-service/src/store/workbook-lock';
+import { readWorkbookFile } from '../../../twin/workbook-file';
+import { cli, cliWith, tempDir } from '../../support/cli';
+import { importShop } from '../../support/shop';
+
+const run = promisify(execFile);
+const BIN = join(__dirname, '../../../bin/backorder-desk.mjs');
+
+async function shopWith(orders: number): Promise<string> {
+  const dir = tempDir();
+  const w = ['--workbook', 'w.json'];
+  const lines = Array.from({ length: orders }, (_, i) => `SO-${i + 1},1,2026-11-20,Customer ${i + 1},A,1`);
+  await importShop(dir, w, {
+    inventory: `SKU,Warehouse,OnHand\nA,MAIN,${orders}\n`,
+    orders: `OrderID,Line,OrderDate,Customer,SKU,Qty\n${lines.join('\n')}\n`,
+    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\n',
+  });
+  expect((await cli(dir, 'do', 'allocate', ...w)).code).toBe(0);
+  return dir;
+}
+
+/** `n` processes each shipping its own order, all started at once. */
+async function shipAtOnce(dir: string, n: number) {
+  const env = { ...process.env, BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'rep' };
+  return Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      run('node', [BIN, 'do', 'ship', '--workbook', 'w.json', '--order', `SO-${i + 1}`], {
+        cwd: dir,
+        env,
+      }).then(
+        (r) => ({ order: `SO-${i + 1}`, code: 0, out: r.stdout }),
+        (e: { code?: number; stderr?: string }) => ({
+          order: `SO-${i + 1}`,
+          code: e.code ?? -1,
+          out: e.stderr ?? '',
+        }),
+      ),
+    ),
+  );
+}
+
+describe('one writer at a time on a workbook file', () => {
+  for (const n of [5, 20])
+    it(`${n} concurrent do ship: every "done" is in the file, every refusal is exit 1 with a reason`, async () => {
+      const dir = await shopWith(n);
+      const before = (await readWorkbookFile(join(dir, 'w.json')))?.sheets.find(
+        (s) => s.properties.title === 'Log',
+      )?.values.length as number;
+      const outcomes = await shipAtOnce(dir, n);
+      const done = outcomes.filter((o) => o.code === 0);
+      for (const o of done) expect(o.out).toMatch(/^ship: done \(LG-\d+\) Order SO-\d+/);
+      for (const o of outcomes.filter((x) => x.code !== 0)) {
+        expect(o.code).toBe(1);
+        expect(o.out).toMatch(/^backorder-desk: .*w\.json is in use by backorder-desk do ship/);
+      }
+      const file = await readWorkbookFile(join(dir, 'w.json'));
+      const tab = (name: string) => file?.sheets.find((s) => s.properties.title === name)?.values ?? [];
+      const shipments = tab('Shipments');
+      const orderCol = (shipments[0] ?? []).findIndex((h) => String(h).replace(/\s/g, '') === 'OrderID');
+      const shipped = new Set(shipments.slice(1).map((r) => String(r[orderCol])));
+      expect([...shipped].sort()).toEqual(done.map((o) => o.order).sort());
+      expect(tab('Log').length - before).toBe(done.length);
+      // With a 20 s wait and a short cycle each, nobody should have to give up here.
+      expect(done.length).toBe(n);
+      expect((await cli(dir, 'check', '--workbook', 'w.json')).code).toBe(0);
+    }, 120_000);
+});
+
+describe('the workbook lock', () => {
+  it('refuses after its wait with who holds it, and changes nothing', async () => {
+    const dir = await shopWith(1);
+    const path = join(dir, 'w.json');
+    const held = await lockWorkbook(path, 'backorder-desk sync (a test holding it)');
+    try {
+      const before = JSON.stringify(await readWorkbookFile(path));
+      const r = await cliWith(
+        { BACKORDER_DESK_LOCK_WAIT_MS: '300' },
+        dir,
+        'do',
+        'ship',
+        '--workbook',
+        'w.json',
+        '--order',
+        'SO-1',
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /w\.json is in use by backorder-desk sync \(a test holding it\) \(pid \d+ on .+\); waited 0 s\. Nothing was changed/,
+      );
+      expect(JSON.stringify(await readWorkbookFile(path))).toBe(before);
+    } finally {
+      await held.release();
+    }
+    expect((await cli(dir, 'do', 'ship', '--workbook', 'w.json', '--order', 'SO-1')).code).toBe(0);
+  });
+
+  it('takes over the lock of a process that was killed (not refreshed for 10 s)', async () => {
+    const dir = await shopWith(1);
+    const lockDir = join(dir, 'w.json.lock');
+    mkdirSync(lockDir);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockDir, old, old);
+    const r = await cli(dir, 'do', 'ship', '--workbook', 'w.json', '--order', 'SO-1');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(existsSync(lockDir)).toBe(false);
+  });
+});
