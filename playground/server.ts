@@ -21,11 +21,21 @@ import { SheetsApiTwin } from '../twin/sheets-api';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 import { illegalValueAt, wireCopy } from './page/script-run-payload';
 
+/** The workbook file behind the twin, shared with other processes (sync-service/src/store/shared-workbook.ts). */
+export interface SharedFile {
+  lock(): Promise<{ release(): Promise<void> }>;
+  /** Under the lock: reloads the twin when another process saved the file since. */
+  refresh(): Promise<boolean>;
+  save(): Promise<void>;
+}
+
 export interface PlaygroundOptions {
   readonly twin: TwinSpreadsheet;
   readonly dist: string;
   readonly page: string;
   readonly save: () => Promise<void>;
+  /** With it, every request runs under the file's lock on the file as it is (see `exclusive`). */
+  readonly file?: SharedFile;
   readonly user?: string;
   readonly now?: () => number;
 }
@@ -59,6 +69,10 @@ export class Playground {
   readonly token = randomUUID();
   private server: Server | undefined;
   private saving = Promise.resolve();
+  /** Units of work of this process, one at a time (the file lock serialises processes). */
+  private queue: Promise<unknown> = Promise.resolve();
+  private inside = false;
+  private dirty = false;
 
   private constructor(
     private readonly o: PlaygroundOptions,
@@ -68,7 +82,7 @@ export class Playground {
   ) {
     this.api = new SheetsApiTwin({
       tokens: { [this.token]: 'demo-sync-service' },
-      onChange: () => this.save(),
+      onChange: () => this.changed(),
     });
     this.api.add(o.twin);
   }
@@ -91,12 +105,44 @@ export class Playground {
       scopes: (JSON.parse(manifest) as { oauthScopes: string[] }).oauthScopes,
       user: o.user ?? 'rep@harbor-supply.example',
       ...(o.now ? { now: o.now } : {}),
-      onChange: () => void playground?.save(),
+      onChange: () => playground?.changed(),
     });
     // The sidebar as Google serves it to the page, with google.script.run bridged to this server.
     const bridged = sidebar.replace('<head>', () => `<head><script>${bridge}</script>`);
     playground = new Playground(o, rt, { page, pageJs, sidebar: bridged });
     return playground;
+  }
+
+  /** A change to the twin: saved at the end of the unit of work, or now outside one. */
+  changed(): void {
+    if (this.inside) this.dirty = true;
+    else void this.save();
+  }
+
+  /**
+   * Runs `work` as one unit: under the workbook file's lock, on the file as it is on disk (reloaded
+   * when a CLI command saved it meanwhile), saved before the lock is let go. Without a shared file
+   * (tests), it just runs it, one unit at a time.
+   */
+  exclusive<T>(work: () => T | Promise<T>): Promise<T> {
+    const run = async () => {
+      const file = this.o.file;
+      const lock = await file?.lock();
+      this.inside = true;
+      try {
+        await file?.refresh();
+        const out = await work();
+        if (this.dirty) await (file ? file.save() : this.save());
+        return out;
+      } finally {
+        this.inside = false;
+        this.dirty = false;
+        await lock?.release();
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   /** Saves after a change, one save at a time (the file is written atomically by `save`). */
@@ -108,7 +154,10 @@ export class Playground {
   async listen(port: number): Promise<{ url: string; apiUrl: string }> {
     const apiUrl = await this.api.listen(0);
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch((e) =>
+      // What reads or changes the workbook runs as one unit under the file's lock; the page's static
+      // files do not need it.
+      const unit = /^\/(api|rpc)\//.test(req.url ?? '/');
+      (unit ? this.exclusive(() => this.handle(req, res)) : this.handle(req, res)).catch((e) =>
         json(res, 500, { error: e instanceof Error ? e.message : String(e) }),
       );
     });
@@ -258,7 +307,7 @@ export class Playground {
         [[value]],
         'USER_ENTERED',
       );
-      await this.save();
+      this.changed();
       return json(res, 200, { ok: true });
     }
     if (req.method === 'GET' && path.startsWith('/api/invoices/')) {

@@ -5,8 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { VendorFeed } from '../../shared/vendor-etas';
-import { type CliRun, cliWith } from './cli';
+import { type CliRun, cli, cliWith, tempDir } from './cli';
 
 export interface ShopCsvs {
   readonly inventory: string;
@@ -52,4 +53,18 @@ export function writeFeeds(
       })),
     }),
   );
+}
+
+/** A folder with w.json: `orders` one-line orders SO-1… for 1 × A each, all allocated from MAIN. */
+export async function shopWith(orders: number): Promise<string> {
+  const dir = tempDir();
+  const w = ['--workbook', 'w.json'];
+  const lines = Array.from({ length: orders }, (_, i) => `SO-${i + 1},1,2026-11-20,Customer ${i + 1},A,1`);
+  await importShop(dir, w, {
+    inventory: `SKU,Warehouse,OnHand\nA,MAIN,${orders}\n`,
+    orders: `OrderID,Line,OrderDate,Customer,SKU,Qty\n${lines.join('\n')}\n`,
+    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\n',
+  });
+  expect((await cli(dir, 'do', 'allocate', ...w)).code).toBe(0);
+  return dir;
 }

@@ -26,6 +26,7 @@ import { loadSyncConfig } from '../feeds/config';
 import { sheetsClient } from '../sheets/client';
 import { Retrier } from '../sheets/retry';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
+import { SharedWorkbookFile } from '../store/shared-workbook';
 import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
 import { loadWorkbook } from '../use-cases/load';
 import { rebuildAging } from '../use-cases/rebuild-aging';
@@ -82,19 +83,22 @@ async function serve(path: string, today: IsoDate): Promise<void> {
   if (!file) throw new Error(`${path} could not be read`);
   const twin = new TwinSpreadsheet(file);
   const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
+  // The CLI may change the file while we serve it: every request and sync run is one unit under
+  // the workbook's lock, on the file as it is (shared-workbook.ts).
+  const shared = new SharedWorkbookFile(path, twin, 'npm start (the playground)');
   const playground = await Playground.open({
     twin,
     dist: join(root, 'addon', 'dist'),
     page: join(root, 'playground', 'dist'),
     save: () => writeWorkbookFile(path, twin.file),
+    file: shared,
   });
   const setUp =
     (twin.file.sheets[0]?.metadata as { dataValidations?: unknown[] } | undefined)?.dataValidations ===
     undefined;
   if (setUp) {
     say("• dressing the tabs with the add-on's Set up workbook (validation, formulas, protection)…");
-    playground.rt.run('menuSetUpWorkbook');
-    await playground.save();
+    await playground.exclusive(() => playground.rt.run('menuSetUpWorkbook'));
   }
   const wanted = Number(process.env.PORT ?? 8080);
   let addresses: { url: string; apiUrl: string };
@@ -121,16 +125,18 @@ async function serve(path: string, today: IsoDate): Promise<void> {
     if (syncing) return;
     syncing = true;
     try {
-      const report = await syncEtas(
-        port,
-        config,
-        {
-          today,
-          now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
-          actor: 'sync service',
-          requestId: `sync-${randomUUID()}`,
-        },
-        false,
+      const report = await playground.exclusive(() =>
+        syncEtas(
+          port,
+          config,
+          {
+            today,
+            now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
+            actor: 'sync service',
+            requestId: `sync-${randomUUID()}`,
+          },
+          false,
+        ),
       );
       say(
         `• sync: ${report.etas} vendor ETA(s) read from ${feeds}; ${report.applied ? (report.messages[0] ?? 'applied') : 'nothing new'}`,
@@ -155,8 +161,8 @@ async function serve(path: string, today: IsoDate): Promise<void> {
   say('Ctrl-C stops it; the workbook is saved after every change.');
   const stop = async () => {
     clearInterval(timer);
+    // Every unit of work was saved as it ended; writing again here could undo a CLI command's change.
     await playground.close();
-    await writeWorkbookFile(path, twin.file);
     say(`\nStopped; the workbook is saved in ${path}.`);
     process.exit(0);
   };

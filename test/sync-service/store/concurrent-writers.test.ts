@@ -14,23 +14,10 @@ import { describe, expect, it } from 'vitest';
 import { lockWorkbook } from '../../../sync-service/src/store/workbook-lock';
 import { readWorkbookFile } from '../../../twin/workbook-file';
 import { cli, cliWith, tempDir } from '../../support/cli';
-import { importShop } from '../../support/shop';
+import { shopWith } from '../../support/shop';
 
 const run = promisify(execFile);
 const BIN = join(__dirname, '../../../bin/backorder-desk.mjs');
-
-async function shopWith(orders: number): Promise<string> {
-  const dir = tempDir();
-  const w = ['--workbook', 'w.json'];
-  const lines = Array.from({ length: orders }, (_, i) => `SO-${i + 1},1,2026-11-20,Customer ${i + 1},A,1`);
-  await importShop(dir, w, {
-    inventory: `SKU,Warehouse,OnHand\nA,MAIN,${orders}\n`,
-    orders: `OrderID,Line,OrderDate,Customer,SKU,Qty\n${lines.join('\n')}\n`,
-    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\n',
-  });
-  expect((await cli(dir, 'do', 'allocate', ...w)).code).toBe(0);
-  return dir;
-}
 
 /** `n` processes each shipping its own order, all started at once. */
 async function shipAtOnce(dir: string, n: number) {

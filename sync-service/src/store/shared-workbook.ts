@@ -1,0 +1,46 @@
+/**
+ * A workbook file that a long-running process keeps in memory (npm start's playground and its sync
+ * loop) while CLI commands may change it on disk. Each unit of work takes the workbook's lock
+ * (workbook-lock.ts), reloads the file when another process saved it since (its size and mtime
+ * differ from the last read or save), runs, and saves before letting go, so neither side overwrites
+ * the other's change.
+ */
+import { stat } from 'node:fs/promises';
+import type { TwinSpreadsheet } from '../../../twin/spreadsheet';
+import { readWorkbookFile, writeWorkbookFile } from '../../../twin/workbook-file';
+import { lockWorkbook, type WorkbookLock } from './workbook-lock';
+
+export class SharedWorkbookFile {
+  private seen: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly twin: TwinSpreadsheet,
+    private readonly holder: string,
+  ) {}
+
+  private async stamp(): Promise<string | undefined> {
+    const s = await stat(this.path).catch(() => undefined);
+    return s ? `${s.size}:${s.mtimeMs}` : undefined;
+  }
+
+  lock(): Promise<WorkbookLock> {
+    return lockWorkbook(this.path, this.holder);
+  }
+
+  /** Under the lock: takes another process's save into memory. Returns whether it did. */
+  async refresh(): Promise<boolean> {
+    const now = await this.stamp();
+    if (now === this.seen) return false;
+    const file = await readWorkbookFile(this.path);
+    if (file) this.twin.file = file;
+    this.seen = now;
+    return true;
+  }
+
+  /** Under the lock: writes the workbook as it stands in memory (atomically). */
+  async save(): Promise<void> {
+    await writeWorkbookFile(this.path, this.twin.file);
+    this.seen = await this.stamp();
+  }
+}
