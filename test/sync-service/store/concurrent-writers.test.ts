@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { lockWorkbook } from '../../../sync-service/src/store/workbook-lock';
 import { readWorkbookFile } from '../../../twin/workbook-file';
-import { cli, cliWith, tempDir } from '../../support/cli';
+import { cli, cliWith } from '../../support/cli';
 import { shopWith } from '../../support/shop';
 
 const run = promisify(execFile);
