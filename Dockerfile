@@ -4,14 +4,24 @@
 #     -v $PWD/feeds:/feeds:ro backorder-desk sync --spreadsheet SPREADSHEET_ID --feeds /feeds/feeds.json
 # On Cloud Run, leave GOOGLE_APPLICATION_CREDENTIALS unset: the job's service account is used (ADC).
 # Not built in CI: this machine has no Docker engine (docs/sync.md).
-FROM node:20-slim
+# Build stage: the CLI prebuilt with esbuild (a dev dependency) into dist/cli/.
+FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY scripts ./scripts
 COPY shared ./shared
 COPY sync-service ./sync-service
 COPY twin ./twin
-COPY bin ./bin
+RUN node scripts/build.mjs --cli
+
+# Runtime: production dependencies and the built CLI only.
+FROM node:20-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
+COPY --from=build /app/dist ./dist
+COPY bin/backorder-desk.mjs ./bin/
 USER node
 ENTRYPOINT ["node", "bin/backorder-desk.mjs"]
 CMD ["--help"]

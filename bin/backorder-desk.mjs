@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// The `backorder-desk` command (PRODUCT.md section 7): loads the TypeScript CLI through tsx and runs it.
-import { register } from 'tsx/esm/api';
+// The `backorder-desk` command (PRODUCT.md section 7): runs the CLI prebuilt into dist/cli/ by
+// `npm ci` (the prepare script) or `npm run build`; builds it first when it is missing.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../sync-service/src/cli/main.ts');
+const built = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+if (!existsSync(built)) {
+  const { buildCli } = await import('../scripts/build.mjs');
+  await buildCli({ quiet: true });
+}
+const { main } = await import(pathToFileURL(built).href);
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

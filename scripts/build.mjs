@@ -116,8 +116,36 @@ export async function buildPlayground() {
   return out;
 }
 
+/**
+ * The `backorder-desk` CLI (the sync service included) as plain JavaScript in dist/cli/, so a command
+ * starts without compiling TypeScript at run time. Packages stay external (node_modules loads them);
+ * the heavy ones (exceljs, the Sheets client, the formula engine) are imported by the commands that
+ * use them only, so they land in chunks of their own and a plain command never loads them.
+ */
+export async function buildCli({ quiet = false } = {}) {
+  const out = join(root, 'dist', 'cli');
+  await rm(out, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: { main: join(root, 'sync-service', 'src', 'cli', 'main.ts') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outdir: out,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  if (!quiet)
+    for (const [f, o] of Object.entries(result.metafile.outputs))
+      process.stdout.write(`${f}  ${(o.bytes / 1024).toFixed(1)} KB\n`);
+  return join(out, 'main.js');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  buildAddon().catch((e) => {
+  const cliOnly = process.argv.includes('--cli');
+  (cliOnly ? buildCli() : buildAddon().then(() => buildCli({ quiet: true }))).catch((e) => {
     process.stderr.write(`build failed: ${e.message}\n`);
     process.exitCode = 1;
   });

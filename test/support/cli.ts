@@ -41,3 +41,6 @@ export async function cliWith(env: Record<string, string>, cwd: string, ...argv:
   });
   return { code, stdout, stderr };
 }
+
+/** The `backorder-desk` bin; test/support/global-setup.ts rebuilt dist/cli/ from the sources first. */
+export const BIN = join(__dirname, '../../bin/backorder-desk.mjs');

@@ -13,9 +13,6 @@ import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
-import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { toXlsx } from '../../../twin/xlsx';
-import { sheetsClient } from '../sheets/client';
 import { DEFAULT_RETRY, Retrier, type RetryPolicy } from '../sheets/retry';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
 import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
@@ -23,6 +20,11 @@ import { archiveWorkbook } from '../use-cases/archive-workbook';
 import { checkWorkbook } from '../use-cases/check-workbook';
 import { exportInvoices } from '../use-cases/export-invoices';
 import { exportTab, isDateColumn, xlsxTabs } from '../use-cases/export-tab';
+
+/** The Sheets client (googleapis, 0.1 s to load) only for commands on a Google spreadsheet. */
+const sheetsClient = async (env: Record<string, string | undefined>) =>
+  (await import('../sheets/client')).sheetsClient(env);
+
 import { importCsv } from '../use-cases/import-csv';
 import { rebuildAging } from '../use-cases/rebuild-aging';
 import { renderDocument } from '../use-cases/render-document';
@@ -89,7 +91,7 @@ async function openWorkbook(options: Options, io: Io, lockAs: string): Promise<O
     throw new UsageError('give --workbook FILE or --spreadsheet ID, not both');
   if (options.spreadsheet) {
     const port = new SheetsSpreadsheet(
-      sheetsClient(io.env),
+      await sheetsClient(io.env),
       options.spreadsheet,
       new Retrier({ ...DEFAULT_RETRY, ...io.retry }),
     );
@@ -150,7 +152,7 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
   if (command === 'sync' && !options.workbook && !options.spreadsheet) {
     // The scheduled service: every spreadsheet of the configuration, each through its own port.
     const ctx = context(options, io, DEFAULT_SETTINGS.TimeZone);
-    const client = sheetsClient(io.env);
+    const client = await sheetsClient(io.env);
     return syncCommand(
       (config) =>
         config.spreadsheets.map((id) => ({
@@ -209,6 +211,11 @@ async function runCommand(
             'NOT_AVAILABLE',
             'xlsx export reads a workbook file; a Google spreadsheet can be downloaded as xlsx from Sheets itself',
           );
+        // exceljs and the formula engine load only for this export.
+        const [{ toXlsx }, { TwinSpreadsheet }] = await Promise.all([
+          import('../../../twin/xlsx'),
+          import('../../../twin/spreadsheet'),
+        ]);
         const data = await toXlsx(new TwinSpreadsheet(opened.file.file), tabs, isDateColumn);
         await writeFile(resolve(io.cwd, options.out), data);
         io.stdout(`${tabs.join(', ')} → ${options.out}\n`);

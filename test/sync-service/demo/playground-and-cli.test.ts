@@ -16,7 +16,7 @@ import { SharedWorkbookFile } from '../../../sync-service/src/store/shared-workb
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { readWorkbookFile, writeWorkbookFile } from '../../../twin/workbook-file';
 import { builtAddon } from '../../support/addon';
-import { cli } from '../../support/cli';
+import { BIN, cli } from '../../support/cli';
 import { shopWith } from '../../support/shop';
 
 const run = promisify(execFile);
@@ -40,14 +40,10 @@ describe('the playground beside the CLI', () => {
     try {
       const env = { ...process.env, BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'cli' };
       const shipFromCli = (i: number) =>
-        run(
-          'node',
-          [join(ROOT, 'bin/backorder-desk.mjs'), 'do', 'ship', '--workbook', 'w.json', '--order', `SO-${i}`],
-          {
-            cwd: dir,
-            env,
-          },
-        ).then((o) => expect(o.stdout).toMatch(/^ship: done/));
+        run('node', [BIN, 'do', 'ship', '--workbook', 'w.json', '--order', `SO-${i}`], {
+          cwd: dir,
+          env,
+        }).then((o) => expect(o.stdout).toMatch(/^ship: done/));
       const shipFromSidebar = (i: number) =>
         fetch(`${url}rpc/sidebarAction`, {
           method: 'POST',

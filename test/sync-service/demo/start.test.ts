@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../support/cli';
+import { BIN, tempDir } from '../../support/cli';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../../..');
@@ -28,11 +28,7 @@ describe('processes', () => {
     );
     const again = await run('node', [join(ROOT, 'bin/start.mjs')], { env, cwd: ROOT });
     expect(again.stdout).toContain('reopening');
-    const check = await run(
-      'node',
-      [join(ROOT, 'bin/backorder-desk.mjs'), 'check', '--workbook', join(dir, 'demo.json')],
-      { env },
-    );
+    const check = await run('node', [BIN, 'check', '--workbook', join(dir, 'demo.json')], { env });
     expect(check.stdout.split('\n')[0]).toBe('workbook OK: every tab, column and balance checks out');
     expect(check.stdout).toMatch(
       /^alert: low stock: \S+ at (MAIN|EAST|WEST) has \d+ free, under its reorder point \d+/m,
@@ -40,7 +36,7 @@ describe('processes', () => {
   });
 
   it('the bin exits 2 on usage and 1 on refusal', async () => {
-    const bin = join(ROOT, 'bin/backorder-desk.mjs');
+    const bin = BIN;
     await expect(run('node', [bin, 'do'])).rejects.toMatchObject({ code: 2 });
     await expect(
       run('node', [bin, 'do', 'fulfill', '--workbook', join(tempDir(), 'w.json'), '--backorder', 'BO-1']),

@@ -13,11 +13,10 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { lockWorkbook } from '../../../sync-service/src/store/workbook-lock';
 import { readWorkbookFile } from '../../../twin/workbook-file';
-import { cli, cliWith } from '../../support/cli';
+import { BIN, cli, cliWith } from '../../support/cli';
 import { shopWith } from '../../support/shop';
 
 const run = promisify(execFile);
-const BIN = join(__dirname, '../../../bin/backorder-desk.mjs');
 
 /** `n` processes each shipping its own order, all started at once. */
 async function shipAtOnce(dir: string, n: number) {
