@@ -3,7 +3,8 @@
  * the core on 5,000 and 50,000 order lines (5,000 SKUs) and the codec parsing 50,000 rows; prints the
  * results as JSON and writes them to bench/results.json (median of several runs, machine noted).
  * Also records the size of the core bundled for Apps Script, the add-on's Apps Script calls per action
- * at 100 and 50,000 lines (bench/addon-calls.ts) and the sync service's requests per run.
+ * at 100 and 50,000 lines (bench/addon-calls.ts), the sync service's requests per run, and the
+ * prebuilt CLI's wall time (bench/cli-timing.ts).
  * Targets (issue #2): allocate-all at 50,000 lines ≤ 250 ms; time(50k) ÷ time(5k) ≤ 12, measured on a
  * workbook stocked for about 85 % of demand; a stress case where most lines are short (and so create
  * tens of thousands of backorders in one action) is reported beside it, without a target.
@@ -22,6 +23,7 @@ import { renderAging } from '../shared/render-aging';
 import { renderWorkbook } from '../shared/render-workbook';
 import { OrdersTab } from '../shared/tabs/orders';
 import { addonCalls } from './addon-calls';
+import { cliTiming } from './cli-timing';
 import { syncRequests } from './sync-requests';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
@@ -133,6 +135,9 @@ results.addonCalls = [await addonCalls(100), await addonCalls(50_000)];
 // One sync run over loopback HTTP with the real client: requests must not grow with the rows.
 results.syncRequests = [await syncRequests(1_000), await syncRequests(50_000)];
 
+// The prebuilt CLI's wall time as a user waits for it (issue #14), and the split of a ship at 50,000.
+results.cli = await cliTiming();
+
 const a5 = (results.allocateAll_5000 as { medianMs: number }).medianMs;
 const a50 = (results.allocateAll_50000 as { medianMs: number }).medianMs;
 const report = {
@@ -162,6 +167,17 @@ const report = {
         value: [calls(small), calls(large)],
         ok: bounded && JSON.stringify(calls(small)) === JSON.stringify(calls(large)),
       };
+    })(),
+    cliHelpAndSmallCheckUnder400ms: (() => {
+      const c = results.cli as { helpMs: number; checkSmallMs: number };
+      return { value: [c.helpMs, c.checkSmallMs], ok: c.helpMs <= 400 && c.checkSmallMs <= 400 };
+    })(),
+    cliLoadPlusSaveAt50kUnder600ms: (() => {
+      const s = (results.cli as { doShip50000Split: { loadMs: number; decodeMs: number; saveMs: number } })
+        .doShip50000Split;
+      // load + decode is what "load" meant in the issue (read, validate and decode the file).
+      const v = s.loadMs + s.decodeMs + s.saveMs;
+      return { value: v, ok: v <= 600 };
     })(),
     syncRequestsConstantAtMost3PlusGridGrowth: {
       // 3 requests, plus one batchUpdate in a run whose rows would overflow a grid (rare: grids grow

@@ -1,0 +1,116 @@
+/**
+ * The prebuilt CLI as a user waits for it (issue #14): wall time of real `backorder-desk` processes
+ * (`--help`, `check` on a small workbook, `do ship` on a workbook of 1,000 and of 50,000 order
+ * lines, median of five), and where the time of one `do ship` at 50,000 lines goes, measured in
+ * this process: load (read and validate the file), decode (tabs to records), decide (the core),
+ * save (apply the patches and write the file atomically).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALL_TAB_NAMES, decodeLoaded, planAction } from '../shared/plans';
+import { renderWorkbook } from '../shared/render-workbook';
+import { FileSpreadsheet } from '../sync-service/src/store/file-spreadsheet';
+import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../twin/workbook-file';
+import { BENCH_TODAY, benchWorkbook } from './workbooks';
+
+const root = join(import.meta.dirname ?? 'bench', '..');
+const BIN = join(root, 'bin', 'backorder-desk.mjs');
+const RUNS = 5;
+const env = { ...process.env, BACKORDER_DESK_TODAY: BENCH_TODAY, BACKORDER_DESK_ACTOR: 'bench' };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const cli = (cwd: string, ...args: string[]) =>
+  execFileSync('node', [BIN, ...args], { cwd, env, encoding: 'utf8' });
+
+function wall(cwd: string, args: string[], before?: () => void): number {
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    before?.();
+    const t = performance.now();
+    try {
+      cli(cwd, ...args);
+    } catch {
+      // a refusal (exit 1) is timed like a success: the user waits for it all the same
+    }
+    ms.push(performance.now() - t);
+  }
+  return Math.round(median(ms));
+}
+
+/** A workbook of `lines` order lines, allocated, and an order of it with stock reserved. */
+async function allocated(dir: string, lines: number): Promise<{ file: string; order: string }> {
+  const file = join(dir, `w${lines}.json`);
+  const wb = benchWorkbook(lines);
+  await writeWorkbookFile(
+    file,
+    workbookFileOf(
+      'bench',
+      'America/New_York',
+      renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
+    ),
+  );
+  cli(dir, 'do', 'allocate', '--workbook', file);
+  const port = await FileSpreadsheet.open(file);
+  const read = await port.read(ALL_TAB_NAMES);
+  const { workbook } = decodeLoaded(read.tabs, read.timeZone, 'api');
+  const order = workbook.orders.find((l) => l.qtyAllocated > 0)?.orderId as string;
+  copyFileSync(file, `${file}.template`);
+  return { file, order };
+}
+
+export async function cliTiming() {
+  const dir = mkdtempSync(join(tmpdir(), 'bdesk-bench-'));
+  writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,OnHand\nA,MAIN,5\n');
+  writeFileSync(
+    join(dir, 'o.csv'),
+    'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-20,Harbor,A,2\n',
+  );
+  cli(dir, 'import', '--workbook', 'small.json', '--tab', 'Inventory', '--csv', 'i.csv');
+  cli(dir, 'import', '--workbook', 'small.json', '--tab', 'Orders', '--csv', 'o.csv');
+  const out: Record<string, unknown> = {
+    helpMs: wall(dir, ['--help']),
+    checkSmallMs: wall(dir, ['check', '--workbook', 'small.json']),
+  };
+  for (const lines of [1_000, 50_000]) {
+    const { file, order } = await allocated(dir, lines);
+    out[`doShip${lines}Ms`] = wall(dir, ['do', 'ship', '--workbook', file, '--order', order], () =>
+      copyFileSync(`${file}.template`, file),
+    );
+    if (lines !== 50_000) continue;
+    const split = {
+      loadMs: [] as number[],
+      decodeMs: [] as number[],
+      decideMs: [] as number[],
+      saveMs: [] as number[],
+    };
+    for (let i = 0; i < RUNS; i++) {
+      copyFileSync(`${file}.template`, file);
+      let t = performance.now();
+      const port = await FileSpreadsheet.open(file);
+      split.loadMs.push(performance.now() - t);
+      t = performance.now();
+      const read = await port.read(ALL_TAB_NAMES);
+      const loaded = decodeLoaded(read.tabs, read.timeZone, 'api');
+      split.decodeMs.push(performance.now() - t);
+      t = performance.now();
+      const plan = planAction(loaded, { action: 'ship', orderId: order } as never, {
+        today: BENCH_TODAY,
+        now: `${BENCH_TODAY}T12:00:00.000Z`,
+        actor: 'bench',
+        requestId: `bench-ship-${i}`,
+      });
+      split.decideMs.push(performance.now() - t);
+      t = performance.now();
+      await port.write(plan.patches);
+      split.saveMs.push(performance.now() - t);
+    }
+    out.doShip50000Split = Object.fromEntries(
+      Object.entries(split).map(([k, v]) => [k, Math.round(median(v))]),
+    );
+    const check = await readWorkbookFile(file);
+    out.doShip50000Bytes = JSON.stringify(check).length;
+  }
+  return out;
+}
