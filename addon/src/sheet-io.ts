@@ -9,8 +9,9 @@
 import { encodeText } from '../../shared/cells';
 import type { RawTab, TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
+import { gridNeeds } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
-import { type GridNeed, planGrids } from './grid';
+import { planGrids } from './grid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -127,32 +128,6 @@ export function writeFormulas(
       );
 }
 
-const widest = (rows: readonly (readonly unknown[])[]) => rows.reduce((m, r) => Math.max(m, r.length), 0);
-
-/** The rows and columns each written tab will hold, for planGrids (only tabs that get rows). */
-function gridNeeds(read: ReadResult, patches: readonly TabPatch[], newTabs: readonly RawTab[]): GridNeed[] {
-  const needs: GridNeed[] = newTabs.map((t) => ({
-    name: t.name,
-    rows: t.values.length,
-    cols: widest(t.values),
-    sheet: undefined,
-  }));
-  for (const p of patches) {
-    const raw = read.tabs[p.tab];
-    const sheet = read.sheets.get(p.tab);
-    if (!raw || !sheet) continue;
-    if (p.replace) needs.push({ name: p.tab, rows: p.replace.length, cols: widest(p.replace), sheet });
-    else if (p.appends.length > 0)
-      needs.push({
-        name: p.tab,
-        rows: raw.values.length - (p.deletes?.length ?? 0) + p.appends.length,
-        cols: Math.max(widest(p.appends), 1),
-        sheet,
-      });
-  }
-  return needs;
-}
-
 /**
  * Applies the core's patches and creates new tabs. Every tab named in a patch was read by `readTabs`
  * in the same execution (under the document lock), so its rows are where the core saw them. The
@@ -165,7 +140,12 @@ export function writeTabs(
   newTabs: readonly RawTab[] = [],
   insertChart?: (sheet: Sheet, chart: object) => void,
 ): void {
-  const growGrids = planGrids(ss, gridNeeds(read, patches, newTabs));
+  const needs = gridNeeds(
+    (tab) => (read.sheets.has(tab) ? read.tabs[tab]?.values.length : undefined),
+    patches,
+    newTabs,
+  );
+  const growGrids = planGrids(ss, read.sheets, needs);
   const created = new Map<string, Sheet>();
   for (const tab of newTabs) created.set(tab.name, ss.insertSheet(tab.name));
   growGrids(created);

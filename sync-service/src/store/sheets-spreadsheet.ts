@@ -12,7 +12,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell } from '../../../shared/cells';
 import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec';
-import { DeskError } from '../../../shared/errors';
+import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/grid-plan';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { chartOn } from '../../../shared/render-aging';
 import { fromGoogleError } from '../sheets/errors';
@@ -20,17 +20,10 @@ import { Retrier } from '../sheets/retry';
 
 type Plain = string | number | boolean;
 
-/** Google's grid of a new sheet, its cell limit per spreadsheet, and our headroom when a grid grows. */
-const NEW_SHEET = { rows: 1000, cols: 26 };
-const CELL_LIMIT = 10_000_000;
-const HEADROOM_ROWS = 500;
-
 /** Sheet names always quoted: an unquoted "Log" or "POs" could read as a column reference. */
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 const plain = (c: Cell): Plain => (c === null ? '' : c instanceof Date ? c.toISOString() : c);
-
-const widest = (rows: readonly (readonly unknown[])[]) => rows.reduce((m, r) => Math.max(m, r.length), 0);
 
 /** Splits value ranges into consecutive groups whose JSON stays under `limit` bytes each. */
 export function chunksUnder(
@@ -62,7 +55,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
   private rows = new Map<string, number>();
   private widths = new Map<string, number>();
   /** Each tab's grid (rows × columns), from the metadata read, kept current as this port grows it. */
-  private grids = new Map<string, { rows: number; cols: number }>();
+  private grids = new Map<string, Grid>();
 
   constructor(
     private readonly api: sheets_v4.Sheets,
@@ -152,16 +145,13 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     return requests;
   }
 
-  /** addSheet with chosen ids, then each new tab's charts, in one request. */
-  private creating(newTabs: readonly RawTab[]): sheets_v4.Schema$Request[] {
+  /** addSheet with chosen ids, each sized as `growths` say (else a new sheet's 1,000 × 26), then charts. */
+  private creating(newTabs: readonly RawTab[], growths: readonly Growth[]): sheets_v4.Schema$Request[] {
     let next = Math.max(-1, ...this.ids.values()) + 1;
     const sheets = newTabs.map((t) => ({ tab: t, sheetId: next++ }));
     return [
       ...sheets.map(({ tab, sheetId }) => {
-        const grid = {
-          rows: Math.max(NEW_SHEET.rows, tab.values.length),
-          cols: Math.max(NEW_SHEET.cols, widest(tab.values)),
-        };
+        const grid = growths.find((g) => g.name === tab.name)?.to ?? NEW_SHEET;
         this.grids.set(tab.name, grid);
         return {
           addSheet: {
@@ -185,58 +175,40 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
   }
 
   /**
-   * appendDimension requests for every tab whose grid the patches would overflow (rows with some
-   * headroom, so that growing is rare); refuses before any request when the spreadsheet would pass
-   * Google's 10 million cells.
+   * The grids this write needs grown (shared/grid-plan.ts): appendDimension for existing tabs (new
+   * ones are sized by their addSheet); refuses before any request past Google's 10 million cells.
    */
-  private growing(patches: readonly TabPatch[], newTabs: readonly RawTab[]): sheets_v4.Schema$Request[] {
-    const requests: sheets_v4.Schema$Request[] = [];
-    const grown = new Map<string, { rows: number; cols: number }>();
-    for (const p of patches) {
-      const grid = this.grids.get(p.tab);
-      const sheetId = this.ids.get(p.tab);
-      if (!grid || sheetId === undefined) continue;
-      const rows = p.replace
-        ? p.replace.length
-        : (this.rows.get(p.tab) ?? 0) - (p.deletes?.length ?? 0) + p.appends.length;
-      const cols = p.replace ? widest(p.replace) : widest(p.appends);
-      if (rows <= grid.rows && cols <= grid.cols) continue;
-      grown.set(p.tab, { rows: Math.max(grid.rows, rows), cols: Math.max(grid.cols, cols) });
-    }
-    if (grown.size === 0) return requests;
-    const cells = (g: { rows: number; cols: number }) => g.rows * g.cols;
-    let total = 0;
-    for (const [name, g] of this.grids) total += cells(grown.get(name) ?? g);
-    for (const t of newTabs)
-      if (!this.grids.has(t.name))
-        total += Math.max(NEW_SHEET.rows, t.values.length) * Math.max(NEW_SHEET.cols, widest(t.values));
-    if (total > CELL_LIMIT)
-      throw new DeskError(
-        'REFUSED',
-        `This write needs ${total.toLocaleString('en-US')} cells in the spreadsheet, past Google's limit of ${CELL_LIMIT.toLocaleString('en-US')}; nothing was written. Move old rows out (archive) or delete tabs you no longer use.`,
-        [...grown].map(([name, g]) => `${name}: needs ${g.rows} rows × ${g.cols} columns`),
-      );
-    let room = CELL_LIMIT - total;
-    for (const [name, g] of grown) {
-      const before = this.grids.get(name) as { rows: number; cols: number };
-      const sheetId = this.ids.get(name);
-      if (g.rows > before.rows) {
-        const extra = Math.min(HEADROOM_ROWS, Math.floor(room / g.cols));
-        room -= extra * g.cols;
-        requests.push({
-          appendDimension: { sheetId, dimension: 'ROWS', length: g.rows + extra - before.rows },
-        });
-        g.rows += extra;
-      }
-      if (g.cols > before.cols)
-        requests.push({ appendDimension: { sheetId, dimension: 'COLUMNS', length: g.cols - before.cols } });
-      this.grids.set(name, g);
-    }
-    return requests;
+  private growing(patches: readonly TabPatch[], newTabs: readonly RawTab[]): Growth[] {
+    const needs = gridNeeds(
+      (tab) => (this.grids.has(tab) ? (this.rows.get(tab) ?? 0) : undefined),
+      patches,
+      newTabs,
+    );
+    return planGrowth(
+      needs.map((n) => ({ ...n, have: this.grids.get(n.name) })),
+      () => [...this.grids.values()].reduce((n, g) => n + g.rows * g.cols, 0),
+    );
+  }
+
+  private appending(growths: readonly Growth[]): sheets_v4.Schema$Request[] {
+    return growths.flatMap((g) => {
+      const sheetId = this.ids.get(g.name);
+      if (sheetId === undefined) return []; // a new tab: its addSheet has the size
+      this.grids.set(g.name, g.to);
+      return [
+        ...(g.to.rows > g.from.rows
+          ? [{ appendDimension: { sheetId, dimension: 'ROWS', length: g.to.rows - g.from.rows } }]
+          : []),
+        ...(g.to.cols > g.from.cols
+          ? [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: g.to.cols - g.from.cols } }]
+          : []),
+      ];
+    });
   }
 
   async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {
-    const structure = [...this.growing(patches, newTabs), ...this.creating(newTabs)];
+    const growths = this.growing(patches, newTabs);
+    const structure = [...this.appending(growths), ...this.creating(newTabs, growths)];
     const data: sheets_v4.Schema$ValueRange[] = [];
     const cell = (tab: string, row: number, col: number) => `${quoted(tab)}!${columnLetter(col)}${row + 1}`;
     const block = (tab: string, row: number, values: Cell[][]) => {
