@@ -20,14 +20,7 @@ import { AppsScriptRuntime } from '../twin/apps-script/runtime';
 import { SheetsApiTwin } from '../twin/sheets-api';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 import { illegalValueAt, wireCopy } from './page/script-run-payload';
-
-/** The workbook file behind the twin, shared with other processes (sync-service/src/store/shared-workbook.ts). */
-export interface SharedFile {
-  lock(): Promise<{ release(): Promise<void> }>;
-  /** Under the lock: reloads the twin when another process saved the file since. */
-  refresh(): Promise<boolean>;
-  save(): Promise<void>;
-}
+import { type SharedFile, UnitsOfWork } from './units-of-work';
 
 export interface PlaygroundOptions {
   readonly twin: TwinSpreadsheet;
@@ -69,10 +62,7 @@ export class Playground {
   readonly token = randomUUID();
   private server: Server | undefined;
   private saving = Promise.resolve();
-  /** Units of work of this process, one at a time (the file lock serialises processes). */
-  private queue: Promise<unknown> = Promise.resolve();
-  private inside = false;
-  private dirty = false;
+  private readonly units: UnitsOfWork;
 
   private constructor(
     private readonly o: PlaygroundOptions,
@@ -85,6 +75,7 @@ export class Playground {
       onChange: () => this.changed(),
     });
     this.api.add(o.twin);
+    this.units = new UnitsOfWork(o.file, () => this.save());
   }
 
   /** Loads the built add-on (o.dist) and page (o.page) and wires them to the twin. */
@@ -115,34 +106,12 @@ export class Playground {
 
   /** A change to the twin: saved at the end of the unit of work, or now outside one. */
   changed(): void {
-    if (this.inside) this.dirty = true;
-    else void this.save();
+    if (!this.units.changed()) void this.save();
   }
 
-  /**
-   * Runs `work` as one unit: under the workbook file's lock, on the file as it is on disk (reloaded
-   * when a CLI command saved it meanwhile), saved before the lock is let go. Without a shared file
-   * (tests), it just runs it, one unit at a time.
-   */
+  /** Runs `work` as one unit of work on the shared file (units-of-work.ts). */
   exclusive<T>(work: () => T | Promise<T>): Promise<T> {
-    const run = async () => {
-      const file = this.o.file;
-      const lock = await file?.lock();
-      this.inside = true;
-      try {
-        await file?.refresh();
-        const out = await work();
-        if (this.dirty) await (file ? file.save() : this.save());
-        return out;
-      } finally {
-        this.inside = false;
-        this.dirty = false;
-        await lock?.release();
-      }
-    };
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.units.run(work);
   }
 
   /** Saves after a change, one save at a time (the file is written atomically by `save`). */

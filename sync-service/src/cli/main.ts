@@ -11,9 +11,8 @@ import type { CommandResult } from '../../../shared/commands/run';
 import { dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
-import type { SpreadsheetPort } from '../../../shared/ports';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
-import { DEFAULT_RETRY, Retrier, type RetryPolicy } from '../sheets/retry';
+import { DEFAULT_RETRY, Retrier } from '../sheets/retry';
 import { FileSpreadsheet } from '../store/file-spreadsheet';
 import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
 import { archiveWorkbook } from '../use-cases/archive-workbook';
@@ -21,28 +20,17 @@ import { checkWorkbook } from '../use-cases/check-workbook';
 import { exportInvoices } from '../use-cases/export-invoices';
 import { exportTab, isDateColumn, xlsxTabs } from '../use-cases/export-tab';
 
-/** The Sheets client (googleapis, 0.1 s to load) only for commands on a Google spreadsheet. */
-const sheetsClient = async (env: Record<string, string | undefined>) =>
-  (await import('../sheets/client')).sheetsClient(env);
-
 import { importCsv } from '../use-cases/import-csv';
 import { rebuildAging } from '../use-cases/rebuild-aging';
 import { renderDocument } from '../use-cases/render-document';
 import { runAction } from '../use-cases/run-action';
 import { setupWorkbook } from '../use-cases/setup-workbook';
 import { commandFromFlags, type Options, parseCommandLine, resolveToday, USAGE, UsageError } from './args';
+import type { Io } from './io';
+import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
 import { syncCommand } from './sync-command';
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readonly env: Record<string, string | undefined>;
-  readonly cwd: string;
-  /** Time and randomness of the Sheets retry policy (tests run a 65-second storm instantly). */
-  readonly retry?: Partial<RetryPolicy>;
-  /** Ends `sync --every` (default: SIGTERM or SIGINT). */
-  readonly stop?: AbortSignal;
-}
+export type { Io } from './io';
 
 function context(options: Options, io: Io, timeZone: string): CommandContext {
   const fixed = resolveToday(options, io.env);
@@ -74,53 +62,6 @@ function renderResult(result: CommandResult): string {
       `  short: ${s.orderId} line ${s.line} ${s.sku}: wanted ${s.wanted}, reserved ${s.reserved} (${s.outcome})`,
     );
   return `${lines.join('\n')}\n`;
-}
-
-/** The spreadsheet a command works on: a workbook file, or a Google spreadsheet through the Sheets API. */
-interface Opened {
-  readonly port: SpreadsheetPort;
-  readonly timeZone: string;
-  /** The file did not exist: it is created on first use (PRODUCT.md section 7). */
-  readonly created: boolean;
-  readonly file?: FileSpreadsheet;
-  readonly label: string;
-}
-
-async function openWorkbook(options: Options, io: Io, lockAs: string): Promise<Opened> {
-  if (options.spreadsheet && options.workbook)
-    throw new UsageError('give --workbook FILE or --spreadsheet ID, not both');
-  if (options.spreadsheet) {
-    const port = new SheetsSpreadsheet(
-      await sheetsClient(io.env),
-      options.spreadsheet,
-      new Retrier({ ...DEFAULT_RETRY, ...io.retry }),
-    );
-    return {
-      port,
-      timeZone: await port.timeZone(),
-      created: false,
-      label: `spreadsheet ${options.spreadsheet}`,
-    };
-  }
-  const file = await openFile(options, io, `backorder-desk ${lockAs}`);
-  return {
-    port: file,
-    timeZone: file.file.properties.timeZone,
-    created: file.created,
-    file,
-    label: options.workbook as string,
-  };
-}
-
-/** How long a command waits for another process's lock on the workbook (BACKORDER_DESK_LOCK_WAIT_MS). */
-function lockWait(io: Io): number | undefined {
-  const ms = Number(io.env.BACKORDER_DESK_LOCK_WAIT_MS);
-  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
-}
-
-async function openFile(options: Options, io: Io, lockAs: string): Promise<FileSpreadsheet> {
-  if (!options.workbook) throw new UsageError('--workbook FILE or --spreadsheet ID is required');
-  return FileSpreadsheet.open(resolve(io.cwd, options.workbook), 'Backorder Desk', lockAs, lockWait(io));
 }
 
 async function output(options: Options, io: Io, text: string): Promise<void> {
@@ -176,7 +117,7 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
 async function runCommand(
   command: string,
   command_: ReturnType<typeof commandFromFlags> | undefined,
-  opened: Opened,
+  opened: Awaited<ReturnType<typeof openWorkbook>>,
   options: Options,
   io: Io,
 ): Promise<number> {

@@ -14,7 +14,7 @@ import { takeLease } from '../feeds/lease';
 import { runEvery } from '../use-cases/every';
 import { syncEtas } from '../use-cases/sync-etas';
 import { type Options, UsageError } from './args';
-import type { Io } from './main';
+import type { Io } from './io';
 
 function stopOnSignals(): AbortSignal {
   const controller = new AbortController();
