@@ -9,6 +9,7 @@ import { join } from 'node:path';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../scripts/build.mjs';
 import { renderWorkbook } from '../shared/render-workbook';
+import { estimateSeconds } from '../twin/apps-script/cost-model';
 import { AppsScriptRuntime } from '../twin/apps-script/runtime';
 import { TwinSpreadsheet } from '../twin/spreadsheet';
 import { workbookFileOf } from '../twin/workbook-file';
@@ -71,7 +72,16 @@ export async function addonCalls(lines: number) {
   const GRID = /^(Sheet\.(getMaxRows|getMaxColumns|insertRowsAfter|insertColumnsAfter))$/;
   const out: Record<
     string,
-    { calls: number; gridCalls: number; sheets: number; ms: number; byCall: Record<string, number> }
+    {
+      calls: number;
+      gridCalls: number;
+      sheets: number;
+      cellsRead: number;
+      cellsWritten: number;
+      estimatedSeconds: Record<string, number>;
+      ms: number;
+      byCall: Record<string, number>;
+    }
   > = {};
   for (const [name, run] of actions) {
     rt.counter.reset();
@@ -85,6 +95,10 @@ export async function addonCalls(lines: number) {
       calls: Object.values(byCall).reduce((n, c) => n + c, 0),
       gridCalls: Object.entries(byCall).reduce((n, [k, c]) => (GRID.test(k) ? n + c : n), 0) + (grew ? 1 : 0), // the survey's own getSheets
       sheets: twin.file.sheets.length,
+      // What real Apps Script would take for it (twin/apps-script/cost-model.ts, docs/twin.md).
+      cellsRead: rt.counter.cells.read,
+      cellsWritten: rt.counter.cells.written,
+      estimatedSeconds: estimateSeconds(rt.counter),
       ms: Math.round(performance.now() - t),
       byCall,
     };

@@ -55,8 +55,13 @@ export class TwinRange {
     return s;
   }
 
-  private hit(name: string) {
-    this.host.counter.hit(`Range.${name}`);
+  /** Counts the call, and the cells it moves (the cost model's reads and writes, docs/twin.md). */
+  private hit(name: string, moves?: 'read' | 'written') {
+    const cells = this.rows * this.cols;
+    this.host.counter.hit(
+      `Range.${name}`,
+      moves === 'read' ? { read: cells } : moves === 'written' ? { written: cells } : undefined,
+    );
   }
 
   /** Notes live in the sheet's metadata by A1 cell. */
@@ -70,7 +75,7 @@ export class TwinRange {
   }
 
   getNotes(): string[][] {
-    this.hit('getNotes');
+    this.hit('getNotes', 'read');
     this.host.cache.commit();
     const notes = this.notes();
     return Array.from({ length: this.rows }, (_, r) =>
@@ -79,7 +84,7 @@ export class TwinRange {
   }
 
   setNotes(data: string[][]): TwinRange {
-    this.hit('setNotes');
+    this.hit('setNotes', 'written');
     this.checkShape(data, 'data');
     this.host.cache.defer(() => {
       const notes = this.notes();
@@ -95,7 +100,7 @@ export class TwinRange {
   }
 
   setNote(note: string): TwinRange {
-    this.hit('setNote');
+    this.hit('setNote', 'written');
     this.host.cache.defer(() => {
       const notes = this.notes();
       for (let r = 0; r < this.rows; r++)
@@ -147,7 +152,7 @@ export class TwinRange {
   }
 
   getValues(): unknown[][] {
-    this.hit('getValues');
+    this.hit('getValues', 'read');
     this.host.cache.commit();
     const sheet = this.sheet();
     const tz = this.host.twin.file.properties.timeZone;
@@ -182,7 +187,12 @@ export class TwinRange {
   }
 
   setValues(data: unknown[][]): TwinRange {
-    this.hit('setValues');
+    this.hit('setValues', 'written');
+    return this.queueValues(data);
+  }
+
+  /** Checks and queues a block of values (setValues, setFormulas) for the execution's commit. */
+  private queueValues(data: unknown[][]): TwinRange {
     this.checkShape(data, 'data');
     if (overlongCell(data))
       throw new Error(
@@ -216,7 +226,7 @@ export class TwinRange {
   setValue = (v: unknown) => this.setValues([[v]]);
 
   getFormulas(): string[][] {
-    this.hit('getFormulas');
+    this.hit('getFormulas', 'read');
     this.host.cache.commit();
     const sheet = this.sheet();
     return Array.from({ length: this.rows }, (_, r) =>
@@ -227,9 +237,9 @@ export class TwinRange {
   getFormula = () => this.getFormulas()[0]?.[0] ?? '';
 
   setFormulas(formulas: string[][]): TwinRange {
-    this.hit('setFormulas');
+    this.hit('setFormulas', 'written');
     this.checkShape(formulas, 'data');
-    return this.setValues(
+    return this.queueValues(
       formulas.map((row) => row.map((f) => (f === '' ? '' : f.startsWith('=') ? f : `=${f}`))),
     );
   }
@@ -253,7 +263,7 @@ export class TwinRange {
   }
 
   clearContent(): TwinRange {
-    this.hit('clearContent');
+    this.hit('clearContent', 'written');
     this.host.cache.defer(() => {
       const sheet = this.sheet();
       for (let r = this.row; r < this.row + this.rows; r++)

@@ -1,0 +1,48 @@
+/**
+ * The twin's cost model (twin/apps-script/cost-model.ts): the counter records the cells each value
+ * read and write moves, and the estimate prices round trip, calls, cells and the commit with each
+ * parameter set.
+ */
+import { describe, expect, it } from 'vitest';
+import { COST, estimateSeconds } from '../../twin/apps-script/cost-model';
+import { CallCounter } from '../../twin/apps-script/counter';
+import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
+import { TwinSpreadsheet } from '../../twin/spreadsheet';
+import { newSheet, newWorkbookFile } from '../../twin/workbook-file';
+
+describe('cost model', () => {
+  it('counts the cells each value read and write moves', () => {
+    const file = newWorkbookFile('cost', 'America/New_York');
+    newSheet(file, 'T', ['a', 'b', 'c']);
+    const rt = new AppsScriptRuntime({
+      twin: new TwinSpreadsheet(file),
+      code: `function f() { var s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T');
+        s.getRange(1, 1, 10, 3).getValues(); s.getRange(2, 1, 2, 2).setValues([[1, 2], [3, 4]]);
+        s.getRange(2, 3, 2, 1).setFormulas([['=A2'], ['=A3']]); }`,
+    });
+    rt.run('f');
+    expect(rt.counter.cells).toEqual({ read: 30, written: 6 });
+    // setFormulas is one call, not a setValues as well.
+    expect(rt.counter.counts['Range.setValues']).toBe(1);
+    expect(rt.counter.counts['Range.setFormulas']).toBe(1);
+  });
+
+  it.each([
+    ['low', 0.3 + 10 * 0.02 + 1000 * 12e-6 + 0.3],
+    ['central', 0.6 + 10 * 0.06 + 1000 * 50e-6 + 0.45],
+    ['high', 1.5 + 10 * 0.16 + 1000 * 100e-6 + 0.6],
+  ] as const)('prices %s: round trip + calls + cells + commit', (set, expected) => {
+    // 10 calls moving 1,000 cells, one of them a write.
+    const c = new CallCounter();
+    for (let i = 0; i < 9; i++) c.hit('Range.getValues', { read: 100 });
+    c.hit('Range.setValues', { written: 100 });
+    expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
+    expect(COST[set].perCell).toBeGreaterThan(0);
+  });
+
+  it('a read-only execution pays no commit', () => {
+    const c = new CallCounter();
+    c.hit('Range.getValues', { read: 10 });
+    expect(estimateSeconds(c).central).toBeCloseTo(0.6 + 0.06 + 10 * 50e-6, 2);
+  });
+});

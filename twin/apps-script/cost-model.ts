@@ -1,0 +1,41 @@
+/**
+ * What an execution would cost in real Apps Script, from what the twin counted: in Apps Script time
+ * follows the service calls made and the cells they move, plus a round trip per `google.script.run`
+ * and a commit of the writes at the end. Three parameter sets from published measurements
+ * (docs/twin.md, "Cost model"): `low` the fastest reported, `high` the slowest, `central` between.
+ */
+import type { CallCounter } from './counter';
+
+export interface CostParameters {
+  /** One google.script.run call, sidebar to server and back (s). */
+  readonly roundTrip: number;
+  /** One service call (s). */
+  readonly perCall: number;
+  /** One cell read or written by getValues / setValues and their kin (s). */
+  readonly perCell: number;
+  /** Committing an execution's writes (s), when it wrote anything. */
+  readonly commit: number;
+}
+
+export const COST: Readonly<Record<'low' | 'central' | 'high', CostParameters>> = {
+  low: { roundTrip: 0.3, perCall: 0.02, perCell: 12e-6, commit: 0.3 },
+  central: { roundTrip: 0.6, perCall: 0.06, perCell: 50e-6, commit: 0.45 },
+  high: { roundTrip: 1.5, perCall: 0.16, perCell: 100e-6, commit: 0.6 },
+};
+
+/** Estimated seconds of what `counter` recorded, as `executions` calls from the sidebar or menu. */
+export function estimateSeconds(counter: CallCounter, executions = 1): Record<keyof typeof COST, number> {
+  const calls = Object.values(counter.counts).reduce((n, c) => n + c, 0);
+  const cells = counter.cells.read + counter.cells.written;
+  const out = {} as Record<keyof typeof COST, number>;
+  for (const [name, p] of Object.entries(COST) as [keyof typeof COST, CostParameters][])
+    out[name] =
+      Math.round(
+        (executions * p.roundTrip +
+          calls * p.perCall +
+          cells * p.perCell +
+          (counter.cells.written > 0 ? p.commit : 0)) *
+          100,
+      ) / 100;
+  return out;
+}
