@@ -7,6 +7,7 @@
  * all, in which case a sheet's grid is the larger of Google's default and the data it holds.
  * Sources: docs/fidelity.md (rows A12–A17, S6–S10, S17, S20).
  */
+import { columnLetters } from './a1';
 import type { Sheet, WorkbookFile } from './workbook-file';
 
 export const DEFAULT_ROWS = 1000;
@@ -66,4 +67,26 @@ export function overlongCell(
     }
   }
   return undefined;
+}
+
+/** Google's message for a cell over the limit (both faces). */
+export const OVERLONG = `Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`;
+
+/**
+ * Why a range reaching past the sheet's grid is refused, naming the first cell outside it as Google
+ * does ("Range ('Log'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26"), or undefined.
+ */
+export function pastGrid(
+  sheet: Sheet,
+  startRow: number,
+  startCol: number,
+  endRow: number,
+  endCol: number,
+): string | undefined {
+  const g = gridOf(sheet);
+  if (endRow <= g.rows && endCol <= g.cols) return undefined;
+  const row = endRow > g.rows ? Math.max(startRow, g.rows) : startRow;
+  const col = endRow > g.rows ? startCol : Math.max(startCol, g.cols);
+  const name = sheet.properties.title.replace(/'/g, "''");
+  return `Range ('${name}'!${columnLetters(col)}${row + 1}) exceeds grid limits. Max rows: ${g.rows}, max columns: ${g.cols}`;
 }

@@ -6,8 +6,9 @@
  */
 import { instantToSerial } from '../shared/dates';
 import { columnLetters, formatA1, type GridRange, parseA1, RangeError_ } from './a1';
+import { describeSpreadsheet } from './describe';
 import { FormulaEngine } from './formulas';
-import { CELL_CHARACTERS, DEFAULT_COLUMNS, DEFAULT_ROWS, gridOf, overlongCell, resize } from './grid';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, gridOf, OVERLONG, overlongCell, pastGrid, resize } from './grid';
 import { formatted, raw, type Stored, trimGrid, userEntered } from './values';
 import { newSheet, type Sheet, type WorkbookFile } from './workbook-file';
 
@@ -143,31 +144,15 @@ export class TwinSpreadsheet {
     };
   }
 
-  /**
-   * Google refuses a range that reaches past the sheet's grid, naming the first cell outside it:
-   * "Range ('Log'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26" (fidelity S6–S7).
-   */
+  /** Refuses a range past the sheet's grid with Google's 400 (grid.ts; fidelity S6–S7). */
   withinGrid(sheet: Sheet, startRow: number, startCol: number, endRow: number, endCol: number): void {
-    const g = gridOf(sheet);
-    if (endRow <= g.rows && endCol <= g.cols) return;
-    const row = endRow > g.rows ? Math.max(startRow, g.rows) : startRow;
-    const col = endRow > g.rows ? startCol : Math.max(startCol, g.cols);
-    const name = sheet.properties.title;
-    throw new TwinError(
-      400,
-      'INVALID_ARGUMENT',
-      `Range ('${name.replace(/'/g, "''")}'!${columnLetters(col)}${row + 1}) exceeds grid limits. Max rows: ${g.rows}, max columns: ${g.cols}`,
-    );
+    const refused = pastGrid(sheet, startRow, startCol, endRow, endCol);
+    if (refused) throw new TwinError(400, 'INVALID_ARGUMENT', refused);
   }
 
   /** Refuses input with a cell over Google's 50,000 characters (fidelity S17). */
   private checkCellSize(values: unknown[][]): void {
-    if (overlongCell(values))
-      throw new TwinError(
-        400,
-        'INVALID_ARGUMENT',
-        `Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`,
-      );
+    if (overlongCell(values)) throw new TwinError(400, 'INVALID_ARGUMENT', OVERLONG);
   }
 
   private put(sheet: Sheet, r: number, c: number, input: unknown, option: 'RAW' | 'USER_ENTERED'): void {
@@ -280,56 +265,9 @@ export class TwinSpreadsheet {
     return { spreadsheetId: this.id, clearedRange: range };
   }
 
-  /**
-   * `spreadsheets.get`: properties and sheets (grid data is not served), cut to a `fields` mask of
-   * top-level names and `sheets.properties` / `sheets.charts`… paths, as the API's partial responses do.
-   */
+  /** `spreadsheets.get`, cut to a `fields` mask (describe.ts). */
   describe(fields?: string) {
-    const full = this.describeAll();
-    if (!fields) return full;
-    const wanted = fields.split(',').map((f) => f.trim().replace(/\(.*\)$/, ''));
-    const out: Record<string, unknown> = {};
-    for (const f of wanted) {
-      const [top, sub] = f.split('.');
-      if (!top || !(top in full)) continue;
-      const value = (full as Record<string, unknown>)[top];
-      if (sub && top === 'sheets') {
-        const previous = (out.sheets as Record<string, unknown>[] | undefined) ?? full.sheets.map(() => ({}));
-        out.sheets = full.sheets.map((s, i) => ({
-          ...previous[i],
-          [sub]: (s as Record<string, unknown>)[sub],
-        }));
-      } else out[top] = value;
-    }
-    return out;
-  }
-
-  private describeAll() {
-    return {
-      spreadsheetId: this.id,
-      properties: {
-        title: this.file.properties.title,
-        locale: this.file.properties.locale,
-        timeZone: this.file.properties.timeZone,
-      },
-      sheets: this.file.sheets.map((s) => ({
-        properties: {
-          ...s.properties,
-          sheetType: 'GRID',
-          gridProperties: {
-            ...s.properties.gridProperties,
-            rowCount: gridOf(s).rows,
-            columnCount: gridOf(s).cols,
-          },
-        },
-        ...Object.fromEntries(
-          Object.entries(s.metadata).filter(([k]) =>
-            ['charts', 'protectedRanges', 'conditionalFormats', 'developerMetadata'].includes(k),
-          ),
-        ),
-      })),
-      namedRanges: (this.file as WorkbookFile & { namedRanges?: unknown[] }).namedRanges ?? [],
-    };
+    return describeSpreadsheet(this.id, this.file, fields);
   }
 
   /** A new sheet, 1,000 × 26 unless told otherwise, as Google makes one (fidelity S9). */

@@ -3,7 +3,7 @@
  * (stored in the sheet's metadata), with Apps Script's errors when data and range disagree.
  */
 import { columnLetters } from '../a1';
-import { CELL_CHARACTERS, overlongCell } from '../grid';
+import { OVERLONG, overlongCell } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import type { Stored } from '../values';
 import type { Sheet } from '../workbook-file';
@@ -194,10 +194,7 @@ export class TwinRange {
   /** Checks and queues a block of values (setValues, setFormulas) for the execution's commit. */
   private queueValues(data: unknown[][]): TwinRange {
     this.checkShape(data, 'data');
-    if (overlongCell(data))
-      throw new Error(
-        `Exception: Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`,
-      );
+    if (overlongCell(data)) throw new Error(`Exception: ${OVERLONG}`);
     // The values are taken now (the script may change its arrays afterwards), written at the commit.
     const copy = data.map((row) => [...row]);
     this.host.cache.defer(() => this.writeValues(copy));
