@@ -198,7 +198,7 @@ export function computeAging(wb: Workbook, today: IsoDate): AgingReport {
       vendor,
       linesReceived: v.late.length,
       averageDaysLate: v.late.length ? oneDecimal(v.late.reduce((a, b) => a + b, 0) / v.late.length) : null,
-      worstDaysLate: v.late.length ? Math.max(...v.late) : null,
+      worstDaysLate: v.late.length ? v.late.reduce((m, d) => Math.max(m, d), -Infinity) : null,
       etaChanges: v.etaChanges,
     }))
     .sort(

@@ -30,7 +30,9 @@ export const CELL_LIMIT = 10_000_000;
 /** Rows added beyond the need when a grid grows (fewer when the cell limit leaves less room). */
 export const HEADROOM_ROWS = 500;
 
-const widest = (rows: readonly (readonly unknown[])[]) => rows.reduce((m, r) => Math.max(m, r.length), 0);
+/** The longest row's length, without spreading the rows as arguments (100,000 rows overflow the stack). */
+export const widest = (rows: readonly (readonly unknown[])[]) =>
+  rows.reduce((m, r) => Math.max(m, r.length), 0);
 
 /**
  * The needs of the tabs that get rows: new tabs, appended rows (after the rows the patch deletes), a

@@ -87,7 +87,7 @@ export function logPatch(
   const decoded = decodeTab(LogTab, created ?? existing ?? { name: LogTab.name, values: [[]] }, ctx);
   const patch = encodeChanges(decoded, { updated: [], added: [entry] }, 'engine', ctx);
   if (created) {
-    (created.values as unknown[][]).push(...patch.appends);
+    for (const row of patch.appends) (created.values as unknown[][]).push(row); // no spread: appends can be 100,000+
     return undefined;
   }
   return patch;

@@ -5,6 +5,7 @@
  */
 import type { AgingReport, Totals } from './aging';
 import type { Cell } from './cells';
+import { widest } from './grid-plan';
 import { type Cents, centsToUnits } from './money';
 
 export interface AgingSheet {
@@ -174,6 +175,6 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
     r.lowStock.map((l) => [l.sku, l.warehouse, l.free, l.reorderPoint, l.onOrder]),
   );
   rows.push(...extra);
-  const width = Math.max(...rows.map((row) => row.length));
+  const width = widest(rows);
   return { values: rows.map((row) => [...row, ...new Array(width - row.length).fill('')]), chart };
 }

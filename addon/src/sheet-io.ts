@@ -9,7 +9,7 @@
 import { encodeText } from '../../shared/cells';
 import type { RawTab, TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
-import { gridNeeds } from '../../shared/grid-plan';
+import { gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
 import { planGrids } from './grid';
 
@@ -74,7 +74,7 @@ function appendRows(sheet: Sheet, read: RawTab, rows: readonly (readonly unknown
   const formulas = formulaColumns(read.name)
     .map((f) => ({ ...f, at: header.indexOf(normalizeHeader(f.header)) }))
     .filter((f) => f.at >= 0);
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = widest(rows);
   const first = read.values.length + 1;
   const grid = rows.map((r, i) => {
     const row = [...r, ...new Array(width - r.length).fill('')];
@@ -151,7 +151,7 @@ export function writeTabs(
   growGrids(created);
   for (const tab of newTabs) {
     const sheet = created.get(tab.name) as Sheet;
-    const width = Math.max(...tab.values.map((r) => r.length));
+    const width = widest(tab.values);
     const grid = tab.values.map((r) => [...r.map(rewritable), ...new Array(width - r.length).fill('')]);
     sheet.getRange(1, 1, grid.length, width).setValues(grid as never);
     sheet.setFrozenRows(1);
@@ -165,7 +165,7 @@ export function writeTabs(
     if (!sheet || !raw) throw new Error(`${patch.tab}: the tab was not read before writing`);
     if (patch.replace) {
       sheet.getDataRange().clearContent();
-      const width = Math.max(...patch.replace.map((r) => r.length));
+      const width = widest(patch.replace);
       const grid = patch.replace.map((r) => [...r.map(rewritable), ...new Array(width - r.length).fill('')]);
       sheet.getRange(1, 1, grid.length, width).setValues(grid as never);
       if (sheet.getCharts().length === 0) for (const chart of patch.charts ?? []) insertChart?.(sheet, chart);

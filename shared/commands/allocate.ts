@@ -152,7 +152,10 @@ export function allocate(desk: Desk, orderId?: string): void {
   // fraction of the comparisons' cost: allocate-all sorts tens of thousands of lines.
   const keyed = demands.map((d) => ({ d, key: queueKey(d) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  demands.splice(0, demands.length, ...keyed.map((k) => k.d));
+  // Written back in place: spreading 140,000 demands as arguments overflowed the call stack.
+  keyed.forEach((k, i) => {
+    demands[i] = k.d;
+  });
 
   for (const d of demands) {
     if (d.kind === 'backorder') reserveForBackorder(desk, desk.backorder(d.backorder.backorderId));

@@ -3,7 +3,8 @@
  * ship-complete orders only whole (002 strategy 1), shortfalls turned into backorders at once (000).
  */
 import { describe, expect, it } from 'vitest';
-import { item, line, workbook } from '../../support/build';
+import { runCommand } from '../../../shared/commands/run';
+import { context, item, line, workbook } from '../../support/build';
 import { Session } from '../../support/session';
 
 describe('allocate', () => {
@@ -126,4 +127,15 @@ describe('allocate', () => {
       po: '',
     });
   });
+});
+
+describe('allocate at scale', () => {
+  it('allocates 150,000 order lines in one action (the queue was spread as call arguments and overflowed)', () => {
+    const lines = Array.from({ length: 150_000 }, (_, i) =>
+      line({ orderId: `SO-${i}`, sku: `S-${i % 50}`, qty: 1 }),
+    );
+    const inventory = Array.from({ length: 50 }, (_, i) => item({ sku: `S-${i}`, onHand: 2_000 }));
+    const out = runCommand(workbook({ inventory, orders: lines }), { action: 'allocate' }, context());
+    expect(out.result.messages[0]).toMatch(/^100000 line\(s\) reserved stock; 50000 shortfall\(s\)/);
+  }, 120_000);
 });
