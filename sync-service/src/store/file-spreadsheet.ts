@@ -3,10 +3,10 @@
  * every patch in memory and saves the file once, atomically. Calls are counted so tests can assert one
  * read and at most one write per action.
  *
- * Opened with a holder's name (`lockAs`), a read takes the workbook's lock (workbook-lock.ts) and
- * re-reads the file under it, and the write that follows saves and releases it: every read–write
- * cycle is built on the file as it is, and no other process saves in between. `release()` ends a
- * cycle that wrote nothing.
+ * Opened with a holder's name (`lockAs`), the port reads the file under the workbook's lock
+ * (workbook-lock.ts) and holds it until the write that follows saves and releases it; a later read
+ * takes the lock again and re-reads the file. So every read–write cycle is built on the file as it
+ * is, and no other process saves in between. `release()` ends a cycle that wrote nothing.
  */
 import type { Cell } from '../../../shared/cells';
 import { applyPatch, type RawTab, type TabPatch } from '../../../shared/codec';
@@ -45,8 +45,24 @@ export class FileSpreadsheet implements SpreadsheetPort {
     lockAs?: string,
     lockWaitMs?: number,
   ): Promise<FileSpreadsheet> {
-    const file = await readWorkbookFile(path);
-    return new FileSpreadsheet(path, file ?? newWorkbookFile(title), file === undefined, lockAs, lockWaitMs);
+    // A locking port reads the file once, under the lock its first cycle then holds: validating a
+    // 50,000-line workbook costs a quarter of a second, so it is not read before and again after.
+    const lock = lockAs ? await lockWorkbook(path, lockAs, lockWaitMs) : undefined;
+    try {
+      const file = await readWorkbookFile(path);
+      const port = new FileSpreadsheet(
+        path,
+        file ?? newWorkbookFile(title),
+        file === undefined,
+        lockAs,
+        lockWaitMs,
+      );
+      port.lock = lock;
+      return port;
+    } catch (e) {
+      await lock?.release();
+      throw e;
+    }
   }
 
   /** Takes the lock when this port locks and does not hold it yet, and re-reads the file under it. */
