@@ -5,13 +5,15 @@
  * builders, the active sheet and range (the sidebar's context), `toast` and `getUi()`.
  */
 import { parseA1, RangeError_ } from '../a1';
-import { gridOf, resize } from '../grid';
+import { gridOf } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { trimGrid } from '../values';
 import type { Sheet } from '../workbook-file';
 import { chartBuilder, conditionalRule, valueBuilder } from './builders';
 import type { CallCounter } from './counter';
+import { namedRanges } from './named-ranges';
 import { TwinRange } from './range';
+import { OUTSIDE, sheetGrid } from './sheet-grid';
 import { makeUi, type UiRecorder } from './ui';
 import type { WriteCache } from './write-cache';
 
@@ -24,8 +26,6 @@ export interface SpreadsheetAppEnv {
   /** A Date of the script's realm (set by the runtime for each execution). */
   makeDate: (ms: number) => Date;
 }
-
-const OUTSIDE = 'Exception: The coordinates of the range are outside the dimensions of the sheet.';
 
 /** `cache` is the execution's write cache: reads and structural changes commit it first. */
 export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, container = true) {
@@ -71,11 +71,6 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
     if (row + rows > g.rows || col + cols > g.cols) throw new Error(OUTSIDE);
   }
 
-  function regrid(id: number, rows: number, cols: number): void {
-    const refused = resize(twin.file, raw(id), rows, cols);
-    if (refused) throw new Error(`Exception: ${refused}`);
-  }
-
   function lastRow(s: Sheet): number {
     cache.commit();
     let last = trimGrid(s.values.map((r) => [...r])).length;
@@ -89,6 +84,8 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
   }
 
   function sheetObject(id: number) {
+    // The grid methods return the sheet itself; bound once the sheet object exists.
+    let me: unknown;
     const self = {
       getName: counted('Sheet.getName', () => raw(id).properties.title),
       getSheetId: counted('Sheet.getSheetId', () => id),
@@ -132,50 +129,16 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
       ),
       getLastRow: counted('Sheet.getLastRow', () => lastRow(raw(id))),
       getLastColumn: counted('Sheet.getLastColumn', () => lastColumn(raw(id))),
-      getMaxRows: counted('Sheet.getMaxRows', () => gridOf(raw(id)).rows),
-      getMaxColumns: counted('Sheet.getMaxColumns', () => gridOf(raw(id)).cols),
-      /** Adds rows to the grid after the given row (1-based); rows below move down. */
-      insertRowsAfter(after: number, howMany: number): unknown {
-        hit('Sheet.insertRowsAfter');
-        cache.commit();
-        const g = gridOf(raw(id));
-        if (after < 0 || after > g.rows || howMany < 1) throw new Error(OUTSIDE);
-        regrid(id, g.rows + howMany, g.cols);
-        const values = raw(id).values;
-        if (after < values.length) values.splice(after, 0, ...Array.from({ length: howMany }, () => []));
-        return self;
-      },
-      /** Adds columns to the grid after the given column (1-based). */
-      insertColumnsAfter(after: number, howMany: number): unknown {
-        hit('Sheet.insertColumnsAfter');
-        cache.commit();
-        const g = gridOf(raw(id));
-        if (after < 0 || after > g.cols || howMany < 1) throw new Error(OUTSIDE);
-        regrid(id, g.rows, g.cols + howMany);
-        for (const row of raw(id).values)
-          if (after < row.length) row.splice(after, 0, ...new Array(howMany).fill(null));
-        return self;
-      },
-      /** Appends below the last row of data, growing the grid when the data fills it (fidelity A14). */
-      appendRow(values: unknown[]): unknown {
-        hit('Sheet.appendRow');
-        const at = lastRow(raw(id));
-        const g = gridOf(raw(id));
-        if (at + 1 > g.rows || values.length > g.cols)
-          regrid(id, Math.max(g.rows, at + 1), Math.max(g.cols, values.length));
-        new TwinRange(host, id, at, 0, 1, values.length).setValues([values]);
-        cache.commit();
-        return self;
-      },
-      deleteRow(row: number): unknown {
-        hit('Sheet.deleteRow');
-        cache.commit();
-        const g = gridOf(raw(id));
-        if (row < 1 || row > g.rows) throw new Error(OUTSIDE);
-        raw(id).values.splice(row - 1, 1);
-        regrid(id, g.rows - 1, g.cols);
-        return self;
-      },
+      ...sheetGrid({
+        id,
+        raw: () => raw(id),
+        cache,
+        hit,
+        lastRow: () => lastRow(raw(id)),
+        file: () => twin.file,
+        host,
+        self: () => me,
+      }),
       setFrozenRows: (n: number) => (
         (raw(id).properties.gridProperties.frozenRowCount = n), hit('Sheet.setFrozenRows'), undefined
       ),
@@ -222,6 +185,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
         return self;
       },
     };
+    me = self;
     return self;
   }
 
@@ -269,49 +233,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
       const a = env.active;
       return a ? new TwinRange(host, a.sheetId, a.row, a.col, a.rows, a.cols) : null;
     },
-    /** Named ranges live in the model the HTTP face serves (`namedRanges` of spreadsheets.get). */
-    setNamedRange(name: string, range: TwinRange) {
-      hit('Spreadsheet.setNamedRange');
-      const holder = twin.file as typeof twin.file & { namedRanges?: { name: string; range: object }[] };
-      const sheetId = (range.getSheet() as { getSheetId(): number }).getSheetId();
-      const entry = {
-        name,
-        range: {
-          sheetId,
-          startRowIndex: range.row,
-          endRowIndex: range.row + range.rows,
-          startColumnIndex: range.col,
-          endColumnIndex: range.col + range.cols,
-        },
-      };
-      holder.namedRanges = [...(holder.namedRanges ?? []).filter((n) => n.name !== name), entry];
-    },
-    getRangeByName(name: string) {
-      hit('Spreadsheet.getRangeByName');
-      const holder = twin.file as typeof twin.file & {
-        namedRanges?: {
-          name: string;
-          range: {
-            sheetId?: number;
-            startRowIndex?: number;
-            endRowIndex?: number;
-            startColumnIndex?: number;
-            endColumnIndex?: number;
-          };
-        }[];
-      };
-      const n = holder.namedRanges?.find((x) => x.name === name);
-      if (!n) return null;
-      const r = n.range;
-      return new TwinRange(
-        host,
-        r.sheetId ?? 0,
-        r.startRowIndex ?? 0,
-        r.startColumnIndex ?? 0,
-        (r.endRowIndex ?? 1) - (r.startRowIndex ?? 0),
-        (r.endColumnIndex ?? 1) - (r.startColumnIndex ?? 0),
-      );
-    },
+    ...namedRanges(twin, host, hit),
     toast(message: string, title = '', _seconds?: number) {
       hit('Spreadsheet.toast');
       env.toasts.push(title ? `${title}: ${message}` : message);
