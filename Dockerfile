@@ -4,7 +4,8 @@
 #     -v $PWD/feeds:/feeds:ro backorder-desk sync --spreadsheet SPREADSHEET_ID --feeds /feeds/feeds.json
 # On Cloud Run, leave GOOGLE_APPLICATION_CREDENTIALS unset: the job's service account is used (ADC).
 # Not built in CI: this machine has no Docker engine (docs/sync.md).
-# Build stage: the CLI prebuilt with esbuild (a dev dependency) into dist/cli/.
+# Build stage: the CLI prebuilt with esbuild (a dev dependency) into dist/cli/. The Google stand-in
+# (twin/) is not copied: what ships never imports it (test/architecture.test.ts).
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,7 +13,8 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY scripts ./scripts
 COPY shared ./shared
 COPY sync-service ./sync-service
-COPY twin ./twin
+COPY local-store ./local-store
+COPY cli ./cli
 RUN node scripts/build.mjs --cli
 
 # Runtime: production dependencies and the built CLI only.

@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workbookFileOf } from '../local-store/workbook-file';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../scripts/build.mjs';
 import { renderWorkbook } from '../shared/render-workbook';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
 import { AppsScriptRuntime } from '../twin/apps-script/runtime';
 import { TwinSpreadsheet } from '../twin/spreadsheet';
-import { workbookFileOf } from '../twin/workbook-file';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
 const root = join(import.meta.dirname ?? 'bench', '..');

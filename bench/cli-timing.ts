@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FileSpreadsheet } from '../local-store/file-spreadsheet';
+import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../local-store/workbook-file';
 import { ALL_TAB_NAMES, decodeLoaded, planAction } from '../shared/plans';
 import { renderWorkbook } from '../shared/render-workbook';
-import { FileSpreadsheet } from '../sync-service/src/store/file-spreadsheet';
-import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../twin/workbook-file';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
 const root = join(import.meta.dirname ?? 'bench', '..');

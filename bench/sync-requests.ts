@@ -5,17 +5,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workbookFileOf } from '../local-store/workbook-file';
 import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
 import { renderWorkbook } from '../shared/render-workbook';
 import { loadSyncConfig } from '../sync-service/src/feeds/config';
 import { sheetsClient } from '../sync-service/src/sheets/client';
 import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
-import { SheetsSpreadsheet } from '../sync-service/src/store/sheets-spreadsheet';
+import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
 import { syncEtas } from '../sync-service/src/use-cases/sync-etas';
 import { SheetsApiTwin } from '../twin/sheets-api';
 import { TwinSpreadsheet } from '../twin/spreadsheet';
-import { workbookFileOf } from '../twin/workbook-file';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
 export async function syncRequests(lines: number) {

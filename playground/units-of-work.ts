@@ -5,7 +5,7 @@
  * lock is let go when it changed the twin. Without a shared file (tests) units just run one at a time.
  */
 
-/** The workbook file behind the twin, shared with other processes (sync-service/src/store/shared-workbook.ts). */
+/** The workbook file behind the twin, shared with other processes (local-store/shared-workbook.ts). */
 export interface SharedFile {
   lock(): Promise<{ release(): Promise<void> }>;
   /** Under the lock: reloads the twin when another process saved the file since. */

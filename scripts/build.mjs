@@ -116,17 +116,12 @@ export async function buildPlayground() {
   return out;
 }
 
-/**
- * The `backorder-desk` CLI (the sync service included) as plain JavaScript in dist/cli/, so a command
- * starts without compiling TypeScript at run time. Packages stay external (node_modules loads them);
- * the heavy ones (exceljs, the Sheets client, the formula engine) are imported by the commands that
- * use them only, so they land in chunks of their own and a plain command never loads them.
- */
-export async function buildCli({ quiet = false } = {}) {
-  const out = join(root, 'dist', 'cli');
+/** One Node program bundled into dist/NAME/ as ESM, packages external (node_modules loads them). */
+async function buildNode(name, entry, quiet) {
+  const out = join(root, 'dist', name);
   await rm(out, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { main: join(root, 'sync-service', 'src', 'cli', 'main.ts') },
+    entryPoints: { [name === 'cli' ? 'main' : name]: entry },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -140,12 +135,30 @@ export async function buildCli({ quiet = false } = {}) {
   if (!quiet)
     for (const [f, o] of Object.entries(result.metafile.outputs))
       process.stdout.write(`${f}  ${(o.bytes / 1024).toFixed(1)} KB\n`);
-  return join(out, 'main.js');
+  return join(out, `${name === 'cli' ? 'main' : name}.js`);
+}
+
+/**
+ * The `backorder-desk` CLI (the sync service included) as plain JavaScript in dist/cli/, so a command
+ * starts without compiling TypeScript at run time. The heavy packages (exceljs, the Sheets client, the
+ * formula engine) are imported by the commands that use them only, so they land in chunks of their
+ * own and a plain command never loads them.
+ */
+export function buildCli({ quiet = false } = {}) {
+  return buildNode('cli', join(root, 'cli', 'main.ts'), quiet);
+}
+
+/** `npm start`'s composition root (start/start.ts: the demo, the playground and the sync loop) in dist/start/. */
+export function buildStart({ quiet = false } = {}) {
+  return buildNode('start', join(root, 'start', 'start.ts'), quiet);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const cliOnly = process.argv.includes('--cli');
-  (cliOnly ? buildCli() : buildAddon().then(() => buildCli({ quiet: true }))).catch((e) => {
+  (cliOnly
+    ? buildCli()
+    : buildAddon().then(() => Promise.all([buildCli({ quiet: true }), buildStart({ quiet: true })]))
+  ).catch((e) => {
     process.stderr.write(`build failed: ${e.message}\n`);
     process.exitCode = 1;
   });

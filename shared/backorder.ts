@@ -5,84 +5,18 @@
  * position tells, per SKU, who gets the next unit: priority first (VIP, High, Normal), then the
  * oldest order (001 "Fulfill oldest backorders first").
  */
-import { addDays, type IsoDate } from './dates';
+import type { IsoDate } from './dates';
 import type { Desk } from './desk';
 import type { Cents } from './money';
 import { formatReservation } from './reservations';
 import type { Backorder } from './tabs/backorders';
 import type { OrderLine } from './tabs/orders';
-import { openPoQty } from './tabs/purchase-orders';
 import { type ExpectedSource, PRIORITY_RANK } from './tabs/vocabulary';
 
 export interface Expected {
   readonly date: IsoDate | null;
   readonly source: ExpectedSource | '';
   readonly po: string;
-}
-
-/** The date a PO line is expected: the vendor's ETA, else its promised date, else order date + lead time. */
-export function poExpectedDate(
-  po: { vendorEta: IsoDate | null; promisedDate: IsoDate | null; orderDate: IsoDate | null },
-  leadTimeDays: number,
-): IsoDate | null {
-  if (po.vendorEta) return po.vendorEta;
-  if (po.promisedDate) return po.promisedDate;
-  return po.orderDate && leadTimeDays > 0 ? addDays(po.orderDate, leadTimeDays) : null;
-}
-
-interface PoRoom {
-  readonly po: string;
-  readonly date: IsoDate;
-  free: number;
-}
-
-/**
- * Open POs per SKU, earliest expected first, with the room each has left after the backorders already
- * linked to it. Built once per command (one pass over POs and backorders), then consumed as new
- * backorders are linked, so creating thousands of backorders stays linear.
- */
-export class PoPlanner {
-  private bySku: Map<string, PoRoom[]> | undefined;
-
-  constructor(private readonly desk: Desk) {}
-
-  private build(): Map<string, PoRoom[]> {
-    const desk = this.desk;
-    const claimed = new Map<string, number>();
-    for (const b of desk.uow.all('backorders'))
-      if (b.po && b.qtyRemaining > 0)
-        claimed.set(`${b.po}#${b.sku}`, (claimed.get(`${b.po}#${b.sku}`) ?? 0) + b.qtyRemaining);
-    const rooms = new Map<string, Map<string, PoRoom>>();
-    for (const p of desk.uow.all('pos')) {
-      if (p.dropShipFor !== '' || openPoQty(p) === 0) continue;
-      const date = poExpectedDate(p, desk.stock.leadTimeDays(p.sku, p.warehouse));
-      if (!date) continue;
-      const perSku = rooms.get(p.sku) ?? new Map<string, PoRoom>();
-      rooms.set(p.sku, perSku);
-      const room = perSku.get(p.po);
-      if (room) {
-        room.free += openPoQty(p);
-        if (date < room.date) (room as { date: IsoDate }).date = date;
-      } else perSku.set(p.po, { po: p.po, date, free: openPoQty(p) });
-    }
-    const out = new Map<string, PoRoom[]>();
-    for (const [sku, perSku] of rooms) {
-      const list = [...perSku.values()].sort((a, b) =>
-        a.date < b.date ? -1 : a.date > b.date ? 1 : a.po.localeCompare(b.po),
-      );
-      for (const r of list) r.free -= claimed.get(`${r.po}#${sku}`) ?? 0;
-      out.set(sku, list);
-    }
-    return out;
-  }
-
-  /** The first PO with room for `qty` more of a SKU, claiming that room; undefined when none has. */
-  claim(sku: string, qty: number): PoRoom | undefined {
-    this.bySku ??= this.build();
-    const room = this.bySku.get(sku)?.find((r) => r.free >= qty);
-    if (room) room.free -= qty;
-    return room;
-  }
 }
 
 /** Expected availability for `qty` more of a SKU waiting at a warehouse: PO, else lead time, else none. */

@@ -3,9 +3,10 @@
  * caller's clock and identity, and what the command has to report. Putting a line or a backorder
  * through here re-derives its status and checks the transition, so no handler can forget to.
  */
-import { PoPlanner } from './backorder';
+
 import { addDays, type IsoDate } from './dates';
 import { DeskError } from './errors';
+import { PoPlanner } from './po-planner';
 import { assertTransition, BACKORDER_TRANSITIONS, deriveBackorderStatus, deriveLineStatus } from './status';
 import { Stock } from './stock';
 import type { Backorder } from './tabs/backorders';
@@ -55,7 +56,7 @@ export class Desk {
     readonly ctx: CommandContext,
   ) {
     this.stock = new Stock(uow);
-    this.poPlanner = new PoPlanner(this);
+    this.poPlanner = new PoPlanner(uow, (sku, warehouse) => this.stock.leadTimeDays(sku, warehouse));
   }
 
   /** Names what the command acted on, first mention first (the Log's Entity column shows three). */

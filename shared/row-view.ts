@@ -6,7 +6,7 @@
  * will fill. Row versions travel with the view so actions built on it are refused once it is stale.
  */
 import { type Columns, keyOf, type TabSpec } from './columns';
-import { rowVersion } from './commands/run';
+import { rowVersion } from './commands/action-detail';
 import { addDays, type IsoDate } from './dates';
 import { customerMessage, type MessageKind } from './documents';
 import { formatCents } from './money';

@@ -5,9 +5,10 @@
  * given, in the sheet's metadata, so a later `spreadsheets.get` shows them and tests can inspect them.
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
  */
+
+import type { Sheet, WorkbookFile } from '../local-store/workbook-file';
 import { gridOf as gridSize, resize } from './grid';
 import { TwinError, type TwinSpreadsheet } from './spreadsheet';
-import type { Sheet, WorkbookFile } from './workbook-file';
 
 type Request = Record<string, Record<string, unknown>>;
 

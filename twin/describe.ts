@@ -4,8 +4,9 @@
  * conditional formats, developer metadata), cut to a `fields` mask as partial responses are
  * (docs/fidelity.md S16).
  */
+
+import type { WorkbookFile } from '../local-store/workbook-file';
 import { gridOf } from './grid';
-import type { WorkbookFile } from './workbook-file';
 
 /**
  * `spreadsheets.get`: properties and sheets (grid data is not served), cut to a `fields` mask of

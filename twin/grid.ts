@@ -7,8 +7,9 @@
  * all, in which case a sheet's grid is the larger of Google's default and the data it holds.
  * Sources: docs/fidelity.md (rows A12–A17, S6–S10, S17, S20).
  */
+
+import type { Sheet, WorkbookFile } from '../local-store/workbook-file';
 import { columnLetters } from './a1';
-import type { Sheet, WorkbookFile } from './workbook-file';
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;

@@ -4,13 +4,14 @@
  * aging need, applied all or nothing. Both faces of the twin (the HTTP Sheets API and, later, the
  * Apps Script services) work on this one model.
  */
+
+import { FormulaEngine } from '../local-store/formulas';
+import { newSheet, type Sheet, type WorkbookFile } from '../local-store/workbook-file';
 import { instantToSerial } from '../shared/dates';
 import { columnLetters, formatA1, type GridRange, parseA1, RangeError_ } from './a1';
 import { describeSpreadsheet } from './describe';
-import { FormulaEngine } from './formulas';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, gridOf, OVERLONG, overlongCell, pastGrid, resize } from './grid';
 import { formatted, raw, type Stored, trimGrid, userEntered } from './values';
-import { newSheet, type Sheet, type WorkbookFile } from './workbook-file';
 
 export class TwinError extends Error {
   constructor(

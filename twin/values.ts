@@ -7,9 +7,11 @@
  *   "2026-11-23" or "11/23/2026" a date (a serial number), and a leading apostrophe forces text;
  * - reads trim trailing empty rows and trailing empty cells of each row; empty cells inside read "".
  */
+
+import type { Stored } from '../local-store/workbook-file';
 import { isoDateToSerial, parseDateText } from '../shared/dates';
 
-export type Stored = string | number | boolean | null;
+export type { Stored };
 
 export interface Entered {
   readonly value: Stored;

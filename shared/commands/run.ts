@@ -15,6 +15,7 @@ import { invoiceShipments } from '../invoicing';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, type Workbook, type WorkbookChanges } from '../workbook';
+import { detailOf, rowVersion } from './action-detail';
 import { allocate } from './allocate';
 import { applyEtas } from './apply-etas';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
@@ -71,17 +72,6 @@ const HANDLERS: Record<Action, Handler> = {
   'follow-up': (d) => followUpOverdue(d),
 };
 
-/** A short fingerprint of a record's values (FNV-1a); the sidebar sends it back as `expected`. */
-export function rowVersion(record: object): string {
-  let h = 0x811c9dc5;
-  const text = JSON.stringify(Object.values(record));
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
 /** `Orders:SO-1#2` → the record, for version checks. */
 function findByRef(wb: Workbook, ref: string): { tab: TabKey; record: object } | undefined {
   const at = ref.indexOf(':');
@@ -109,45 +99,6 @@ function summarize(changes: WorkbookChanges): Record<string, { updated: number; 
   for (const [tab, c] of Object.entries(changes))
     if (c) out[TABS[tab as TabKey].name] = { updated: c.updated.length, added: c.added.length };
   return out;
-}
-
-/** Detail JSON stays well under a Sheets cell's 50,000 characters. */
-const DETAIL_LIMIT = 45_000;
-
-/** Past this many changed rows the images could not fit a cell anyway; only the count is kept. */
-const DETAIL_ROWS = 300;
-
-/**
- * What undo needs, as JSON for the Log's Detail cell: the before-image of every changed or removed
- * row, the version of every row as the command left it, and the keys of the rows it added.
- */
-export interface ActionDetail {
-  readonly before: Record<string, unknown[]>;
-  readonly after: Record<string, Record<string, string>>;
-  readonly added: Record<string, string[]>;
-  readonly undoes?: string;
-}
-
-function detailOf(wb: Workbook, changes: WorkbookChanges, undoes: string | undefined): string {
-  const rows = Object.values(changes).reduce(
-    (n, c) => n + (c ? c.updated.length + c.added.length + (c.deleted?.length ?? 0) : 0),
-    0,
-  );
-  if (rows > DETAIL_ROWS) return JSON.stringify({ truncated: true, rows, undoes });
-  const detail: ActionDetail = { before: {}, after: {}, added: {}, ...(undoes ? { undoes } : {}) };
-  for (const [tab, c] of Object.entries(changes)) {
-    if (!c) continue;
-    const spec = TABS[tab as TabKey] as unknown as TabSpec<Columns>;
-    const touched = new Set([...c.updated, ...(c.deleted ?? [])].map((r) => keyOf(spec, r as never)));
-    const before = (wb[tab as TabKey] as never[]).filter((r) => touched.has(keyOf(spec, r)));
-    if (before.length > 0) detail.before[spec.name] = before;
-    const after: Record<string, string> = {};
-    for (const r of [...c.updated, ...c.added]) after[keyOf(spec, r as never)] = rowVersion(r as object);
-    if (Object.keys(after).length > 0) detail.after[spec.name] = after;
-    if (c.added.length > 0) detail.added[spec.name] = c.added.map((r) => keyOf(spec, r as never));
-  }
-  const text = JSON.stringify(detail);
-  return text.length <= DETAIL_LIMIT ? text : JSON.stringify({ truncated: true, rows, undoes });
 }
 
 export function runCommand(wb: Workbook, command: Command, ctx: CommandContext): CommandOutcome {

@@ -10,7 +10,7 @@ import { type Columns, keyOf, type TabSpec } from '../columns';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
 import { TABS, type TabKey } from '../workbook';
-import { type ActionDetail, rowVersion } from './run';
+import { type ActionDetail, rowVersion } from './action-detail';
 import { ACTIONS } from './schema';
 
 const UNDOABLE = new Set<string>(

@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { newWorkbookFile, type WorkbookFile } from '../../local-store/workbook-file';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../../scripts/build.mjs';
 import { normalizeHeader } from '../../shared/columns';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import type { ProjectState } from '../../twin/apps-script/services';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
-import { newWorkbookFile, type WorkbookFile } from '../../twin/workbook-file';
 
 export const NOW = Date.parse('2026-11-23T15:00:00Z');
 const dist = join(__dirname, '../../addon/dist');

@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../sync-service/src/cli/main';
+import { main } from '../../cli/main';
 
 export interface CliRun {
   code: number;

@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { sheets } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
 // @ts-expect-error: the build script is plain JavaScript.
 import { bundleForAppsScript } from '../../scripts/build.mjs';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import { SheetsApiTwin } from '../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
-import { newSheet, newWorkbookFile } from '../../twin/workbook-file';
 
 let code = '';
 beforeAll(async () => {

@@ -4,11 +4,11 @@
  * parameter set.
  */
 import { describe, expect, it } from 'vitest';
+import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
 import { COST, estimateSeconds } from '../../twin/apps-script/cost-model';
 import { CallCounter } from '../../twin/apps-script/counter';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
-import { newSheet, newWorkbookFile } from '../../twin/workbook-file';
 
 describe('cost model', () => {
   it('counts the cells each value read and write moves', () => {

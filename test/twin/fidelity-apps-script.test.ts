@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
 import { illegalValueAt, wireCopy } from '../../playground/page/script-run-payload';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import { SCOPES } from '../../twin/apps-script/scopes';
 import { newProjectState } from '../../twin/apps-script/services';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
-import { newSheet, newWorkbookFile } from '../../twin/workbook-file';
 import { builtAddon } from '../support/addon';
 
 const NOW = () => Date.parse('2026-11-23T15:00:00Z');

@@ -5,9 +5,9 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
 import { SheetsApiTwin } from '../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
-import { newSheet, newWorkbookFile } from '../../twin/workbook-file';
 
 const TOKEN = 'ya29.fidelity';
 let twin: SheetsApiTwin;

@@ -16,9 +16,14 @@ import { join } from 'node:path';
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  newSheet,
+  newWorkbookFile,
+  readWorkbookFile,
+  writeWorkbookFile,
+} from '../../local-store/workbook-file';
 import { SheetsApiTwin } from '../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
-import { newSheet, newWorkbookFile, readWorkbookFile, writeWorkbookFile } from '../../twin/workbook-file';
 import { cli, tempDir } from '../support/cli';
 
 const TOKEN = 'ya29.test-token-for-the-twin';

@@ -4,12 +4,13 @@
  * spreadsheet's zone); `setValues()` parses strings as if typed (formulas, numbers, dates; a leading
  * apostrophe keeps text) and turns a `Date` into a serial with a date format.
  */
+
+import { isDatePattern } from '../../local-store/workbook-file';
 import { instantToSerial, serialToInstant } from '../../shared/dates';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { type Stored, userEntered } from '../values';
 
-export const isDatePattern = (pattern: string | undefined) =>
-  !!pattern && /[yd]/i.test(pattern) && !/[#0]/.test(pattern);
+export { isDatePattern };
 
 /** `makeDate` builds the Date in the script's own realm, so `value instanceof Date` holds there. */
 export function toScriptValue(

@@ -2,11 +2,12 @@
  * `Range` of the twin's SpreadsheetApp: values, formulas, number formats, validation, protection
  * (stored in the sheet's metadata), with Apps Script's errors when data and range disagree.
  */
+
+import type { Sheet } from '../../local-store/workbook-file';
 import { columnLetters } from '../a1';
 import { OVERLONG, overlongCell } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import type { Stored } from '../values';
-import type { Sheet } from '../workbook-file';
 import { fromScriptValue, toScriptValue } from './cells';
 import type { CallCounter } from './counter';
 import type { WriteCache } from './write-cache';

@@ -4,8 +4,9 @@
  * data fills it, `deleteRow` shrinking it), each committing the execution's queued writes first, as
  * a structural change does. Outside the grid, Apps Script's own error (docs/fidelity.md A12–A14).
  */
+
+import type { Sheet, WorkbookFile } from '../../local-store/workbook-file';
 import { gridOf, resize } from '../grid';
-import type { Sheet, WorkbookFile } from '../workbook-file';
 import { type RangeHost, TwinRange } from './range';
 import type { WriteCache } from './write-cache';
 

@@ -4,11 +4,12 @@
  * `getDataRange`, `getLastRow`, `appendRow`, frozen rows, data-validation and conditional-format
  * builders, the active sheet and range (the sidebar's context), `toast` and `getUi()`.
  */
+
+import type { Sheet } from '../../local-store/workbook-file';
 import { parseA1, RangeError_ } from '../a1';
 import { gridOf } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { trimGrid } from '../values';
-import type { Sheet } from '../workbook-file';
 import { chartBuilder, conditionalRule, valueBuilder } from './builders';
 import type { CallCounter } from './counter';
 import { namedRanges } from './named-ranges';

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../shared/apply-changes';
-import { rowVersion, runCommand } from '../../../shared/commands/run';
+import { rowVersion } from '../../../shared/commands/action-detail';
+import { runCommand } from '../../../shared/commands/run';
 import { context, item, line, workbook } from '../../support/build';
 
 const wb = workbook({

@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newWorkbookFile } from '../../../local-store/workbook-file';
 import { takeLease } from '../../../sync-service/src/feeds/lease';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { newWorkbookFile } from '../../../twin/workbook-file';
 import { cliWith, tempDir } from '../../support/cli';
 import { writeFeeds } from '../../support/shop';
 

@@ -10,11 +10,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newWorkbookFile } from '../../../local-store/workbook-file';
 import { AGING_TAB, TABS, tabKeyByName } from '../../../shared/workbook';
 import { columnLetters, parseA1 } from '../../../twin/a1';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { newWorkbookFile } from '../../../twin/workbook-file';
 import { cliWith, tempDir } from '../../support/cli';
 import { importShop, writeFeeds } from '../../support/shop';
 

@@ -6,8 +6,7 @@
  * the other's change.
  */
 import { stat } from 'node:fs/promises';
-import type { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { readWorkbookFile, writeWorkbookFile } from '../../../twin/workbook-file';
+import { readWorkbookFile, type WorkbookFile, writeWorkbookFile } from './workbook-file';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock';
 
 export class SharedWorkbookFile {
@@ -15,7 +14,8 @@ export class SharedWorkbookFile {
 
   constructor(
     readonly path: string,
-    readonly twin: TwinSpreadsheet,
+    /** What holds the workbook in memory (the twin of npm start): its `file` is reloaded and saved. */
+    readonly twin: { file: WorkbookFile },
     private readonly holder: string,
   ) {}
 

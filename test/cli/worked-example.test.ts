@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../../support/cli';
+import { cli, tempDir } from '../support/cli';
 
 function files(dir: string) {
   writeFileSync(

@@ -6,16 +6,16 @@
  * batchUpdate only when a grid is full, and `check` stays clean (docs/fidelity.md S6–S10).
  */
 import { describe, expect, it } from 'vitest';
+import { newWorkbookFile } from '../../../local-store/workbook-file';
 import type { IsoDate } from '../../../shared/dates';
 import { sheetsClient } from '../../../sync-service/src/sheets/client';
 import { Retrier } from '../../../sync-service/src/sheets/retry';
-import { SheetsSpreadsheet } from '../../../sync-service/src/store/sheets-spreadsheet';
+import { SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-spreadsheet';
 import { checkWorkbook } from '../../../sync-service/src/use-cases/check-workbook';
 import { runAction } from '../../../sync-service/src/use-cases/run-action';
 import { setupWorkbook } from '../../../sync-service/src/use-cases/setup-workbook';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { newWorkbookFile } from '../../../twin/workbook-file';
 
 const TOKEN = 'ya29.long-life';
 // As in test/addon/long-life.test.ts: LONG_LIFE_ACTIONS=2000 runs the full year (each action still

@@ -15,8 +15,8 @@ import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec'
 import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/grid-plan';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { chartOn } from '../../../shared/render-aging';
-import { fromGoogleError } from '../sheets/errors';
-import { Retrier } from '../sheets/retry';
+import { fromGoogleError } from './errors';
+import { Retrier } from './retry';
 
 type Plain = string | number | boolean;
 

@@ -5,11 +5,11 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileSpreadsheet } from '../../../sync-service/src/store/file-spreadsheet';
-import { runAction } from '../../../sync-service/src/use-cases/run-action';
-import { setupWorkbook } from '../../../sync-service/src/use-cases/setup-workbook';
-import { context } from '../../support/build';
-import { cli, tempDir } from '../../support/cli';
+import { FileSpreadsheet } from '../../local-store/file-spreadsheet';
+import { runAction } from '../../sync-service/src/use-cases/run-action';
+import { setupWorkbook } from '../../sync-service/src/use-cases/setup-workbook';
+import { context } from '../support/build';
+import { cli, tempDir } from '../support/cli';
 
 async function seeded(dir: string, lines: number): Promise<string> {
   const rows = ['OrderID,Line,OrderDate,Customer,SKU,Qty'];

@@ -1,7 +1,7 @@
 /**
  * npm start's playground serving a workbook file while CLI processes change the same file: every
  * request of the playground is one unit under the workbook's lock on the file as it is on disk
- * (sync-service/src/store/shared-workbook.ts), so the shipments made from the sidebar and those made
+ * (local-store/shared-workbook.ts), so the shipments made from the sidebar and those made
  * by `backorder-desk do ship` before or at the same moment all end up in the file, and `check` is
  * clean. Without the shared file (tried) the sidebar's save overwrote the CLI's shipment.
  */
@@ -9,18 +9,18 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { Playground } from '../../../playground/server';
+import { SharedWorkbookFile } from '../../local-store/shared-workbook';
+import { readWorkbookFile, writeWorkbookFile } from '../../local-store/workbook-file';
+import { Playground } from '../../playground/server';
 // @ts-expect-error: the build script is plain JavaScript.
-import { buildPlayground } from '../../../scripts/build.mjs';
-import { SharedWorkbookFile } from '../../../sync-service/src/store/shared-workbook';
-import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { readWorkbookFile, writeWorkbookFile } from '../../../twin/workbook-file';
-import { builtAddon } from '../../support/addon';
-import { BIN, cli } from '../../support/cli';
-import { shopWith } from '../../support/shop';
+import { buildPlayground } from '../../scripts/build.mjs';
+import { TwinSpreadsheet } from '../../twin/spreadsheet';
+import { builtAddon } from '../support/addon';
+import { BIN, cli } from '../support/cli';
+import { shopWith } from '../support/shop';
 
 const run = promisify(execFile);
-const ROOT = join(__dirname, '../../..');
+const ROOT = join(__dirname, '../..');
 
 describe('the playground beside the CLI', () => {
   it('loses nothing when the sidebar and CLI processes ship from one file at once', async () => {

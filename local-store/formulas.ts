@@ -1,12 +1,13 @@
 /**
- * Formulas computed, not shown as text: the twin evaluates each formula cell with fast-formula-parser
+ * Formulas computed, not shown as text: the twin (and the xlsx export of a workbook file) evaluates each formula cell with fast-formula-parser
  * (MIT) when it is read, resolving references on the same workbook, with `TODAY()` following the
  * twin's clock. Errors read as their code (`#N/A`, `#REF!`…), as in Sheets; a reference cycle reads
  * `#REF!`. See docs/twin.md for why not HyperFormula (GPL-3.0 only).
  */
 import FormulaParser from 'fast-formula-parser';
-import { columnIndex } from './a1';
-import type { Stored } from './values';
+import { columnLetter } from '../shared/codec';
+import { instantToSerial } from '../shared/dates';
+import type { Stored, WorkbookFile } from './workbook-file';
 
 export interface FormulaHost {
   /** The stored value or formula of a cell (0-based). */
@@ -83,4 +84,20 @@ export class FormulaEngine {
   }
 }
 
-export { columnIndex };
+/** A1 key of a 0-based cell, as the workbook file keys its formulas. */
+const a1Of = (row: number, col: number) => `${columnLetter(col)}${row + 1}`;
+
+/**
+ * The formula engine over a workbook file: what the xlsx export reads as a formula's last result,
+ * with TODAY() in the file's time zone (an unknown sheet reads as empty).
+ */
+export function workbookFormulas(file: WorkbookFile, clock: () => Date = () => new Date()): FormulaEngine {
+  return new FormulaEngine({
+    cell: (sheet, row, col) => {
+      const s = file.sheets.find((x) => x.properties.title === sheet);
+      const formula = s?.formulas[a1Of(row, col)];
+      return { value: (s?.values[row]?.[col] ?? null) as Stored, ...(formula ? { formula } : {}) };
+    },
+    today: () => Math.floor(instantToSerial(clock(), file.properties.timeZone)),
+  });
+}

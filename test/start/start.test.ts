@@ -7,10 +7,10 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BIN, tempDir } from '../../support/cli';
+import { BIN, tempDir } from '../support/cli';
 
 const run = promisify(execFile);
-const ROOT = join(__dirname, '../../..');
+const ROOT = join(__dirname, '../..');
 
 describe('processes', () => {
   it('npm start builds the demo, allocates, ships and prints what happened', async () => {

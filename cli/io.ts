@@ -2,7 +2,7 @@
  * What the CLI gets from its process, handed in so tests run it in-process: output, environment,
  * folder, and the clock and randomness of the Sheets retry policy.
  */
-import type { RetryPolicy } from '../sheets/retry';
+import type { RetryPolicy } from '../sync-service/src/sheets/retry';
 
 export interface Io {
   stdout(text: string): void;

@@ -7,24 +7,24 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import type { CommandResult } from '../../../shared/commands/run';
-import { dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
-import type { CommandContext } from '../../../shared/desk';
-import { DeskError } from '../../../shared/errors';
-import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
-import { DEFAULT_RETRY, Retrier } from '../sheets/retry';
-import { FileSpreadsheet } from '../store/file-spreadsheet';
-import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
-import { archiveWorkbook } from '../use-cases/archive-workbook';
-import { checkWorkbook } from '../use-cases/check-workbook';
-import { exportInvoices } from '../use-cases/export-invoices';
-import { exportTab, isDateColumn, xlsxTabs } from '../use-cases/export-tab';
+import { FileSpreadsheet } from '../local-store/file-spreadsheet';
+import type { CommandResult } from '../shared/commands/run';
+import { dateInZone, type IsoDate, isIsoDate } from '../shared/dates';
+import type { CommandContext } from '../shared/desk';
+import { DeskError } from '../shared/errors';
+import { DEFAULT_SETTINGS } from '../shared/tabs/settings';
+import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
+import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
+import { archiveWorkbook } from '../sync-service/src/use-cases/archive-workbook';
+import { checkWorkbook } from '../sync-service/src/use-cases/check-workbook';
+import { exportInvoices } from '../sync-service/src/use-cases/export-invoices';
+import { exportTab, isDateColumn, xlsxTabs } from '../sync-service/src/use-cases/export-tab';
 
-import { importCsv } from '../use-cases/import-csv';
-import { rebuildAging } from '../use-cases/rebuild-aging';
-import { renderDocument } from '../use-cases/render-document';
-import { runAction } from '../use-cases/run-action';
-import { setupWorkbook } from '../use-cases/setup-workbook';
+import { importCsv } from '../sync-service/src/use-cases/import-csv';
+import { rebuildAging } from '../sync-service/src/use-cases/rebuild-aging';
+import { renderDocument } from '../sync-service/src/use-cases/render-document';
+import { runAction } from '../sync-service/src/use-cases/run-action';
+import { setupWorkbook } from '../sync-service/src/use-cases/setup-workbook';
 import { commandFromFlags, type Options, parseCommandLine, resolveToday, USAGE, UsageError } from './args';
 import type { Io } from './io';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
@@ -153,11 +153,8 @@ async function runCommand(
             'xlsx export reads a workbook file; a Google spreadsheet can be downloaded as xlsx from Sheets itself',
           );
         // exceljs and the formula engine load only for this export.
-        const [{ toXlsx }, { TwinSpreadsheet }] = await Promise.all([
-          import('../../../twin/xlsx'),
-          import('../../../twin/spreadsheet'),
-        ]);
-        const data = await toXlsx(new TwinSpreadsheet(opened.file.file), tabs, isDateColumn);
+        const { toXlsx } = await import('../local-store/xlsx');
+        const data = await toXlsx(opened.file.file, tabs, isDateColumn);
         await writeFile(resolve(io.cwd, options.out), data);
         io.stdout(`${tabs.join(', ')} → ${options.out}\n`);
         return 0;

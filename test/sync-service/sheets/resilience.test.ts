@@ -7,15 +7,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readWorkbookFile } from '../../../local-store/workbook-file';
 import type { IsoDate } from '../../../shared/dates';
 import { loadSyncConfig } from '../../../sync-service/src/feeds/config';
 import { sheetsClient } from '../../../sync-service/src/sheets/client';
 import { Retrier } from '../../../sync-service/src/sheets/retry';
-import { SheetsSpreadsheet } from '../../../sync-service/src/store/sheets-spreadsheet';
+import { SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-spreadsheet';
 import { syncEtas } from '../../../sync-service/src/use-cases/sync-etas';
 import { type Fault, SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { readWorkbookFile } from '../../../twin/workbook-file';
 import { cli, cliWith, tempDir } from '../../support/cli';
 import { importShop, writeFeeds } from '../../support/shop';
 

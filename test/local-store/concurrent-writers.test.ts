@@ -1,7 +1,7 @@
 /**
  * Many `backorder-desk` processes on one workbook file at once, as a cron sync beside a person's
  * commands or a script firing several ships would run them: each takes the workbook's lock for its
- * read–write cycle (sync-service/src/store/workbook-lock.ts), so every process that says "done" is in
+ * read–write cycle (local-store/workbook-lock.ts), so every process that says "done" is in
  * the file, every refusal is exit 1 with its reason, and `check` is clean afterwards. Without the lock
  * (tried: FileSpreadsheet opened without a holder) the last writer wins and shipments are lost.
  * Real processes, because the race is between processes.
@@ -11,10 +11,10 @@ import { existsSync, mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { lockWorkbook } from '../../../sync-service/src/store/workbook-lock';
-import { readWorkbookFile } from '../../../twin/workbook-file';
-import { BIN, cli, cliWith } from '../../support/cli';
-import { shopWith } from '../../support/shop';
+import { readWorkbookFile } from '../../local-store/workbook-file';
+import { lockWorkbook } from '../../local-store/workbook-lock';
+import { BIN, cli, cliWith } from '../support/cli';
+import { shopWith } from '../support/shop';
 
 const run = promisify(execFile);
 

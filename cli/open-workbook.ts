@@ -4,16 +4,16 @@
  * client (googleapis) loads only for such a command.
  */
 import { resolve } from 'node:path';
-import type { SpreadsheetPort } from '../../../shared/ports';
-import { DEFAULT_RETRY, Retrier } from '../sheets/retry';
-import { FileSpreadsheet } from '../store/file-spreadsheet';
-import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
+import { FileSpreadsheet } from '../local-store/file-spreadsheet';
+import type { SpreadsheetPort } from '../shared/ports';
+import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
+import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
 import { type Options, UsageError } from './args';
 import type { Io } from './io';
 
 /** The Sheets client (googleapis, 0.1 s to load) only for commands on a Google spreadsheet. */
 export const sheetsClient = async (env: Record<string, string | undefined>) =>
-  (await import('../sheets/client')).sheetsClient(env);
+  (await import('../sync-service/src/sheets/client')).sheetsClient(env);
 
 /** The spreadsheet a command works on: a workbook file, or a Google spreadsheet through the Sheets API. */
 export interface Opened {

@@ -15,6 +15,13 @@ import { chartOn } from '../shared/render-aging';
 
 const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** A cell as the file stores it (UNFORMATTED_VALUE: dates are serial numbers). */
+export type Stored = string | number | boolean | null;
+
+/** Whether a cell's number format shows a date (the number is then a date serial). */
+export const isDatePattern = (pattern: string | undefined) =>
+  !!pattern && /[yd]/i.test(pattern) && !/[#0]/.test(pattern);
+
 export const SheetSchema = z.object({
   properties: z.object({
     sheetId: z.number(),

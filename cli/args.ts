@@ -4,14 +4,9 @@
  * by the shared zod schema, so the CLI accepts exactly what every other edge accepts.
  */
 import { parseArgs } from 'node:util';
-import { type Command, CommandSchema } from '../../../shared/commands/schema';
-import { isIsoDate } from '../../../shared/dates';
-import {
-  CALL_METHODS,
-  CANCEL_REASONS,
-  CUSTOMER_CHOICES,
-  matchVocabulary,
-} from '../../../shared/tabs/vocabulary';
+import { type Command, CommandSchema } from '../shared/commands/schema';
+import { isIsoDate } from '../shared/dates';
+import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES, matchVocabulary } from '../shared/tabs/vocabulary';
 
 export class UsageError extends Error {}
 

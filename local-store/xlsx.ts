@@ -4,21 +4,23 @@
  * their last computed result, the header row frozen. Written with exceljs (MIT).
  */
 import ExcelJS from 'exceljs';
-import { columnLetters } from './a1';
-import { isDatePattern } from './apps-script/cells';
-import type { TwinSpreadsheet } from './spreadsheet';
+import { columnLetter as columnLetters } from '../shared/codec';
+import { workbookFormulas } from './formulas';
+import { isDatePattern, type WorkbookFile } from './workbook-file';
 
 /** Column header → date pattern, for tabs whose columns the engine declares as dates. */
 export type DateColumns = (tab: string, header: string) => boolean;
 
 export async function toXlsx(
-  twin: TwinSpreadsheet,
+  file: WorkbookFile,
   tabs: readonly string[],
   isDateColumn: DateColumns,
+  clock: () => Date = () => new Date(),
 ): Promise<Buffer> {
+  const formulas = workbookFormulas(file, clock);
   const book = new ExcelJS.Workbook();
   book.creator = 'Backorder Desk';
-  for (const sheet of twin.file.sheets.filter((s) => tabs.includes(s.properties.title))) {
+  for (const sheet of file.sheets.filter((s) => tabs.includes(s.properties.title))) {
     const ws = book.addWorksheet(sheet.properties.title, {
       views: [{ state: 'frozen', ySplit: sheet.properties.gridProperties.frozenRowCount ?? 0 }],
     });
@@ -26,7 +28,7 @@ export async function toXlsx(
     sheet.values.forEach((row, r) => {
       const cells = row.map((v, c) => {
         const formula = sheet.formulas[`${columnLetters(c)}${r + 1}`];
-        const value = formula ? twin.formulas.valueAt(sheet.properties.title, r, c) : v;
+        const value = formula ? formulas.valueAt(sheet.properties.title, r, c) : v;
         const dated =
           r > 0 &&
           typeof value === 'number' &&

@@ -11,27 +11,39 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { Playground } from '../../../playground/server';
-// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
-import { buildAddon, buildPlayground } from '../../../scripts/build.mjs';
-import { addDays, dateInZone, type IsoDate, isIsoDate } from '../../../shared/dates';
-import { simulateDemo } from '../../../shared/demo/simulate';
-import type { CommandContext } from '../../../shared/desk';
-import { DeskError } from '../../../shared/errors';
-import { renderWorkbook } from '../../../shared/render-workbook';
-import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
-import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../../../twin/workbook-file';
-import { loadSyncConfig } from '../feeds/config';
-import { sheetsClient } from '../sheets/client';
-import { Retrier } from '../sheets/retry';
-import { FileSpreadsheet } from '../store/file-spreadsheet';
-import { SharedWorkbookFile } from '../store/shared-workbook';
-import { SheetsSpreadsheet } from '../store/sheets-spreadsheet';
-import { loadWorkbook } from '../use-cases/load';
-import { rebuildAging } from '../use-cases/rebuild-aging';
-import { runAction } from '../use-cases/run-action';
-import { syncEtas } from '../use-cases/sync-etas';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileSpreadsheet } from '../local-store/file-spreadsheet';
+import { SharedWorkbookFile } from '../local-store/shared-workbook';
+import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../local-store/workbook-file';
+import { Playground } from '../playground/server';
+import { addDays, dateInZone, type IsoDate, isIsoDate } from '../shared/dates';
+import { simulateDemo } from '../shared/demo/simulate';
+import type { CommandContext } from '../shared/desk';
+import { DeskError } from '../shared/errors';
+import { renderWorkbook } from '../shared/render-workbook';
+import { DEFAULT_SETTINGS } from '../shared/tabs/settings';
+import { loadSyncConfig } from '../sync-service/src/feeds/config';
+import { sheetsClient } from '../sync-service/src/sheets/client';
+import { Retrier } from '../sync-service/src/sheets/retry';
+import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
+import { loadWorkbook } from '../sync-service/src/use-cases/load';
+import { rebuildAging } from '../sync-service/src/use-cases/rebuild-aging';
+import { runAction } from '../sync-service/src/use-cases/run-action';
+import { syncEtas } from '../sync-service/src/use-cases/sync-etas';
+import { TwinSpreadsheet } from '../twin/spreadsheet';
+
+/** The project's root: the nearest folder above this module holding package.json (built or not). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('npm start runs inside the backorder-desk project');
+    dir = up;
+  }
+  return dir;
+}
+
+const ROOT = projectRoot();
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -82,14 +94,13 @@ async function serve(path: string, today: IsoDate): Promise<void> {
   const file = await readWorkbookFile(path);
   if (!file) throw new Error(`${path} could not be read`);
   const twin = new TwinSpreadsheet(file);
-  const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
   // The CLI may change the file while we serve it: every request and sync run is one unit under
   // the workbook's lock, on the file as it is (shared-workbook.ts).
   const shared = new SharedWorkbookFile(path, twin, 'npm start (the playground)');
   const playground = await Playground.open({
     twin,
-    dist: join(root, 'addon', 'dist'),
-    page: join(root, 'playground', 'dist'),
+    dist: join(ROOT, 'addon', 'dist'),
+    page: join(ROOT, 'playground', 'dist'),
     save: () => writeWorkbookFile(path, twin.file),
     file: shared,
   });
@@ -180,6 +191,10 @@ async function main(): Promise<void> {
   const serving = process.env.BACKORDER_DESK_SERVE !== '0';
   if (serving) {
     say('• building the add-on (addon/dist) and the playground page…');
+    // Plain JavaScript beside the sources, loaded by path: run from dist/start/ or from start/ alike.
+    const { buildAddon, buildPlayground } = await import(
+      pathToFileURL(join(ROOT, 'scripts', 'build.mjs')).href
+    );
     await buildAddon({ quiet: true });
     await buildPlayground();
   }

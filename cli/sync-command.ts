@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CommandContext } from '../../../shared/desk';
-import { DeskError } from '../../../shared/errors';
-import type { SpreadsheetPort } from '../../../shared/ports';
-import { loadSyncConfig, type SyncConfig } from '../feeds/config';
-import { takeLease } from '../feeds/lease';
-import { runEvery } from '../use-cases/every';
-import { syncEtas } from '../use-cases/sync-etas';
+import type { CommandContext } from '../shared/desk';
+import { DeskError } from '../shared/errors';
+import type { SpreadsheetPort } from '../shared/ports';
+import { loadSyncConfig, type SyncConfig } from '../sync-service/src/feeds/config';
+import { takeLease } from '../sync-service/src/feeds/lease';
+import { runEvery } from '../sync-service/src/use-cases/every';
+import { syncEtas } from '../sync-service/src/use-cases/sync-etas';
 import { type Options, UsageError } from './args';
 import type { Io } from './io';
 

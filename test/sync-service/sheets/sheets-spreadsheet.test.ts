@@ -7,10 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chunksUnder } from '../../../sync-service/src/store/sheets-spreadsheet';
+import { newWorkbookFile, readWorkbookFile } from '../../../local-store/workbook-file';
+import { chunksUnder } from '../../../sync-service/src/sheets/sheets-spreadsheet';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { newWorkbookFile, readWorkbookFile } from '../../../twin/workbook-file';
 import { cli, cliWith, tempDir } from '../../support/cli';
 
 const TOKEN = 'ya29.secret-test-token';
