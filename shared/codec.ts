@@ -6,7 +6,15 @@
  * columns the writer owns, and appends new rows with unknown columns left empty: a person's own
  * columns and typed values are never overwritten.
  */
-import { type Cell, type CellContext, decodeCell, encodeCell, isEmptyCell } from './cells';
+import {
+  type Cell,
+  type CellContext,
+  decodeValue,
+  encodeCell,
+  isEmptyCell,
+  isRefused,
+  refusal,
+} from './cells';
 import { type Columns, keyOf, normalizeHeader, type Owner, type RecordOf, type TabSpec } from './columns';
 import { DeskError } from './errors';
 
@@ -72,6 +80,53 @@ export function indexColumns<C extends Columns>(
 }
 
 /**
+ * A function that makes one record from its field values in column order, as one object literal.
+ * Built from the tab's own field names (identifiers of the TabSpec, checked below, never data), it
+ * is what turns a million decoded cells into records fast from the first call: filling `{}` field
+ * by field, or copying a template, cost 2–3× as much before the JIT warmed up (measured at 50,000
+ * order lines: 230 ms against 440–700 ms), and a CLI command or an Apps Script execution decodes
+ * once, cold. zod compiles its object parsers the same way, with the same fallback: where code
+ * generation is switched off, records are filled field by field.
+ */
+function recordBuilder(names: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
+  const key = names.join(',');
+  let build = builders.get(key);
+  if (!build) {
+    build = compiledBuilder(names) ?? ((values) => plainRecord(names, values));
+    builders.set(key, build);
+  }
+  return build;
+}
+
+/** The literal-building function, or undefined where code generation is switched off (CSP, jitless). */
+function compiledBuilder(
+  names: readonly string[],
+): ((values: readonly unknown[]) => Record<string, unknown>) | undefined {
+  if (names.some((n) => !/^[A-Za-z_$][\w$]*$/.test(n) || n === '__proto__')) return undefined;
+  try {
+    return new Function('v', `return {${names.map((n, i) => `${n}: v[${i}]`).join(', ')}};`) as (
+      values: readonly unknown[],
+    ) => Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same record, field by field (the fallback, and the reference the tests compare with). */
+export function plainRecord(names: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) record[names[i] as string] = values[i];
+  return record;
+}
+
+const builders = new Map<string, (values: readonly unknown[]) => Record<string, unknown>>();
+
+function isBlankRow(row: readonly Cell[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isEmptyCell(row[i])) return false;
+  return true;
+}
+
+/**
  * Decodes a tab. Blank rows are skipped (people leave gaps); missing required columns and bad cells
  * are collected, not thrown, so a caller can report every problem at once.
  */
@@ -86,28 +141,35 @@ export function decodeTab<C extends Columns>(spec: TabSpec<C>, raw: RawTab, ctx:
   const records: RecordOf<C>[] = [];
   const rowNumbers: number[] = [];
   const byKey = new Map<string, number>();
+  // Formula columns are the sheet's business; the engine never reads them back (they decode as 0).
+  // Parallel arrays and an indexed loop: this is the hot loop of every load (a million cells at
+  // 50,000 order lines).
+  const names = fields.map(([field]) => field);
+  const columns = fields.map(([, column]) => column);
+  const at = names.map((field) => columnIndex[field as keyof C & string]);
+  const formula = columns.map((column) => column.owner === 'formula');
+  const build = recordBuilder(names);
+  const values: unknown[] = new Array(names.length);
   if (errors.length === 0) {
     for (let r = 1; r < raw.values.length; r++) {
       const row = raw.values[r] ?? [];
-      if (row.every(isEmptyCell)) continue;
-      const record: Record<string, unknown> = {};
+      if (isBlankRow(row)) continue;
       let bad = false;
-      for (const [field, column] of fields) {
-        const ci = columnIndex[field as keyof C & string];
+      for (let f = 0; f < names.length; f++) {
+        const ci = at[f] as number;
+        const column = columns[f] as C[keyof C];
         const cell = ci >= 0 ? row[ci] : '';
-        // Formula columns are the sheet's business; the engine never reads them back.
-        const d =
-          column.owner === 'formula' ? { ok: true as const, value: 0 } : decodeCell(column, cell, ctx);
-        if (d.ok) record[field] = d.value;
+        const value = formula[f] ? 0 : decodeValue(column, cell, ctx);
+        if (!isRefused(value)) values[f] = value;
         else {
           bad = true;
           errors.push(
-            `${spec.name}!${columnLetter(ci)}${r + 1}: ${column.header} ${d.expected}, got ${showCell(cell)}`,
+            `${spec.name}!${columnLetter(ci)}${r + 1}: ${column.header} ${refusal(column, value)}, got ${showCell(cell)}`,
           );
         }
       }
       if (bad) continue;
-      const rec = record as RecordOf<C>;
+      const rec = build(values) as RecordOf<C>;
       const key = keyOf(spec, rec);
       const seen = byKey.get(key);
       if (seen !== undefined) {

@@ -27,8 +27,18 @@ export function epochDay(date: IsoDate): number {
 
 /** The ISO date of a day count since 1970-01-01. */
 export function fromEpochDay(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10) as IsoDate;
+  let date = dayCache.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10) as IsoDate;
+    if (dayCache.size >= DAY_CACHE_SIZE) dayCache.clear();
+    dayCache.set(day, date);
+  }
+  return date;
 }
+
+/** Days already turned into text: a workbook's dates repeat (a few thousand distinct in 50,000 lines). */
+const dayCache = new Map<number, IsoDate>();
+const DAY_CACHE_SIZE = 100_000;
 
 /** @example addDays('2026-02-27' as IsoDate, 2) // '2026-03-01' */
 export function addDays(date: IsoDate, days: number): IsoDate {

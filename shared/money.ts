@@ -16,6 +16,11 @@ const MICRO = 1_000_000;
 /** Parses a decimal to integer millionths; `null` when it is not a finite number. */
 function toMicros(value: number): number | null {
   if (!Number.isFinite(value) || Math.abs(value) > 9e8) return null;
+  // Fast path: when value × 10⁶ lands within 0.001 of a whole number, the float product's own error
+  // (under 2⁻⁵³ × 9e14 ≈ 0.1) cannot move it across a half, so it rounds as the decimal text would.
+  const scaled = value * MICRO;
+  const near = Math.round(scaled);
+  if (Math.abs(scaled - near) < 1e-3) return near === 0 ? 0 : near;
   // toFixed(6) yields the shortest correctly rounded decimal text; integer parts keep it exact.
   const [whole = '0', frac = ''] = Math.abs(value).toFixed(6).split('.');
   const micros = Number(whole) * MICRO + Number(frac.padEnd(6, '0'));

@@ -61,7 +61,17 @@ export type CustomerChoice = (typeof CUSTOMER_CHOICES)[number];
 
 /** Matches typed text to a vocabulary entry ignoring case, spaces, hyphens and underscores. */
 export function matchVocabulary<V extends string>(values: readonly V[], text: string): V | undefined {
-  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
-  const wanted = norm(text);
-  return values.find((v) => norm(v) === wanted);
+  if ((values as readonly string[]).includes(text)) return text as V;
+  let normalized = normalizedVocabularies.get(values);
+  if (!normalized) {
+    normalized = new Map();
+    for (const v of values) if (!normalized.has(normalizeWord(v))) normalized.set(normalizeWord(v), v);
+    normalizedVocabularies.set(values, normalized);
+  }
+  return normalized.get(normalizeWord(text)) as V | undefined;
 }
+
+const normalizeWord = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+
+/** Each vocabulary's entries by their normalized spelling, built on first use. */
+const normalizedVocabularies = new WeakMap<readonly string[], Map<string, string>>();

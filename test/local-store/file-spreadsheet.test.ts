@@ -2,7 +2,7 @@
  * The local workbook file: one read and at most one write per action (counted), atomic saves (a
  * temporary file renamed over the old one, nothing left behind), and a clear error for a damaged file.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileSpreadsheet } from '../../local-store/file-spreadsheet';
@@ -55,5 +55,21 @@ describe('FileSpreadsheet', () => {
     expect((await cli(dir, 'check', '--workbook', 'worse.json')).stderr).toMatch(
       /worse.json is not a Backorder Desk workbook \(not JSON/,
     );
+  });
+
+  it('names the sheet and the cell of a grid holding something a cell cannot', async () => {
+    const dir = tempDir();
+    const port = await FileSpreadsheet.open(join(dir, 'w.json'));
+    await setupWorkbook(port, context(1));
+    const file = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8'));
+    const orders = file.sheets.find(
+      (s: { properties: { title: string } }) => s.properties.title === 'Orders',
+    );
+    orders.values.push(['SO-1', 1, { nested: true }]);
+    writeFileSync(join(dir, 'w.json'), JSON.stringify(file));
+    const r = await cli(dir, 'check', '--workbook', 'w.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('must be rows of cells');
+    expect(r.stderr).toContain('sheet Orders: cell C2 holds {"nested":true}');
   });
 });

@@ -3,7 +3,7 @@
  * and Apps Script values (Date objects; text that would be parsed gets an apostrophe).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Cell, CellContext } from '../../shared/cells';
 import { applyPatch, decodeTab, encodeChanges, type RawTab } from '../../shared/codec';
 import type { DeskError } from '../../shared/errors';
@@ -19,6 +19,30 @@ function tab(header: Cell[], rows: Cell[][]): RawTab {
 }
 
 describe('decoding', () => {
+  it('builds the same records where code generation is switched off (CSP, a jitless engine)', async () => {
+    const header = ['OrderID', 'Line', 'OrderDate', 'Customer', 'SKU', 'Qty'];
+    const rows: Cell[][] = [
+      ['SO-1', 1, 46349, 'Acme', 'A-1', 5],
+      ['SO-2', 2, 46350, 'Acme', 'A-2', 6],
+    ];
+    const compiled = decodeTab(OrdersTab, tab(header, rows), api).records;
+    const refused = vi.fn(() => {
+      throw new EvalError('Code generation from strings disallowed for this context');
+    });
+    vi.resetModules();
+    vi.stubGlobal('Function', refused);
+    try {
+      const fresh = await import('../../shared/codec');
+      const plain = fresh.decodeTab(OrdersTab, tab(header, rows), api).records;
+      expect(refused).toHaveBeenCalled();
+      expect(plain).toEqual(compiled);
+      expect(plain.map((r) => Object.keys(r))).toEqual(compiled.map((r) => Object.keys(r)));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(compiled[1]).toMatchObject({ orderId: 'SO-2', line: 2, qty: 6, customer: 'Acme' });
+  });
+
   it('names the cell, the column, what was expected and what was found', () => {
     const header = ['OrderID', 'Line', 'OrderDate', 'Customer', 'SKU', 'Qty'];
     const rows: Cell[][] = Array.from({ length: 11 }, (_, i) => [

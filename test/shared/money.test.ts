@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type BasisPoints,
@@ -20,6 +21,31 @@ describe('toCents: 6 decimals, then half away from zero', () => {
     [0.1 + 0.2, 30],
     [123456.789, 12345679],
   ])('%s → %s', (value, cents) => expect(toCents(value)).toBe(cents));
+
+  it('rounds every amount as its 6-decimal text would (the fast path agrees with toFixed)', () => {
+    // The reference: the value's correctly rounded 6-decimal text, then half away from zero to cents.
+    const reference = (v: number) => {
+      const [whole = '0', frac = ''] = Math.abs(v).toFixed(6).split('.');
+      const micros = Number(whole) * 1e6 + Number(frac);
+      const cents = Math.floor(micros / 1e4) + (micros % 1e4 >= 5e3 ? 1 : 0);
+      return v < 0 ? -cents : cents;
+    };
+    const typed = fc
+      .tuple(fc.integer({ min: -900_000_000, max: 900_000_000 }), fc.integer({ min: 0, max: 999_999 }))
+      .map(([units, micros]) => Number(`${units}.${String(micros).padStart(6, '0')}`));
+    const computed = fc.tuple(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.integer({ min: 1, max: 7 }),
+    );
+    // Halfway between two micros: only the decimal text decides which way these go.
+    const halves = fc.integer({ min: -9e11, max: 9e11 }).map((n) => (n + 0.5) / 1e6);
+    fc.assert(fc.property(typed, (v) => toCents(v) === reference(v)));
+    fc.assert(
+      fc.property(halves, (v) => toCents(v) === reference(v)),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(computed, ([v, k]) => toCents(v / k) === reference(v / k)));
+  });
 
   it('refuses what is not a finite amount', () => {
     expect(toCents(Number.NaN)).toBeNull();
