@@ -23,6 +23,7 @@ import { renderAging } from '../shared/render-aging';
 import { renderWorkbook } from '../shared/render-workbook';
 import { OrdersTab } from '../shared/tabs/orders';
 import { addonCalls } from './addon-calls';
+import { type ActionCost, addonCost } from './addon-cost';
 import { cliTiming } from './cli-timing';
 import { syncRequests } from './sync-requests';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
@@ -132,6 +133,15 @@ results.coreBundle = {
 // The built add-on in the twin: service calls per action must not grow with the rows (issue #5).
 results.addonCalls = [await addonCalls(100), await addonCalls(50_000)];
 
+// What each add-on action would cost in real Apps Script (issue #12): calls, cells moved, cells
+// changed, and the cost model's estimate, at 1,000 / 10,000 / 50,000 lines and 50,000 with history.
+results.addonCost = [
+  await addonCost(1_000),
+  await addonCost(10_000),
+  await addonCost(50_000),
+  await addonCost(50_000, 100_000),
+];
+
 // One sync run over loopback HTTP with the real client: requests must not grow with the rows.
 results.syncRequests = [await syncRequests(1_000), await syncRequests(50_000)];
 
@@ -179,6 +189,7 @@ const report = {
       const v = s.loadMs + s.decodeMs + s.saveMs;
       return { value: v, ok: v <= 600 };
     })(),
+    ...addonCostTargets(results.addonCost as Awaited<ReturnType<typeof addonCost>>[]),
     syncRequestsConstantAtMost3PlusGridGrowth: {
       // 3 requests, plus one batchUpdate in a run whose rows would overflow a grid (rare: grids grow
       // with 500 rows of headroom); the same at both sizes.
@@ -190,6 +201,45 @@ const report = {
     },
   },
 };
+/** Issue #12's targets, on the cost model's central estimate. */
+function addonCostTargets(runs: Awaited<ReturnType<typeof addonCost>>[]) {
+  const [small, , large, history] = runs;
+  const central = (a: ActionCost | undefined) => a?.estimatedSeconds.central ?? Number.NaN;
+  const BATCHES = ['allocateAll', 'rebuildAging'];
+  const VIEWS = ['viewOrder', 'viewBackorder'];
+  const sidebar = Object.keys(history?.actions ?? {}).filter((k) => !BATCHES.includes(k));
+  const single = sidebar.filter((k) => !VIEWS.includes(k));
+  const value = (keys: string[], f: (k: string) => number) =>
+    Object.fromEntries(keys.map((k) => [k, Math.round(f(k) * 100) / 100]));
+  const sidebarAt50kWithHistory = value(sidebar, (k) => central(history?.actions[k]));
+  const growth = value(sidebar, (k) => central(large?.actions[k]) / central(small?.actions[k]));
+  const views = value(VIEWS, (k) => Math.max(...runs.map((r) => central(r.actions[k]))));
+  const writtenPerChanged = value(single, (k) => {
+    const worst = Math.max(
+      ...runs.map((r) => {
+        const a = r.actions[k];
+        return a && a.cellsChanged > 0 ? a.cellsWritten / a.cellsChanged : 1;
+      }),
+    );
+    return worst;
+  });
+  const batches = value(BATCHES, (k) => central(large?.actions[k]));
+  const all = (o: Record<string, number>, ok: (v: number) => boolean) => Object.values(o).every(ok);
+  return {
+    addonSidebarActionUnder2sAt50kWithHistory: {
+      value: sidebarAt50kWithHistory,
+      ok: all(sidebarAt50kWithHistory, (v) => v <= 2),
+    },
+    addonCost50kOver1kAtMost1_5: { value: growth, ok: all(growth, (v) => v <= 1.5) },
+    addonViewUnder1_2sAtAnySize: { value: views, ok: all(views, (v) => v <= 1.2) },
+    addonCellsWrittenPerChangedAtMost1_5: {
+      value: writtenPerChanged,
+      ok: all(writtenPerChanged, (v) => v <= 1.5),
+    },
+    addonBatchesUnder120sAt50k: { value: batches, ok: all(batches, (v) => v <= 120) },
+  };
+}
+
 const text = `${JSON.stringify(report, null, 2)}\n`;
 writeFileSync(join(import.meta.dirname ?? 'bench', 'results.json'), text);
 process.stdout.write(text);

@@ -8,6 +8,7 @@ import type { Command } from '../../shared/commands/schema';
 import { inspectWorkbook } from '../../shared/inspect';
 import type { InvoiceFormat } from '../../shared/invoice-export';
 import { ALL_TAB_NAMES, planAction, planAging, planInit, planInvoiceExport } from '../../shared/plans';
+import { commandTabs } from '../../shared/read-plan';
 import { SettingsTab } from '../../shared/tabs/settings';
 import { insertAgingChart } from './charts';
 import { toCsv } from './csv';
@@ -40,6 +41,8 @@ function runMenuCommand(command: Command, title: string): CommandResult | undefi
     const { plan } = readDecideWrite(
       (loaded, ctx) => planAction(loaded, command, ctx),
       requestId(command.action),
+      undefined,
+      commandTabs(command),
     );
     const r = plan.result;
     if (r.messages.length > 1) report(title, r.messages);

@@ -9,6 +9,8 @@ import { applyPatch, type RawTab } from '../../shared/codec';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, type WritePlan } from '../../shared/plans';
+import { withUnreadAsEmpty } from '../../shared/read-plan';
+import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { type ReadResult, readTabs, writeTabs } from './sheet-io';
 
@@ -59,10 +61,7 @@ export function withDocumentLock<T>(fn: () => T): T {
   const lock = LockService.getDocumentLock();
   // Null outside a document (fidelity A28): never the script lock, which every installation shares.
   if (!lock) throw new Error('Backorder Desk can only change a spreadsheet it is open in');
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    throw new Error(
-      'Another Backorder Desk action is running on this spreadsheet; try again in a few seconds',
-    );
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(`${BUSY_MESSAGE}; try again in a few seconds`);
   try {
     return fn();
   } finally {
@@ -83,21 +82,23 @@ export interface Applied<P> {
 }
 
 /**
- * Reads every tab under the document lock, lets `decide` plan the writes, writes them, and toasts
- * `toast(plan)` when the whole took longer than a second.
+ * Reads `tabs` (every tab unless told; shared/read-plan.ts) under the document lock, lets `decide`
+ * plan the writes, writes them, and toasts `toast(plan)` when the whole took longer than a second.
+ * A typed tab not read decodes as empty, and a write to it is refused before anything is written.
  */
 export function readDecideWrite<P extends WritePlan>(
   decide: (loaded: Loaded, ctx: CommandContext, read: ReadResult) => P,
   requestId: string,
   toast?: (plan: P) => string,
+  tabs: readonly string[] = ALL_TAB_NAMES,
 ): Applied<P> {
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   try {
     const { plan, read } = withDocumentLock(() => {
-      const read = readTabs(ss, ALL_TAB_NAMES);
+      const read = readTabs(ss, tabs);
       const plan = decide(
-        decodeLoaded(read.tabs, read.timeZone, 'apps-script'),
+        decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'),
         contextFor(ss, requestId),
         read,
       );
@@ -125,15 +126,18 @@ export function patchedTabs(read: ReadResult, plan: WritePlan): Record<string, R
 }
 
 function afterWrite(read: ReadResult, plan: WritePlan): Loaded {
-  return decodeLoaded(patchedTabs(read, plan), read.timeZone, 'apps-script');
+  return decodeLoaded(withUnreadAsEmpty(patchedTabs(read, plan)), read.timeZone, 'apps-script');
 }
 
-/** Reads every tab without the lock (views and lists never write). */
-export function readOnly(): { loaded: Loaded; ss: GoogleAppsScript.Spreadsheet.Spreadsheet } {
+/** Reads `tabs` without the lock (views and lists never write); the typed tabs not read decode as empty. */
+export function readOnly(tabs: readonly string[]): {
+  loaded: Loaded;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+} {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   try {
-    const read = readTabs(ss, ALL_TAB_NAMES);
-    return { loaded: decodeLoaded(read.tabs, read.timeZone, 'apps-script'), ss };
+    const read = readTabs(ss, tabs);
+    return { loaded: decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'), ss };
   } catch (e) {
     throw reason(e);
   }

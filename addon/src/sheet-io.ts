@@ -1,16 +1,18 @@
 /**
  * The add-on's edge to the spreadsheet, synchronous as Apps Script is: one batched read of the tabs an
- * action needs (a getDataRange().getValues() per tab) and one write per tab of the core's patches. A
- * tab's cell writes go out as one setValues per contiguous run of the columns the action writes, over
- * the rows it touches: the number of service calls depends on the tab's columns, never on its rows,
- * and columns the action does not own (people's, formulas) are never in a written range. New rows go
- * out in one setValues, with the tab's formula columns filled in (see sheet-rules.ts).
+ * action needs (a getDataRange().getValues() per tab) and the core's patches written cell-sized: the
+ * changed cells go out as the rectangles shared/write-plan.ts plans (a row's run of changed columns,
+ * stacked over rows that share it, joined across a gap only while that is cheaper than another
+ * call), so a change of one cell writes one cell wherever its row is, and columns the action does
+ * not own (people's, formulas) are never in a written range. New rows go out in one setValues, with
+ * the tab's formula columns filled in (see sheet-rules.ts).
  */
 import { encodeText } from '../../shared/cells';
 import type { RawTab, TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
 import { gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
+import { APPS_SCRIPT_MERGE_CELLS, writeRectangles } from '../../shared/write-plan';
 import { planGrids } from './grid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,24 +49,18 @@ function rewritable(v: unknown): unknown {
 function writeCells(sheet: Sheet, read: RawTab, patch: TabPatch): void {
   if (patch.writes.length === 0) return;
   const byCell = new Map<string, unknown>();
-  let top = Number.POSITIVE_INFINITY;
-  let bottom = 0;
-  for (const w of patch.writes) {
-    byCell.set(`${w.row}:${w.col}`, w.value);
-    top = Math.min(top, w.row);
-    bottom = Math.max(bottom, w.row);
-  }
-  for (const [first, last] of consecutiveRuns(patch.writes.map((w) => w.col))) {
+  for (const w of patch.writes) byCell.set(`${w.row}:${w.col}`, w.value);
+  for (const r of writeRectangles(patch.writes, APPS_SCRIPT_MERGE_CELLS)) {
     const grid: unknown[][] = [];
-    for (let r = top; r <= bottom; r++) {
-      const row: unknown[] = [];
-      for (let c = first; c <= last; c++) {
-        const key = `${r}:${c}`;
-        row.push(byCell.has(key) ? byCell.get(key) : rewritable(read.values[r]?.[c] ?? ''));
+    for (let row = r.top; row <= r.bottom; row++) {
+      const cells: unknown[] = [];
+      for (let c = r.left; c <= r.right; c++) {
+        const key = `${row}:${c}`;
+        cells.push(byCell.has(key) ? byCell.get(key) : rewritable(read.values[row]?.[c] ?? ''));
       }
-      grid.push(row);
+      grid.push(cells);
     }
-    sheet.getRange(top + 1, first + 1, grid.length, last - first + 1).setValues(grid as never);
+    sheet.getRange(r.top + 1, r.left + 1, grid.length, r.right - r.left + 1).setValues(grid as never);
   }
 }
 
@@ -140,6 +136,11 @@ export function writeTabs(
   newTabs: readonly RawTab[] = [],
   insertChart?: (sheet: Sheet, chart: object) => void,
 ): void {
+  // Every patch is for a tab read in this execution: checked before anything is written, so a plan
+  // can never land half (or over a tab it never saw: shared/read-plan.ts).
+  for (const patch of patches)
+    if (!read.sheets.has(patch.tab) || !read.tabs[patch.tab])
+      throw new Error(`${patch.tab}: the tab was not read before writing`);
   const needs = gridNeeds(
     (tab) => (read.sheets.has(tab) ? read.tabs[tab]?.values.length : undefined),
     patches,

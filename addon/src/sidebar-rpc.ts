@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { CommandResult } from '../../shared/commands/run';
 import { planAction } from '../../shared/plans';
+import { commandTabs, VIEW_TABS } from '../../shared/read-plan';
 import { describeRow, listBackorders } from '../../shared/row-view';
 import {
   type ActionReply,
@@ -38,13 +39,13 @@ export function sidebarSelection(): RowRef | null {
 
 export function sidebarView(ref: unknown): RowView {
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
-  const { loaded, ss } = readOnly();
+  const { loaded, ss } = readOnly(VIEW_TABS);
   return describeRow(loaded.workbook, loaded.tabs, at, today(ss) as never);
 }
 
 export function sidebarList(filter: unknown): ListRow[] {
   const f = parse(ListFilterSchema, filter ?? {}, 'filter');
-  const { loaded, ss } = readOnly();
+  const { loaded, ss } = readOnly(VIEW_TABS);
   return listBackorders(loaded.workbook, loaded.tabs, f, today(ss) as never);
 }
 
@@ -56,6 +57,7 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
     (loaded, ctx) => planAction(loaded, req.command, ctx),
     req.requestId,
     (p) => p.result.messages[0] ?? `${req.command.action} done`,
+    commandTabs(req.command),
   );
   const result: CommandResult = done.plan.result;
   const after = done.after();

@@ -19,6 +19,7 @@ import { detailOf, rowVersion } from './action-detail';
 import { allocate } from './allocate';
 import { applyEtas } from './apply-etas';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
+import { cancelLine } from './cancel-line';
 import { dropShip } from './drop-ship';
 import { followUpOverdue } from './follow-up';
 import { fulfill } from './fulfill';
@@ -59,6 +60,9 @@ const HANDLERS: Record<Action, Handler> = {
   fulfill: (d, c: Extract<Command, { action: 'fulfill' }>) => fulfill(d, c),
   cancel: (d, c: Extract<Command, { action: 'cancel' }>) => {
     cancelBackorder(d, c);
+  },
+  'cancel-line': (d, c: Extract<Command, { action: 'cancel-line' }>) => {
+    cancelLine(d, c);
   },
   reschedule: (d, c: Extract<Command, { action: 'reschedule' }>) => reschedule(d, c),
   substitute: (d, c: Extract<Command, { action: 'substitute' }>) => substitute(d, c),

@@ -57,6 +57,16 @@ export const CommandSchema = z.discriminatedUnion('action', [
     note: z.optional(z.string()),
     expected: versions,
   }),
+  /** A customer cancels an order line, whole or `qty` of it, before it ships (cancel-line.ts). */
+  z.object({
+    action: z.literal('cancel-line'),
+    orderId: id,
+    line: lineNo,
+    qty: z.optional(count),
+    reason: z.enum(CANCEL_REASONS),
+    note: z.optional(z.string()),
+    expected: versions,
+  }),
   z.object({
     action: z.literal('reschedule'),
     backorderId: id,
@@ -102,6 +112,7 @@ export const ACTIONS = [
   'receive',
   'fulfill',
   'cancel',
+  'cancel-line',
   'reschedule',
   'substitute',
   'log-call',

@@ -16,8 +16,11 @@ import { ACTIONS } from './schema';
 const UNDOABLE = new Set<string>(
   ACTIONS.filter((a) => a !== 'undo' && a !== 'refresh' && a !== 'apply-etas'),
 );
-/** Cancelling is permanent (001): a cancelled backorder is never reactivated, not even by undo. */
-const PERMANENT = new Set<string>(['cancel', 'substitute']);
+/**
+ * Cancelling is permanent (001): a cancelled backorder is never reactivated, not even by undo, and
+ * neither is a cancelled order line (its freed stock may already be someone else's).
+ */
+const PERMANENT = new Set<string>(['cancel', 'cancel-line', 'substitute']);
 
 const tabKey = (name: string) => (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === name);
 
@@ -52,7 +55,7 @@ export function undo(desk: Desk): void {
   );
   refuseUnless(
     !PERMANENT.has(target.action),
-    `The last action, ${target.action} (${target.logId}), cancelled a backorder: cancelling is permanent; place a new order instead`,
+    `The last action, ${target.action} (${target.logId}), cancelled a backorder or an order line: cancelling is permanent; place a new order instead`,
   );
   const detail = parseDetail(target.detail, target.logId);
   for (const [name, versions] of Object.entries(detail.after)) {

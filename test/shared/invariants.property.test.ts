@@ -80,6 +80,7 @@ const step = fc.record({
     'fulfill',
     'fulfill',
     'cancel',
+    'cancel-line',
     'reschedule',
     'substitute',
     'log-call',
@@ -126,6 +127,14 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
         backorderId: bo.backorderId,
         reason: s.flag ? 'Excessive Delay' : 'Customer Requested',
       });
+      break;
+    case 'cancel-line':
+      if (!lineAt) return undefined;
+      Object.assign(
+        raw,
+        { orderId: lineAt.orderId, line: lineAt.line, reason: 'Customer Requested' },
+        s.flag && s.qty > 0 ? { qty: s.qty } : {},
+      );
       break;
     case 'reschedule':
       if (!bo) return undefined;

@@ -1,6 +1,6 @@
 /**
  * The actions the sidebar offers for the selected row, as forms: on an order line allocate, ship,
- * split and create a backorder; on a backorder fulfil, log a call, reschedule, cancel, substitute,
+ * split, create a backorder and cancel the line (whole or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
  * transfer, drop-ship and the customer message; on a PO line receive. Each form builds a command of
  * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
  */
@@ -44,6 +44,23 @@ function orderLineActions(v: RowView, act: Act, orderId: string, line: number): 
           line,
           qty: Number(text(f, 'qty')),
           ...filled(f, { date: 'date', reason: 'reason' }),
+        } as Command),
+    ),
+    form(
+      'Cancel this line (the customer cancels or reduces it)',
+      [
+        field(`Quantity (empty: all ${v.qty.open} still open)`, input('qty', 'number')),
+        field('Reason', select('reason', CANCEL_REASONS)),
+        field('Note', input('note')),
+      ],
+      'Cancel line',
+      (f) =>
+        void act({
+          action: 'cancel-line',
+          orderId,
+          line,
+          reason: text(f, 'reason'),
+          ...filled(f, { qty: 'qty', note: 'note' }, ['qty']),
         } as Command),
     ),
   ];

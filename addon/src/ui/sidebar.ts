@@ -9,6 +9,7 @@ import type { Command } from '../../../shared/commands/schema';
 import type { ActionReply, ListRow, RowRef, RowView, SidebarStatus } from '../../../shared/rpc';
 import { actionsFor } from './actions';
 import { $, el, filled } from './dom';
+import { whileBusy } from './while-busy';
 
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
@@ -57,17 +58,21 @@ async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
 
 const requestId = () => `sb-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
+/** One action, tried again (same RequestID) while another rep's action holds the document lock. */
+function callAction(request: object, ref: unknown): Promise<ActionReply> {
+  return whileBusy(
+    () => call<ActionReply>('sidebarAction', request, ref),
+    (attempt, of) =>
+      show('notice', `Another action is running on this spreadsheet; trying again (${attempt} of ${of})…`),
+  );
+}
+
 async function act(command: Command, withStock = false): Promise<boolean> {
   const view = current;
   if (!view) return false;
   const expected = withStock ? view.expectedWithStock : view.expected;
-  const reply = await guarded(() =>
-    call<ActionReply>(
-      'sidebarAction',
-      { command: { ...command, expected }, requestId: requestId() },
-      view.ref,
-    ),
-  );
+  const request = { command: { ...command, expected }, requestId: requestId() };
+  const reply = await guarded(() => callAction(request, view.ref));
   if (!reply) return false;
   show('notice', reply.messages.join('\n') || `${command.action} done (${reply.logId})`);
   render(reply.view);

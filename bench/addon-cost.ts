@@ -1,0 +1,219 @@
+/**
+ * What each sidebar and menu action would cost in real Apps Script (issue #12): the built Code.js
+ * runs in the twin on allocated workbooks of 1,000, 10,000 and 50,000 order lines, and again at
+ * 50,000 with 100,000 rows of history across Log, Shipments and Invoices. For every action the
+ * twin counts the service calls and the cells read and written; the cells whose value changed are
+ * counted by comparing the spreadsheet before and after; the cost model
+ * (twin/apps-script/cost-model.ts, docs/twin.md "Cost model") turns them into estimated seconds.
+ * The entities acted on sit at the first, middle and last rows of their tabs, so a plan that
+ * writes one tall rectangle over scattered rows shows.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workbookFileOf } from '../local-store/workbook-file';
+// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
+import { buildAddon } from '../scripts/build.mjs';
+import { applyChanges } from '../shared/apply-changes';
+import { runCommand } from '../shared/commands/run';
+import { addDays, type IsoDate } from '../shared/dates';
+import { renderWorkbook } from '../shared/render-workbook';
+import type { InvoiceLine } from '../shared/tabs/invoices';
+import type { LogEntry } from '../shared/tabs/log';
+import type { Shipment } from '../shared/tabs/shipments';
+import type { Workbook } from '../shared/workbook';
+import { estimateSeconds } from '../twin/apps-script/cost-model';
+import { AppsScriptRuntime } from '../twin/apps-script/runtime';
+import { TwinSpreadsheet } from '../twin/spreadsheet';
+import { BENCH_TODAY, benchWorkbook } from './workbooks';
+
+const root = join(import.meta.dirname ?? 'bench', '..');
+const NOW = `${BENCH_TODAY}T15:00:00Z`;
+
+export interface ActionCost {
+  readonly calls: number;
+  readonly cellsRead: number;
+  readonly cellsWritten: number;
+  readonly cellsChanged: number;
+  readonly estimatedSeconds: Record<'low' | 'central' | 'high', number>;
+}
+
+/**
+ * `total` rows of history shared by Log, Shipments and Invoices (a third each), as months of
+ * shipping leave them. A third each, not 100,000 each: at 100,000 each the spreadsheet's grids
+ * (26 columns wide, as Google makes a sheet) pass Google's 10 million cells and Rebuild aging is
+ * refused before it writes.
+ */
+function withHistory(wb: Workbook, total: number): Workbook {
+  const rows = Math.ceil(total / 3);
+  const day = (i: number) => addDays(BENCH_TODAY, -400 + Math.floor(i / 300)) as IsoDate;
+  const sku = (i: number) => wb.inventory[i % wb.inventory.length]?.sku ?? 'X';
+  const shipments: Shipment[] = Array.from({ length: rows }, (_, i) => ({
+    shipmentId: `SH-${String(i + 1).padStart(6, '0')}`,
+    line: 1,
+    orderId: `SO-H${i}`,
+    orderLine: 1,
+    backorderId: '',
+    sku: sku(i),
+    qty: 1 + (i % 9),
+    warehouse: 'MAIN',
+    shipDate: day(i),
+    carrier: 'UPS',
+    tracking: `1Z${i}`,
+    deliveredAt: day(i + 600),
+    status: 'Delivered',
+    invoiceNo: `INV-${String(i + 1).padStart(6, '0')}`,
+  }));
+  const invoices: InvoiceLine[] = shipments.map((s, i) => ({
+    invoiceNo: s.invoiceNo,
+    line: 1,
+    customer: `Customer ${i % 400}`,
+    invoiceDate: s.shipDate,
+    dueDate: s.shipDate,
+    terms: 'Net 30',
+    sku: s.sku,
+    description: s.sku,
+    qty: s.qty,
+    rate: 1250 as never,
+    discount: 0 as never,
+    amount: (1250 * s.qty) as never,
+    orderId: s.orderId,
+    shipmentId: s.shipmentId,
+    backorderId: '',
+    exported: true,
+  }));
+  const log: LogEntry[] = shipments.map((s, i) => ({
+    logId: `LG-${String(i + 1).padStart(6, '0')}`,
+    when: `${s.shipDate}T14:00:00.000Z`,
+    actor: 'rep@example.com',
+    action: 'ship',
+    entity: `Order ${s.orderId}`,
+    summary: `Shipments +1, Invoices +1`,
+    requestId: `history-${i}`,
+    detail: '{"truncated":true}',
+  }));
+  return { ...wb, shipments, invoices, log };
+}
+
+/** The workbook an action runs on: allocated, with probes at the first, middle and last rows. */
+function benchState(lines: number, history: number) {
+  const base = benchWorkbook(lines);
+  const ctx = { today: BENCH_TODAY, now: NOW, actor: 'bench', requestId: 'bench-setup' };
+  const allocated = applyChanges(base, runCommand(base, { action: 'allocate' }, ctx).changes);
+  const item = allocated.inventory[0];
+  const template = allocated.orders[0];
+  if (!item || !template) throw new Error('the bench workbook has no inventory or orders');
+  // One order still to allocate (stock for it), at the last row: allocate one, then ship it.
+  const probeItem = { ...item, sku: 'PROBE-1', onHand: 10, allocated: 0, onOrder: 0 };
+  const probeLine = {
+    ...template,
+    orderId: 'SO-PROBE',
+    line: 1,
+    sku: 'PROBE-1',
+    qty: 2,
+    qtyAllocated: 0,
+    qtyShipped: 0,
+    qtyBackordered: 0,
+    status: 'New' as const,
+    warehouse: item.warehouse,
+  };
+  const wb = withHistory(
+    {
+      ...allocated,
+      inventory: [...allocated.inventory, probeItem],
+      orders: [...allocated.orders, probeLine],
+    },
+    history,
+  );
+  const open = wb.backorders.filter((b) => b.qtyRemaining > 0);
+  const first = open[0];
+  const middle = open[Math.floor(open.length / 2)];
+  const last = open[open.length - 1];
+  if (!first || !middle || !last || open.length < 3)
+    throw new Error('the bench workbook has too few backorders');
+  // The last backorder's SKU gets stock for exactly it, so fulfil has something to ship.
+  const fill = wb.inventory.find((i) => i.sku === last.sku && i.warehouse === last.warehouse);
+  if (fill) fill.onHand = fill.allocated + last.qtyRemaining;
+  const po = wb.pos[0]?.po as string;
+  return { wb, first, middle, last, po };
+}
+
+function cellsChanged(before: readonly (readonly unknown[])[][], twin: TwinSpreadsheet): number {
+  let n = 0;
+  twin.file.sheets.forEach((sheet, s) => {
+    const old = before[s] ?? [];
+    const rows = Math.max(old.length, sheet.values.length);
+    for (let r = 0; r < rows; r++) {
+      const a = old[r] ?? [];
+      const b = sheet.values[r] ?? [];
+      const width = Math.max(a.length, b.length);
+      for (let c = 0; c < width; c++) if ((a[c] ?? '') !== (b[c] ?? '')) n++;
+    }
+  });
+  return n;
+}
+
+export async function addonCost(lines: number, history = 0) {
+  await buildAddon({ quiet: true });
+  const code = readFileSync(join(root, 'addon/dist/Code.js'), 'utf8');
+  const { oauthScopes: scopes } = JSON.parse(
+    readFileSync(join(root, 'addon/dist/appsscript.json'), 'utf8'),
+  ) as {
+    oauthScopes: string[];
+  };
+  const { wb, first, middle, last, po } = benchState(lines, history);
+  const twin = new TwinSpreadsheet(
+    workbookFileOf(
+      'bench',
+      'America/New_York',
+      renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
+    ),
+    () => new Date(NOW),
+  );
+  const rt = new AppsScriptRuntime({ twin, code, scopes, now: () => Date.parse(NOW) });
+  rt.run('menuSetUpWorkbook');
+  const orderRow = wb.orders.length + 1;
+  const backorderRow = wb.backorders.indexOf(middle) + 2;
+  let n = 0;
+  const act = (command: object) => () =>
+    rt.run('sidebarAction', { command, requestId: `bench-${lines}-${history}-${n++}` }, null);
+  const actions: [string, () => unknown, number][] = [
+    ['viewOrder', () => rt.run('sidebarView', { sheet: 'Orders', row: orderRow }), 1],
+    ['viewBackorder', () => rt.run('sidebarView', { sheet: 'Backorders', row: backorderRow }), 1],
+    ['allocateOne', act({ action: 'allocate', orderId: 'SO-PROBE' }), 1],
+    ['ship', act({ action: 'ship', orderId: 'SO-PROBE' }), 1],
+    ['fulfil', act({ action: 'fulfill', backorderId: last.backorderId }), 1],
+    ['cancel', act({ action: 'cancel', backorderId: first.backorderId, reason: 'Customer Requested' }), 1],
+    [
+      'reschedule',
+      act({
+        action: 'reschedule',
+        backorderId: middle.backorderId,
+        date: addDays(BENCH_TODAY, 9),
+        reason: 'vendor',
+      }),
+      1,
+    ],
+    [
+      'logCall',
+      act({ action: 'log-call', backorderId: middle.backorderId, method: 'Phone', summary: 'told the date' }),
+      1,
+    ],
+    ['receivePo', act({ action: 'receive', po }), 1],
+    ['rebuildAging', () => rt.run('menuRebuildAging'), 1],
+    ['allocateAll', () => rt.run('menuAllocateAll'), 1],
+  ];
+  const out: Record<string, ActionCost> = {};
+  for (const [name, run, executions] of actions) {
+    const before = twin.file.sheets.map((s) => s.values.map((r) => [...r]));
+    rt.counter.reset();
+    run();
+    out[name] = {
+      calls: Object.values(rt.counter.counts).reduce((k, c) => k + c, 0),
+      cellsRead: rt.counter.cells.read,
+      cellsWritten: rt.counter.cells.written,
+      cellsChanged: cellsChanged(before, twin),
+      estimatedSeconds: estimateSeconds(rt.counter, executions),
+    };
+  }
+  return { lines, history, actions: out };
+}

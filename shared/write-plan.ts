@@ -1,0 +1,103 @@
+/**
+ * Which rectangles of a tab to write for a set of changed cells: each row's runs of adjacent changed
+ * columns, with adjacent rows that share a run stacked into one rectangle, so a single-entity action
+ * writes exactly the cells it changes. Only a batch with more stacks than that joins two stacks
+ * across the rows between them, nearest first, and only while rewriting those rows (their cells as
+ * they were read) costs less than the service calls a second rectangle would take. A spreadsheet charges by cells moved and by
+ * calls made (docs/twin.md, "Cost model"), so the planner trades one against the other; columns no
+ * changed cell is in are never inside a rectangle, so a column people own is never written.
+ */
+
+export interface Rectangle {
+  /** 0-based, inclusive. */
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * Cells one extra rectangle is worth: an Apps Script rectangle is two calls (`getRange`, `setValues`)
+ * at about 60 ms each, a cell about 50 µs (the cost model's central figures), so up to 2,400 cells
+ * of unchanged rows are cheaper to rewrite than a second rectangle. The Sheets API writes every
+ * rectangle in one `values.batchUpdate`, where a rectangle costs nothing extra: 0 there.
+ */
+export const APPS_SCRIPT_MERGE_CELLS = 2400;
+
+/** Adjacent columns as [first, last] runs, e.g. [1, 2, 3, 7] → [[1, 3], [7, 7]]. */
+function runs(sorted: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else if (!last || n !== last[1]) out.push([n, n]);
+  }
+  return out;
+}
+
+/**
+ * Rectangles per tab up to which nothing is joined. One action on one entity changes a handful of
+ * rows (a cancelled backorder and the queue positions of the others of its SKU: about six
+ * rectangles), and it writes exactly its changed cells. Decision: exact over the cost model's
+ * cheapest. The model prices a `setValues` like any call (60 ms), which would join rows 1 and 129
+ * of one column to save two calls, rewriting 118 unchanged cells; but Apps Script queues writes and
+ * commits them at the end of the execution (docs/fidelity.md A1–A3), so the calls of a write are
+ * cheaper than the model says, and a rewritten cell is a cell a person may be editing. Past this
+ * many (a batch: Allocate all, a 40-line receipt) the nearest stacks are joined first, while a join
+ * costs at most `mergeCells` rewritten cells, so a batch never takes thousands of calls.
+ */
+export const EXACT_RECTANGLES = 16;
+
+export function writeRectangles(
+  cells: readonly { readonly row: number; readonly col: number }[],
+  mergeCells: number,
+  exactUpTo = EXACT_RECTANGLES,
+): Rectangle[] {
+  const columnsByRow = new Map<number, number[]>();
+  for (const { row, col } of cells) {
+    const cols = columnsByRow.get(row);
+    if (cols) cols.push(col);
+    else columnsByRow.set(row, [col]);
+  }
+  // Rows per column run ("3-5" → the rows whose changed cells include exactly that run).
+  const rowsByRun = new Map<string, { left: number; right: number; rows: number[] }>();
+  for (const [row, cols] of columnsByRow)
+    for (const [left, right] of runs([...cols].sort((a, b) => a - b))) {
+      const key = `${left}-${right}`;
+      const entry = rowsByRun.get(key);
+      if (entry) entry.rows.push(row);
+      else rowsByRun.set(key, { left, right, rows: [row] });
+    }
+  // Stacks of adjacent rows, exactly the changed cells; and the gaps between stacks of one run.
+  const stacks: { top: number; bottom: number; left: number; right: number }[] = [];
+  const gaps: { after: number; cost: number }[] = [];
+  for (const { left, right, rows } of rowsByRun.values()) {
+    rows.sort((a, b) => a - b);
+    const width = right - left + 1;
+    for (const row of rows) {
+      const last = stacks[stacks.length - 1];
+      if (last && last.left === left && last.right === right && row === last.bottom + 1) last.bottom = row;
+      else {
+        if (last && last.left === left && last.right === right)
+          gaps.push({ after: stacks.length - 1, cost: (row - last.bottom - 1) * width });
+        stacks.push({ top: row, bottom: row, left, right });
+      }
+    }
+  }
+  // Join the cheapest gaps first while there are more stacks than an exact write allows.
+  const joined = new Set<number>();
+  let count = stacks.length;
+  for (const gap of [...gaps].sort((a, b) => a.cost - b.cost)) {
+    if (count <= exactUpTo || gap.cost > mergeCells) break;
+    joined.add(gap.after);
+    count -= 1;
+  }
+  const out: Rectangle[] = [];
+  for (let i = 0; i < stacks.length; i++) {
+    const first = stacks[i] as Rectangle;
+    let bottom = first.bottom;
+    while (joined.has(i)) bottom = (stacks[++i] as Rectangle).bottom;
+    out.push({ top: first.top, bottom, left: first.left, right: first.right });
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}

@@ -1,0 +1,139 @@
+/**
+ * Cell-sized writes where the rows an action touches are far apart (issue #12, point 5), through the
+ * built Code.js in the twin: cancelling the first, the middle and the last backorder changes exactly
+ * their cells, whatever lies between them; a person sorting the tab between two actions, or deleting
+ * a row, never makes the add-on write the wrong row: the next action finds its row by key again,
+ * and an action built on a row that is gone is refused, naming it. The Notes column people own is
+ * never written.
+ */
+import { describe, expect, it } from 'vitest';
+import { columnLetter } from '../../shared/codec';
+import type { ActionReply, RowView } from '../../shared/rpc';
+import { type Desk, openDesk } from '../support/addon';
+
+let n = 0;
+const rid = () => `scattered-${++n}`.padEnd(14, '0');
+
+/** 40 short order lines, each backordered by Allocate all, with a person's note on every backorder. */
+async function backorderedShop(): Promise<Desk> {
+  const desk = await openDesk();
+  desk.run('menuSetUpWorkbook');
+  // One SKU per line, so cancelling one backorder moves no other backorder's queue position.
+  const sku = (i: number) => `ROOF-${100 + i}`;
+  desk.type(
+    'Inventory',
+    Array.from({ length: 40 }, (_, i) => ({
+      SKU: sku(i),
+      Warehouse: 'MAIN',
+      Product: 'Shingles',
+      OnHand: 0,
+    })),
+  );
+  desk.type(
+    'Orders',
+    Array.from({ length: 40 }, (_, i) => ({
+      OrderID: `SO-${100 + i}`,
+      Line: 1,
+      OrderDate: '2026-11-20',
+      Customer: `Customer ${String.fromCharCode(65 + (i % 26))}${i}`,
+      SKU: sku(i),
+      Qty: 2,
+      Warehouse: 'MAIN',
+    })),
+  );
+  desk.run('menuAllocateAll');
+  // A person's notes on every backorder, in the Notes column people own.
+  const sheet = desk.twin.sheetNamed('Backorders');
+  const notes = (sheet.values[0] ?? []).indexOf('Notes');
+  desk.twin.write(
+    `Backorders!${columnLetter(notes)}2`,
+    sheet.values.slice(1).map((_, i) => [`note ${i}`]),
+    'RAW',
+  );
+  return desk;
+}
+
+const grid = (desk: Desk, tab: string) => desk.twin.sheetNamed(tab).values.map((r) => [...r]);
+
+/** [row, column] of every cell that differs (1-based row, header names for columns). */
+function diff(before: unknown[][], after: unknown[][]): string[] {
+  const header = (after[0] ?? []).map(String);
+  const out: string[] = [];
+  for (let r = 0; r < Math.max(before.length, after.length); r++)
+    for (let c = 0; c < Math.max(before[r]?.length ?? 0, after[r]?.length ?? 0); c++)
+      if ((before[r]?.[c] ?? '') !== (after[r]?.[c] ?? '')) out.push(`${r + 1}:${header[c]}`);
+  return out;
+}
+
+const rowOf = (desk: Desk, id: string) =>
+  desk.twin.sheetNamed('Backorders').values.findIndex((r) => r[0] === id) + 1;
+
+function cancel(desk: Desk, row: number): ActionReply {
+  const view = desk.run<RowView>('sidebarView', { sheet: 'Backorders', row });
+  return desk.run<ActionReply>(
+    'sidebarAction',
+    {
+      command: {
+        action: 'cancel',
+        backorderId: view.ids.backorderId,
+        reason: 'Customer Requested',
+        expected: view.expected,
+      },
+      requestId: rid(),
+    },
+    view.ref,
+  );
+}
+
+describe('add-on: scattered rows, sorted and deleted rows', () => {
+  it('changes exactly the cancelled backorders’ cells at the first, middle and last rows', async () => {
+    const desk = await backorderedShop();
+    const before = grid(desk, 'Backorders');
+    expect(before).toHaveLength(41);
+    for (const row of [2, 21, 41]) cancel(desk, row);
+    const changed = diff(before, grid(desk, 'Backorders'));
+    const rows = new Set(changed.map((c) => Number(c.split(':')[0])));
+    expect([...rows].sort((a, b) => a - b)).toEqual([2, 21, 41]);
+    expect(changed.filter((c) => c.endsWith(':Notes'))).toEqual([]);
+    expect(changed.some((c) => c === '21:Status')).toBe(true);
+    // The rows between stayed as they were, so nothing between the three was rewritten with another value.
+    const statuses = desk.rows('Backorders').map((r) => r.Status);
+    expect(statuses.filter((s) => s === 'Cancelled')).toHaveLength(3);
+  });
+
+  it('finds its row again after a person sorted the tab, and refuses a row that was deleted, naming it', async () => {
+    const desk = await backorderedShop();
+    const sheet = desk.twin.sheetNamed('Backorders');
+    // A person sorts Backorders by customer, Z to A (values move; each row's Age formula stays put
+    // and reads its own row, as Sheets' relative references would after a sort).
+    const [header, ...body] = sheet.values;
+    const customer = (header ?? []).indexOf('Customer');
+    body.sort((a, b) => String(b[customer]).localeCompare(String(a[customer])));
+    sheet.values = [header ?? [], ...body];
+    const target = String(body[5]?.[0]);
+    const before = grid(desk, 'Backorders');
+    cancel(desk, rowOf(desk, target));
+    const changed = diff(before, grid(desk, 'Backorders'));
+    expect(new Set(changed.map((c) => Number(c.split(':')[0])))).toEqual(new Set([rowOf(desk, target)]));
+    expect(desk.rows('Backorders').find((r) => r.BackorderID === target)?.Status).toBe('Cancelled');
+
+    // The sidebar shows a backorder; a person deletes its row before the rep clicks.
+    const victim = String(body[9]?.[0]);
+    const row = rowOf(desk, victim);
+    const view = desk.run<RowView>('sidebarView', { sheet: 'Backorders', row });
+    sheet.values.splice(row - 1, 1);
+    const untouched = grid(desk, 'Backorders');
+    expect(() =>
+      desk.run('sidebarAction', {
+        command: {
+          action: 'cancel',
+          backorderId: victim,
+          reason: 'Customer Requested',
+          expected: view.expected,
+        },
+        requestId: rid(),
+      }),
+    ).toThrow(new RegExp(`Backorders ${victim} no longer exists`));
+    expect(grid(desk, 'Backorders')).toEqual(untouched);
+  });
+});

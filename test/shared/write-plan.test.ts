@@ -1,0 +1,81 @@
+/**
+ * The write planner: rectangles cover exactly the changed cells' runs, stack adjacent rows that share
+ * a run, join across a gap only in a batch (more stacks than an exact write allows) and only while
+ * rewriting it is cheaper than another rectangle, and never reach a column no changed cell is in.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/write-plan';
+
+const cell = (row: number, col: number) => ({ row, col });
+
+describe('writeRectangles', () => {
+  it('writes one cell for one change, wherever its row is', () => {
+    expect(writeRectangles([cell(49_999, 7)], APPS_SCRIPT_MERGE_CELLS)).toEqual([
+      { top: 49_999, bottom: 49_999, left: 7, right: 7 },
+    ]);
+  });
+
+  it('keeps far-apart rows apart and joins near ones', () => {
+    const scattered = [cell(1, 3), cell(1, 4), cell(25_000, 3), cell(25_000, 4), cell(49_000, 3)];
+    expect(writeRectangles(scattered, APPS_SCRIPT_MERGE_CELLS)).toEqual([
+      { top: 1, bottom: 1, left: 3, right: 4 },
+      { top: 25_000, bottom: 25_000, left: 3, right: 4 },
+      { top: 49_000, bottom: 49_000, left: 3, right: 3 },
+    ]);
+    // A single-entity action's few stacks are written exactly, however near: nothing rewritten.
+    expect(
+      writeRectangles([cell(10, 3), cell(10, 4), cell(20, 3), cell(20, 4)], APPS_SCRIPT_MERGE_CELLS),
+    ).toHaveLength(2);
+    // A batch of 40 rows ten apart joins its nearest stacks down to the exact budget (18 cells a gap).
+    const batch = Array.from({ length: 40 }, (_, i) => [cell(10 + 10 * i, 3), cell(10 + 10 * i, 4)]).flat();
+    const joined = writeRectangles(batch, APPS_SCRIPT_MERGE_CELLS);
+    expect(joined).toHaveLength(EXACT_RECTANGLES);
+    expect(joined[0]).toMatchObject({ top: 10, left: 3, right: 4 });
+    expect(joined[joined.length - 1]?.bottom).toBe(400);
+    // Where a rectangle costs nothing extra (one values.batchUpdate), nothing is joined.
+    expect(writeRectangles(batch, 0)).toHaveLength(40);
+  });
+
+  it('never spans a column between two runs of a row (a column people own)', () => {
+    expect(writeRectangles([cell(5, 1), cell(5, 2), cell(5, 4)], APPS_SCRIPT_MERGE_CELLS)).toEqual([
+      { top: 5, bottom: 5, left: 1, right: 2 },
+      { top: 5, bottom: 5, left: 4, right: 4 },
+    ]);
+  });
+
+  it('covers every changed cell, reaches no unchanged column, and rewrites within the budget', () => {
+    const cells = fc.uniqueArray(
+      fc.record({ row: fc.integer({ min: 1, max: 5_000 }), col: fc.integer({ min: 0, max: 20 }) }),
+      { minLength: 1, maxLength: 200, selector: (c) => `${c.row}:${c.col}` },
+    );
+    fc.assert(
+      fc.property(cells, fc.constantFrom(0, 50, APPS_SCRIPT_MERGE_CELLS), (changed, merge) => {
+        const rects = writeRectangles(changed, merge);
+        const columns = new Set(changed.map((c) => c.col));
+        for (const c of changed)
+          expect(
+            rects.some((r) => r.top <= c.row && c.row <= r.bottom && r.left <= c.col && c.col <= r.right),
+          ).toBe(true);
+        for (const r of rects) for (let c = r.left; c <= r.right; c++) expect(columns.has(c)).toBe(true);
+        // Up to the exact budget of stacks, exactly the changed cells are written.
+        const cellsIn = (rs: typeof rects) =>
+          rs.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+        if (rects.length < EXACT_RECTANGLES) expect(cellsIn(rects)).toBe(changed.length);
+        // Each rectangle's rows that hold no change of its run are gaps it chose to rewrite: at most
+        // `merge` cells per gap, so never a tall rectangle over scattered rows.
+        for (const r of rects) {
+          const rows = [
+            ...new Set(changed.filter((c) => c.col >= r.left && c.col <= r.right).map((c) => c.row)),
+          ]
+            .filter((row) => row >= r.top && row <= r.bottom)
+            .sort((a, b) => a - b);
+          for (let i = 1; i < rows.length; i++)
+            expect(
+              ((rows[i] as number) - (rows[i - 1] as number) - 1) * (r.right - r.left + 1),
+            ).toBeLessThanOrEqual(merge);
+        }
+      }),
+    );
+  });
+});
