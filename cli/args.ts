@@ -18,9 +18,10 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
   do ACTION --workbook F [--order ID] [--line N] [--backorder ID] [--po ID] [--sku SKU]
            [--warehouse W] [--to W] [--qty N] [--date YYYY-MM-DD] [--reason TEXT] [--note TEXT]
            [--method Phone|Email|In person|Other] [--choice Wait|Substitute|Cancel part|Reschedule] [--json]
-     ACTION: allocate | ship | create-backorder | receive | fulfill | cancel | cancel-line | reschedule
-             | substitute | log-call | transfer | drop-ship | reorder | undo
-             (allocate and fulfill with no id: all; cancel-line: --order --line [--qty] --reason)
+     ACTION: allocate | ship | create-backorder | receive | fulfill | cancel | cancel-line | send-po
+             | cancel-po-line | reschedule | substitute | log-call | transfer | drop-ship | reorder | undo
+             (allocate and fulfill with no id: all; cancel-line: --order --line [--qty] --reason;
+              send-po: --po; cancel-po-line: --po --line [--note])
   aging    --workbook F                       rebuild the Aging tab
   sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES]
   invoices --workbook F --format quickbooks|xero [--out FILE]
@@ -154,6 +155,14 @@ export function commandFromFlags(action: string, o: Options): Command {
       set('line', whole('line', o.line));
       set('qty', whole('qty', o.qty));
       set('reason', vocabulary('reason', CANCEL_REASONS, o.reason));
+      set('note', o.note);
+      break;
+    case 'send-po':
+      set('po', o.po);
+      break;
+    case 'cancel-po-line':
+      set('po', o.po);
+      set('line', whole('line', o.line));
       set('note', o.note);
       break;
     case 'reschedule':

@@ -23,6 +23,7 @@ import { cancelLine } from './cancel-line';
 import { dropShip } from './drop-ship';
 import { followUpOverdue } from './follow-up';
 import { fulfill } from './fulfill';
+import { cancelPoLine, sendPo } from './po-lines';
 import { receive, syncOnOrder } from './receive';
 import { refresh } from './refresh';
 import { reorder } from './reorder';
@@ -64,6 +65,8 @@ const HANDLERS: Record<Action, Handler> = {
   'cancel-line': (d, c: Extract<Command, { action: 'cancel-line' }>) => {
     cancelLine(d, c);
   },
+  'send-po': (d, c: Extract<Command, { action: 'send-po' }>) => sendPo(d, c.po),
+  'cancel-po-line': (d, c: Extract<Command, { action: 'cancel-po-line' }>) => cancelPoLine(d, c),
   reschedule: (d, c: Extract<Command, { action: 'reschedule' }>) => reschedule(d, c),
   substitute: (d, c: Extract<Command, { action: 'substitute' }>) => substitute(d, c),
   'log-call': (d, c: Extract<Command, { action: 'log-call' }>) => logCall(d, c),

@@ -67,6 +67,16 @@ export const CommandSchema = z.discriminatedUnion('action', [
     note: z.optional(z.string()),
     expected: versions,
   }),
+  /** A buyer sends a Draft PO to the vendor: its Draft lines become Sent (po-lines.ts). */
+  z.object({ action: z.literal('send-po'), po: id, expected: versions }),
+  /** A buyer cancels what is still to arrive on a PO line; its backorders find their next source. */
+  z.object({
+    action: z.literal('cancel-po-line'),
+    po: id,
+    line: lineNo,
+    note: z.optional(z.string()),
+    expected: versions,
+  }),
   z.object({
     action: z.literal('reschedule'),
     backorderId: id,
@@ -113,6 +123,8 @@ export const ACTIONS = [
   'fulfill',
   'cancel',
   'cancel-line',
+  'send-po',
+  'cancel-po-line',
   'reschedule',
   'substitute',
   'log-call',

@@ -18,9 +18,9 @@ const UNDOABLE = new Set<string>(
 );
 /**
  * Cancelling is permanent (001): a cancelled backorder is never reactivated, not even by undo, and
- * neither is a cancelled order line (its freed stock may already be someone else's).
+ * neither is a cancelled order line (its freed stock may already be someone else's) or PO line.
  */
-const PERMANENT = new Set<string>(['cancel', 'cancel-line', 'substitute']);
+const PERMANENT = new Set<string>(['cancel', 'cancel-line', 'cancel-po-line', 'substitute']);
 
 const tabKey = (name: string) => (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === name);
 
@@ -55,7 +55,7 @@ export function undo(desk: Desk): void {
   );
   refuseUnless(
     !PERMANENT.has(target.action),
-    `The last action, ${target.action} (${target.logId}), cancelled a backorder or an order line: cancelling is permanent; place a new order instead`,
+    `The last action, ${target.action} (${target.logId}), cancelled a backorder, an order line or a PO line: cancelling is permanent; place a new order instead`,
   );
   const detail = parseDetail(target.detail, target.logId);
   for (const [name, versions] of Object.entries(detail.after)) {

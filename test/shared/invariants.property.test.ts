@@ -81,6 +81,8 @@ const step = fc.record({
     'fulfill',
     'cancel',
     'cancel-line',
+    'send-po',
+    'cancel-po-line',
     'reschedule',
     'substitute',
     'log-call',
@@ -135,6 +137,14 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
         { orderId: lineAt.orderId, line: lineAt.line, reason: 'Customer Requested' },
         s.flag && s.qty > 0 ? { qty: s.qty } : {},
       );
+      break;
+    case 'send-po':
+      if (!po) return undefined;
+      raw.po = po.po;
+      break;
+    case 'cancel-po-line':
+      if (!po) return undefined;
+      Object.assign(raw, { po: po.po, line: po.line }, s.flag ? { note: 'vendor out' } : {});
       break;
     case 'reschedule':
       if (!bo) return undefined;

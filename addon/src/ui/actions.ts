@@ -1,7 +1,7 @@
 /**
  * The actions the sidebar offers for the selected row, as forms: on an order line allocate, ship,
  * split, create a backorder and cancel the line (whole or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
- * transfer, drop-ship and the customer message; on a PO line receive. Each form builds a command of
+ * transfer, drop-ship and the customer message; on a PO line receive, send a Draft PO and cancel the line. Each form builds a command of
  * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
  */
 import type { Command } from '../../../shared/commands/schema';
@@ -182,6 +182,20 @@ export function actionsFor(v: RowView, act: Act): HTMLElement[] {
           }),
         true,
       ),
+      ...(v.status === 'Draft'
+        ? [form(`Send ${po} to the vendor`, [], 'Mark sent', () => void act({ action: 'send-po', po }))]
+        : []),
+      ...(line !== undefined && v.qty.open > 0
+        ? [
+            form(
+              'Cancel this PO line (its backorders find their next source)',
+              [field('Note (why)', input('note'))],
+              'Cancel PO line',
+              (f) =>
+                void act({ action: 'cancel-po-line', po, line, ...filled(f, { note: 'note' }) } as Command),
+            ),
+          ]
+        : []),
     ];
   return [];
 }
