@@ -4,55 +4,13 @@
  * and Rebuild aging. The counts must be the same at both sizes; time is reported beside them (the
  * twin's calls are in-process, so it measures the add-on's own work, not Google's latency).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { workbookFileOf } from '../local-store/workbook-file';
-// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
-import { buildAddon } from '../scripts/build.mjs';
-import { renderWorkbook } from '../shared/render-workbook';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
-import { AppsScriptRuntime } from '../twin/apps-script/runtime';
-import { TwinSpreadsheet } from '../twin/spreadsheet';
-import { BENCH_TODAY, benchWorkbook } from './workbooks';
-
-const root = join(import.meta.dirname ?? 'bench', '..');
+import { addonInTwin, withProbe } from './addon-twin';
+import { benchWorkbook } from './workbooks';
 
 export async function addonCalls(lines: number) {
-  await buildAddon({ quiet: true });
-  const code = readFileSync(join(root, 'addon/dist/Code.js'), 'utf8');
-  // The manifest's scopes, enforced as in Apps Script (docs/fidelity.md A18).
-  const { oauthScopes: scopes } = JSON.parse(
-    readFileSync(join(root, 'addon/dist/appsscript.json'), 'utf8'),
-  ) as {
-    oauthScopes: string[];
-  };
-  const base = benchWorkbook(lines);
-  // A probe order, the same in both workbooks, for the sidebar's view and ship: what an action writes
-  // depends on the rows it touches (one warehouse or two, a discount or not), so the comparison uses
-  // the same rows at both sizes.
-  const item = base.inventory[0];
-  const line = base.orders[0];
-  if (!item || !line) throw new Error('the bench workbook has no inventory or orders');
-  const probeItem = { ...item, sku: 'PROBE-1', onHand: 10, allocated: 0, onOrder: 0 };
-  const probeLine = {
-    ...line,
-    orderId: 'SO-PROBE',
-    line: 1,
-    sku: 'PROBE-1',
-    qty: 2,
-    warehouse: item.warehouse,
-  };
-  const wb = { ...base, inventory: [...base.inventory, probeItem], orders: [...base.orders, probeLine] };
-  const twin = new TwinSpreadsheet(
-    workbookFileOf(
-      'bench',
-      'America/New_York',
-      renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
-    ),
-    () => new Date(`${BENCH_TODAY}T15:00:00Z`),
-  );
-  const rt = new AppsScriptRuntime({ twin, code, scopes, now: () => Date.parse(`${BENCH_TODAY}T15:00:00Z`) });
-  rt.run('menuSetUpWorkbook');
+  const wb = withProbe(benchWorkbook(lines));
+  const { twin, rt } = await addonInTwin(wb);
   const actions: [string, () => unknown][] = [
     ['allocateAll', () => rt.run('menuAllocateAll')],
     ['sidebarView', () => rt.run('sidebarView', { sheet: 'Orders', row: wb.orders.length + 1 })],

@@ -8,26 +8,19 @@
  * The entities acted on sit at the first, middle and last rows of their tabs, so a plan that
  * writes one tall rectangle over scattered rows shows.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { workbookFileOf } from '../local-store/workbook-file';
-// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
-import { buildAddon } from '../scripts/build.mjs';
 import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
 import { addDays, type IsoDate } from '../shared/dates';
-import { renderWorkbook } from '../shared/render-workbook';
 import type { InvoiceLine } from '../shared/tabs/invoices';
 import type { LogEntry } from '../shared/tabs/log';
 import type { Shipment } from '../shared/tabs/shipments';
 import type { Workbook } from '../shared/workbook';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
-import { AppsScriptRuntime } from '../twin/apps-script/runtime';
-import { TwinSpreadsheet } from '../twin/spreadsheet';
+import type { TwinSpreadsheet } from '../twin/spreadsheet';
+import { addonInTwin, BENCH_NOW, withProbe } from './addon-twin';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
-const root = join(import.meta.dirname ?? 'bench', '..');
-const NOW = `${BENCH_TODAY}T15:00:00Z`;
+const NOW = BENCH_NOW;
 
 export interface ActionCost {
   readonly calls: number;
@@ -99,31 +92,8 @@ function benchState(lines: number, history: number) {
   const base = benchWorkbook(lines);
   const ctx = { today: BENCH_TODAY, now: NOW, actor: 'bench', requestId: 'bench-setup' };
   const allocated = applyChanges(base, runCommand(base, { action: 'allocate' }, ctx).changes);
-  const item = allocated.inventory[0];
-  const template = allocated.orders[0];
-  if (!item || !template) throw new Error('the bench workbook has no inventory or orders');
   // One order still to allocate (stock for it), at the last row: allocate one, then ship it.
-  const probeItem = { ...item, sku: 'PROBE-1', onHand: 10, allocated: 0, onOrder: 0 };
-  const probeLine = {
-    ...template,
-    orderId: 'SO-PROBE',
-    line: 1,
-    sku: 'PROBE-1',
-    qty: 2,
-    qtyAllocated: 0,
-    qtyShipped: 0,
-    qtyBackordered: 0,
-    status: 'New' as const,
-    warehouse: item.warehouse,
-  };
-  const wb = withHistory(
-    {
-      ...allocated,
-      inventory: [...allocated.inventory, probeItem],
-      orders: [...allocated.orders, probeLine],
-    },
-    history,
-  );
+  const wb = withHistory(withProbe(allocated), history);
   const open = wb.backorders.filter((b) => b.qtyRemaining > 0);
   const first = open[0];
   const middle = open[Math.floor(open.length / 2)];
@@ -153,24 +123,8 @@ function cellsChanged(before: readonly (readonly unknown[])[][], twin: TwinSprea
 }
 
 export async function addonCost(lines: number, history = 0) {
-  await buildAddon({ quiet: true });
-  const code = readFileSync(join(root, 'addon/dist/Code.js'), 'utf8');
-  const { oauthScopes: scopes } = JSON.parse(
-    readFileSync(join(root, 'addon/dist/appsscript.json'), 'utf8'),
-  ) as {
-    oauthScopes: string[];
-  };
   const { wb, first, middle, last, po } = benchState(lines, history);
-  const twin = new TwinSpreadsheet(
-    workbookFileOf(
-      'bench',
-      'America/New_York',
-      renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
-    ),
-    () => new Date(NOW),
-  );
-  const rt = new AppsScriptRuntime({ twin, code, scopes, now: () => Date.parse(NOW) });
-  rt.run('menuSetUpWorkbook');
+  const { twin, rt } = await addonInTwin(wb);
   const orderRow = wb.orders.length + 1;
   const backorderRow = wb.backorders.indexOf(middle) + 2;
   let n = 0;
