@@ -8,8 +8,9 @@ import { columnLetters } from '../a1';
 import { OVERLONG, overlongCell } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import type { Stored } from '../values';
-import { fromScriptValue, toScriptValue } from './cells';
+import { cellFormats, formatOf, fromScriptValue, toScriptValue } from './cells';
 import type { CallCounter } from './counter';
+import { newProtection, type Protection } from './protection';
 import type { WriteCache } from './write-cache';
 
 export interface RangeHost {
@@ -25,18 +26,6 @@ export interface RangeHost {
 }
 
 const a1 = (r: number, c: number) => `${columnLetters(c)}${r + 1}`;
-
-export function cellFormats(sheet: Sheet): Record<string, string> {
-  const existing = sheet.metadata.cellFormats as Record<string, string> | undefined;
-  if (existing) return existing;
-  const fresh: Record<string, string> = {};
-  sheet.metadata.cellFormats = fresh;
-  return fresh;
-}
-
-export function formatOf(sheet: Sheet, r: number, c: number): string | undefined {
-  return cellFormats(sheet)[a1(r, c)] ?? sheet.columnFormats[columnLetters(c)];
-}
 
 export class TwinRange {
   constructor(
@@ -87,31 +76,26 @@ export class TwinRange {
   setNotes(data: string[][]): TwinRange {
     this.hit('setNotes', 'written');
     this.checkShape(data, 'data');
-    this.host.cache.defer(() => {
-      const notes = this.notes();
-      data.forEach((row, r) => {
-        row.forEach((note, c) => {
-          const at = a1(this.row + r, this.col + c);
-          if (note) notes[at] = String(note);
-          else delete notes[at];
-        });
-      });
-    });
+    this.host.cache.defer(() => this.writeNotes((r, c) => data[r]?.[c] ?? ''));
     return this;
   }
 
   setNote(note: string): TwinRange {
     this.hit('setNote', 'written');
-    this.host.cache.defer(() => {
-      const notes = this.notes();
-      for (let r = 0; r < this.rows; r++)
-        for (let c = 0; c < this.cols; c++) {
-          const at = a1(this.row + r, this.col + c);
-          if (note) notes[at] = String(note);
-          else delete notes[at];
-        }
-    });
+    this.host.cache.defer(() => this.writeNotes(() => note));
     return this;
+  }
+
+  /** Each cell's note from `noteAt` (0-based within the range); an empty note removes it. */
+  private writeNotes(noteAt: (r: number, c: number) => string): void {
+    const notes = this.notes();
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++) {
+        const at = a1(this.row + r, this.col + c);
+        const note = noteAt(r, c);
+        if (note) notes[at] = String(note);
+        else delete notes[at];
+      }
   }
 
   /** Selects the range: the twin's active range is what the sidebar's context follows. */
@@ -301,27 +285,8 @@ export class TwinRange {
     );
   }
 
-  protect(): {
-    setWarningOnly(w: boolean): unknown;
-    setDescription(d: string): unknown;
-    isWarningOnly(): boolean;
-    getRange(): TwinRange;
-  } {
+  protect(): Protection<TwinRange> {
     this.hit('protect');
-    const record = { range: this.getA1Notation(), warningOnly: false, description: '' };
-    this.listOf('protectedRanges').push(record);
-    const protection = {
-      setWarningOnly: (w: boolean) => {
-        record.warningOnly = w;
-        return protection;
-      },
-      setDescription: (d: string) => {
-        record.description = d;
-        return protection;
-      },
-      isWarningOnly: () => record.warningOnly,
-      getRange: () => this,
-    };
-    return protection;
+    return newProtection(this.listOf('protectedRanges'), this.getA1Notation(), this);
   }
 }
