@@ -120,7 +120,7 @@ export function decodeWorkbook(
 export function planWrites(
   tabs: DecodedTabs,
   changes: WorkbookChanges,
-  writer: 'engine' | 'sync' | 'user' | readonly ('engine' | 'sync')[],
+  writer: 'engine' | 'sync' | 'user' | readonly ('engine' | 'sync' | 'user')[],
   ctx: CellContext,
 ): TabPatch[] {
   const patches: TabPatch[] = [];

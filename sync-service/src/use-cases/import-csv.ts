@@ -100,7 +100,12 @@ export async function importCsv(
     summary: plan.summary,
   });
   const patches = [
-    ...withOwnColumns(planWrites(tabs, dataChanges, 'user', context), plan, tab, context),
+    ...withOwnColumns(
+      planWrites(tabs, dataChanges, plan.decisions ? ['user', 'engine'] : 'user', context),
+      plan,
+      tab,
+      context,
+    ),
     ...planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context),
   ];
   await port.write(patches);

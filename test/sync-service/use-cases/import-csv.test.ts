@@ -106,4 +106,51 @@ describe('import', () => {
     const csv = (await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Orders')).stdout;
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
+
+  it('moves a PO list in with its people’s Status (Draft, Sent, Cancelled) and refuses the derived ones', async () => {
+    const dir = tempDir();
+    await cli(dir, 'init', '--workbook', 'w.json');
+    writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,OnHand\nA,MAIN,0\n');
+    await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Inventory', '--csv', 'i.csv');
+    writeFileSync(
+      join(dir, 'p.csv'),
+      'PO,Line,Vendor,SKU,Qty,Warehouse,Status\nPO-1,1,Summit,A,5,MAIN,Sent\nPO-2,1,Summit,A,9,MAIN,Cancelled\nPO-3,1,Summit,A,2,MAIN,\n',
+    );
+    expect(await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'POs', '--csv', 'p.csv')).toMatchObject({
+      code: 0,
+      stdout: 'POs: 3 added, 0 updated from p.csv\n',
+    });
+    const pos = JSON.parse(
+      (await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'POs', '--format', 'json')).stdout,
+    );
+    expect(pos.map((p: { PO: string; Status: string }) => `${p.PO} ${p.Status}`)).toEqual([
+      'PO-1 Sent',
+      'PO-2 Cancelled',
+      'PO-3 Draft',
+    ]);
+    // A derived status, a cancelled line sent again, and any other engine column are refused, named.
+    writeFileSync(
+      join(dir, 'q.csv'),
+      'PO,Line,SKU,Qty,Warehouse,Status\nPO-1,1,A,5,MAIN,Received\nPO-2,1,A,9,MAIN,Sent\n',
+    );
+    const q = await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'POs', '--csv', 'q.csv');
+    expect(q.code).toBe(1);
+    expect(q.stderr).toContain(
+      'q.csv row 2: Status may be Draft, Sent, Cancelled in an import (the engine derives the rest), got "Received"',
+    );
+    expect(q.stderr).toContain('q.csv row 3: PO PO-2 line 1 cannot go from Cancelled to Sent');
+    writeFileSync(join(dir, 'r.csv'), 'PO,Line,SKU,Qty,Warehouse,QtyReceived\nPO-1,1,A,5,MAIN,3\n');
+    expect(
+      (await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'POs', '--csv', 'r.csv')).stderr,
+    ).toContain(
+      "column QtyReceived is written by the engine; imports set people's columns only (and Status Draft / Sent / Cancelled)",
+    );
+    // OnOrder follows the open PO lines at the next action (PO-2 is cancelled: 5 + 2 on order).
+    await cli(dir, 'do', 'allocate', '--workbook', 'w.json');
+    const inventory = JSON.parse(
+      (await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Inventory', '--format', 'json')).stdout,
+    );
+    expect(inventory[0].OnOrder).toBe(7);
+    expect((await cli(dir, 'check', '--workbook', 'w.json')).code).toBe(0);
+  });
 });

@@ -1,0 +1,99 @@
+/**
+ * Issue #13's walk through the CLI, as real processes: a PO list imported with its statuses, an order
+ * book allocated, one allocated line cancelled in part (the next customer in the queue receives the
+ * freed units), a PO line cancelled (the backorder that waited on it shows its new expected date and
+ * source, with a follow-up today), and `check` clean at the end.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../support/cli';
+
+describe('cli: decisions on order and PO lines', () => {
+  it('walks from an imported PO list to a cancelled PO line with check clean', async () => {
+    const dir = tempDir();
+    const w = ['--workbook', 'w.json'];
+    await cli(dir, 'init', ...w);
+    writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,Product,OnHand,LeadTimeDays\nA,MAIN,Shingles,6,14\n');
+    writeFileSync(
+      join(dir, 'o.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Harbor Builders,A,10\nSO-2,1,2026-11-05,Pine Co,A,3\nSO-3,1,2026-11-06,Bayside Hardware,A,4\n',
+    );
+    writeFileSync(
+      join(dir, 'p.csv'),
+      'PO,Line,Vendor,SKU,Qty,PromisedDate,Warehouse,Status\nPO-1,1,Summit,A,12,2026-12-01,MAIN,Sent\nPO-2,1,Summit,A,20,2026-12-10,MAIN,Draft\n',
+    );
+    for (const [tab, file] of [
+      ['Inventory', 'i.csv'],
+      ['Orders', 'o.csv'],
+      ['POs', 'p.csv'],
+    ] as const)
+      expect((await cli(dir, 'import', ...w, '--tab', tab, '--csv', file)).code).toBe(0);
+    expect((await cli(dir, 'do', 'allocate', ...w)).code).toBe(0);
+
+    const cancel = await cli(
+      dir,
+      'do',
+      'cancel-line',
+      ...w,
+      '--order',
+      'SO-1',
+      '--line',
+      '1',
+      '--qty',
+      '7',
+      '--reason',
+      'Customer Requested',
+    );
+    expect(cancel.stdout).toContain('SO-1 line 1: 7 × A cancelled (Customer Requested); 3 freed');
+    expect(cancel.stdout).toContain('BO-000002 (Pine Co): 3 × A ready to fulfill');
+
+    expect((await cli(dir, 'do', 'send-po', ...w, '--po', 'PO-2')).stdout).toContain(
+      'PO-2: 1 line(s) sent on',
+    );
+    const po = await cli(
+      dir,
+      'do',
+      'cancel-po-line',
+      ...w,
+      '--po',
+      'PO-1',
+      '--line',
+      '1',
+      '--note',
+      'vendor out',
+    );
+    expect(po.stdout).toContain('PO-1 line 1: 12 × A cancelled (vendor out)');
+    expect(po.stdout).toContain(
+      'BO-000003 (Bayside Hardware): now expected from PO-2 on 2026-12-10; follow up today',
+    );
+
+    const backorders = JSON.parse(
+      (await cli(dir, 'export', ...w, '--tab', 'Backorders', '--format', 'json')).stdout,
+    );
+    expect(backorders.find((b: { BackorderID: string }) => b.BackorderID === 'BO-000003')).toMatchObject({
+      ExpectedDate: '2026-12-10',
+      ExpectedSource: 'PO',
+      PO: 'PO-2',
+    });
+    const refused = await cli(
+      dir,
+      'do',
+      'cancel-line',
+      ...w,
+      '--order',
+      'SO-1',
+      '--line',
+      '1',
+      '--qty',
+      '9',
+      '--reason',
+      'Customer Requested',
+    );
+    expect(refused).toMatchObject({ code: 1 });
+    expect(refused.stderr).toContain(
+      'SO-1 line 1: cannot cancel 9; 3 of 10 are still open (0 shipped, 7 cancelled)',
+    );
+    expect(await cli(dir, 'check', ...w)).toMatchObject({ code: 0 });
+  });
+});
