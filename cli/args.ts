@@ -19,9 +19,10 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
            [--warehouse W] [--to W] [--qty N] [--date YYYY-MM-DD] [--reason TEXT] [--note TEXT]
            [--method Phone|Email|In person|Other] [--choice Wait|Substitute|Cancel part|Reschedule] [--json]
      ACTION: allocate | ship | create-backorder | receive | fulfill | cancel | cancel-line | send-po
-             | cancel-po-line | reschedule | substitute | log-call | transfer | drop-ship | reorder | undo
-             (allocate and fulfill with no id: all; cancel-line: --order --line [--qty] --reason;
-              send-po: --po; cancel-po-line: --po --line [--note])
+             | change-po | cancel-po-line | reschedule | substitute | log-call | transfer | drop-ship
+             | reorder | undo   (allocate and fulfill with no id: all; cancel-line: --order --line
+             [--qty] --reason; send-po: --po; change-po: --po --line [--date] [--qty];
+             cancel-po-line: --po --line [--note])
   aging    --workbook F                       rebuild the Aging tab
   sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES]
   invoices --workbook F --format quickbooks|xero [--out FILE]
@@ -160,6 +161,12 @@ export function commandFromFlags(action: string, o: Options): Command {
     case 'send-po':
       set('po', o.po);
       break;
+    case 'change-po':
+      set('po', o.po);
+      set('line', whole('line', o.line));
+      set('promisedDate', o.date);
+      set('qty', whole('qty', o.qty));
+      break;
     case 'cancel-po-line':
       set('po', o.po);
       set('line', whole('line', o.line));
@@ -206,6 +213,7 @@ export function commandFromFlags(action: string, o: Options): Command {
       backorderId: '--backorder',
       summary: '--note',
       nextFollowUp: '--date',
+      promisedDate: '--date',
       from: '--warehouse',
     };
     const lines = parsed.error.issues.map((i) => {

@@ -1,16 +1,18 @@
 /**
  * A buyer's decisions on PO lines (issue #13), which the POs tab keeps in its engine-owned Status:
- * `send-po` marks a Draft PO's lines Sent (the Log says when and who), and `cancel-po-line` cancels
- * what is still to arrive on a line. The backorders that expected that line fall back to the next
+ * `send-po` marks a Draft PO's lines Sent (the Log says when and who), `change-po` records the
+ * vendor's new promised date or a new quantity (the backorders it feeds follow), and
+ * `cancel-po-line` cancels what is still to arrive on a line. The backorders that expected that line fall back to the next
  * open PO with room, else to the item's lead time, else to no date; each gets today as its next
  * follow-up so its rep calls the customer, and the result lists them. A backorder whose date a rep
  * set by hand (Manual) keeps that date and loses only the PO link; one with stock reserved for all
  * it waits for (Ready to Fulfill) waits on no PO and is left as it is, as receiving leaves it.
  */
 import { expectedFor } from '../backorder';
+import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
-import { assertTransition, PO_TRANSITIONS } from '../status';
+import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 
 function linesOf(desk: Desk, po: string) {
@@ -34,6 +36,83 @@ export function sendPo(desk: Desk, po: string): void {
   );
 }
 
+export interface ChangePoArgs {
+  readonly po: string;
+  readonly line: number;
+  readonly promisedDate?: IsoDate;
+  readonly qty?: number;
+}
+
+/**
+ * The vendor promises a new date, or the buyer changes the quantity: the line changes (its Qty and
+ * PromisedDate are people's columns, which the engine moves only here, at a person's request), and
+ * the backorders that expected it are planned again in queue order (this PO if it still has room,
+ * else the next one, else lead time); a date set by hand stays. A backorder whose date moves later
+ * gets a follow-up today.
+ */
+export function changePo(desk: Desk, args: ChangePoArgs): void {
+  const name = `${args.po} line ${args.line}`;
+  const line = linesOf(desk, args.po).find((p) => p.line === args.line);
+  if (!line) throw new DeskError('NOT_FOUND', `POs: ${name} not found`);
+  refuseUnless(
+    args.promisedDate !== undefined || args.qty !== undefined,
+    `${name}: give a new promised date or quantity`,
+  );
+  refuseUnless(line.status !== 'Cancelled', `${name} is Cancelled: it cannot be changed`);
+  const qty = args.qty ?? line.qty;
+  refuseUnless(
+    qty >= line.qtyReceived && qty > 0,
+    `${name}: cannot order ${qty}; ${line.qtyReceived} of ${line.qty} are already received`,
+  );
+  const next = { ...line, qty, promisedDate: args.promisedDate ?? line.promisedDate };
+  const status = derivePoStatus(next);
+  assertTransition(PO_TRANSITIONS, `PO ${name}`, line.status, status);
+  desk.uow.put('pos', { ...next, status });
+  desk.entity(`PO ${args.po}`);
+  const what = [
+    args.qty !== undefined && args.qty !== line.qty ? `quantity ${line.qty} → ${qty}` : '',
+    args.promisedDate !== undefined && args.promisedDate !== line.promisedDate
+      ? `promised ${line.promisedDate ?? 'no date'} → ${args.promisedDate}`
+      : '',
+  ].filter(Boolean);
+  desk.messages.push(`${name}: ${what.join(', ') || 'unchanged'}`);
+  // Unlink first, so the planner (built on the first claim) counts only the others' claims.
+  const waiting = openLinked(desk, line.po, line.sku).filter((b) => b.expectedSource !== 'Manual');
+  for (const b of waiting) desk.putBackorder({ ...desk.backorder(b.backorderId), po: '' });
+  for (const found of waiting) {
+    const b = desk.backorder(found.backorderId);
+    const plan = expectedFor(desk, b.sku, b.warehouse, b.qtyRemaining - b.qtyAllocated);
+    const later = plan.date === null || (found.expectedDate !== null && plan.date > found.expectedDate);
+    desk.putBackorder({
+      ...b,
+      expectedDate: plan.date,
+      expectedSource: plan.source,
+      po: plan.po,
+      ...(later && plan.date !== found.expectedDate ? { nextFollowUp: desk.ctx.today } : {}),
+    });
+    if (plan.date === found.expectedDate && plan.po === found.po) continue;
+    desk.entity(`Backorder ${b.backorderId}`);
+    desk.messages.push(
+      `${b.backorderId} (${b.customer}): now expected ${describe(plan)}${later ? '; follow up today' : ''}`,
+    );
+  }
+}
+
+/** Open backorders waiting (not fully reserved) on a PO for a SKU, first in the queue first. */
+function openLinked(desk: Desk, po: string, sku: string) {
+  return desk.uow
+    .all('backorders')
+    .filter((b) => b.po === po && b.sku === sku && b.qtyRemaining > b.qtyAllocated)
+    .sort((a, b) => a.queuePosition - b.queuePosition || (a.backorderId < b.backorderId ? -1 : 1));
+}
+
+function describe(next: { date: IsoDate | null; source: string; po: string }): string {
+  if (next.source === 'PO') return `from ${next.po} on ${next.date}`;
+  if (next.source === 'Lead time') return `from lead time, ${next.date}`;
+  if (next.source === 'Manual') return `from the date set by hand, ${next.date ?? 'none'}`;
+  return 'from no date known';
+}
+
 export interface CancelPoLineArgs {
   readonly po: string;
   readonly line: number;
@@ -55,10 +134,7 @@ export function cancelPoLine(desk: Desk, args: CancelPoLineArgs): void {
   desk.entity(`PO ${args.po}`);
   desk.messages.push(`${name}: ${open} × ${line.sku} cancelled${note ? ` (${note})` : ''}`);
   // Backorders that waited on this PO for this SKU, first in the queue first, find their next source.
-  const waiting = desk.uow
-    .all('backorders')
-    .filter((b) => b.po === line.po && b.sku === line.sku && b.qtyRemaining > b.qtyAllocated)
-    .sort((a, b) => a.queuePosition - b.queuePosition || (a.backorderId < b.backorderId ? -1 : 1));
+  const waiting = openLinked(desk, line.po, line.sku);
   for (const found of waiting) {
     const b = desk.backorder(found.backorderId);
     const manual = b.expectedSource === 'Manual';
@@ -73,14 +149,6 @@ export function cancelPoLine(desk: Desk, args: CancelPoLineArgs): void {
       nextFollowUp: desk.ctx.today,
     });
     desk.entity(`Backorder ${b.backorderId}`);
-    const source =
-      next.source === 'PO'
-        ? `${next.po} on ${next.date}`
-        : next.source === 'Lead time'
-          ? `lead time, ${next.date}`
-          : next.source === 'Manual'
-            ? `the date set by hand, ${next.date ?? 'none'}`
-            : 'no date known';
-    desk.messages.push(`${b.backorderId} (${b.customer}): now expected from ${source}; follow up today`);
+    desk.messages.push(`${b.backorderId} (${b.customer}): now expected ${describe(next)}; follow up today`);
   }
 }

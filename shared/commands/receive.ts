@@ -1,5 +1,6 @@
 /**
- * Receive a PO line, fully or partly (000 step 5): QtyReceived and OnHand rise, then the open
+ * Receive a PO line, fully or partly (000 step 5), or more than ordered (an over-receipt, taken into
+ * stock and said in the result and the Log, issue #13): QtyReceived and OnHand rise, then the open
  * backorders for that SKU are queued (priority, then oldest) and reserve the new stock, turning Ready
  * to Fulfill; the result lists them as the warehouse's notice. OnOrder follows the open PO quantity.
  */
@@ -81,7 +82,17 @@ export function receive(desk: Desk, args: ReceiveArgs): void {
     if (open === 0 && args.qty === undefined) continue;
     const n = args.qty ?? open;
     refuseUnless(n > 0, `PO ${p.po} line ${p.line}: quantity to receive must be at least 1`);
-    refuseUnless(n <= open, `PO ${p.po} line ${p.line}: ${n} to receive but only ${open} open (${p.status})`);
+    refuseUnless(
+      p.status !== 'Cancelled',
+      `PO ${p.po} line ${p.line} is Cancelled: nothing can be received on it`,
+    );
+    // More than ordered (the vendor sent extra) is taken into stock and said, never dropped; a
+    // drop-ship goes to the customer, so it can only deliver what was ordered.
+    refuseUnless(
+      n <= open || p.dropShipFor === '',
+      `PO ${p.po} line ${p.line}: ${n} to receive but only ${open} open (a drop-ship delivers what was ordered)`,
+    );
+    const over = Math.max(0, n - open);
     const next = { ...p, qtyReceived: p.qtyReceived + n, receivedAt: desk.ctx.today };
     const status = derivePoStatus(next);
     assertTransition(PO_TRANSITIONS, `PO ${p.po} line ${p.line}`, p.status, status);
@@ -94,7 +105,9 @@ export function receive(desk: Desk, args: ReceiveArgs): void {
     }
     desk.stock.receive(p.sku, p.warehouse, n);
     refreshOnOrder(desk, p.sku, p.warehouse);
-    desk.messages.push(`received ${n} × ${p.sku} at ${p.warehouse} on ${p.po} line ${p.line}`);
+    desk.messages.push(
+      `received ${n} × ${p.sku} at ${p.warehouse} on ${p.po} line ${p.line}${over > 0 ? `: over-receipt, ${over} more than the ${p.qty} ordered (in stock, billed by the vendor on no order line)` : ''}`,
+    );
     queueBackorders(desk, p.sku, p.warehouse);
   }
   refuseUnless(received > 0, `PO ${args.po}: nothing left to receive`);

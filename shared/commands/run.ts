@@ -23,7 +23,7 @@ import { cancelLine } from './cancel-line';
 import { dropShip } from './drop-ship';
 import { followUpOverdue } from './follow-up';
 import { fulfill } from './fulfill';
-import { cancelPoLine, sendPo } from './po-lines';
+import { cancelPoLine, changePo, sendPo } from './po-lines';
 import { receive, syncOnOrder } from './receive';
 import { refresh } from './refresh';
 import { reorder } from './reorder';
@@ -66,6 +66,7 @@ const HANDLERS: Record<Action, Handler> = {
     cancelLine(d, c);
   },
   'send-po': (d, c: Extract<Command, { action: 'send-po' }>) => sendPo(d, c.po),
+  'change-po': (d, c: Extract<Command, { action: 'change-po' }>) => changePo(d, c),
   'cancel-po-line': (d, c: Extract<Command, { action: 'cancel-po-line' }>) => cancelPoLine(d, c),
   reschedule: (d, c: Extract<Command, { action: 'reschedule' }>) => reschedule(d, c),
   substitute: (d, c: Extract<Command, { action: 'substitute' }>) => substitute(d, c),

@@ -69,6 +69,15 @@ export const CommandSchema = z.discriminatedUnion('action', [
   }),
   /** A buyer sends a Draft PO to the vendor: its Draft lines become Sent (po-lines.ts). */
   z.object({ action: z.literal('send-po'), po: id, expected: versions }),
+  /** The vendor's new promised date, or a new quantity, on a PO line; its backorders follow. */
+  z.object({
+    action: z.literal('change-po'),
+    po: id,
+    line: lineNo,
+    promisedDate: z.optional(isoDate),
+    qty: z.optional(count),
+    expected: versions,
+  }),
   /** A buyer cancels what is still to arrive on a PO line; its backorders find their next source. */
   z.object({
     action: z.literal('cancel-po-line'),
@@ -124,6 +133,7 @@ export const ACTIONS = [
   'cancel',
   'cancel-line',
   'send-po',
+  'change-po',
   'cancel-po-line',
   'reschedule',
   'substitute',

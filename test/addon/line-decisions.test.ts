@@ -76,8 +76,27 @@ describe('add-on: decisions on order and PO lines', () => {
       },
     ]);
     desk.run('menuAllocateAll');
-    const view = desk.run<RowView>('sidebarView', { sheet: 'POs', row: 2 });
-    expect(view.kind).toBe('po-line');
+    const view0 = desk.run<RowView>('sidebarView', { sheet: 'POs', row: 2 });
+    expect(view0.kind).toBe('po-line');
+    // The vendor first promises a later date: the line and its backorder follow.
+    const moved = desk.run<ActionReply>(
+      'sidebarAction',
+      {
+        command: {
+          action: 'change-po',
+          po: 'PO-1',
+          line: 1,
+          promisedDate: '2026-12-04',
+          expected: view0.expected,
+        },
+        requestId: 'change-po-1',
+      },
+      view0.ref,
+    );
+    expect(moved.messages[0]).toBe('PO-1 line 1: promised 2026-12-01 → 2026-12-04');
+    expect(desk.rows('POs')[0]).toMatchObject({ PromisedDate: '2026-12-04' });
+    expect(desk.rows('Backorders')[0]).toMatchObject({ ExpectedDate: '2026-12-04' });
+    const view = moved.view;
     const reply = desk.run<ActionReply>(
       'sidebarAction',
       {

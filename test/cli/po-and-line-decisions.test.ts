@@ -1,7 +1,7 @@
 /**
  * Issue #13's walk through the CLI, as real processes: a PO list imported with its statuses, an order
  * book allocated, one allocated line cancelled in part (the next customer in the queue receives the
- * freed units), a PO line cancelled (the backorder that waited on it shows its new expected date and
+ * freed units), a PO line's promised date moved and then the line cancelled (the backorder that waited on it shows its new expected date and
  * source, with a follow-up today), and `check` clean at the end.
  */
 import { writeFileSync } from 'node:fs';

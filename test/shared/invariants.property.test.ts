@@ -82,6 +82,7 @@ const step = fc.record({
     'cancel',
     'cancel-line',
     'send-po',
+    'change-po',
     'cancel-po-line',
     'reschedule',
     'substitute',
@@ -141,6 +142,14 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
     case 'send-po':
       if (!po) return undefined;
       raw.po = po.po;
+      break;
+    case 'change-po':
+      if (!po) return undefined;
+      Object.assign(
+        raw,
+        { po: po.po, line: po.line },
+        s.flag ? { promisedDate: addDays(TODAY, s.qty) } : { qty: Math.max(1, s.qty) },
+      );
       break;
     case 'cancel-po-line':
       if (!po) return undefined;

@@ -1,7 +1,8 @@
 /**
  * The actions the sidebar offers for the selected row, as forms: on an order line allocate, ship,
  * split, create a backorder and cancel the line (whole or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
- * transfer, drop-ship and the customer message; on a PO line receive, send a Draft PO and cancel the line. Each form builds a command of
+ * transfer, drop-ship and the customer message; on a PO line receive, send a Draft PO, change its promised date or
+ * quantity, and cancel the line. Each form builds a command of
  * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
  */
 import type { Command } from '../../../shared/commands/schema';
@@ -184,6 +185,25 @@ export function actionsFor(v: RowView, act: Act): HTMLElement[] {
       ),
       ...(v.status === 'Draft'
         ? [form(`Send ${po} to the vendor`, [], 'Mark sent', () => void act({ action: 'send-po', po }))]
+        : []),
+      ...(line !== undefined && v.status !== 'Cancelled'
+        ? [
+            form(
+              'Change the promised date or quantity',
+              [
+                field('Promised date', input('date', 'date')),
+                field('Quantity ordered', input('qty', 'number')),
+              ],
+              'Change PO line',
+              (f) =>
+                void act({
+                  action: 'change-po',
+                  po,
+                  line,
+                  ...filled(f, { promisedDate: 'date', qty: 'qty' }, ['qty']),
+                } as Command),
+            ),
+          ]
         : []),
       ...(line !== undefined && v.qty.open > 0
         ? [

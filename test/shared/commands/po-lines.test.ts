@@ -40,6 +40,40 @@ describe('send-po', () => {
   });
 });
 
+describe('change-po', () => {
+  it('moves the backorders that expect the line to its new date, with a follow-up when later', () => {
+    const s = waitingOnPos();
+    const so1 = s.wb.backorders.find((b) => b.orderId === 'SO-1');
+    expect(so1).toMatchObject({ po: 'PO-1', expectedDate: '2026-12-01' });
+    const r = s.do({ action: 'change-po', po: 'PO-1', line: 1, promisedDate: '2026-12-05' });
+    expect(r.messages[0]).toBe('PO-1 line 1: promised 2026-12-01 → 2026-12-05');
+    expect(r.messages[1]).toBe(
+      `${so1?.backorderId} (${so1?.customer}): now expected from PO-1 on 2026-12-05; follow up today`,
+    );
+    expect(s.backorder(so1?.backorderId as string)).toMatchObject({
+      expectedDate: '2026-12-05',
+      nextFollowUp: '2026-11-23',
+    });
+    expect(s.wb.pos[0]).toMatchObject({ promisedDate: '2026-12-05' });
+  });
+
+  it('sends what no longer fits to the next PO when the quantity drops, and refuses below received', () => {
+    const s = waitingOnPos();
+    const so1 = s.wb.backorders.find((b) => b.orderId === 'SO-1')?.backorderId as string;
+    const r = s.do({ action: 'change-po', po: 'PO-1', line: 1, qty: 3 });
+    expect(r.messages[0]).toBe('PO-1 line 1: quantity 5 → 3');
+    expect(s.backorder(so1)).toMatchObject({ po: 'PO-2', expectedDate: '2026-12-10' });
+    expect(s.stock('A').onOrder).toBe(23);
+    s.do({ action: 'receive', po: 'PO-1', line: 1, qty: 2 });
+    expect(() => s.do({ action: 'change-po', po: 'PO-1', line: 1, qty: 1 })).toThrow(
+      'PO-1 line 1: cannot order 1; 2 of 3 are already received',
+    );
+    expect(() => s.do({ action: 'change-po', po: 'PO-1', line: 1 })).toThrow(
+      /give a new promised date or quantity/,
+    );
+  });
+});
+
 describe('cancel-po-line', () => {
   it('moves the backorders that waited on it to the next PO, with a follow-up today', () => {
     const s = waitingOnPos();

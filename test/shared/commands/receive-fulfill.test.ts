@@ -53,13 +53,16 @@ describe('receive', () => {
     expect(s.wb.pos[0]).toMatchObject({ status: 'Received', qtyReceived: 6 });
   });
 
-  it('receives partly and refuses more than is open', () => {
+  it('receives partly, and more than is open as an over-receipt it names', () => {
     const s = threeWaiting();
     s.do({ action: 'receive', po: 'PO-1', line: 2, qty: 2 });
     expect(s.wb.pos[1]).toMatchObject({ status: 'Partially Received', qtyReceived: 2 });
-    expect(() => s.do({ action: 'receive', po: 'PO-1', line: 2, qty: 4 })).toThrow(
-      /4 to receive but only 3 open/,
-    );
+    const onHand = s.wb.inventory.reduce((n, i) => n + i.onHand, 0);
+    const r = s.do({ action: 'receive', po: 'PO-1', line: 2, qty: 4 });
+    expect(r.messages[0]).toMatch(/on PO-1 line 2: over-receipt, 1 more than the 5 ordered/);
+    expect(s.wb.pos[1]).toMatchObject({ status: 'Received', qtyReceived: 6 });
+    expect(s.wb.inventory.reduce((n, i) => n + i.onHand, 0)).toBe(onHand + 4);
+    expect(s.wb.log[s.wb.log.length - 1]?.summary).toContain('over-receipt, 1 more than the 5 ordered');
     expect(() => s.do({ action: 'receive', po: 'PO-1', qty: 1 })).toThrow(
       /has 2 lines: give --line with --qty/,
     );
