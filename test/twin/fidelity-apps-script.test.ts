@@ -1,5 +1,5 @@
 /**
- * The Apps Script face of the twin, row by row of docs/fidelity.md (A1–A36; rows marked "not modelled" have no case): each case names the row
+ * The Apps Script face of the twin, row by row of docs/fidelity.md (A1–A37; rows marked "not modelled" have no case, and A37 is pinned in test/shared/codec.test.ts): each case names the row
  * and so the documentation it pins, so a change to the twin that drifts from Google fails here. Small
  * scripts are plain JavaScript run in the twin's node:vm runtime, as a built Code.js is.
  */
