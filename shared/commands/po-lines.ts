@@ -21,6 +21,14 @@ function linesOf(desk: Desk, po: string) {
   return lines;
 }
 
+/** One line of a PO and its name for messages ("PO-1 line 2"); a missing one is NOT_FOUND. */
+function poLineOf(desk: Desk, po: string, n: number) {
+  const name = `${po} line ${n}`;
+  const line = linesOf(desk, po).find((p) => p.line === n);
+  if (!line) throw new DeskError('NOT_FOUND', `POs: ${name} not found`);
+  return { name, line };
+}
+
 /** Draft → Sent for every Draft line of a PO; a PO with none is refused with each line's status. */
 export function sendPo(desk: Desk, po: string): void {
   const lines = linesOf(desk, po);
@@ -51,9 +59,7 @@ export interface ChangePoArgs {
  * gets a follow-up today.
  */
 export function changePo(desk: Desk, args: ChangePoArgs): void {
-  const name = `${args.po} line ${args.line}`;
-  const line = linesOf(desk, args.po).find((p) => p.line === args.line);
-  if (!line) throw new DeskError('NOT_FOUND', `POs: ${name} not found`);
+  const { name, line } = poLineOf(desk, args.po, args.line);
   refuseUnless(
     args.promisedDate !== undefined || args.qty !== undefined,
     `${name}: give a new promised date or quantity`,
@@ -120,9 +126,7 @@ export interface CancelPoLineArgs {
 }
 
 export function cancelPoLine(desk: Desk, args: CancelPoLineArgs): void {
-  const name = `${args.po} line ${args.line}`;
-  const line = linesOf(desk, args.po).find((p) => p.line === args.line);
-  if (!line) throw new DeskError('NOT_FOUND', `POs: ${name} not found`);
+  const { name, line } = poLineOf(desk, args.po, args.line);
   refuseUnless(
     openPoQty(line) > 0,
     `${name} is ${line.status}: nothing on it is still to arrive (${line.qtyReceived} of ${line.qty} received)`,
