@@ -40,6 +40,21 @@ describe('cost model', () => {
     expect(COST[set].perCell).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['low', 0.3 + 2 * 0.02 + 10 * 0.001],
+    ['central', 0.6 + 2 * 0.06 + 10 * 0.003],
+    ['high', 1.5 + 2 * 0.16 + 10 * 0.16],
+  ] as const)('prices %s: a range made or asked where it is costs a local call', (set, expected) => {
+    const c = new CallCounter();
+    for (let i = 0; i < 7; i++) c.hit('Sheet.getRange');
+    c.hit('Range.createTextFinder');
+    c.hit('Range.getRow');
+    c.hit('Range.getRow');
+    c.hit('TextFinder.findAll');
+    c.hit('Sheet.getLastRow');
+    expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
+  });
+
   it('a read-only execution pays no commit', () => {
     const c = new CallCounter();
     c.hit('Range.getValues', { read: 10 });

@@ -11,6 +11,7 @@ import type { Stored } from '../values';
 import { cellFormats, formatOf, fromScriptValue, toScriptValue } from './cells';
 import type { CallCounter } from './counter';
 import { newProtection, type Protection } from './protection';
+import { TwinTextFinder } from './text-finder';
 import type { WriteCache } from './write-cache';
 
 export interface RangeHost {
@@ -158,6 +159,33 @@ export class TwinRange {
   }
 
   getValue = () => this.getValues()[0]?.[0];
+
+  /** A TextFinder over this range (text-finder.ts): where a key is, without reading the column. */
+  createTextFinder(text: string): TwinTextFinder {
+    this.hit('createTextFinder');
+    const sheet = this.sheet();
+    const shown = (r: number, c: number): string => {
+      const v = sheet.formulas[a1(r, c)]
+        ? this.host.twin.formulas.valueAt(sheet.properties.title, r, c)
+        : ((sheet.values[r]?.[c] ?? null) as Stored);
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+      return String(v);
+    };
+    return new TwinTextFinder(
+      {
+        row: this.row,
+        col: this.col,
+        rows: this.rows,
+        cols: this.cols,
+        shown,
+        cell: (r, c) => new TwinRange(this.host, this.sheetId, r, c, 1, 1),
+        counter: this.host.counter,
+        cache: this.host.cache,
+      },
+      String(text),
+    );
+  }
 
   private checkShape(data: unknown[][], what: string): void {
     if (!Array.isArray(data) || data.length !== this.rows)
