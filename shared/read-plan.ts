@@ -12,15 +12,43 @@ import { emptyRawTab, TAB_KEYS, TABS, type TabKey } from './workbook';
 
 const names = (keys: readonly TabKey[]) => keys.map((k) => TABS[k].name);
 
-/** What a view of an order line, a backorder or a PO line, and the backorder list, show. */
-export const VIEW_TABS: readonly string[] = names([
+/** What a view of an order line, a backorder or a PO line shows. */
+export const VIEW_TAB_KEYS: readonly TabKey[] = [
   'orders',
   'inventory',
   'backorders',
   'pos',
   'calls',
   'settings',
-]);
+];
+export const VIEW_TABS: readonly string[] = names(VIEW_TAB_KEYS);
+
+/** What the backorder list shows: the Backorders tab (and Settings, which every read decodes). */
+export const LIST_TABS: readonly string[] = names(['backorders', 'settings']);
+
+/** The typed tabs a command decides from when it reads whole tabs: all but ETA History. */
+export const COMMAND_TAB_KEYS: readonly TabKey[] = TAB_KEYS.filter((k) => k !== 'etaHistory');
+
+const BASE: readonly TabKey[] = ['orders', 'inventory', 'backorders', 'pos', 'log', 'settings'];
+/** Actions that ship (new Shipments and Invoices rows) or may close a backorder some shipment filled. */
+const SHIPS = new Set(['ship', 'fulfill', 'drop-ship']);
+const CLOSES = new Set([...SHIPS, 'cancel', 'cancel-line', 'substitute']);
+const CALLS = new Set(['reschedule', 'log-call']);
+
+/**
+ * The typed tabs a single-entity command reads row by row (shared/row-scope.ts): the base tabs, and
+ * Shipments, Invoices and Calls only where the action adds rows to them or a closed backorder's
+ * delivery decides its status; each tab read costs its own calls (a lookup, a header, searches).
+ */
+export function scopedCommandTabs(command: Command): TabKey[] {
+  const a = command.action;
+  return [
+    ...BASE,
+    ...(CLOSES.has(a) ? (['shipments'] as const) : []),
+    ...(SHIPS.has(a) ? (['invoices'] as const) : []),
+    ...(CALLS.has(a) ? (['calls'] as const) : []),
+  ];
+}
 
 /** The tabs a command decides from. */
 export function commandTabs(command: Command): string[] {

@@ -1,0 +1,246 @@
+/**
+ * Which rows a single-entity action decides from (docs/addon.md, "Read plan"): the rows of the
+ * entities it names, found by key, and everything that decides the queue of the SKUs involved (their
+ * Inventory rows, backorders and PO lines), grown to a fixed point; the lines of every open backorder
+ * read (its counters move with it); the Log row of this RequestID (idempotency) and the last rows of
+ * every tab that may get new rows (the next id). Nothing else: not the rest of Orders, and never the
+ * history (Log, Shipments, Invoices, Calls) beyond those rows. A batch (allocate-all, receive-all,
+ * reorder, undo, apply-etas, refresh, follow-up) reads whole tabs. Pure: the rows come from a
+ * RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the result is a
+ * RawTab per tab whose unread rows are empty, so every row keeps its sheet row number and the codec
+ * skips the rest as it skips blank rows.
+ */
+import type { Cell } from './cells';
+import { decodeTab, indexColumns, type RawTab, type TabPatch } from './codec';
+import type { Columns, TabSpec } from './columns';
+import type { RowRef } from './rpc';
+import type { ScopeKeys } from './scope-keys';
+import { TABS, type TabKey } from './workbook';
+
+/** The rows of a tab, found and read without reading the tab. */
+export interface RowSource {
+  /**
+   * The header row and, when asked (a tab that may get rows), the last row with content (1-based);
+   * undefined when the tab is missing.
+   */
+  shape(
+    tab: string,
+    lastRow: boolean,
+  ): { readonly header: readonly Cell[]; readonly lastRow?: number } | undefined;
+  /** Rows (1-based, below the header) whose cell in column `col` (0-based) matches `pattern` whole. */
+  find(tab: string, col: number, pattern: string): number[];
+  /** The given rows (1-based), `width` cells wide. */
+  rows(tab: string, rows: readonly number[], width: number): ReadonlyMap<number, readonly Cell[]>;
+  /** The whole tab. */
+  whole(tab: string): RawTab | undefined;
+}
+
+/** How many of the last rows of a tab that may get new rows are read, for the next id. */
+export const TAIL_ROWS = 3;
+
+/** Tabs whose new rows take the next id above the tab's own (shared/ids.ts, invoicing.ts). */
+const ID_TABS: readonly TabKey[] = ['backorders', 'shipments', 'invoices', 'calls', 'log', 'pos'];
+/** Tabs a command may add rows to (ship moves a remainder to a new order): their last row is asked. */
+const APPEND_TABS: ReadonlySet<TabKey> = new Set([...ID_TABS, 'orders']);
+
+/** Regular-expression source for a literal (RE2 and JavaScript agree on these escapes). */
+export const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const anyOf = (values: Iterable<string>) => [...values].map(literal).join('|');
+
+export interface ScopedRead {
+  readonly tabs: Record<string, RawTab>;
+  /** Tabs read row by row (the others whole): a write must not join rectangles across their unread rows. */
+  readonly sparse: ReadonlySet<string>;
+}
+
+export interface ScopeOptions {
+  /** The typed tabs to read; Settings and the tabs not named sparse here are read whole. */
+  readonly tabs: readonly TabKey[];
+  readonly requestId?: string;
+  /** The row the sidebar shows, read as it is and grown from. */
+  readonly ref?: RowRef | null;
+  /** Orders whose remainder may move to `<order>-R<n>` (ship): those ids are looked up too. */
+  readonly remainderIds?: boolean;
+  /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
+  readonly appends?: boolean;
+}
+
+type Sets = Record<'orders' | 'lineOrders' | 'backorders' | 'skus' | 'pos' | 'shipFor', Set<string>>;
+
+const CTX = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
+
+/** Reads the rows `keys` and options call for from `source`, growing the keys to a fixed point. */
+export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOptions): ScopedRead {
+  const tabs: Record<string, RawTab> = {};
+  const sparse = new Set<string>();
+  const grids = new Map<
+    TabKey,
+    { values: (readonly Cell[])[]; read: Set<number>; header: readonly Cell[]; bounded: boolean }
+  >();
+  for (const key of options.tabs) {
+    const name = TABS[key].name;
+    if (key === 'settings' || key === 'etaHistory') {
+      const raw = source.whole(name);
+      if (raw) tabs[name] = raw;
+      continue;
+    }
+    const shape = source.shape(name, options.appends === true && APPEND_TABS.has(key));
+    if (!shape) continue;
+    // Without a last row (a view: nothing is added) the grid grows to the last row read.
+    const values: (readonly Cell[])[] = new Array(Math.max(1, shape.lastRow ?? 1)).fill(EMPTY_ROW);
+    values[0] = shape.header;
+    grids.set(key, { values, read: new Set(), header: shape.header, bounded: shape.lastRow !== undefined });
+    sparse.add(name);
+  }
+  const sets: Sets = {
+    orders: new Set(keys.orders),
+    lineOrders: new Set(),
+    backorders: new Set(keys.backorders),
+    skus: new Set(keys.skus),
+    pos: new Set(keys.pos),
+    shipFor: new Set(keys.backorders),
+  };
+  const asked = new Set<string>();
+  const wanted = new Map<TabKey, Set<number>>();
+  const want = (tab: TabKey, rows: Iterable<number>) => {
+    const grid = grids.get(tab);
+    if (!grid) return;
+    const list = wanted.get(tab) ?? new Set<number>();
+    for (const r of rows)
+      if (r >= 2 && (!grid.bounded || r <= grid.values.length) && !grid.read.has(r)) list.add(r);
+    wanted.set(tab, list);
+  };
+  const find = (tab: TabKey, field: string, values: Iterable<string>, suffix = '') => {
+    const grid = grids.get(tab);
+    if (!grid) return;
+    const col = indexColumns(TABS[tab] as unknown as TabSpec<Columns>, grid.header)[field] ?? -1;
+    if (col < 0) return;
+    const fresh = [...values].filter((v) => v !== '' && !asked.has(`${tab}|${field}|${suffix}|${v}`));
+    if (fresh.length === 0) return;
+    for (const v of fresh) asked.add(`${tab}|${field}|${suffix}|${v}`);
+    const alternatives = fresh.map((v) => `${literal(v)}${suffix}`).join('|');
+    want(tab, source.find(TABS[tab].name, col, `(?:${alternatives})`));
+  };
+
+  // The tail of every tab that may get rows (the next id), the Log row of this RequestID, the shown row.
+  for (const tab of ID_TABS) {
+    const grid = grids.get(tab);
+    if (grid?.bounded) want(tab, range(grid.values.length - TAIL_ROWS + 1, grid.values.length));
+  }
+  if (options.requestId) find('log', 'requestId', [options.requestId]);
+  const refTab = options.ref
+    ? (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === options.ref?.sheet)
+    : undefined;
+  if (refTab && options.ref) want(refTab, [options.ref.row]);
+
+  for (let round = 0; round < 8; round++) {
+    find('orders', 'orderId', [...sets.orders, ...sets.lineOrders]);
+    if (options.remainderIds) find('orders', 'orderId', sets.orders, '-R\\d+');
+    find('backorders', 'backorderId', sets.backorders);
+    find('backorders', 'orderId', sets.orders);
+    find('backorders', 'sku', sets.skus);
+    find('inventory', 'sku', sets.skus);
+    find('pos', 'po', sets.pos);
+    find('pos', 'sku', sets.skus);
+    find('shipments', 'backorderId', sets.shipFor);
+    find('calls', 'backorderId', sets.backorders);
+    find('calls', 'orderId', sets.orders);
+    if (![...wanted.values()].some((s) => s.size > 0)) break;
+    for (const [tab, rows] of wanted) {
+      if (rows.size === 0) continue;
+      const grid = grids.get(tab);
+      if (!grid) continue;
+      const got = source.rows(
+        TABS[tab].name,
+        [...rows].sort((a, b) => a - b),
+        grid.header.length,
+      );
+      for (const r of rows) {
+        grid.read.add(r);
+        while (grid.values.length < r) grid.values.push(EMPTY_ROW);
+        grid.values[r - 1] = got.get(r) ?? EMPTY_ROW;
+      }
+      grow(tab, rows, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined);
+      rows.clear();
+    }
+  }
+  for (const [tab, grid] of grids) tabs[TABS[tab].name] = { name: TABS[tab].name, values: grid.values };
+  return { tabs, sparse };
+}
+
+const EMPTY_ROW: readonly Cell[] = Object.freeze([]) as readonly Cell[];
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let r = Math.max(2, from); r <= to; r++) out.push(r);
+  return out;
+}
+
+/**
+ * Grows the keys from rows just read: the command's own orders, backorders and POs bring their SKUs
+ * (whose queues decide), an open backorder brings its order's lines (its counters move with it) and
+ * its shipments (delivery decides Complete), the shown row brings its own entity.
+ */
+function grow(
+  tab: TabKey,
+  rows: ReadonlySet<number>,
+  grid: { values: (readonly Cell[])[]; header: readonly Cell[] },
+  sets: Sets,
+  shownRow: number | undefined,
+): void {
+  const only = {
+    name: TABS[tab].name,
+    values: [grid.header, ...[...rows].map((r) => grid.values[r - 1] ?? EMPTY_ROW)],
+  };
+  const decoded = decodeTab(TABS[tab] as unknown as TabSpec<Columns>, only, CTX);
+  const rowList = [...rows];
+  decoded.records.forEach((rec, i) => {
+    const row = rowList[(decoded.rowNumbers[i] as number) - 2];
+    const r = rec as Record<string, unknown>;
+    const shown = row === shownRow;
+    if (tab === 'orders' && (sets.orders.has(r.orderId as string) || shown)) {
+      sets.orders.add(r.orderId as string);
+      sets.skus.add(r.sku as string);
+    } else if (tab === 'backorders') {
+      const own =
+        sets.backorders.has(r.backorderId as string) || sets.orders.has(r.orderId as string) || shown;
+      if (own) {
+        sets.backorders.add(r.backorderId as string);
+        sets.skus.add(r.sku as string);
+      }
+      const open = (r.qtyRemaining as number) > 0 || r.status === 'Fulfilled';
+      if (own || open) {
+        sets.lineOrders.add(r.orderId as string);
+        sets.shipFor.add(r.backorderId as string);
+      }
+    } else if (tab === 'pos' && (sets.pos.has(r.po as string) || shown)) {
+      sets.pos.add(r.po as string);
+      sets.skus.add(r.sku as string);
+    } else if (tab === 'inventory' && shown) sets.skus.add(r.sku as string);
+  });
+}
+
+/**
+ * Whether a scoped plan's new rows take ids that already exist below rows it did not read: the next
+ * id came from a tab's last rows, which are its highest unless people sorted it. One TextFinder per
+ * tab that gets rows; true sends the action back to whole tabs (addon/src/server.ts).
+ */
+export function newKeysTaken(
+  source: RowSource,
+  tabs: Record<string, RawTab>,
+  sparse: ReadonlySet<string>,
+  patches: readonly TabPatch[],
+): boolean {
+  for (const patch of patches) {
+    if (!sparse.has(patch.tab) || patch.appends.length === 0) continue;
+    const key = (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === patch.tab);
+    if (!key) continue;
+    const spec = TABS[key] as unknown as TabSpec<Columns>;
+    const col = indexColumns(spec, tabs[patch.tab]?.values[0] ?? [])[spec.key[0] as string] ?? -1;
+    if (col < 0) continue;
+    const ids = new Set(patch.appends.map((r) => String(r[col] ?? '')).filter((v) => v !== ''));
+    if (ids.size > 0 && source.find(patch.tab, col, `(?:${anyOf(ids)})`).length > 0) return true;
+  }
+  return false;
+}

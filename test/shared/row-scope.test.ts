@@ -1,0 +1,179 @@
+/**
+ * The row-by-row read (shared/row-scope.ts) against the whole read, as an oracle: on the demo
+ * workbook (300 SKUs, 60 days of orders, backorders, POs, shipments, invoices, calls and Log), every
+ * single-entity command fast-check draws is planned twice, once from whole tabs and once from only
+ * the rows its scope finds, and the two plans must write the same cells, append the same rows and
+ * say the same things (or refuse alike). The sidebar's view of a row must show the same from its
+ * scope. A tab people sorted makes the next id come out taken, which is detected.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../../shared/apply-changes';
+import type { RawTab, TabPatch } from '../../shared/codec';
+import { runCommand } from '../../shared/commands/run';
+import { CommandSchema } from '../../shared/commands/schema';
+import { addDays } from '../../shared/dates';
+import { simulateDemo } from '../../shared/demo/simulate';
+import type { CommandContext } from '../../shared/desk';
+import { decodeLoaded, planAction } from '../../shared/plans';
+import {
+  COMMAND_TAB_KEYS,
+  scopedCommandTabs,
+  VIEW_TAB_KEYS,
+  withUnreadAsEmpty,
+} from '../../shared/read-plan';
+import { renderWorkbook } from '../../shared/render-workbook';
+import { newKeysTaken, readScoped } from '../../shared/row-scope';
+import { describeRow } from '../../shared/row-view';
+import { commandKeys, NO_KEYS } from '../../shared/scope-keys';
+import type { Workbook } from '../../shared/workbook';
+import { TODAY } from '../support/build';
+import { commandFor, KINDS, memorySource } from '../support/scope-oracle';
+
+const CELLS = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
+
+const rawOf = (wb: Workbook) => Object.fromEntries(renderWorkbook(wb, CELLS).map((t) => [t.name, t]));
+
+/** A plan as comparable data: each tab's writes in cell order, and its appended rows. */
+function normal(patches: readonly TabPatch[]) {
+  return patches
+    .filter((p) => p.writes.length > 0 || p.appends.length > 0)
+    .map((p) => ({
+      tab: p.tab,
+      writes: [...p.writes].sort((a, b) => a.row - b.row || a.col - b.col),
+      appends: p.appends,
+    }))
+    .sort((a, b) => a.tab.localeCompare(b.tab));
+}
+
+function outcome(f: () => ReturnType<typeof planAction>) {
+  try {
+    const plan = f();
+    return { patches: normal(plan.patches), messages: plan.result.messages, newIds: plan.result.newIds };
+  } catch (e) {
+    return { refused: (e as Error).message };
+  }
+}
+
+/**
+ * The demo as the daily run leaves it: deliveries people typed are settled by batches (every command
+ * settles what it reads; a scope reads only its rows' shipments, so the rest wait for the daily run).
+ */
+const demo = (() => {
+  const wb = simulateDemo({ today: TODAY });
+  const ctx = { today: TODAY, now: `${TODAY}T06:00:00.000Z`, actor: 'daily', requestId: 'daily-refresh' };
+  return applyChanges(wb, runCommand(wb, { action: 'refresh' }, ctx).changes);
+})();
+
+describe('row-by-row reads decide as whole reads do', () => {
+  it('plans every single-entity command alike from its rows and from whole tabs, step after step', () => {
+    let steps = 0;
+    let scopedRows = 0;
+    let wholeRows = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom(...KINDS),
+            pick: fc.nat(10_000),
+            qty: fc.nat(6),
+            flag: fc.boolean(),
+          }),
+          { minLength: 4, maxLength: 8 },
+        ),
+        (picks) => {
+          let wb = demo;
+          picks.forEach((p, i) => {
+            const command = commandFor(wb, p);
+            if (!command) return;
+            const keys = commandKeys(command);
+            expect(keys, command.action).not.toBeNull();
+            const ctx: CommandContext = {
+              today: TODAY,
+              now: `${TODAY}T10:00:0${i}.000Z`,
+              actor: 'rep@test',
+              requestId: `req-${steps}`,
+            };
+            const raw = rawOf(wb);
+            const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx));
+            const { source, counted } = memorySource(raw);
+            const read = readScoped(source, keys ?? NO_KEYS, {
+              tabs: scopedCommandTabs(command),
+              requestId: ctx.requestId,
+              remainderIds: command.action === 'ship',
+              appends: true,
+            });
+            const scoped = outcome(() =>
+              planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx),
+            );
+            expect(scoped, JSON.stringify(command)).toEqual(whole);
+            steps++;
+            scopedRows += counted.rows;
+            wholeRows += Object.values(raw).reduce((n, t) => n + t.values.length, 0);
+            if (!('refused' in whole)) wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
+          });
+        },
+      ),
+      { numRuns: 40, seed: 1202 },
+    );
+    expect(steps).toBeGreaterThan(100);
+    // The scopes read a small part of the workbook (a fixed point of keys, not everything).
+    expect(scopedRows / wholeRows).toBeLessThan(0.05);
+  });
+
+  it('shows a row from its scope as from whole tabs', () => {
+    const raw = rawOf(demo);
+    const whole = decodeLoaded(raw, 'UTC', 'api');
+    const refs = [
+      ...[2, 40, whole.tabs.orders.records.length].map((row) => ({ sheet: 'Orders', row })),
+      ...[2, 10, whole.tabs.backorders.records.length].map((row) => ({ sheet: 'Backorders', row })),
+      ...[2, whole.tabs.pos.records.length].map((row) => ({ sheet: 'POs', row })),
+    ];
+    for (const ref of refs) {
+      const { source } = memorySource(raw);
+      const read = readScoped(source, NO_KEYS, { tabs: VIEW_TAB_KEYS, ref });
+      const scoped = decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api');
+      const a = describeRow(whole.workbook, whole.tabs, ref, TODAY);
+      const b = describeRow(scoped.workbook, scoped.tabs, ref, TODAY);
+      expect(a.kind, JSON.stringify(ref)).not.toBe('none');
+      // Warehouses offered for a transfer: the SKU's own from a scope (a transfer elsewhere is refused).
+      expect({ ...b, warehouses: [] }).toEqual({ ...a, warehouses: [] });
+    }
+  });
+
+  it('finds a new id taken when people sorted the tab, so the action goes back to whole tabs', () => {
+    const raw = rawOf(demo);
+    const log = raw.Log as RawTab;
+    // People sort the Log newest first: its last rows now hold its lowest LogIDs.
+    const sorted: Record<string, RawTab> = {
+      ...raw,
+      Log: { name: 'Log', values: [log.values[0] ?? [], ...log.values.slice(1).reverse()] },
+    };
+    const open = demo.backorders.find((b) => b.qtyRemaining > 0);
+    const command = CommandSchema.parse({
+      action: 'reschedule',
+      backorderId: open?.backorderId,
+      date: addDays(TODAY, 9),
+      reason: 'vendor',
+    });
+    const ctx: CommandContext = {
+      today: TODAY,
+      now: `${TODAY}T10:00:00.000Z`,
+      actor: 'rep@test',
+      requestId: 'r-sorted',
+    };
+    for (const [tabs, taken] of [
+      [raw, false],
+      [sorted, true],
+    ] as const) {
+      const { source } = memorySource(tabs);
+      const read = readScoped(source, commandKeys(command) ?? NO_KEYS, {
+        tabs: COMMAND_TAB_KEYS,
+        requestId: ctx.requestId,
+        appends: true,
+      });
+      const plan = planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx);
+      expect(newKeysTaken(source, read.tabs, read.sparse, plan.patches)).toBe(taken);
+    }
+  });
+});

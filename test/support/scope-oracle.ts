@@ -1,0 +1,149 @@
+/**
+ * Helpers for the row-scope oracle (test/shared/row-scope.test.ts): a RowSource over whole tabs that
+ * counts what it hands out, and a fast-check pick turned into a single-entity command aimed at the
+ * demo workbook's open work most of the time.
+ */
+import type { Cell } from '../../shared/cells';
+import type { RawTab } from '../../shared/codec';
+import { type Command, CommandSchema } from '../../shared/commands/schema';
+import { addDays } from '../../shared/dates';
+import type { RowSource } from '../../shared/row-scope';
+import type { Workbook } from '../../shared/workbook';
+import { TODAY } from './build';
+
+/** A RowSource over whole tabs, counting the rows it hands out. */
+export function memorySource(tabs: Record<string, RawTab>) {
+  const counted = { rows: 0, finds: 0 };
+  const source: RowSource = {
+    shape: (tab, lastRow) =>
+      tabs[tab]
+        ? { header: tabs[tab].values[0] ?? [], ...(lastRow ? { lastRow: tabs[tab].values.length } : {}) }
+        : undefined,
+    find(tab, col, pattern) {
+      counted.finds++;
+      const re = new RegExp(`^${pattern}$`);
+      const out: number[] = [];
+      tabs[tab]?.values.forEach((row, i) => {
+        if (i > 0 && row[col] !== null && row[col] !== undefined && re.test(String(row[col])))
+          out.push(i + 1);
+      });
+      return out;
+    },
+    rows(tab, rows, width) {
+      counted.rows += rows.length;
+      const out = new Map<number, readonly Cell[]>();
+      for (const r of rows) out.set(r, (tabs[tab]?.values[r - 1] ?? []).slice(0, width));
+      return out;
+    },
+    whole: (tab) => tabs[tab],
+  };
+  return { source, counted };
+}
+
+export type Pick = { kind: string; pick: number; qty: number; flag: boolean };
+
+/** A command for the demo workbook, aimed at open work most of the time. */
+export function commandFor(wb: Workbook, s: Pick): Command | undefined {
+  const at = <T>(xs: readonly T[]) => (xs.length === 0 ? undefined : xs[(s.pick * 7919) % xs.length]);
+  const openLines = wb.orders.filter((l) => l.qty > l.qtyShipped + l.qtyCancelled);
+  const l = at(s.flag ? openLines : wb.orders);
+  const bo = at(wb.backorders.filter((b) => b.qtyRemaining > 0 || !s.flag));
+  const po = at(wb.pos);
+  const raw: Record<string, unknown> = { action: s.kind };
+  const need = (x: unknown) => x !== undefined;
+  switch (s.kind) {
+    case 'allocate':
+    case 'ship':
+      if (!l) return undefined;
+      raw.orderId = l.orderId;
+      break;
+    case 'cancel-line':
+      if (!l) return undefined;
+      Object.assign(
+        raw,
+        { orderId: l.orderId, line: l.line, reason: 'Customer Requested' },
+        s.qty ? { qty: s.qty } : {},
+      );
+      break;
+    case 'create-backorder':
+      if (!l) return undefined;
+      Object.assign(raw, { orderId: l.orderId, line: l.line, qty: Math.max(1, s.qty) });
+      break;
+    case 'fulfill':
+      if (!bo) return undefined;
+      Object.assign(raw, s.qty % 3 === 0 ? { sku: bo.sku } : { backorderId: bo.backorderId });
+      break;
+    case 'cancel':
+      if (!bo) return undefined;
+      Object.assign(raw, { backorderId: bo.backorderId, reason: 'Customer Requested' });
+      break;
+    case 'reschedule':
+      if (!bo) return undefined;
+      Object.assign(raw, { backorderId: bo.backorderId, date: addDays(TODAY, 3 + s.qty), reason: 'vendor' });
+      break;
+    case 'substitute':
+      if (!bo) return undefined;
+      Object.assign(raw, { backorderId: bo.backorderId, sku: at(wb.inventory)?.sku });
+      break;
+    case 'log-call':
+      if (!bo) return undefined;
+      Object.assign(raw, s.flag ? { backorderId: bo.backorderId } : { orderId: bo.orderId }, {
+        method: 'Phone',
+        summary: 'called',
+      });
+      break;
+    case 'drop-ship':
+      if (!bo) return undefined;
+      raw.backorderId = bo.backorderId;
+      break;
+    case 'receive':
+    case 'send-po':
+    case 'cancel-po-line':
+      if (!po) return undefined;
+      Object.assign(raw, { po: po.po }, s.kind === 'send-po' ? {} : { line: po.line });
+      break;
+    case 'change-po':
+      if (!po) return undefined;
+      Object.assign(
+        raw,
+        { po: po.po, line: po.line },
+        s.flag ? { promisedDate: addDays(TODAY, s.qty) } : { qty: s.qty + 1 },
+      );
+      break;
+    case 'transfer': {
+      const item = at(wb.inventory);
+      const other = wb.inventory.find((i) => i.sku === item?.sku && i.warehouse !== item?.warehouse);
+      if (!item || !other) return undefined;
+      Object.assign(raw, {
+        sku: item.sku,
+        qty: Math.max(1, s.qty),
+        from: item.warehouse,
+        to: other.warehouse,
+      });
+      break;
+    }
+    default:
+      return undefined;
+  }
+  return need(raw.action) ? CommandSchema.parse(raw) : undefined;
+}
+
+export const KINDS = [
+  'allocate',
+  'ship',
+  'ship',
+  'cancel-line',
+  'create-backorder',
+  'fulfill',
+  'fulfill',
+  'cancel',
+  'reschedule',
+  'substitute',
+  'log-call',
+  'drop-ship',
+  'receive',
+  'send-po',
+  'change-po',
+  'cancel-po-line',
+  'transfer',
+] as const;
