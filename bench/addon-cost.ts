@@ -157,6 +157,7 @@ export async function addonCost(lines: number, history = 0) {
     ['allocateAll', () => rt.run('menuAllocateAll'), 1],
   ];
   const out: Record<string, ActionCost> = {};
+  const only = process.env.BENCH_COUNTS_OF;
   for (const [name, run, executions] of actions) {
     const before = twin.file.sheets.map((s) => s.values.map((r) => [...r]));
     rt.counter.reset();
@@ -168,6 +169,7 @@ export async function addonCost(lines: number, history = 0) {
       cellsChanged: cellsChanged(before, twin),
       estimatedSeconds: estimateSeconds(rt.counter, executions),
     };
+    if (only === name) console.error(name, JSON.stringify(rt.counter.counts));
   }
   return { lines, history, actions: out };
 }

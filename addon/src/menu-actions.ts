@@ -13,7 +13,7 @@ import { SettingsTab } from '../../shared/tabs/settings';
 import { insertAgingChart } from './charts';
 import { toCsv } from './csv';
 import { ADDON_NAME } from './menu-items';
-import { contextFor, patchedTabs, readDecideWrite, reason, withDocumentLock } from './server';
+import { commandScope, contextFor, patchedTabs, readDecideWrite, reason, withDocumentLock } from './server';
 import { readTabs, sheetsByName, writeTabs } from './sheet-io';
 import { ensureDailyTrigger } from './triggers';
 import { applyRules, checkRules, clearOverrideNotes } from './workbook-rules';
@@ -43,6 +43,7 @@ function runMenuCommand(command: Command, title: string): CommandResult | undefi
       requestId(command.action),
       undefined,
       commandTabs(command),
+      commandScope(command),
     );
     const r = plan.result;
     if (r.messages.length > 1) report(title, r.messages);

@@ -6,18 +6,24 @@
  * core's reason, which google.script.run hands to the sidebar's failure handler.
  */
 import { applyPatch, type RawTab } from '../../shared/codec';
+import type { Command } from '../../shared/commands/schema';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, type WritePlan } from '../../shared/plans';
-import { withUnreadAsEmpty } from '../../shared/read-plan';
+import { scopedCommandTabs, withUnreadAsEmpty } from '../../shared/read-plan';
+import { newKeysTaken, readScoped, type ScopeOptions } from '../../shared/row-scope';
+import type { RowRef } from '../../shared/rpc';
+import { commandKeys, type ScopeKeys } from '../../shared/scope-keys';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
+import { sheetRowSource } from './row-source';
 import { type ReadResult, readTabs, writeTabs } from './sheet-io';
 
 const LOCK_WAIT_MS = 10_000;
 
-export function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+/** Today in the spreadsheet's time zone (pass the zone when it is known: asking it is a call). */
+export function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone?: string): string {
+  return Utilities.formatDate(new Date(), timeZone ?? ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
 /**
@@ -42,9 +48,13 @@ export function actor(): string {
   return 'unknown user';
 }
 
-export function contextFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, requestId: string): CommandContext {
+export function contextFor(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  requestId: string,
+  timeZone?: string,
+): CommandContext {
   return {
-    today: today(ss) as CommandContext['today'],
+    today: today(ss, timeZone) as CommandContext['today'],
     now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
     actor: actor(),
     requestId,
@@ -79,34 +89,82 @@ export interface Applied<P> {
   readonly plan: P;
   /** The workbook as it stands after the write, decoded from the read plus the patches (no second read). */
   readonly after: () => Loaded;
+  readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly timeZone: string;
+}
+
+/** A single-entity action's rows (shared/row-scope.ts): its keys, and which tabs to read them from. */
+export interface Scope extends Omit<ScopeOptions, 'requestId'> {
+  readonly keys: ScopeKeys;
+}
+
+/** The rows a command decides from, or undefined for a batch (which reads whole tabs). */
+export function commandScope(command: Command, ref?: RowRef | null): Scope | undefined {
+  const keys = commandKeys(command);
+  if (!keys) return undefined;
+  return {
+    keys,
+    tabs: scopedCommandTabs(command),
+    ref,
+    remainderIds: command.action === 'ship',
+    appends: true,
+  };
+}
+
+/** Reads the rows a scope names (TextFinder by key, then the rows), every other typed tab as empty. */
+export function readScopedTabs(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  scope: Scope,
+  requestId?: string,
+  timeZone = ss.getSpreadsheetTimeZone(),
+): ReadResult & { source: ReturnType<typeof sheetRowSource> } {
+  const source = sheetRowSource(ss);
+  const { tabs, sparse } = readScoped(source, scope.keys, { ...scope, requestId });
+  return { tabs, timeZone, sheets: source.sheets, sparse, source };
 }
 
 /**
- * Reads `tabs` (every tab unless told; shared/read-plan.ts) under the document lock, lets `decide`
- * plan the writes, writes them, and toasts `toast(plan)` when the whole took longer than a second.
- * A typed tab not read decodes as empty, and a write to it is refused before anything is written.
+ * Reads `tabs` (every tab unless told; shared/read-plan.ts) under the document lock, or with a
+ * `scope` only the rows it names, lets `decide` plan the writes, writes them, and toasts
+ * `toast(plan)` when the whole took longer than a second. A typed tab not read decodes as empty, and
+ * a write to it is refused before anything is written. A scoped plan whose new ids turn out taken
+ * (people sorted a tab, so its last rows were not its highest ids) is planned again from whole tabs
+ * before anything is written.
  */
 export function readDecideWrite<P extends WritePlan>(
   decide: (loaded: Loaded, ctx: CommandContext, read: ReadResult) => P,
   requestId: string,
   toast?: (plan: P) => string,
   tabs: readonly string[] = ALL_TAB_NAMES,
+  scope?: Scope,
 ): Applied<P> {
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const planFrom = (read: ReadResult, ctx: CommandContext) =>
+    decide(decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'), ctx, read);
   try {
     const { plan, read } = withDocumentLock(() => {
-      const read = readTabs(ss, tabs);
-      const plan = decide(
-        decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'),
-        contextFor(ss, requestId),
-        read,
-      );
+      const timeZone = ss.getSpreadsheetTimeZone();
+      const ctx = contextFor(ss, requestId, timeZone);
+      let read: ReadResult;
+      let plan: P;
+      if (scope) {
+        const scoped = readScopedTabs(ss, scope, requestId, timeZone);
+        read = scoped;
+        plan = planFrom(read, ctx);
+        if (newKeysTaken(scoped.source, read.tabs, scoped.sparse ?? new Set(), plan.patches)) {
+          read = readTabs(ss, tabs, timeZone);
+          plan = planFrom(read, ctx);
+        }
+      } else {
+        read = readTabs(ss, tabs, timeZone);
+        plan = planFrom(read, ctx);
+      }
       writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
       return { plan, read };
     });
     if (toast && Date.now() - started > 1000) ss.toast(toast(plan), 'Backorder Desk', 5);
-    return { plan, after: () => afterWrite(read, plan) };
+    return { plan, after: () => afterWrite(read, plan), ss, timeZone: read.timeZone };
   } catch (e) {
     throw reason(e);
   }
@@ -129,15 +187,23 @@ function afterWrite(read: ReadResult, plan: WritePlan): Loaded {
   return decodeLoaded(withUnreadAsEmpty(patchedTabs(read, plan)), read.timeZone, 'apps-script');
 }
 
-/** Reads `tabs` without the lock (views and lists never write); the typed tabs not read decode as empty. */
-export function readOnly(tabs: readonly string[]): {
+/** Reads `tabs`, or a scope's rows, without the lock (views and lists never write); the typed tabs not read decode as empty. */
+export function readOnly(
+  tabs: readonly string[],
+  scope?: Scope,
+): {
   loaded: Loaded;
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  timeZone: string;
 } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   try {
-    const read = readTabs(ss, tabs);
-    return { loaded: decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'), ss };
+    const read = scope ? readScopedTabs(ss, scope) : readTabs(ss, tabs);
+    return {
+      loaded: decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'),
+      ss,
+      timeZone: read.timeZone,
+    };
   } catch (e) {
     throw reason(e);
   }

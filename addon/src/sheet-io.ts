@@ -14,6 +14,7 @@ import { gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
 import { APPS_SCRIPT_MERGE_CELLS, writeRectangles } from '../../shared/write-plan';
 import { planGrids } from './grid';
+import { clusters, READ_JOIN_CELLS } from './row-source';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,6 +23,8 @@ export interface ReadResult {
   readonly tabs: Record<string, RawTab>;
   readonly timeZone: string;
   readonly sheets: Map<string, Sheet>;
+  /** Tabs read row by row (addon/src/row-source.ts): their unread rows are empty in `tabs`. */
+  readonly sparse?: ReadonlySet<string>;
 }
 
 /** Every sheet by name (one getSheets, one getName per sheet: constant in the number of rows). */
@@ -29,14 +32,18 @@ export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
   return new Map(ss.getSheets().map((s) => [s.getName(), s] as const));
 }
 
-export function readTabs(ss: Spreadsheet, names: readonly string[]): ReadResult {
+export function readTabs(
+  ss: Spreadsheet,
+  names: readonly string[],
+  timeZone = ss.getSpreadsheetTimeZone(),
+): ReadResult {
   const sheets = sheetsByName(ss);
   const tabs: Record<string, RawTab> = {};
   for (const name of names) {
     const sheet = sheets.get(name);
     if (sheet) tabs[name] = { name, values: sheet.getDataRange().getValues() as RawTab['values'] };
   }
-  return { tabs, timeZone: ss.getSpreadsheetTimeZone(), sheets };
+  return { tabs, timeZone, sheets };
 }
 
 const SCRIPT = { face: 'apps-script' as const, timeZone: 'UTC', currencyDigits: 2 };
@@ -46,11 +53,12 @@ function rewritable(v: unknown): unknown {
   return typeof v === 'string' ? encodeText(v, SCRIPT) : v;
 }
 
-function writeCells(sheet: Sheet, read: RawTab, patch: TabPatch): void {
+/** `sparse`: the tab was read row by row, so a rectangle never spans rows it did not read. */
+function writeCells(sheet: Sheet, read: RawTab, patch: TabPatch, sparse: boolean): void {
   if (patch.writes.length === 0) return;
   const byCell = new Map<string, unknown>();
   for (const w of patch.writes) byCell.set(`${w.row}:${w.col}`, w.value);
-  for (const r of writeRectangles(patch.writes, APPS_SCRIPT_MERGE_CELLS)) {
+  for (const r of writeRectangles(patch.writes, sparse ? 0 : APPS_SCRIPT_MERGE_CELLS)) {
     const grid: unknown[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const cells: unknown[] = [];
@@ -95,14 +103,20 @@ export function fillMissingFormulas(sheets: Map<string, Sheet>, tabs: Record<str
       const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(f.header));
       if (at < 0) continue;
       const blank = (v: unknown) => v === '' || v === null;
-      const rows = tab.values.slice(1);
-      if (!rows.some((row) => blank(row[at]))) continue;
-      const formulas = sheet.getRange(2, at + 1, rows.length, 1).getFormulas();
+      // Rows with content whose formula cell shows blank (unread rows of a sparse read are empty).
+      const suspects: number[] = [];
+      for (let i = 1; i < tab.values.length; i++) {
+        const row = tab.values[i] ?? [];
+        if (blank(row[at]) && row.some((v, c) => c !== at && !blank(v))) suspects.push(i + 1);
+      }
+      if (suspects.length === 0) continue;
+      // A formula may show "" and must not be rewritten: the suspects' formulas are read first, one
+      // getFormulas per cluster of rows (a gap costs a cell a row, joined while cheaper than a call).
       const missing: number[] = [];
-      rows.forEach((row, i) => {
-        if (blank(row[at]) && !formulas[i]?.[0] && row.some((v, c) => c !== at && !blank(v)))
-          missing.push(i + 2);
-      });
+      for (const [first, last] of clusters(suspects, READ_JOIN_CELLS)) {
+        const formulas = sheet.getRange(first, at + 1, last - first + 1, 1).getFormulas();
+        for (const r of suspects) if (r >= first && r <= last && !formulas[r - first]?.[0]) missing.push(r);
+      }
       writeFormulas(sheet, at, missing, f, header);
     }
   }
@@ -172,7 +186,7 @@ export function writeTabs(
       if (sheet.getCharts().length === 0) for (const chart of patch.charts ?? []) insertChart?.(sheet, chart);
       continue;
     }
-    writeCells(sheet, raw, patch);
+    writeCells(sheet, raw, patch, read.sparse?.has(patch.tab) === true);
     // Rows removed bottom-up so earlier row numbers stay valid (undo and archive only).
     for (const r of [...(patch.deletes ?? [])].sort((a, b) => b - a)) sheet.deleteRow(r + 1);
     const remaining = {

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { CommandResult } from '../../shared/commands/run';
 import { planAction } from '../../shared/plans';
-import { commandTabs, VIEW_TABS } from '../../shared/read-plan';
+import { commandTabs, LIST_TABS, VIEW_TAB_KEYS, VIEW_TABS } from '../../shared/read-plan';
 import { describeRow, listBackorders } from '../../shared/row-view';
 import {
   type ActionReply,
@@ -19,7 +19,8 @@ import {
   type RowView,
   type SidebarStatus,
 } from '../../shared/rpc';
-import { actor, readDecideWrite, readOnly, today } from './server';
+import { NO_KEYS } from '../../shared/scope-keys';
+import { actor, commandScope, readDecideWrite, readOnly, today } from './server';
 import { lastDailyFailure } from './triggers';
 
 function parse<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
@@ -39,14 +40,15 @@ export function sidebarSelection(): RowRef | null {
 
 export function sidebarView(ref: unknown): RowView {
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
-  const { loaded, ss } = readOnly(VIEW_TABS);
-  return describeRow(loaded.workbook, loaded.tabs, at, today(ss) as never);
+  // The shown row, then by key its entity's rows and its SKU's queue (shared/row-scope.ts).
+  const { loaded, ss, timeZone } = readOnly(VIEW_TABS, { keys: NO_KEYS, tabs: VIEW_TAB_KEYS, ref: at });
+  return describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
 }
 
 export function sidebarList(filter: unknown): ListRow[] {
   const f = parse(ListFilterSchema, filter ?? {}, 'filter');
-  const { loaded, ss } = readOnly(VIEW_TABS);
-  return listBackorders(loaded.workbook, loaded.tabs, f, today(ss) as never);
+  const { loaded, ss, timeZone } = readOnly(LIST_TABS);
+  return listBackorders(loaded.workbook, loaded.tabs, f, today(ss, timeZone) as never);
 }
 
 /** Runs one command; replies with the core's messages and the row's view as it now stands. */
@@ -58,15 +60,11 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
     req.requestId,
     (p) => p.result.messages[0] ?? `${req.command.action} done`,
     commandTabs(req.command),
+    commandScope(req.command, at),
   );
   const result: CommandResult = done.plan.result;
   const after = done.after();
-  const view = describeRow(
-    after.workbook,
-    after.tabs,
-    at,
-    today(SpreadsheetApp.getActiveSpreadsheet()) as never,
-  );
+  const view = describeRow(after.workbook, after.tabs, at, today(done.ss, done.timeZone) as never);
   return { messages: result.messages, logId: result.logId, newIds: result.newIds, view };
 }
 
