@@ -136,4 +136,37 @@ describe('add-on: scattered rows, sorted and deleted rows', () => {
     ).toThrow(new RegExp(`Backorders ${victim} no longer exists`));
     expect(grid(desk, 'Backorders')).toEqual(untouched);
   });
+
+  it('takes fresh ids after people sorted the Log and Backorders newest first (the last rows are then the oldest)', async () => {
+    const desk = await backorderedShop();
+    for (const tab of ['Log', 'Backorders']) {
+      const sheet = desk.twin.sheetNamed(tab);
+      const [header, ...body] = sheet.values;
+      sheet.values = [header ?? [], ...body.reverse()];
+    }
+    const logIds = () => desk.rows('Log').map((r) => String(r.LogID));
+    const before = logIds();
+    desk.type('Orders', [
+      {
+        OrderID: 'SO-900',
+        Line: 1,
+        OrderDate: '2026-11-21',
+        Customer: 'Late',
+        SKU: 'ROOF-100',
+        Qty: 1,
+        Warehouse: 'MAIN',
+      },
+    ]);
+    const reply = desk.run<ActionReply>('sidebarAction', {
+      command: { action: 'allocate', orderId: 'SO-900' },
+      requestId: rid(),
+    });
+    // The new backorder and Log row took ids above every existing one, not above the tab's last rows.
+    const ids = desk.rows('Backorders').map((r) => String(r.BackorderID));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(reply.newIds).toEqual(['BO-000041']);
+    expect(new Set(logIds()).size).toBe(before.length + 1);
+    expect(logIds().filter((id) => !before.includes(id))).toEqual([reply.logId]);
+    expect(reply.logId > [...before].sort().at(-1)!).toBe(true);
+  });
 });
