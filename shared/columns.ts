@@ -33,8 +33,10 @@ export interface Column {
   /** Enum value for an empty cell; without it an empty enum cell reads as ''. */
   readonly fallback?: string;
   /**
-   * A user-owned stock count that actions also move (OnHand): the engine applies deltas to the value
-   * it read under the lock, so a typed count is the base of the movement, never overwritten blindly.
+   * A user-owned value that actions also move at a person's request: a stock count (OnHand: the
+   * engine applies deltas to the value it read under the lock, so a typed count is the base of the
+   * movement), a PO line's Qty and PromisedDate (change-po), an order line's Qty, UnitPrice and
+   * RequiredDate (change-line). A write happens only when the value changes and only in its own cell.
    */
   readonly movedByEngine?: boolean;
 }

@@ -32,7 +32,7 @@ export const COMMAND_TAB_KEYS: readonly TabKey[] = TAB_KEYS.filter((k) => k !== 
 const BASE: readonly TabKey[] = ['orders', 'inventory', 'backorders', 'pos', 'log', 'settings'];
 /** Actions that ship (new Shipments and Invoices rows) or may close a backorder some shipment filled. */
 const SHIPS = new Set(['ship', 'fulfill', 'drop-ship']);
-const CLOSES = new Set([...SHIPS, 'cancel', 'cancel-line', 'substitute']);
+const CLOSES = new Set([...SHIPS, 'cancel', 'cancel-line', 'change-line', 'substitute']);
 const CALLS = new Set(['reschedule', 'log-call']);
 
 /**

@@ -29,6 +29,7 @@ export function commandKeys(command: Command): ScopeKeys | null {
     case 'ship':
     case 'create-backorder':
     case 'cancel-line':
+    case 'change-line':
       keys = { ...NONE, orders: [command.orderId] };
       break;
     case 'receive':

@@ -47,7 +47,8 @@ export function assertTransition<S extends string>(
  */
 export function deriveBackorderStatus(b: Backorder, delivered: boolean): BackorderStatus {
   if (b.qtyRemaining === 0) {
-    if (b.qtyCancelled > 0) return 'Cancelled';
+    // Qty 0: change-line took every unit of it off the order before any arrived.
+    if (b.qtyCancelled > 0 || b.qty === 0) return 'Cancelled';
     return delivered && b.qtyFulfilled > 0 ? 'Complete' : 'Fulfilled';
   }
   if (b.qtyAllocated > 0) return 'Ready to Fulfill';

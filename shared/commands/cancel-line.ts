@@ -8,10 +8,9 @@
  */
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
-import { formatReservation, parseReservation, reservedTotal, takeFromReservation } from '../reservations';
 import { openQty } from '../tabs/orders';
 import type { CancelReason } from '../tabs/vocabulary';
-import { queueBackorders } from './receive';
+import { giveFreedStock, takeOpenUnits } from './line-units';
 
 export interface CancelLineArgs {
   readonly orderId: string;
@@ -38,64 +37,15 @@ export function cancelLine(desk: Desk, args: CancelLineArgs): number {
     'Cancel reason Other needs a note that explains it',
   );
   desk.entity(`Order ${start.orderId}`);
-  let left = want;
-  let freed = 0;
-
-  // 1. What waits on the line's open backorders, the newest backorder first.
-  const waiting = desk.uow
-    .all('backorders')
-    .filter((b) => b.orderId === start.orderId && b.line === start.line && b.qtyRemaining > 0)
-    .sort((a, b) => (a.backorderId < b.backorderId ? 1 : -1));
-  for (const found of waiting) {
-    if (left === 0) break;
-    const b = desk.backorder(found.backorderId);
-    const take = Math.min(left, b.qtyRemaining);
-    const remaining = b.qtyRemaining - take;
-    const reservation = parseReservation(b.allocatedFrom);
-    const release = takeFromReservation(reservation, Math.max(0, b.qtyAllocated - remaining));
-    desk.stock.release(b.sku, release);
-    freed += reservedTotal(release);
-    desk.putBackorder({
-      ...b,
-      qtyRemaining: remaining,
-      qtyCancelled: b.qtyCancelled + take,
-      qtyAllocated: b.qtyAllocated - reservedTotal(release),
-      allocatedFrom: formatReservation(reservation),
-      cancelReason: args.reason,
-      cancelNote: args.note ?? '',
-    });
-    desk.adjustLine(start.orderId, start.line, { qtyBackordered: -take, qtyCancelled: take });
-    desk.entity(`Backorder ${b.backorderId}`);
-    left -= take;
-  }
-
-  // 2. What is neither reserved nor backordered, then 3. what is reserved, releasing that stock.
-  const line = desk.line(start.orderId, start.line);
-  const unplanned = openQty(line) - line.qtyAllocated - line.qtyBackordered;
-  const fromUnplanned = Math.min(left, Math.max(0, unplanned));
-  left -= fromUnplanned;
-  const reservation = parseReservation(line.allocatedFrom);
-  const release = takeFromReservation(reservation, Math.min(left, line.qtyAllocated));
-  desk.stock.release(line.sku, release);
-  freed += reservedTotal(release);
-  left -= reservedTotal(release);
-  desk.putLine({
-    ...line,
-    qtyCancelled: line.qtyCancelled + fromUnplanned + reservedTotal(release),
-    qtyAllocated: line.qtyAllocated - reservedTotal(release),
-    allocatedFrom: formatReservation(reservation),
+  const freed = takeOpenUnits(desk, start.orderId, start.line, want, {
+    mode: 'cancel',
+    reason: args.reason,
+    note: args.note ?? '',
   });
-  refuseUnless(left === 0, `${name}: ${left} of the ${want} units could not be found to cancel`);
 
   desk.messages.unshift(
     `${name}: ${want} × ${start.sku} cancelled (${args.reason})${freed > 0 ? `; ${freed} freed` : ''}`,
   );
-  // The freed stock goes to whoever waits next for the SKU; their "ready to fulfill" lines follow.
-  if (freed > 0) {
-    const before = desk.messages.length;
-    queueBackorders(desk, start.sku);
-    if (desk.messages.length === before)
-      desk.messages.push(`${freed} × ${start.sku} back in stock: nobody is waiting for it`);
-  }
+  giveFreedStock(desk, start.sku, freed);
   return want;
 }

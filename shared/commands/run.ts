@@ -20,6 +20,7 @@ import { allocate } from './allocate';
 import { applyEtas } from './apply-etas';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
 import { cancelLine } from './cancel-line';
+import { changeLine } from './change-line';
 import { dropShip } from './drop-ship';
 import { followUpOverdue } from './follow-up';
 import { fulfill } from './fulfill';
@@ -65,6 +66,7 @@ const HANDLERS: Record<Action, Handler> = {
   'cancel-line': (d, c: Extract<Command, { action: 'cancel-line' }>) => {
     cancelLine(d, c);
   },
+  'change-line': (d, c: Extract<Command, { action: 'change-line' }>) => changeLine(d, c),
   'send-po': (d, c: Extract<Command, { action: 'send-po' }>) => sendPo(d, c.po),
   'change-po': (d, c: Extract<Command, { action: 'change-po' }>) => changePo(d, c),
   'cancel-po-line': (d, c: Extract<Command, { action: 'cancel-po-line' }>) => cancelPoLine(d, c),

@@ -67,6 +67,17 @@ export const CommandSchema = z.discriminatedUnion('action', [
     note: z.optional(z.string()),
     expected: versions,
   }),
+  /** A customer changes an order line's quantity, required date or price (change-line.ts). */
+  z.object({
+    action: z.literal('change-line'),
+    orderId: id,
+    line: lineNo,
+    qty: z.optional(count),
+    requiredDate: z.optional(isoDate),
+    unitPrice: z.optional(z.number().check(z.gte(0, 'must be 0 or more'))),
+    note: z.optional(z.string()),
+    expected: versions,
+  }),
   /** A buyer sends a Draft PO to the vendor: its Draft lines become Sent (po-lines.ts). */
   z.object({ action: z.literal('send-po'), po: id, expected: versions }),
   /** The vendor's new promised date, or a new quantity, on a PO line; its backorders follow. */
@@ -132,6 +143,7 @@ export const ACTIONS = [
   'fulfill',
   'cancel',
   'cancel-line',
+  'change-line',
   'send-po',
   'change-po',
   'cancel-po-line',

@@ -74,6 +74,13 @@ export function undo(desk: Desk): void {
     const key = tabKey(name);
     if (key) for (const k of keys) desk.uow.remove(key, k);
   }
+  // A backorder the action closed as Cancelled stays so (001), whichever action it was (change-line
+  // can take every unit of a backorder off the order).
+  for (const r of (detail.before[TABS.backorders.name] ?? []) as { backorderId: string; status: string }[])
+    refuseUnless(
+      r.status === 'Cancelled' || desk.uow.get('backorders', r.backorderId)?.status !== 'Cancelled',
+      `${target.action} (${target.logId}) cancelled backorder ${r.backorderId}: cancelling is permanent; undo refused`,
+    );
   desk.stock.flush(); // levels moved earlier in this command (deliveries) reach the records first
   for (const [name, records] of Object.entries(detail.before)) {
     const key = tabKey(name);

@@ -81,6 +81,8 @@ const step = fc.record({
     'fulfill',
     'cancel',
     'cancel-line',
+    'change-line',
+    'change-line',
     'send-po',
     'change-po',
     'cancel-po-line',
@@ -137,6 +139,17 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
         raw,
         { orderId: lineAt.orderId, line: lineAt.line, reason: 'Customer Requested' },
         s.flag && s.qty > 0 ? { qty: s.qty } : {},
+      );
+      break;
+    case 'change-line':
+      if (!lineAt) return undefined;
+      Object.assign(
+        raw,
+        { orderId: lineAt.orderId, line: lineAt.line },
+        s.flag ? { qty: Math.max(1, lineAt.qty + s.qty - 6) } : {},
+        s.qty % 3 === 0 ? { unitPrice: 5 + s.qty } : {},
+        s.qty % 4 === 1 ? { requiredDate: addDays(TODAY, s.qty) } : {},
+        !s.flag && s.qty % 3 !== 0 && s.qty % 4 !== 1 ? { qty: lineAt.qty + 1 } : {},
       );
       break;
     case 'send-po':

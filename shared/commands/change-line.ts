@@ -1,0 +1,89 @@
+/**
+ * A customer changes an order line before it ships (issue #13): its quantity up or down, its
+ * required date, its price. A lower quantity takes the units off in cancel-line's order (backordered
+ * first, then unplanned, then reserved: line-units.ts) but as a change, not a cancellation: the
+ * line's Qty and its backorder's Qty go down, and the stock that frees goes to the next in the SKU's
+ * queue, named in the result. It never goes below what has shipped, been cancelled or moved (refused
+ * with the numbers); to give up a whole line, cancel it. A higher quantity is new demand: a line
+ * allocation has seen is allocated again at once (its shortfall backordered as allocate decides), a
+ * New line waits for allocation as before. A new price is taken only while nothing on the line has
+ * shipped (what shipped was invoiced at the old one), and every backorder of the line follows it, as
+ * they lock the line's price. The line's other columns, and what people typed beside them, stay.
+ */
+import type { IsoDate } from '../dates';
+import type { Desk } from '../desk';
+import { refuseUnless } from '../errors';
+import { formatCents, toCents } from '../money';
+import { openQty } from '../tabs/orders';
+import { allocate } from './allocate';
+import { giveFreedStock, takeOpenUnits } from './line-units';
+
+export interface ChangeLineArgs {
+  readonly orderId: string;
+  readonly line: number;
+  readonly qty?: number;
+  readonly requiredDate?: IsoDate;
+  readonly unitPrice?: number;
+  readonly note?: string;
+}
+
+export function changeLine(desk: Desk, args: ChangeLineArgs): void {
+  const start = desk.line(args.orderId, args.line);
+  const name = `${start.orderId} line ${start.line}`;
+  refuseUnless(
+    args.qty !== undefined || args.requiredDate !== undefined || args.unitPrice !== undefined,
+    `${name}: say what changes (a quantity, a required date or a price)`,
+  );
+  desk.entity(`Order ${start.orderId}`);
+  const said: string[] = [];
+
+  const digits = desk.config.CurrencyDigits;
+  const price = args.unitPrice === undefined ? undefined : toCents(args.unitPrice, digits);
+  if (price !== undefined && price !== start.unitPrice) {
+    const was = formatCents(start.unitPrice, digits);
+    refuseUnless(
+      start.qtyShipped === 0,
+      `${name}: ${start.qtyShipped} already shipped and invoiced at ${was}; a new price needs a new line`,
+    );
+    refuseUnless(price !== null, `${name}: price ${args.unitPrice} is not an amount of money`);
+    const unitPrice = price;
+    desk.putLine({ ...desk.line(start.orderId, start.line), unitPrice });
+    for (const b of desk.uow.all('backorders'))
+      if (b.orderId === start.orderId && b.line === start.line)
+        desk.putBackorder({ ...desk.backorder(b.backorderId), unitPrice });
+    said.push(`price ${was} → ${formatCents(unitPrice, digits)}`);
+  }
+
+  if (args.requiredDate !== undefined && args.requiredDate !== start.requiredDate) {
+    desk.putLine({ ...desk.line(start.orderId, start.line), requiredDate: args.requiredDate });
+    said.push(`required ${start.requiredDate ?? '(none)'} → ${args.requiredDate}`);
+  }
+
+  if (args.qty !== undefined && args.qty !== start.qty) {
+    const settled = start.qtyShipped + start.qtyCancelled + start.qtyMoved;
+    refuseUnless(
+      args.qty >= settled,
+      `${name}: Qty cannot go below ${settled} (${start.qtyShipped} shipped, ${start.qtyCancelled} cancelled, ${start.qtyMoved} moved); ${args.qty} asked`,
+    );
+    if (args.qty < start.qty) {
+      const take = start.qty - args.qty;
+      refuseUnless(take <= openQty(start), `${name}: only ${openQty(start)} of ${start.qty} are open`);
+      const freed = takeOpenUnits(desk, start.orderId, start.line, take, {
+        mode: 'reduce',
+        note: args.note || `order line changed from ${start.qty} to ${args.qty}`,
+      });
+      said.push(`Qty ${start.qty} → ${args.qty}${freed > 0 ? ` (${freed} freed)` : ''}`);
+      desk.messages.unshift(`${name}: ${said.join('; ')}`);
+      giveFreedStock(desk, start.sku, freed);
+      return;
+    }
+    const line = desk.line(start.orderId, start.line);
+    desk.putLine({ ...line, qty: args.qty });
+    said.push(`Qty ${start.qty} → ${args.qty}`);
+    // Allocation has seen the line: the extra units join the queue now, as allocate decides.
+    if (line.status !== 'New') allocate(desk, start.orderId);
+    desk.messages.unshift(`${name}: ${said.join('; ')}`);
+    return;
+  }
+  desk.messages.unshift(`${name}: ${said.length > 0 ? said.join('; ') : 'nothing changed'}`);
+}
