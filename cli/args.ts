@@ -16,12 +16,13 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
   import   --workbook F --tab TAB --csv FILE  add or update rows by key; validated; all or nothing
   export   --workbook F --tab TAB [--format csv|json] [--out FILE]
   do ACTION --workbook F [--order ID] [--line N] [--backorder ID] [--po ID] [--sku SKU]
-           [--warehouse W] [--to W] [--qty N] [--date YYYY-MM-DD] [--reason TEXT] [--note TEXT]
+           [--warehouse W] [--to W] [--qty N] [--date YYYY-MM-DD] [--price AMOUNT] [--reason TEXT] [--note TEXT]
            [--method Phone|Email|In person|Other] [--choice Wait|Substitute|Cancel part|Reschedule] [--json]
-     ACTION: allocate | ship | create-backorder | receive | fulfill | cancel | cancel-line | send-po
-             | change-po | cancel-po-line | reschedule | substitute | log-call | transfer | drop-ship
-             | reorder | undo   (allocate and fulfill with no id: all; cancel-line: --order --line
-             [--qty] --reason; send-po: --po; change-po: --po --line [--date] [--qty];
+     ACTION: allocate | ship | create-backorder | receive | fulfill | cancel | cancel-line
+             | change-line | send-po | change-po | cancel-po-line | reschedule | substitute | log-call
+             | transfer | drop-ship | reorder | undo   (allocate and fulfill with no id: all;
+             cancel-line: --order --line [--qty] --reason; change-line: --order --line [--qty]
+             [--date] [--price]; send-po: --po; change-po: --po --line [--date] [--qty];
              cancel-po-line: --po --line [--note])
   aging    --workbook F                       rebuild the Aging tab
   sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES]
@@ -56,6 +57,7 @@ const OPTIONS = {
   to: { type: 'string' },
   qty: { type: 'string' },
   date: { type: 'string' },
+  price: { type: 'string' },
   reason: { type: 'string' },
   note: { type: 'string' },
   method: { type: 'string' },
@@ -99,6 +101,13 @@ export function resolveToday(options: Options, env: Record<string, string | unde
 function whole(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim())) throw new UsageError(`--${flag} must be a whole number, got "${text}"`);
+  return Number(text);
+}
+
+function amount(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(text.trim()))
+    throw new UsageError(`--${flag} must be an amount such as 12.50, got "${text}"`);
   return Number(text);
 }
 
@@ -156,6 +165,14 @@ export function commandFromFlags(action: string, o: Options): Command {
       set('line', whole('line', o.line));
       set('qty', whole('qty', o.qty));
       set('reason', vocabulary('reason', CANCEL_REASONS, o.reason));
+      set('note', o.note);
+      break;
+    case 'change-line':
+      set('orderId', o.order);
+      set('line', whole('line', o.line));
+      set('qty', whole('qty', o.qty));
+      set('requiredDate', o.date);
+      set('unitPrice', amount('price', o.price));
       set('note', o.note);
       break;
     case 'send-po':

@@ -2,7 +2,8 @@
  * The decisions on order and PO lines from the sidebar (issue #13), through the built Code.js in the
  * twin: the rep on SO-1's line cancels 7 of 10, and the 3 reserved units it frees go to Pine Co's
  * backorder, the reply says so, and the Log has one row saying who did it; the buyer on a PO line
- * cancels it, and the backorder that waited on it moves to the next PO with a follow-up today.
+ * cancels it, and the backorder that waited on it moves to the next PO with a follow-up today; the
+ * rep changes a line (quantity down, a required date) and the note typed beside it stays.
  */
 import { describe, expect, it } from 'vitest';
 import type { ActionReply, RowView } from '../../shared/rpc';
@@ -114,5 +115,51 @@ describe('add-on: decisions on order and PO lines', () => {
       ExpectedDate: '2026-12-10',
       NextFollowUp: '2026-11-23',
     });
+  });
+
+  it('changes a line from the sidebar: a lower quantity frees stock, a typed note beside it stays', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    desk.type('Inventory', [{ SKU: 'A', Warehouse: 'MAIN', Product: 'Shingles', OnHand: 6 }]);
+    desk.type('Orders', [
+      {
+        OrderID: 'SO-1',
+        Line: 1,
+        OrderDate: '2026-11-01',
+        Customer: 'Harbor Builders',
+        SKU: 'A',
+        Qty: 10,
+        Notes: 'call before noon',
+      },
+      { OrderID: 'SO-2', Line: 1, OrderDate: '2026-11-05', Customer: 'Pine Co', SKU: 'A', Qty: 3 },
+    ]);
+    desk.run('menuAllocateAll');
+    const view = desk.run<RowView>('sidebarView', { sheet: 'Orders', row: 2 });
+    const reply = desk.run<ActionReply>(
+      'sidebarAction',
+      {
+        command: {
+          action: 'change-line',
+          orderId: 'SO-1',
+          line: 1,
+          qty: 3,
+          requiredDate: '2026-12-15',
+          expected: view.expectedWithStock,
+        },
+        requestId: 'change-line-1',
+      },
+      view.ref,
+    );
+    expect(reply.messages[0]).toBe('SO-1 line 1: required (none) → 2026-12-15; Qty 10 → 3 (3 freed)');
+    expect(reply.messages.some((m) => /\(Pine Co\): 3 × A ready to fulfill/.test(m))).toBe(true);
+    expect(desk.rows('Orders')[0]).toMatchObject({
+      Qty: 3,
+      QtyAllocated: 3,
+      QtyBackordered: 0,
+      RequiredDate: '2026-12-15',
+      Notes: 'call before noon',
+    });
+    const log = desk.rows('Log');
+    expect(log[log.length - 1]).toMatchObject({ Action: 'change-line', Actor: 'rep@harbor.example' });
   });
 });

@@ -2,7 +2,8 @@
  * Issue #13's walk through the CLI, as real processes: a PO list imported with its statuses, an order
  * book allocated, one allocated line cancelled in part (the next customer in the queue receives the
  * freed units), a PO line's promised date moved and then the line cancelled (the backorder that waited on it shows its new expected date and
- * source, with a follow-up today), and `check` clean at the end.
+ * source, with a follow-up today), a line changed (Qty down, a new price its backorder follows), and
+ * `check` clean at the end.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,6 +95,43 @@ describe('cli: decisions on order and PO lines', () => {
     expect(refused.stderr).toContain(
       'SO-1 line 1: cannot cancel 9; 3 of 10 are still open (0 shipped, 7 cancelled)',
     );
+    const badPrice = await cli(
+      dir,
+      'do',
+      'change-line',
+      ...w,
+      '--order',
+      'SO-3',
+      '--line',
+      '1',
+      '--price',
+      '12,5',
+    );
+    expect(badPrice).toMatchObject({ code: 2 });
+    expect(badPrice.stderr).toContain('--price must be an amount such as 12.50, got "12,5"');
+    const change = await cli(
+      dir,
+      'do',
+      'change-line',
+      ...w,
+      '--order',
+      'SO-3',
+      '--line',
+      '1',
+      '--qty',
+      '2',
+      '--price',
+      '11',
+    );
+    expect(change.stdout).toContain('SO-3 line 1: price 0.00 → 11.00; Qty 4 → 2');
+    const after = JSON.parse(
+      (await cli(dir, 'export', ...w, '--tab', 'Backorders', '--format', 'json')).stdout,
+    );
+    expect(after.find((b: { BackorderID: string }) => b.BackorderID === 'BO-000003')).toMatchObject({
+      Qty: 2,
+      QtyRemaining: 2,
+      UnitPrice: 11,
+    });
     expect(await cli(dir, 'check', ...w)).toMatchObject({ code: 0 });
   });
 });

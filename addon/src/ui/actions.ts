@@ -1,6 +1,7 @@
 /**
  * The actions the sidebar offers for the selected row, as forms: on an order line allocate, ship,
- * split, create a backorder and cancel the line (whole or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
+ * split, create a backorder, change the line (quantity, required date, price) and cancel it (whole
+ * or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
  * transfer, drop-ship and the customer message; on a PO line receive, send a Draft PO, change its promised date or
  * quantity, and cancel the line. Each form builds a command of
  * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
@@ -46,6 +47,25 @@ function orderLineActions(v: RowView, act: Act, orderId: string, line: number): 
           qty: Number(text(f, 'qty')),
           ...filled(f, { date: 'date', reason: 'reason' }),
         } as Command),
+    ),
+    form(
+      'Change this line (quantity, required date, price)',
+      [
+        field('New quantity (empty: unchanged)', input('qty', 'number')),
+        field('Required date (empty: unchanged)', input('date', 'date')),
+        field('Unit price (empty: unchanged; only before anything ships)', input('price', 'text')),
+      ],
+      'Change line',
+      (f) =>
+        void act(
+          {
+            action: 'change-line',
+            orderId,
+            line,
+            ...filled(f, { qty: 'qty', requiredDate: 'date', unitPrice: 'price' }, ['qty', 'unitPrice']),
+          } as Command,
+          true,
+        ),
     ),
     form(
       'Cancel this line (the customer cancels or reduces it)',
