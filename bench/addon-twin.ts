@@ -3,16 +3,20 @@
  * workbook with a probe order added (SO-PROBE for 2 of PROBE-1, 10 on hand, at the last rows, the
  * same at every size: what an action writes depends on the rows it touches), rendered into a twin
  * at the bench's clock, with the built Code.js running under the manifest's scopes (fidelity A18)
- * and Set up done.
+ * and Set up done. Each sheet's grid has the 500 rows of headroom the add-on's own growth leaves
+ * (shared/grid-plan.ts), as a workbook in use has: growing a grid costs about 24 calls once per 500
+ * appended rows, and a grid filled to its last row would charge that to whichever action came first.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbookFileOf } from '../local-store/workbook-file';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../scripts/build.mjs';
+import { HEADROOM_ROWS } from '../shared/grid-plan';
 import { renderWorkbook } from '../shared/render-workbook';
 import type { Workbook } from '../shared/workbook';
 import { AppsScriptRuntime } from '../twin/apps-script/runtime';
+import { DEFAULT_ROWS } from '../twin/grid';
 import { TwinSpreadsheet } from '../twin/spreadsheet';
 import { BENCH_TODAY } from './workbooks';
 
@@ -49,14 +53,14 @@ export async function addonInTwin(wb: Workbook) {
   ) as {
     oauthScopes: string[];
   };
-  const twin = new TwinSpreadsheet(
-    workbookFileOf(
-      'bench',
-      'America/New_York',
-      renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
-    ),
-    () => new Date(BENCH_NOW),
+  const file = workbookFileOf(
+    'bench',
+    'America/New_York',
+    renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
   );
+  for (const sheet of file.sheets)
+    sheet.properties.gridProperties.rowCount = Math.max(DEFAULT_ROWS, sheet.values.length + HEADROOM_ROWS);
+  const twin = new TwinSpreadsheet(file, () => new Date(BENCH_NOW));
   const rt = new AppsScriptRuntime({ twin, code, scopes, now: () => Date.parse(BENCH_NOW) });
   rt.run('menuSetUpWorkbook');
   return { twin, rt };
