@@ -19,11 +19,12 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
            [--warehouse W] [--to W] [--qty N] [--date YYYY-MM-DD] [--price AMOUNT] [--reason TEXT] [--note TEXT]
            [--method Phone|Email|In person|Other] [--choice Wait|Substitute|Cancel part|Reschedule] [--json]
      ACTION: allocate | ship | create-backorder | receive | fulfill | cancel | cancel-line
-             | change-line | send-po | change-po | cancel-po-line | reschedule | substitute | log-call
-             | transfer | drop-ship | reorder | undo   (allocate and fulfill with no id: all;
-             cancel-line: --order --line [--qty] --reason; change-line: --order --line [--qty]
-             [--date] [--price]; send-po: --po; change-po: --po --line [--date] [--qty];
-             cancel-po-line: --po --line [--note])
+             | change-line | hold | release | send-po | change-po | cancel-po-line | reschedule
+             | substitute | log-call | transfer | drop-ship | reorder | undo   (allocate and fulfill
+             with no id: all; cancel-line: --order --line [--qty] --reason; change-line: --order
+             --line [--qty] [--date] [--price]; hold: --order [--note]; release: --order;
+             send-po: --po; change-po: --po --line [--date] [--qty]; cancel-po-line: --po --line
+             [--note])
   aging    --workbook F                       rebuild the Aging tab
   sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES]
   invoices --workbook F --format quickbooks|xero [--out FILE]
@@ -174,6 +175,13 @@ export function commandFromFlags(action: string, o: Options): Command {
       set('requiredDate', o.date);
       set('unitPrice', amount('price', o.price));
       set('note', o.note);
+      break;
+    case 'hold':
+      set('orderId', o.order);
+      set('note', o.note);
+      break;
+    case 'release':
+      set('orderId', o.order);
       break;
     case 'send-po':
       set('po', o.po);

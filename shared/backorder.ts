@@ -7,6 +7,7 @@
  */
 import type { IsoDate } from './dates';
 import type { Desk } from './desk';
+import { heldOrders } from './holds';
 import type { Cents } from './money';
 import { formatReservation } from './reservations';
 import type { Backorder } from './tabs/backorders';
@@ -107,9 +108,11 @@ export function demandOrder(
 export function recomputeQueues(desk: Desk): void {
   if (desk.touchedSkus.size === 0) return;
   const bySku = new Map<string, Backorder[]>();
+  const held = heldOrders(desk.uow.all('orders'));
   for (const b of desk.uow.all('backorders')) {
     if (!desk.touchedSkus.has(b.sku)) continue;
-    if (b.qtyRemaining === 0) {
+    // A Held order's backorders leave the queue (no position) until it is released.
+    if (b.qtyRemaining === 0 || held.has(b.orderId)) {
       if (b.queuePosition !== 0) desk.uow.put('backorders', { ...b, queuePosition: 0 });
       continue;
     }

@@ -7,18 +7,20 @@
  */
 import { type Cell, type CellContext, decodeCell } from './cells';
 import type { DecodedTab, TabChanges } from './codec';
-import { type Columns, keyOf, normalizeHeader, type RecordOf } from './columns';
+import { type Columns, keyOf, normalizeHeader, type RecordOf, type TabSpec } from './columns';
 import { DeskError } from './errors';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from './status';
 import type { PoLine } from './tabs/purchase-orders';
 
 /**
  * Engine-owned columns that hold people's decisions, which an import may carry when a distributor
- * moves an existing sheet in (issue #13): a PO line's Status Draft, Sent or Cancelled. The received
- * states stay the engine's (derived from QtyReceived), so an import never sets them.
+ * moves an existing sheet in (issue #13): a PO line's Status Draft, Sent or Cancelled, an order
+ * line's Hold. The received states stay the engine's (derived from QtyReceived), so an import never
+ * sets them.
  */
 const DECISIONS: Record<string, Record<string, readonly string[]>> = {
   POs: { status: ['Draft', 'Sent', 'Cancelled'] },
+  Orders: { hold: ['Held'] },
 };
 
 /**
@@ -51,11 +53,11 @@ export interface ImportPlan<C extends Columns> {
   readonly summary: string;
 }
 
-function decisionHint(tab: string): string {
-  const d = DECISIONS[tab];
+function decisionHint(spec: TabSpec<Columns>): string {
+  const d = DECISIONS[spec.name];
   if (!d) return '';
   return ` (and ${Object.entries(d)
-    .map(([, values]) => `Status ${values.join(' / ')}`)
+    .map(([field, values]) => `${spec.columns[field]?.header} ${values.join(' / ')}`)
     .join(', ')})`;
 }
 
@@ -87,7 +89,7 @@ export function planImport<C extends Columns>(
     const column = spec.columns[field];
     if (column && !importable(spec.name, field, column.owner))
       problems.push(
-        `${source}: column ${column.header} is written by the ${column.owner}; imports set people's columns only${decisionHint(spec.name)}`,
+        `${source}: column ${column.header} is written by the ${column.owner}; imports set people's columns only${decisionHint(spec as unknown as TabSpec<Columns>)}`,
       );
     fields.set(i, field);
   });

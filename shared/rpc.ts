@@ -54,6 +54,8 @@ export interface RowView {
   readonly ref: RowRef | null;
   readonly title: string;
   readonly status: string;
+  /** An order line whose order is on hold (the sidebar offers Release instead of Hold). */
+  readonly hold?: boolean;
   readonly facts: readonly Fact[];
   /** Row versions the person saw: sent back as `expected` so a stale action is refused. */
   readonly expected: Readonly<Record<string, string>>;

@@ -30,6 +30,8 @@ export function commandKeys(command: Command): ScopeKeys | null {
     case 'create-backorder':
     case 'cancel-line':
     case 'change-line':
+    case 'hold':
+    case 'release':
       keys = { ...NONE, orders: [command.orderId] };
       break;
     case 'receive':

@@ -5,10 +5,12 @@
  * by an order from today. Each line draws from its preferred warehouse, then the others. A
  * ship-complete order is reserved only when all of it can be; otherwise it is Parked whole. A
  * shortfall is a result: with AutoBackorder On (and backorder-lines mode) it becomes a backorder at
- * once, otherwise it is flagged on the line.
+ * once, otherwise it is flagged on the line. A Held order (shared/holds.ts) is skipped, and said so.
  */
 import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
+import { refuseUnless } from '../errors';
+import { heldOrders } from '../holds';
 import { formatReservation, parseReservation, type Reservation, reservedTotal } from '../reservations';
 import type { Backorder } from '../tabs/backorders';
 import { type OrderLine, unplannedQty } from '../tabs/orders';
@@ -126,8 +128,10 @@ export function allocate(desk: Desk, orderId?: string): void {
   const complete = new Map<string, number[]>();
   const all = desk.uow.all('orders');
   if (orderId) desk.linesOf(orderId); // refuses an unknown order
+  const held = heldOrders(all);
+  refuseUnless(!orderId || !held.has(orderId), `Order ${orderId} is on hold: release it to allocate`);
   all.forEach((l, at) => {
-    if ((orderId && l.orderId !== orderId) || unplannedQty(l) <= 0) return;
+    if ((orderId && l.orderId !== orderId) || unplannedQty(l) <= 0 || held.has(l.orderId)) return;
     if (l.shipPolicy !== 'Ship complete') {
       demands.push({ kind: 'order', at: [at], sortKey: l });
       return;
@@ -145,7 +149,8 @@ export function allocate(desk: Desk, orderId?: string): void {
     if (
       b.qtyRemaining > b.qtyAllocated &&
       (!orderId || b.orderId === orderId) &&
-      !vendorShips.has(b.backorderId)
+      !vendorShips.has(b.backorderId) &&
+      !held.has(b.orderId)
     )
       demands.push({ kind: 'backorder', backorder: b, sortKey: b });
   // One precomputed text key per demand sorts the same as demandOrder (then backorders first) at a
@@ -169,4 +174,6 @@ export function allocate(desk: Desk, orderId?: string): void {
   desk.messages.unshift(
     `${reservedLines} line(s) reserved stock; ${desk.shortfalls.length} shortfall(s); ${desk.newIds.length} backorder(s) created`,
   );
+  if (!orderId && held.size > 0)
+    desk.messages.splice(1, 0, `on hold, skipped: ${[...held].sort().join(', ')}`);
 }

@@ -7,6 +7,7 @@
 import { recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
+import { heldOrders } from '../holds';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { reserveForBackorder } from './allocate';
 import { dropShipped } from './drop-ship';
@@ -68,12 +69,21 @@ function fulfillOne(
 export function fulfill(desk: Desk, args: FulfillArgs): void {
   const ids = new Map<string, { id: string; next: number }>();
   const vendorShips = dropShipped(desk);
+  const held = heldOrders(desk.uow.all('orders'));
   if (args.backorderId) {
+    const b = desk.backorder(args.backorderId);
+    refuseUnless(!held.has(b.orderId), `${b.backorderId}: order ${b.orderId} is on hold; release it to ship`);
     fulfillOne(desk, args.backorderId, args.qty, ids, vendorShips);
   } else {
     const ready = desk.uow
       .all('backorders')
-      .filter((b) => b.qtyAllocated > 0 && b.qtyRemaining > 0 && (!args.sku || b.sku === args.sku));
+      .filter(
+        (b) =>
+          b.qtyAllocated > 0 &&
+          b.qtyRemaining > 0 &&
+          (!args.sku || b.sku === args.sku) &&
+          !held.has(b.orderId),
+      );
     refuseUnless(ready.length > 0, `No backorder is Ready to Fulfill${args.sku ? ` for ${args.sku}` : ''}`);
     // Each order's backorders ship together: one shipment per order and warehouse.
     const byOrder = new Map<string, Map<string, { id: string; next: number }>>();

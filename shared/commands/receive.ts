@@ -7,6 +7,7 @@
 import { demandOrder, recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
+import { heldOrders } from '../holds';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 import { reserveForBackorder } from './allocate';
@@ -44,12 +45,20 @@ export function refreshOnOrder(desk: Desk, sku: string, warehouse: string): void
 /**
  * Lets open backorders of a SKU reserve free stock, first in the queue first; with `at`, the
  * backorders waiting at that warehouse go first (stock just transferred there is meant for them).
+ * A Held order's backorders are passed by (shared/holds.ts).
  */
 export function queueBackorders(desk: Desk, sku: string, at?: string): void {
   const vendorShips = dropShipped(desk);
+  const held = heldOrders(desk.uow.all('orders'));
   const waiting = desk.uow
     .all('backorders')
-    .filter((b) => b.sku === sku && b.qtyRemaining > b.qtyAllocated && !vendorShips.has(b.backorderId))
+    .filter(
+      (b) =>
+        b.sku === sku &&
+        b.qtyRemaining > b.qtyAllocated &&
+        !vendorShips.has(b.backorderId) &&
+        !held.has(b.orderId),
+    )
     .sort(
       (a, b) =>
         (at ? Number(b.warehouse === at) - Number(a.warehouse === at) : 0) ||

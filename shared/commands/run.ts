@@ -24,6 +24,7 @@ import { changeLine } from './change-line';
 import { dropShip } from './drop-ship';
 import { followUpOverdue } from './follow-up';
 import { fulfill } from './fulfill';
+import { hold, release } from './hold';
 import { cancelPoLine, changePo, sendPo } from './po-lines';
 import { receive, syncOnOrder } from './receive';
 import { refresh } from './refresh';
@@ -67,6 +68,8 @@ const HANDLERS: Record<Action, Handler> = {
     cancelLine(d, c);
   },
   'change-line': (d, c: Extract<Command, { action: 'change-line' }>) => changeLine(d, c),
+  hold: (d, c: Extract<Command, { action: 'hold' }>) => hold(d, c.orderId, c.note),
+  release: (d, c: Extract<Command, { action: 'release' }>) => release(d, c.orderId),
   'send-po': (d, c: Extract<Command, { action: 'send-po' }>) => sendPo(d, c.po),
   'change-po': (d, c: Extract<Command, { action: 'change-po' }>) => changePo(d, c),
   'cancel-po-line': (d, c: Extract<Command, { action: 'cancel-po-line' }>) => cancelPoLine(d, c),

@@ -78,6 +78,9 @@ export const CommandSchema = z.discriminatedUnion('action', [
     note: z.optional(z.string()),
     expected: versions,
   }),
+  /** A person puts an order on hold (allocation and shipping skip it), or releases it (hold.ts). */
+  z.object({ action: z.literal('hold'), orderId: id, note: z.optional(z.string()), expected: versions }),
+  z.object({ action: z.literal('release'), orderId: id, expected: versions }),
   /** A buyer sends a Draft PO to the vendor: its Draft lines become Sent (po-lines.ts). */
   z.object({ action: z.literal('send-po'), po: id, expected: versions }),
   /** The vendor's new promised date, or a new quantity, on a PO line; its backorders follow. */
@@ -144,6 +147,8 @@ export const ACTIONS = [
   'cancel',
   'cancel-line',
   'change-line',
+  'hold',
+  'release',
   'send-po',
   'change-po',
   'cancel-po-line',

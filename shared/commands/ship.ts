@@ -8,6 +8,7 @@
 import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
+import { isHeld } from '../holds';
 import { formatReservation, parseReservation, type Reservation, takeFromReservation } from '../reservations';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 
@@ -92,6 +93,7 @@ export function ship(desk: Desk, args: ShipArgs): void {
   const lines = args.line === undefined ? all : [desk.line(args.orderId, args.line)];
   if (args.qty !== undefined && args.line === undefined)
     throw new DeskError('BAD_INPUT', 'ship --qty needs --line: say which line the picker counted');
+  refuseUnless(!all.some(isHeld), `Order ${args.orderId} is on hold: release it to ship`);
   const complete = all.some((l) => l.shipPolicy === 'Ship complete');
   desk.entity(`Order ${args.orderId}`);
   if (complete) {

@@ -3,9 +3,11 @@
  * quantity counters and the Status, which it derives from them. AllocatedFrom records where the
  * line's reservation sits ("MAIN:15 EAST:3") so shipping knows which warehouse picks what.
  * QtyMoved counts what "new order for the remainder" mode (002 strategy 3) moved to MovedTo.
+ * Hold is a person's decision kept in an engine column: `hold` / `release` set it on every line of
+ * the order (an import may carry it), and allocation and shipping skip a Held order.
  */
 import { date, defineTab, discount, id, int, money, oneOf, qty, type RecordOf, text } from '../columns';
-import { ORDER_STATUSES, PRIORITIES, SHIP_POLICIES } from './vocabulary';
+import { HOLD_STATES, ORDER_STATUSES, PRIORITIES, SHIP_POLICIES } from './vocabulary';
 
 export const OrdersTab = defineTab(
   'Orders',
@@ -34,6 +36,7 @@ export const OrdersTab = defineTab(
     allocatedFrom: text('AllocatedFrom', 'engine'),
     movedTo: text('MovedTo', 'engine'),
     status: oneOf('Status', 'engine', ORDER_STATUSES, 'New'),
+    hold: oneOf('Hold', 'engine', HOLD_STATES),
   },
   ['orderId', 'line'],
 );
@@ -49,6 +52,7 @@ export const NEW_LINE_STATE = {
   allocatedFrom: '',
   movedTo: '',
   status: 'New',
+  hold: '',
 } as const satisfies Partial<OrderLine>;
 
 /** What is still owed on a line: ordered less shipped, cancelled and moved to a new order. */

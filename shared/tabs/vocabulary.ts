@@ -12,6 +12,9 @@ export const PRIORITY_RANK: Record<Priority, number> = { VIP: 0, High: 1, Normal
 export const SHIP_POLICIES = ['Ship partial', 'Ship complete'] as const;
 export type ShipPolicy = (typeof SHIP_POLICIES)[number];
 
+/** An order a person put on hold (credit, a customer's request): allocation and shipping skip it. */
+export const HOLD_STATES = ['Held'] as const;
+
 export const ORDER_STATUSES = [
   'New',
   'Allocated',

@@ -162,4 +162,38 @@ describe('add-on: decisions on order and PO lines', () => {
     const log = desk.rows('Log');
     expect(log[log.length - 1]).toMatchObject({ Action: 'change-line', Actor: 'rep@harbor.example' });
   });
+
+  it('holds an order from the sidebar and releases it: the view says so and offers the way back', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    desk.type('Inventory', [{ SKU: 'A', Warehouse: 'MAIN', Product: 'Shingles', OnHand: 2 }]);
+    desk.type('Orders', [
+      { OrderID: 'SO-1', Line: 1, OrderDate: '2026-11-01', Customer: 'Harbor Builders', SKU: 'A', Qty: 2 },
+    ]);
+    const view = desk.run<RowView>('sidebarView', { sheet: 'Orders', row: 2 });
+    expect(view.hold).toBe(false);
+    const held = desk.run<ActionReply>(
+      'sidebarAction',
+      {
+        command: { action: 'hold', orderId: 'SO-1', note: 'credit', expected: view.expected },
+        requestId: 'hold-order-1',
+      },
+      view.ref,
+    );
+    expect(held.messages[0]).toBe('Order SO-1 on hold (credit): allocation and shipping skip it');
+    expect(held.view).toMatchObject({ hold: true, status: 'New, on hold' });
+    expect(desk.rows('Orders')[0]).toMatchObject({ Hold: 'Held' });
+    desk.run('menuAllocateAll');
+    expect(desk.rows('Orders')[0]).toMatchObject({ QtyAllocated: '' });
+    const released = desk.run<ActionReply>(
+      'sidebarAction',
+      {
+        command: { action: 'release', orderId: 'SO-1', expected: held.view.expectedWithStock },
+        requestId: 'release-order-1',
+      },
+      view.ref,
+    );
+    expect(released.messages[0]).toBe('Order SO-1 released and allocated');
+    expect(desk.rows('Orders')[0]).toMatchObject({ Hold: '', QtyAllocated: 2, Status: 'Allocated' });
+  });
 });

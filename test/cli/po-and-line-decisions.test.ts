@@ -134,4 +134,37 @@ describe('cli: decisions on order and PO lines', () => {
     });
     expect(await cli(dir, 'check', ...w)).toMatchObject({ code: 0 });
   });
+
+  it('imports an order on hold, skips it in allocation, and allocates it once released', async () => {
+    const dir = tempDir();
+    const w = ['--workbook', 'w.json'];
+    await cli(dir, 'init', ...w);
+    writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,Product,OnHand\nA,MAIN,Shingles,5\n');
+    writeFileSync(
+      join(dir, 'o.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty,Hold\nSO-1,1,2026-11-01,Harbor Builders,A,4,Held\nSO-2,1,2026-11-05,Pine Co,A,2,\n',
+    );
+    expect((await cli(dir, 'import', ...w, '--tab', 'Inventory', '--csv', 'i.csv')).code).toBe(0);
+    expect((await cli(dir, 'import', ...w, '--tab', 'Orders', '--csv', 'o.csv')).code).toBe(0);
+    const all = await cli(dir, 'do', 'allocate', ...w);
+    expect(all.stdout).toContain('on hold, skipped: SO-1');
+    const refused = await cli(dir, 'do', 'ship', ...w, '--order', 'SO-1');
+    expect(refused).toMatchObject({ code: 1 });
+    expect(refused.stderr).toContain('Order SO-1 is on hold: release it to ship');
+    const released = await cli(dir, 'do', 'release', ...w, '--order', 'SO-1');
+    expect(released.stdout).toContain('Order SO-1 released and allocated');
+    const orders = JSON.parse((await cli(dir, 'export', ...w, '--tab', 'Orders', '--format', 'json')).stdout);
+    expect(orders.map((o: { QtyAllocated: number; Hold: string }) => [o.QtyAllocated, o.Hold])).toEqual([
+      [3, ''],
+      [2, ''],
+    ]);
+    writeFileSync(
+      join(dir, 'bad.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty,Hold\nSO-3,1,2026-11-07,Bay,A,1,Yes\n',
+    );
+    const bad = await cli(dir, 'import', ...w, '--tab', 'Orders', '--csv', 'bad.csv');
+    expect(bad).toMatchObject({ code: 1 });
+    expect(bad.stderr).toContain('bad.csv row 2: Hold');
+    expect(await cli(dir, 'check', ...w)).toMatchObject({ code: 0 });
+  });
 });

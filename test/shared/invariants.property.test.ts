@@ -83,6 +83,8 @@ const step = fc.record({
     'cancel-line',
     'change-line',
     'change-line',
+    'hold',
+    'release',
     'send-po',
     'change-po',
     'cancel-po-line',
@@ -151,6 +153,11 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
         s.qty % 4 === 1 ? { requiredDate: addDays(TODAY, s.qty) } : {},
         !s.flag && s.qty % 3 !== 0 && s.qty % 4 !== 1 ? { qty: lineAt.qty + 1 } : {},
       );
+      break;
+    case 'hold':
+    case 'release':
+      if (!lineAt) return undefined;
+      raw.orderId = lineAt.orderId;
       break;
     case 'send-po':
       if (!po) return undefined;

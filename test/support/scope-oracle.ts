@@ -57,6 +57,20 @@ export function commandFor(wb: Workbook, s: Pick): Command | undefined {
       if (!l) return undefined;
       raw.orderId = l.orderId;
       break;
+    case 'hold':
+    case 'release':
+      if (!l) return undefined;
+      raw.orderId = l.orderId;
+      break;
+    case 'change-line':
+      if (!l) return undefined;
+      Object.assign(
+        raw,
+        { orderId: l.orderId, line: l.line },
+        s.flag ? { qty: Math.max(1, l.qty - s.qty) } : { qty: l.qty + 1 + s.qty },
+        s.qty % 3 === 0 ? { unitPrice: 7 } : {},
+      );
+      break;
     case 'cancel-line':
       if (!l) return undefined;
       Object.assign(
@@ -133,6 +147,9 @@ export const KINDS = [
   'ship',
   'ship',
   'cancel-line',
+  'change-line',
+  'hold',
+  'release',
   'create-backorder',
   'fulfill',
   'fulfill',

@@ -1,7 +1,7 @@
 /**
  * The actions the sidebar offers for the selected row, as forms: on an order line allocate, ship,
- * split, create a backorder, change the line (quantity, required date, price) and cancel it (whole
- * or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
+ * split, create a backorder, change the line (quantity, required date, price), hold or release
+ * the order and cancel the line (whole or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
  * transfer, drop-ship and the customer message; on a PO line receive, send a Draft PO, change its promised date or
  * quantity, and cancel the line. Each form builds a command of
  * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
@@ -67,8 +67,16 @@ function orderLineActions(v: RowView, act: Act, orderId: string, line: number): 
           true,
         ),
     ),
+    v.hold
+      ? form('On hold', [], 'Release this order', () => void act({ action: 'release', orderId }, true), true)
+      : form(
+          'Put this order on hold (allocation and shipping skip it)',
+          [field('Why (optional)', input('note'))],
+          'Hold order',
+          (f) => void act({ action: 'hold', orderId, ...filled(f, { note: 'note' }) } as Command, true),
+        ),
     form(
-      'Cancel this line (the customer cancels or reduces it)',
+      'Cancel this line (whole or in part)',
       [
         field(`Quantity (empty: all ${v.qty.open} still open)`, input('qty', 'number')),
         field('Reason', select('reason', CANCEL_REASONS)),

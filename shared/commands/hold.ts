@@ -1,0 +1,31 @@
+/**
+ * A person puts an order on hold, or releases it (issue #13): a credit hold, a customer who asks to
+ * wait. `hold` marks every line of the order Held (shared/holds.ts): what it has reserved stays, so
+ * a release soon after loses no place in the queue, but it gets no new stock, the stock others free
+ * passes it by, and it cannot ship. `release` clears the mark and allocates the order at once: an
+ * order allocation skipped while Held would otherwise wait for the next Allocate all.
+ */
+import type { Desk } from '../desk';
+import { refuseUnless } from '../errors';
+import { isHeld } from '../holds';
+import { allocate } from './allocate';
+
+export function hold(desk: Desk, orderId: string, note: string | undefined): void {
+  const lines = desk.linesOf(orderId);
+  refuseUnless(!lines.every(isHeld), `Order ${orderId} is already on hold`);
+  desk.entity(`Order ${orderId}`);
+  for (const l of lines) if (!isHeld(l)) desk.putLine({ ...desk.line(orderId, l.line), hold: 'Held' });
+  const reserved = lines.reduce((n, l) => n + l.qtyAllocated, 0);
+  desk.messages.push(
+    `Order ${orderId} on hold${note ? ` (${note})` : ''}: allocation and shipping skip it${reserved > 0 ? `; its ${reserved} reserved unit(s) stay reserved` : ''}`,
+  );
+}
+
+export function release(desk: Desk, orderId: string): void {
+  const lines = desk.linesOf(orderId);
+  refuseUnless(lines.some(isHeld), `Order ${orderId} is not on hold`);
+  desk.entity(`Order ${orderId}`);
+  for (const l of lines) if (isHeld(l)) desk.putLine({ ...desk.line(orderId, l.line), hold: '' });
+  allocate(desk, orderId);
+  desk.messages.unshift(`Order ${orderId} released and allocated`);
+}
