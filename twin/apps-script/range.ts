@@ -1,6 +1,7 @@
 /**
  * `Range` of the twin's SpreadsheetApp: values, formulas, number formats, validation, protection
- * (stored in the sheet's metadata), with Apps Script's errors when data and range disagree.
+ * (stored in the sheet's metadata), notes (range-notes.ts), a TextFinder (text-finder.ts), with Apps
+ * Script's errors when data and range disagree.
  */
 
 import type { Sheet } from '../../local-store/workbook-file';
@@ -11,6 +12,7 @@ import type { Stored } from '../values';
 import { cellFormats, formatOf, fromScriptValue, toScriptValue } from './cells';
 import type { CallCounter } from './counter';
 import { newProtection, type Protection } from './protection';
+import { a1, readNotes, writeNotes } from './range-notes';
 import { TwinTextFinder } from './text-finder';
 import type { WriteCache } from './write-cache';
 
@@ -25,8 +27,6 @@ export interface RangeHost {
   /** This execution's write cache: value writes are queued, reads commit them first. */
   readonly cache: WriteCache;
 }
-
-const a1 = (r: number, c: number) => `${columnLetters(c)}${r + 1}`;
 
 export class TwinRange {
   constructor(
@@ -55,48 +55,23 @@ export class TwinRange {
     );
   }
 
-  /** Notes live in the sheet's metadata by A1 cell. */
-  private notes(): Record<string, string> {
-    const sheet = this.sheet();
-    const existing = sheet.metadata.notes as Record<string, string> | undefined;
-    if (existing) return existing;
-    const fresh: Record<string, string> = {};
-    sheet.metadata.notes = fresh;
-    return fresh;
-  }
-
   getNotes(): string[][] {
     this.hit('getNotes', 'read');
     this.host.cache.commit();
-    const notes = this.notes();
-    return Array.from({ length: this.rows }, (_, r) =>
-      Array.from({ length: this.cols }, (_, c) => notes[a1(this.row + r, this.col + c)] ?? ''),
-    );
+    return readNotes(this.sheet(), this);
   }
 
   setNotes(data: string[][]): TwinRange {
     this.hit('setNotes', 'written');
     this.checkShape(data, 'data');
-    this.host.cache.defer(() => this.writeNotes((r, c) => data[r]?.[c] ?? ''));
+    this.host.cache.defer(() => writeNotes(this.sheet(), this, (r, c) => data[r]?.[c] ?? ''));
     return this;
   }
 
   setNote(note: string): TwinRange {
     this.hit('setNote', 'written');
-    this.host.cache.defer(() => this.writeNotes(() => note));
+    this.host.cache.defer(() => writeNotes(this.sheet(), this, () => note));
     return this;
-  }
-
-  /** Each cell's note from `noteAt` (0-based within the range); an empty note removes it. */
-  private writeNotes(noteAt: (r: number, c: number) => string): void {
-    const notes = this.notes();
-    for (let r = 0; r < this.rows; r++)
-      for (let c = 0; c < this.cols; c++) {
-        const at = a1(this.row + r, this.col + c);
-        const note = noteAt(r, c);
-        if (note) notes[at] = String(note);
-        else delete notes[at];
-      }
   }
 
   /** Selects the range: the twin's active range is what the sidebar's context follows. */
