@@ -14,6 +14,7 @@ import { DeskError } from '../../shared/errors';
 import { checkInvariants } from '../../shared/invariants';
 import type { Workbook } from '../../shared/workbook';
 import { item, line, poLine, TODAY, workbook } from '../support/build';
+import { changeLineFields, changePoFields, type Step } from '../support/drawn-fields';
 
 const SKUS = ['A', 'B', 'C'];
 const WAREHOUSES = ['MAIN', 'EAST'];
@@ -68,8 +69,6 @@ const initial = fc
     }),
   );
 
-/** A step picks its target by index into whatever exists at that moment. */
-type Step = { kind: string; pick: number; qty: number; flag: boolean };
 const step = fc.record({
   kind: fc.constantFrom(
     'allocate',
@@ -145,14 +144,7 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
       break;
     case 'change-line':
       if (!lineAt) return undefined;
-      Object.assign(
-        raw,
-        { orderId: lineAt.orderId, line: lineAt.line },
-        s.flag ? { qty: Math.max(1, lineAt.qty + s.qty - 6) } : {},
-        s.qty % 3 === 0 ? { unitPrice: 5 + s.qty } : {},
-        s.qty % 4 === 1 ? { requiredDate: addDays(TODAY, s.qty) } : {},
-        !s.flag && s.qty % 3 !== 0 && s.qty % 4 !== 1 ? { qty: lineAt.qty + 1 } : {},
-      );
+      Object.assign(raw, changeLineFields(lineAt, s));
       break;
     case 'hold':
     case 'release':
@@ -165,11 +157,7 @@ function command(wb: Workbook, s: Step): Command | 'count' | 'new-line' | undefi
       break;
     case 'change-po':
       if (!po) return undefined;
-      Object.assign(
-        raw,
-        { po: po.po, line: po.line },
-        s.flag ? { promisedDate: addDays(TODAY, s.qty) } : { qty: Math.max(1, s.qty) },
-      );
+      Object.assign(raw, changePoFields(po, s));
       break;
     case 'cancel-po-line':
       if (!po) return undefined;

@@ -10,6 +10,7 @@ import { addDays } from '../../shared/dates';
 import type { RowSource } from '../../shared/row-scope';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from './build';
+import { changeLineFields, changePoFields, type Step } from './drawn-fields';
 
 /** A RowSource over whole tabs, counting the rows it hands out. */
 export function memorySource(tabs: Record<string, RawTab>) {
@@ -40,7 +41,7 @@ export function memorySource(tabs: Record<string, RawTab>) {
   return { source, counted };
 }
 
-export type Pick = { kind: string; pick: number; qty: number; flag: boolean };
+export type Pick = Step;
 
 /** A command for the demo workbook, aimed at open work most of the time. */
 export function commandFor(wb: Workbook, s: Pick): Command | undefined {
@@ -64,12 +65,7 @@ export function commandFor(wb: Workbook, s: Pick): Command | undefined {
       break;
     case 'change-line':
       if (!l) return undefined;
-      Object.assign(
-        raw,
-        { orderId: l.orderId, line: l.line },
-        s.flag ? { qty: Math.max(1, l.qty - s.qty) } : { qty: l.qty + 1 + s.qty },
-        s.qty % 3 === 0 ? { unitPrice: 7 } : {},
-      );
+      Object.assign(raw, changeLineFields(l, s));
       break;
     case 'cancel-line':
       if (!l) return undefined;
@@ -118,11 +114,7 @@ export function commandFor(wb: Workbook, s: Pick): Command | undefined {
       break;
     case 'change-po':
       if (!po) return undefined;
-      Object.assign(
-        raw,
-        { po: po.po, line: po.line },
-        s.flag ? { promisedDate: addDays(TODAY, s.qty) } : { qty: s.qty + 1 },
-      );
+      Object.assign(raw, changePoFields(po, s));
       break;
     case 'transfer': {
       const item = at(wb.inventory);

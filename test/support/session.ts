@@ -9,7 +9,7 @@ import { CommandSchema } from '../../shared/commands/schema';
 import type { IsoDate } from '../../shared/dates';
 import { checkInvariants } from '../../shared/invariants';
 import type { Workbook } from '../../shared/workbook';
-import { context, TODAY } from './build';
+import { context, item, line, TODAY, workbook } from './build';
 
 export class Session {
   private n = 0;
@@ -44,4 +44,22 @@ export class Session {
     if (!i) throw new Error(`no inventory ${sku}@${warehouse}`);
     return i;
   }
+}
+
+/**
+ * The line decisions' shop, allocated: SO-1 wants 10 of A with 6 on hand (6 reserved, BO-000001
+ * waits for 4), and SO-2, later, waits for 3 (Pine Co).
+ */
+export function shortLineSession(): Session {
+  const s = new Session(
+    workbook({
+      inventory: [item({ sku: 'A', onHand: 6 })],
+      orders: [
+        line({ orderId: 'SO-1', sku: 'A', qty: 10, orderDate: '2026-11-01' as never }),
+        line({ orderId: 'SO-2', sku: 'A', qty: 3, orderDate: '2026-11-05' as never, customer: 'Pine Co' }),
+      ],
+    }),
+  );
+  s.do({ action: 'allocate' });
+  return s;
 }

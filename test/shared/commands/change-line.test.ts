@@ -5,23 +5,10 @@
  * backorders and is refused once anything shipped; every invariant holds after each step (Session).
  */
 import { describe, expect, it } from 'vitest';
-import { item, line, workbook } from '../../support/build';
-import { Session } from '../../support/session';
+import { line, workbook } from '../../support/build';
+import { Session, shortLineSession } from '../../support/session';
 
-/** SO-1 wants 10 of A with 6 on hand: 6 reserved, 4 on backorder. SO-2 (later) waits for 3. */
-function shop() {
-  const s = new Session(
-    workbook({
-      inventory: [item({ sku: 'A', onHand: 6 })],
-      orders: [
-        line({ orderId: 'SO-1', sku: 'A', qty: 10, orderDate: '2026-11-01' as never }),
-        line({ orderId: 'SO-2', sku: 'A', qty: 3, orderDate: '2026-11-05' as never, customer: 'Pine Co' }),
-      ],
-    }),
-  );
-  s.do({ action: 'allocate' });
-  return s;
-}
+const shop = shortLineSession;
 
 describe('change-line', () => {
   it.each([
