@@ -13,6 +13,7 @@ import {
   type TabPatch,
 } from './codec';
 import type { Columns, RecordOf, TabSpec } from './columns';
+import { applyCustomerDefaults, parseCustomerDefaults } from './customer-defaults';
 import { DeskError } from './errors';
 import { type Backorder, BackordersTab } from './tabs/backorders';
 import { type Call, CallsTab } from './tabs/calls';
@@ -112,6 +113,14 @@ export function decodeWorkbook(
   }
   if (errors.length > 0)
     throw new DeskError('BAD_CELL', 'The workbook has cells the engine cannot read:', errors);
+  const orders = tabs.orders as unknown as DecodedTab<typeof OrdersTab.columns>;
+  applyCustomerDefaults(
+    orders.records,
+    orders.rowNumbers,
+    orders.columnIndex,
+    raw[OrdersTab.name],
+    parseCustomerDefaults(settingsTab.records, (i) => settingsTab.rowNumbers[i] as number),
+  );
   const records = Object.fromEntries(TAB_KEYS.map((k) => [k, tabs[k].records])) as unknown as Records;
   return { workbook: { ...records, config }, tabs: tabs as unknown as DecodedTabs, context };
 }
