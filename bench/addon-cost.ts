@@ -6,7 +6,8 @@
  * counted by comparing the spreadsheet before and after; the cost model
  * (twin/apps-script/cost-model.ts, docs/twin.md "Cost model") turns them into estimated seconds.
  * The entities acted on sit at the first, middle and last rows of their tabs, so a plan that
- * writes one tall rectangle over scattered rows shows.
+ * writes one tall rectangle over scattered rows shows. `BENCH_COUNTS_OF=<action>` (e.g. viewOrder)
+ * prints that action's calls by kind to stderr, to see where its time goes.
  */
 import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
