@@ -13,6 +13,7 @@
 import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
+import { heldOrders } from '../holds';
 import { formatCents, toCents } from '../money';
 import { openQty } from '../tabs/orders';
 import { allocate } from './allocate';
@@ -80,8 +81,9 @@ export function changeLine(desk: Desk, args: ChangeLineArgs): void {
     const line = desk.line(start.orderId, start.line);
     desk.putLine({ ...line, qty: args.qty });
     said.push(`Qty ${start.qty} → ${args.qty}`);
-    // Allocation has seen the line: the extra units join the queue now, as allocate decides.
-    if (line.status !== 'New') allocate(desk, start.orderId);
+    // Allocation has seen the line: the extra units join the queue now, as allocate decides (a
+    // Held order waits for its release, which allocates it).
+    if (line.status !== 'New' && !heldOrders(desk.linesOf(start.orderId)).size) allocate(desk, start.orderId);
     desk.messages.unshift(`${name}: ${said.join('; ')}`);
     return;
   }

@@ -67,6 +67,9 @@ describe('hold and release', () => {
     );
     expect(() => s.do({ action: 'hold', orderId: 'SO-1' })).toThrow('Order SO-1 is already on hold');
     expect(() => s.do({ action: 'release', orderId: 'SO-2' })).toThrow('Order SO-2 is not on hold');
+    // A Held line may still change; its extra units wait for the release.
+    s.do({ action: 'change-line', orderId: 'SO-1', line: 1, qty: 6 });
+    expect(s.line('SO-1')).toMatchObject({ qty: 6, qtyAllocated: 4, qtyBackordered: 0 });
     s.do({ action: 'hold', orderId: 'SO-2' });
     const bo = s.wb.backorders.find((b) => b.orderId === 'SO-2')?.backorderId as string;
     expect(() => s.do({ action: 'fulfill', backorderId: bo })).toThrow(
