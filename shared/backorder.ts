@@ -7,7 +7,6 @@
  */
 import type { IsoDate } from './dates';
 import type { Desk } from './desk';
-import { heldOrders } from './holds';
 import type { Cents } from './money';
 import { formatReservation } from './reservations';
 import type { Backorder } from './tabs/backorders';
@@ -108,7 +107,7 @@ export function demandOrder(
 export function recomputeQueues(desk: Desk): void {
   if (desk.touchedSkus.size === 0) return;
   const bySku = new Map<string, Backorder[]>();
-  const held = heldOrders(desk.uow.all('orders'));
+  const held = desk.heldOrders();
   for (const b of desk.uow.all('backorders')) {
     if (!desk.touchedSkus.has(b.sku)) continue;
     // A Held order's backorders leave the queue (no position) until it is released.

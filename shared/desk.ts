@@ -6,6 +6,7 @@
 
 import { addDays, type IsoDate } from './dates';
 import { DeskError } from './errors';
+import { heldOrders, isHeld } from './holds';
 import { PoPlanner } from './po-planner';
 import { assertTransition, BACKORDER_TRANSITIONS, deriveBackorderStatus, deriveLineStatus } from './status';
 import { Stock } from './stock';
@@ -49,6 +50,7 @@ export class Desk {
   readonly newShipments: Shipment[] = [];
   /** Backorder → every shipment of it delivered; built on first need, kept current by `shipped`. */
   private delivered: Map<string, boolean> | undefined;
+  private held: Set<string> | undefined;
 
   constructor(
     readonly uow: UnitOfWork,
@@ -87,6 +89,7 @@ export class Desk {
   /** Stores a line with its status derived from its quantities; `at` is its known position, if any. */
   putLine(line: OrderLine, allocationRan = false, at?: number, fresh = false): OrderLine {
     this.touchedSkus.add(line.sku);
+    if (this.held && isHeld(line) !== this.held.has(line.orderId)) this.held = undefined;
     const status = deriveLineStatus(line, allocationRan);
     // `fresh`: the caller built this object for this put and shares it with no one, so the status can
     // be set on it instead of copying 24 fields again (allocate-all's hot path).
@@ -106,6 +109,12 @@ export class Desk {
     this.touchedSkus.add(next.sku);
     const record = next.status === status ? next : { ...next, status };
     return before ? this.uow.put('backorders', record) : this.uow.add('backorders', record);
+  }
+
+  /** The orders on hold (shared/holds.ts), found once per command and kept current by putLine. */
+  heldOrders(): ReadonlySet<string> {
+    this.held ??= heldOrders(this.uow.all('orders'));
+    return this.held;
   }
 
   private deliveredFor(backorderId: string): boolean {

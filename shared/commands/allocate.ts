@@ -10,7 +10,6 @@
 import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
-import { heldOrders } from '../holds';
 import { formatReservation, parseReservation, type Reservation, reservedTotal } from '../reservations';
 import type { Backorder } from '../tabs/backorders';
 import { type OrderLine, unplannedQty } from '../tabs/orders';
@@ -128,7 +127,7 @@ export function allocate(desk: Desk, orderId?: string): void {
   const complete = new Map<string, number[]>();
   const all = desk.uow.all('orders');
   if (orderId) desk.linesOf(orderId); // refuses an unknown order
-  const held = heldOrders(all);
+  const held = desk.heldOrders();
   refuseUnless(!orderId || !held.has(orderId), `Order ${orderId} is on hold: release it to allocate`);
   all.forEach((l, at) => {
     if ((orderId && l.orderId !== orderId) || unplannedQty(l) <= 0 || held.has(l.orderId)) return;

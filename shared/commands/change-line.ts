@@ -13,7 +13,6 @@
 import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
-import { heldOrders } from '../holds';
 import { formatCents, toCents } from '../money';
 import { openQty } from '../tabs/orders';
 import { allocate } from './allocate';
@@ -83,7 +82,7 @@ export function changeLine(desk: Desk, args: ChangeLineArgs): void {
     said.push(`Qty ${start.qty} → ${args.qty}`);
     // Allocation has seen the line: the extra units join the queue now, as allocate decides (a
     // Held order waits for its release, which allocates it).
-    if (line.status !== 'New' && !heldOrders(desk.linesOf(start.orderId)).size) allocate(desk, start.orderId);
+    if (line.status !== 'New' && !desk.heldOrders().has(start.orderId)) allocate(desk, start.orderId);
     desk.messages.unshift(`${name}: ${said.join('; ')}`);
     return;
   }

@@ -7,7 +7,6 @@
 import { recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
-import { heldOrders } from '../holds';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { reserveForBackorder } from './allocate';
 import { dropShipped } from './drop-ship';
@@ -69,7 +68,7 @@ function fulfillOne(
 export function fulfill(desk: Desk, args: FulfillArgs): void {
   const ids = new Map<string, { id: string; next: number }>();
   const vendorShips = dropShipped(desk);
-  const held = heldOrders(desk.uow.all('orders'));
+  const held = desk.heldOrders();
   if (args.backorderId) {
     const b = desk.backorder(args.backorderId);
     refuseUnless(!held.has(b.orderId), `${b.backorderId}: order ${b.orderId} is on hold; release it to ship`);

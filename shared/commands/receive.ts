@@ -7,7 +7,6 @@
 import { demandOrder, recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
-import { heldOrders } from '../holds';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 import { reserveForBackorder } from './allocate';
@@ -49,7 +48,7 @@ export function refreshOnOrder(desk: Desk, sku: string, warehouse: string): void
  */
 export function queueBackorders(desk: Desk, sku: string, at?: string): void {
   const vendorShips = dropShipped(desk);
-  const held = heldOrders(desk.uow.all('orders'));
+  const held = desk.heldOrders();
   const waiting = desk.uow
     .all('backorders')
     .filter(
