@@ -14,7 +14,6 @@ import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
 import { formatCents, toCents } from '../money';
-import { openQty } from '../tabs/orders';
 import { allocate } from './allocate';
 import { giveFreedStock, takeOpenUnits } from './line-units';
 
@@ -46,12 +45,11 @@ export function changeLine(desk: Desk, args: ChangeLineArgs): void {
       `${name}: ${start.qtyShipped} already shipped and invoiced at ${was}; a new price needs a new line`,
     );
     refuseUnless(price !== null, `${name}: price ${args.unitPrice} is not an amount of money`);
-    const unitPrice = price;
-    desk.putLine({ ...desk.line(start.orderId, start.line), unitPrice });
+    desk.putLine({ ...desk.line(start.orderId, start.line), unitPrice: price });
     for (const b of desk.uow.all('backorders'))
       if (b.orderId === start.orderId && b.line === start.line)
-        desk.putBackorder({ ...desk.backorder(b.backorderId), unitPrice });
-    said.push(`price ${was} → ${formatCents(unitPrice, digits)}`);
+        desk.putBackorder({ ...desk.backorder(b.backorderId), unitPrice: price });
+    said.push(`price ${was} → ${formatCents(price, digits)}`);
   }
 
   if (args.requiredDate !== undefined && args.requiredDate !== start.requiredDate) {
@@ -59,6 +57,7 @@ export function changeLine(desk: Desk, args: ChangeLineArgs): void {
     said.push(`required ${start.requiredDate ?? '(none)'} → ${args.requiredDate}`);
   }
 
+  let freed = 0;
   if (args.qty !== undefined && args.qty !== start.qty) {
     const settled = start.qtyShipped + start.qtyCancelled + start.qtyMoved;
     refuseUnless(
@@ -66,25 +65,21 @@ export function changeLine(desk: Desk, args: ChangeLineArgs): void {
       `${name}: Qty cannot go below ${settled} (${start.qtyShipped} shipped, ${start.qtyCancelled} cancelled, ${start.qtyMoved} moved); ${args.qty} asked`,
     );
     if (args.qty < start.qty) {
-      const take = start.qty - args.qty;
-      refuseUnless(take <= openQty(start), `${name}: only ${openQty(start)} of ${start.qty} are open`);
-      const freed = takeOpenUnits(desk, start.orderId, start.line, take, {
+      // At least `settled` stays, so what comes off is open.
+      freed = takeOpenUnits(desk, start.orderId, start.line, start.qty - args.qty, {
         mode: 'reduce',
         note: args.note || `order line changed from ${start.qty} to ${args.qty}`,
       });
       said.push(`Qty ${start.qty} → ${args.qty}${freed > 0 ? ` (${freed} freed)` : ''}`);
-      desk.messages.unshift(`${name}: ${said.join('; ')}`);
-      giveFreedStock(desk, start.sku, freed);
-      return;
+    } else {
+      const line = desk.line(start.orderId, start.line);
+      desk.putLine({ ...line, qty: args.qty });
+      said.push(`Qty ${start.qty} → ${args.qty}`);
+      // Allocation has seen the line: the extra units join the queue now, as allocate decides (a
+      // Held order waits for its release, which allocates it).
+      if (line.status !== 'New' && !desk.heldOrders().has(start.orderId)) allocate(desk, start.orderId);
     }
-    const line = desk.line(start.orderId, start.line);
-    desk.putLine({ ...line, qty: args.qty });
-    said.push(`Qty ${start.qty} → ${args.qty}`);
-    // Allocation has seen the line: the extra units join the queue now, as allocate decides (a
-    // Held order waits for its release, which allocates it).
-    if (line.status !== 'New' && !desk.heldOrders().has(start.orderId)) allocate(desk, start.orderId);
-    desk.messages.unshift(`${name}: ${said.join('; ')}`);
-    return;
   }
   desk.messages.unshift(`${name}: ${said.length > 0 ? said.join('; ') : 'nothing changed'}`);
+  giveFreedStock(desk, start.sku, freed);
 }
