@@ -113,9 +113,13 @@ export function fillMissingFormulas(sheets: Map<string, Sheet>, tabs: Record<str
       // A formula may show "" and must not be rewritten: the suspects' formulas are read first, one
       // getFormulas per cluster of rows (a gap costs a cell a row, joined while cheaper than a call).
       const missing: number[] = [];
+      let next = 0; // suspects are sorted and clusters cover them in order: one pass over both
       for (const [first, last] of clusters(suspects, READ_JOIN_CELLS)) {
         const formulas = sheet.getRange(first, at + 1, last - first + 1, 1).getFormulas();
-        for (const r of suspects) if (r >= first && r <= last && !formulas[r - first]?.[0]) missing.push(r);
+        for (; next < suspects.length && (suspects[next] as number) <= last; next++) {
+          const r = suspects[next] as number;
+          if (!formulas[r - first]?.[0]) missing.push(r);
+        }
       }
       writeFormulas(sheet, at, missing, f, header);
     }
