@@ -6,12 +6,12 @@ import type { CellContext } from './cells';
 import { applyPatch, decodeTab, encodeChanges, type RawTab } from './codec';
 import type { Columns, RecordOf, TabSpec } from './columns';
 import { planSetup } from './setup';
-import { TAB_KEYS, TABS, type Workbook } from './workbook';
+import { TABS, tabKeyOf, type Workbook } from './workbook';
 
 export function renderWorkbook(wb: Workbook, ctx: CellContext): RawTab[] {
   const { newTabs } = planSetup({});
   return newTabs.map((tab) => {
-    const key = TAB_KEYS.find((k) => TABS[k].name === tab.name);
+    const key = tabKeyOf(tab.name);
     const values = tab.values.map((r) => [...r]);
     if (!key || key === 'settings') return { ...tab, values };
     const spec = TABS[key] as TabSpec<Columns>;

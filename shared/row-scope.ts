@@ -15,7 +15,7 @@ import { decodeTab, indexColumns, type RawTab, type TabPatch } from './codec';
 import type { Columns, TabSpec } from './columns';
 import type { RowRef } from './rpc';
 import type { ScopeKeys } from './scope-keys';
-import { TABS, type TabKey } from './workbook';
+import { TABS, type TabKey, tabKeyOf } from './workbook';
 
 /** The rows of a tab, found and read without reading the tab. */
 export interface RowSource {
@@ -129,9 +129,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     if (grid?.bounded) want(tab, range(grid.values.length - TAIL_ROWS + 1, grid.values.length));
   }
   if (options.requestId) find('log', 'requestId', [options.requestId]);
-  const refTab = options.ref
-    ? (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === options.ref?.sheet)
-    : undefined;
+  const refTab = options.ref ? tabKeyOf(options.ref?.sheet) : undefined;
   if (refTab && options.ref) want(refTab, [options.ref.row]);
 
   for (let round = 0; round < 8; round++) {
@@ -234,7 +232,7 @@ export function newKeysTaken(
 ): boolean {
   for (const patch of patches) {
     if (!sparse.has(patch.tab) || patch.appends.length === 0) continue;
-    const key = (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === patch.tab);
+    const key = tabKeyOf(patch.tab);
     if (!key) continue;
     const spec = TABS[key] as unknown as TabSpec<Columns>;
     const col = indexColumns(spec, tabs[patch.tab]?.values[0] ?? [])[spec.key[0] as string] ?? -1;

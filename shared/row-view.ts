@@ -12,7 +12,7 @@ import { customerMessage, type MessageKind } from './documents';
 import { formatCents } from './money';
 import type { ListFilter, ListRow, RowRef, RowView } from './rpc';
 import type { Backorder } from './tabs/backorders';
-import { type DecodedTabs, TABS, type TabKey, type Workbook } from './workbook';
+import { type DecodedTabs, TABS, type TabKey, tabKeyOf, type Workbook } from './workbook';
 
 const OPEN = (b: Backorder) => b.qtyRemaining > 0 && b.status !== 'Cancelled';
 
@@ -98,7 +98,7 @@ function messageKind(b: Backorder): MessageKind {
 /** The view of the row at `ref`; a header, a blank row or another tab gives the empty view with a hint. */
 export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null, today: IsoDate): RowView {
   if (!ref) return EMPTY;
-  const key = (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === ref.sheet);
+  const key = tabKeyOf(ref.sheet);
   const index = key ? tabs[key].rowNumbers.indexOf(ref.row) : -1;
   const hint = {
     ...EMPTY,

@@ -16,7 +16,7 @@ import { columnLetter } from './codec';
 import { type Column, type Columns, normalizeHeader, type TabSpec } from './columns';
 import { agingChartRange } from './render-aging';
 import { DEFAULT_SETTINGS } from './tabs/settings';
-import { AGING_TAB, TAB_KEYS, TABS } from './workbook';
+import { AGING_TAB, TABS, tabKeyOf } from './workbook';
 
 export type ValidationRule =
   | { readonly type: 'list'; readonly values: readonly string[] }
@@ -154,7 +154,7 @@ export function sheetRules(tabName: string, header: readonly Cell[]): SheetRules
       formulas: [],
       highlights: highlightsFor(tabName, header, 'D'),
     };
-  const key = TAB_KEYS.find((k) => TABS[k].name === tabName);
+  const key = tabKeyOf(tabName);
   if (!key) return undefined;
   const spec = TABS[key] as unknown as TabSpec<Columns>;
   const byHeader = new Map(Object.values(spec.columns).map((c) => [normalizeHeader(c.header), c]));

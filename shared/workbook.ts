@@ -47,6 +47,9 @@ export const TABS = {
 } as const;
 export type TabKey = keyof typeof TABS;
 export const TAB_KEYS = Object.keys(TABS) as TabKey[];
+/** The key of the typed tab named `name` (a sheet's title), if it is one. */
+export const tabKeyOf = (name: string | undefined): TabKey | undefined =>
+  TAB_KEYS.find((k) => TABS[k].name === name);
 export const AGING_TAB = 'Aging';
 
 export interface Records {

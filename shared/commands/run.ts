@@ -14,7 +14,7 @@ import { DeskError } from '../errors';
 import { invoiceShipments } from '../invoicing';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
-import { TABS, type TabKey, type Workbook, type WorkbookChanges } from '../workbook';
+import { TABS, type TabKey, tabKeyOf, type Workbook, type WorkbookChanges } from '../workbook';
 import { detailOf, rowVersion } from './action-detail';
 import { allocate } from './allocate';
 import { applyEtas } from './apply-etas';
@@ -90,7 +90,7 @@ function findByRef(wb: Workbook, ref: string): { tab: TabKey; record: object } |
   const at = ref.indexOf(':');
   const name = ref.slice(0, at);
   const key = ref.slice(at + 1);
-  const tab = (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === name);
+  const tab = tabKeyOf(name);
   if (!tab) return undefined;
   const spec = TABS[tab] as unknown as TabSpec<Columns>;
   const record = (wb[tab] as never[]).find((r) => keyOf(spec, r) === key);

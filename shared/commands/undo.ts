@@ -9,7 +9,7 @@
 import { type Columns, keyOf, type TabSpec } from '../columns';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
-import { TABS, type TabKey } from '../workbook';
+import { TABS, tabKeyOf } from '../workbook';
 import { type ActionDetail, rowVersion } from './action-detail';
 import { ACTIONS } from './schema';
 
@@ -21,8 +21,6 @@ const UNDOABLE = new Set<string>(
  * neither is a cancelled order line (its freed stock may already be someone else's) or PO line.
  */
 const PERMANENT = new Set<string>(['cancel', 'cancel-line', 'cancel-po-line', 'substitute']);
-
-const tabKey = (name: string) => (Object.keys(TABS) as TabKey[]).find((k) => TABS[k].name === name);
 
 function parseDetail(text: string, logId: string): ActionDetail {
   try {
@@ -59,7 +57,7 @@ export function undo(desk: Desk): void {
   );
   const detail = parseDetail(target.detail, target.logId);
   for (const [name, versions] of Object.entries(detail.after)) {
-    const key = tabKey(name);
+    const key = tabKeyOf(name);
     if (!key) continue;
     for (const [recordKey, version] of Object.entries(versions)) {
       const current = desk.uow.get(key, recordKey);
@@ -71,7 +69,7 @@ export function undo(desk: Desk): void {
     }
   }
   for (const [name, keys] of Object.entries(detail.added)) {
-    const key = tabKey(name);
+    const key = tabKeyOf(name);
     if (key) for (const k of keys) desk.uow.remove(key, k);
   }
   // A backorder the action closed as Cancelled stays so (001), whichever action it was (change-line
@@ -83,7 +81,7 @@ export function undo(desk: Desk): void {
     );
   desk.stock.flush(); // levels moved earlier in this command (deliveries) reach the records first
   for (const [name, records] of Object.entries(detail.before)) {
-    const key = tabKey(name);
+    const key = tabKeyOf(name);
     if (!key) continue;
     const spec = TABS[key] as unknown as TabSpec<Columns>;
     for (const r of records) {
