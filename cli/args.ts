@@ -14,6 +14,8 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
 
   init     --workbook F                       create or upgrade every tab (idempotent)
   import   --workbook F --tab TAB --csv FILE  add or update rows by key; validated; all or nothing
+           [--opening]                        Orders / POs already in flight: QtyShipped (+ ShipDate),
+                                              QtyReceived (+ ReceivedAt) come in as opening balances
   export   --workbook F --tab TAB [--format csv|json] [--out FILE]
   do ACTION --workbook F [--order ID] [--line N] [--backorder ID] [--po ID] [--sku SKU]
            [--warehouse W] [--to W] [--qty N] [--date YYYY-MM-DD] [--price AMOUNT] [--reason TEXT] [--note TEXT]
@@ -65,6 +67,7 @@ const OPTIONS = {
   choice: { type: 'string' },
   feeds: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  opening: { type: 'boolean' },
   every: { type: 'string' },
   repair: { type: 'boolean' },
   before: { type: 'string' },

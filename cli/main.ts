@@ -137,7 +137,9 @@ async function runCommand(
     case 'import': {
       if (!options.tab || !options.csv) throw new UsageError('import needs --tab TAB and --csv FILE');
       const text = await readFile(resolve(io.cwd, options.csv), 'utf8');
-      const summary = await importCsv(port, options.tab, text, options.csv, ctx);
+      const summary = await importCsv(port, options.tab, text, options.csv, ctx, {
+        opening: options.opening === true,
+      });
       io.stdout(options.json ? `${JSON.stringify({ imported: summary })}\n` : `${summary}\n`);
       return 0;
     }

@@ -4,11 +4,14 @@
  * people's columns can be imported, and the decisions people keep in an engine column (a PO line's
  * Status Draft / Sent / Cancelled); every cell is validated and every bad one reported
  * ("orders.csv row 12: Qty must be a whole number ≥ 0, got "ten""), and one bad row refuses the file.
+ * With `opening`, the balances of an order book and a PO list already in flight come in as well
+ * (shared/opening.ts decides what they become).
  */
 import { type Cell, type CellContext, decodeCell } from './cells';
 import type { DecodedTab, TabChanges } from './codec';
-import { type Columns, keyOf, normalizeHeader, type RecordOf, type TabSpec } from './columns';
+import { type Column, type Columns, keyOf, normalizeHeader, type RecordOf, type TabSpec } from './columns';
 import { DeskError } from './errors';
+import { OPENING_BALANCES, OPENING_COLUMNS, openingHint } from './opening';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from './status';
 import type { PoLine } from './tabs/purchase-orders';
 
@@ -39,18 +42,32 @@ function settlePo(before: PoLine | undefined, after: PoLine): { record: PoLine }
   return { record };
 }
 
-/** Whether an import may write `field` of `tab` (people's columns, and the decisions above). */
-export function importable(tab: string, field: string, owner: string): boolean {
-  return owner === 'user' || DECISIONS[tab]?.[field] !== undefined;
+/**
+ * Whether an import may write `field` of `tab`: people's columns, the decisions above, and with
+ * `opening` the balances of a book already in flight.
+ */
+export function importable(tab: string, field: string, owner: string, opening = false): boolean {
+  return (
+    owner === 'user' ||
+    DECISIONS[tab]?.[field] !== undefined ||
+    (opening && (OPENING_BALANCES[tab] ?? []).includes(field))
+  );
+}
+
+export interface ImportOptions {
+  /** Opening balances of a book already in flight (`import --opening`, issue #13). */
+  readonly opening?: boolean;
 }
 
 export interface ImportPlan<C extends Columns> {
-  /** Whether the plan writes a decision column (the import then writes as people and engine). */
-  readonly decisions: boolean;
   readonly changes: TabChanges<RecordOf<C>>;
   /** Values for people's own columns (not the engine's): record key → sheet column index → text. */
   readonly extras: Map<string, Map<number, string>>;
   readonly summary: string;
+  /** The CSV row (1-based, header row 1) each imported record came from, by record key. */
+  readonly rowOf: ReadonlyMap<string, number>;
+  /** Values of the opening-only columns that are not columns of the tab (an order's ShipDate), by key. */
+  readonly opening: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
 }
 
 function decisionHint(spec: TabSpec<Columns>): string {
@@ -67,16 +84,29 @@ export function planImport<C extends Columns>(
   source: string,
   ctx: CellContext,
   sheetHeader: readonly Cell[] = [],
+  options: ImportOptions = {},
 ): ImportPlan<C> {
   const { spec } = tab;
+  const opening = options.opening === true;
+  if (opening && !OPENING_BALANCES[spec.name])
+    throw new DeskError('BAD_INPUT', `Cannot import ${source} into ${spec.name}: ${openingHint(spec.name)}`);
   const header = csv[0] ?? [];
   const problems: string[] = [];
   const fields = new Map<number, string>();
   /** CSV column → the sheet column people added with that header. */
   const own = new Map<number, number>();
   const byHeader = new Map(Object.entries(spec.columns).map(([f, c]) => [normalizeHeader(c.header), f]));
+  const extraColumns: Columns = opening ? (OPENING_COLUMNS[spec.name] ?? {}) : {};
+  const extraByHeader = new Map(Object.entries(extraColumns).map(([f, c]) => [normalizeHeader(c.header), f]));
+  /** CSV column → opening-only field (not a column of the tab). */
+  const extraFields = new Map<number, string>();
   header.forEach((h, i) => {
     const field = byHeader.get(normalizeHeader(h));
+    const extra = extraByHeader.get(normalizeHeader(h));
+    if (!field && extra) {
+      extraFields.set(i, extra);
+      return;
+    }
     if (!field) {
       const at = sheetHeader.findIndex((s) => normalizeHeader(s) === normalizeHeader(h));
       if (at >= 0) own.set(i, at);
@@ -87,9 +117,9 @@ export function planImport<C extends Columns>(
       return;
     }
     const column = spec.columns[field];
-    if (column && !importable(spec.name, field, column.owner))
+    if (column && !importable(spec.name, field, column.owner, opening))
       problems.push(
-        `${source}: column ${column.header} is written by the ${column.owner}; imports set people's columns only${decisionHint(spec as unknown as TabSpec<Columns>)}`,
+        `${source}: column ${column.header} is written by the ${column.owner}; imports set people's columns only${decisionHint(spec as unknown as TabSpec<Columns>)}${!opening && (OPENING_BALANCES[spec.name] ?? []).includes(field) ? `; ${openingHint(spec.name)}` : ''}`,
       );
     fields.set(i, field);
   });
@@ -103,6 +133,7 @@ export function planImport<C extends Columns>(
   const added = new Map<string, RecordOf<C>>();
   const seenAt = new Map<string, number>();
   const extras = new Map<string, Map<number, string>>();
+  const openingValues = new Map<string, Record<string, unknown>>();
   for (let r = 1; r < csv.length; r++) {
     const row = csv[r] ?? [];
     if (row.every((c) => c.trim() === '')) continue;
@@ -125,6 +156,18 @@ export function planImport<C extends Columns>(
         );
       }
     }
+    const more: Record<string, unknown> = {};
+    for (const [i, field] of extraFields) {
+      const column = extraColumns[field] as Column;
+      const d = decodeCell(column, (row[i] ?? '') as Cell, ctx);
+      if (d.ok) more[field] = d.value;
+      else {
+        bad = true;
+        problems.push(
+          `${source} row ${r + 1}: ${column.header} ${d.expected}, got ${JSON.stringify(row[i])}`,
+        );
+      }
+    }
     if (bad) continue;
     const key = keyOf(spec, values as RecordOf<C>);
     const dup = seenAt.get(key);
@@ -133,6 +176,7 @@ export function planImport<C extends Columns>(
       continue;
     }
     seenAt.set(key, r + 1);
+    if (extraFields.size > 0) openingValues.set(key, more);
     if (own.size > 0) extras.set(key, new Map([...own].map(([ci, at]) => [at, row[ci] ?? ''])));
     const at = tab.byKey.get(key);
     const existing = at === undefined ? undefined : (tab.records[at] as RecordOf<C>);
@@ -169,11 +213,11 @@ export function planImport<C extends Columns>(
       `${source}: nothing imported; fix these rows and import again:`,
       problems,
     );
-  const decisionFields = Object.keys(DECISIONS[spec.name] ?? {});
   return {
-    decisions: [...fields.values()].some((f) => decisionFields.includes(f)),
     changes: { updated: [...updated.values()], added: [...added.values()] },
     extras,
     summary: `${spec.name}: ${added.size} added, ${updated.size} updated from ${source}`,
+    rowOf: seenAt,
+    opening: openingValues,
   };
 }

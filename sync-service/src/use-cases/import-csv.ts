@@ -1,21 +1,32 @@
 /**
  * `import`: adds or updates rows of one tab from a CSV, all or nothing. The CSV is parsed by csv-parse
  * (BOM, CRLF, quoted newlines; `;` files detected from the header line), validated cell by cell by
- * the core, and refused whole if any row is bad or if the result would break an invariant.
+ * the core, and refused whole if any row is bad or if the result would break an invariant. With
+ * `opening` (issue #13), an Orders or POs file brings its shipped and received quantities as opening
+ * balances (shared/opening.ts): opening shipments and statuses, all in the import's one Log entry.
  */
 import { parse } from 'csv-parse/sync';
-import { applyChanges } from '../../../shared/apply-changes';
+import { applyChanges, thenChanges } from '../../../shared/apply-changes';
 import { type Cell, type CellContext, encodeText } from '../../../shared/cells';
 import type { DecodedTab, TabPatch } from '../../../shared/codec';
 import type { Columns } from '../../../shared/columns';
 import { keyOf } from '../../../shared/columns';
+import { runCommand } from '../../../shared/commands/run';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
-import { type ImportPlan, planImport } from '../../../shared/import';
+import { type ImportOptions, type ImportPlan, planImport } from '../../../shared/import';
 import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
+import { planOpening } from '../../../shared/opening';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import { planWrites, TAB_KEYS, TABS, tabKeyByName, type WorkbookChanges } from '../../../shared/workbook';
+import {
+  planWrites,
+  TAB_KEYS,
+  TABS,
+  tabKeyByName,
+  type Workbook,
+  type WorkbookChanges,
+} from '../../../shared/workbook';
 import { loadWorkbook } from './load';
 
 /** Parses CSV text into rows of strings; the delimiter is `;` when the header line has `;` and no `,`. */
@@ -60,12 +71,27 @@ function withOwnColumns(
   });
 }
 
+/**
+ * The import's changes with what the engine derives from them (statuses, queue positions, OnOrder:
+ * the refresh of `check --repair`), so `check` is clean straight after an import. One write and one
+ * Log entry: the refresh's own entry is dropped.
+ */
+function withDerived(workbook: Workbook, imported: WorkbookChanges, ctx: CommandContext): WorkbookChanges {
+  const { log: _refreshLog, ...derived } = runCommand(
+    applyChanges(workbook, imported),
+    { action: 'refresh' },
+    { ...ctx, requestId: '' },
+  ).changes;
+  return thenChanges(imported, derived);
+}
+
 export async function importCsv(
   port: SpreadsheetPort,
   tabName: string,
   csvText: string,
   source: string,
   ctx: CommandContext,
+  options: ImportOptions = {},
 ): Promise<string> {
   const key = tabKeyByName(tabName);
   if (!key)
@@ -82,8 +108,11 @@ export async function importCsv(
   }
   const tab = tabs[key] as unknown as DecodedTab<Columns>;
   const sheetHeader = raw[TABS[key].name]?.values[0] ?? [];
-  const plan = planImport(tab, rows, source, context, sheetHeader);
-  const dataChanges = { [key]: plan.changes } as WorkbookChanges;
+  const plan = planImport(tab, rows, source, context, sheetHeader, options);
+  const opening = options.opening ? planOpening(workbook, TABS[key].name, plan, source) : undefined;
+  const imported = opening?.changes ?? ({ [key]: plan.changes } as WorkbookChanges);
+  const dataChanges = withDerived(workbook, imported, ctx);
+  const summary = `${plan.summary}${opening?.summary ?? ''}`;
   const before = new Set(checkInvariants(workbook).map((v) => `${v.tab}|${v.key}|${v.message}`));
   const broken = checkInvariants(applyChanges(workbook, dataChanges)).filter(
     (v) => !before.has(`${v.tab}|${v.key}|${v.message}`),
@@ -97,11 +126,12 @@ export async function importCsv(
   const entry = makeLogEntry(workbook.log, ctx, {
     action: 'import',
     entity: TABS[key].name,
-    summary: plan.summary,
+    summary,
   });
   const patches = [
     ...withOwnColumns(
-      planWrites(tabs, dataChanges, plan.decisions ? ['user', 'engine'] : 'user', context),
+      // People's columns and the decisions the plan validated, and the engine's derived columns.
+      planWrites(tabs, dataChanges, ['user', 'engine'], context),
       plan,
       tab,
       context,
@@ -109,5 +139,5 @@ export async function importCsv(
     ...planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context),
   ];
   await port.write(patches);
-  return plan.summary;
+  return summary;
 }
