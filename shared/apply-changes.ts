@@ -31,8 +31,8 @@ export function thenChanges(first: WorkbookChanges, then: WorkbookChanges): Work
   const out: Record<string, unknown> = { ...first };
   for (const tab of Object.keys(then) as TabKey[]) {
     const c = then[tab];
+    if ((c?.deleted ?? []).length > 0) throw new Error(`thenChanges: ${tab} deletes rows`);
     if (!c || (c.updated.length === 0 && c.added.length === 0)) continue;
-    if ((c.deleted ?? []).length > 0) throw new Error(`thenChanges: ${tab} deletes rows`);
     const spec = TABS[tab] as unknown as TabSpec<Columns>;
     const key = (r: unknown) => keyOf(spec, r as never);
     const laterOf = new Map(c.updated.map((r) => [key(r), r]));

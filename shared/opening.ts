@@ -9,11 +9,12 @@
  * invents when something happened. A balance goes only on a line the engine has not worked on; the
  * same file imported twice changes nothing the second time. Pure: the import use-case writes it.
  */
-import { type Columns, date, keyOf } from './columns';
+
+import type { TabChanges } from './codec';
+import { type Columns, date, keyOf, type RecordOf } from './columns';
 import type { IsoDate } from './dates';
 import { DeskError } from './errors';
 import { formatId, highestId } from './ids';
-import type { ImportPlan } from './import';
 import { deriveLineStatus, derivePoStatus } from './status';
 import type { OrderLine } from './tabs/orders';
 import { OrdersTab } from './tabs/orders';
@@ -43,6 +44,13 @@ export function openingHint(tab: string): string {
 
 /** The InvoiceNo of an opening shipment: it was invoiced before the workbook, if at all. */
 export const OPENING_INVOICE = 'Opening';
+
+/** What opening needs of an import plan (shared/import.ts's ImportPlan, made with `opening`). */
+interface ImportPlan<C extends Columns> {
+  readonly changes: TabChanges<RecordOf<C>>;
+  readonly rowOf: ReadonlyMap<string, number>;
+  readonly opening: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+}
 
 export interface OpeningPlan {
   /** The import's own changes with statuses derived from the balances, plus the opening shipments. */

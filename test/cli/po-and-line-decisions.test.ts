@@ -1,6 +1,6 @@
 /**
- * Issue #13's walk through the CLI, as real processes: a PO list imported with its statuses, an order
- * book allocated, one allocated line cancelled in part (the next customer in the queue receives the
+ * Issue #13's walk through the CLI, as real processes: an order book and a PO list already in flight
+ * imported with their statuses and opening balances (`import --opening`), the book allocated, one allocated line cancelled in part (the next customer in the queue receives the
  * freed units), a PO line's promised date moved and then the line cancelled (the backorder that waited on it shows its new expected date and
  * source, with a follow-up today), a line changed (Qty down, a new price its backorder follows), and
  * `check` clean at the end.
@@ -15,22 +15,41 @@ describe('cli: decisions on order and PO lines', () => {
     const dir = tempDir();
     const w = ['--workbook', 'w.json'];
     await cli(dir, 'init', ...w);
-    writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,Product,OnHand,LeadTimeDays\nA,MAIN,Shingles,6,14\n');
+    writeFileSync(
+      join(dir, 'i.csv'),
+      'SKU,Warehouse,Product,OnHand,LeadTimeDays\nA,MAIN,Shingles,6,14\nB,MAIN,Flashing,3,7\n',
+    );
+    // In flight: SO-0 shipped 2 of 5 before the move, PO-0 arrived in full, PO-1 is out with the vendor.
     writeFileSync(
       join(dir, 'o.csv'),
-      'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Harbor Builders,A,10\nSO-2,1,2026-11-05,Pine Co,A,3\nSO-3,1,2026-11-06,Bayside Hardware,A,4\n',
+      'OrderID,Line,OrderDate,Customer,SKU,Qty,QtyShipped,ShipDate\nSO-0,1,2026-10-20,Harbor Builders,B,5,2,2026-10-28\nSO-1,1,2026-11-01,Harbor Builders,A,10,,\nSO-2,1,2026-11-05,Pine Co,A,3,,\nSO-3,1,2026-11-06,Bayside Hardware,A,4,,\n',
     );
     writeFileSync(
       join(dir, 'p.csv'),
-      'PO,Line,Vendor,SKU,Qty,PromisedDate,Warehouse,Status\nPO-1,1,Summit,A,12,2026-12-01,MAIN,Sent\nPO-2,1,Summit,A,20,2026-12-10,MAIN,Draft\n',
+      'PO,Line,Vendor,SKU,Qty,PromisedDate,Warehouse,Status,QtyReceived,ReceivedAt\nPO-0,1,Summit,B,10,2026-10-15,MAIN,Sent,10,2026-10-18\nPO-1,1,Summit,A,12,2026-12-01,MAIN,Sent,,\nPO-2,1,Summit,A,20,2026-12-10,MAIN,Draft,,\n',
     );
-    for (const [tab, file] of [
-      ['Inventory', 'i.csv'],
-      ['Orders', 'o.csv'],
-      ['POs', 'p.csv'],
-    ] as const)
-      expect((await cli(dir, 'import', ...w, '--tab', tab, '--csv', file)).code).toBe(0);
+    expect((await cli(dir, 'import', ...w, '--tab', 'Inventory', '--csv', 'i.csv')).code).toBe(0);
+    expect((await cli(dir, 'import', ...w, '--tab', 'Orders', '--csv', 'o.csv', '--opening')).stdout).toBe(
+      'Orders: 4 added, 0 updated from o.csv; opening balances: 2 units shipped on 1 line(s), as opening shipment SH-000001 (InvoiceNo Opening: not invoiced again)\n',
+    );
+    expect((await cli(dir, 'import', ...w, '--tab', 'POs', '--csv', 'p.csv', '--opening')).stdout).toBe(
+      'POs: 3 added, 0 updated from p.csv; opening balances: 10 units received on 1 PO line(s) (already in OnHand, so stock is not moved)\n',
+    );
+    expect(await cli(dir, 'check', ...w)).toMatchObject({ code: 0 });
     expect((await cli(dir, 'do', 'allocate', ...w)).code).toBe(0);
+    const opened = JSON.parse((await cli(dir, 'export', ...w, '--tab', 'Orders', '--format', 'json')).stdout);
+    expect(opened[0]).toMatchObject({
+      OrderID: 'SO-0',
+      QtyShipped: 2,
+      QtyAllocated: 3,
+      Status: 'Partially shipped',
+    });
+    const pos = JSON.parse((await cli(dir, 'export', ...w, '--tab', 'POs', '--format', 'json')).stdout);
+    expect(pos.map((p: { PO: string; Status: string }) => `${p.PO} ${p.Status}`)).toEqual([
+      'PO-0 Received',
+      'PO-1 Sent',
+      'PO-2 Draft',
+    ]);
 
     const cancel = await cli(
       dir,
@@ -132,6 +151,12 @@ describe('cli: decisions on order and PO lines', () => {
       QtyRemaining: 2,
       UnitPrice: 11,
     });
+    // The opening shipment is never invoiced again: shipping the rest of SO-0 invoices its 3 units only.
+    expect((await cli(dir, 'do', 'ship', ...w, '--order', 'SO-0')).code).toBe(0);
+    const invoices = JSON.parse(
+      (await cli(dir, 'export', ...w, '--tab', 'Invoices', '--format', 'json')).stdout,
+    );
+    expect(invoices.map((i: { OrderID: string; Qty: number }) => [i.OrderID, i.Qty])).toEqual([['SO-0', 3]]);
     expect(await cli(dir, 'check', ...w)).toMatchObject({ code: 0 });
   });
 
