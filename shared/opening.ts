@@ -138,7 +138,7 @@ function openOrders(wb: Workbook, plan: ImportPlan<typeof OrdersTab.columns>, so
     summary:
       shipments.length === 0
         ? ''
-        : `; opening balances: ${units} units shipped on ${shipments.length} line(s), as ${newIds.length === 1 ? `opening shipment ${newIds[0]}` : `${newIds.length} opening shipments ${newIds[0]}…${newIds.at(-1)}`} (InvoiceNo ${OPENING_INVOICE}: not invoiced again${undated > 0 ? `; ${undated} without a ShipDate, left blank` : ''})`,
+        : `; opening balances: ${units} units shipped on ${shipments.length} line(s), as ${newIds.length === 1 ? `opening shipment ${newIds[0]}` : `${newIds.length} opening shipments ${newIds[0]}…${newIds[newIds.length - 1]}`} (InvoiceNo ${OPENING_INVOICE}: not invoiced again${undated > 0 ? `; ${undated} without a ShipDate, left blank` : ''})`,
     newIds,
   };
 }
