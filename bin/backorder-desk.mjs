@@ -9,6 +9,12 @@ if (!existsSync(built)) {
   const { buildCli } = await import('../scripts/build.mjs');
   await buildCli({ quiet: true });
 }
+// A reader that stops early (`backorder-desk … | head`) is not a failure of the command, whose work
+// is done by the time it prints: the output it no longer wants is dropped, the exit code kept.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
 const { main } = await import(pathToFileURL(built).href);
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
