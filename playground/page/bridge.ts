@@ -3,7 +3,9 @@
  * asynchronous, an argument Google refuses (a Date, a function, a DOM node, also nested) fails the
  * call at once with Google's TypeError (script-run-payload.ts), the success
  * handler gets the server function's return value and the failure handler an Error carrying the
- * server's message. Calls go over HTTP to the built Code.js running in the twin.
+ * server's message. Calls go over HTTP to the built Code.js running in the twin. When a call
+ * returns, the page is told, so the grid shows what the call wrote at once, as a Sheet does when a
+ * script's execution ends.
  */
 import { illegalValueAt } from './script-run-payload';
 
@@ -29,6 +31,7 @@ function runner(success?: Handler, failure?: Handler, userObject?: unknown): unk
             })
               .then((r) => r.json())
               .then((out: { value?: unknown; error?: string }) => {
+                window.parent.postMessage({ type: 'backorder-desk:ran' }, '*');
                 if (out.error !== undefined) failure?.(new Error(out.error), userObject);
                 else success?.(out.value, userObject);
               })

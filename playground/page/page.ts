@@ -2,7 +2,7 @@
  * The playground page: the workbook's tabs as grids (frozen header, formula results, dropdowns,
  * conditional colours, protected columns marked), the Extensions menu, and the sidebar beside them.
  * Clicking a row selects it in the twin, which the sidebar follows as it does in Sheets. Every value is
- * set as text. The grid refreshes every few seconds, so actions and the sync service show up.
+ * set as text. The grid refreshes when a sidebar call returns, and every few seconds for the sync service.
  */
 interface SheetView {
   name: string;
@@ -266,6 +266,12 @@ async function start(): Promise<void> {
     });
   await openTab(wb.sheets.includes('Orders') ? 'Orders' : (wb.sheets[0] ?? ''));
   setInterval(() => void refresh(), 4000);
+  // The sidebar's bridge says when a server call returned: what it wrote shows at once.
+  window.addEventListener('message', (e) => {
+    const sidebar = ($('sidebar') as HTMLIFrameElement).contentWindow;
+    if (e.source === sidebar && (e.data as { type?: string } | null)?.type === 'backorder-desk:ran')
+      void refresh();
+  });
 }
 
 void start();
