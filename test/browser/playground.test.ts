@@ -161,6 +161,8 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
     await action(hold).locator('input[name="note"]').fill('credit check');
     await action(hold).locator('button:text-is("Hold order")').click();
     await sidebar().waitForSelector('summary:text-is("On hold")');
+    expect(await sidebar().locator('button:text-is("Allocate this order")').count()).toBe(0);
+    expect(await sidebar().locator('button:text-is("Ship")').count()).toBe(0);
     await shot('07-line-changed-and-held');
 
     await page.click('#extensions > button');

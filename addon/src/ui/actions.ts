@@ -1,6 +1,6 @@
 /**
  * The actions the sidebar offers for the selected row, as forms: on an order line allocate, ship,
- * split, create a backorder, change the line (quantity, required date, price), hold or release
+ * split (not while the order is Held), create a backorder, change the line (quantity, required date, price), hold or release
  * the order and cancel the line (whole or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
  * transfer, drop-ship and the customer message; on a PO line receive, send a Draft PO, change its promised date or
  * quantity, and cancel the line. Each form builds a command of
@@ -17,20 +17,37 @@ export type Act = (command: Command, withStock?: boolean) => Promise<boolean>;
 const text = (f: FormData, name: string) => String(f.get(name) ?? '');
 
 function orderLineActions(v: RowView, act: Act, orderId: string, line: number): HTMLElement[] {
+  // A Held order is not allocated or shipped (the core refuses both): the sidebar does not offer them.
+  const moving = v.hold
+    ? []
+    : [
+        form(
+          'Allocate',
+          [],
+          'Allocate this order',
+          () => void act({ action: 'allocate', orderId }, true),
+          true,
+        ),
+        form(
+          'Ship',
+          [field('Quantity picked (empty: all allocated)', input('qty', 'number'))],
+          'Ship',
+          (f) => {
+            void act({ action: 'ship', orderId, line, ...filled(f, { qty: 'qty' }, ['qty']) }, true);
+          },
+        ),
+        form(
+          'Split: ship now, backorder the rest',
+          [field('Ship now', input('now', 'number', String(Math.min(v.qty.open, v.qty.available))))],
+          'Allocate and ship',
+          async (f) => {
+            if (await act({ action: 'allocate', orderId }, true))
+              await act({ action: 'ship', orderId, line, ...filled(f, { qty: 'now' }, ['qty']) }, true);
+          },
+        ),
+      ];
   return [
-    form('Allocate', [], 'Allocate this order', () => void act({ action: 'allocate', orderId }, true), true),
-    form('Ship', [field('Quantity picked (empty: all allocated)', input('qty', 'number'))], 'Ship', (f) => {
-      void act({ action: 'ship', orderId, line, ...filled(f, { qty: 'qty' }, ['qty']) }, true);
-    }),
-    form(
-      'Split: ship now, backorder the rest',
-      [field('Ship now', input('now', 'number', String(Math.min(v.qty.open, v.qty.available))))],
-      'Allocate and ship',
-      async (f) => {
-        if (await act({ action: 'allocate', orderId }, true))
-          await act({ action: 'ship', orderId, line, ...filled(f, { qty: 'now' }, ['qty']) }, true);
-      },
-    ),
+    ...moving,
     form(
       'Create a backorder',
       [
