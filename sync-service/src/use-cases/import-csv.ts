@@ -72,17 +72,17 @@ function withOwnColumns(
 }
 
 /**
- * The import's changes with what the engine derives from them (statuses, queue positions, OnOrder:
- * the refresh of `check --repair`), so `check` is clean straight after an import. One write and one
- * Log entry: the refresh's own entry is dropped.
+ * What the engine derives from an import (statuses, queue positions, OnOrder: the refresh of
+ * `check --repair`) on the workbook as imported, so `check` is clean straight after an import. Its
+ * changes join the import's in one write and one Log entry: the refresh's own entry is dropped.
  */
-function withDerived(workbook: Workbook, imported: WorkbookChanges, ctx: CommandContext): WorkbookChanges {
+function derivedFrom(imported: Workbook, ctx: CommandContext): WorkbookChanges {
   const { log: _refreshLog, ...derived } = runCommand(
-    applyChanges(workbook, imported),
+    imported,
     { action: 'refresh' },
     { ...ctx, requestId: '' },
   ).changes;
-  return thenChanges(imported, derived);
+  return derived;
 }
 
 export async function importCsv(
@@ -111,18 +111,18 @@ export async function importCsv(
   const plan = planImport(tab, rows, source, context, sheetHeader, options);
   const opening = options.opening ? planOpening(workbook, TABS[key].name, plan, source) : undefined;
   const imported = opening?.changes ?? ({ [key]: plan.changes } as WorkbookChanges);
-  const dataChanges = withDerived(workbook, imported, ctx);
   const summary = `${plan.summary}${opening?.summary ?? ''}`;
+  const after = applyChanges(workbook, imported);
   const before = new Set(checkInvariants(workbook).map((v) => `${v.tab}|${v.key}|${v.message}`));
-  const broken = checkInvariants(applyChanges(workbook, dataChanges)).filter(
-    (v) => !before.has(`${v.tab}|${v.key}|${v.message}`),
-  );
+  const broken = checkInvariants(after).filter((v) => !before.has(`${v.tab}|${v.key}|${v.message}`));
   if (broken.length > 0)
     throw new DeskError(
       'INVARIANT',
       `${source}: nothing imported; these rows would break the workbook's balances:`,
       broken.map((v) => `${v.tab} ${v.key}: ${v.message}`),
     );
+  // Derived only once the balances hold: a refresh never runs on a workbook the import would break.
+  const dataChanges = thenChanges(imported, derivedFrom(after, ctx));
   const entry = makeLogEntry(workbook.log, ctx, {
     action: 'import',
     entity: TABS[key].name,
