@@ -5,6 +5,8 @@
  * (only the sync's apply-etas and undo change it) and never the Aging tab (Rebuild aging replaces
  * it whole); Rebuild aging, setup, check and the exports read every tab. A tab left unread decodes as empty, and a write to a tab that was not read is refused
  * before anything is written (addon/src/sheet-io.ts), so an unread tab can never be overwritten.
+ * Allocate all and Rebuild aging read the tabs they decide from whole and the history tabs only for
+ * their last rows (`BatchTabs`).
  */
 import type { RawTab } from './codec';
 import type { Command } from './commands/schema';
@@ -48,6 +50,45 @@ export function scopedCommandTabs(command: Command): TabKey[] {
     ...(SHIPS.has(a) ? (['invoices'] as const) : []),
     ...(CALLS.has(a) ? (['calls'] as const) : []),
   ];
+}
+
+/**
+ * What a batch reads (docs/addon.md, "Read plan"): the tabs it decides from, whole, and the tabs it
+ * only adds rows to, read for their last rows (the next id) and this RequestID's Log row. Reading
+ * the Log, Shipments and Invoices whole would make a batch slower every day the workbook is used.
+ */
+export interface BatchTabs {
+  readonly whole: readonly TabKey[];
+  readonly tails: readonly TabKey[];
+}
+
+/**
+ * Allocate all decides from every open line, the stock, the backorder queues and the open POs, and
+ * adds backorders (read whole) and one Log row. It reads no Shipments, so deliveries people typed
+ * settle in the daily run and in the actions that read them, not here.
+ */
+export const ALLOCATE_ALL_TABS: BatchTabs = {
+  whole: ['orders', 'inventory', 'backorders', 'pos'],
+  tails: ['log'],
+};
+
+/**
+ * Rebuild aging reports from the backorders, stock, POs, Shipments (days to fulfil a backorder) and
+ * ETA History (how often a vendor moved a date), and adds one Log row; it never needs Orders.
+ */
+export const AGING_TABS: BatchTabs = {
+  whole: ['backorders', 'inventory', 'pos', 'shipments', 'etaHistory'],
+  tails: ['log'],
+};
+
+/** The batch read of a command that has one (allocate all); other batches read whole tabs. */
+export function batchTabs(command: Command): BatchTabs | undefined {
+  return command.action === 'allocate' && !command.orderId ? ALLOCATE_ALL_TABS : undefined;
+}
+
+/** Every typed tab a batch names, with Settings (which every read decodes). */
+export function batchTabKeys(batch: BatchTabs): TabKey[] {
+  return [...batch.whole, ...batch.tails, 'settings'];
 }
 
 /** The tabs a command decides from. */

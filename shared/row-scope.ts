@@ -4,8 +4,8 @@
  * Inventory rows, backorders and PO lines), grown to a fixed point; the lines of every open backorder
  * read (its counters move with it); the Log row of this RequestID (idempotency) and the last rows of
  * every tab that may get new rows (the next id). Nothing else: not the rest of Orders, and never the
- * history (Log, Shipments, Invoices, Calls) beyond those rows. A batch (allocate-all, receive-all,
- * reorder, undo, apply-etas, refresh, follow-up) reads whole tabs. Pure: the rows come from a
+ * history (Log, Shipments, Invoices, Calls) beyond those rows. A batch reads the tabs it decides
+ * from whole (`options.whole`) and the others it names for their last rows only. Pure: the rows come from a
  * RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the result is a
  * RawTab per tab whose unread rows are empty, so every row keeps its sheet row number and the codec
  * skips the rest as it skips blank rows.
@@ -55,8 +55,12 @@ export interface ScopedRead {
 }
 
 export interface ScopeOptions {
-  /** The typed tabs to read; Settings and the tabs not named sparse here are read whole. */
+  /** The typed tabs to read, row by row but for Settings, ETA History and those named `whole`. */
   readonly tabs: readonly TabKey[];
+  /** Tabs read whole (a batch: shared/read-plan.ts `BatchTabs`). */
+  readonly whole?: readonly TabKey[];
+  /** Tabs outside the typed ones (the Aging tab Rebuild aging replaces) read whole, by name. */
+  readonly alsoWhole?: readonly string[];
   readonly requestId?: string;
   /** The row the sidebar shows, read as it is and grown from. */
   readonly ref?: RowRef | null;
@@ -80,7 +84,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   >();
   for (const key of options.tabs) {
     const name = TABS[key].name;
-    if (key === 'settings' || key === 'etaHistory') {
+    if (key === 'settings' || key === 'etaHistory' || options.whole?.includes(key)) {
       const raw = source.whole(name);
       if (raw) tabs[name] = raw;
       continue;
@@ -92,6 +96,10 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     values[0] = shape.header;
     grids.set(key, { values, read: new Set(), header: shape.header, bounded: shape.lastRow !== undefined });
     sparse.add(name);
+  }
+  for (const name of options.alsoWhole ?? []) {
+    const raw = source.whole(name);
+    if (raw) tabs[name] = raw;
   }
   const sets: Sets = {
     orders: new Set(keys.orders),

@@ -13,7 +13,15 @@ import { SettingsTab } from '../../shared/tabs/settings';
 import { insertAgingChart } from './charts';
 import { toCsv } from './csv';
 import { ADDON_NAME } from './menu-items';
-import { commandScope, contextFor, patchedTabs, readDecideWrite, reason, withDocumentLock } from './server';
+import {
+  agingScope,
+  commandScope,
+  contextFor,
+  patchedTabs,
+  readDecideWrite,
+  reason,
+  withDocumentLock,
+} from './server';
 import { readTabs, sheetsByName, writeTabs } from './sheet-io';
 import { ensureDailyTrigger } from './triggers';
 import { applyRules, checkRules, clearOverrideNotes } from './workbook-rules';
@@ -117,7 +125,13 @@ export function reorderNow(): CommandResult | undefined {
 
 export function rebuildAgingNow(): string {
   try {
-    const { plan } = readDecideWrite((loaded, ctx) => planAging(loaded, ctx), requestId('aging'));
+    const { plan } = readDecideWrite(
+      (loaded, ctx) => planAging(loaded, ctx),
+      requestId('aging'),
+      undefined,
+      ALL_TAB_NAMES,
+      agingScope(),
+    );
     say(`Aging rebuilt: ${plan.summary}`);
     return plan.summary;
   } catch (e) {

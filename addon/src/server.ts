@@ -10,10 +10,18 @@ import type { Command } from '../../shared/commands/schema';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, type WritePlan } from '../../shared/plans';
-import { scopedCommandTabs, withUnreadAsEmpty } from '../../shared/read-plan';
+import {
+  AGING_TABS,
+  type BatchTabs,
+  batchTabKeys,
+  batchTabs,
+  scopedCommandTabs,
+  withUnreadAsEmpty,
+} from '../../shared/read-plan';
 import { newKeysTaken, readScoped, type ScopeOptions } from '../../shared/row-scope';
 import type { RowRef } from '../../shared/rpc';
-import { commandKeys, type ScopeKeys } from '../../shared/scope-keys';
+import { commandKeys, NO_KEYS, type ScopeKeys } from '../../shared/scope-keys';
+import { AGING_TAB } from '../../shared/workbook';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { sheetRowSource } from './row-source';
@@ -98,8 +106,18 @@ export interface Scope extends Omit<ScopeOptions, 'requestId'> {
   readonly keys: ScopeKeys;
 }
 
-/** The rows a command decides from, or undefined for a batch (which reads whole tabs). */
+/** A batch's read: its deciding tabs whole, the tabs it adds to by their last rows (shared/read-plan.ts). */
+export function batchScope(batch: BatchTabs, alsoWhole?: readonly string[]): Scope {
+  return { keys: NO_KEYS, tabs: batchTabKeys(batch), whole: batch.whole, appends: true, alsoWhole };
+}
+
+/** What Rebuild aging reads: its deciding tabs whole, the Log's last rows, and the Aging tab it replaces. */
+export const agingScope = (): Scope => batchScope(AGING_TABS, [AGING_TAB]);
+
+/** The rows a command decides from, or undefined for a batch that reads whole tabs. */
 export function commandScope(command: Command, ref?: RowRef | null): Scope | undefined {
+  const batch = batchTabs(command);
+  if (batch) return batchScope(batch);
   const keys = commandKeys(command);
   if (!keys) return undefined;
   return {

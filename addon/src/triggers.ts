@@ -7,10 +7,10 @@
  * for the sidebar to show, because add-ons get no failure e-mails.
  */
 import { normalizeHeader } from '../../shared/columns';
-import { planAction, planAging } from '../../shared/plans';
+import { ALL_TAB_NAMES, planAction, planAging } from '../../shared/plans';
 import { formulaColumns } from '../../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../../shared/workbook';
-import { readDecideWrite } from './server';
+import { agingScope, readDecideWrite } from './server';
 import { writeFormulas } from './sheet-io';
 
 export const LAST_FAILURE_KEY = 'backorderDesk.lastDailyFailure';
@@ -105,7 +105,13 @@ export function runDaily(e?: { triggerUid?: string }): void {
       (loaded, ctx) => planAction(loaded, { action: 'follow-up' }, ctx),
       `daily-follow-up-${stamp}`,
     );
-    readDecideWrite((loaded, ctx) => planAging(loaded, ctx), `daily-aging-${stamp}`);
+    readDecideWrite(
+      (loaded, ctx) => planAging(loaded, ctx),
+      `daily-aging-${stamp}`,
+      undefined,
+      ALL_TAB_NAMES,
+      agingScope(),
+    );
     props.deleteProperty(LAST_FAILURE_KEY);
     if (uid) user.deleteProperty(missedKey(uid));
   } catch (err) {
