@@ -81,6 +81,26 @@ export const AGING_TABS: BatchTabs = {
   tails: ['log'],
 };
 
+/**
+ * A vendor sync run (the sync service's apply-etas, then the Aging it pushes): the POs and the
+ * backorders waiting on them, with the order lines (a Held order's backorders leave the queue it
+ * renumbers) and stock, the ETA History it appends to and
+ * reports on, Shipments for Aging's days to fulfil, and the Calls and Log it adds a row to. It never
+ * reads Invoices.
+ */
+export const SYNC_TABS: BatchTabs = {
+  whole: ['orders', 'inventory', 'backorders', 'pos', 'shipments', 'etaHistory'],
+  tails: ['calls', 'log'],
+};
+
+/**
+ * The tab names a batch reads on the Node side, where the Sheets API has no server-side search:
+ * every tab it names is read whole in the one batchGet (the tails too), with Settings and `extra`.
+ */
+export function batchTabNames(batch: BatchTabs, extra: readonly string[] = []): string[] {
+  return [...names(batchTabKeys(batch)), ...extra];
+}
+
 /** The batch read of a command that has one (allocate all); other batches read whole tabs. */
 export function batchTabs(command: Command): BatchTabs | undefined {
   return command.action === 'allocate' && !command.orderId ? ALLOCATE_ALL_TABS : undefined;

@@ -1,14 +1,27 @@
 /**
- * Reading a workbook for an action: every typed tab in one batched read, decoded with the sheet's own
- * time zone (shared/plans.ts decides the rest). Shared by every use-case so none of them reads a tab twice.
+ * Reading a workbook for an action: every typed tab (or the tabs a batch decides from:
+ * shared/read-plan.ts) in one batched read, decoded with the sheet's own time zone (shared/plans.ts
+ * decides the rest). Shared by every use-case so none of them reads a tab twice.
  */
+import type { RawTab } from '../../../shared/codec';
 import { ALL_TAB_NAMES, decodeLoaded } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { emptyRawTab, TAB_KEYS, TABS } from '../../../shared/workbook';
 
 export { ALL_TAB_NAMES };
 
-/** Reads and decodes every typed tab; a workbook missing one of them is refused with the way out. */
-export async function loadWorkbook(port: SpreadsheetPort) {
-  const { tabs, timeZone } = await port.read(ALL_TAB_NAMES);
-  return decodeLoaded(tabs, timeZone, 'api');
+/**
+ * Reads and decodes `names` (every tab unless told); a workbook missing one of them is refused with
+ * the way out. A typed tab not asked for decodes as empty: the plan must not need it, and a write to
+ * it would be a write to a tab never read (the tests of shared/read-plan.ts's lists prove neither
+ * happens).
+ */
+export async function loadWorkbook(port: SpreadsheetPort, names: readonly string[] = ALL_TAB_NAMES) {
+  const { tabs, timeZone } = await port.read(names);
+  const all: Record<string, RawTab> = { ...tabs };
+  for (const key of TAB_KEYS) {
+    const name = TABS[key].name;
+    if (!names.includes(name) && !all[name]) all[name] = emptyRawTab(TABS[key] as never);
+  }
+  return decodeLoaded(all, timeZone, 'api');
 }

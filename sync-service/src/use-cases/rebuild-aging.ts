@@ -1,18 +1,24 @@
 /**
- * `aging`: rebuilds the Aging tab from the core's report, one read and one write (the tab's whole
+ * `aging`: rebuilds the Aging tab from the core's report, one read of the tabs it reports from
+ * (shared/read-plan.ts `AGING_TABS`: not Orders, Invoices or Calls) and one write (the tab's whole
  * content replaced, plus the Log row).
  */
 import type { CommandContext } from '../../../shared/desk';
 import { planAging } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { AGING_TABS, batchTabNames } from '../../../shared/read-plan';
 import type { AgingSheet } from '../../../shared/render-aging';
+import { AGING_TAB } from '../../../shared/workbook';
 import { loadWorkbook } from './load';
 
 export async function rebuildAging(
   port: SpreadsheetPort,
   ctx: CommandContext,
 ): Promise<AgingSheet & { summary: string }> {
-  const { patches, newTabs, ...sheet } = planAging(await loadWorkbook(port), ctx);
+  const { patches, newTabs, ...sheet } = planAging(
+    await loadWorkbook(port, batchTabNames(AGING_TABS, [AGING_TAB])),
+    ctx,
+  );
   await port.write(patches, newTabs);
   return sheet;
 }
