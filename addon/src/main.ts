@@ -8,6 +8,8 @@ import * as menu from './menu-actions';
 import { ADDON_NAME } from './menu-items';
 import { ensureDailyTrigger, handleEdit, runDaily } from './triggers';
 
+/** Run by hand from the Apps Script editor: times the calls the cost model prices (measure.ts). */
+export { measureSpeed } from './measure';
 export {
   sidebarAction,
   sidebarJump,

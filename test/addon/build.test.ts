@@ -26,6 +26,7 @@ describe('addon build', () => {
       'onEdit',
       'dailyRun',
       'installDailyTrigger',
+      'measureSpeed',
       ...MENU_ITEMS.map(([, fn]) => fn),
       ...RPC_NAMES,
     ];

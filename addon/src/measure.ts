@@ -1,0 +1,121 @@
+/**
+ * `measureSpeed`, run by hand from the Apps Script editor on a real spreadsheet (it is on no menu):
+ * times the calls the twin's cost model prices (twin/apps-script/cost-model.ts; docs/twin.md "Cost
+ * model") so that its inferred parameters can be replaced by measured ones. Nothing here can reach
+ * Google, so the model's figures come from published measurements; this is how the first real Sheet
+ * corrects them. It reads the Orders tab (else the first sheet) and writes only to a temporary sheet,
+ * deleted before it returns, so no person's data is touched and no Log row is due. The report, and
+ * the parameter set it implies, is logged as JSON (View → Executions) and returned.
+ */
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Each timed call is repeated this many times and the median kept (one slow call says little). */
+export const REPEAT = 15;
+const BLOCK_ROWS = 200;
+
+export interface SpeedReport {
+  readonly sheet: string;
+  /** Median milliseconds of one call of each kind, and of one read and write of a block. */
+  readonly ms: Readonly<Record<string, number>>;
+  readonly blockCells: number;
+  /**
+   * The cost model's parameters as measured (seconds), to compare with `COST.central`. The round
+   * trip is not measurable from the server side: time a `google.script.run` from the sidebar.
+   */
+  readonly parameters: {
+    readonly perCall: number;
+    readonly perLocalCall: number;
+    readonly perCell: number;
+    readonly commit: number;
+    /** A one-cell read in a run of reads: the look-ahead cache the model does not count on. */
+    readonly cachedRead: number;
+  };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Milliseconds of each of `n` runs of `fn(i)`. */
+function times(n: number, fn: (i: number) => unknown): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = Date.now();
+    fn(i);
+    out.push(Date.now() - t);
+  }
+  return out;
+}
+
+const timed = (n: number, fn: (i: number) => unknown) => median(times(n, fn));
+const seconds = (ms: number) => Math.round(ms * 1000) / 1e6;
+
+export function measureSpeed(): SpeedReport {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet: Sheet = ss.getSheetByName('Orders') ?? (ss.getSheets()[0] as Sheet);
+  const name = sheet.getName();
+  const lastRow = Math.max(1, sheet.getLastRow());
+  const width = Math.max(1, sheet.getLastColumn());
+  // Rows spread over the tab, so no read is of a row just read.
+  const row = (i: number) => 1 + ((i * 7919) % lastRow);
+  const key = String(sheet.getRange(Math.min(2, lastRow), 1).getValues()[0]?.[0] ?? '');
+  const keyColumn = sheet.getRange(1, 1, lastRow, 1);
+  const blockRows = Math.min(BLOCK_ROWS, lastRow);
+  const read = {
+    getLastRow: timed(REPEAT, () => sheet.getLastRow()),
+    getSheetByName: timed(REPEAT, () => ss.getSheetByName(name)),
+    getRange: timed(REPEAT, (i) => sheet.getRange(row(i), 1)),
+    readOneCell: timed(REPEAT, (i) => sheet.getRange(row(i), 1).getValues()),
+    findAll: timed(REPEAT, () => keyColumn.createTextFinder(key).matchEntireCell(true).findAll()),
+    readBlock: timed(3, () => sheet.getRange(1, 1, blockRows, width).getValues()),
+  };
+  // A new sheet is 1,000 × 26: the block written fits below the single cells, at most 26 wide.
+  const writeWidth = Math.min(width, 26);
+  const probe = ss.insertSheet(`Backorder Desk speed probe ${Date.now()}`);
+  let write: Record<'writeOneCell' | 'writeOneCellAndFlush' | 'writeThenReadOneCell' | 'writeBlock', number>;
+  try {
+    const writeOneCell = timed(REPEAT, (i) => probe.getRange(i + 1, 1).setValues([[i]]));
+    const writeOneCellAndFlush = timed(REPEAT, (i) => {
+      probe.getRange(i + 1, 2).setValues([[i]]);
+      SpreadsheetApp.flush();
+    });
+    // A read right after a write cannot be served by the look-ahead cache.
+    const writeThenReadOneCell = timed(REPEAT, (i) => {
+      probe.getRange(i + 1, 3).setValues([[i]]);
+      sheet.getRange(row(i), 1).getValues();
+    });
+    const grid = Array.from({ length: blockRows }, (_, r) =>
+      Array.from({ length: writeWidth }, (_, c) => r * c),
+    );
+    const top = REPEAT + 2;
+    const writeBlock = timed(3, () => probe.getRange(top, 1, blockRows, writeWidth).setValues(grid));
+    write = { writeOneCell, writeOneCellAndFlush, writeThenReadOneCell, writeBlock };
+  } finally {
+    ss.deleteSheet(probe);
+  }
+  const blockCells = blockRows * width;
+  const writeCells = blockRows * writeWidth;
+  const perCellMs = Math.max(
+    0,
+    (read.readBlock - read.readOneCell + write.writeBlock - write.writeOneCell) /
+      Math.max(1, blockCells - 1 + writeCells - 1),
+  );
+  const uncachedRead = Math.max(0, write.writeThenReadOneCell - write.writeOneCell);
+  const report: SpeedReport = {
+    sheet: name,
+    ms: { ...read, ...write },
+    blockCells,
+    parameters: {
+      perCall: seconds(median([read.getLastRow, read.getSheetByName, read.findAll, uncachedRead])),
+      perLocalCall: seconds(read.getRange),
+      perCell: seconds(perCellMs),
+      commit: seconds(Math.max(0, write.writeOneCellAndFlush - write.writeOneCell)),
+      cachedRead: seconds(read.readOneCell),
+    },
+  };
+  console.log(JSON.stringify(report));
+  return report;
+}

@@ -1,0 +1,39 @@
+/**
+ * `measureSpeed` through the built Code.js in the twin: the probe that calibrates the cost model on
+ * a real spreadsheet. The twin's clock says nothing about Google's speed, so this checks what can
+ * be checked here: it times the calls it names (each the number of times it says), reports every
+ * parameter the cost model prices but the round trip, and leaves the spreadsheet as it found it
+ * (its temporary sheet deleted, no tab changed).
+ */
+import { describe, expect, it } from 'vitest';
+import { COST } from '../../twin/apps-script/cost-model';
+import { openDesk, typeWorkedExample } from '../support/addon';
+
+describe('add-on: measureSpeed', () => {
+  it('times the calls the cost model prices and leaves the spreadsheet as it was', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    typeWorkedExample(desk);
+    const before = desk.twin.file.sheets.map((s) => ({ title: s.properties.title, values: s.values }));
+    desk.rt.counter.reset();
+    const report = desk.run<{
+      sheet: string;
+      ms: Record<string, number>;
+      blockCells: number;
+      parameters: Record<string, number>;
+    }>('measureSpeed');
+    const after = desk.twin.file.sheets.map((s) => ({ title: s.properties.title, values: s.values }));
+    expect(after).toEqual(before);
+    const counts = desk.rt.counter.counts;
+    expect(counts['Spreadsheet.insertSheet']).toBe(1);
+    expect(counts['Spreadsheet.deleteSheet']).toBe(1);
+    expect(counts['TextFinder.findAll']).toBe(15);
+    expect(counts['SpreadsheetApp.flush']).toBe(15);
+    expect(report.sheet).toBe('Orders');
+    expect(report.blockCells).toBe(desk.twin.sheetNamed('Orders').values.length * 25);
+    const { roundTrip: _, ...priced } = COST.central;
+    expect(Object.keys(report.parameters).sort()).toEqual([...Object.keys(priced), 'cachedRead'].sort());
+    for (const v of [...Object.values(report.parameters), ...Object.values(report.ms)])
+      expect(Number.isFinite(v) && v >= 0).toBe(true);
+  });
+});
