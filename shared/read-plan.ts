@@ -3,10 +3,11 @@
  * it shows and nothing else: not the Log, Shipments, Invoices or ETA History, which grow with every
  * action and every day, nor the built Aging tab. A command reads every typed tab but ETA History
  * (only the sync's apply-etas and undo change it) and never the Aging tab (Rebuild aging replaces
- * it whole); Rebuild aging, setup, check and the exports read every tab. A tab left unread decodes as empty, and a write to a tab that was not read is refused
- * before anything is written (addon/src/sheet-io.ts), so an unread tab can never be overwritten.
- * Allocate all and Rebuild aging read the tabs they decide from whole and the history tabs only for
- * their last rows (`BatchTabs`).
+ * it whole); setup, check and the exports read every tab. Allocate all, Rebuild aging and a sync run
+ * read the tabs they decide from whole and the tabs they only add to by their last rows
+ * (`BatchTabs`). A tab left unread decodes as empty, and a write to a tab that was not read is
+ * refused before anything is written (addon/src/sheet-io.ts), so an unread tab can never be
+ * overwritten.
  */
 import type { RawTab } from './codec';
 import type { Command } from './commands/schema';
@@ -84,9 +85,8 @@ export const AGING_TABS: BatchTabs = {
 /**
  * A vendor sync run (the sync service's apply-etas, then the Aging it pushes): the POs and the
  * backorders waiting on them, with the order lines (a Held order's backorders leave the queue it
- * renumbers) and stock, the ETA History it appends to and
- * reports on, Shipments for Aging's days to fulfil, and the Calls and Log it adds a row to. It never
- * reads Invoices.
+ * renumbers) and stock, the ETA History it appends to and reports on, Shipments for Aging's days to
+ * fulfil, and the Calls and Log it adds rows to. It never reads Invoices.
  */
 export const SYNC_TABS: BatchTabs = {
   whole: ['orders', 'inventory', 'backorders', 'pos', 'shipments', 'etaHistory'],

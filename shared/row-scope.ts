@@ -5,10 +5,10 @@
  * read (its counters move with it); the Log row of this RequestID (idempotency) and the last rows of
  * every tab that may get new rows (the next id). Nothing else: not the rest of Orders, and never the
  * history (Log, Shipments, Invoices, Calls) beyond those rows. A batch reads the tabs it decides
- * from whole (`options.whole`) and the others it names for their last rows only. Pure: the rows come from a
- * RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the result is a
- * RawTab per tab whose unread rows are empty, so every row keeps its sheet row number and the codec
- * skips the rest as it skips blank rows.
+ * from whole (`options.whole`) and the others it names for their last rows only. Pure: the rows
+ * come from a RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the
+ * result is a RawTab per tab whose unread rows are empty, so every row keeps its sheet row number
+ * and the codec skips the rest as it skips blank rows.
  */
 import type { Cell } from './cells';
 import { decodeTab, indexColumns, type RawTab, type TabPatch } from './codec';
