@@ -9,10 +9,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
-import type { RawTab, TabPatch } from '../../shared/codec';
+import type { RawTab } from '../../shared/codec';
 import { runCommand } from '../../shared/commands/run';
 import { CommandSchema } from '../../shared/commands/schema';
-import { simulateDemo } from '../../shared/demo/simulate';
 import type { CommandContext } from '../../shared/desk';
 import { decodeLoaded, planAction, planAging } from '../../shared/plans';
 import {
@@ -28,30 +27,13 @@ import { readScoped } from '../../shared/row-scope';
 import { NO_KEYS } from '../../shared/scope-keys';
 import { AGING_TAB, type Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';
-import { commandFor, KINDS, memorySource } from '../support/scope-oracle';
+import { commandFor, drawnPicks, memorySource, normalPatches, settledDemo } from '../support/scope-oracle';
 
 const CELLS = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
 const rawOf = (wb: Workbook) => Object.fromEntries(renderWorkbook(wb, CELLS).map((t) => [t.name, t]));
 const ALLOCATE_ALL = CommandSchema.parse({ action: 'allocate' });
 
-function normal(patches: readonly TabPatch[]) {
-  return patches
-    .filter((p) => p.writes.length > 0 || p.appends.length > 0 || p.replace)
-    .map((p) => ({
-      tab: p.tab,
-      writes: [...p.writes].sort((a, b) => a.row - b.row || a.col - b.col),
-      appends: p.appends,
-      replace: p.replace,
-    }))
-    .sort((a, b) => a.tab.localeCompare(b.tab));
-}
-
-/** The demo with deliveries settled, as the daily run leaves it (a batch read settles none). */
-const demo = (() => {
-  const wb = simulateDemo({ today: TODAY });
-  const ctx = { today: TODAY, now: `${TODAY}T06:00:00.000Z`, actor: 'daily', requestId: 'daily-refresh' };
-  return applyChanges(wb, runCommand(wb, { action: 'refresh' }, ctx).changes);
-})();
+const demo = settledDemo();
 
 /** The raw tabs a batch read hands the plan, and how many rows of each sparse tab it read. */
 function batchRead(
@@ -82,52 +64,40 @@ describe('batch reads decide as whole reads do', () => {
     let allocatedSomething = 0;
     let runs = 0;
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            kind: fc.constantFrom(...KINDS),
-            pick: fc.nat(10_000),
-            qty: fc.nat(6),
-            flag: fc.boolean(),
-          }),
-          { minLength: 2, maxLength: 6 },
-        ),
-        (picks) => {
-          let wb = demo;
-          picks.forEach((p, i) => {
-            const command = commandFor(wb, p);
-            if (!command) return;
-            const ctx = { today: TODAY, now: `${TODAY}T09:00:0${i}.000Z`, actor: 'rep', requestId: `s${i}` };
-            try {
-              wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
-            } catch {
-              // A refused step changes nothing.
-            }
-          });
-          const ctx: CommandContext = {
-            today: TODAY,
-            now: `${TODAY}T11:00:00.000Z`,
-            actor: 'owner@test',
-            requestId: `batch-${runs++}`,
-          };
-          const raw = rawOf(wb);
-          const whole = planAction(decodeLoaded(raw, 'UTC', 'api'), ALLOCATE_ALL, ctx);
-          const read = batchRead(raw, ALLOCATE_ALL_TABS, ctx.requestId);
-          const scoped = planAction(decodeLoaded(read.tabs, 'UTC', 'api'), ALLOCATE_ALL, ctx);
-          expect(normal(scoped.patches)).toEqual(normal(whole.patches));
-          expect(scoped.result.messages).toEqual(whole.result.messages);
-          expect([...read.sparse]).toEqual(['Log']);
-          if (whole.result.shortfalls.length > 0 || whole.result.changed.Orders?.updated)
-            allocatedSomething++;
+      fc.property(drawnPicks(2, 6), (picks) => {
+        let wb = demo;
+        picks.forEach((p, i) => {
+          const command = commandFor(wb, p);
+          if (!command) return;
+          const ctx = { today: TODAY, now: `${TODAY}T09:00:0${i}.000Z`, actor: 'rep', requestId: `s${i}` };
+          try {
+            wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
+          } catch {
+            // A refused step changes nothing.
+          }
+        });
+        const ctx: CommandContext = {
+          today: TODAY,
+          now: `${TODAY}T11:00:00.000Z`,
+          actor: 'owner@test',
+          requestId: `batch-${runs++}`,
+        };
+        const raw = rawOf(wb);
+        const whole = planAction(decodeLoaded(raw, 'UTC', 'api'), ALLOCATE_ALL, ctx);
+        const read = batchRead(raw, ALLOCATE_ALL_TABS, ctx.requestId);
+        const scoped = planAction(decodeLoaded(read.tabs, 'UTC', 'api'), ALLOCATE_ALL, ctx);
+        expect(normalPatches(scoped.patches)).toEqual(normalPatches(whole.patches));
+        expect(scoped.result.messages).toEqual(whole.result.messages);
+        expect([...read.sparse]).toEqual(['Log']);
+        if (whole.result.shortfalls.length > 0 || whole.result.changed.Orders?.updated) allocatedSomething++;
 
-          const agingWhole = planAging(decodeLoaded(raw, 'UTC', 'api'), ctx);
-          const agingRead = batchRead(raw, AGING_TABS, ctx.requestId, [AGING_TAB]);
-          const agingScoped = planAging(decodeLoaded(agingRead.tabs, 'UTC', 'api'), ctx);
-          expect(normal(agingScoped.patches)).toEqual(normal(agingWhole.patches));
-          expect(agingScoped.newTabs).toEqual(agingWhole.newTabs);
-          expect(agingScoped.summary).toEqual(agingWhole.summary);
-        },
-      ),
+        const agingWhole = planAging(decodeLoaded(raw, 'UTC', 'api'), ctx);
+        const agingRead = batchRead(raw, AGING_TABS, ctx.requestId, [AGING_TAB]);
+        const agingScoped = planAging(decodeLoaded(agingRead.tabs, 'UTC', 'api'), ctx);
+        expect(normalPatches(agingScoped.patches)).toEqual(normalPatches(agingWhole.patches));
+        expect(agingScoped.newTabs).toEqual(agingWhole.newTabs);
+        expect(agingScoped.summary).toEqual(agingWhole.summary);
+      }),
       { numRuns: 25, seed: 1203 },
     );
     // The oracle is not vacuous: the drawn steps left lines for Allocate all to work on.

@@ -9,11 +9,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
-import type { RawTab, TabPatch } from '../../shared/codec';
+import type { RawTab } from '../../shared/codec';
 import { runCommand } from '../../shared/commands/run';
 import { CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
-import { simulateDemo } from '../../shared/demo/simulate';
 import type { CommandContext } from '../../shared/desk';
 import { decodeLoaded, planAction } from '../../shared/plans';
 import {
@@ -28,42 +27,26 @@ import { describeRow } from '../../shared/row-view';
 import { commandKeys, NO_KEYS } from '../../shared/scope-keys';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';
-import { commandFor, KINDS, memorySource } from '../support/scope-oracle';
+import { commandFor, drawnPicks, memorySource, normalPatches, settledDemo } from '../support/scope-oracle';
 
 const CELLS = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
 
 const rawOf = (wb: Workbook) => Object.fromEntries(renderWorkbook(wb, CELLS).map((t) => [t.name, t]));
 
-/** A plan as comparable data: each tab's writes in cell order, and its appended rows. */
-function normal(patches: readonly TabPatch[]) {
-  return patches
-    .filter((p) => p.writes.length > 0 || p.appends.length > 0)
-    .map((p) => ({
-      tab: p.tab,
-      writes: [...p.writes].sort((a, b) => a.row - b.row || a.col - b.col),
-      appends: p.appends,
-    }))
-    .sort((a, b) => a.tab.localeCompare(b.tab));
-}
-
 function outcome(f: () => ReturnType<typeof planAction>) {
   try {
     const plan = f();
-    return { patches: normal(plan.patches), messages: plan.result.messages, newIds: plan.result.newIds };
+    return {
+      patches: normalPatches(plan.patches),
+      messages: plan.result.messages,
+      newIds: plan.result.newIds,
+    };
   } catch (e) {
     return { refused: (e as Error).message };
   }
 }
 
-/**
- * The demo as the daily run leaves it: deliveries people typed are settled by batches (every command
- * settles what it reads; a scope reads only its rows' shipments, so the rest wait for the daily run).
- */
-const demo = (() => {
-  const wb = simulateDemo({ today: TODAY });
-  const ctx = { today: TODAY, now: `${TODAY}T06:00:00.000Z`, actor: 'daily', requestId: 'daily-refresh' };
-  return applyChanges(wb, runCommand(wb, { action: 'refresh' }, ctx).changes);
-})();
+const demo = settledDemo();
 
 describe('row-by-row reads decide as whole reads do', () => {
   it('plans every single-entity command alike from its rows and from whole tabs, step after step', () => {
@@ -71,49 +54,38 @@ describe('row-by-row reads decide as whole reads do', () => {
     let scopedRows = 0;
     let wholeRows = 0;
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            kind: fc.constantFrom(...KINDS),
-            pick: fc.nat(10_000),
-            qty: fc.nat(6),
-            flag: fc.boolean(),
-          }),
-          { minLength: 4, maxLength: 8 },
-        ),
-        (picks) => {
-          let wb = demo;
-          picks.forEach((p, i) => {
-            const command = commandFor(wb, p);
-            if (!command) return;
-            const keys = commandKeys(command);
-            expect(keys, command.action).not.toBeNull();
-            const ctx: CommandContext = {
-              today: TODAY,
-              now: `${TODAY}T10:00:0${i}.000Z`,
-              actor: 'rep@test',
-              requestId: `req-${steps}`,
-            };
-            const raw = rawOf(wb);
-            const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx));
-            const { source, counted } = memorySource(raw);
-            const read = readScoped(source, keys ?? NO_KEYS, {
-              tabs: scopedCommandTabs(command),
-              requestId: ctx.requestId,
-              remainderIds: command.action === 'ship',
-              appends: true,
-            });
-            const scoped = outcome(() =>
-              planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx),
-            );
-            expect(scoped, JSON.stringify(command)).toEqual(whole);
-            steps++;
-            scopedRows += counted.rows;
-            wholeRows += Object.values(raw).reduce((n, t) => n + t.values.length, 0);
-            if (!('refused' in whole)) wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
+      fc.property(drawnPicks(4, 8), (picks) => {
+        let wb = demo;
+        picks.forEach((p, i) => {
+          const command = commandFor(wb, p);
+          if (!command) return;
+          const keys = commandKeys(command);
+          expect(keys, command.action).not.toBeNull();
+          const ctx: CommandContext = {
+            today: TODAY,
+            now: `${TODAY}T10:00:0${i}.000Z`,
+            actor: 'rep@test',
+            requestId: `req-${steps}`,
+          };
+          const raw = rawOf(wb);
+          const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx));
+          const { source, counted } = memorySource(raw);
+          const read = readScoped(source, keys ?? NO_KEYS, {
+            tabs: scopedCommandTabs(command),
+            requestId: ctx.requestId,
+            remainderIds: command.action === 'ship',
+            appends: true,
           });
-        },
-      ),
+          const scoped = outcome(() =>
+            planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx),
+          );
+          expect(scoped, JSON.stringify(command)).toEqual(whole);
+          steps++;
+          scopedRows += counted.rows;
+          wholeRows += Object.values(raw).reduce((n, t) => n + t.values.length, 0);
+          if (!('refused' in whole)) wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
+        });
+      }),
       { numRuns: 40, seed: 1202 },
     );
     expect(steps).toBeGreaterThan(100);

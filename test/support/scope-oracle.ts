@@ -3,10 +3,14 @@
  * counts what it hands out, and a fast-check pick turned into a single-entity command aimed at the
  * demo workbook's open work most of the time.
  */
+import fc from 'fast-check';
+import { applyChanges } from '../../shared/apply-changes';
 import type { Cell } from '../../shared/cells';
-import type { RawTab } from '../../shared/codec';
+import type { RawTab, TabPatch } from '../../shared/codec';
+import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
+import { simulateDemo } from '../../shared/demo/simulate';
 import type { RowSource } from '../../shared/row-scope';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from './build';
@@ -156,3 +160,33 @@ export const KINDS = [
   'cancel-po-line',
   'transfer',
 ] as const;
+
+/** Drawn steps for `commandFor`: `min` to `max` picks of a kind and where to aim it. */
+export const drawnPicks = (min: number, max: number) =>
+  fc.array(
+    fc.record({ kind: fc.constantFrom(...KINDS), pick: fc.nat(10_000), qty: fc.nat(6), flag: fc.boolean() }),
+    { minLength: min, maxLength: max },
+  );
+
+/** A plan as comparable data: each tab's writes in cell order, its appended rows, a replaced tab. */
+export function normalPatches(patches: readonly TabPatch[]) {
+  return patches
+    .filter((p) => p.writes.length > 0 || p.appends.length > 0 || p.replace)
+    .map((p) => ({
+      tab: p.tab,
+      writes: [...p.writes].sort((a, b) => a.row - b.row || a.col - b.col),
+      appends: p.appends,
+      replace: p.replace,
+    }))
+    .sort((a, b) => a.tab.localeCompare(b.tab));
+}
+
+/**
+ * The demo as the daily run leaves it: deliveries people typed are settled by batches that read
+ * Shipments whole (a scope reads only its rows' shipments, so the rest wait for the daily run).
+ */
+export function settledDemo(): Workbook {
+  const wb = simulateDemo({ today: TODAY });
+  const ctx = { today: TODAY, now: `${TODAY}T06:00:00.000Z`, actor: 'daily', requestId: 'daily-refresh' };
+  return applyChanges(wb, runCommand(wb, { action: 'refresh' }, ctx).changes);
+}
