@@ -16,7 +16,7 @@ import { DeskError } from './errors';
 import { formatId, highestId } from './ids';
 import { type InvoiceFormat, invoiceFiles, type Plain } from './invoice-export';
 import { makeLogEntry } from './log-entry';
-import { type AgingSheet, agingChart, renderAging } from './render-aging';
+import { type AgingSheet, agingChart, renderAging, sameGrid } from './render-aging';
 import { planSetup } from './setup';
 import { type LogEntry, LogTab } from './tabs/log';
 import { DEFAULT_SETTINGS } from './tabs/settings';
@@ -68,9 +68,11 @@ export function planAging(loaded: Loaded, ctx: CommandContext): WritePlan & Agin
   const patches = planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context);
   const charts = [agingChart(workbook.config.AgingBuckets.length + 1)];
   const newTabs: RawTab[] = [];
-  if (raw[AGING_TAB])
+  // An Aging tab that already shows this report is left as it is (a second rebuild the same day).
+  const shown = raw[AGING_TAB];
+  if (shown && !sameGrid(shown.values, sheet.values))
     patches.push({ tab: AGING_TAB, writes: [], appends: [], replace: sheet.values, charts });
-  else newTabs.push({ name: AGING_TAB, values: sheet.values, charts });
+  else if (!shown) newTabs.push({ name: AGING_TAB, values: sheet.values, charts });
   return { patches, newTabs, ...sheet, summary };
 }
 

@@ -178,3 +178,17 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
   const width = widest(rows);
   return { values: rows.map((row) => [...row, ...new Array(width - row.length).fill('')]), chart };
 }
+
+/** Grids equal as Sheets stores them: trailing empty cells and rows do not count. */
+export function sameGrid(a: readonly (readonly Cell[])[], b: readonly (readonly Cell[])[]): boolean {
+  const norm = (g: readonly (readonly Cell[])[]) => {
+    const rows = g.map((r) => {
+      const row = r.map((c) => (c === null ? '' : c));
+      while (row.length > 0 && row[row.length - 1] === '') row.pop();
+      return row;
+    });
+    while (rows.length > 0 && (rows[rows.length - 1] as Cell[]).length === 0) rows.pop();
+    return JSON.stringify(rows);
+  };
+  return norm(a) === norm(b);
+}

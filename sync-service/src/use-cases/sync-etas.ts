@@ -13,7 +13,7 @@ import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { batchTabNames, SYNC_TABS } from '../../../shared/read-plan';
-import { agingChart, renderAging } from '../../../shared/render-aging';
+import { agingChart, renderAging, sameGrid } from '../../../shared/render-aging';
 import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vendor-etas';
 import { AGING_TAB, planWrites } from '../../../shared/workbook';
 import type { SyncConfig } from '../feeds/config';
@@ -34,20 +34,6 @@ function syncIssues(problems: readonly FeedProblem[]): Cell[][] {
   const shown = problems.slice(0, 200).map((p) => [p.vendor, p.row, p.field, p.value, p.reason] as Cell[]);
   const more = problems.length > 200 ? [[`(+${problems.length - 200} more in the Log)`]] : [];
   return [[], ['Sync issues'], ['Vendor', 'Feed row', 'Field', 'Value', 'Reason'], ...shown, ...more];
-}
-
-/** Grids equal as Sheets stores them: trailing empty cells and rows do not count. */
-function sameGrid(a: readonly (readonly Cell[])[], b: readonly (readonly Cell[])[]): boolean {
-  const norm = (g: readonly (readonly Cell[])[]) => {
-    const rows = g.map((r) => {
-      const row = r.map((c) => (c === null ? '' : c));
-      while (row.length > 0 && row[row.length - 1] === '') row.pop();
-      return row;
-    });
-    while (rows.length > 0 && (rows[rows.length - 1] as Cell[]).length === 0) rows.pop();
-    return JSON.stringify(rows);
-  };
-  return norm(a) === norm(b);
 }
 
 export async function syncEtas(
