@@ -3,14 +3,16 @@
  * it shows and nothing else: not the Log, Shipments, Invoices or ETA History, which grow with every
  * action and every day, nor the built Aging tab. A command reads every typed tab but ETA History
  * (only the sync's apply-etas and undo change it) and never the Aging tab (Rebuild aging replaces
- * it whole); setup, check and the exports read every tab. Allocate all, Rebuild aging and a sync run
- * read the tabs they decide from whole and the tabs they only add to by their last rows
+ * it whole); setup, check and the exports read every tab. Allocate all, the daily follow-up, Rebuild
+ * aging and a sync run read the tabs they decide from whole and the tabs they only add to by their last rows
  * (`BatchTabs`). A tab left unread decodes as empty, and a write to a tab that was not read is
  * refused before anything is written (addon/src/sheet-io.ts), so an unread tab can never be
  * overwritten.
  */
 import type { RawTab } from './codec';
 import type { Command } from './commands/schema';
+import type { ValueSearch } from './row-scope';
+import { HOLD_STATES } from './tabs/vocabulary';
 import { emptyRawTab, TAB_KEYS, TABS, type TabKey } from './workbook';
 
 const names = (keys: readonly TabKey[]) => keys.map((k) => TABS[k].name);
@@ -61,6 +63,8 @@ export function scopedCommandTabs(command: Command): TabKey[] {
 export interface BatchTabs {
   readonly whole: readonly TabKey[];
   readonly tails: readonly TabKey[];
+  /** Rows found by value in tabs not read whole (shared/row-scope.ts `ValueSearch`). */
+  readonly searches?: readonly ValueSearch[];
 }
 
 /**
@@ -101,14 +105,36 @@ export function batchTabNames(batch: BatchTabs, extra: readonly string[] = []): 
   return [...names(batchTabKeys(batch)), ...extra];
 }
 
-/** The batch read of a command that has one (allocate all); other batches read whole tabs. */
+/**
+ * The daily follow-up: overdue backorders get a follow-up date, and the deliveries people typed
+ * settle (Shipments, and Complete on the backorders they fill, whose SKU queues skip the orders on
+ * hold: of Orders only the Held lines are read); OnOrder is kept current from the POs, as by every
+ * command. It adds one Log row.
+ */
+export const FOLLOW_UP_TABS: BatchTabs = {
+  whole: ['inventory', 'backorders', 'pos', 'shipments'],
+  tails: ['log'],
+  searches: [{ tab: 'orders', field: 'hold', values: HOLD_STATES }],
+};
+
+/** The daily run, one execution: the follow-ups, then Aging from the workbook they leave (one read). */
+export const DAILY_TABS: BatchTabs = {
+  whole: [...new Set([...FOLLOW_UP_TABS.whole, ...AGING_TABS.whole])],
+  tails: ['log'],
+  searches: FOLLOW_UP_TABS.searches,
+};
+
+/** The batch read of a command that has one (allocate all, follow-up); other batches read whole tabs. */
 export function batchTabs(command: Command): BatchTabs | undefined {
-  return command.action === 'allocate' && !command.orderId ? ALLOCATE_ALL_TABS : undefined;
+  if (command.action === 'allocate' && !command.orderId) return ALLOCATE_ALL_TABS;
+  if (command.action === 'follow-up') return FOLLOW_UP_TABS;
+  return undefined;
 }
 
 /** Every typed tab a batch names, with Settings (which every read decodes). */
 export function batchTabKeys(batch: BatchTabs): TabKey[] {
-  return [...batch.whole, ...batch.tails, 'settings'];
+  const searched = (batch.searches ?? []).map((s) => s.tab);
+  return [...new Set<TabKey>([...batch.whole, ...batch.tails, ...searched, 'settings'])];
 }
 
 /** The tabs a command decides from. */

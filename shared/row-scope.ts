@@ -48,6 +48,28 @@ export const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const anyOf = (values: Iterable<string>) => [...values].map(literal).join('|');
 
+/**
+ * Regular-expression source for a word of a vocabulary as the codec matches it
+ * (shared/tabs/vocabulary.ts `matchVocabulary`): any case, spaces, `_` and `-` anywhere. Character
+ * classes, not a flag, so RE2 (TextFinder) and JavaScript read it alike.
+ */
+export const vocabularyWord = (word: string) =>
+  [...word.replace(/[\s_-]+/g, '')]
+    .map((c) => {
+      const lower = c.toLowerCase();
+      const upper = c.toUpperCase();
+      return lower === upper ? literal(c) : `[${lower}${upper}]`;
+    })
+    .reduce((re, c) => `${re}${c}[\\s_-]*`, '[\\s_-]*');
+
+/** A search a batch adds to its read: rows of `tab` whose `field` holds one of `values`. */
+export interface ValueSearch {
+  readonly tab: TabKey;
+  readonly field: string;
+  /** Words of the column's vocabulary, matched as the codec matches them. */
+  readonly values: readonly string[];
+}
+
 export interface ScopedRead {
   readonly tabs: Record<string, RawTab>;
   /** Tabs read row by row (the others whole): a write must not join rectangles across their unread rows. */
@@ -61,6 +83,8 @@ export interface ScopeOptions {
   readonly whole?: readonly TabKey[];
   /** Tabs outside the typed ones (the Aging tab Rebuild aging replaces) read whole, by name. */
   readonly alsoWhole?: readonly string[];
+  /** Rows found by a value of a vocabulary column (a batch: the Held lines of Orders). */
+  readonly searches?: readonly ValueSearch[];
   readonly requestId?: string;
   /** The row the sidebar shows, read as it is and grown from. */
   readonly ref?: RowRef | null;
@@ -119,7 +143,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       if (r >= 2 && (!grid.bounded || r <= grid.values.length) && !grid.read.has(r)) list.add(r);
     wanted.set(tab, list);
   };
-  const find = (tab: TabKey, field: string, values: Iterable<string>, suffix = '') => {
+  const find = (tab: TabKey, field: string, values: Iterable<string>, suffix = '', word = literal) => {
     const grid = grids.get(tab);
     if (!grid) return;
     const col = indexColumns(TABS[tab] as unknown as TabSpec<Columns>, grid.header)[field] ?? -1;
@@ -127,7 +151,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     const fresh = [...values].filter((v) => v !== '' && !asked.has(`${tab}|${field}|${suffix}|${v}`));
     if (fresh.length === 0) return;
     for (const v of fresh) asked.add(`${tab}|${field}|${suffix}|${v}`);
-    const alternatives = fresh.map((v) => `${literal(v)}${suffix}`).join('|');
+    const alternatives = fresh.map((v) => `${word(v)}${suffix}`).join('|');
     want(tab, source.find(TABS[tab].name, col, `(?:${alternatives})`));
   };
 
@@ -137,6 +161,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     if (grid?.bounded) want(tab, range(grid.values.length - TAIL_ROWS + 1, grid.values.length));
   }
   if (options.requestId) find('log', 'requestId', [options.requestId]);
+  for (const s of options.searches ?? []) find(s.tab, s.field, s.values, '', vocabularyWord);
   const refTab = options.ref ? tabKeyOf(options.ref?.sheet) : undefined;
   if (refTab && options.ref) want(refTab, [options.ref.row]);
 

@@ -15,6 +15,7 @@ import {
   type BatchTabs,
   batchTabKeys,
   batchTabs,
+  DAILY_TABS,
   scopedCommandTabs,
   withUnreadAsEmpty,
 } from '../../shared/read-plan';
@@ -108,11 +109,21 @@ export interface Scope extends Omit<ScopeOptions, 'requestId'> {
 
 /** A batch's read: its deciding tabs whole, the tabs it adds to by their last rows (shared/read-plan.ts). */
 export function batchScope(batch: BatchTabs, alsoWhole?: readonly string[]): Scope {
-  return { keys: NO_KEYS, tabs: batchTabKeys(batch), whole: batch.whole, appends: true, alsoWhole };
+  return {
+    keys: NO_KEYS,
+    tabs: batchTabKeys(batch),
+    whole: batch.whole,
+    searches: batch.searches,
+    appends: true,
+    alsoWhole,
+  };
 }
 
 /** What Rebuild aging reads: its deciding tabs whole, the Log's last rows, and the Aging tab it replaces. */
 export const agingScope = (): Scope => batchScope(AGING_TABS, [AGING_TAB]);
+
+/** What the daily run reads once for its follow-ups and its Aging. */
+export const dailyScope = (): Scope => batchScope(DAILY_TABS, [AGING_TAB]);
 
 /** The rows a command decides from, or undefined for a batch that reads whole tabs. */
 export function commandScope(command: Command, ref?: RowRef | null): Scope | undefined {
@@ -183,6 +194,53 @@ export function readDecideWrite<P extends WritePlan>(
     });
     if (toast && Date.now() - started > 1000) ss.toast(toast(plan), 'Backorder Desk', 5);
     return { plan, after: () => afterWrite(read, plan), ss, timeZone: read.timeZone };
+  } catch (e) {
+    throw reason(e);
+  }
+}
+
+/** One plan of a `readDecideWriteEach`, with the RequestID its Log row carries. */
+export interface Step {
+  readonly decide: (loaded: Loaded, ctx: CommandContext) => WritePlan;
+  readonly requestId: string;
+}
+
+/**
+ * Several plans in one execution under one lock and one read: each step decides from the workbook
+ * as the steps before it left it (the read with their patches applied, never read again) and is
+ * written before the next. The daily run: follow-ups, then Aging. Only the first step's RequestID is
+ * looked up in the Log. A step whose new ids turn out taken is planned again from whole tabs, read
+ * after the earlier steps' writes (a read commits them: docs/fidelity.md A1–A3).
+ */
+export function readDecideWriteEach(
+  steps: readonly Step[],
+  tabs: readonly string[],
+  scope: Scope,
+): WritePlan[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    return withDocumentLock(() => {
+      const timeZone = ss.getSpreadsheetTimeZone();
+      const scoped = readScopedTabs(ss, scope, steps[0]?.requestId, timeZone);
+      let read: ReadResult = scoped;
+      let sorted = false;
+      const plans: WritePlan[] = [];
+      for (const step of steps) {
+        const ctx = contextFor(ss, step.requestId, timeZone);
+        const planFrom = (r: ReadResult) =>
+          step.decide(decodeLoaded(withUnreadAsEmpty(r.tabs), r.timeZone, 'apps-script'), ctx);
+        let plan = planFrom(read);
+        if (!sorted && newKeysTaken(scoped.source, read.tabs, read.sparse ?? new Set(), plan.patches)) {
+          sorted = true;
+          read = readTabs(ss, tabs, timeZone);
+          plan = planFrom(read);
+        }
+        writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
+        plans.push(plan);
+        read = { ...read, tabs: patchedTabs(read, plan) };
+      }
+      return plans;
+    });
   } catch (e) {
     throw reason(e);
   }

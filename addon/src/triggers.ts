@@ -10,7 +10,7 @@ import { normalizeHeader } from '../../shared/columns';
 import { ALL_TAB_NAMES, planAction, planAging } from '../../shared/plans';
 import { formulaColumns } from '../../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../../shared/workbook';
-import { agingScope, readDecideWrite } from './server';
+import { dailyScope, readDecideWriteEach } from './server';
 import { writeFormulas } from './sheet-io';
 
 export const LAST_FAILURE_KEY = 'backorderDesk.lastDailyFailure';
@@ -101,16 +101,17 @@ export function runDaily(e?: { triggerUid?: string }): void {
     return;
   }
   try {
-    readDecideWrite(
-      (loaded, ctx) => planAction(loaded, { action: 'follow-up' }, ctx),
-      `daily-follow-up-${stamp}`,
-    );
-    readDecideWrite(
-      (loaded, ctx) => planAging(loaded, ctx),
-      `daily-aging-${stamp}`,
-      undefined,
+    // One read for both: Aging is decided from the workbook as the follow-ups left it.
+    readDecideWriteEach(
+      [
+        {
+          decide: (loaded, ctx) => planAction(loaded, { action: 'follow-up' }, ctx),
+          requestId: `daily-follow-up-${stamp}`,
+        },
+        { decide: (loaded, ctx) => planAging(loaded, ctx), requestId: `daily-aging-${stamp}` },
+      ],
       ALL_TAB_NAMES,
-      agingScope(),
+      dailyScope(),
     );
     props.deleteProperty(LAST_FAILURE_KEY);
     if (uid) user.deleteProperty(missedKey(uid));

@@ -3,7 +3,8 @@
  * execution): two copies of the same shop, one with 10 and one with 1,510 rows of history in each of
  * Log, Calls and Invoices, take the same batches. Both decide alike and read exactly as many cells, because a
  * batch reads the tabs it decides from whole and the history only for the Log's last rows
- * (shared/read-plan.ts `BatchTabs`). A Log people sorted newest first still gets the next LogID.
+ * (shared/read-plan.ts `BatchTabs`). The daily run decides its follow-ups and its Aging from one
+ * read. A Log people sorted newest first still gets the next LogID.
  */
 import { describe, expect, it } from 'vitest';
 import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
@@ -100,6 +101,32 @@ describe('add-on: batches read what they decide from, not the history', () => {
       desk.rt.ui.alertAnswers.push('NO');
       expect(desk.run<string[]>('menuCheckWorkbook')).toEqual([]);
     }
+  }, 120_000);
+
+  it('runs the daily follow-ups and Aging from one read, and leaves the Aging a rebuild would', async () => {
+    const desk = await shop(10 + HISTORY);
+    desk.run('menuAllocateAll');
+    const trigger = desk.rt.state.triggers[0];
+    desk.rt.counter.reset();
+    desk.rt.fireTimeDriven(trigger?.id ?? '', true);
+    const counts = desk.rt.counter.counts;
+    // Inventory, Backorders, POs, Shipments, ETA History, Settings and Aging, each read once, and
+    // the Aging's range cleared once before the new report is written.
+    expect(counts['Range.clearContent']).toBe(1);
+    expect(counts['Sheet.getDataRange']).toBe(7 + 1);
+    expect(desk.rt.counter.cells.read).toBeLessThan(HISTORY * 8);
+    expect(
+      desk
+        .rows('Log')
+        .slice(-2)
+        .map((l) => l.Action),
+    ).toEqual(['follow-up', 'aging']);
+    const aging = desk.rows('Aging');
+    desk.rt.counter.reset();
+    desk.run('menuRebuildAging');
+    expect(desk.rows('Aging')).toEqual(aging);
+    // The same report is not written again: one Log row is all the rebuild writes.
+    expect(desk.rt.counter.cells.written).toBe(8);
   }, 120_000);
 
   it('gives the next LogID when people sorted the Log newest first', async () => {
