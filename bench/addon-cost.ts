@@ -156,6 +156,8 @@ export async function addonCost(lines: number, history = 0) {
     ['receivePo', act({ action: 'receive', po }), 1],
     ['rebuildAging', () => rt.run('menuRebuildAging'), 1],
     ['allocateAll', () => rt.run('menuAllocateAll'), 1],
+    // The daily trigger's one execution: follow-ups (deliveries settled), then Aging rebuilt.
+    ['dailyRun', () => rt.run('dailyRun', {}), 1],
   ];
   const out: Record<string, ActionCost> = {};
   const only = process.env.BENCH_COUNTS_OF;

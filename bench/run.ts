@@ -206,8 +206,9 @@ function addonCostTargets(runs: Awaited<ReturnType<typeof addonCost>>[]) {
   const [small, , large, history] = runs;
   const central = (a: ActionCost | undefined) => a?.estimatedSeconds.central ?? Number.NaN;
   const BATCHES = ['allocateAll', 'rebuildAging'];
+  const DAILY = ['dailyRun'];
   const VIEWS = ['viewOrder', 'viewBackorder'];
-  const sidebar = Object.keys(history?.actions ?? {}).filter((k) => !BATCHES.includes(k));
+  const sidebar = Object.keys(history?.actions ?? {}).filter((k) => ![...BATCHES, ...DAILY].includes(k));
   const single = sidebar.filter((k) => !VIEWS.includes(k));
   const value = (keys: string[], f: (k: string) => number) =>
     Object.fromEntries(keys.map((k) => [k, Math.round(f(k) * 100) / 100]));
@@ -225,6 +226,7 @@ function addonCostTargets(runs: Awaited<ReturnType<typeof addonCost>>[]) {
   });
   const batches = value(BATCHES, (k) => central(large?.actions[k]));
   const batchesWithHistory = value(BATCHES, (k) => central(history?.actions[k]));
+  const daily = value(DAILY, (k) => central(history?.actions[k]));
   const all = (o: Record<string, number>, ok: (v: number) => boolean) => Object.values(o).every(ok);
   return {
     addonSidebarActionUnder2sAt50kWithHistory: {
@@ -243,6 +245,8 @@ function addonCostTargets(runs: Awaited<ReturnType<typeof addonCost>>[]) {
       value: batchesWithHistory,
       ok: all(batchesWithHistory, (v) => v <= 120),
     },
+    // The daily trigger's one execution (follow-ups, then Aging) under the same 6-minute rule.
+    addonDailyRunUnder120sAt50kWithHistory: { value: daily, ok: all(daily, (v) => v <= 120) },
   };
 }
 
