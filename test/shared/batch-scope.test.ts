@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
 import type { RawTab } from '../../shared/codec';
 import { runCommand } from '../../shared/commands/run';
-import { CommandSchema } from '../../shared/commands/schema';
+import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
 import { simulateDemo } from '../../shared/demo/simulate';
 import type { CommandContext } from '../../shared/desk';
@@ -30,7 +30,14 @@ import { readScoped } from '../../shared/row-scope';
 import { NO_KEYS } from '../../shared/scope-keys';
 import { AGING_TAB, type Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';
-import { commandFor, drawnPicks, memorySource, normalPatches, settledDemo } from '../support/scope-oracle';
+import {
+  commandFor,
+  drawnPicks,
+  memorySource,
+  normalPatches,
+  type Pick,
+  settledDemo,
+} from '../support/scope-oracle';
 
 const CELLS = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
 const rawOf = (wb: Workbook) => Object.fromEntries(renderWorkbook(wb, CELLS).map((t) => [t.name, t]));
@@ -57,6 +64,32 @@ function batchRead(
   return { tabs: withUnreadAsEmpty(read.tabs), sparse: read.sparse, rowsRead: counted.rows };
 }
 
+/** `picks` applied in turn as commands (a refused one changes nothing), as reps would have acted. */
+function applyPicks(start: Workbook, picks: readonly Pick[], tag: string): Workbook {
+  let wb = start;
+  picks.forEach((p, i) => {
+    const command = commandFor(wb, p);
+    if (!command) return;
+    const ctx = { today: TODAY, now: `${TODAY}T09:00:0${i}.000Z`, actor: 'rep', requestId: `${tag}${i}` };
+    try {
+      wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
+    } catch {
+      // A refused step changes nothing.
+    }
+  });
+  return wb;
+}
+
+/** `command` planned from whole tabs and from `batch`'s read, which must write and say the same. */
+function planBoth(raw: Record<string, RawTab>, command: Command, batch: BatchTabs, ctx: CommandContext) {
+  const whole = planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx);
+  const read = batchRead(raw, batch, ctx.requestId);
+  const scoped = planAction(decodeLoaded(read.tabs, 'UTC', 'api'), command, ctx);
+  expect(normalPatches(scoped.patches)).toEqual(normalPatches(whole.patches));
+  expect(scoped.result.messages).toEqual(whole.result.messages);
+  return { whole, read };
+}
+
 describe('batch reads decide as whole reads do', () => {
   it('Allocate all is the batch read the add-on uses for it', () => {
     expect(batchTabs(ALLOCATE_ALL)).toBe(ALLOCATE_ALL_TABS);
@@ -70,17 +103,7 @@ describe('batch reads decide as whole reads do', () => {
     let runs = 0;
     fc.assert(
       fc.property(drawnPicks(2, 6), (picks) => {
-        let wb = demo;
-        picks.forEach((p, i) => {
-          const command = commandFor(wb, p);
-          if (!command) return;
-          const ctx = { today: TODAY, now: `${TODAY}T09:00:0${i}.000Z`, actor: 'rep', requestId: `s${i}` };
-          try {
-            wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
-          } catch {
-            // A refused step changes nothing.
-          }
-        });
+        const wb = applyPicks(demo, picks, 's');
         const ctx: CommandContext = {
           today: TODAY,
           now: `${TODAY}T11:00:00.000Z`,
@@ -88,11 +111,7 @@ describe('batch reads decide as whole reads do', () => {
           requestId: `batch-${runs++}`,
         };
         const raw = rawOf(wb);
-        const whole = planAction(decodeLoaded(raw, 'UTC', 'api'), ALLOCATE_ALL, ctx);
-        const read = batchRead(raw, ALLOCATE_ALL_TABS, ctx.requestId);
-        const scoped = planAction(decodeLoaded(read.tabs, 'UTC', 'api'), ALLOCATE_ALL, ctx);
-        expect(normalPatches(scoped.patches)).toEqual(normalPatches(whole.patches));
-        expect(scoped.result.messages).toEqual(whole.result.messages);
+        const { whole, read } = planBoth(raw, ALLOCATE_ALL, ALLOCATE_ALL_TABS, ctx);
         expect([...read.sparse]).toEqual(['Log']);
         if (whole.result.shortfalls.length > 0 || whole.result.changed.Orders?.updated) allocatedSomething++;
 
@@ -118,17 +137,7 @@ describe('batch reads decide as whole reads do', () => {
     let runs = 0;
     fc.assert(
       fc.property(drawnPicks(0, 4), fc.nat(20), (picks, later) => {
-        let wb = unsettled;
-        picks.forEach((p, i) => {
-          const command = commandFor(wb, p);
-          if (!command) return;
-          const ctx = { today: TODAY, now: `${TODAY}T09:00:0${i}.000Z`, actor: 'rep', requestId: `f${i}` };
-          try {
-            wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
-          } catch {
-            // A refused step changes nothing.
-          }
-        });
+        const wb = applyPicks(unsettled, picks, 'f');
         const today = addDays(TODAY, later);
         const ctx: CommandContext = {
           today,
@@ -137,11 +146,7 @@ describe('batch reads decide as whole reads do', () => {
           requestId: `d-${runs++}`,
         };
         const raw = rawOf(wb);
-        const whole = planAction(decodeLoaded(raw, 'UTC', 'api'), followUp, ctx);
-        const read = batchRead(raw, FOLLOW_UP_TABS, ctx.requestId);
-        const scoped = planAction(decodeLoaded(read.tabs, 'UTC', 'api'), followUp, ctx);
-        expect(normalPatches(scoped.patches)).toEqual(normalPatches(whole.patches));
-        expect(scoped.result.messages).toEqual(whole.result.messages);
+        const { whole } = planBoth(raw, followUp, FOLLOW_UP_TABS, ctx);
         if (whole.result.changed.Shipments?.updated) seen.settled++;
         if (whole.result.changed.Backorders?.updated) seen.followedUp++;
       }),
@@ -195,10 +200,7 @@ describe('batch reads decide as whole reads do', () => {
     const idAt = (orders.values[0] ?? []).indexOf('OrderID');
     for (const row of orders.values.slice(1) as unknown[][])
       if (row[idAt] === waiting.orderId) row[holdAt] = ' held ';
-    const whole = planAction(decodeLoaded(raw, 'UTC', 'api'), followUp, ctx);
-    const read = batchRead(raw, FOLLOW_UP_TABS, ctx.requestId);
-    const scoped = planAction(decodeLoaded(read.tabs, 'UTC', 'api'), followUp, ctx);
-    expect(normalPatches(scoped.patches)).toEqual(normalPatches(whole.patches));
+    const { whole, read } = planBoth(raw, followUp, FOLLOW_UP_TABS, ctx);
     expect(whole.result.messages).toContain(`${pair.done.backorderId} delivered: Complete`);
     expect(whole.result.changed.Inventory?.updated).toBeGreaterThan(0);
     // Of Orders, only the held order's lines were read.
