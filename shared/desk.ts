@@ -39,6 +39,8 @@ export const lineKey = (orderId: string, line: number) => `${orderId}#${line}`;
 export class Desk {
   readonly stock: Stock;
   readonly touchedSkus = new Set<string>();
+  /** Orders whose lines this command changed (a ship-complete order may now be able to ship whole). */
+  readonly touchedOrders = new Set<string>();
   readonly messages: string[] = [];
   readonly newIds: string[] = [];
   readonly shortfalls: Shortfall[] = [];
@@ -89,6 +91,7 @@ export class Desk {
   /** Stores a line with its status derived from its quantities; `at` is its known position, if any. */
   putLine(line: OrderLine, allocationRan = false, at?: number, fresh = false): OrderLine {
     this.touchedSkus.add(line.sku);
+    this.touchedOrders.add(line.orderId);
     if (this.held && isHeld(line) !== this.held.has(line.orderId)) this.held = undefined;
     const status = deriveLineStatus(line, allocationRan);
     // `fresh`: the caller built this object for this put and shares it with no one, so the status can

@@ -66,7 +66,12 @@ export function inspectWorkbook(
     }
   }
   const alerts = decoded
-    ? reorderReport(decoded.workbook.inventory, decoded.workbook.backorders, decoded.workbook.pos)
+    ? reorderReport(
+        decoded.workbook.inventory,
+        decoded.workbook.backorders,
+        decoded.workbook.pos,
+        decoded.workbook.orders,
+      )
         .filter((r) => r.lowStock)
         .map(
           (r) =>

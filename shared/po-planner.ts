@@ -1,6 +1,6 @@
 /**
  * Where a backorder's units are expected from: open PO lines per SKU, earliest expected first, with
- * the room each has left after the backorders already linked to it. The desk builds one per command;
+ * the room each has left after what the backorders already linked to it still wait for. The desk builds one per command;
  * backorder.ts claims room from it as it creates backorders.
  */
 import { addDays, type IsoDate } from './dates';
@@ -39,9 +39,13 @@ export class PoPlanner {
   private build(): Map<string, PoRoom[]> {
     const uow = this.uow;
     const claimed = new Map<string, number>();
+    // A backorder claims what it still waits for: the units reserved for it need no PO.
     for (const b of uow.all('backorders'))
-      if (b.po && b.qtyRemaining > 0)
-        claimed.set(`${b.po}#${b.sku}`, (claimed.get(`${b.po}#${b.sku}`) ?? 0) + b.qtyRemaining);
+      if (b.po && b.qtyRemaining > b.qtyAllocated)
+        claimed.set(
+          `${b.po}#${b.sku}`,
+          (claimed.get(`${b.po}#${b.sku}`) ?? 0) + b.qtyRemaining - b.qtyAllocated,
+        );
     const rooms = new Map<string, Map<string, PoRoom>>();
     for (const p of uow.all('pos')) {
       if (p.dropShipFor !== '' || openPoQty(p) === 0) continue;

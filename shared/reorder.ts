@@ -1,6 +1,7 @@
 /**
  * The reorder report (003; 000 step 4): per SKU and warehouse, what is on hand, reserved, owed to
- * waiting backorders and already on order, against the reorder point and the maximum stock. The
+ * waiting customers (backorders, and order lines not yet served: a parked ship-complete order, a
+ * remainder moved to a new order, a line never allocated) and already on order, against the reorder point and the maximum stock. The
  * suggestion covers the backorders and brings the projected level back to the reorder point, is at
  * least the item's ReorderQty, never takes the level above MaxStock, and is rounded up to the
  * vendor's pack size (down, when rounding up would break MaxStock; never to nothing while backorders
@@ -9,6 +10,7 @@
 
 import type { Backorder } from './tabs/backorders';
 import type { InventoryItem } from './tabs/inventory';
+import { type OrderLine, unplannedQty } from './tabs/orders';
 import { openPoQty, type PoLine } from './tabs/purchase-orders';
 
 export interface ReorderLine {
@@ -57,8 +59,21 @@ export function reorderReport(
   inventory: readonly InventoryItem[],
   backorders: readonly Backorder[],
   pos: readonly PoLine[],
+  lines: readonly OrderLine[] = [],
 ): ReorderLine[] {
   const demand = new Map<string, number>();
+  // A line's unserved units are owed where its stock would come from: its warehouse, else the SKU's first.
+  const rows = new Set(inventory.map((i) => `${i.sku}#${i.warehouse}`));
+  const firstAt = new Map<string, string>();
+  for (const i of inventory) if (!firstAt.has(i.sku)) firstAt.set(i.sku, i.warehouse);
+  for (const l of lines) {
+    const owed = unplannedQty(l);
+    if (owed <= 0) continue;
+    const k = rows.has(`${l.sku}#${l.warehouse}`)
+      ? `${l.sku}#${l.warehouse}`
+      : `${l.sku}#${firstAt.get(l.sku) ?? ''}`;
+    demand.set(k, (demand.get(k) ?? 0) + owed);
+  }
   for (const b of backorders) {
     const owed = b.qtyRemaining - b.qtyAllocated;
     if (owed > 0) demand.set(`${b.sku}#${b.warehouse}`, (demand.get(`${b.sku}#${b.warehouse}`) ?? 0) + owed);

@@ -3,7 +3,8 @@
  * entities it names, found by key, and everything that decides the queue of the SKUs involved (their
  * Inventory rows, backorders and PO lines), grown to a fixed point; the lines of every open backorder
  * read (its counters move with it); the Log row of this RequestID (idempotency) and the last rows of
- * every tab that may get new rows (the next id). Nothing else: not the rest of Orders, and never the
+ * every tab that may get new rows (the next id); for a command, the lines waiting for stock with no
+ * backorder (Parked, Partially allocated) whose SKU is involved, with their orders. Nothing else: not the rest of Orders, and never the
  * history (Log, Shipments, Invoices, Calls) beyond those rows. A batch reads the tabs it decides
  * from whole (`options.whole`) and the others it names for their last rows only. Pure: the rows
  * come from a RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the
@@ -92,9 +93,20 @@ export interface ScopeOptions {
   readonly remainderIds?: boolean;
   /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
   readonly appends?: boolean;
+  /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
+  readonly waiting?: boolean;
 }
 
-type Sets = Record<'orders' | 'lineOrders' | 'backorders' | 'skus' | 'pos' | 'shipFor', Set<string>>;
+type Sets = Record<'orders' | 'lineOrders' | 'backorders' | 'skus' | 'pos' | 'shipFor', Set<string>> & {
+  /** Waiting lines read (found by Status), by order: their SKUs. */
+  readonly waiting: Map<string, Set<string>>;
+};
+
+/**
+ * Line statuses of demand that waits for stock with no backorder to find it by (shared/queue.ts):
+ * a command reads the lines in them, and a line of an involved SKU brings its order.
+ */
+export const WAITING_LINE_STATUSES: readonly string[] = ['Parked', 'Partially allocated'];
 
 const CTX = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
 
@@ -132,6 +144,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     skus: new Set(keys.skus),
     pos: new Set(keys.pos),
     shipFor: new Set(keys.backorders),
+    waiting: new Map(),
   };
   const asked = new Set<string>();
   const wanted = new Map<TabKey, Set<number>>();
@@ -161,11 +174,14 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     if (grid?.bounded) want(tab, range(grid.values.length - TAIL_ROWS + 1, grid.values.length));
   }
   if (options.requestId) find('log', 'requestId', [options.requestId]);
+  // A command hands freed stock to whoever waits (shared/queue.ts), a Parked line among them.
+  if (options.waiting) find('orders', 'status', WAITING_LINE_STATUSES, '', vocabularyWord);
   for (const s of options.searches ?? []) find(s.tab, s.field, s.values, '', vocabularyWord);
   const refTab = options.ref ? tabKeyOf(options.ref?.sheet) : undefined;
   if (refTab && options.ref) want(refTab, [options.ref.row]);
 
   for (let round = 0; round < 8; round++) {
+    promoteWaiting(sets);
     find('orders', 'orderId', [...sets.orders, ...sets.lineOrders]);
     if (options.remainderIds) find('orders', 'orderId', sets.orders, '-R\\d+');
     find('backorders', 'backorderId', sets.backorders);
@@ -177,7 +193,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     find('shipments', 'backorderId', sets.shipFor);
     find('calls', 'backorderId', sets.backorders);
     find('calls', 'orderId', sets.orders);
-    if (![...wanted.values()].some((s) => s.size > 0)) break;
+    if (![...wanted.values()].some((s) => s.size > 0) && !promoteWaiting(sets)) break;
     for (const [tab, rows] of wanted) {
       if (rows.size === 0) continue;
       const grid = grids.get(tab);
@@ -209,6 +225,27 @@ function range(from: number, to: number): number[] {
 }
 
 /**
+ * A waiting line of an involved SKU brings its order, and the order all its waiting lines' SKUs (a
+ * ship-complete order takes its stock only whole). True when a key was added.
+ */
+function promoteWaiting(sets: Sets): boolean {
+  let grew = false;
+  for (const [orderId, skus] of sets.waiting) {
+    if (!sets.orders.has(orderId) && ![...skus].some((s) => sets.skus.has(s))) continue;
+    if (!sets.orders.has(orderId)) {
+      sets.orders.add(orderId);
+      grew = true;
+    }
+    for (const s of skus)
+      if (!sets.skus.has(s)) {
+        sets.skus.add(s);
+        grew = true;
+      }
+  }
+  return grew;
+}
+
+/**
  * Grows the keys from rows just read: the command's own orders, backorders and POs bring their SKUs
  * (whose queues decide), an open backorder brings its order's lines (its counters move with it) and
  * its shipments (delivery decides Complete), the shown row brings its own entity.
@@ -230,6 +267,11 @@ function grow(
     const row = rowList[(decoded.rowNumbers[i] as number) - 2];
     const r = rec as Record<string, unknown>;
     const shown = row === shownRow;
+    if (tab === 'orders' && WAITING_LINE_STATUSES.includes(r.status as string)) {
+      const skus = sets.waiting.get(r.orderId as string) ?? new Set<string>();
+      skus.add(r.sku as string);
+      sets.waiting.set(r.orderId as string, skus);
+    }
     if (tab === 'orders' && (sets.orders.has(r.orderId as string) || shown)) {
       sets.orders.add(r.orderId as string);
       sets.skus.add(r.sku as string);

@@ -10,6 +10,7 @@ import type { Command } from '../../shared/commands/schema';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, type WritePlan } from '../../shared/plans';
+import { settlesAfter } from '../../shared/queue';
 import {
   AGING_TABS,
   type BatchTabs,
@@ -137,6 +138,7 @@ export function commandScope(command: Command, ref?: RowRef | null): Scope | und
     ref,
     remainderIds: command.action === 'ship',
     appends: true,
+    waiting: settlesAfter(command),
   };
 }
 

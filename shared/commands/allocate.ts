@@ -10,67 +10,20 @@
 import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
-import { formatReservation, parseReservation, type Reservation, reservedTotal } from '../reservations';
-import type { Backorder } from '../tabs/backorders';
-import { type OrderLine, unplannedQty } from '../tabs/orders';
-import { PRIORITY_RANK } from '../tabs/vocabulary';
-import { dropShipped } from './drop-ship';
-
-/** Open demand; `at` holds positions in the unit of work so the hot loop never looks a key up. */
-type Demand =
-  | { kind: 'backorder'; backorder: Backorder; sortKey: Backorder }
-  | { kind: 'order'; at: number[]; sortKey: OrderLine };
-
-function merge(into: Reservation, add: Reservation): Reservation {
-  for (const [w, q] of add) into.set(w, (into.get(w) ?? 0) + q);
-  return into;
-}
-
-/** Reserves stock for a backorder's unreserved remainder; returns how much was reserved. */
-export function reserveForBackorder(desk: Desk, b: Backorder, limit = Number.POSITIVE_INFINITY): number {
-  const need = Math.min(b.qtyRemaining - b.qtyAllocated, limit);
-  if (need <= 0) return 0;
-  const got = desk.stock.reserve(b.sku, b.warehouse, need);
-  const n = reservedTotal(got);
-  if (n === 0) return 0;
-  desk.putBackorder({
-    ...b,
-    qtyAllocated: b.qtyAllocated + n,
-    allocatedFrom: formatReservation(merge(parseReservation(b.allocatedFrom), got)),
-  });
-  desk.messages.push(`${b.backorderId} (${b.customer}): ${n} × ${b.sku} ready to fulfill`);
-  return n;
-}
-
-/**
- * Reserves for the line at position `at`; returns how much was reserved. `backordered` is counted on
- * the line in the same update (allocate-all's hot path: one new record per line).
- */
-function reserveLine(desk: Desk, at: number, need: number, backorder?: (reserved: number) => number): number {
-  const current = desk.uow.at('orders', at);
-  const got = desk.stock.reserve(current.sku, current.warehouse, need);
-  const n = reservedTotal(got);
-  const backordered = backorder ? backorder(n) : 0;
-  const from = current.allocatedFrom === '' ? got : merge(parseReservation(current.allocatedFrom), got);
-  desk.putLine(
-    {
-      ...current,
-      qtyAllocated: current.qtyAllocated + n,
-      qtyBackordered: current.qtyBackordered + backordered,
-      allocatedFrom: formatReservation(from),
-    },
-    true,
-    at,
-    true,
-  );
-  return n;
-}
+import {
+  canShipWhole,
+  type Demand,
+  dropShipped,
+  reserveForBackorder,
+  reserveLine,
+  sortDemands,
+  wholeOrderDemand,
+} from '../queue';
+import { unplannedQty } from '../tabs/orders';
 
 function allocateShipComplete(desk: Desk, positions: number[]): void {
   const lines = positions.map((at) => desk.uow.at('orders', at));
-  const needBySku = new Map<string, number>();
-  for (const l of lines) needBySku.set(l.sku, (needBySku.get(l.sku) ?? 0) + unplannedQty(l));
-  const whole = [...needBySku].every(([sku, need]) => desk.stock.totalAvailable(sku) >= need);
+  const whole = canShipWhole(desk, lines);
   lines.forEach((l, i) => {
     const at = positions[i] as number;
     const need = unplannedQty(l);
@@ -115,11 +68,6 @@ function allocateShipPartial(desk: Desk, at: number): void {
   });
 }
 
-function queueKey(d: Demand): string {
-  const k = d.sortKey;
-  return `${PRIORITY_RANK[k.priority]}|${k.orderDate ?? '9999-12-31'}|${k.orderId}\u0000${String(k.line).padStart(9, '0')}|${d.kind === 'backorder' ? 0 : 1}`;
-}
-
 /** Allocates one order (`orderId`) or every open order and backorder. */
 export function allocate(desk: Desk, orderId?: string): void {
   desk.entity(orderId ? `Order ${orderId}` : 'All orders');
@@ -137,12 +85,9 @@ export function allocate(desk: Desk, orderId?: string): void {
     }
     const list = complete.get(l.orderId);
     if (list) list.push(at);
-    else {
-      const positions = [at];
-      complete.set(l.orderId, positions);
-      demands.push({ kind: 'order', at: positions, sortKey: l });
-    }
+    else complete.set(l.orderId, [at]);
   });
+  for (const positions of complete.values()) demands.push(wholeOrderDemand(desk, positions));
   const vendorShips = dropShipped(desk);
   for (const b of desk.uow.all('backorders'))
     if (
@@ -152,14 +97,7 @@ export function allocate(desk: Desk, orderId?: string): void {
       !held.has(b.orderId)
     )
       demands.push({ kind: 'backorder', backorder: b, sortKey: b });
-  // One precomputed text key per demand sorts the same as demandOrder (then backorders first) at a
-  // fraction of the comparisons' cost: allocate-all sorts tens of thousands of lines.
-  const keyed = demands.map((d) => ({ d, key: queueKey(d) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  // Written back in place: spreading 140,000 demands as arguments overflowed the call stack.
-  keyed.forEach((k, i) => {
-    demands[i] = k.d;
-  });
+  sortDemands(demands);
 
   for (const d of demands) {
     if (d.kind === 'backorder') reserveForBackorder(desk, desk.backorder(d.backorder.backorderId));

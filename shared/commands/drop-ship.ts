@@ -5,20 +5,10 @@
  */
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
+import { dropShipped } from '../queue';
 import { formatReservation, parseReservation } from '../reservations';
 import type { PoLine } from '../tabs/purchase-orders';
-import { openPoQty } from '../tabs/purchase-orders';
 import { recordShipment } from './ship';
-
-/** Open drop-ship PO lines by backorder: such a backorder waits for the vendor, not for stock. */
-export function dropShipped(desk: Desk): Set<string> {
-  return new Set(
-    desk.uow
-      .all('pos')
-      .filter((p) => p.dropShipFor !== '' && openPoQty(p) > 0)
-      .map((p) => p.dropShipFor),
-  );
-}
 
 export function dropShip(desk: Desk, backorderId: string): void {
   const b = desk.backorder(backorderId);

@@ -7,9 +7,8 @@
 import { recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
+import { dropShipped, reserveForBackorder } from '../queue';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
-import { reserveForBackorder } from './allocate';
-import { dropShipped } from './drop-ship';
 import { recordShipment } from './ship';
 
 export interface FulfillArgs {

@@ -10,10 +10,10 @@
  */
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
+import { settleQueues } from '../queue';
 import { formatReservation, parseReservation, reservedTotal, takeFromReservation } from '../reservations';
 import { openQty } from '../tabs/orders';
 import type { CancelReason } from '../tabs/vocabulary';
-import { queueBackorders } from './receive';
 
 export type TakeHow =
   | { readonly mode: 'cancel'; readonly reason: CancelReason; readonly note: string }
@@ -92,8 +92,6 @@ export function takeOpenUnits(
 /** Freed stock goes to whoever waits next for the SKU; their "ready to fulfill" lines say to whom. */
 export function giveFreedStock(desk: Desk, sku: string, freed: number): void {
   if (freed === 0) return;
-  const before = desk.messages.length;
-  queueBackorders(desk, sku);
-  if (desk.messages.length === before)
+  if (settleQueues(desk, [sku]) === 0)
     desk.messages.push(`${freed} × ${sku} back in stock: nobody is waiting for it`);
 }

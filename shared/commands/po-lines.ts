@@ -6,7 +6,7 @@
  * open PO with room, else to the item's lead time, else to no date; each gets today as its next
  * follow-up so its rep calls the customer, and the result lists them. A backorder whose date a rep
  * set by hand (Manual) keeps that date and loses only the PO link; one with stock reserved for all
- * it waits for (Ready to Fulfill) waits on no PO and is left as it is, as receiving leaves it.
+ * it waits for (Ready to Fulfill) waits on no PO and only loses the link (shared/queue.ts).
  */
 import { expectedFor } from '../backorder';
 import type { IsoDate } from '../dates';
@@ -74,6 +74,7 @@ export function changePo(desk: Desk, args: ChangePoArgs): void {
   const status = derivePoStatus(next);
   assertTransition(PO_TRANSITIONS, `PO ${name}`, line.status, status);
   desk.uow.put('pos', { ...next, status });
+  desk.touchedSkus.add(line.sku);
   desk.entity(`PO ${args.po}`);
   const what = [
     args.qty !== undefined && args.qty !== line.qty ? `quantity ${line.qty} → ${qty}` : '',
@@ -135,6 +136,9 @@ export function cancelPoLine(desk: Desk, args: CancelPoLineArgs): void {
   const open = openPoQty(line);
   const note = (args.note ?? '').trim();
   desk.uow.put('pos', { ...line, status: 'Cancelled' });
+  // Its SKU's links are checked after the command (shared/queue.ts): a backorder with all it waits
+  // for reserved keeps no link to this line either.
+  desk.touchedSkus.add(line.sku);
   desk.entity(`PO ${args.po}`);
   desk.messages.push(`${name}: ${open} × ${line.sku} cancelled${note ? ` (${note})` : ''}`);
   // Backorders that waited on this PO for this SKU, first in the queue first, find their next source.

@@ -4,13 +4,12 @@
  * backorders for that SKU are queued (priority, then oldest) and reserve the new stock, turning Ready
  * to Fulfill; the result lists them as the warehouse's notice. OnOrder follows the open PO quantity.
  */
-import { demandOrder, recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
+import { settleQueues } from '../queue';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
-import { reserveForBackorder } from './allocate';
-import { dropShipped, receiveDropShip } from './drop-ship';
+import { receiveDropShip } from './drop-ship';
 
 export interface ReceiveArgs {
   readonly po: string;
@@ -39,37 +38,6 @@ export function refreshOnOrder(desk: Desk, sku: string, warehouse: string): void
   for (const p of desk.uow.all('pos'))
     if (p.sku === sku && p.warehouse === warehouse && p.dropShipFor === '') open += openPoQty(p);
   desk.stock.setOnOrder(sku, warehouse, open);
-}
-
-/**
- * Lets open backorders of a SKU reserve free stock, first in the queue first; with `at`, the
- * backorders waiting at that warehouse go first (stock just transferred there is meant for them).
- * A Held order's backorders are passed by (shared/holds.ts).
- */
-export function queueBackorders(desk: Desk, sku: string, at?: string): void {
-  const vendorShips = dropShipped(desk);
-  const held = desk.heldOrders();
-  const waiting = desk.uow
-    .all('backorders')
-    .filter(
-      (b) =>
-        b.sku === sku &&
-        b.qtyRemaining > b.qtyAllocated &&
-        !vendorShips.has(b.backorderId) &&
-        !held.has(b.orderId),
-    )
-    .sort(
-      (a, b) =>
-        (at ? Number(b.warehouse === at) - Number(a.warehouse === at) : 0) ||
-        demandOrder(a, b) ||
-        (a.backorderId < b.backorderId ? -1 : 1),
-    );
-  for (const b of waiting) {
-    if (desk.stock.totalAvailable(sku) === 0) break;
-    reserveForBackorder(desk, desk.backorder(b.backorderId));
-  }
-  desk.touchedSkus.add(sku);
-  recomputeQueues(desk);
 }
 
 export function receive(desk: Desk, args: ReceiveArgs): void {
@@ -116,7 +84,7 @@ export function receive(desk: Desk, args: ReceiveArgs): void {
     desk.messages.push(
       `received ${n} × ${p.sku} at ${p.warehouse} on ${p.po} line ${p.line}${over > 0 ? `: over-receipt, ${over} more than the ${p.qty} ordered (in stock, billed by the vendor on no order line)` : ''}`,
     );
-    queueBackorders(desk, p.sku, p.warehouse);
+    settleQueues(desk, [p.sku]);
   }
   refuseUnless(received > 0, `PO ${args.po}: nothing left to receive`);
 }

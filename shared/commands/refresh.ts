@@ -1,6 +1,7 @@
 /**
  * Refresh (the repair half of `check --repair`): re-derives every status from the quantities and
- * renumbers every backorder queue, writing only what drifted, e.g. a Status someone typed over.
+ * renumbers every backorder queue, writing only what drifted, e.g. a Status someone typed over; every
+ * SKU is then settled (shared/queue.ts), so stock a recount or an import freed reaches who waits.
  */
 import { recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
@@ -25,5 +26,7 @@ export function refresh(desk: Desk): void {
     const status = derivePoStatus(p);
     if (status !== p.status) desk.uow.put('pos', { ...p, status });
   }
+  // Idle stock while someone waits is drift too: the standing rule (run after this) settles every SKU.
+  for (const i of desk.uow.all('inventory')) desk.touchedSkus.add(i.sku);
   recomputeQueues(desk);
 }

@@ -1,9 +1,12 @@
 /**
  * Reorder (003: "Generate PO" from the reorder report; "one purchase order from many sales orders";
  * several vendors when the SKUs differ): every suggestion of the reorder report becomes a Draft PO
- * line, one PO per vendor, promised after the vendor's lead time. Each open backorder of those SKUs
- * that has no PO yet is linked to the new PO and takes its date (a Manual date is kept).
+ * line, one PO per vendor, promised after the vendor's lead time. The report counts every unit owed,
+ * a parked ship-complete order's and a remainder order's too. Each waiting backorder of those SKUs
+ * that has no PO yet is linked to the new PO while it has room, first in the queue first, and takes
+ * its date (a Manual date is kept).
  */
+import { demandOrder } from '../backorder';
 import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
@@ -13,7 +16,12 @@ import { refreshOnOrder } from './receive';
 
 export function reorder(desk: Desk): void {
   desk.stock.flush(); // the report reads Inventory records: give it the levels of this command
-  const report = reorderReport(desk.uow.all('inventory'), desk.uow.all('backorders'), desk.uow.all('pos'));
+  const report = reorderReport(
+    desk.uow.all('inventory'),
+    desk.uow.all('backorders'),
+    desk.uow.all('pos'),
+    desk.uow.all('orders'),
+  );
   const wanted = report.filter((r) => r.suggested > 0);
   refuseUnless(
     wanted.length > 0,
@@ -31,7 +39,7 @@ export function reorder(desk: Desk): void {
   }
   refuseUnless(byVendor.size > 0, 'Nothing to reorder: the SKUs that need stock name no Vendor in Inventory');
   desk.entity('Reorder');
-  const linked = new Map<string, { po: string; date: IsoDate | null }>();
+  const linked = new Map<string, { po: string; date: IsoDate | null; room: number }>();
   for (const [vendor, lines] of [...byVendor].sort(([a], [b]) => a.localeCompare(b))) {
     const po = desk.uow.nextId('PO', () => desk.uow.all('pos').map((p) => p.po), 5);
     lines.forEach((r, i) => {
@@ -60,16 +68,23 @@ export function reorder(desk: Desk): void {
       };
       desk.uow.add('pos', line);
       refreshOnOrder(desk, r.sku, r.warehouse);
-      if (!linked.has(r.sku)) linked.set(r.sku, { po, date: promised });
+      if (!linked.has(r.sku)) linked.set(r.sku, { po, date: promised, room: r.suggested });
     });
     desk.newIds.push(po);
     desk.messages.push(
       `${po} to ${vendor}: ${lines.length} line(s), ${lines.reduce((n, l) => n + l.suggested, 0)} units`,
     );
   }
-  for (const b of desk.uow.all('backorders')) {
+  // Waiting backorders with no PO yet take the new PO's room, first in the queue first.
+  const unlinked = desk.uow
+    .all('backorders')
+    .filter((b) => b.qtyRemaining > b.qtyAllocated && b.po === '')
+    .sort((a, b) => demandOrder(a, b) || (a.backorderId < b.backorderId ? -1 : 1));
+  for (const b of unlinked) {
     const target = linked.get(b.sku);
-    if (!target || b.qtyRemaining === 0 || b.po !== '') continue;
+    const need = b.qtyRemaining - b.qtyAllocated;
+    if (!target || target.room < need) continue;
+    target.room -= need;
     const keep = b.expectedSource === 'Manual' || target.date === null;
     desk.putBackorder({
       ...b,

@@ -1,8 +1,9 @@
 /**
  * Runs one command against a workbook: the single entry point of the core for every edge. It refuses a
  * command built on stale rows, returns the earlier outcome for a RequestID already applied
- * (idempotency), settles recorded deliveries, dispatches to the handler, invoices the shipments it
- * made, keeps OnOrder and the backorder queues current, and writes exactly one Log row holding who,
+ * (idempotency), settles recorded deliveries, dispatches to the handler, hands the stock it freed or
+ * brought to whoever waits next and keeps every backorder's PO link live (shared/queue.ts), invoices
+ * the shipments it made, keeps OnOrder and the backorder queues current, and writes exactly one Log row holding who,
  * what, when, a before/after summary and what undo needs (before-images, after-versions, new keys).
  * Pure: (workbook, command, context) → { changes, log entry, result }.
  */
@@ -12,6 +13,7 @@ import { settleDeliveries } from '../deliveries';
 import { type CommandContext, Desk, type Shortfall } from '../desk';
 import { DeskError } from '../errors';
 import { invoiceShipments } from '../invoicing';
+import { relinkExpected, settleQueues, settlesAfter } from '../queue';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, tabKeyOf, type Workbook, type WorkbookChanges } from '../workbook';
@@ -136,6 +138,11 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
   const desk = new Desk(uow, wb.config, ctx);
   settleDeliveries(desk);
   (HANDLERS[command.action] as (d: Desk, c: Command) => void)(desk, command);
+  // The queue as a standing rule (shared/queue.ts).
+  if (settlesAfter(command)) {
+    settleQueues(desk, [...desk.touchedSkus]);
+    relinkExpected(desk, desk.touchedSkus);
+  }
   invoiceShipments(desk);
   syncOnOrder(desk);
   recomputeQueues(desk);

@@ -1,11 +1,11 @@
 /**
  * Transfer stock between warehouses (002 strategy 5): free stock leaves one warehouse and arrives at
- * another, both movements named in the Log row, and the backorders waiting for that SKU are queued
- * again, so the ones at the receiving warehouse take it first.
+ * another, both movements named in the Log row. Who waits for that SKU is served in queue order
+ * (shared/queue.ts): a transfer moves where stock lies, never who is next.
  */
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
-import { queueBackorders } from './receive';
+import { settleQueues } from '../queue';
 
 export interface TransferArgs {
   readonly sku: string;
@@ -36,5 +36,5 @@ export function transfer(desk: Desk, args: TransferArgs): void {
     `transfer out: ${args.qty} × ${args.sku} from ${args.from}`,
     `transfer in: ${args.qty} × ${args.sku} to ${args.to}`,
   );
-  queueBackorders(desk, args.sku, args.to);
+  settleQueues(desk, [args.sku]);
 }

@@ -9,8 +9,9 @@ import { context, item, line, workbook } from '../support/build';
 
 describe('thenChanges', () => {
   it('folds a refresh made after added and updated lines into one set', () => {
+    // No stock: the refresh only re-derives statuses (with stock, its queue rule would reserve too).
     const wb = workbook({
-      inventory: [item({ sku: 'A', onHand: 5 })],
+      inventory: [item({ sku: 'A', onHand: 0 })],
       orders: [line({ orderId: 'SO-1', sku: 'A', qty: 2, status: 'Shipped' })],
     });
     const first = {

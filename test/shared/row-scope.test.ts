@@ -15,6 +15,7 @@ import { CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
 import type { CommandContext } from '../../shared/desk';
 import { decodeLoaded, planAction } from '../../shared/plans';
+import { settlesAfter } from '../../shared/queue';
 import {
   COMMAND_TAB_KEYS,
   scopedCommandTabs,
@@ -75,6 +76,7 @@ describe('row-by-row reads decide as whole reads do', () => {
             requestId: ctx.requestId,
             remainderIds: command.action === 'ship',
             appends: true,
+            waiting: settlesAfter(command),
           });
           const scoped = outcome(() =>
             planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx),

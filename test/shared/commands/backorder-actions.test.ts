@@ -41,7 +41,9 @@ describe('create-backorder (001 manual creation)', () => {
       reason: 'Customer wants it with phase 2',
     });
     expect(s.line('SO-1')).toMatchObject({ qtyAllocated: 4, qtyBackordered: 2 });
-    expect(s.stock('A').allocated).toBe(4);
+    // Nobody else waits for A, so the 2 released units go straight back to the new backorder.
+    expect(s.stock('A').allocated).toBe(6);
+    expect(s.backorder('BO-000001')).toMatchObject({ qtyAllocated: 2, status: 'Ready to Fulfill' });
     expect(s.backorder('BO-000001')).toMatchObject({
       source: 'Manual',
       expectedDate: '2026-12-15',

@@ -17,9 +17,16 @@ describe('ship', () => {
     s.do({ action: 'allocate' });
     const r = s.do({ action: 'ship', orderId: 'SO-1', line: 1, qty: 6 });
     expect(r.messages).toContain('stock discrepancy: A at MAIN counted 2 fewer than OnHand');
-    expect(s.stock('A')).toMatchObject({ onHand: 2, allocated: 0 });
     expect(s.line('SO-1')).toMatchObject({ qtyShipped: 6, qtyBackordered: 2, status: 'Backordered' });
-    expect(s.backorder('BO-000001')).toMatchObject({ qty: 2, reason: 'Short pick', source: 'Auto' });
+    // The 2 units that were never reserved are still on the books: the new backorder takes them at once.
+    expect(s.stock('A')).toMatchObject({ onHand: 2, allocated: 2 });
+    expect(s.backorder('BO-000001')).toMatchObject({
+      qty: 2,
+      reason: 'Short pick',
+      source: 'Auto',
+      status: 'Ready to Fulfill',
+    });
+    expect(r.messages).toContain('BO-000001 (Harbor Builders): 2 × A ready to fulfill');
   });
 
   it('refuses to ship more than allocated, or --qty without a line', () => {
