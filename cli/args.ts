@@ -16,6 +16,7 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
   import   --workbook F --tab TAB --csv FILE  add or update rows by key; validated; all or nothing
            [--opening]                        Orders / POs already in flight: QtyShipped (+ ShipDate),
                                               QtyReceived (+ ReceivedAt) come in as opening balances
+           [--allocate]                       then allocate at once (stock checked at order entry)
   export   --workbook F --tab TAB [--format csv|json] [--out FILE]
   do ACTION --workbook F [--order ID] [--line N] [--backorder ID] [--po ID] [--sku SKU]
            [--warehouse W] [--to W] [--qty N] [--date YYYY-MM-DD] [--price AMOUNT] [--reason TEXT] [--note TEXT]
@@ -23,10 +24,10 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
      ACTION: allocate | ship | create-backorder | receive | fulfill | cancel | cancel-line
              | change-line | hold | release | send-po | change-po | cancel-po-line | reschedule
              | substitute | log-call | transfer | drop-ship | reorder | undo   (allocate and fulfill
-             with no id: all; cancel-line: --order --line [--qty] --reason; change-line: --order
-             --line [--qty] [--date] [--price]; hold: --order [--note]; release: --order;
-             send-po: --po; change-po: --po --line [--date] [--qty]; cancel-po-line: --po --line
-             [--note])
+             with no id: all; ship and fulfill: [--carrier NAME] [--tracking NO]; cancel-line:
+             --order --line [--qty] --reason; change-line: --order --line [--qty] [--date]
+             [--price]; hold: --order [--note]; release: --order; send-po: --po; change-po: --po
+             --line [--date] [--qty]; cancel-po-line: --po --line [--note])
   aging    --workbook F                       rebuild the Aging tab
   sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES]
   invoices --workbook F --format quickbooks|xero [--out FILE]
@@ -58,6 +59,9 @@ const OPTIONS = {
   sku: { type: 'string' },
   warehouse: { type: 'string' },
   to: { type: 'string' },
+  carrier: { type: 'string' },
+  tracking: { type: 'string' },
+  allocate: { type: 'boolean' },
   qty: { type: 'string' },
   date: { type: 'string' },
   price: { type: 'string' },
@@ -140,6 +144,8 @@ export function commandFromFlags(action: string, o: Options): Command {
       set('orderId', o.order);
       set('line', whole('line', o.line));
       set('qty', whole('qty', o.qty));
+      set('carrier', o.carrier);
+      set('tracking', o.tracking);
       break;
     case 'create-backorder':
       set('orderId', o.order);
@@ -158,6 +164,8 @@ export function commandFromFlags(action: string, o: Options): Command {
       set('backorderId', o.backorder);
       set('sku', o.sku);
       set('qty', whole('qty', o.qty));
+      set('carrier', o.carrier);
+      set('tracking', o.tracking);
       break;
     case 'cancel':
       set('backorderId', o.backorder);

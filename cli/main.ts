@@ -140,7 +140,14 @@ async function runCommand(
       const summary = await importCsv(port, options.tab, text, options.csv, ctx, {
         opening: options.opening === true,
       });
-      io.stdout(options.json ? `${JSON.stringify({ imported: summary })}\n` : `${summary}\n`);
+      // Stock checked at entry (000 step 1): the new lines join the queue now, not at the next Allocate all.
+      const allocated =
+        options.allocate === true
+          ? await runAction(port, { action: 'allocate' }, { ...ctx, requestId: `${ctx.requestId}:allocate` })
+          : undefined;
+      if (options.json)
+        io.stdout(`${JSON.stringify({ imported: summary, ...(allocated ? { allocated } : {}) })}\n`);
+      else io.stdout(`${summary}\n${allocated ? renderResult(allocated) : ''}`);
       return 0;
     }
     case 'export': {

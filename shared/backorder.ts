@@ -45,10 +45,16 @@ export function openBackorder(
   options: OpenBackorderOptions,
 ): Backorder {
   const id = desk.uow.nextId('BO', () => desk.uow.all('backorders').map((b) => b.backorderId));
-  const warehouse = line.warehouse || desk.stock.warehouses(line.sku, '')[0] || '';
+  // A line that names no warehouse waits where its units will come from: the PO with room for them,
+  // else where the SKU mostly lies.
+  const home = line.warehouse || desk.stock.homeOf(line.sku);
   const expected: Expected = options.expectedDate
     ? { date: options.expectedDate, source: 'Manual', po: '' }
-    : expectedFor(desk, line.sku, warehouse, qty);
+    : expectedFor(desk, line.sku, home, qty);
+  const poAt = expected.po
+    ? desk.uow.all('pos').find((p) => p.po === expected.po && p.sku === line.sku)?.warehouse
+    : undefined;
+  const warehouse = line.warehouse || poAt || home;
   const backorder = desk.putBackorder({
     backorderId: id,
     orderId: line.orderId,

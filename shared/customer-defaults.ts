@@ -57,6 +57,10 @@ export function parseCustomerDefaults(
   return out;
 }
 
+/** The defaults of a customer, by name as people type it (any case, any spacing). */
+export const customerDefaultOf = (defaults: ReadonlyMap<string, CustomerDefault>, customer: string) =>
+  defaults.get(nameKey(customer));
+
 const blank = (cell: unknown) => cell === undefined || cell === null || String(cell).trim() === '';
 
 /** Gives each line whose Priority or ShipPolicy cell is blank its customer's default, in place. */

@@ -8,7 +8,7 @@
 import { DeskError } from './errors';
 import { centsToUnits, formatCents, lineAmount } from './money';
 import type { Backorder } from './tabs/backorders';
-import type { Settings } from './tabs/settings';
+import { DEFAULT_SETTINGS, type Settings } from './tabs/settings';
 import type { Workbook } from './workbook';
 
 export interface Document {
@@ -123,6 +123,9 @@ function backorderOf(wb: Workbook, id: string): Backorder {
 const lineOf = (wb: Workbook, b: Backorder) =>
   wb.orders.find((l) => l.orderId === b.orderId && l.line === b.line);
 
+const OLD_SHIPPED_DEFAULT =
+  'Dear {customer}, {qty} × {product} ({sku}) for order {order} shipped on {date}. This completes backorder {backorder}.';
+
 const TEMPLATE: Record<MessageKind, keyof Settings> = {
   created: 'TemplateBackorderCreated',
   rescheduled: 'TemplateRescheduled',
@@ -140,13 +143,27 @@ export function customerMessage(
 ): Document {
   const b = backorderOf(wb, backorderId);
   const lastCall = [...wb.calls].reverse().find((c) => c.backorderId === b.backorderId);
+  // A shipped message tells of the latest shipment: its own units, on its own ship date.
+  const own = wb.shipments.filter((x) => x.backorderId === b.backorderId && x.status !== 'Cancelled');
+  const latest = own.reduce<(typeof own)[number] | undefined>(
+    (a, x) =>
+      !a ||
+      (x.shipDate ?? '') > (a.shipDate ?? '') ||
+      (x.shipDate === a.shipDate && x.shipmentId > a.shipmentId)
+        ? x
+        : a,
+    undefined,
+  );
+  const lastQty = latest
+    ? own.filter((x) => x.shipmentId === latest.shipmentId).reduce((n, x) => n + x.qty, 0)
+    : b.qtyFulfilled;
   const values: Record<string, string> = {
     customer: b.customer,
     qty: String(
       kind === 'created'
         ? b.qty
         : kind === 'shipped'
-          ? b.qtyFulfilled
+          ? lastQty
           : kind === 'cancelled'
             ? b.qtyCancelled
             : b.qtyRemaining,
@@ -158,10 +175,16 @@ export function customerMessage(
     expected: b.expectedDate ?? 'a date we will confirm shortly',
     price: String(centsToUnits(b.unitPrice, wb.config.CurrencyDigits)),
     reason: kind === 'cancelled' ? b.cancelNote || b.cancelReason : (lastCall?.summary ?? ''),
-    date: today,
+    date: kind === 'shipped' ? (latest?.shipDate ?? today) : today,
     rep: b.salesRep,
+    completion:
+      b.qtyRemaining === 0
+        ? `This completes backorder ${b.backorderId}.`
+        : `${b.qtyRemaining} more remain on backorder ${b.backorderId}; we will ship them as soon as they arrive.`,
   };
-  const template = String(wb.config[TEMPLATE[kind]]);
+  const stored = String(wb.config[TEMPLATE[kind]]);
+  // A workbook set up before {completion} existed keeps the old default, which always said "completes".
+  const template = stored === OLD_SHIPPED_DEFAULT ? DEFAULT_SETTINGS.TemplateShipped : stored;
   const text = template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
   const title = `Message to ${b.customer} (${kind}, ${b.backorderId})`;
   return {

@@ -10,6 +10,7 @@
 import { type Cell, type CellContext, decodeCell } from './cells';
 import type { DecodedTab, TabChanges } from './codec';
 import { type Column, type Columns, keyOf, normalizeHeader, type RecordOf, type TabSpec } from './columns';
+import { type CustomerDefault, customerDefaultOf } from './customer-defaults';
 import { DeskError } from './errors';
 import { OPENING_BALANCES, OPENING_COLUMNS, openingHint } from './opening';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from './status';
@@ -57,6 +58,28 @@ export function importable(tab: string, field: string, owner: string, opening = 
 export interface ImportOptions {
   /** Opening balances of a book already in flight (`import --opening`, issue #13). */
   readonly opening?: boolean;
+  /** Customers' defaults (shared/customer-defaults.ts): an order line's blank Priority or ShipPolicy takes them. */
+  readonly customerDefaults?: ReadonlyMap<string, CustomerDefault>;
+  /**
+   * The SKUs Inventory has: an order line for any other is refused (a typo would wait forever with no
+   * warehouse or date). Left out while Inventory is empty: there is no catalogue to check against yet.
+   */
+  readonly knownSkus?: ReadonlySet<string>;
+}
+
+/** An Orders record with its blank Priority / ShipPolicy cells given the customer's default. */
+function withDefaults(
+  record: Record<string, unknown>,
+  blankFields: ReadonlySet<string>,
+  defaults: ReadonlyMap<string, CustomerDefault> | undefined,
+): Record<string, unknown> {
+  const d = defaults && customerDefaultOf(defaults, String(record.customer ?? ''));
+  if (!d) return record;
+  return {
+    ...record,
+    ...(d.priority && blankFields.has('priority') ? { priority: d.priority } : {}),
+    ...(d.shipPolicy && blankFields.has('shipPolicy') ? { shipPolicy: d.shipPolicy } : {}),
+  };
 }
 
 export interface ImportPlan<C extends Columns> {
@@ -168,6 +191,18 @@ export function planImport<C extends Columns>(
         );
       }
     }
+    if (
+      !bad &&
+      spec.name === 'Orders' &&
+      options.knownSkus &&
+      'sku' in values &&
+      !options.knownSkus.has(String(values.sku))
+    ) {
+      bad = true;
+      problems.push(
+        `${source} row ${r + 1}: SKU ${JSON.stringify(values.sku)} is not in Inventory; add it there first, or fix the SKU`,
+      );
+    }
     if (bad) continue;
     const key = keyOf(spec, values as RecordOf<C>);
     const dup = seenAt.get(key);
@@ -189,8 +224,19 @@ export function planImport<C extends Columns>(
       }
       return out.record as unknown as RecordOf<C>;
     };
+    // Blank (or, for a new row, absent) Priority / ShipPolicy cells of an order line take its customer's default.
+    const blankFields = new Set(
+      spec.name === 'Orders'
+        ? ['priority', 'shipPolicy'].filter((f) => {
+            const at = [...fields].find(([, field]) => field === f)?.[0];
+            return at === undefined ? !existing : (row[at] ?? '').trim() === '';
+          })
+        : [],
+    );
     if (existing) {
-      const merged = settle({ ...existing, ...values });
+      const merged = settle(
+        withDefaults({ ...existing, ...values }, blankFields, options.customerDefaults) as RecordOf<C>,
+      );
       if (merged) updated.set(key, merged);
       continue;
     }
@@ -204,7 +250,9 @@ export function planImport<C extends Columns>(
           `${source} row ${r + 1}: ${column.header} ${d.expected} for a new row, and the CSV has no such column`,
         );
     }
-    const fresh = settle({ ...record, ...values } as RecordOf<C>);
+    const fresh = settle(
+      withDefaults({ ...record, ...values }, blankFields, options.customerDefaults) as RecordOf<C>,
+    );
     if (fresh) added.set(key, fresh);
   }
   if (problems.length > 0)

@@ -5,6 +5,7 @@
  * agrees with the records it summarises (backorders, shipments, reservations), stock is never
  * over-reserved, locked prices never drift, and each RequestID appears in the Log once.
  */
+import { formatCents } from './money';
 import { parseReservation, reservedTotal } from './reservations';
 import { deriveBackorderStatus } from './status';
 import { unplannedQty } from './tabs/orders';
@@ -23,6 +24,9 @@ function add(map: Map<string, number>, key: string, n: number): void {
 export function checkInvariants(wb: Workbook): Violation[] {
   const out: Violation[] = [];
   const v = (tab: string, key: string, message: string) => out.push({ tab, key, message });
+  // Money as people read it: "50.00 less 10%", never the core's cents and basis points.
+  const price = (p: { unitPrice: number; discount: number }) =>
+    `${formatCents(p.unitPrice, wb.config.CurrencyDigits)}${p.discount ? ` less ${p.discount / 100}%` : ''}`;
 
   const boRemaining = new Map<string, number>();
   const boCancelled = new Map<string, number>();
@@ -31,8 +35,12 @@ export function checkInvariants(wb: Workbook): Violation[] {
   const reserved = new Map<string, number>();
   const lines = new Map(wb.orders.map((l) => [`${l.orderId}#${l.line}`, l]));
 
+  const undelivered = new Set<string>();
   for (const s of wb.shipments) {
     if (s.status === 'Cancelled') continue;
+    if (s.status === 'Delivered' && s.deliveredAt === null)
+      v('Shipments', `${s.shipmentId}#${s.line}`, 'Delivered but DeliveredAt is blank');
+    if (s.backorderId && s.deliveredAt === null) undelivered.add(s.backorderId);
     add(shipped, `${s.orderId}#${s.orderLine}`, s.qty);
     if (s.backorderId) add(shippedForBackorder, s.backorderId, s.qty);
   }
@@ -62,11 +70,9 @@ export function checkInvariants(wb: Workbook): Violation[] {
     const line = lines.get(lk);
     if (!line) v('Backorders', key, `order ${b.orderId} line ${b.line} does not exist`);
     else if (line.unitPrice !== b.unitPrice || line.discount !== b.discount)
-      v(
-        'Backorders',
-        key,
-        `locked price ${b.unitPrice}/${b.discount} differs from the order line's ${line.unitPrice}/${line.discount}`,
-      );
+      v('Backorders', key, `locked price ${price(b)} differs from the order line's ${price(line)}`);
+    if (b.status === 'Complete' && undelivered.has(key))
+      v('Backorders', key, 'Complete but a shipment of it has no DeliveredAt');
     if (b.status === 'Cancelled' && b.qtyRemaining !== 0)
       v('Backorders', key, 'Cancelled but quantity remains');
     const derived = deriveBackorderStatus(b, b.status === 'Complete');

@@ -3,21 +3,40 @@
  * action makes is invoiced at the order line's locked price and discount, one invoice per order and
  * action, and a backorder's fulfilment on an invoice of its own. Numbers continue from the highest
  * invoice already in the workbook (or Settings' NextInvoiceNumber, if higher); due dates follow the
- * payment terms (Net 15/30/60, Due on receipt).
+ * payment terms (Net 15/30/60, "30 days", Due on receipt); terms that give no number refuse the
+ * action that would invoice, naming the order line.
  */
 import { addDays, type IsoDate } from './dates';
 import type { Desk } from './desk';
+import { DeskError } from './errors';
 import { lineAmount } from './money';
 import type { Shipment } from './tabs/shipments';
 
-/** Days until an invoice is due under typed terms: "Net 30" → 30; "Due on receipt" or blank → 0. */
-export function termsDays(terms: string): number {
-  const net = /net\s*(\d+)/i.exec(terms);
-  return net ? Number(net[1]) : 0;
+/** The forms of payment terms understood, for the message that refuses any other. */
+export const TERMS_FORMS = '"Net 30", "30 days", "N30", "Due on receipt", "COD" or blank';
+
+/**
+ * Days until an invoice is due under typed terms, or null when the terms say no number we can trust
+ * (an invoice due the same day by mistake is worse than a refusal that names the cell).
+ * @example termsDays('Net 30') // 30
+ * @example termsDays('30 days') // 30
+ * @example termsDays('Due on receipt') // 0
+ * @example termsDays('end of month') // null
+ */
+export function termsDays(terms: string): number | null {
+  const t = terms.trim();
+  if (t === '' || /^(due\s+(on|upon)\s+receipt|cod|cash(\s+on\s+delivery)?|prepaid|net\s*0)$/i.test(t))
+    return 0;
+  const m = /^(?:net\s*|n)?(\d{1,3})(?:\s*days?)?(?:\s+net)?$/i.exec(t);
+  if (m) return Number(m[1]);
+  // "2/10 Net 30": an early-payment discount beside the net days, which set the due date.
+  const net = /\bnet\s*(\d{1,3})\b/i.exec(t);
+  return net ? Number(net[1]) : null;
 }
 
-export function dueDate(invoiceDate: IsoDate, terms: string): IsoDate {
-  return addDays(invoiceDate, termsDays(terms));
+export function dueDate(invoiceDate: IsoDate, terms: string): IsoDate | null {
+  const days = termsDays(terms);
+  return days === null ? null : addDays(invoiceDate, days);
 }
 
 /** Invoices the shipments this command added (Desk.newShipments), and stamps each with its number. */
@@ -39,6 +58,12 @@ export function invoiceShipments(desk: Desk): void {
     const invoiceNo = `${prefix}${next++}`;
     shipments.forEach((s, i) => {
       const line = desk.line(s.orderId, s.orderLine);
+      const due = dueDate(desk.ctx.today, line.paymentTerms);
+      if (due === null)
+        throw new DeskError(
+          'BAD_INPUT',
+          `Orders: ${line.orderId} line ${line.line} PaymentTerms "${line.paymentTerms}" gives no due date for its invoice: write it as ${TERMS_FORMS}`,
+        );
       const product =
         desk.stock.item(s.sku, s.warehouse)?.product ??
         desk.stock.item(s.sku, desk.stock.warehouses(s.sku, '')[0] ?? '')?.product ??
@@ -48,7 +73,7 @@ export function invoiceShipments(desk: Desk): void {
         line: i + 1,
         customer: line.customer,
         invoiceDate: desk.ctx.today,
-        dueDate: dueDate(desk.ctx.today, line.paymentTerms),
+        dueDate: due,
         terms: line.paymentTerms,
         sku: s.sku,
         description: `${product || s.sku}${s.backorderId ? ` (backorder ${s.backorderId})` : ''}`,

@@ -17,8 +17,9 @@ export const BACKORDER_TRANSITIONS: Transitions<BackorderStatus> = {
   'Ready to Fulfill': ['Open', 'Partially Fulfilled', 'Fulfilled', 'Cancelled'],
   'Partially Fulfilled': ['Ready to Fulfill', 'Fulfilled', 'Cancelled'],
   Fulfilled: ['Complete'],
+  // Back to Fulfilled only when a DeliveredAt typed too early is cleared (shared/deliveries.ts).
+  Complete: ['Fulfilled'],
   // Terminal: a cancelled backorder is never reactivated (001 "Cancelling Backorders"); a new order is needed.
-  Complete: [],
   Cancelled: [],
 };
 
@@ -47,9 +48,11 @@ export function assertTransition<S extends string>(
  */
 export function deriveBackorderStatus(b: Backorder, delivered: boolean): BackorderStatus {
   if (b.qtyRemaining === 0) {
-    // Qty 0: change-line took every unit of it off the order before any arrived.
-    if (b.qtyCancelled > 0 || b.qty === 0) return 'Cancelled';
-    return delivered && b.qtyFulfilled > 0 ? 'Complete' : 'Fulfilled';
+    // Anything shipped makes it Fulfilled (Complete once delivered), even with the rest cancelled:
+    // the customer got those units. Cancelled is for a backorder of which nothing ever shipped
+    // (Qty 0 too: change-line took every unit of it off the order before any arrived).
+    if (b.qtyFulfilled === 0) return 'Cancelled';
+    return delivered ? 'Complete' : 'Fulfilled';
   }
   if (b.qtyAllocated > 0) return 'Ready to Fulfill';
   return b.qtyFulfilled > 0 ? 'Partially Fulfilled' : 'Open';

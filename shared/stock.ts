@@ -83,6 +83,14 @@ export class Stock {
     return preferred && all.includes(preferred) ? [preferred, ...all.filter((w) => w !== preferred)] : all;
   }
 
+  /** Where a SKU mostly lies: the warehouse with the most on hand, the first Inventory row on a tie. */
+  homeOf(sku: string): string {
+    let best: { warehouse: string; at: number } | undefined;
+    for (const w of this.bySku.get(sku) ?? [])
+      if (!best || (this.onHand[w.at] as number) > (this.onHand[best.at] as number)) best = w;
+    return best?.warehouse ?? '';
+  }
+
   private free(at: number): number {
     return Math.max(0, (this.onHand[at] as number) - (this.allocated[at] as number));
   }

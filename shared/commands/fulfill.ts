@@ -9,9 +9,9 @@ import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
 import { dropShipped, reserveForBackorder } from '../queue';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
-import { recordShipment } from './ship';
+import { recordShipment, type ShipVia } from './ship';
 
-export interface FulfillArgs {
+export interface FulfillArgs extends ShipVia {
   readonly backorderId?: string;
   readonly sku?: string;
   readonly qty?: number;
@@ -23,6 +23,7 @@ function fulfillOne(
   qty: number | undefined,
   ids: Map<string, { id: string; next: number }>,
   vendorShips: Set<string>,
+  via: ShipVia = {},
 ): number {
   let b = desk.backorder(backorderId);
   refuseUnless(
@@ -51,7 +52,7 @@ function fulfillOne(
   const taken = takeFromReservation(reservation, want);
   desk.stock.shipReserved(b.sku, taken);
   const line = desk.line(b.orderId, b.line);
-  recordShipment(desk, line, taken, b.backorderId, ids);
+  recordShipment(desk, line, taken, b.backorderId, ids, via);
   desk.putBackorder({
     ...b,
     qtyFulfilled: b.qtyFulfilled + want,
@@ -71,7 +72,7 @@ export function fulfill(desk: Desk, args: FulfillArgs): void {
   if (args.backorderId) {
     const b = desk.backorder(args.backorderId);
     refuseUnless(!held.has(b.orderId), `${b.backorderId}: order ${b.orderId} is on hold; release it to ship`);
-    fulfillOne(desk, args.backorderId, args.qty, ids, vendorShips);
+    fulfillOne(desk, args.backorderId, args.qty, ids, vendorShips, args);
   } else {
     const ready = desk.uow
       .all('backorders')
@@ -88,7 +89,7 @@ export function fulfill(desk: Desk, args: FulfillArgs): void {
     for (const b of ready) {
       const orderIds = byOrder.get(b.orderId) ?? new Map();
       byOrder.set(b.orderId, orderIds);
-      fulfillOne(desk, b.backorderId, b.qtyAllocated, orderIds, vendorShips);
+      fulfillOne(desk, b.backorderId, b.qtyAllocated, orderIds, vendorShips, args);
     }
     if (ready.length > 1) {
       desk.entities.clear();

@@ -24,6 +24,8 @@ export const CommandSchema = z.discriminatedUnion('action', [
     orderId: id,
     line: z.optional(lineNo),
     qty: z.optional(z.number().check(z.int(), z.gte(0))),
+    carrier: z.optional(z.string()),
+    tracking: z.optional(z.string()),
     expected: versions,
   }),
   z.object({
@@ -48,6 +50,8 @@ export const CommandSchema = z.discriminatedUnion('action', [
     backorderId: z.optional(id),
     sku: z.optional(id),
     qty: z.optional(count),
+    carrier: z.optional(z.string()),
+    tracking: z.optional(z.string()),
     expected: versions,
   }),
   z.object({

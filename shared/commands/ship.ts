@@ -12,7 +12,13 @@ import { isHeld } from '../holds';
 import { formatReservation, parseReservation, type Reservation, takeFromReservation } from '../reservations';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 
-export interface ShipArgs {
+/** How a shipment travels, as the warehouse knows it when it ships (people may type it later too). */
+export interface ShipVia {
+  readonly carrier?: string;
+  readonly tracking?: string;
+}
+
+export interface ShipArgs extends ShipVia {
   readonly orderId: string;
   readonly line?: number;
   readonly qty?: number;
@@ -25,6 +31,7 @@ export function recordShipment(
   taken: Reservation,
   backorderId: string,
   ids: Map<string, { id: string; next: number }>,
+  via: ShipVia = {},
 ): void {
   for (const [warehouse, q] of taken) {
     let s = ids.get(warehouse);
@@ -43,8 +50,8 @@ export function recordShipment(
       qty: q,
       warehouse,
       shipDate: desk.ctx.today,
-      carrier: '',
-      tracking: '',
+      carrier: via.carrier?.trim() ?? '',
+      tracking: via.tracking?.trim() ?? '',
       deliveredAt: null,
       status: 'Shipped',
       invoiceNo: '',
@@ -102,9 +109,11 @@ export function ship(desk: Desk, args: ShipArgs): void {
       !short,
       `Order ${args.orderId} ships complete, but line ${short?.line} is not fully allocated (${short?.status}); allocate first`,
     );
+    // One line named is a short pick being recorded (fewer found than reserved): it parks the order.
+    const shortPick = args.qty !== undefined && args.qty < (lines[0]?.qtyAllocated ?? 0);
     refuseUnless(
-      args.line === undefined || all.length === 1,
-      `Order ${args.orderId} ships complete: ship all its lines together`,
+      args.line === undefined || all.length === 1 || shortPick,
+      `Order ${args.orderId} ships complete: ship all its lines together (--line with a --qty below the reserved records a short pick)`,
     );
   }
   const toShip = lines.filter((l) => l.qtyAllocated > 0);
@@ -135,7 +144,7 @@ export function ship(desk: Desk, args: ShipArgs): void {
       return;
     }
     desk.stock.shipReserved(l.sku, taken);
-    recordShipment(desk, l, taken, '', ids);
+    recordShipment(desk, l, taken, '', ids, args);
     desk.putLine({
       ...l,
       qtyShipped: l.qtyShipped + picked,

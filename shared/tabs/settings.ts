@@ -81,7 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   TemplateReady:
     'Dear {customer}, good news: {qty} × {product} ({sku}) for order {order} has arrived and is being prepared for shipment.',
   TemplateShipped:
-    'Dear {customer}, {qty} × {product} ({sku}) for order {order} shipped on {date}. This completes backorder {backorder}.',
+    'Dear {customer}, {qty} × {product} ({sku}) for order {order} shipped on {date}. {completion}',
   TemplateCancelled:
     'Dear {customer}, backorder {backorder} for {qty} × {product} ({sku}) has been cancelled: {reason}.',
 };
@@ -109,7 +109,8 @@ export const SETTING_NOTES: Record<keyof Settings, string> = {
     'message when a backorder is created; placeholders {customer} {qty} {product} {sku} {order} {backorder} {expected} {price}',
   TemplateRescheduled: 'message when a backorder is rescheduled; also {reason}',
   TemplateReady: 'message when stock for a backorder has arrived',
-  TemplateShipped: 'message when a backorder ships; also {date}',
+  TemplateShipped:
+    'message when a backorder ships; also {date} (the ship date) and {completion} (complete, or what still waits)',
   TemplateCancelled: 'message when a backorder is cancelled; also {reason}',
 };
 

@@ -164,10 +164,32 @@ describe('safety and terms', () => {
     ['Net 60', 60],
     ['Due on receipt', 0],
     ['', 0],
+    ['30 days', 30],
+    ['45 Days', 45],
+    ['N30', 30],
+    ['COD', 0],
+    ['2/10 Net 30', 30],
   ])('terms %j → due in %i days', (terms, days) => {
     expect(termsDays(terms)).toBe(days);
     expect(dueDate('2026-11-23' as IsoDate, terms)).toBe(
       new Date(Date.UTC(2026, 10, 23 + days)).toISOString().slice(0, 10),
+    );
+  });
+
+  it.each(['end of month', 'Net thirty', '30 days EOM'])('terms %j give no due date', (terms) => {
+    expect(termsDays(terms)).toBeNull();
+  });
+
+  it('refuses to invoice a shipment whose order line has terms with no due date, naming the line', () => {
+    const s = new Session(
+      workbook({
+        inventory: [item({ sku: 'A', onHand: 5 })],
+        orders: [line({ orderId: 'SO-1', sku: 'A', qty: 2, paymentTerms: 'end of month' })],
+      }),
+    );
+    s.do({ action: 'allocate' });
+    expect(() => s.do({ action: 'ship', orderId: 'SO-1' })).toThrow(
+      /Orders: SO-1 line 1 PaymentTerms "end of month" gives no due date/,
     );
   });
 

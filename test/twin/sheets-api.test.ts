@@ -247,7 +247,14 @@ describe('xlsx export of the workbook file', () => {
       join(dir, 'o.csv'),
       'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-20,"=HYPERLINK(""x"")",A,5\n',
     );
-    await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'o.csv');
+    // An order line's SKU must be in Inventory (an unknown SKU is refused at import).
+    writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse\nA,MAIN\n');
+    expect(
+      (await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Inventory', '--csv', 'i.csv')).code,
+    ).toBe(0);
+    expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'o.csv')).code).toBe(
+      0,
+    );
     expect(
       (
         await cli(

@@ -12,6 +12,7 @@ import type { DecodedTab, TabPatch } from '../../../shared/codec';
 import type { Columns } from '../../../shared/columns';
 import { keyOf } from '../../../shared/columns';
 import { runCommand } from '../../../shared/commands/run';
+import { parseCustomerDefaults } from '../../../shared/customer-defaults';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
 import { type ImportOptions, type ImportPlan, planImport } from '../../../shared/import';
@@ -108,7 +109,12 @@ export async function importCsv(
   }
   const tab = tabs[key] as unknown as DecodedTab<Columns>;
   const sheetHeader = raw[TABS[key].name]?.values[0] ?? [];
-  const plan = planImport(tab, rows, source, context, sheetHeader, options);
+  const plan = planImport(tab, rows, source, context, sheetHeader, {
+    ...options,
+    customerDefaults: parseCustomerDefaults(workbook.settings, (i) => i + 2),
+    // A workbook with no Inventory yet has no catalogue to check against (orders came in first).
+    knownSkus: workbook.inventory.length > 0 ? new Set(workbook.inventory.map((i) => i.sku)) : undefined,
+  });
   const opening = options.opening ? planOpening(workbook, TABS[key].name, plan, source) : undefined;
   const imported = opening?.changes ?? ({ [key]: plan.changes } as WorkbookChanges);
   const summary = `${plan.summary}${opening?.summary ?? ''}`;

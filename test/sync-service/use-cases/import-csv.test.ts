@@ -8,6 +8,51 @@ import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../../support/cli';
 
 describe('import', () => {
+  it("gives blank Priority / ShipPolicy the customer's defaults and refuses a SKU Inventory lacks", async () => {
+    const dir = tempDir();
+    await cli(dir, 'init', '--workbook', 'w.json');
+    writeFileSync(join(dir, 'i.csv'), 'SKU,Warehouse,OnHand\nA,MAIN,1\n');
+    writeFileSync(join(dir, 's.csv'), 'Key,Value\nCustomer: Big Co,"VIP, Ship complete"\n');
+    for (const [tab, file] of [
+      ['Inventory', 'i.csv'],
+      ['Settings', 's.csv'],
+    ])
+      expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', tab, '--csv', file)).code).toBe(0);
+    writeFileSync(
+      join(dir, 'o.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty,Priority\nSO-1,1,2026-11-01,Big Co,A,5,\nSO-2,1,2026-11-02,Big Co,A,1,High\n',
+    );
+    const r = await cli(
+      dir,
+      'import',
+      '--workbook',
+      'w.json',
+      '--tab',
+      'Orders',
+      '--csv',
+      'o.csv',
+      '--allocate',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('allocate: done');
+    const orders = JSON.parse(
+      (await cli(dir, 'export', '--workbook', 'w.json', '--tab', 'Orders', '--format', 'json')).stdout,
+    );
+    expect(
+      orders.map((o: Record<string, unknown>) => [o.OrderID, o.Priority, o.ShipPolicy, o.Status]),
+    ).toEqual([
+      ['SO-1', 'VIP', 'Ship complete', 'Parked'],
+      ['SO-2', 'High', 'Ship complete', 'Allocated'],
+    ]);
+    writeFileSync(
+      join(dir, 'z.csv'),
+      'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-3,1,2026-11-01,Pine,AX,5\n',
+    );
+    expect(
+      (await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'z.csv')).stderr,
+    ).toContain('z.csv row 2: SKU "AX" is not in Inventory; add it there first, or fix the SKU');
+  });
+
   it('refuses a file with bad rows, naming each, and writes nothing', async () => {
     const dir = tempDir();
     await cli(dir, 'init', '--workbook', 'w.json');
