@@ -16,7 +16,7 @@ describe('import', () => {
     for (const [tab, file] of [
       ['Inventory', 'i.csv'],
       ['Settings', 's.csv'],
-    ])
+    ] as const)
       expect((await cli(dir, 'import', '--workbook', 'w.json', '--tab', tab, '--csv', file)).code).toBe(0);
     writeFileSync(
       join(dir, 'o.csv'),
