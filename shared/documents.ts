@@ -140,11 +140,15 @@ export function customerMessage(
   backorderId: string,
   kind: MessageKind,
   today: string,
+  /** False where Shipments were not read (the sidebar's view): the shipped message counts all fulfilled, dated today. */
+  fromShipments = true,
 ): Document {
   const b = backorderOf(wb, backorderId);
   const lastCall = [...wb.calls].reverse().find((c) => c.backorderId === b.backorderId);
   // A shipped message tells of the latest shipment: its own units, on its own ship date.
-  const own = wb.shipments.filter((x) => x.backorderId === b.backorderId && x.status !== 'Cancelled');
+  const own = fromShipments
+    ? wb.shipments.filter((x) => x.backorderId === b.backorderId && x.status !== 'Cancelled')
+    : [];
   const latest = own.reduce<(typeof own)[number] | undefined>(
     (a, x) =>
       !a ||

@@ -101,6 +101,26 @@ function decisionHint(spec: TabSpec<Columns>): string {
     .join(', ')})`;
 }
 
+/** Whether `short` abbreviates `long`: its letters in order, the first one first ("qty" of "quantity"). */
+const abbreviates = (short: string, long: string) => {
+  if (short.length < 2 || short[0] !== long[0]) return false;
+  let at = 0;
+  for (const c of long) if (c === short[at]) at++;
+  return at === short.length;
+};
+
+/** "; did you mean Qty?" for a header close to one of the tab's, else nothing. */
+function suggest(header: string, spec: TabSpec<Columns>): string {
+  const h = normalizeHeader(header);
+  const near = Object.values(spec.columns)
+    .map((c) => c.header)
+    .filter((c) => {
+      const n = normalizeHeader(c);
+      return n !== h && (abbreviates(n, h) || abbreviates(h, n) || n.includes(h) || h.includes(n));
+    });
+  return near.length > 0 ? `; did you mean ${near.slice(0, 2).join(' or ')}?` : '';
+}
+
 export function planImport<C extends Columns>(
   tab: DecodedTab<C>,
   csv: readonly (readonly string[])[],
@@ -135,7 +155,7 @@ export function planImport<C extends Columns>(
       if (at >= 0) own.set(i, at);
       else if (normalizeHeader(h) !== '')
         problems.push(
-          `${source}: column "${h}" is neither a column of ${spec.name} nor one people added to it`,
+          `${source}: column "${h}" is neither a column of ${spec.name} nor one people added to it${suggest(h, spec as unknown as TabSpec<Columns>)}`,
         );
       return;
     }

@@ -193,7 +193,8 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
               `${c.summary}${c.customerChoice ? ` · ${c.customerChoice}` : ''}`,
             ] as const,
         ),
-      message: customerMessage(wb, b.backorderId, messageKind(b), today).text,
+      // A view reads no Shipments (shared/read-plan.ts): the preview is not dated by them.
+      message: customerMessage(wb, b.backorderId, messageKind(b), today, false).text,
       warehouses,
       substitutes: (stock.here?.substitutes ?? '')
         .split(/[,;]/)

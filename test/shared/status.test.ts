@@ -33,9 +33,10 @@ describe('lifecycles', () => {
     expect([...reachable(PO_TRANSITIONS, 'Draft')].sort()).toEqual([...PO_STATUSES].sort());
   });
 
-  it('never leave Cancelled or Complete (001: a cancelled backorder is never reactivated)', () => {
+  it('never leave Cancelled (001: a cancelled backorder is never reactivated); Complete only back to Fulfilled', () => {
     expect(BACKORDER_TRANSITIONS.Cancelled).toEqual([]);
-    expect(BACKORDER_TRANSITIONS.Complete).toEqual([]);
+    // A DeliveredAt typed too early and cleared: delivered no longer.
+    expect(BACKORDER_TRANSITIONS.Complete).toEqual(['Fulfilled']);
     expect(() => assertTransition(BACKORDER_TRANSITIONS, 'BO-1', 'Cancelled', 'Open')).toThrow(
       'BO-1 cannot go from Cancelled to Open',
     );
@@ -53,7 +54,10 @@ describe('derivations', () => {
     [{ qtyFulfilled: 5 }, false, 'Fulfilled'],
     [{ qtyFulfilled: 5 }, true, 'Complete'],
     [{ qtyCancelled: 5 }, false, 'Cancelled'],
-    [{ qtyFulfilled: 2, qtyCancelled: 3 }, false, 'Cancelled'],
+    // Partly cancelled, the rest shipped: the customer got units, so it is Fulfilled, never Cancelled.
+    [{ qtyFulfilled: 2, qtyCancelled: 3 }, false, 'Fulfilled'],
+    [{ qtyFulfilled: 2, qtyCancelled: 3 }, true, 'Complete'],
+    [{ qtyFulfilled: 0, qtyCancelled: 3 }, false, 'Cancelled'],
   ])('backorder %j (delivered %s) → %s', (q, delivered, status) =>
     expect(deriveBackorderStatus(bo(q), delivered)).toBe(status),
   );

@@ -51,6 +51,12 @@ describe('import', () => {
     expect(
       (await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'z.csv')).stderr,
     ).toContain('z.csv row 2: SKU "AX" is not in Inventory; add it there first, or fix the SKU');
+    writeFileSync(join(dir, 'q.csv'), 'OrderID,Line,quantity\nSO-1,1,5\n');
+    expect(
+      (await cli(dir, 'import', '--workbook', 'w.json', '--tab', 'Orders', '--csv', 'q.csv')).stderr,
+    ).toContain(
+      'column "quantity" is neither a column of Orders nor one people added to it; did you mean Qty?',
+    );
   });
 
   it('refuses a file with bad rows, naming each, and writes nothing', async () => {
