@@ -10,7 +10,7 @@
  * line that is cancelled, or that has no room left for it, is planned again (shared/backorder.ts
  * `expectedFor`), and its rep follows up today when the date moves later.
  */
-import { demandOrder, expectedFor } from './backorder';
+import { demandOrder, type Expected, expectedFor } from './backorder';
 import type { Action, Command } from './commands/schema';
 import type { Desk } from './desk';
 import { formatReservation, parseReservation, type Reservation, reservedTotal } from './reservations';
@@ -268,7 +268,31 @@ export function relinkExpected(desk: Desk, skus: Iterable<string>): void {
     else if (b.expectedSource === 'Manual') desk.putBackorder({ ...b, po: '' });
     else stale.push(b);
   }
-  // Unlinked first, so the planner (built on the first claim) counts only the live links' claims.
+  planAgain(desk, stale, (found, plan, later) =>
+    desk.messages.push(
+      `${found.backorderId} (${found.customer}): ${found.po} has no room left for it; now expected ${describeExpected(plan)}${later ? '; follow up today' : ''}`,
+    ),
+  );
+}
+
+/** Where a backorder is now expected from, as the result says it. */
+export function describeExpected(next: { date: string | null; source: string; po: string }): string {
+  if (next.source === 'PO') return `from ${next.po} on ${next.date}`;
+  if (next.source === 'Lead time') return `from lead time, ${next.date}`;
+  if (next.source === 'Manual') return `from the date set by hand, ${next.date ?? 'none'}`;
+  return 'from no date known';
+}
+
+/**
+ * Plans the expected date of each backorder in `stale` again (next PO with room, else lead time),
+ * in the order given; a date that moves later gets a follow-up today. `said` reports each one.
+ */
+export function planAgain(
+  desk: Desk,
+  stale: readonly Backorder[],
+  said: (found: Backorder, plan: Expected, later: boolean) => void,
+): void {
+  // Unlinked first, so the planner (built on the first claim) counts only the others' claims.
   for (const b of stale) desk.putBackorder({ ...desk.backorder(b.backorderId), po: '' });
   for (const found of stale) {
     const b = desk.backorder(found.backorderId);
@@ -281,8 +305,6 @@ export function relinkExpected(desk: Desk, skus: Iterable<string>): void {
       po: plan.po,
       ...(later && plan.date !== found.expectedDate ? { nextFollowUp: desk.ctx.today } : {}),
     });
-    desk.messages.push(
-      `${b.backorderId} (${b.customer}): ${found.po} has no room left for it; now expected ${plan.po ? `from ${plan.po} on ${plan.date}` : plan.date ? `from lead time, ${plan.date}` : 'from no date known'}${later ? '; follow up today' : ''}`,
-    );
+    said(found, plan, later);
   }
 }

@@ -12,6 +12,7 @@ import { expectedFor } from '../backorder';
 import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
+import { describeExpected, planAgain } from '../queue';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 
@@ -83,26 +84,14 @@ export function changePo(desk: Desk, args: ChangePoArgs): void {
       : '',
   ].filter(Boolean);
   desk.messages.push(`${name}: ${what.join(', ') || 'unchanged'}`);
-  // Unlink first, so the planner (built on the first claim) counts only the others' claims.
   const waiting = openLinked(desk, line.po, line.sku).filter((b) => b.expectedSource !== 'Manual');
-  for (const b of waiting) desk.putBackorder({ ...desk.backorder(b.backorderId), po: '' });
-  for (const found of waiting) {
-    const b = desk.backorder(found.backorderId);
-    const plan = expectedFor(desk, b.sku, b.warehouse, b.qtyRemaining - b.qtyAllocated);
-    const later = plan.date === null || (found.expectedDate !== null && plan.date > found.expectedDate);
-    desk.putBackorder({
-      ...b,
-      expectedDate: plan.date,
-      expectedSource: plan.source,
-      po: plan.po,
-      ...(later && plan.date !== found.expectedDate ? { nextFollowUp: desk.ctx.today } : {}),
-    });
-    if (plan.date === found.expectedDate && plan.po === found.po) continue;
-    desk.entity(`Backorder ${b.backorderId}`);
+  planAgain(desk, waiting, (found, plan, later) => {
+    if (plan.date === found.expectedDate && plan.po === found.po) return;
+    desk.entity(`Backorder ${found.backorderId}`);
     desk.messages.push(
-      `${b.backorderId} (${b.customer}): now expected ${describe(plan)}${later ? '; follow up today' : ''}`,
+      `${found.backorderId} (${found.customer}): now expected ${describe(plan)}${later ? '; follow up today' : ''}`,
     );
-  }
+  });
 }
 
 /** Open backorders waiting (not fully reserved) on a PO for a SKU, first in the queue first. */
@@ -113,12 +102,7 @@ function openLinked(desk: Desk, po: string, sku: string) {
     .sort((a, b) => a.queuePosition - b.queuePosition || (a.backorderId < b.backorderId ? -1 : 1));
 }
 
-function describe(next: { date: IsoDate | null; source: string; po: string }): string {
-  if (next.source === 'PO') return `from ${next.po} on ${next.date}`;
-  if (next.source === 'Lead time') return `from lead time, ${next.date}`;
-  if (next.source === 'Manual') return `from the date set by hand, ${next.date ?? 'none'}`;
-  return 'from no date known';
-}
+const describe = describeExpected;
 
 export interface CancelPoLineArgs {
   readonly po: string;
