@@ -263,3 +263,22 @@ describe('the queue keeps its promise across actions', () => {
     expect(s.backorder('BO-000001')).toMatchObject({ warehouse: 'ZED', po: 'PO-1' });
   });
 });
+
+describe('refusals speak as people read', () => {
+  it('names a locked price that drifted in money and percent, never cents and basis points', async () => {
+    const { checkInvariants } = await import('../../../shared/invariants');
+    const s = new Session(
+      workbook({
+        inventory: [item({ sku: 'A', onHand: 0 })],
+        orders: [
+          line({ orderId: 'SO-1', sku: 'A', qty: 2, unitPrice: 5000 as never, discount: 1000 as never }),
+        ],
+      }),
+    );
+    s.do({ action: 'allocate' });
+    const drifted = { ...s.wb, orders: s.wb.orders.map((l) => ({ ...l, unitPrice: 4500 as never })) };
+    expect(checkInvariants(drifted).map((v) => v.message)).toContain(
+      "locked price 50.00 less 10% differs from the order line's 45.00 less 10%",
+    );
+  });
+});
