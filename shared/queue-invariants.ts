@@ -11,12 +11,11 @@
 import { demandOrder } from './backorder';
 import { heldOrders } from './holds';
 import type { Violation } from './invariants';
+import { WAITING_LINE } from './queue';
 import type { Backorder } from './tabs/backorders';
 import { type OrderLine, unplannedQty } from './tabs/orders';
 import { openPoQty } from './tabs/purchase-orders';
 import type { Workbook } from './workbook';
-
-const WAITING_LINE: ReadonlySet<string> = new Set(['Parked', 'Partially allocated', 'Backordered']);
 
 interface Waiting {
   readonly name: string;

@@ -48,7 +48,7 @@ export const settlesAfter = (command: Command): boolean =>
   SETTLING.has(command.action) && (command.action !== 'allocate' || command.orderId !== undefined);
 
 /** Line statuses that say allocation has looked at a line and could not serve all of it. */
-const WAITING_LINE: ReadonlySet<string> = new Set(['Parked', 'Partially allocated', 'Backordered']);
+export const WAITING_LINE: ReadonlySet<string> = new Set(['Parked', 'Partially allocated', 'Backordered']);
 
 /** Open demand, in the form both Allocate and the standing rule serve. */
 export type Demand =

@@ -6,7 +6,6 @@
  */
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
-import { settleQueues } from '../queue';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 import { receiveDropShip } from './drop-ship';
@@ -84,7 +83,8 @@ export function receive(desk: Desk, args: ReceiveArgs): void {
     desk.messages.push(
       `received ${n} × ${p.sku} at ${p.warehouse} on ${p.po} line ${p.line}${over > 0 ? `: over-receipt, ${over} more than the ${p.qty} ordered (in stock, billed by the vendor on no order line)` : ''}`,
     );
-    settleQueues(desk, [p.sku]);
+    // Who waits gets these units once, after every line (the standing rule in runCommand).
+    desk.touchedSkus.add(p.sku);
   }
   refuseUnless(received > 0, `PO ${args.po}: nothing left to receive`);
 }

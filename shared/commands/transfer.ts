@@ -5,7 +5,6 @@
  */
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
-import { settleQueues } from '../queue';
 
 export interface TransferArgs {
   readonly sku: string;
@@ -36,5 +35,5 @@ export function transfer(desk: Desk, args: TransferArgs): void {
     `transfer out: ${args.qty} × ${args.sku} from ${args.from}`,
     `transfer in: ${args.qty} × ${args.sku} to ${args.to}`,
   );
-  settleQueues(desk, [args.sku]);
+  desk.touchedSkus.add(args.sku);
 }
