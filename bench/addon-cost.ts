@@ -74,6 +74,7 @@ function withHistory(wb: Workbook, total: number): Workbook {
     shipmentId: s.shipmentId,
     backorderId: '',
     exported: true,
+    exportBatch: 1,
   }));
   const log: LogEntry[] = shipments.map((s, i) => ({
     logId: `LG-${String(i + 1).padStart(6, '0')}`,

@@ -31,6 +31,7 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
   aging    --workbook F                       rebuild the Aging tab
   sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES]
   invoices --workbook F --format quickbooks|xero [--out FILE]
+           [--again [--batch N]]              export again what was exported (all, or batch N)
   check    --workbook F [--repair]            invariants, headers, formulas, validation
   archive  --workbook F --before YYYY-MM-DD --to FILE
   document --workbook F --kind pick-list|packing-slip --shipment ID | --kind confirmation --backorder ID
@@ -71,6 +72,9 @@ const OPTIONS = {
   choice: { type: 'string' },
   feeds: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  again: { type: 'boolean' },
+  batch: { type: 'string' },
+  create: { type: 'boolean' },
   opening: { type: 'boolean' },
   every: { type: 'string' },
   repair: { type: 'boolean' },
@@ -106,7 +110,7 @@ export function resolveToday(options: Options, env: Record<string, string | unde
   return today;
 }
 
-function whole(flag: string, text: string | undefined): number | undefined {
+export function whole(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim())) throw new UsageError(`--${flag} must be a whole number, got "${text}"`);
   return Number(text);

@@ -4,9 +4,10 @@
  * place CLI errors are rendered: refusals exit 1 with the reason, usage mistakes exit 2.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { writeFileDurably } from '../local-store/durable-file';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
 import type { CommandResult } from '../shared/commands/run';
 import { dateInZone, type IsoDate, isIsoDate } from '../shared/dates';
@@ -25,7 +26,15 @@ import { rebuildAging } from '../sync-service/src/use-cases/rebuild-aging';
 import { renderDocument } from '../sync-service/src/use-cases/render-document';
 import { runAction } from '../sync-service/src/use-cases/run-action';
 import { setupWorkbook } from '../sync-service/src/use-cases/setup-workbook';
-import { commandFromFlags, type Options, parseCommandLine, resolveToday, USAGE, UsageError } from './args';
+import {
+  commandFromFlags,
+  type Options,
+  parseCommandLine,
+  resolveToday,
+  USAGE,
+  UsageError,
+  whole,
+} from './args';
 import type { Io } from './io';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
 import { syncCommand } from './sync-command';
@@ -65,7 +74,7 @@ function renderResult(result: CommandResult): string {
 }
 
 async function output(options: Options, io: Io, text: string): Promise<void> {
-  if (options.out) await writeFile(resolve(io.cwd, options.out), text, 'utf8');
+  if (options.out) await writeFileDurably(resolve(io.cwd, options.out), text);
   else io.stdout(text);
 }
 
@@ -164,7 +173,7 @@ async function runCommand(
         // exceljs and the formula engine load only for this export.
         const { toXlsx } = await import('../local-store/xlsx');
         const data = await toXlsx(opened.file.file, tabs, isDateColumn);
-        await writeFile(resolve(io.cwd, options.out), data);
+        await writeFileDurably(resolve(io.cwd, options.out), data);
         io.stdout(`${tabs.join(', ')} → ${options.out}\n`);
         return 0;
       }
@@ -177,16 +186,32 @@ async function runCommand(
       const format = options.format;
       if (format !== 'quickbooks' && format !== 'xero')
         throw new UsageError('invoices needs --format quickbooks or --format xero');
-      const result = await exportInvoices(port, format, ctx, !options.out);
-      const names = result.files.map((_, i) =>
-        i === 0 ? options.out : options.out?.replace(/(\.csv)?$/i, `-${i + 1}.csv`),
+      const batch = whole('batch', options.batch);
+      if (batch !== undefined && !options.again) throw new UsageError('--batch N goes with --again');
+      const out = options.out;
+      // Every file is on disk (synced) before a line is marked Exported: a failed write marks nothing.
+      const plan = await exportInvoices(
+        port,
+        {
+          format,
+          again: options.again ? (batch ?? true) : undefined,
+          names: (count) =>
+            Array.from({ length: count }, (_, i) =>
+              i === 0 ? (out ?? '-') : (out ?? '').replace(/(\.csv)?$/i, `-${i + 1}.csv`),
+            ),
+        },
+        ctx,
+        async (p) => {
+          if (!out) return void io.stdout(p.files[0] as string);
+          for (const [i, text] of p.files.entries())
+            await writeFileDurably(resolve(io.cwd, p.names[i] as string), text);
+        },
+        !out,
       );
-      if (!options.out) io.stdout(result.files[0] as string);
-      else
-        for (const [i, text] of result.files.entries())
-          await writeFile(resolve(io.cwd, names[i] as string), text, 'utf8');
-      if (options.out)
-        io.stdout(`${result.invoices} invoice(s), ${result.lines} line(s) → ${names.join(', ')}\n`);
+      if (out)
+        io.stdout(
+          `${plan.invoices} invoice(s), ${plan.lines} line(s) → ${plan.names.join(', ')} (${options.again ? 'exported again' : `export batch ${plan.batch}`})\n`,
+        );
       return 0;
     }
     case 'sync':
@@ -239,6 +264,20 @@ async function runCommand(
   }
 }
 
+/** File system refusals a person can act on (a path, a permission, a full disk): no stack trace. */
+const FILE_ERRORS = new Set([
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'EISDIR',
+  'ENOTDIR',
+  'ENOSPC',
+  'EDQUOT',
+  'EROFS',
+  'EMFILE',
+  'ENAMETOOLONG',
+]);
+
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
@@ -254,8 +293,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 1;
     }
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') {
-      io.stderr(`backorder-desk: ${err.message}\n`);
+    if (FILE_ERRORS.has(err.code ?? '')) {
+      // Writes go to a temporary file first, so a full disk or a bad path leaves the workbook as it was.
+      io.stderr(`backorder-desk: ${err.message}; the workbook was not changed\n`);
       return 1;
     }
     if (err instanceof Error && /is not (a valid )?(a )?Backorder Desk workbook/.test(err.message)) {

@@ -283,14 +283,15 @@ export class Playground {
       const format = path.slice('/api/invoices/'.length);
       const out = this.run('exportInvoicesCsv', [format]);
       if (out.error) return json(res, 409, { error: out.error });
-      const files = out.value as { name: string; csv: string }[];
-      const first = files[0];
-      if (!first) return json(res, 409, { error: 'No invoice file was produced' });
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${first.name}"`,
+      // Every file of a split export goes to the page: marking all lines Exported and delivering one
+      // file would lose the others.
+      const files = out.value as { name: string; csv: string; batch: number }[];
+      if (files.length === 0) return json(res, 409, { error: 'No invoice file was produced' });
+      const batch = files[0]?.batch ?? 0;
+      return json(res, 200, {
+        files: files.map(({ name, csv }) => ({ name, csv })),
+        note: `Export batch ${batch}: ${files.length} files (the importer's limit per file). Save each one; the lines are marked Exported, and a lost file can be exported again from Extensions → Export invoices… ("${format === 'xero' ? 'Xero' : 'QuickBooks'} again ${batch}").`,
       });
-      return void res.end(first.csv);
     }
     json(res, 404, { error: `Nothing at ${path}` });
   }

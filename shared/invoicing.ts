@@ -85,6 +85,7 @@ export function invoiceShipments(desk: Desk): void {
         shipmentId: s.shipmentId,
         backorderId: s.backorderId,
         exported: false,
+        exportBatch: 0,
       });
       desk.uow.put('shipments', {
         ...(desk.uow.get('shipments', `${s.shipmentId}#${s.line}`) as Shipment),

@@ -14,7 +14,6 @@ import type { Command } from './commands/schema';
 import type { CommandContext } from './desk';
 import { DeskError } from './errors';
 import { formatId, highestId } from './ids';
-import { type InvoiceFormat, invoiceFiles, type Plain } from './invoice-export';
 import { makeLogEntry } from './log-entry';
 import { type AgingSheet, agingChart, renderAging, sameGrid } from './render-aging';
 import { planSetup } from './setup';
@@ -128,36 +127,8 @@ export function planInit(
   return { patches, newTabs, report: plan.report };
 }
 
-/**
- * Invoice lines not exported yet as importer files (QuickBooks Online or Xero, split to each
- * importer's limits), marked Exported in the same write so a second export never repeats them.
- * `toCsv` is the edge's CSV writer (csv-stringify in Node; the add-on's own RFC 4180 quoting).
- */
-export function planInvoiceExport(
-  loaded: Loaded,
-  format: InvoiceFormat,
-  ctx: CommandContext,
-  toCsv: (rows: Plain[][]) => string,
-): WritePlan & { files: string[]; invoices: number; lines: number } {
-  const { workbook, tabs, context } = loaded;
-  const pending = workbook.invoices.filter((i) => !i.exported);
-  if (pending.length === 0)
-    throw new DeskError('REFUSED', 'No invoice lines to export: every line is already marked Exported');
-  const files = invoiceFiles(pending, format, workbook.config).map((rows) => toCsv(rows));
-  const invoices = new Set(pending.map((i) => i.invoiceNo)).size;
-  const entry = makeLogEntry(workbook.log, ctx, {
-    action: 'invoices',
-    entity: 'Invoices',
-    summary: `${invoices} invoice(s), ${pending.length} line(s) exported for ${format} in ${files.length} file(s)`,
-  });
-  const patches = planWrites(
-    tabs,
-    {
-      invoices: { updated: pending.map((i) => ({ ...i, exported: true })), added: [] },
-      log: { updated: [], added: [entry] },
-    },
-    'engine',
-    context,
-  );
-  return { patches, newTabs: [], files, invoices, lines: pending.length };
-}
+export {
+  type InvoiceExportPlan,
+  type InvoiceExportRequest,
+  planInvoiceExport,
+} from './invoice-export-plan';

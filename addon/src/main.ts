@@ -55,11 +55,21 @@ export const menuCheckWorkbook = () => menu.checkWorkbook();
 export const menuUndoLast = () => menu.undoLast();
 export const menuSettings = () => menu.openSettings();
 
-/** The accountant's export from the sidebar: files for one importer. */
-export function exportInvoicesCsv(format: unknown): { name: string; csv: string }[] {
+/** The accountant's export from the sidebar: files for one importer (`again`: a batch number, or true). */
+export function exportInvoicesCsv(
+  format: unknown,
+  again?: unknown,
+): { name: string; csv: string; batch: number }[] {
   if (format !== 'quickbooks' && format !== 'xero')
     throw new Error(`Expected the format quickbooks or xero, got ${JSON.stringify(format)}`);
-  return menu.exportInvoicesCsv(format);
+  if (
+    again !== undefined &&
+    again !== null &&
+    again !== true &&
+    !(Number.isInteger(again) && (again as number) > 0)
+  )
+    throw new Error(`Expected again to be true or a batch number, got ${JSON.stringify(again)}`);
+  return menu.exportInvoicesCsv(format, (again ?? undefined) as true | number | undefined);
 }
 
 /** Installs the daily trigger (also done by Set up workbook); safe to run again. */

@@ -140,44 +140,68 @@ export function rebuildAgingNow(): string {
   }
 }
 
-/** The CSV files for one importer, marked Exported in the same write; the dialog offers them as downloads. */
-export function exportInvoicesCsv(format: InvoiceFormat): { name: string; csv: string }[] {
+/**
+ * The CSV files for one importer, marked Exported in the same write; the dialog offers every one as a
+ * download. `again` exports what was exported before (every line, or one batch) and marks nothing.
+ */
+export function exportInvoicesCsv(
+  format: InvoiceFormat,
+  again?: true | number,
+): { name: string; csv: string; batch: number }[] {
   const { plan } = readDecideWrite(
-    (loaded, ctx) => planInvoiceExport(loaded, format, ctx, toCsv),
+    (loaded, ctx) => planInvoiceExport(loaded, { format, again }, ctx, toCsv),
     requestId(`invoices-${format}`),
   );
-  return plan.files.map((csv, i) => ({
-    name: `${format}-invoices${plan.files.length > 1 ? `-${i + 1}` : ''}.csv`,
-    csv,
-  }));
+  return plan.files.map((csv, i) => ({ name: plan.names[i] as string, csv, batch: plan.batch }));
+}
+
+/** "QuickBooks", "xero", "QuickBooks again", "Xero again 3" → what to export; undefined when unreadable. */
+export function parseExportAnswer(
+  typed: string,
+): { format: InvoiceFormat; again?: true | number } | undefined {
+  const m = /^\s*(q\w*|x\w*)(?:\s+(again)(?:\s+(\d+))?)?\s*$/i.exec(typed);
+  if (!m) return undefined;
+  const format = m[1]?.toLowerCase().startsWith('q') ? 'quickbooks' : 'xero';
+  if (!m[2]) return { format };
+  return { format, again: m[3] ? Number(m[3]) : true };
 }
 
 export function exportInvoices(): void {
-  const answer = ui().prompt('Export invoices', 'Type QuickBooks or Xero:', ui().ButtonSet.OK_CANCEL);
+  const answer = ui().prompt(
+    'Export invoices',
+    'Type QuickBooks or Xero. To export again what was exported before, add "again" and a batch number (Xero again 3), or just "again" for every exported line.',
+    ui().ButtonSet.OK_CANCEL,
+  );
   if (answer.getSelectedButton() !== ui().Button.OK) return;
-  const typed = answer.getResponseText().trim().toLowerCase();
-  const format = typed.startsWith('q') ? 'quickbooks' : typed.startsWith('x') ? 'xero' : undefined;
-  if (!format)
-    return void report('Export invoices', [`Expected QuickBooks or Xero, got "${answer.getResponseText()}"`]);
-  let files: { name: string; csv: string }[];
+  const wanted = parseExportAnswer(answer.getResponseText());
+  if (!wanted)
+    return void report('Export invoices', [
+      `Expected QuickBooks or Xero (optionally "again" and a batch number), got "${answer.getResponseText()}"`,
+    ]);
+  let files: { name: string; csv: string; batch: number }[];
   try {
-    files = exportInvoicesCsv(format);
+    files = exportInvoicesCsv(wanted.format, wanted.again);
   } catch (e) {
     return void report('Export invoices', [reason(e).message]);
   }
-  // The page is built from file names and base64 only: no sheet value reaches it as HTML.
+  // The page is built from file names, numbers and base64 only: no sheet value reaches it as HTML.
   const links = files
     .map(
       (f) =>
         `<p><a download="${f.name}" href="data:text/csv;base64,${Utilities.base64Encode(f.csv, Utilities.Charset.UTF_8)}">${f.name}</a></p>`,
     )
     .join('');
+  const batch = files[0]?.batch ?? 0;
+  const after = wanted.again
+    ? 'Exported again; nothing was re-marked.'
+    : `Export batch ${batch}: the lines are marked Exported. Save every file; a lost one can be exported again (type "${wanted.format === 'quickbooks' ? 'QuickBooks' : 'Xero'} again ${batch}").`;
   const html = HtmlService.createHtmlOutput(
-    `<div style="font:13px Arial,sans-serif">${links}<p>The lines are marked Exported.</p></div>`,
+    `<div style="font:13px Arial,sans-serif"><p>${files.length} file(s):</p>${links}<p>${after}</p></div>`,
   )
-    .setWidth(360)
-    .setHeight(200);
-  ui().showModalDialog(html, `Invoices for ${format === 'quickbooks' ? 'QuickBooks Online' : 'Xero'}`);
+    .setWidth(380)
+    // Every link visible without scrolling: a line of 34 px a file, up to the dialog's useful height.
+    .setHeight(Math.min(600, 150 + 34 * files.length));
+  ui().showModalDialog(html, `Invoices for ${wanted.format === 'quickbooks' ? 'QuickBooks Online' : 'Xero'}`);
 }
 
 /** Check workbook: every problem with its cell address; repairs what can be repaired when asked. */

@@ -33,7 +33,7 @@ function toast(text: string): void {
   setTimeout(() => (t.hidden = true), 6000);
 }
 
-function dialog(text: string, html?: string): void {
+function dialog(text: string, html?: string, height = 0): void {
   $('dialog-text').textContent = text;
   const frame = $('dialog-frame');
   frame.replaceChildren();
@@ -42,7 +42,8 @@ function dialog(text: string, html?: string): void {
     const f = document.createElement('iframe');
     f.setAttribute('sandbox', 'allow-downloads');
     f.srcdoc = html;
-    f.style.cssText = 'width:100%;height:120px;border:0';
+    // As tall as the add-on asked for (HtmlOutput.setHeight), so every link of a split export shows.
+    f.style.cssText = `width:100%;height:${Math.max(120, height)}px;border:0`;
     frame.append(f);
   }
   $('dialog').hidden = false;
@@ -207,12 +208,13 @@ async function runMenu(fn: string): Promise<void> {
     error?: string;
     alerts: string[];
     toasts: string[];
-    dialogs: { title: string; html: string }[];
+    dialogs: { title: string; html: string; height?: number }[];
   }>(`/api/menu/${fn}`, { method: 'POST', body: JSON.stringify(ask ?? {}) });
   if (out.error) dialog(out.error);
   for (const t of out.toasts) toast(t);
   const shown = out.alerts.filter((a) => !a.startsWith('prompt:'));
-  if (out.dialogs.length > 0) dialog(out.dialogs.map((d) => d.title).join('\n'), out.dialogs[0]?.html);
+  if (out.dialogs.length > 0)
+    dialog(out.dialogs.map((d) => d.title).join('\n'), out.dialogs[0]?.html, out.dialogs[0]?.height);
   else if (shown.length > 0) dialog(shown.join('\n\n'));
   const list = await getJson<{ sheets: string[] }>('/api/workbook');
   renderTabs(list.sheets);
@@ -254,15 +256,31 @@ async function start(): Promise<void> {
     $(id).addEventListener('click', async (e) => {
       // A failed export (nothing to export) is shown as a message instead of downloading an error.
       e.preventDefault();
-      const href = ($(id) as HTMLAnchorElement).href;
-      const r = await fetch(href);
-      if (!r.ok) return dialog(((await r.json()) as { error: string }).error);
-      const name =
-        /filename="([^"]+)"/.exec(r.headers.get('content-disposition') ?? '')?.[1] ?? 'invoices.csv';
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(await r.blob());
-      a.download = name;
-      a.click();
+      const r = await fetch(($(id) as HTMLAnchorElement).href);
+      const out = (await r.json()) as {
+        error?: string;
+        files?: { name: string; csv: string }[];
+        note?: string;
+      };
+      if (!r.ok || !out.files) return dialog(out.error ?? 'No invoice file was produced');
+      const links = out.files.map((f) => {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([f.csv], { type: 'text/csv' }));
+        a.download = f.name;
+        a.textContent = f.name;
+        return a;
+      });
+      // One file downloads at once; a split export lists every file, each its own download.
+      if (links.length === 1) return void links[0]?.click();
+      dialog(out.note ?? '');
+      const list = document.createElement('ul');
+      list.id = 'invoice-files';
+      for (const a of links) {
+        const li = document.createElement('li');
+        li.append(a);
+        list.append(li);
+      }
+      $('dialog-frame').append(list);
     });
   await openTab(wb.sheets.includes('Orders') ? 'Orders' : (wb.sheets[0] ?? ''));
   setInterval(() => void refresh(), 4000);

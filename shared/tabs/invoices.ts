@@ -1,6 +1,7 @@
 /**
  * Invoices tab: one invoice-ready line per shipped quantity, at the locked price (key InvoiceNo + Line).
- * Exported marks lines already written to an accounting CSV so an export never repeats them.
+ * Exported marks lines already written to an accounting CSV so an export never repeats them;
+ * ExportBatch numbers the export that carried them, so one export can be delivered again.
  */
 import { bool, date, defineTab, discount, id, int, money, qty, type RecordOf, text } from '../columns';
 
@@ -23,6 +24,7 @@ export const InvoicesTab = defineTab(
     shipmentId: id('ShipmentID', 'engine'),
     backorderId: id('BackorderID', 'engine'),
     exported: bool('Exported', 'engine'),
+    exportBatch: int('ExportBatch', 'engine'),
   },
   ['invoiceNo', 'line'],
 );

@@ -69,7 +69,8 @@ describe('reports through the CLI', () => {
     ]);
     expect(await cli(dir, 'invoices', ...w, '--format', 'xero')).toMatchObject({
       code: 1,
-      stderr: 'backorder-desk: No invoice lines to export: every line is already marked Exported\n',
+      stderr:
+        'backorder-desk: No invoice lines to export: every line is already marked Exported (export them again with --again, or --again --batch N)\n',
     });
 
     const html = (

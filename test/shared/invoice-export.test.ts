@@ -32,6 +32,7 @@ function invoice(p: Partial<InvoiceLine> & { invoiceNo: string }): InvoiceLine {
     shipmentId: 'SH-1',
     backorderId: '',
     exported: false,
+    exportBatch: 0,
     ...p,
   };
 }

@@ -8,14 +8,18 @@ import { escapeHtml } from '../../shared/documents';
 function output(html: string) {
   let content = html;
   let title = '';
+  let width = 0;
+  let height = 0;
   const out = {
     getContent: () => content,
     setContent: (c: string) => ((content = c), out),
     append: (c: string) => ((content += c), out),
     getTitle: () => title,
     setTitle: (t: string) => ((title = t), out),
-    setWidth: () => out,
-    setHeight: () => out,
+    getWidth: () => width,
+    setWidth: (w: number) => ((width = w), out),
+    getHeight: () => height,
+    setHeight: (h: number) => ((height = h), out),
     setSandboxMode: () => out,
     addMetaTag: () => out,
   };

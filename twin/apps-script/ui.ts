@@ -8,7 +8,7 @@ export interface UiRecorder {
   readonly menus: { name: string; items: { label: string; fn: string }[] }[];
   readonly alerts: string[];
   readonly sidebars: { title: string; html: string }[];
-  readonly dialogs: { title: string; html: string }[];
+  readonly dialogs: { title: string; html: string; height: number }[];
   /** Answers for `prompt`, taken in order; an empty queue answers CANCEL. */
   readonly promptAnswers: { button: 'OK' | 'CANCEL'; text: string }[];
   /** Answers for alerts with buttons (YES_NO …), taken in order; an empty queue answers OK. */
@@ -32,7 +32,7 @@ const ButtonSet = {
   YES_NO_CANCEL: 'YES_NO_CANCEL',
 } as const;
 
-type Html = { getContent(): string; getTitle?(): string };
+type Html = { getContent(): string; getTitle?(): string; getHeight?(): number };
 
 export function makeUi(ui: UiRecorder, counter: CallCounter) {
   const menu = (name: string) => {
@@ -75,7 +75,7 @@ export function makeUi(ui: UiRecorder, counter: CallCounter) {
     },
     showModalDialog(html: Html, title: string) {
       counter.hit('Ui.showModalDialog');
-      ui.dialogs.push({ title, html: html.getContent() });
+      ui.dialogs.push({ title, html: html.getContent(), height: html.getHeight?.() ?? 0 });
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * `export`: one tab, every column (people's own included), as CSV or JSON text.
  */
-import { stringify } from 'csv-stringify/sync';
+
 import { type Columns, normalizeHeader, type TabSpec } from '../../../shared/columns';
 import { neutraliseCell } from '../../../shared/csv-safety';
 import { DeskError } from '../../../shared/errors';
@@ -9,6 +9,7 @@ import { exportRecords, exportRows } from '../../../shared/export';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS, tabKeyByName } from '../../../shared/workbook';
+import { csvText } from './csv-text';
 
 /** True when the engine declares the column under this header of this tab a date (for xlsx). */
 export function isDateColumn(tab: string, header: string): boolean {
@@ -40,9 +41,7 @@ async function exportBuilt(port: SpreadsheetPort, format: 'csv' | 'json'): Promi
   const raw = tabs[AGING_TAB];
   if (!raw) throw new DeskError('NOT_FOUND', 'The workbook has no Aging tab; run `backorder-desk aging`');
   const rows = raw.values.map((r) => r.map((c) => neutraliseCell(c instanceof Date ? c.toISOString() : c)));
-  return format === 'json'
-    ? `${JSON.stringify(rows, null, 2)}\n`
-    : stringify(rows, { record_delimiter: '\r\n' });
+  return format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : csvText(rows);
 }
 
 export async function exportTab(
@@ -64,5 +63,5 @@ export async function exportTab(
     throw new DeskError('NOT_FOUND', `The workbook has no ${spec.name} tab; run \`backorder-desk init\``);
   const ctx = { face: 'api' as const, timeZone, currencyDigits: DEFAULT_SETTINGS.CurrencyDigits };
   if (format === 'json') return `${JSON.stringify(exportRecords(spec, raw, ctx), null, 2)}\n`;
-  return stringify(exportRows(spec, raw, ctx), { record_delimiter: '\r\n' });
+  return csvText(exportRows(spec, raw, ctx));
 }
