@@ -39,7 +39,8 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
            [--format text|html] [--out FILE]
 
   every command: --today YYYY-MM-DD (or BACKORDER_DESK_TODAY) fixes the clock; --actor NAME;
-                 --request-id ID makes a retried command a no-op
+                 --request-id ID makes a retried command a no-op; a missing --workbook file is
+                 refused (init and import create one, as does any command given --create)
   exit codes: 0 done; 1 refused (reason on stderr); 2 usage`;
 
 const OPTIONS = {

@@ -114,7 +114,14 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
       io,
     );
   }
-  const opened = await openWorkbook(options, io, action && command === 'do' ? `do ${action}` : command);
+  const opened = await openWorkbook(
+    options,
+    io,
+    action && command === 'do' ? `do ${action}` : command,
+    // A new workbook starts with init or with its first import (PRODUCT.md section 7: created when
+    // missing); a command that only reads or acts on what is there refuses a missing file.
+    command === 'init' || command === 'import',
+  );
   try {
     return await runCommand(command, command_, opened, options, io);
   } finally {

@@ -3,8 +3,10 @@
  * command's name, see store/workbook-lock.ts) or a Google spreadsheet through the Sheets API, whose
  * client (googleapis) loads only for such a command.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
+import { DeskError } from '../shared/errors';
 import type { SpreadsheetPort } from '../shared/ports';
 import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
 import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
@@ -19,13 +21,18 @@ export const sheetsClient = async (env: Record<string, string | undefined>) =>
 export interface Opened {
   readonly port: SpreadsheetPort;
   readonly timeZone: string;
-  /** The file did not exist: it is created on first use (PRODUCT.md section 7). */
+  /** The file did not exist: `init` (or `--create`) creates it on its first write. */
   readonly created: boolean;
   readonly file?: FileSpreadsheet;
   readonly label: string;
 }
 
-export async function openWorkbook(options: Options, io: Io, lockAs: string): Promise<Opened> {
+export async function openWorkbook(
+  options: Options,
+  io: Io,
+  lockAs: string,
+  mayCreate = false,
+): Promise<Opened> {
   if (options.spreadsheet && options.workbook)
     throw new UsageError('give --workbook FILE or --spreadsheet ID, not both');
   if (options.spreadsheet) {
@@ -41,7 +48,7 @@ export async function openWorkbook(options: Options, io: Io, lockAs: string): Pr
       label: `spreadsheet ${options.spreadsheet}`,
     };
   }
-  const file = await openFile(options, io, `backorder-desk ${lockAs}`);
+  const file = await openFile(options, io, `backorder-desk ${lockAs}`, mayCreate || options.create === true);
   return {
     port: file,
     timeZone: file.file.properties.timeZone,
@@ -57,7 +64,30 @@ export function lockWait(io: Io): number | undefined {
   return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
-async function openFile(options: Options, io: Io, lockAs: string): Promise<FileSpreadsheet> {
+/**
+ * Only `init` and `import` (or any command given `--create`) start a new workbook: on a mistyped path
+ * anything else would "succeed" on an empty workbook, and a script would never learn that its work
+ * went nowhere.
+ */
+async function openFile(
+  options: Options,
+  io: Io,
+  lockAs: string,
+  mayCreate: boolean,
+): Promise<FileSpreadsheet> {
   if (!options.workbook) throw new UsageError('--workbook FILE or --spreadsheet ID is required');
-  return FileSpreadsheet.open(resolve(io.cwd, options.workbook), 'Backorder Desk', lockAs, lockWait(io));
+  const path = resolve(io.cwd, options.workbook);
+  const missing = () =>
+    new DeskError(
+      'NOT_FOUND',
+      `${path} does not exist: nothing was done. Check the path, or create the workbook with \`backorder-desk init --workbook ${options.workbook}\` (or add --create).`,
+    );
+  if (!mayCreate && !existsSync(path)) throw missing();
+  const file = await FileSpreadsheet.open(path, 'Backorder Desk', lockAs, lockWait(io));
+  if (file.created && !mayCreate) {
+    // Deleted between the check and the lock: refuse all the same.
+    await file.release();
+    throw missing();
+  }
+  return file;
 }

@@ -31,7 +31,7 @@ export async function writeFileDurably(
     await rm(tmp, { force: true });
     // Name the file the person asked for, not the temporary one; the code stays for the caller.
     const err = e as NodeJS.ErrnoException;
-    if (err.code) err.message = `cannot write ${path}: ${err.code} (${err.syscall ?? 'write'} failed)`;
+    if (err.syscall) err.message = `cannot write ${path}: ${err.code} (${err.syscall ?? 'write'} failed)`;
     throw err;
   }
   await syncFolder(dirname(path));

@@ -13,6 +13,7 @@ import { applyPatch, type RawTab, type TabPatch } from '../shared/codec';
 import type { SpreadsheetPort } from '../shared/ports';
 import { chartOn } from '../shared/render-aging';
 import {
+  fileVersion,
   newSheet,
   newWorkbookFile,
   readWorkbookFile,
@@ -25,6 +26,8 @@ import { lockWorkbook, type WorkbookLock } from './workbook-lock';
 export class FileSpreadsheet implements SpreadsheetPort {
   readonly calls = { read: 0, write: 0 };
   private lock: WorkbookLock | undefined;
+  /** The version of the file this port's copy was read from (workbook-file.ts `fileVersion`). */
+  private version = 'absent';
 
   private constructor(
     readonly path: string,
@@ -49,6 +52,9 @@ export class FileSpreadsheet implements SpreadsheetPort {
     // 50,000-line workbook costs a quarter of a second, so it is not read before and again after.
     const lock = lockAs ? await lockWorkbook(path, lockAs, lockWaitMs) : undefined;
     try {
+      // The version is taken before the read: a save in between makes the copy look older than it
+      // is, so the fence refuses (safe), never the other way round.
+      const version = await fileVersion(path);
       const file = await readWorkbookFile(path);
       const port = new FileSpreadsheet(
         path,
@@ -58,6 +64,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
         lockWaitMs,
       );
       port.lock = lock;
+      port.version = version;
       return port;
     } catch (e) {
       await lock?.release();
@@ -69,6 +76,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
   private async locked(): Promise<void> {
     if (!this.lockAs || this.lock) return;
     this.lock = await lockWorkbook(this.path, this.lockAs, this.lockWaitMs);
+    this.version = await fileVersion(this.path);
     const current = await readWorkbookFile(this.path);
     if (current) this.file = current;
   }
@@ -134,7 +142,13 @@ export class FileSpreadsheet implements SpreadsheetPort {
         appends: patch.appends.map((r) => r.map(fileCell)),
       });
     }
-    await writeWorkbookFile(this.path, this.file);
+    const lock = this.lock;
+    // A locking port saves only over the version it read, and only while its lock is still its own.
+    await writeWorkbookFile(
+      this.path,
+      this.file,
+      lock ? { expected: this.version, stillHeld: () => lock.verify() } : undefined,
+    );
   }
 }
 

@@ -1,12 +1,11 @@
 /**
  * A workbook file that a long-running process keeps in memory (npm start's playground and its sync
  * loop) while CLI commands may change it on disk. Each unit of work takes the workbook's lock
- * (workbook-lock.ts), reloads the file when another process saved it since (its size and mtime
- * differ from the last read or save), runs, and saves before letting go, so neither side overwrites
+ * (workbook-lock.ts), reloads the file when another process saved it since (its version, inode, size
+ * and mtime, differs from the last read or save), runs, and saves before letting go, so neither side overwrites
  * the other's change.
  */
-import { stat } from 'node:fs/promises';
-import { readWorkbookFile, type WorkbookFile, writeWorkbookFile } from './workbook-file';
+import { fileVersion, readWorkbookFile, type WorkbookFile, writeWorkbookFile } from './workbook-file';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock';
 
 export class SharedWorkbookFile {
@@ -19,9 +18,8 @@ export class SharedWorkbookFile {
     private readonly holder: string,
   ) {}
 
-  private async stamp(): Promise<string | undefined> {
-    const s = await stat(this.path).catch(() => undefined);
-    return s ? `${s.size}:${s.mtimeMs}` : undefined;
+  private stamp(): Promise<string> {
+    return fileVersion(this.path);
   }
 
   lock(): Promise<WorkbookLock> {
@@ -40,7 +38,12 @@ export class SharedWorkbookFile {
 
   /** Under the lock: writes the workbook as it stands in memory (atomically). */
   async save(): Promise<void> {
-    await writeWorkbookFile(this.path, this.twin.file);
+    // Saved only over the version last read or saved: a save by anyone else since is never overwritten.
+    await writeWorkbookFile(
+      this.path,
+      this.twin.file,
+      this.seen === undefined ? undefined : { expected: this.seen },
+    );
     this.seen = await this.stamp();
   }
 }

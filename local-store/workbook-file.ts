@@ -2,16 +2,18 @@
  * The local workbook file: one JSON file holding every tab of a spreadsheet, shaped like the Sheets API
  * sees a spreadsheet (properties, sheets with their properties, cell values as `UNFORMATTED_VALUE`
  * with dates as serial numbers, formulas, and the metadata setup installs), so the CLI, the local twin
- * and a real spreadsheet all speak one model. Saves are atomic: write a temporary file beside it, then
- * rename over it, so a crash never leaves half a workbook.
+ * and a real spreadsheet all speak one model. Saves are atomic and durable: a temporary file beside
+ * it, synced, then renamed over it, so a crash or a power loss never leaves half a workbook.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod/mini';
 import type { Cell } from '../shared/cells';
 import { columnLetter, type RawTab } from '../shared/codec';
+import { DeskError } from '../shared/errors';
 import { chartOn } from '../shared/render-aging';
+import { writeFileDurably } from './durable-file';
 
 /** A cell as the file stores it (UNFORMATTED_VALUE: dates are serial numbers). */
 export type Stored = string | number | boolean | null;
@@ -158,12 +160,40 @@ function gridDetail(json: unknown, path: readonly PropertyKey[] | undefined): st
   return `; sheet ${String(sheet?.properties?.title ?? path[1])}: ${badCell(sheet?.values)}`;
 }
 
-/** Writes atomically: a temporary file in the same folder, then a rename over the old one. */
-export async function writeWorkbookFile(path: string, file: WorkbookFile): Promise<void> {
+/**
+ * Which version of the file is on disk: its inode, size and modification time in nanoseconds, or
+ * "absent". Every save renames a new file into place, so a save by anyone changes the inode.
+ */
+export async function fileVersion(path: string): Promise<string> {
+  const s = await stat(path, { bigint: true }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  return s ? `${s.ino}:${s.size}:${s.mtimeNs}` : 'absent';
+}
+
+/**
+ * Writes atomically and durably (durable-file.ts). `expected`, when given, is the version this writer
+ * read: just before the rename the file must still be that version and `stillHeld` must pass (the
+ * lock), else nothing is replaced and the save is refused as stale, so a writer that stalled past its
+ * lock can never save over a newer change.
+ */
+export async function writeWorkbookFile(
+  path: string,
+  file: WorkbookFile,
+  fence?: { expected: string; stillHeld?: () => Promise<void> },
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(file)}\n`, 'utf8');
-  await rename(tmp, path);
+  await writeFileDurably(path, `${JSON.stringify(file)}\n`, async () => {
+    if (!fence) return;
+    await fence.stillHeld?.();
+    const now = await fileVersion(path);
+    if (now !== fence.expected)
+      throw new DeskError(
+        'STALE',
+        `${path} was saved by another process after this one read it (this process was paused past its lock); nothing was written. Run the command again.`,
+      );
+  });
 }
 
 /** Cells as the core's codec takes them (the file never holds Date objects). */

@@ -3,7 +3,7 @@
  * 20 ordered, 15 in stock → 15 shipped, 5 on backorder; PO of 10 received → Ready to Fulfill →
  * fulfilled. Also the exit codes of the contract (0 done, 1 refused, 2 usage) and `--json`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../support/cli';
@@ -130,9 +130,20 @@ describe('backorder-desk, 001 worked example', () => {
     expect((await cli(dir, 'sync', ...w)).stderr).toContain('sync needs --feeds FILE');
   });
 
-  it('creates a missing workbook on any command, and names a missing tab with the way out', async () => {
+  it('refuses a mistyped path creating nothing; --create starts one; names a missing tab with the way out', async () => {
     const dir = tempDir();
-    expect(await cli(dir, 'do', 'allocate', '--workbook', 'fresh.json')).toMatchObject({
+    for (const argv of [
+      ['do', 'allocate', '--workbook', 'typo/fresh.json'],
+      ['check', '--workbook', 'typo/fresh.json'],
+      ['invoices', '--workbook', 'typo/fresh.json', '--format', 'xero'],
+      ['sync', '--workbook', 'typo/fresh.json', '--feeds', 'feeds.json'],
+    ]) {
+      const r = await cli(dir, ...argv);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/typo\/fresh\.json does not exist: nothing was done\. .*backorder-desk init/);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await cli(dir, 'do', 'allocate', '--workbook', 'fresh.json', '--create')).toMatchObject({
       code: 0,
       stderr: '',
     });

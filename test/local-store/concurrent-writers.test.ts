@@ -6,8 +6,8 @@
  * (tried: FileSpreadsheet opened without a holder) the last writer wins and shipments are lost.
  * Real processes, because the race is between processes.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, utimesSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -104,4 +104,43 @@ describe('the workbook lock', () => {
     expect(r.code).toBe(0);
     expect(existsSync(lockDir)).toBe(false);
   });
+
+  it('refuses a writer paused past the lock (SIGSTOP after its read): the newer save stands', async () => {
+    const dir = await shopWith(1);
+    const path = join(dir, 'w.json');
+    const env = { ...process.env, BACKORDER_DESK_LOCK_STALE_MS: '2000' };
+    const writer = spawn('node', [RUN_TS, PAUSED_WRITER, path], { env });
+    let out = '';
+    writer.stdout.on('data', (d) => {
+      out += String(d);
+    });
+    await until(() => out.includes('read\n'));
+    writer.kill('SIGSTOP');
+    // Another command waits out the stale lock, takes it over and saves its shipment.
+    const shipped = await run('node', [BIN, 'do', 'ship', '--workbook', 'w.json', '--order', 'SO-1'], {
+      cwd: dir,
+      env: { ...env, BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'rep' },
+    });
+    expect(shipped.stdout).toMatch(/^ship: done/);
+    writeFileSync(`${path}.go`, '');
+    writer.kill('SIGCONT');
+    await new Promise((r) => writer.once('exit', r));
+    expect(out).toMatch(/refused: .*w\.json.*nothing was written/);
+    const file = await readWorkbookFile(path);
+    const tab = (name: string) => file?.sheets.find((s) => s.properties.title === name)?.values ?? [];
+    expect(JSON.stringify(tab('Orders'))).not.toContain('paused writer was here');
+    expect(tab('Shipments').length).toBe(2);
+    expect((await cli(dir, 'check', '--workbook', 'w.json')).code).toBe(0);
+  }, 60_000);
 });
+
+const RUN_TS = join(__dirname, '../../bin/run-ts.mjs');
+const PAUSED_WRITER = join(__dirname, '../support/paused-writer.ts');
+
+async function until(done: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

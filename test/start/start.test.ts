@@ -39,7 +39,16 @@ describe('processes', () => {
     const bin = BIN;
     await expect(run('node', [bin, 'do'])).rejects.toMatchObject({ code: 2 });
     await expect(
-      run('node', [bin, 'do', 'fulfill', '--workbook', join(tempDir(), 'w.json'), '--backorder', 'BO-1']),
+      run('node', [
+        bin,
+        'do',
+        'fulfill',
+        '--workbook',
+        join(tempDir(), 'w.json'),
+        '--create',
+        '--backorder',
+        'BO-1',
+      ]),
     ).rejects.toMatchObject({
       code: 1,
       stderr: 'backorder-desk: Backorders: backorder BO-1 not found\n',

@@ -226,7 +226,7 @@ describe('backorder-desk sync', () => {
         vendors: [{ vendor: 'X', source: { url: 'ftp://x' }, format: 'xml', mapping: { po: 'PO' } }],
       }),
     );
-    const r = await cli(dir, 'sync', '--workbook', 'w.json', '--feeds', 'bad.json');
+    const r = await cli(dir, 'sync', '--workbook', 'w.json', '--create', '--feeds', 'bad.json');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad.json is not a valid sync configuration:');
     expect(r.stderr).toMatch(/vendors\.0\.format/);

@@ -42,6 +42,7 @@ describe('runEvery', () => {
       'sync',
       '--workbook',
       'w.json',
+      '--create',
       '--feeds',
       'missing.json',
       '--every',
