@@ -24,10 +24,18 @@ function stopOnSignals(): AbortSignal {
   return controller.signal;
 }
 
+/** How long a sync run's lease on a spreadsheet lasts; the run renews it while it works. */
+const LEASE_MS = 2 * 60_000;
+
+/** A failure as one line for a person or a log: a refusal's reason, else the error's kind only. */
+function failure(e: unknown): string {
+  return e instanceof DeskError ? e.message : `internal error (${e instanceof Error ? e.name : typeof e})`;
+}
+
 /**
  * `ports`: the spreadsheets to sync, by name — the one of --workbook/--spreadsheet, or every
  * spreadsheet of the configuration. Each run takes each spreadsheet's lease first and skips one that
- * another instance holds.
+ * another instance holds; a run that skipped or failed one exits 1 (once) after reporting every one.
  */
 export async function syncCommand(
   ports: (config: SyncConfig) => { name: string; port: SpreadsheetPort }[],
@@ -45,10 +53,13 @@ export async function syncCommand(
     throw new UsageError(
       'sync needs --workbook FILE, --spreadsheet ID, or "spreadsheets" in the configuration',
     );
-  const once = async () => {
+  /** One run over every target; a failure or a skip is reported and the run goes on to the next. */
+  const once = async (): Promise<boolean> => {
+    let whole = true;
     for (const { name, port } of targets) {
-      const lease = await takeLease(leases, name, holder, 15 * 60_000);
+      const lease = await takeLease(leases, name, holder, LEASE_MS);
       if (typeof lease === 'string') {
+        whole = false;
         io.stdout(
           options.json
             ? `${JSON.stringify({ spreadsheet: name, skipped: `leased by ${lease}` })}\n`
@@ -72,26 +83,32 @@ export async function syncCommand(
           for (const p of report.problems)
             io.stdout(`  problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}\n`);
         }
+      } catch (e) {
+        // One spreadsheet's failure (a missing tab, a refused credential, a hung server) does not stop
+        // the others: it is reported with its name, and the run's exit code says not everything synced.
+        if (targets.length === 1) throw e;
+        whole = false;
+        const reason = failure(e);
+        if (options.json) io.stdout(`${JSON.stringify({ spreadsheet: name, failed: reason })}\n`);
+        else io.stdout(`sync ${name}: failed: ${reason}\n`);
       } finally {
         await port.release?.();
         await lease.release();
       }
     }
+    return whole;
   };
-  if (!options.every) {
-    await once();
-    return 0;
-  }
+  // A run that skipped or failed a spreadsheet exits 1, so a scheduler sees that something did not sync.
+  if (!options.every) return (await once()) ? 0 : 1;
   const minutes = Number(options.every);
   if (!Number.isFinite(minutes) || minutes <= 0)
     throw new UsageError(`--every must be a number of minutes, got "${options.every}"`);
   const runs = await runEvery({
     minutes,
     signal: io.stop ?? stopOnSignals(),
-    runOnce: once,
+    runOnce: async () => void (await once()),
     onError: (e) => {
-      const reason =
-        e instanceof DeskError ? e.message : `internal error (${e instanceof Error ? e.name : typeof e})`;
+      const reason = failure(e);
       io.stderr(
         options.json
           ? `${JSON.stringify({ level: 'error', event: 'sync.run.failed', reason })}\n`

@@ -1,0 +1,18 @@
+/**
+ * One contender for the lease race test: for each round it says "ready R", waits for the file
+ * `go-R` in the lease folder (all contenders start together), tries the lease `sheet-R` and prints
+ * "R won" or "R lost". Winners keep their lease. Bundled and run by test/sync-service/feeds/lease.test.ts: node racer.mjs DIR ROUNDS
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { takeLease } from '../../sync-service/src/feeds/lease';
+
+const [dir, rounds] = [process.argv[2] as string, Number(process.argv[3])];
+const nap = new Int32Array(new SharedArrayBuffer(4));
+for (let r = 1; r <= rounds; r++) {
+  process.stdout.write(`ready ${r}\n`);
+  while (!existsSync(join(dir, `go-${r}`))) Atomics.wait(nap, 0, 0, 5);
+  const lease = await takeLease(dir, `sheet-${r}`, `racer ${process.pid}`, 60_000);
+  process.stdout.write(`${r} ${typeof lease === 'string' ? 'lost' : 'won'}\n`);
+}
+process.exit(0);
