@@ -7,7 +7,7 @@
  */
 import { computeAging } from './aging';
 import type { CellContext } from './cells';
-import { decodeTab, encodeChanges, type RawTab, type TabPatch } from './codec';
+import { applyPatch, decodeTab, encodeChanges, type RawTab, type TabPatch } from './codec';
 import { normalizeHeader } from './columns';
 import { type CommandResult, runCommand } from './commands/run';
 import type { Command } from './commands/schema';
@@ -37,6 +37,21 @@ export function decodeLoaded(tabs: Record<string, RawTab>, timeZone: string, fac
 }
 
 export type Loaded = ReturnType<typeof decodeLoaded>;
+
+/** The tabs as a write plan leaves them (copies: the read is not touched), without reading them again. */
+export function tabsAfter(
+  tabs: Record<string, RawTab>,
+  plan: Pick<WritePlan, 'patches' | 'newTabs'>,
+): Record<string, RawTab> {
+  const out: Record<string, RawTab> = {};
+  for (const [name, tab] of Object.entries(tabs)) out[name] = { name, values: tab.values.map((r) => [...r]) };
+  for (const t of plan.newTabs) out[t.name] = t;
+  for (const p of plan.patches) {
+    const tab = out[p.tab];
+    if (tab) applyPatch(tab.values as never, p);
+  }
+  return out;
+}
 
 export interface WritePlan {
   readonly patches: TabPatch[];
@@ -126,9 +141,3 @@ export function planInit(
   }
   return { patches, newTabs, report: plan.report };
 }
-
-export {
-  type InvoiceExportPlan,
-  type InvoiceExportRequest,
-  planInvoiceExport,
-} from './invoice-export-plan';

@@ -15,4 +15,11 @@ export interface SpreadsheetPort {
    * workbook file, lets the next process in). Optional: a Google spreadsheet has nothing to release.
    */
   release?(): Promise<void>;
+  /**
+   * Installs the tabs' rules (shared/sheet-rules.ts: frozen header, number formats, validation,
+   * protection, colours) for tabs as they now stand, idempotently; returns a line per tab dressed.
+   * Optional: a Google spreadsheet over the API has them; the add-on applies the same rules through
+   * its own services, and a local workbook file keeps only values.
+   */
+  dress?(tabs: Record<string, RawTab>): Promise<string[]>;
 }

@@ -7,6 +7,7 @@
  */
 
 import type { Sheet, WorkbookFile } from '../local-store/workbook-file';
+import { columnLetters } from './a1';
 import { gridOf as gridSize, resize } from './grid';
 import { TwinError, type TwinSpreadsheet } from './spreadsheet';
 
@@ -36,6 +37,21 @@ function list(sheet: Sheet, key: string): unknown[] {
 }
 
 let nextObjectId = 1_000;
+
+/**
+ * A `repeatCell` number format over whole columns from the header down (open-ended, no endRowIndex)
+ * becomes the columns' format, which `FORMATTED_VALUE` reads render with, as a person sees them.
+ */
+function numberFormatOf(sheet: Sheet, body: Record<string, unknown>): void {
+  const range = body.range as
+    | { startRowIndex?: number; endRowIndex?: number; startColumnIndex?: number; endColumnIndex?: number }
+    | undefined;
+  const pattern = (body.cell as { userEnteredFormat?: { numberFormat?: { pattern?: string } } } | undefined)
+    ?.userEnteredFormat?.numberFormat?.pattern;
+  if (!range || !pattern || range.endRowIndex !== undefined || (range.startRowIndex ?? 0) > 1) return;
+  const end = range.endColumnIndex ?? range.startColumnIndex ?? 0;
+  for (let c = range.startColumnIndex ?? 0; c < end; c++) sheet.columnFormats[columnLetters(c)] = pattern;
+}
 
 /** Resizes a sheet's grid or refuses the whole batch with Google's cell-limit error (fidelity S10). */
 function grow(file: WorkbookFile, sheet: Sheet, rows: number, cols: number, where: string): void {
@@ -180,6 +196,33 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
         `Invalid requests[${at}].updateChartSpec: No chart with id: ${String(body.chartId)}`,
       );
     }
+    case 'deleteProtectedRange': {
+      for (const sheet of file.sheets) {
+        const ranges = list(sheet, 'protectedRanges') as { protectedRangeId?: number }[];
+        const found = ranges.findIndex((p) => p.protectedRangeId === body.protectedRangeId);
+        if (found >= 0) {
+          ranges.splice(found, 1);
+          return {};
+        }
+      }
+      throw new TwinError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid requests[${at}].deleteProtectedRange: No protected range with id: ${String(body.protectedRangeId)}`,
+      );
+    }
+    case 'deleteConditionalFormatRule': {
+      const rules = list(sheetById(file, body.sheetId, at), 'conditionalFormats');
+      const i = Number(body.index ?? 0);
+      if (!(i >= 0 && i < rules.length))
+        throw new TwinError(
+          400,
+          'INVALID_ARGUMENT',
+          `Invalid requests[${at}].deleteConditionalFormatRule: No conditional format on the sheet at index ${i}`,
+        );
+      rules.splice(i, 1);
+      return {};
+    }
     default: {
       const key = STORED[kind];
       if (!key)
@@ -200,7 +243,9 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
           : kind === 'addConditionalFormatRule'
             ? (body.rule as object)
             : body;
-      list(gridOf(target), key).push(stored);
+      const sheet = gridOf(target);
+      list(sheet, key).push(stored);
+      if (kind === 'repeatCell') numberFormatOf(sheet, body);
       return kind === 'addProtectedRange' ? { addProtectedRange: { protectedRange: stored } } : {};
     }
   }

@@ -63,9 +63,18 @@ export function trimGrid(rows: Stored[][]): Stored[][] {
 export function formatted(v: Stored, pattern: string | undefined): Stored {
   if (v === null || v === '') return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number' && pattern && /y/.test(pattern)) {
-    const d = new Date(Math.round((v - 25569) * 86400000));
-    return d.toISOString().slice(0, 10);
+  if (typeof v === 'number' && pattern) {
+    // The patterns Set up installs (shared/sheet-rules.ts), rendered as Sheets shows them.
+    if (/y/.test(pattern)) {
+      const iso = new Date(Math.round((v - 25569) * 86400000)).toISOString();
+      return /h/.test(pattern) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+    }
+    if (pattern.endsWith('%')) return `${(v * 100).toFixed((pattern.split('.')[1] ?? '').length - 1)}%`;
+    const decimals = (pattern.split('.')[1] ?? '').length;
+    const fixed = v.toFixed(decimals);
+    return pattern.includes(',')
+      ? Number(fixed).toLocaleString('en-US', { minimumFractionDigits: decimals })
+      : fixed;
   }
   return String(v);
 }

@@ -5,11 +5,11 @@
  * toast when the action took longer than a second. Refusals surface as errors whose message is the
  * core's reason, which google.script.run hands to the sidebar's failure handler.
  */
-import { applyPatch, type RawTab } from '../../shared/codec';
+import type { RawTab } from '../../shared/codec';
 import type { Command } from '../../shared/commands/schema';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
-import { ALL_TAB_NAMES, decodeLoaded, type Loaded, type WritePlan } from '../../shared/plans';
+import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
 import { settlesAfter } from '../../shared/queue';
 import {
   AGING_TABS,
@@ -250,15 +250,7 @@ export function readDecideWriteEach(
 
 /** The tabs as the write left them: what was read, with the plan's patches and new tabs applied. */
 export function patchedTabs(read: ReadResult, plan: WritePlan): Record<string, RawTab> {
-  const tabs: Record<string, RawTab> = {};
-  for (const [name, tab] of Object.entries(read.tabs))
-    tabs[name] = { name, values: tab.values.map((r) => [...r]) };
-  for (const t of plan.newTabs) tabs[t.name] = t;
-  for (const p of plan.patches) {
-    const tab = tabs[p.tab];
-    if (tab) applyPatch(tab.values as never, p);
-  }
-  return tabs;
+  return tabsAfter(read.tabs, plan);
 }
 
 function afterWrite(read: ReadResult, plan: WritePlan): Loaded {

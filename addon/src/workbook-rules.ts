@@ -2,7 +2,8 @@
  * Applies the tab rules of shared/sheet-rules.ts with SpreadsheetApp (frozen header, number formats,
  * data validation, formula columns, warning-only protection, conditional formatting) and checks a
  * workbook against them. Every call is per column or per tab, never per row. Re-applying is
- * idempotent: a protection or formatting rule of ours is recognised and replaced, never stacked, and
+ * idempotent: a protection (by the columns it covers) or formatting rule of ours is recognised and
+ * replaced, never stacked, and
  * people's own protections and formatting rules are kept.
  */
 import { columnLetter, type RawTab } from '../../shared/codec';
@@ -55,6 +56,12 @@ function validation(ss: Spreadsheet, column: string, rule: ValidationRule) {
 const columnIndex = (letters: string) =>
   [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
+/** "F:L" → "6:12": the 1-based first and last column, as a Range's getColumn / getLastColumn give. */
+function spanOf(columns: string): string {
+  const [first, last] = columns.split(':') as [string, string];
+  return `${columnIndex(first) + 1}:${columnIndex(last ?? first) + 1}`;
+}
+
 function formulaOfRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {
   return String(rule.getBooleanCondition()?.getCriteriaValues()?.[0] ?? '');
 }
@@ -76,17 +83,21 @@ export function applyRules(ss: Spreadsheet, sheet: Sheet, tab: RawTab): string[]
     for (let r = 2; r <= last; r++) formulas.push([f.rule(r)]);
     sheet.getRange(`${f.column}2:${f.column}${last}`).setFormulas(formulas);
   }
-  const ours = new Set(
-    sheet
-      .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-      .filter((p) => p.getDescription().startsWith(PROTECTION_PREFIX))
-      .map((p) => p.getRange().getA1Notation()),
-  );
-  for (const p of rules.protections) {
-    const range = sheet.getRange(p.columns);
-    if (ours.has(range.getA1Notation())) continue;
-    range.protect().setWarningOnly(true).setDescription(p.description);
+  // Our protections are recognised by the columns they cover, not by their A1 text (which Google
+  // and the twin write differently, and which changes as a grid grows): one per run of engine columns
+  // is kept, a duplicate or one over columns that are no longer a run is removed.
+  const wanted = new Set(rules.protections.map((p) => spanOf(p.columns)));
+  const keptSpans = new Set<string>();
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (!p.getDescription().startsWith(PROTECTION_PREFIX)) continue;
+    const range = p.getRange();
+    const span = `${range.getColumn()}:${range.getLastColumn()}`;
+    if (wanted.has(span) && !keptSpans.has(span)) keptSpans.add(span);
+    else p.remove();
   }
+  for (const p of rules.protections)
+    if (!keptSpans.has(spanOf(p.columns)))
+      sheet.getRange(p.columns).protect().setWarningOnly(true).setDescription(p.description);
   const formulas = new Set(rules.highlights.map((h) => h.formula));
   const kept = sheet.getConditionalFormatRules().filter((r) => !formulas.has(formulaOfRule(r)));
   const added = rules.highlights.map((h) =>

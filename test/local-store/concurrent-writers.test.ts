@@ -114,17 +114,21 @@ describe('the workbook lock', () => {
     writer.stdout.on('data', (d) => {
       out += String(d);
     });
-    await until(() => out.includes('read\n'));
-    writer.kill('SIGSTOP');
-    // Another command waits out the stale lock, takes it over and saves its shipment.
-    const shipped = await run('node', [BIN, 'do', 'ship', '--workbook', 'w.json', '--order', 'SO-1'], {
-      cwd: dir,
-      env: { ...env, BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'rep' },
-    });
-    expect(shipped.stdout).toMatch(/^ship: done/);
-    writeFileSync(`${path}.go`, '');
-    writer.kill('SIGCONT');
-    await new Promise((r) => writer.once('exit', r));
+    try {
+      await until(() => out.includes('read\n'));
+      writer.kill('SIGSTOP');
+      // Another command waits out the stale lock, takes it over and saves its shipment.
+      const shipped = await run('node', [BIN, 'do', 'ship', '--workbook', 'w.json', '--order', 'SO-1'], {
+        cwd: dir,
+        env: { ...env, BACKORDER_DESK_TODAY: '2026-11-23', BACKORDER_DESK_ACTOR: 'rep' },
+      });
+      expect(shipped.stdout).toMatch(/^ship: done/);
+      writeFileSync(`${path}.go`, '');
+      writer.kill('SIGCONT');
+      await new Promise((r) => writer.once('exit', r));
+    } finally {
+      writer.kill('SIGKILL'); // a failed run leaves no stopped process behind
+    }
     expect(out).toMatch(/refused: .*w\.json.*nothing was written/);
     const file = await readWorkbookFile(path);
     const tab = (name: string) => file?.sheets.find((s) => s.properties.title === name)?.values ?? [];

@@ -11,7 +11,12 @@ const [dir, rounds] = [process.argv[2] as string, Number(process.argv[3])];
 const nap = new Int32Array(new SharedArrayBuffer(4));
 for (let r = 1; r <= rounds; r++) {
   process.stdout.write(`ready ${r}\n`);
-  while (!existsSync(join(dir, `go-${r}`))) Atomics.wait(nap, 0, 0, 5);
+  // A racer left behind by a failed test gives up after a minute instead of spinning on.
+  const end = Date.now() + 60_000;
+  while (!existsSync(join(dir, `go-${r}`))) {
+    if (Date.now() > end) process.exit(3);
+    Atomics.wait(nap, 0, 0, 5);
+  }
   const lease = await takeLease(dir, `sheet-${r}`, `racer ${process.pid}`, 60_000);
   process.stdout.write(`${r} ${typeof lease === 'string' ? 'lost' : 'won'}\n`);
 }

@@ -38,6 +38,8 @@ export class TwinRange {
     readonly cols: number,
     /** Open-ended to the bottom (`F2:F`): formats apply to the whole column. */
     private readonly openEnded = false,
+    /** Whole columns (`D:F`, no row numbers): Google gives their A1 notation as "D:F". */
+    private readonly wholeColumns = false,
   ) {}
 
   private sheet(): Sheet {
@@ -106,8 +108,15 @@ export class TwinRange {
     return this.host.sheetObject(this.sheetId);
   }
 
+  getLastColumn() {
+    this.hit('getLastColumn');
+    return this.col + this.cols;
+  }
+
   getA1Notation(): string {
     this.hit('getA1Notation');
+    // A whole-column range keeps its form however the grid grows (gas-fakes test/testsheetsdeveloper.js).
+    if (this.wholeColumns) return `${columnLetters(this.col)}:${columnLetters(this.col + this.cols - 1)}`;
     const end = a1(this.row + this.rows - 1, this.col + this.cols - 1);
     return this.rows === 1 && this.cols === 1 ? a1(this.row, this.col) : `${a1(this.row, this.col)}:${end}`;
   }

@@ -122,6 +122,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
           endRow - g.startRow,
           endCol - g.startCol,
           g.endRow === undefined,
+          /^(?:.*!)?\$?[A-Z]+:\$?[A-Z]+$/i.test(a.trim()),
         );
       },
       getDataRange: () => (
@@ -155,23 +156,28 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
         hit('Sheet.getConditionalFormatRules'),
         ((raw(id).metadata.conditionalFormats as Record<string, unknown>[]) ?? []).map(conditionalRule)
       ),
-      /** Protections made through Apps Script (`Range.protect`), with Protection's read methods. */
-      getProtections: (_type?: string) => (
-        hit('Sheet.getProtections'),
-        (
+      /** Protections made through Apps Script (`Range.protect`): their range, description, remove(). */
+      getProtections: (_type?: string) => {
+        hit('Sheet.getProtections');
+        const list =
           (raw(id).metadata.protectedRanges as {
             range: unknown;
             description?: string;
             warningOnly?: boolean;
-          }[]) ?? []
-        )
+          }[]) ?? [];
+        return list
           .filter((p) => typeof p.range === 'string')
           .map((p) => ({
             getDescription: () => p.description ?? '',
             isWarningOnly: () => p.warningOnly === true,
-            getRange: () => ({ getA1Notation: () => p.range as string }),
-          }))
-      ),
+            getRange: () => (me as { getRange(a: string): TwinRange }).getRange(p.range as string),
+            remove: () => {
+              hit('Protection.remove');
+              const at = list.indexOf(p);
+              if (at >= 0) list.splice(at, 1);
+            },
+          }));
+      },
       newChart: () => chartBuilder(id),
       insertChart(chart: { spec: object }) {
         hit('Sheet.insertChart');

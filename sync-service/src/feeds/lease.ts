@@ -45,7 +45,8 @@ function running(pid: number): boolean {
 
 function active(held: Held, now: number): boolean {
   if (held.released || held.until <= now) return false;
-  if (held.host === hostname() && held.pid !== undefined && held.pid !== process.pid) return running(held.pid);
+  if (held.host === hostname() && held.pid !== undefined && held.pid !== process.pid)
+    return running(held.pid);
   return true;
 }
 

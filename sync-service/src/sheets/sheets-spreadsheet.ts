@@ -15,6 +15,9 @@ import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec'
 import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/grid-plan';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { chartOn } from '../../../shared/render-aging';
+import { sheetRules } from '../../../shared/sheet-rules';
+import { dressRequests, type SheetState, skuLetter } from '../../../shared/sheets-api-rules';
+import { TABS } from '../../../shared/workbook';
 import { fromGoogleError } from './errors';
 import { Retrier } from './retry';
 
@@ -204,6 +207,46 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
           : []),
       ];
     });
+  }
+
+  /**
+   * Set up's rules on every typed tab (shared/sheets-api-rules.ts): one `spreadsheets.get` of what the
+   * sheets hold now (protections and conditional formats, which a person may have changed) and one
+   * `spreadsheets.batchUpdate`, whatever the number of tabs.
+   */
+  async dress(tabs: Record<string, RawTab>): Promise<string[]> {
+    this.calls.get += 1;
+    const meta = await this.call('spreadsheets.get', () =>
+      this.api.spreadsheets.get({
+        spreadsheetId: this.spreadsheetId,
+        fields: 'sheets.properties,sheets.protectedRanges,sheets.conditionalFormats',
+      }),
+    );
+    const sku = skuLetter(tabs[TABS.inventory.name]?.values[0] ?? []);
+    const requests: sheets_v4.Schema$Request[] = [];
+    const done: string[] = [];
+    for (const sheet of meta.sheets ?? []) {
+      const title = sheet.properties?.title ?? '';
+      const rules = sheetRules(title, tabs[title]?.values[0] ?? []);
+      if (!rules || !tabs[title]) continue;
+      requests.push(
+        ...(dressRequests(
+          rules,
+          { ...(sheet as SheetState), sheetId: sheet.properties?.sheetId ?? 0 },
+          sku,
+        ) as sheets_v4.Schema$Request[]),
+      );
+      done.push(
+        `${title}: ${rules.formats.length} number format(s), ${rules.validations.length} validation(s), ${rules.protections.length} protected range(s), ${rules.highlights.length} highlight(s)`,
+      );
+    }
+    if (requests.length > 0) {
+      this.calls.batchUpdate += 1;
+      await this.call('spreadsheets.batchUpdate', () =>
+        this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }),
+      );
+    }
+    return done;
   }
 
   async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {

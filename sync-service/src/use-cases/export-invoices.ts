@@ -6,7 +6,11 @@
  */
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
-import { type InvoiceExportPlan, type InvoiceExportRequest, planInvoiceExport } from '../../../shared/plans';
+import {
+  type InvoiceExportPlan,
+  type InvoiceExportRequest,
+  planInvoiceExport,
+} from '../../../shared/invoice-export-plan';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { csvText } from './csv-text';
 import { loadWorkbook } from './load';

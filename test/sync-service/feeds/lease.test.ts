@@ -54,20 +54,18 @@ describe('an expired lease raced by many processes', () => {
       logLevel: 'silent',
     });
     const outs: string[] = [];
-    const racers = Array.from({ length: 50 }, (_, i) => {
-      const child = spawn('node', [racer, dir, String(rounds)]);
+    const children = Array.from({ length: 50 }, () => spawn('node', [racer, dir, String(rounds)]));
+    const racers = children.map((child, i) => {
       outs[i] = '';
       child.stdout.on('data', (d) => {
         outs[i] += String(d);
       });
       return new Promise((done) => child.once('exit', done));
     });
-    for (let r = 1; r <= rounds; r++) {
-      await until(() => outs.every((o) => o.includes(`ready ${r}\n`)));
-      writeFileSync(join(dir, `go-${r}`), '');
-      await until(() => outs.every((o) => new RegExp(`^${r} (won|lost)$`, 'm').test(o)));
-      const winners = outs.filter((o) => new RegExp(`^${r} won$`, 'm').test(o));
-      expect(winners.length, `round ${r}`).toBe(1);
+    try {
+      await race(rounds, outs, dir);
+    } finally {
+      for (const c of children) c.kill();
     }
     await Promise.all(racers);
   }, 120_000);
@@ -85,6 +83,17 @@ describe('an expired lease raced by many processes', () => {
 });
 
 const RACER = join(__dirname, '../../support/lease-racer.ts');
+
+/** Starts each round together and counts its winners. */
+async function race(rounds: number, outs: readonly string[], dir: string): Promise<void> {
+  for (let r = 1; r <= rounds; r++) {
+    await until(() => outs.every((o) => o.includes(`ready ${r}\n`)));
+    writeFileSync(join(dir, `go-${r}`), '');
+    await until(() => outs.every((o) => new RegExp(`^${r} (won|lost)$`, 'm').test(o)));
+    const winners = outs.filter((o) => new RegExp(`^${r} won$`, 'm').test(o));
+    expect(winners.length, `round ${r}`).toBe(1);
+  }
+}
 
 async function until(done: () => boolean, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;

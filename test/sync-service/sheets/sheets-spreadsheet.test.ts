@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newWorkbookFile, readWorkbookFile } from '../../../local-store/workbook-file';
+import { sheetRules } from '../../../shared/sheet-rules';
 import { chunksUnder } from '../../../sync-service/src/sheets/sheets-spreadsheet';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
@@ -133,7 +134,7 @@ describe('the CLI on a Google spreadsheet (the twin over HTTP)', () => {
 });
 
 describe('setup on a spreadsheet', () => {
-  it('creates every tab and the Aging chart in one batchUpdate, then writes the headers in one values.batchUpdate', async () => {
+  it('creates every tab and the Aging chart in one batchUpdate, writes the headers in one values.batchUpdate, then dresses every tab in one batchUpdate', async () => {
     const dir = tempDir();
     const before = twin.log.length;
     expect((await cliWith(env, dir, 'init', '--spreadsheet', doc.id)).code).toBe(0);
@@ -141,7 +142,7 @@ describe('setup on a spreadsheet', () => {
       twin.log
         .slice(before)
         .map((r) => `${r.method} ${r.path.replace(/^.*\/v4\/spreadsheets\/[^/:]+/, '') || '/'}`),
-    ).toEqual(['GET /', 'POST :batchUpdate', 'POST /values:batchUpdate']);
+    ).toEqual(['GET /', 'POST :batchUpdate', 'POST /values:batchUpdate', 'GET /', 'POST :batchUpdate']);
     const aging = doc.file.sheets.find((s) => s.properties.title === 'Aging');
     const charts = aging?.metadata.charts as {
       spec: { title: string; basicChart: { series: { series: { sourceRange: { sources: object[] } } }[] } };
@@ -152,9 +153,11 @@ describe('setup on a spreadsheet', () => {
       ranges: { sheetId: number }[];
       booleanRule: { format: unknown };
     }[];
-    expect(rules).toHaveLength(1); // title rows bold, set once with the tab
-    expect(rules[0]?.ranges[0]?.sheetId).toBe(aging?.properties.sheetId);
-    expect(rules[0]?.booleanRule.format).toEqual({ textFormat: { bold: true } });
+    // Title rows bold, set once with the tab; the age buckets' shading comes with Set up's rules.
+    const bold = rules.filter((r) => JSON.stringify(r.booleanRule.format) === '{"textFormat":{"bold":true}}');
+    expect(bold).toHaveLength(1);
+    expect(bold[0]?.ranges[0]?.sheetId).toBe(aging?.properties.sheetId);
+    expect(rules.length).toBe(1 + (sheetRules('Aging', aging?.values[0] ?? [])?.highlights.length ?? 0));
     expect(charts[0]?.spec.basicChart.series[0]?.series.sourceRange.sources[0]).toEqual({
       sheetId: aging?.properties.sheetId,
       startRowIndex: 13,
