@@ -162,8 +162,13 @@ export function decodeCell(column: Column, cell: Cell | undefined, ctx: CellCont
   return isRefused(value) ? { ok: false, expected: refusal(column, value) } : { ok: true, value };
 }
 
-/** Text that Apps Script's `setValues` would parse into something else gets a leading apostrophe. */
-const WOULD_BE_PARSED = /^[=+\-@'\d.,$€£(\s]|^(true|false)$/i;
+/**
+ * Text that Apps Script's `setValues` would parse into something else ("as if typed": a formula, a
+ * number, "12%", "$5", a boolean, "Jan 5" / "May 2024" / "1/2" as dates, "#N/A" as an error) gets a
+ * leading apostrophe, which Sheets stores as text without it. Text starting with a month's name is
+ * always escaped ("Mayfair" too): an apostrophe that was not needed costs nothing.
+ */
+const WOULD_BE_PARSED = /^[=+\-@'#\d.,$€£(\s]|^(true|false)$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** A text value made safe for the face: never a formula, never silently turned into a number. */
 export function encodeText(value: string, ctx: CellContext): Cell {

@@ -35,8 +35,40 @@ export function userEntered(input: unknown): Entered {
     const d = parseDateText(t, ['yyyy-M-d', 'M/d/yyyy']);
     if (d) return { value: isoDateToSerial(d) };
   }
-  return { value: text };
+  const parsed = typedLikeSheets(t);
+  return parsed === undefined ? { value: text } : { value: parsed };
 }
+
+const MONTH =
+  '(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_DAY = new RegExp(`^${MONTH}\\.? (?<day>\\d{1,2})(?:,? (?<year>\\d{4}))?$`, 'i');
+const MONTH_YEAR = new RegExp(`^${MONTH}\\.? (?<year>\\d{4})$`, 'i');
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * More of what Sheets makes of typed text (and so of `USER_ENTERED` and Apps Script's `setValues`):
+ * "12%" a number 0.12, "$5" or "€1,200.50" a number, "Jan 5" / "May 2024" / "1/2" a date (a day
+ * without a year is in the current year), "#N/A" and the other error codes an error value (kept as
+ * its code here). Inference from the Sheets editor's behaviour, docs/fidelity.md A39.
+ */
+function typedLikeSheets(t: string): number | string | undefined {
+  if (/^[+-]?\d+(\.\d+)?%$/.test(t)) return Number(t.slice(0, -1)) / 100;
+  if (/^[$€£]\s?\d{1,3}(,?\d{3})*(\.\d+)?$/.test(t)) return Number(t.slice(1).trim().replace(/,/g, ''));
+  if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!)$/i.test(t)) return t.toUpperCase();
+  const year = new Date().getUTCFullYear();
+  const serial = (y: number, m: number, d: number) =>
+    m >= 1 && m <= 12 && d >= 1 && d <= 31 ? isoDateToSerial(`${y}-${pad(m)}-${pad(d)}` as never) : undefined;
+  const md = MONTH_DAY.exec(t)?.groups;
+  if (md) return serial(Number(md.year ?? year), monthOf(md.month as string), Number(md.day));
+  const my = MONTH_YEAR.exec(t)?.groups;
+  if (my) return serial(Number(my.year), monthOf(my.month as string), 1);
+  const slash = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (slash) return serial(year, Number(slash[1]), Number(slash[2]));
+  return undefined;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /** What `RAW` stores: the value as given (the client's JSON types). */
 export function raw(input: unknown): Entered {
