@@ -168,7 +168,8 @@ export function decodeCell(column: Column, cell: Cell | undefined, ctx: CellCont
  * leading apostrophe, which Sheets stores as text without it. Text starting with a month's name is
  * always escaped ("Mayfair" too): an apostrophe that was not needed costs nothing.
  */
-const WOULD_BE_PARSED = /^[=+\-@'#\d.,$€£(\s]|^(true|false)$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const WOULD_BE_PARSED =
+  /^[=+\-@'#\d.,$€£(\s]|^(true|false)$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** A text value made safe for the face: never a formula, never silently turned into a number. */
 export function encodeText(value: string, ctx: CellContext): Cell {

@@ -84,8 +84,20 @@ export function readFeed(
   const byPo = new Map<string, PoLine[]>();
   for (const p of pos) byPo.set(p.po, [...(byPo.get(p.po) ?? []), p]);
   const candidates: VendorEta[] = [];
+  const mapped = [m.po, m.eta, m.line, m.sku, m.qty].filter((c): c is string => Boolean(c));
   for (const [i, record] of records.entries()) {
     const row = firstRow + i;
+    // A JSON feed can hold a list or an object where a value belongs: refused, never flattened to text.
+    const nested = mapped.find((c) => record[c] !== null && typeof record[c] === 'object');
+    if (nested) {
+      problem(
+        row,
+        nested,
+        JSON.stringify(record[nested]).slice(0, 60),
+        'expected a single value, got a list or an object',
+      );
+      continue;
+    }
     const po = text(record[m.po]);
     const etaText = text(record[m.eta]);
     if (!po) {

@@ -3,7 +3,7 @@
  * http(s) URL with optional headers; CSV parsed by csv-parse (BOM, CRLF, quoted newlines, `;` or tab
  * delimiters), JSON as an array of objects (or `{ "items": [...] }`). Failures name the vendor.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DeskError } from '../../../shared/errors';
@@ -16,14 +16,51 @@ export interface FeedRecords {
   readonly firstRow: number;
 }
 
+/** A feed larger than this is refused: an ETA feed for open PO lines is kilobytes, not gigabytes. */
+export const MAX_FEED_BYTES = 20 * 1024 * 1024;
+/** And one with more records than this. */
+export const MAX_FEED_ROWS = 100_000;
+
+const tooLarge = () =>
+  new Error(`larger than ${MAX_FEED_BYTES / 1024 / 1024} MB, the most a feed may hold; nothing was read`);
+
 async function fetchText(feed: VendorFeed, baseDir: string): Promise<string> {
-  if ('file' in feed.source) return readFile(resolve(baseDir, feed.source.file), 'utf8');
+  if ('file' in feed.source) {
+    const path = resolve(baseDir, feed.source.file);
+    if ((await stat(path)).size > MAX_FEED_BYTES) throw tooLarge();
+    return readFile(path, 'utf8');
+  }
   const res = await fetch(feed.source.url, {
     headers: feed.source.headers ?? {},
     signal: AbortSignal.timeout(30_000),
   });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.text();
+  // Read as a stream, counting bytes: an endless or huge answer is cut off at the cap, not buffered.
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_FEED_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Refuses a feed with more records than MAX_FEED_ROWS. */
+function capped(feed: VendorFeed, records: FeedRecords): FeedRecords {
+  if (records.records.length > MAX_FEED_ROWS)
+    throw new DeskError(
+      'BAD_INPUT',
+      `${feed.vendor}: the feed has ${records.records.length.toLocaleString('en-US')} rows, more than the ${MAX_FEED_ROWS.toLocaleString('en-US')} a feed may hold; nothing was applied from it`,
+    );
+  return records;
 }
 
 export async function readFeedRecords(feed: VendorFeed, baseDir: string): Promise<FeedRecords> {
@@ -40,7 +77,11 @@ export async function readFeedRecords(feed: VendorFeed, baseDir: string): Promis
       if (!Array.isArray(items) || items.some((i) => typeof i !== 'object' || i === null || Array.isArray(i)))
         throw new Error('expected an array of objects, or { "items": [...] }');
       const records = items as Record<string, unknown>[];
-      return { records, columns: [...new Set(records.flatMap((r) => Object.keys(r)))], firstRow: 1 };
+      return capped(feed, {
+        records,
+        columns: [...new Set(records.flatMap((r) => Object.keys(r)))],
+        firstRow: 1,
+      });
     }
     const firstLine = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
     const delimiter = feed.delimiter ?? (firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',');
@@ -52,12 +93,13 @@ export async function readFeedRecords(feed: VendorFeed, baseDir: string): Promis
       trim: true,
     }) as string[][];
     const [header = [], ...data] = rows;
-    return {
+    return capped(feed, {
       records: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))),
       columns: header,
       firstRow: 2,
-    };
+    });
   } catch (e) {
+    if (e instanceof DeskError) throw e;
     throw new DeskError(
       'BAD_INPUT',
       `${feed.vendor}: the feed is not valid ${feed.format.toUpperCase()} (${(e as Error).message})`,

@@ -11,6 +11,16 @@ import { GoogleAuth, OAuth2Client } from 'google-auth-library';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
+/**
+ * How long one Sheets API request may take before it is abandoned (and retried by sheets/retry.ts
+ * when it is safe to): 60 s, or BACKORDER_DESK_SHEETS_TIMEOUT_MS. A server that never answers would
+ * otherwise keep a command or a sync run waiting forever.
+ */
+export function requestTimeoutMs(env: Record<string, string | undefined>): number {
+  const ms = Number(env.BACKORDER_DESK_SHEETS_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 60_000;
+}
+
 export function sheetsClient(env: Record<string, string | undefined>): sheets_v4.Sheets {
   const rootUrl = env.BACKORDER_DESK_SHEETS_URL;
   if (env.BACKORDER_DESK_ACCESS_TOKEN) {
@@ -19,9 +29,21 @@ export function sheetsClient(env: Record<string, string | undefined>): sheets_v4
       access_token: env.BACKORDER_DESK_ACCESS_TOKEN,
       expiry_date: Date.now() + 3_600_000,
     });
-    return sheets({ version: 'v4', auth, retry: false, ...(rootUrl ? { rootUrl } : {}) });
+    return sheets({
+      version: 'v4',
+      auth,
+      retry: false,
+      timeout: requestTimeoutMs(env),
+      ...(rootUrl ? { rootUrl } : {}),
+    });
   }
   const auth = new GoogleAuth({ scopes: [SHEETS_SCOPE] });
   // The client's own retries (GET only, Retry-After ignored) are off: sheets/retry.ts retries all.
-  return sheets({ version: 'v4', auth, retry: false, ...(rootUrl ? { rootUrl } : {}) });
+  return sheets({
+    version: 'v4',
+    auth,
+    retry: false,
+    timeout: requestTimeoutMs(env),
+    ...(rootUrl ? { rootUrl } : {}),
+  });
 }

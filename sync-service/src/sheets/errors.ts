@@ -4,6 +4,7 @@
  * else a Gaxios error carries (request headers, config with credentials).
  */
 import { DeskError } from '../../../shared/errors';
+import { timedOut } from './retry';
 
 interface GoogleLikeError {
   response?: { status?: number; data?: { error?: { message?: string; status?: string } } };
@@ -34,6 +35,11 @@ export function fromGoogleError(e: unknown, what: string): DeskError {
     return new DeskError(
       'REFUSED',
       `${what}: the Google credentials could not be used: check GOOGLE_APPLICATION_CREDENTIALS (a service-account key file) or Application Default Credentials`,
+    );
+  if (timedOut(e))
+    return new DeskError(
+      'REFUSED',
+      `${what}: could not reach the Sheets API (no answer within the request timeout, BACKORDER_DESK_SHEETS_TIMEOUT_MS, 60 s by default); nothing more was sent. Try again.`,
     );
   const code = typeof err.code === 'string' ? err.code : '';
   return new DeskError('REFUSED', `${what}: could not reach the Sheets API${code ? ` (${code})` : ''}`);

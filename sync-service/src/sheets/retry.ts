@@ -27,10 +27,17 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 const RETRIED = new Set([429, 500, 502, 503, 504]);
 
+/** A request abandoned by the client's timeout (gaxios aborts it: an AbortError, or its cause). */
+export function timedOut(e: unknown): boolean {
+  const err = e as { name?: string; cause?: { name?: string } };
+  return [err.name, err.cause?.name].some((n) => n === 'AbortError' || n === 'TimeoutError');
+}
+
 export function retryable(e: unknown): boolean {
   const err = e as { response?: { status?: number }; code?: string };
   const status = err.response?.status;
   if (status !== undefined) return RETRIED.has(status);
+  if (timedOut(e)) return true;
   return ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET'].includes(
     String(err.code ?? ''),
   );

@@ -49,8 +49,9 @@ export async function syncEtas(
     try {
       const { records, columns, firstRow } = await readFeedRecords(feed, config.baseDir);
       const result = readFeed(feed, records, columns, workbook.pos, ctx.today, firstRow);
-      etas.push(...result.etas);
-      problems.push(...result.problems);
+      // A loop, not push(...): a feed with 130,000 bad rows would overflow the call stack.
+      for (const eta of result.etas) etas.push(eta);
+      for (const p of result.problems) problems.push(p);
     } catch (e) {
       if (!(e instanceof DeskError)) throw e;
       problems.push({ vendor: feed.vendor, row: 0, field: '', value: '', reason: e.message });
