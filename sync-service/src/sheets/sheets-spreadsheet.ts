@@ -18,6 +18,7 @@ import { chartOn } from '../../../shared/render-aging';
 import { sheetRules } from '../../../shared/sheet-rules';
 import { dressRequests, type SheetState, skuLetter } from '../../../shared/sheets-api-rules';
 import { TABS } from '../../../shared/workbook';
+import { DeskError } from '../../../shared/errors';
 import { fromGoogleError } from './errors';
 import { Retrier } from './retry';
 
@@ -27,6 +28,13 @@ type Plain = string | number | boolean;
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 const plain = (c: Cell): Plain => (c === null ? '' : c instanceof Date ? c.toISOString() : c);
+
+/** A row's content as comparable text, trailing empty cells dropped (as the API trims them). */
+const rowText = (row: readonly Cell[]) => {
+  const cells = row.map(plain);
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return JSON.stringify(cells);
+};
 
 /** Splits value ranges into consecutive groups whose JSON stays under `limit` bytes each. */
 export function chunksUnder(
@@ -59,6 +67,8 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
   private widths = new Map<string, number>();
   /** Each tab's grid (rows × columns), from the metadata read, kept current as this port grows it. */
   private grids = new Map<string, Grid>();
+  /** Each tab's rows as last read: a row deletion is verified against them before it is retried. */
+  private readRows = new Map<string, Cell[][]>();
 
   constructor(
     private readonly api: sheets_v4.Sheets,
@@ -71,8 +81,30 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     try {
       return (await this.retrier.run(fn)).data;
     } catch (e) {
+      if (e instanceof DeskError) throw e;
       throw fromGoogleError(e, what);
     }
+  }
+
+  /**
+   * Where the rows a deletion removes stand now: "there" (each still at the index it was read at),
+   * "gone" (none left anywhere in its tab: an earlier attempt whose answer was lost deleted them), or
+   * "moved". Rows are recognised by their content as read, so a retry never deletes by index alone.
+   */
+  private async deletionState(targets: readonly { tab: string; at: number; row: Cell[] }[]) {
+    const tabs = [...new Set(targets.map((t) => t.tab))];
+    this.calls.batchGet += 1;
+    const res = await this.api.spreadsheets.values.batchGet({
+      spreadsheetId: this.spreadsheetId,
+      ranges: tabs.map(quoted),
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+    });
+    const now = new Map(tabs.map((t, i) => [t, (res.data.valueRanges?.[i]?.values ?? []) as Cell[][]]));
+    const same = (a: readonly Cell[] | undefined, b: readonly Cell[]) => rowText(a ?? []) === rowText(b);
+    if (targets.every((t) => same(now.get(t.tab)?.[t.at], t.row))) return 'there';
+    if (targets.every((t) => !(now.get(t.tab) ?? []).some((r) => same(r, t.row)))) return 'gone';
+    return 'moved';
   }
 
   private meta: Promise<string> | undefined;
@@ -129,6 +161,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
         values.reduce((m, r) => Math.max(m, r.length), 0),
       );
       tabs[name] = { name, values };
+      this.readRows.set(name, values);
     });
     return { tabs, timeZone };
   }
@@ -322,12 +355,29 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       );
     }
     if (removals.length > 0) {
+      // A retried deletion is checked first: if the lost attempt was applied, the rows now at those
+      // indices are others (an open order line), and deleting by index again would remove them.
+      const targets = patches.flatMap((p) =>
+        (p.deletes ?? []).map((at) => ({ tab: p.tab, at, row: this.readRows.get(p.tab)?.[at] ?? [] })),
+      );
+      let attempt = 0;
       this.calls.batchUpdate += 1;
-      await this.call('spreadsheets.batchUpdate', () =>
-        this.api.spreadsheets.batchUpdate({
+      await this.call('spreadsheets.batchUpdate', async () => {
+        attempt += 1;
+        if (attempt > 1) {
+          const state = await this.deletionState(targets);
+          if (state === 'gone') return { data: {} };
+          if (state === 'moved')
+            throw new DeskError(
+              'STALE',
+              'spreadsheets.batchUpdate: the rows to remove moved after an attempt whose answer was lost; nothing more was removed. Run `check`, then the command again.',
+            );
+        }
+        return this.api.spreadsheets.batchUpdate({
           spreadsheetId: this.spreadsheetId,
           requestBody: { requests: removals },
-        }),
+        });
+      }
       );
     }
   }
