@@ -39,7 +39,7 @@ const EXPECTED: Record<Column['kind'], string> = {
   int: 'must be a whole number ≥ 0',
   money: 'must be an amount ≥ 0 such as 9.80',
   discount: 'must be a discount from 0 to 1 (or 0% to 100%)',
-  date: 'must be a date (YYYY-MM-DD)',
+  date: 'must be a date with a four-digit year (YYYY-MM-DD)',
   timestamp: 'must be a date and time',
   enum: 'must be one of',
   bool: 'must be TRUE or FALSE',

@@ -153,7 +153,8 @@ export function parseDateText(
   const reference = new Date(2000, 0, 1);
   for (const format of formats) {
     const d = parse(t, format, reference);
-    if (!isValid(d)) continue;
+    // A two-digit year ("11/20/26") parses as the year 26: refused rather than guessed at.
+    if (!isValid(d) || d.getFullYear() < 1900) continue;
     const iso = `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(
       d.getDate(),
     ).padStart(2, '0')}`;

@@ -8,7 +8,7 @@
  * (shared/opening.ts decides what they become).
  */
 import { type Cell, type CellContext, decodeCell } from './cells';
-import type { DecodedTab, TabChanges } from './codec';
+import { columnLetter, type DecodedTab, type TabChanges } from './codec';
 import { type Column, type Columns, keyOf, normalizeHeader, type RecordOf, type TabSpec } from './columns';
 import { type CustomerDefault, customerDefaultOf } from './customer-defaults';
 import { DeskError } from './errors';
@@ -121,6 +121,9 @@ function suggest(header: string, spec: TabSpec<Columns>): string {
   return near.length > 0 ? `; did you mean ${near.slice(0, 2).join(' or ')}?` : '';
 }
 
+/** Google Sheets refuses a cell over 50,000 characters; an import refuses it first, naming it. */
+export const MAX_CELL_CHARS = 50_000;
+
 export function planImport<C extends Columns>(
   tab: DecodedTab<C>,
   csv: readonly (readonly string[])[],
@@ -143,7 +146,18 @@ export function planImport<C extends Columns>(
   const extraByHeader = new Map(Object.entries(extraColumns).map(([f, c]) => [normalizeHeader(c.header), f]));
   /** CSV column → opening-only field (not a column of the tab). */
   const extraFields = new Map<number, string>();
+  const firstAt = new Map<string, number>();
   header.forEach((h, i) => {
+    const name = normalizeHeader(h);
+    const earlier = firstAt.get(name);
+    if (name !== '' && earlier !== undefined) {
+      // Two columns with one header: which one holds the data is a guess, so neither is taken.
+      problems.push(
+        `${source}: column "${h}" appears twice (columns ${columnLetter(earlier)} and ${columnLetter(i)}); keep one`,
+      );
+      return;
+    }
+    firstAt.set(name, i);
     const field = byHeader.get(normalizeHeader(h));
     const extra = extraByHeader.get(normalizeHeader(h));
     if (!field && extra) {
@@ -182,6 +196,13 @@ export function planImport<C extends Columns>(
     if (row.every((c) => c.trim() === '')) continue;
     const values: Record<string, unknown> = {};
     let bad = false;
+    row.forEach((cell, i) => {
+      if (cell.length <= MAX_CELL_CHARS) return;
+      bad = true;
+      problems.push(
+        `${source} row ${r + 1}: ${header[i] ?? columnLetter(i)} has ${cell.length.toLocaleString('en-US')} characters, more than the 50,000 a Google Sheets cell holds`,
+      );
+    });
     for (const [i, field] of fields) {
       const column = spec.columns[field] as Columns[string];
       const d = decodeCell(column, (row[i] ?? '') as Cell, ctx);

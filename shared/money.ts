@@ -86,10 +86,11 @@ export function formatCents(cents: number, minorDigits = 2): string {
 /** Parses a discount: 0.05, 5 (read as percent when > 1), "5%" → basis points 0…10000. */
 export function toBasisPoints(value: number | string): BasisPoints | null {
   let n: number;
+  let percent = false;
   if (typeof value === 'string') {
     const t = value.trim();
     if (t === '') return 0 as BasisPoints;
-    const percent = t.endsWith('%');
+    percent = t.endsWith('%');
     n = Number(t.replace('%', '').trim());
     if (!Number.isFinite(n)) return null;
     if (percent) n /= 100;
@@ -97,7 +98,8 @@ export function toBasisPoints(value: number | string): BasisPoints | null {
     n = value;
   }
   if (!Number.isFinite(n)) return null;
-  if (n > 1 && n <= 100) n /= 100;
+  // A bare number over 1 is read as percent points ("12.5" → 12.5 %); "150%" is 1.5, refused below.
+  if (!percent && n > 1 && n <= 100) n /= 100;
   const micros = toMicros(n);
   if (micros === null || micros < 0 || micros > MICRO) return null;
   return divRound(micros, 100) as BasisPoints;

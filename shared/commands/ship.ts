@@ -9,7 +9,13 @@ import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
 import { isHeld } from '../holds';
-import { formatReservation, parseReservation, type Reservation, takeFromReservation } from '../reservations';
+import {
+  formatReservation,
+  parseReservation,
+  type Reservation,
+  reservedTotal,
+  takeFromReservation,
+} from '../reservations';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 
 /** How a shipment travels, as the warehouse knows it when it ships (people may type it later too). */
@@ -121,6 +127,16 @@ export function ship(desk: Desk, args: ShipArgs): void {
     toShip.length > 0,
     `Order ${args.orderId}${args.line ? ` line ${args.line}` : ''}: nothing allocated to ship; allocate first`,
   );
+
+  // An engine column typed over in the sheet (QtyAllocated 999 on a 20-unit line) is refused here,
+  // before it becomes shipped units: the balance and the reservation must agree with it.
+  for (const l of toShip) {
+    const open = l.qty - l.qtyShipped - l.qtyBackordered - l.qtyCancelled - l.qtyMoved;
+    refuseUnless(
+      l.qtyAllocated <= open && reservedTotal(parseReservation(l.allocatedFrom)) === l.qtyAllocated,
+      `Order ${l.orderId} line ${l.line}: QtyAllocated ${l.qtyAllocated} does not match the line (${open} still open, reserved "${l.allocatedFrom}"); it looks typed over. Nothing was shipped: put the value back (Check workbook shows the balances)`,
+    );
+  }
 
   const ids = new Map<string, { id: string; next: number }>();
   for (const l of toShip) {

@@ -169,7 +169,9 @@ describe('import --opening: orders', () => {
       ]),
     ).toThrow(
       expect.objectContaining({
-        details: ['o.csv row 2: ShipDate must be a date (YYYY-MM-DD), got "next week"'],
+        details: [
+          'o.csv row 2: ShipDate must be a date with a four-digit year (YYYY-MM-DD), got "next week"',
+        ],
       }),
     );
     expect(() =>

@@ -12,13 +12,13 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell } from '../../../shared/cells';
 import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec';
+import { DeskError } from '../../../shared/errors';
 import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/grid-plan';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { chartOn } from '../../../shared/render-aging';
 import { sheetRules } from '../../../shared/sheet-rules';
 import { dressRequests, type SheetState, skuLetter } from '../../../shared/sheets-api-rules';
 import { TABS } from '../../../shared/workbook';
-import { DeskError } from '../../../shared/errors';
 import { fromGoogleError } from './errors';
 import { Retrier } from './retry';
 
@@ -377,8 +377,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
           spreadsheetId: this.spreadsheetId,
           requestBody: { requests: removals },
         });
-      }
-      );
+      });
     }
   }
 }

@@ -20,6 +20,7 @@ import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
 import { planOpening } from '../../../shared/opening';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { parseSettings } from '../../../shared/tabs/settings';
 import {
   planWrites,
   TAB_KEYS,
@@ -101,6 +102,12 @@ export async function importCsv(
       `No tab called ${tabName}; tabs: ${TAB_KEYS.map((k) => TABS[k].name).join(', ')}`,
     );
   const { workbook, tabs, context, raw } = await loadWorkbook(port);
+  // The same --request-id again (a script's retry after a lost answer): the import is already in.
+  const done = workbook.log.find((l) => l.action === 'import' && l.requestId === ctx.requestId);
+  if (done) {
+    await port.release?.();
+    return `already applied (${done.logId}): ${done.summary}`;
+  }
   let rows: string[][];
   try {
     rows = parseCsv(csvText);
@@ -119,6 +126,20 @@ export async function importCsv(
   const imported = opening?.changes ?? ({ [key]: plan.changes } as WorkbookChanges);
   const summary = `${plan.summary}${opening?.summary ?? ''}`;
   const after = applyChanges(workbook, imported);
+  // Settings as they would stand must still be readable (a time zone, a number, a date style):
+  // otherwise every command after the import would be refused.
+  if (key === 'settings')
+    try {
+      parseSettings(after.settings, (i) => i + 2);
+    } catch (e) {
+      throw e instanceof DeskError
+        ? new DeskError(
+            'BAD_INPUT',
+            `${source}: nothing imported; Settings would have bad values:`,
+            e.details,
+          )
+        : e;
+    }
   const before = new Set(checkInvariants(workbook).map((v) => `${v.tab}|${v.key}|${v.message}`));
   const broken = checkInvariants(after).filter((v) => !before.has(`${v.tab}|${v.key}|${v.message}`));
   if (broken.length > 0)

@@ -73,7 +73,7 @@ describe('import', () => {
       [
         'backorder-desk: o.csv: nothing imported; fix these rows and import again:',
         '  o.csv row 2: Qty must be a whole number ≥ 0, got "ten"',
-        '  o.csv row 3: OrderDate must be a date (YYYY-MM-DD), got "31/02/2026"',
+        '  o.csv row 3: OrderDate must be a date with a four-digit year (YYYY-MM-DD), got "31/02/2026"',
         '  o.csv row 5: key SO-3#1 repeats row 4',
         '',
       ].join('\n'),
