@@ -9,6 +9,7 @@
 import type { Sheet, WorkbookFile } from '../local-store/workbook-file';
 import { columnLetters } from './a1';
 import { gridOf as gridSize, resize } from './grid';
+import { shiftRows } from './row-shift';
 import { TwinError, type TwinSpreadsheet } from './spreadsheet';
 
 type Request = Record<string, Record<string, unknown>>;
@@ -160,7 +161,7 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
         if (kind === 'insertDimension')
           sheet.values.splice(range.startIndex, 0, ...Array.from({ length: n }, () => []));
         else sheet.values.splice(range.startIndex, n);
-        sheet.formulas = {}; // formulas are re-installed by setup; shifting references is not modelled
+        shiftRows(sheet, range.startIndex, sign * n); // formulas, notes and cell formats move with their rows
       } else
         for (const row of sheet.values)
           if (kind === 'insertDimension') row.splice(range.startIndex, 0, ...new Array(n).fill(null));

@@ -68,6 +68,14 @@ function typedLikeSheets(t: string): number | string | undefined {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Text Sheets reads as a date when typed (its cell then gets a date format). */
+export function isDateText(text: string): boolean {
+  const t = text.trim();
+  return (
+    /^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}\/\d{1,2}(\/\d{4})?$/.test(t) || MONTH_DAY.test(t) || MONTH_YEAR.test(t)
+  );
+}
 const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /** What `RAW` stores: the value as given (the client's JSON types). */

@@ -75,7 +75,14 @@ export function ensureDailyTrigger(): boolean {
     props.setProperty(DAILY_TRIGGER_KEY, existing.getUniqueId());
     return false;
   }
-  const created = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(6).create();
+  // 06:00 where the spreadsheet's people are: atHour alone is in the script's zone (the manifest's),
+  // ClockTriggerBuilder.inTimezone sets the zone the hour is read in.
+  const created = ScriptApp.newTrigger(DAILY_HANDLER)
+    .timeBased()
+    .everyDays(1)
+    .atHour(6)
+    .inTimezone(ss.getSpreadsheetTimeZone())
+    .create();
   props.setProperty(DAILY_TRIGGER_KEY, created.getUniqueId());
   return true;
 }

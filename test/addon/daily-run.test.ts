@@ -6,6 +6,7 @@
  * in its own error handling, and the spreadsheet's sidebar says what happened.
  */
 import { describe, expect, it } from 'vitest';
+import { newWorkbookFile } from '../../local-store/workbook-file';
 import type { SidebarStatus } from '../../shared/rpc';
 import { newProjectState } from '../../twin/apps-script/services';
 import { openDesk, typeWorkedExample } from '../support/addon';
@@ -22,6 +23,13 @@ describe('add-on: the daily run', () => {
       ['dailyRun', first.twin.id],
       ['dailyRun', second.twin.id],
     ]);
+  });
+
+  it('runs at 06:00 in the spreadsheet’s time zone, not the script’s', async () => {
+    const project = newProjectState();
+    const desk = await openDesk({ project, file: newWorkbookFile('Berlin shop', 'Europe/Berlin') });
+    desk.run('menuSetUpWorkbook');
+    expect(project.triggers.map((t) => [t.atHour, t.timeZone])).toEqual([[6, 'Europe/Berlin']]);
   });
 
   it('runs with its spreadsheet: follow-ups and Aging, logged; its failure shows in the sidebar', async () => {

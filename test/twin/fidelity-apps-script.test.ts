@@ -139,13 +139,18 @@ describe('docs/fidelity.md — Apps Script', () => {
     expect(s.formulas.C2).toBe('=-x');
   });
 
-  it('A9–A11: google.script.run refuses Dates, functions and cycles, nested too; undefined in arrays is null', () => {
+  it('A9–A11: google.script.run refuses Dates, functions, Maps, Sets, RegExps, class instances and cycles, nested too; undefined in arrays is null', () => {
     expect(illegalValueAt([{ due: new Date() }])).toBe('0.due');
     expect(illegalValueAt([1, () => 1])).toBe('1');
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(illegalValueAt([cyclic])).toBe('0.self');
     expect(illegalValueAt([{ a: [1, 'x', null, true] }])).toBeUndefined();
+    expect(illegalValueAt([{ lines: new Map([['a', 1]]) }])).toBe('0.lines');
+    expect(illegalValueAt([new Set([1])])).toBe('0');
+    expect(illegalValueAt([{ match: /x/ }])).toBe('0.match');
+    expect(illegalValueAt([new (class Line {})()])).toBe('0');
+    expect(illegalValueAt([Object.create(null)])).toBeUndefined();
     expect(wireCopy([1, undefined, 3])).toEqual([1, null, 3]);
   });
 

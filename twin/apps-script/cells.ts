@@ -9,7 +9,7 @@ import { isDatePattern, type Sheet } from '../../local-store/workbook-file';
 import { instantToSerial, serialToInstant } from '../../shared/dates';
 import { columnLetters } from '../a1';
 import type { TwinSpreadsheet } from '../spreadsheet';
-import { type Stored, userEntered } from '../values';
+import { isDateText, type Stored, userEntered } from '../values';
 
 export { isDatePattern };
 
@@ -36,7 +36,7 @@ export function fromScriptValue(
 ): { value: Stored; formula?: string; dated?: boolean } {
   if (isDate(input)) return { value: instantToSerial(new Date(input.getTime()), timeZone), dated: true };
   if (input === null || input === undefined) return { value: null };
-  if (typeof input === 'string' && /^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(input.trim())) {
+  if (typeof input === 'string' && isDateText(input)) {
     const e = userEntered(input);
     return typeof e.value === 'number' ? { value: e.value, dated: true } : e;
   }

@@ -18,6 +18,8 @@ export interface TriggerRecord {
   documentId: string;
   everyDays?: number;
   atHour?: number;
+  /** The zone `atHour` is read in (ClockTriggerBuilder.inTimezone); else the script's. */
+  timeZone?: string;
 }
 
 /**
@@ -168,6 +170,7 @@ export function makeServices(
         throw new Error('Exception: Add-ons may not run time-based triggers more often than once an hour.');
       },
       atHour: (h: number) => ((t.atHour = h), clock),
+      inTimezone: (zone: string) => ((t.timeZone = zone), clock),
       create,
     };
     const sheet = {

@@ -7,6 +7,7 @@
 
 import type { Sheet, WorkbookFile } from '../../local-store/workbook-file';
 import { gridOf, resize } from '../grid';
+import { shiftRows } from '../row-shift';
 import { type RangeHost, TwinRange } from './range';
 import type { WriteCache } from './write-cache';
 
@@ -40,6 +41,7 @@ export function sheetGrid(o: SheetGridContext) {
       regrid(g.rows + howMany, g.cols);
       const values = o.raw().values;
       if (after < values.length) values.splice(after, 0, ...Array.from({ length: howMany }, () => []));
+      shiftRows(o.raw(), after, howMany);
       return o.self();
     },
     /** Adds columns to the grid after the given column (1-based). */
@@ -70,6 +72,7 @@ export function sheetGrid(o: SheetGridContext) {
       const g = gridOf(o.raw());
       if (row < 1 || row > g.rows) throw new Error(OUTSIDE);
       o.raw().values.splice(row - 1, 1);
+      shiftRows(o.raw(), row - 1, -1);
       regrid(g.rows - 1, g.cols);
       return o.self();
     },

@@ -29,6 +29,21 @@ const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 const plain = (c: Cell): Plain => (c === null ? '' : c instanceof Date ? c.toISOString() : c);
 
+/**
+ * Whether a chart spec as Google returns it holds every field we set, as we set it: Google adds its
+ * defaults (and a person's styling) and orders keys its own way, so comparing whole specs would resend
+ * the chart on every rebuild and reset what a person styled.
+ */
+export function covers(have: unknown, want: unknown): boolean {
+  if (Array.isArray(want))
+    return Array.isArray(have) && have.length === want.length && want.every((w, i) => covers(have[i], w));
+  if (want !== null && typeof want === 'object') {
+    if (have === null || typeof have !== 'object') return false;
+    return Object.entries(want).every(([k, w]) => covers((have as Record<string, unknown>)[k], w));
+  }
+  return have === want;
+}
+
 /** A row's content as comparable text, trailing empty cells dropped (as the API trims them). */
 const rowText = (row: readonly Cell[]) => {
   const cells = row.map(plain);
@@ -175,7 +190,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       const chart = chartOn(wanted, sheetId) as sheets_v4.Schema$EmbeddedChart;
       const current = have[i];
       if (!current) requests.push({ addChart: { chart } });
-      else if (JSON.stringify(current.spec) !== JSON.stringify(chart.spec))
+      else if (!covers(current.spec, chart.spec))
         requests.push({ updateChartSpec: { chartId: current.chartId, spec: chart.spec } });
     });
     return requests;

@@ -199,9 +199,15 @@ describe('the Aging chart follows the buckets in Settings', () => {
       }[]
     )[0];
     expect(chart?.spec.basicChart.domains[0]?.domain.sourceRange.sources[0]?.endRowIndex).toBe(16);
+    // Google returns the spec with its own defaults and a person's styling added, keys in its order:
+    // the fields we set still match, so nothing is resent and the styling stays.
+    const stored = chart as unknown as { spec: Record<string, unknown> };
+    stored.spec = { fontName: 'Roboto', titleTextFormat: { bold: true }, ...stored.spec };
+    (stored.spec.basicChart as Record<string, unknown>).headerCount = 1;
     from = twin.log.length;
     await cliWith(env, dir, 'aging', '--spreadsheet', doc.id);
     expect(routes(from)).toEqual(['GET /', 'GET /values:batchGet', 'POST /values:batchUpdate']);
+    expect((chart as unknown as { spec: { fontName: string } }).spec.fontName).toBe('Roboto');
   });
 });
 

@@ -1,0 +1,100 @@
+/**
+ * docs/fidelity.md rows A39–A41 and S20 (rows and text): `setValues` parses month-name, day/month,
+ * percent, currency and error texts as if typed (A39); a whole-column range's A1 notation is "D:F"
+ * however the grid grows (A40); deleting or inserting rows moves formulas, notes and cell formats with
+ * them, and shifts the formulas' row references (A41 for `Sheet.deleteRow` / `insertRowsAfter`, S20
+ * for the API's `deleteDimension`). Small scripts run in the twin's node:vm runtime.
+ */
+import { describe, expect, it } from 'vitest';
+import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
+import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
+import { batchUpdate } from '../../twin/batch-update';
+import { TwinSpreadsheet } from '../../twin/spreadsheet';
+
+const NOW = () => Date.parse('2026-11-23T15:00:00Z');
+const SCRIPT = `
+function sheet() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T'); }
+function typed(rows) {
+  sheet().getRange(2, 1, rows.length, 1).setValues(rows);
+  return sheet().getRange(2, 1, rows.length, 1).getValues().map(function (r) {
+    var v = r[0];
+    return Object.prototype.toString.call(v) === '[object Date]' ? 'Date' : typeof v + ':' + v;
+  });
+}
+function a1(x) { return sheet().getRange(x).getA1Notation(); }
+function grow(n) { sheet().insertRowsAfter(sheet().getMaxRows(), n); }
+function deleteRow(n) { sheet().deleteRow(n); }
+function insertAfter(n) { sheet().insertRowsAfter(n, 1); }
+function note(a, text) { sheet().getRange(a).setNote(text); }
+function notes(a) { return sheet().getRange(a).getNotes(); }
+function formulas(a) { return sheet().getRange(a).getFormulas(); }
+function setFormulas(a, f) { sheet().getRange(a).setFormulas(f); }
+`;
+
+function twinWith(rows: (string | number)[][]) {
+  const file = newWorkbookFile('rows', 'America/New_York');
+  const s = newSheet(file, 'T', ['a', 'b', 'c']);
+  s.values.push(...rows);
+  const twin = new TwinSpreadsheet(file, () => new Date(NOW()));
+  return { twin, rt: new AppsScriptRuntime({ twin, code: SCRIPT, now: NOW }) };
+}
+
+describe('docs/fidelity.md — rows and text', () => {
+  it('A39: setValues parses month names, day/month, percent, currency and error codes as if typed', () => {
+    const { rt } = twinWith([]);
+    expect(
+      rt.run('typed', [['Jan 5'], ['May 2024'], ['1/2'], ['12%'], ['$5'], ['#N/A'], ["'Jan 5"], ['Harbor']]),
+    ).toEqual([
+      'Date',
+      'Date',
+      'Date',
+      'number:0.12',
+      'number:5',
+      'string:#N/A',
+      'string:Jan 5',
+      'string:Harbor',
+    ]);
+  });
+
+  it('A40: a whole-column range reads back as "D:F", before and after the grid grows', () => {
+    const { rt } = twinWith([]);
+    expect(rt.run('a1', 'B:C')).toBe('B:C');
+    rt.run('grow', 2000);
+    expect(rt.run('a1', 'B:C')).toBe('B:C');
+    expect(rt.run('a1', 'B2:C3')).toBe('B2:C3');
+  });
+
+  it('A41: deleteRow and insertRowsAfter move formulas and notes with their rows', () => {
+    const { rt } = twinWith([
+      [1, 2, ''],
+      [3, 4, ''],
+      [5, 6, ''],
+    ]);
+    rt.run('setFormulas', 'C2:C4', [['=A2+B2'], ['=A3+B3'], ['=A4+B4']]);
+    rt.run('note', 'A4', 'last row');
+    rt.run('deleteRow', 3);
+    expect(rt.run('formulas', 'C2:C3')).toEqual([['=A2+B2'], ['=A3+B3']]);
+    expect(rt.run('notes', 'A3')).toEqual([['last row']]);
+    rt.run('insertAfter', 1);
+    expect(rt.run('formulas', 'C3:C4')).toEqual([['=A3+B3'], ['=A4+B4']]);
+    expect(rt.run('notes', 'A4')).toEqual([['last row']]);
+  });
+
+  it('S20: deleteDimension moves the formulas below the deleted rows up', () => {
+    const { twin } = twinWith([
+      [1, 2, ''],
+      [3, 4, ''],
+      [5, 6, ''],
+    ]);
+    const sheet = twin.sheetNamed('T');
+    sheet.formulas = { C2: '=A2+B2', C3: '=A3+B3', C4: '=A4+B4' };
+    batchUpdate(twin, [
+      {
+        deleteDimension: {
+          range: { sheetId: sheet.properties.sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 },
+        },
+      },
+    ]);
+    expect(twin.sheetNamed('T').formulas).toEqual({ C2: '=A2+B2', C3: '=A3+B3' });
+  });
+});
