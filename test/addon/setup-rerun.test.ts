@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROTECTION_PREFIX, sheetRules } from '../../shared/sheet-rules';
-import { openDesk } from '../support/addon';
+import { openDesk, typeWorkedExample } from '../support/addon';
+import { unreadableDates } from '../support/seen';
 
 type Protected = { range: string; description: string; warningOnly: boolean };
 
@@ -39,5 +40,14 @@ describe('Set up workbook run again', () => {
       ).toEqual([...expected(name)].sort());
       expect(ours(name).every((p) => p.warningOnly)).toBe(true);
     }
+  });
+
+  it('shows every date as a date to a person reading the sheet, rows added after Set up included', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    typeWorkedExample(desk);
+    desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: 'setup-rerun-1' }, null);
+    desk.run('sidebarAction', { command: { action: 'ship', orderId: 'SO-1' }, requestId: 'setup-rerun-2' }, null);
+    expect(unreadableDates(desk.twin)).toEqual([]);
   });
 });
