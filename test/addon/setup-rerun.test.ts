@@ -47,7 +47,11 @@ describe('Set up workbook run again', () => {
     desk.run('menuSetUpWorkbook');
     typeWorkedExample(desk);
     desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: 'setup-rerun-1' }, null);
-    desk.run('sidebarAction', { command: { action: 'ship', orderId: 'SO-1' }, requestId: 'setup-rerun-2' }, null);
+    desk.run(
+      'sidebarAction',
+      { command: { action: 'ship', orderId: 'SO-1' }, requestId: 'setup-rerun-2' },
+      null,
+    );
     expect(unreadableDates(desk.twin)).toEqual([]);
   });
 });

@@ -5,28 +5,21 @@
  * again after the grid grew adds no protection. Over real HTTP against the twin.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { newWorkbookFile } from '../../local-store/workbook-file';
 import { PROTECTION_PREFIX, sheetRules } from '../../shared/sheet-rules';
-import { SheetsApiTwin } from '../../twin/sheets-api';
-import { TwinSpreadsheet } from '../../twin/spreadsheet';
 import { cliWith, tempDir } from '../support/cli';
 import { unreadableDates } from '../support/seen';
+import { servedSpreadsheet } from '../support/sheets-twin';
 import { importShop } from '../support/shop';
 
-let twin: SheetsApiTwin | undefined;
+let served: Awaited<ReturnType<typeof servedSpreadsheet>> | undefined;
 afterEach(async () => {
-  await twin?.close();
+  await served?.close();
 });
 
 describe('init over the Sheets API', () => {
   it('shows dates as dates, protects the engine columns, and adds no protection when run again', async () => {
-    const doc = new TwinSpreadsheet(
-      newWorkbookFile('Shop', 'America/New_York'),
-      () => new Date('2026-11-23T15:00:00Z'),
-    );
-    twin = new SheetsApiTwin({ tokens: { t: 'sync' }, perMinute: 10_000 });
-    twin.add(doc);
-    const env = { BACKORDER_DESK_SHEETS_URL: await twin.listen(), BACKORDER_DESK_ACCESS_TOKEN: 't' };
+    served = await servedSpreadsheet();
+    const { doc, env } = served;
     const dir = tempDir();
     const s = ['--spreadsheet', doc.id];
     expect((await cliWith(env, dir, 'init', ...s)).code).toBe(0);

@@ -23,27 +23,20 @@ export function requestTimeoutMs(env: Record<string, string | undefined>): numbe
 
 export function sheetsClient(env: Record<string, string | undefined>): sheets_v4.Sheets {
   const rootUrl = env.BACKORDER_DESK_SHEETS_URL;
+  // The client's own retries (GET only, Retry-After ignored) are off: sheets/retry.ts retries all.
+  const options = {
+    version: 'v4' as const,
+    retry: false,
+    timeout: requestTimeoutMs(env),
+    ...(rootUrl ? { rootUrl } : {}),
+  };
   if (env.BACKORDER_DESK_ACCESS_TOKEN) {
     const auth = new OAuth2Client();
     auth.setCredentials({
       access_token: env.BACKORDER_DESK_ACCESS_TOKEN,
       expiry_date: Date.now() + 3_600_000,
     });
-    return sheets({
-      version: 'v4',
-      auth,
-      retry: false,
-      timeout: requestTimeoutMs(env),
-      ...(rootUrl ? { rootUrl } : {}),
-    });
+    return sheets({ ...options, auth });
   }
-  const auth = new GoogleAuth({ scopes: [SHEETS_SCOPE] });
-  // The client's own retries (GET only, Retry-After ignored) are off: sheets/retry.ts retries all.
-  return sheets({
-    version: 'v4',
-    auth,
-    retry: false,
-    timeout: requestTimeoutMs(env),
-    ...(rootUrl ? { rootUrl } : {}),
-  });
+  return sheets({ ...options, auth: new GoogleAuth({ scopes: [SHEETS_SCOPE] }) });
 }

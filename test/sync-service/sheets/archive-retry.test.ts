@@ -5,26 +5,19 @@
  * Real HTTP against the twin.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { newWorkbookFile } from '../../../local-store/workbook-file';
-import { SheetsApiTwin } from '../../../twin/sheets-api';
-import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { cliWith, tempDir } from '../../support/cli';
+import { servedSpreadsheet } from '../../support/sheets-twin';
 import { importShop } from '../../support/shop';
 
-let twin: SheetsApiTwin | undefined;
+let served: Awaited<ReturnType<typeof servedSpreadsheet>> | undefined;
 afterEach(async () => {
-  await twin?.close();
+  await served?.close();
 });
 
 describe('archive over the Sheets API with a lost answer', () => {
   it('removes the closed order once and keeps the open line that moved up', async () => {
-    const doc = new TwinSpreadsheet(
-      newWorkbookFile('Shop', 'America/New_York'),
-      () => new Date('2026-11-23T15:00:00Z'),
-    );
-    twin = new SheetsApiTwin({ tokens: { t: 'cli' }, perMinute: 10_000 });
-    twin.add(doc);
-    const env = { BACKORDER_DESK_SHEETS_URL: await twin.listen(), BACKORDER_DESK_ACCESS_TOKEN: 't' };
+    served = await servedSpreadsheet();
+    const { doc, twin, env } = served;
     const dir = tempDir();
     const s = ['--spreadsheet', doc.id];
     await cliWith(env, dir, 'init', ...s);
