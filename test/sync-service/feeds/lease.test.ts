@@ -65,6 +65,7 @@ describe('an expired lease raced by many processes', () => {
     try {
       await race(rounds, outs, dir);
     } finally {
+      writeFileSync(join(dir, 'done'), '');
       for (const c of children) c.kill();
     }
     await Promise.all(racers);
