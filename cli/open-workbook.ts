@@ -21,7 +21,7 @@ export const sheetsClient = async (env: Record<string, string | undefined>) =>
 export interface Opened {
   readonly port: SpreadsheetPort;
   readonly timeZone: string;
-  /** The file did not exist: `init` (or `--create`) creates it on its first write. */
+  /** The file did not exist: `init`, `import` or `--create` creates it on its first write. */
   readonly created: boolean;
   readonly file?: FileSpreadsheet;
   readonly label: string;

@@ -53,7 +53,7 @@ export async function lockWorkbook(
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(path, {
-      realpath: false, // the workbook may not exist yet: any command creates it
+      realpath: false, // the workbook may not exist yet: init and import create it
       stale: staleMs(),
       update: staleMs() / 5,
       retries: {
