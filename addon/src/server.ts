@@ -71,9 +71,12 @@ export function contextFor(
   };
 }
 
-/** A core refusal as the person should read it: the reason, then each detail on its own line. */
+/**
+ * A core refusal as the person should read it: the reason, then each detail on its own line (a
+ * DeskError's message already holds its details, so they are not added again).
+ */
 export function reason(e: unknown): Error {
-  if (e instanceof DeskError) return new Error([e.message, ...e.details].join('\n'));
+  if (e instanceof DeskError) return new Error(e.message);
   return e instanceof Error ? e : new Error(String(e));
 }
 

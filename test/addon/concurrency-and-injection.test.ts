@@ -61,6 +61,21 @@ describe('add-on: concurrency, injection, call counts', () => {
     expect(stock).toMatchObject({ OnHand: 1, Allocated: 1, Available: 0 });
   });
 
+  it('names each bad cell of a refusal once', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    typeWorkedExample(desk);
+    desk.type('Orders', [{ OrderID: 'SO-9', Line: 1, OrderDate: '2026-11-20', SKU: 'CASE-1', Qty: 'lots' }]);
+    let message = '';
+    try {
+      desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: rid() }, null);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const detail = /Orders!\w+\d+: Qty must be a whole number ≥ 0, got "lots"/g;
+    expect(message.match(detail)?.length).toBe(1);
+  });
+
   it('refuses an action while another holds the document lock, with the reason', async () => {
     const desk = await openDesk();
     desk.run('menuSetUpWorkbook');

@@ -9,7 +9,7 @@ import type { Command } from '../../../shared/commands/schema';
 import type { ActionReply, ListRow, RowRef, RowView, SidebarStatus } from '../../../shared/rpc';
 import { actionsFor } from './actions';
 import { $, el, filled } from './dom';
-import { whileBusy } from './while-busy';
+import { failureText, whileBusy } from './while-busy';
 
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
@@ -36,22 +36,49 @@ function setBusy(on: boolean): void {
   for (const b of document.querySelectorAll('button')) (b as HTMLButtonElement).disabled = busy > 0;
 }
 
+/**
+ * The answer to the last action, at the top of the sidebar where the eye is: done (notice), refused
+ * (error, with the server's reason once), or busy; it stays until the next action.
+ */
 function show(id: 'error' | 'notice', text: string): void {
   const box = $('error' === id ? 'error' : 'notice');
   box.textContent = text;
   box.hidden = text === '';
   if (id === 'notice') $('error').hidden = true;
+  if (text !== '') $('answer').scrollIntoView?.({ block: 'nearest' });
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
+/** After half a second of work, "Working… N s" with the seconds counting, until the call returns. */
+function working(): () => void {
+  const box = $('working');
+  const started = Date.now();
+  const tick = () => {
+    box.textContent = `Working… ${Math.floor((Date.now() - started) / 1000)} s`;
+    box.hidden = false;
+  };
+  const first = setTimeout(() => {
+    tick();
+    timer = setInterval(tick, 1000);
+  }, 500);
+  let timer: ReturnType<typeof setInterval> | undefined;
+  return () => {
+    clearTimeout(first);
+    if (timer) clearInterval(timer);
+    box.hidden = true;
+  };
+}
+
+async function guarded<T>(work: () => Promise<T>, answer = true): Promise<T | undefined> {
   setBusy(true);
-  show('error', '');
+  if (answer) show('error', '');
+  const done = working();
   try {
     return await work();
   } catch (e) {
-    show('error', e instanceof Error ? e.message : String(e));
+    show('error', failureText(e));
     return undefined;
   } finally {
+    done();
     setBusy(false);
   }
 }
@@ -118,12 +145,12 @@ function render(v: RowView): void {
 }
 
 async function load(ref: RowRef | null): Promise<void> {
-  const v = await guarded(() => call<RowView>('sidebarView', ref));
+  const v = await guarded(() => call<RowView>('sidebarView', ref), false);
   if (v) render(v);
 }
 
 async function goTo(ref: RowRef): Promise<void> {
-  await guarded(() => call('sidebarJump', ref));
+  await guarded(() => call('sidebarJump', ref), false);
   selection = `${ref.sheet}!${ref.row}`;
   switchTab('row');
   await load(ref);
@@ -155,7 +182,7 @@ function switchTab(which: 'row' | 'list'): void {
 async function showList(): Promise<void> {
   const f = new FormData($<HTMLFormElement>('filters'));
   const filter = filled(f, { customer: 'customer', sku: 'sku', rep: 'rep', status: 'status', when: 'when' });
-  const rows = await guarded(() => call<ListRow[]>('sidebarList', filter));
+  const rows = await guarded(() => call<ListRow[]>('sidebarList', filter), false);
   if (rows)
     $('list').replaceChildren(...(rows.length ? rows.map(listItem) : [el('li', {}, 'Nothing matches.')]));
 }
@@ -170,7 +197,7 @@ async function start(): Promise<void> {
     e.preventDefault();
     void showList();
   });
-  const status = await guarded(() => call<SidebarStatus>('sidebarStatus'));
+  const status = await guarded(() => call<SidebarStatus>('sidebarStatus'), false);
   if (status) {
     $('status').textContent = `${status.user} · ${status.today}`;
     if (status.lastTriggerFailure) {

@@ -7,6 +7,16 @@
 import { BUSY_MESSAGE } from '../busy';
 
 export const BUSY_RETRIES = 3;
+
+/**
+ * A failure's message as the person should read it. What `google.script.run` hands the failure
+ * handler is not documented: public sidebar code strips a leading "Error: " (or "Exception: ") from
+ * it, so the prefix is taken off here whether it comes or not (docs/fidelity.md A42, inference).
+ */
+export function failureText(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.replace(/^(?:Uncaught )?(?:Error|Exception|ScriptError):\s*/, '');
+}
 export const BUSY_PAUSE_MS = 2000;
 
 export async function whileBusy<T>(
@@ -18,7 +28,8 @@ export async function whileBusy<T>(
     try {
       return await attempt();
     } catch (e) {
-      const busy = e instanceof Error && e.message.startsWith(BUSY_MESSAGE);
+      // With or without a prefix ("Error: …"), as real google.script.run failures may carry one.
+      const busy = failureText(e).startsWith(BUSY_MESSAGE);
       if (!busy || tries > BUSY_RETRIES) throw e;
       onBusy(tries, BUSY_RETRIES);
       await pause(BUSY_PAUSE_MS);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUSY_MESSAGE } from '../../../addon/src/busy';
-import { BUSY_RETRIES, whileBusy } from '../../../addon/src/ui/while-busy';
+import { BUSY_RETRIES, failureText, whileBusy } from '../../../addon/src/ui/while-busy';
 
 const busy = () => new Error(`${BUSY_MESSAGE}; try again in a few seconds`);
 const noPause = () => Promise.resolve();
@@ -53,5 +53,23 @@ describe('whileBusy', () => {
     );
     await expect(run).rejects.toThrow('changed since you looked');
     expect(calls).toBe(1);
+  });
+
+  it('recognises the busy refusal with the prefix real failures may carry ("Error: …")', async () => {
+    for (const prefix of ['Error: ', 'Exception: ', 'ScriptError: ']) {
+      let calls = 0;
+      const reply = await whileBusy(
+        async () => {
+          calls++;
+          if (calls < 2) throw new Error(`${prefix}${BUSY_MESSAGE}; try again in a few seconds`);
+          return 'done';
+        },
+        () => {},
+        noPause,
+      );
+      expect(reply).toBe('done');
+      expect(calls).toBe(2);
+    }
+    expect(failureText(new Error('Error: Order SO-1 is on hold'))).toBe('Order SO-1 is on hold');
   });
 });
