@@ -5,6 +5,7 @@
  * stock, other orders waiting for the SKU, the calls, a customer message); a PO line shows what it
  * will fill. Row versions travel with the view so actions built on it are refused once it is stale.
  */
+import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from './applicable';
 import { type Columns, keyOf, type TabSpec } from './columns';
 import { rowVersion } from './commands/action-detail';
 import { addDays, type IsoDate } from './dates';
@@ -70,6 +71,7 @@ const EMPTY: RowView = {
   ref: null,
   title: 'Select a row',
   status: '',
+  offered: [],
   facts: [],
   expected: {},
   expectedWithStock: {},
@@ -127,6 +129,11 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
       title: `${l.orderId} line ${l.line}: ${l.qty} × ${l.sku}`,
       status: l.hold === 'Held' ? `${l.status}, on hold` : l.status,
       hold: l.hold === 'Held',
+      offered: orderLineOffers(
+        l,
+        wb.orders.filter((x) => x.orderId === l.orderId),
+      ),
+      shipWhole: shipsWhole(wb.orders.filter((x) => x.orderId === l.orderId)),
       facts: [
         ['Customer', l.customer],
         ['Priority', l.priority],
@@ -159,6 +166,11 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
       ref,
       title: `${b.backorderId}: ${b.qtyRemaining} × ${b.sku}${product ? ` (${product})` : ''}`,
       status: b.status,
+      offered: backorderOffers(
+        b,
+        wb.orders.some((x) => x.orderId === b.orderId && x.hold === 'Held'),
+        wb.pos.some((p) => p.dropShipFor === b.backorderId && p.qty - p.qtyReceived > 0),
+      ),
       facts: [
         ['Customer', b.customer],
         ['Order', `${b.orderId} line ${b.line}`],
@@ -215,6 +227,7 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
       ref,
       title: `${p.po} line ${p.line}: ${p.qty} × ${p.sku}`,
       status: p.status,
+      offered: poLineOffers(p),
       facts: [
         ['Vendor', p.vendor],
         ['Ordered / received', `${p.qty} / ${p.qtyReceived}`],

@@ -56,6 +56,10 @@ export interface RowView {
   readonly status: string;
   /** An order line whose order is on hold (the sidebar offers Release instead of Hold). */
   readonly hold?: boolean;
+  /** The actions that apply to the row in its state (shared/applicable.ts): the sidebar offers only these. */
+  readonly offered: readonly string[];
+  /** An order line of an order that ships complete: Ship sends the order whole, not this line. */
+  readonly shipWhole?: boolean;
   readonly facts: readonly Fact[];
   /** Row versions the person saw: sent back as `expected` so a stale action is refused. */
   readonly expected: Readonly<Record<string, string>>;

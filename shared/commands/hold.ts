@@ -8,11 +8,16 @@
 import type { Desk } from '../desk';
 import { refuseUnless } from '../errors';
 import { isHeld } from '../holds';
+import { openQty } from '../tabs/orders';
 import { allocate } from './allocate';
 
 export function hold(desk: Desk, orderId: string, note: string | undefined): void {
   const lines = desk.linesOf(orderId);
   refuseUnless(!lines.every(isHeld), `Order ${orderId} is already on hold`);
+  refuseUnless(
+    lines.some((l) => openQty(l) > 0),
+    `Order ${orderId} has nothing open to hold: every line is shipped or cancelled`,
+  );
   desk.entity(`Order ${orderId}`);
   for (const l of lines) if (!isHeld(l)) desk.putLine({ ...desk.line(orderId, l.line), hold: 'Held' });
   const reserved = lines.reduce((n, l) => n + l.qtyAllocated, 0);

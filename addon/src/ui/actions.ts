@@ -6,6 +6,8 @@
  * quantity, and cancel the line. Each form builds a command of
  * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
  */
+
+import type { OfferedAction } from '../../../shared/applicable';
 import type { Command } from '../../../shared/commands/schema';
 import type { RowView } from '../../../shared/rpc';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../../../shared/tabs/vocabulary';
@@ -16,98 +18,141 @@ export type Act = (command: Command, withStock?: boolean) => Promise<boolean>;
 
 const text = (f: FormData, name: string) => String(f.get(name) ?? '');
 
+/** Marks a form with the action it sends, for `actionsFor` to keep or drop. */
+function tag(action: OfferedAction, e: HTMLElement): HTMLElement {
+  e.dataset.action = action;
+  return e;
+}
+
 function orderLineActions(v: RowView, act: Act, orderId: string, line: number): HTMLElement[] {
   // A Held order is not allocated or shipped (the core refuses both): the sidebar does not offer them.
   const moving = v.hold
     ? []
     : [
-        form(
-          'Allocate',
-          [],
-          'Allocate this order',
-          () => void act({ action: 'allocate', orderId }, true),
-          true,
+        tag(
+          'allocate',
+          form(
+            'Allocate',
+            [],
+            'Allocate this order',
+            () => void act({ action: 'allocate', orderId }, true),
+            true,
+          ),
         ),
-        form(
-          'Ship',
-          [field('Quantity picked (empty: all allocated)', input('qty', 'number'))],
-          'Ship',
-          (f) => {
-            void act({ action: 'ship', orderId, line, ...filled(f, { qty: 'qty' }, ['qty']) }, true);
-          },
+        tag(
+          'ship',
+          form(
+            'Ship',
+            [field('Quantity picked (empty: all allocated)', input('qty', 'number'))],
+            'Ship',
+            (f) => {
+              // A ship-complete order ships whole (the core refuses one of its lines alone).
+              const whole = v.facts.some(([k, val]) => k === 'Ship policy' && val === 'Ship complete');
+              void act(
+                whole
+                  ? { action: 'ship', orderId }
+                  : { action: 'ship', orderId, line, ...filled(f, { qty: 'qty' }, ['qty']) },
+                true,
+              );
+            },
+          ),
         ),
-        form(
-          'Split: ship now, backorder the rest',
-          [field('Ship now', input('now', 'number', String(Math.min(v.qty.open, v.qty.available))))],
-          'Allocate and ship',
-          async (f) => {
-            if (await act({ action: 'allocate', orderId }, true))
-              await act({ action: 'ship', orderId, line, ...filled(f, { qty: 'now' }, ['qty']) }, true);
-          },
+        tag(
+          'split',
+          form(
+            'Split: ship now, backorder the rest',
+            [field('Ship now', input('now', 'number', String(Math.min(v.qty.open, v.qty.available))))],
+            'Allocate and ship',
+            async (f) => {
+              if (await act({ action: 'allocate', orderId }, true))
+                await act({ action: 'ship', orderId, line, ...filled(f, { qty: 'now' }, ['qty']) }, true);
+            },
+          ),
         ),
       ];
   return [
     ...moving,
-    form(
-      'Create a backorder',
-      [
-        field('Quantity', input('qty', 'number', String(v.qty.open || 1))),
-        field('Expected date (optional)', input('date', 'date')),
-        field('Reason', input('reason')),
-      ],
-      'Create backorder',
-      (f) =>
-        void act({
-          action: 'create-backorder',
-          orderId,
-          line,
-          qty: Number(text(f, 'qty')),
-          ...filled(f, { date: 'date', reason: 'reason' }),
-        } as Command),
-    ),
-    form(
-      'Change this line (quantity, required date, price)',
-      [
-        field('New quantity (empty: unchanged)', input('qty', 'number')),
-        field('Required date (empty: unchanged)', input('date', 'date')),
-        field('Unit price (empty: unchanged; only before anything ships)', input('price', 'text')),
-      ],
-      'Change line',
-      (f) =>
-        void act(
-          {
-            action: 'change-line',
+    tag(
+      'create-backorder',
+      form(
+        'Create a backorder',
+        [
+          field('Quantity', input('qty', 'number', String(v.qty.open || 1))),
+          field('Expected date (optional)', input('date', 'date')),
+          field('Reason', input('reason')),
+        ],
+        'Create backorder',
+        (f) =>
+          void act({
+            action: 'create-backorder',
             orderId,
             line,
-            ...filled(f, { qty: 'qty', requiredDate: 'date', unitPrice: 'price' }, ['qty', 'unitPrice']),
-          } as Command,
-          true,
-        ),
+            qty: Number(text(f, 'qty')),
+            ...filled(f, { date: 'date', reason: 'reason' }),
+          } as Command),
+      ),
+    ),
+    tag(
+      'change-line',
+      form(
+        'Change this line (quantity, required date, price)',
+        [
+          field('New quantity (empty: unchanged)', input('qty', 'number')),
+          field('Required date (empty: unchanged)', input('date', 'date')),
+          field('Unit price (empty: unchanged; only before anything ships)', input('price', 'text')),
+        ],
+        'Change line',
+        (f) =>
+          void act(
+            {
+              action: 'change-line',
+              orderId,
+              line,
+              ...filled(f, { qty: 'qty', requiredDate: 'date', unitPrice: 'price' }, ['qty', 'unitPrice']),
+            } as Command,
+            true,
+          ),
+      ),
     ),
     v.hold
-      ? form('On hold', [], 'Release this order', () => void act({ action: 'release', orderId }, true), true)
-      : form(
-          'Put this order on hold (allocation and shipping skip it)',
-          [field('Why (optional)', input('note'))],
-          'Hold order',
-          (f) => void act({ action: 'hold', orderId, ...filled(f, { note: 'note' }) } as Command, true),
+      ? tag(
+          'release',
+          form(
+            'On hold',
+            [],
+            'Release this order',
+            () => void act({ action: 'release', orderId }, true),
+            true,
+          ),
+        )
+      : tag(
+          'hold',
+          form(
+            'Put this order on hold (allocation and shipping skip it)',
+            [field('Why (optional)', input('note'))],
+            'Hold order',
+            (f) => void act({ action: 'hold', orderId, ...filled(f, { note: 'note' }) } as Command, true),
+          ),
         ),
-    form(
-      'Cancel this line (whole or in part)',
-      [
-        field(`Quantity (empty: all ${v.qty.open} still open)`, input('qty', 'number')),
-        field('Reason', select('reason', CANCEL_REASONS)),
-        field('Note', input('note')),
-      ],
-      'Cancel line',
-      (f) =>
-        void act({
-          action: 'cancel-line',
-          orderId,
-          line,
-          reason: text(f, 'reason'),
-          ...filled(f, { qty: 'qty', note: 'note' }, ['qty']),
-        } as Command),
+    tag(
+      'cancel-line',
+      form(
+        'Cancel this line (whole or in part)',
+        [
+          field(`Quantity (empty: all ${v.qty.open} still open)`, input('qty', 'number')),
+          field('Reason', select('reason', CANCEL_REASONS)),
+          field('Note', input('note')),
+        ],
+        'Cancel line',
+        (f) =>
+          void act({
+            action: 'cancel-line',
+            orderId,
+            line,
+            reason: text(f, 'reason'),
+            ...filled(f, { qty: 'qty', note: 'note' }, ['qty']),
+          } as Command),
+      ),
     ),
   ];
 }
@@ -126,141 +171,193 @@ function messageBox(message: string): HTMLElement {
 function backorderActions(v: RowView, act: Act, backorderId: string): HTMLElement[] {
   const qty = (f: FormData) => filled(f, { qty: 'qty' }, ['qty']);
   return [
-    form(
-      'Fulfill',
-      [field(`Quantity (empty: all ${v.qty.open})`, input('qty', 'number'))],
-      'Fulfill',
-      (f) => void act({ action: 'fulfill', backorderId, ...qty(f) }, true),
-      true,
+    tag(
+      'fulfill',
+      form(
+        'Fulfill',
+        [field(`Quantity (empty: all ${v.qty.open})`, input('qty', 'number'))],
+        'Fulfill',
+        (f) => void act({ action: 'fulfill', backorderId, ...qty(f) }, true),
+        true,
+      ),
     ),
-    form(
-      'Log a call',
-      [
-        field('Method', select('method', CALL_METHODS)),
-        field('Summary', el('textarea', { name: 'summary' })),
-        field("Customer's choice", select('choice', CUSTOMER_CHOICES, true)),
-        field('Next follow-up', input('next', 'date')),
-      ],
-      'Log call',
-      (f) =>
-        void act({
-          action: 'log-call',
-          backorderId,
-          method: text(f, 'method'),
-          summary: text(f, 'summary'),
-          ...filled(f, { choice: 'choice', nextFollowUp: 'next' }),
-        } as Command),
+    tag(
+      'log-call',
+      form(
+        'Log a call',
+        [
+          field('Method', select('method', CALL_METHODS)),
+          field('Summary', el('textarea', { name: 'summary' })),
+          field("Customer's choice", select('choice', CUSTOMER_CHOICES, true)),
+          field('Next follow-up', input('next', 'date')),
+        ],
+        'Log call',
+        (f) =>
+          void act({
+            action: 'log-call',
+            backorderId,
+            method: text(f, 'method'),
+            summary: text(f, 'summary'),
+            ...filled(f, { choice: 'choice', nextFollowUp: 'next' }),
+          } as Command),
+      ),
     ),
-    form(
-      'Reschedule',
-      [field('New expected date', input('date', 'date')), field('Reason', input('reason'))],
-      'Reschedule',
-      (f) =>
-        void act({
-          action: 'reschedule',
-          backorderId,
-          date: text(f, 'date'),
-          reason: text(f, 'reason'),
-        } as Command),
+    tag(
+      'reschedule',
+      form(
+        'Reschedule',
+        [field('New expected date', input('date', 'date')), field('Reason', input('reason'))],
+        'Reschedule',
+        (f) =>
+          void act({
+            action: 'reschedule',
+            backorderId,
+            date: text(f, 'date'),
+            reason: text(f, 'reason'),
+          } as Command),
+      ),
     ),
-    form(
-      'Cancel',
-      [field('Reason', select('reason', CANCEL_REASONS)), field('Note', input('note'))],
-      'Cancel backorder',
-      (f) =>
-        void act({
-          action: 'cancel',
-          backorderId,
-          reason: text(f, 'reason'),
-          ...filled(f, { note: 'note' }),
-        } as Command),
+    tag(
+      'cancel',
+      form(
+        'Cancel',
+        [field('Reason', select('reason', CANCEL_REASONS)), field('Note', input('note'))],
+        'Cancel backorder',
+        (f) =>
+          void act({
+            action: 'cancel',
+            backorderId,
+            reason: text(f, 'reason'),
+            ...filled(f, { note: 'note' }),
+          } as Command),
+      ),
     ),
-    form(
-      'Substitute',
-      [
-        field('Substitute SKU', v.substitutes.length > 0 ? select('sku', v.substitutes) : input('sku')),
-        field('Quantity (empty: all)', input('qty', 'number')),
-      ],
-      'Substitute',
-      (f) => void act({ action: 'substitute', backorderId, sku: text(f, 'sku'), ...qty(f) }),
+    tag(
+      'substitute',
+      form(
+        'Substitute',
+        [
+          field('Substitute SKU', v.substitutes.length > 0 ? select('sku', v.substitutes) : input('sku')),
+          field('Quantity (empty: all)', input('qty', 'number')),
+        ],
+        'Substitute',
+        (f) => void act({ action: 'substitute', backorderId, sku: text(f, 'sku'), ...qty(f) }),
+      ),
     ),
-    form(
-      'Transfer stock here',
-      [
-        field('Quantity', input('qty', 'number', String(v.qty.open))),
-        field('From warehouse', select('from', v.warehouses)),
-      ],
-      'Transfer',
-      (f) =>
-        void act(
-          {
-            action: 'transfer',
-            sku: v.ids.sku ?? '',
-            qty: Number(text(f, 'qty')),
-            from: text(f, 'from'),
-            to: v.ids.warehouse ?? '',
-          },
-          true,
-        ),
+    tag(
+      'transfer',
+      form(
+        'Transfer stock here',
+        [
+          field('Quantity', input('qty', 'number', String(v.qty.open))),
+          field('From warehouse', select('from', v.warehouses)),
+        ],
+        'Transfer',
+        (f) =>
+          void act(
+            {
+              action: 'transfer',
+              sku: v.ids.sku ?? '',
+              qty: Number(text(f, 'qty')),
+              from: text(f, 'from'),
+              to: v.ids.warehouse ?? '',
+            },
+            true,
+          ),
+      ),
     ),
-    form('Drop-ship from the vendor', [], 'Drop-ship', () => void act({ action: 'drop-ship', backorderId })),
-    messageBox(v.message),
+    tag(
+      'drop-ship',
+      form(
+        'Drop-ship from the vendor',
+        [],
+        'Drop-ship',
+        () => void act({ action: 'drop-ship', backorderId }),
+      ),
+    ),
+    tag('message', messageBox(v.message)),
   ];
 }
 
-export function actionsFor(v: RowView, act: Act): HTMLElement[] {
+function allActions(v: RowView, act: Act): HTMLElement[] {
   const { orderId, line, backorderId, po } = v.ids;
   if (v.kind === 'order-line' && orderId !== undefined && line !== undefined)
     return orderLineActions(v, act, orderId, line);
   if (v.kind === 'backorder' && backorderId !== undefined) return backorderActions(v, act, backorderId);
   if (v.kind === 'po-line' && po !== undefined)
     return [
-      form(
-        `Receive (${v.qty.open} open)`,
-        [field('Quantity (empty: all open)', input('qty', 'number'))],
-        'Receive',
-        (f) =>
-          void act({
-            action: 'receive',
-            po,
-            ...(line === undefined ? {} : { line }),
-            ...filled(f, { qty: 'qty' }, ['qty']),
-          }),
-        true,
+      tag(
+        'receive',
+        form(
+          `Receive (${v.qty.open} open)`,
+          [field('Quantity (empty: all open)', input('qty', 'number'))],
+          'Receive',
+          (f) =>
+            void act({
+              action: 'receive',
+              po,
+              ...(line === undefined ? {} : { line }),
+              ...filled(f, { qty: 'qty' }, ['qty']),
+            }),
+          true,
+        ),
       ),
       ...(v.status === 'Draft'
-        ? [form(`Send ${po} to the vendor`, [], 'Mark sent', () => void act({ action: 'send-po', po }))]
+        ? [
+            tag(
+              'send-po',
+              form(`Send ${po} to the vendor`, [], 'Mark sent', () => void act({ action: 'send-po', po })),
+            ),
+          ]
         : []),
       ...(line !== undefined && v.status !== 'Cancelled'
         ? [
-            form(
-              'Change the promised date or quantity',
-              [
-                field('Promised date', input('date', 'date')),
-                field('Quantity ordered', input('qty', 'number')),
-              ],
-              'Change PO line',
-              (f) =>
-                void act({
-                  action: 'change-po',
-                  po,
-                  line,
-                  ...filled(f, { promisedDate: 'date', qty: 'qty' }, ['qty']),
-                } as Command),
+            tag(
+              'change-po',
+              form(
+                'Change the promised date or quantity',
+                [
+                  field('Promised date', input('date', 'date')),
+                  field('Quantity ordered', input('qty', 'number')),
+                ],
+                'Change PO line',
+                (f) =>
+                  void act({
+                    action: 'change-po',
+                    po,
+                    line,
+                    ...filled(f, { promisedDate: 'date', qty: 'qty' }, ['qty']),
+                  } as Command),
+              ),
             ),
           ]
         : []),
       ...(line !== undefined && v.qty.open > 0
         ? [
-            form(
-              'Cancel this PO line (its backorders find their next source)',
-              [field('Note (why)', input('note'))],
-              'Cancel PO line',
-              (f) =>
-                void act({ action: 'cancel-po-line', po, line, ...filled(f, { note: 'note' }) } as Command),
+            tag(
+              'cancel-po-line',
+              form(
+                'Cancel this PO line (its backorders find their next source)',
+                [field('Note (why)', input('note'))],
+                'Cancel PO line',
+                (f) =>
+                  void act({ action: 'cancel-po-line', po, line, ...filled(f, { note: 'note' }) } as Command),
+              ),
             ),
           ]
         : []),
     ];
   return [];
+}
+
+/**
+ * The forms for the row, only those of the actions that apply in its state (`v.offered`, decided by
+ * shared/applicable.ts from the core's own rules); a row where none applies says so.
+ */
+export function actionsFor(v: RowView, act: Act): HTMLElement[] {
+  const offered = new Set(v.offered);
+  const shown = allActions(v, act).filter((e) => offered.has(e.dataset.action ?? ''));
+  if (shown.length === 0 && v.kind !== 'none')
+    return [el('p', { class: 'muted' }, `Nothing to do on this row: it is ${v.status}.`)];
+  return shown;
 }
