@@ -105,6 +105,16 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
     await openAction('Ship');
     await sidebar().click('button:text-is("Ship")');
     await sidebar().waitForSelector('#facts dd:text-is("20 / 0 / 15")');
+    // Shipped and backordered: nothing is left to allocate, ship or split on this line.
+    const offered = await sidebar().locator('#actions summary').allTextContents();
+    expect(offered.map((t) => t.trim())).toEqual([
+      'Change this line (quantity, required date, price)',
+      'Put this order on hold (allocation and shipping skip it)',
+      'Cancel this line (whole or in part)',
+    ]);
+    // The answer is in view without scrolling.
+    const answer = await sidebar().locator('#notice').boundingBox();
+    expect((answer?.y ?? 9999) + (answer?.height ?? 0)).toBeLessThan(300);
     await shot('02-allocated-and-shipped');
     await page.click('#tabs button:text-is("Backorders")');
     await page.waitForSelector('#table td:text-is("BO-000001")');
