@@ -35,6 +35,7 @@ export async function addonCalls(lines: number) {
       gridCalls: number;
       sheets: number;
       cellsRead: number;
+      cellsScanned: number;
       cellsWritten: number;
       estimatedSeconds: Record<string, number>;
       ms: number;
@@ -55,6 +56,7 @@ export async function addonCalls(lines: number) {
       sheets: twin.file.sheets.length,
       // What real Apps Script would take for it (twin/apps-script/cost-model.ts, docs/twin.md).
       cellsRead: rt.counter.cells.read,
+      cellsScanned: rt.counter.cells.scanned,
       cellsWritten: rt.counter.cells.written,
       estimatedSeconds: estimateSeconds(rt.counter),
       ms: Math.round(performance.now() - t),

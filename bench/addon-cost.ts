@@ -26,6 +26,8 @@ const NOW = BENCH_NOW;
 export interface ActionCost {
   readonly calls: number;
   readonly cellsRead: number;
+  /** Cells TextFinder searches covered (priced per cell by the cost model). */
+  readonly cellsScanned: number;
   readonly cellsWritten: number;
   readonly cellsChanged: number;
   readonly estimatedSeconds: Record<'low' | 'central' | 'high', number>;
@@ -169,6 +171,7 @@ export async function addonCost(lines: number, history = 0) {
     out[name] = {
       calls: Object.values(rt.counter.counts).reduce((k, c) => k + c, 0),
       cellsRead: rt.counter.cells.read,
+      cellsScanned: rt.counter.cells.scanned,
       cellsWritten: rt.counter.cells.written,
       cellsChanged: cellsChanged(before, twin),
       estimatedSeconds: estimateSeconds(rt.counter, executions),

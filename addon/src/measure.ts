@@ -30,6 +30,8 @@ export interface SpeedReport {
     readonly commit: number;
     /** A one-cell read in a run of reads: the look-ahead cache the model does not count on. */
     readonly cachedRead: number;
+    /** One more cell a TextFinder search covers: the whole tab's search less the key column's. */
+    readonly perScannedCell: number;
   };
 }
 
@@ -71,6 +73,9 @@ export function measureSpeed(): SpeedReport {
     getRange: timed(REPEAT, (i) => sheet.getRange(row(i), 1)),
     readOneCell: timed(REPEAT, (i) => sheet.getRange(row(i), 1).getValues()),
     findAll: timed(REPEAT, () => keyColumn.createTextFinder(key).matchEntireCell(true).findAll()),
+    findAllTab: timed(3, () =>
+      sheet.getRange(1, 1, lastRow, width).createTextFinder(key).matchEntireCell(true).findAll(),
+    ),
     readBlock: timed(3, () => sheet.getRange(1, 1, blockRows, width).getValues()),
   };
   // A new sheet is 1,000 × 26: the block written fits below the single cells, at most 26 wide.
@@ -115,6 +120,9 @@ export function measureSpeed(): SpeedReport {
       perCell: seconds(perCellMs),
       commit: seconds(Math.max(0, write.writeOneCellAndFlush - write.writeOneCell)),
       cachedRead: seconds(read.readOneCell),
+      perScannedCell: seconds(
+        Math.max(0, read.findAllTab - read.findAll) / Math.max(1, lastRow * width - lastRow),
+      ),
     },
   };
   console.log(JSON.stringify(report));

@@ -21,7 +21,7 @@ describe('cost model', () => {
         s.getRange(2, 3, 2, 1).setFormulas([['=A2'], ['=A3']]); }`,
     });
     rt.run('f');
-    expect(rt.counter.cells).toEqual({ read: 30, written: 6 });
+    expect(rt.counter.cells).toEqual({ read: 30, written: 6, scanned: 0 });
     // setFormulas is one call, not a setValues as well.
     expect(rt.counter.counts['Range.setValues']).toBe(1);
     expect(rt.counter.counts['Range.setFormulas']).toBe(1);
@@ -52,6 +52,16 @@ describe('cost model', () => {
     c.hit('Range.getRow');
     c.hit('TextFinder.findAll');
     c.hit('Sheet.getLastRow');
+    expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
+  });
+
+  it.each([
+    ['low', 0.3 + 0.02 + 200_000 * 1e-6],
+    ['central', 0.6 + 0.06 + 200_000 * 2.5e-6],
+    ['high', 1.5 + 0.16 + 200_000 * 5e-6],
+  ] as const)('prices %s: a TextFinder search by the cells it covers, not by what it finds', (set, expected) => {
+    const c = new CallCounter();
+    c.hit('TextFinder.findAll', { read: 1, scanned: 200_000 });
     expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
   });
 

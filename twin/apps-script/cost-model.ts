@@ -20,12 +20,38 @@ export interface CostParameters {
   readonly perCell: number;
   /** Committing an execution's writes (s), when it wrote anything. */
   readonly commit: number;
+  /**
+   * One cell a TextFinder search covers (s): the search runs on Google's side over every cell of its
+   * range, so its cost grows with the tab, not with what it finds (docs/twin.md, "Cost model").
+   */
+  readonly perScannedCell: number;
 }
 
 export const COST: Readonly<Record<'low' | 'central' | 'high', CostParameters>> = {
-  low: { roundTrip: 0.3, perCall: 0.02, perLocalCall: 0.001, perCell: 12e-6, commit: 0.3 },
-  central: { roundTrip: 0.6, perCall: 0.06, perLocalCall: 0.003, perCell: 50e-6, commit: 0.45 },
-  high: { roundTrip: 1.5, perCall: 0.16, perLocalCall: 0.16, perCell: 100e-6, commit: 0.6 },
+  low: {
+    roundTrip: 0.3,
+    perCall: 0.02,
+    perLocalCall: 0.001,
+    perCell: 12e-6,
+    commit: 0.3,
+    perScannedCell: 1e-6,
+  },
+  central: {
+    roundTrip: 0.6,
+    perCall: 0.06,
+    perLocalCall: 0.003,
+    perCell: 50e-6,
+    commit: 0.45,
+    perScannedCell: 2.5e-6,
+  },
+  high: {
+    roundTrip: 1.5,
+    perCall: 0.16,
+    perLocalCall: 0.16,
+    perCell: 100e-6,
+    commit: 0.6,
+    perScannedCell: 5e-6,
+  },
 };
 
 /**
@@ -57,6 +83,7 @@ export function estimateSeconds(counter: CallCounter, executions = 1): Record<ke
           calls * p.perCall +
           local * p.perLocalCall +
           cells * p.perCell +
+          counter.cells.scanned * p.perScannedCell +
           (counter.cells.written > 0 ? p.commit : 0)) *
           100,
       ) / 100;

@@ -7,16 +7,20 @@
 
 export class CallCounter {
   readonly counts: Record<string, number> = {};
-  /** Cells moved by value reads (getValues, getFormulas, getNotes) and writes (setValues …). */
-  readonly cells = { read: 0, written: 0 };
+  /**
+   * Cells moved by value reads (getValues, getFormulas, getNotes) and writes (setValues …), and cells
+   * a TextFinder search covered (scanned on Google's side, whatever it found).
+   */
+  readonly cells = { read: 0, written: 0, scanned: 0 };
   private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(public latencyMs = 0) {}
 
-  hit(kind: string, cells?: { read?: number; written?: number }): void {
+  hit(kind: string, cells?: { read?: number; written?: number; scanned?: number }): void {
     this.counts[kind] = (this.counts[kind] ?? 0) + 1;
     this.cells.read += cells?.read ?? 0;
     this.cells.written += cells?.written ?? 0;
+    this.cells.scanned += cells?.scanned ?? 0;
     if (this.latencyMs > 0) Atomics.wait(this.sleeper, 0, 0, this.latencyMs);
   }
 
@@ -29,5 +33,6 @@ export class CallCounter {
     for (const k of Object.keys(this.counts)) delete this.counts[k];
     this.cells.read = 0;
     this.cells.written = 0;
+    this.cells.scanned = 0;
   }
 }

@@ -223,8 +223,9 @@ export function makeServices(
       },
     },
     Session: {
-      getActiveUser: () => ({ getEmail: () => user }),
-      getEffectiveUser: () => ({ getEmail: () => user }),
+      // Each a call to Google's servers (the user's identity), priced as one by the cost model.
+      getActiveUser: () => (counter.hit('Session.getActiveUser'), { getEmail: () => user }),
+      getEffectiveUser: () => (counter.hit('Session.getEffectiveUser'), { getEmail: () => user }),
       getScriptTimeZone: () => timeZone,
       getTemporaryActiveUserKey: () => `key-${user}`,
     },

@@ -67,7 +67,7 @@ export class TwinTextFinder {
         const shown = a.shown(r, c);
         if (shown !== '' && pattern.test(shown)) found.push(a.cell(r, c));
       }
-    a.counter.hit('TextFinder.findAll', { read: found.length });
+    a.counter.hit('TextFinder.findAll', { read: found.length, scanned: a.rows * a.cols });
     return found;
   }
 }
