@@ -174,8 +174,6 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     if (grid?.bounded) want(tab, range(grid.values.length - TAIL_ROWS + 1, grid.values.length));
   }
   if (options.requestId) find('log', 'requestId', [options.requestId]);
-  // A command hands freed stock to whoever waits (shared/queue.ts), a Parked line among them.
-  if (options.waiting) find('orders', 'status', WAITING_LINE_STATUSES, '', vocabularyWord);
   for (const s of options.searches ?? []) find(s.tab, s.field, s.values, '', vocabularyWord);
   const refTab = options.ref ? tabKeyOf(options.ref?.sheet) : undefined;
   if (refTab && options.ref) want(refTab, [options.ref.row]);
@@ -187,6 +185,11 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     find('backorders', 'backorderId', sets.backorders);
     find('backorders', 'orderId', sets.orders);
     find('backorders', 'sku', sets.skus);
+    // A command hands freed stock to whoever waits (shared/queue.ts), a Parked line among them: the
+    // order lines of the involved SKUs are read, and their waiting ones bring their orders. Searched
+    // by SKU, not by status: a status search reads every waiting line of the tab (thousands at
+    // 50,000 lines) to keep the few of these SKUs.
+    if (options.waiting) find('orders', 'sku', sets.skus);
     find('inventory', 'sku', sets.skus);
     find('pos', 'po', sets.pos);
     find('pos', 'sku', sets.skus);

@@ -59,11 +59,14 @@ describe('cost model', () => {
     ['low', 0.3 + 0.02 + 200_000 * 1e-6],
     ['central', 0.6 + 0.06 + 200_000 * 2.5e-6],
     ['high', 1.5 + 0.16 + 200_000 * 5e-6],
-  ] as const)('prices %s: a TextFinder search by the cells it covers, not by what it finds', (set, expected) => {
-    const c = new CallCounter();
-    c.hit('TextFinder.findAll', { read: 1, scanned: 200_000 });
-    expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
-  });
+  ] as const)(
+    'prices %s: a TextFinder search by the cells it covers, not by what it finds',
+    (set, expected) => {
+      const c = new CallCounter();
+      c.hit('TextFinder.findAll', { read: 1, scanned: 200_000 });
+      expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
+    },
+  );
 
   it('a read-only execution pays no commit', () => {
     const c = new CallCounter();

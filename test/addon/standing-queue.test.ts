@@ -1,0 +1,69 @@
+/**
+ * The queue's standing rule through the add-on's scoped read (shared/row-scope.ts): stock one action
+ * frees reaches a parked order of the same SKU that the action never touched, although the add-on
+ * reads only the rows the action involves. A ship-complete order parked for want of stock takes the
+ * units a cancelled line frees, in the same click.
+ */
+import { describe, expect, it } from 'vitest';
+import { openDesk } from '../support/addon';
+
+describe('freed stock reaches a parked order through the scoped read', () => {
+  it('a cancel frees five units; the parked ship-complete order takes them at once', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    desk.type('Inventory', [
+      { SKU: 'TILE-9', Warehouse: 'MAIN', Product: 'Tile', OnHand: 5, Vendor: 'Summit' },
+    ]);
+    // Many other lines in between, as a real tab has them.
+    desk.type(
+      'Orders',
+      Array.from({ length: 40 }, (_, i) => ({
+        OrderID: `SO-${100 + i}`,
+        Line: 1,
+        OrderDate: '2026-11-01',
+        Customer: `Customer ${i}`,
+        SKU: `OTHER-${i}`,
+        Qty: 1,
+        Warehouse: 'MAIN',
+      })),
+    );
+    desk.type('Orders', [
+      {
+        OrderID: 'SO-2',
+        Line: 1,
+        OrderDate: '2026-11-10',
+        Customer: 'Bayside',
+        SKU: 'TILE-9',
+        Qty: 5,
+        Priority: 'VIP',
+        Warehouse: 'MAIN',
+      },
+      {
+        OrderID: 'SO-1',
+        Line: 1,
+        OrderDate: '2026-11-11',
+        Customer: 'Harbor',
+        SKU: 'TILE-9',
+        Qty: 5,
+        ShipPolicy: 'Ship complete',
+        Warehouse: 'MAIN',
+      },
+    ]);
+    desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: 'standing-queue-1' }, null);
+    const line = (id: string) => desk.rows('Orders').find((r) => r.OrderID === id);
+    expect(line('SO-2')).toMatchObject({ QtyAllocated: 5 });
+    expect(line('SO-1')).toMatchObject({ Status: 'Parked' });
+    expect(Number(line('SO-1')?.QtyAllocated || 0)).toBe(0);
+
+    const reply = desk.run<{ messages: string[] }>(
+      'sidebarAction',
+      {
+        command: { action: 'cancel-line', orderId: 'SO-2', line: 1, reason: 'Customer Requested' },
+        requestId: 'standing-queue-2',
+      },
+      null,
+    );
+    expect(line('SO-1')).toMatchObject({ QtyAllocated: 5 });
+    expect(reply.messages.join('\n')).toMatch(/SO-1/);
+  });
+});
