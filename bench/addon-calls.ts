@@ -1,6 +1,6 @@
 /**
  * Apps Script service calls of the add-on's actions, counted by the twin while the built Code.js runs
- * on workbooks of 100 and 50,000 order lines (issue #5): Allocate all, a sidebar view, a sidebar ship
+ * on workbooks of 100 and 50,000 order lines: Allocate all, a sidebar view, a sidebar ship
  * and Rebuild aging. The counts must be the same at both sizes; time is reported beside them (the
  * twin's calls are in-process, so it measures the add-on's own work, not Google's latency).
  */

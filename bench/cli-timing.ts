@@ -1,7 +1,7 @@
 /**
- * The prebuilt CLI as a user waits for it (issue #14): wall time of real `backorder-desk` processes
+ * The prebuilt CLI as a user waits for it: wall time of real `backorder-desk` processes
  * (`--help`, `check` on a small workbook, `do ship` on a workbook of 1,000 and of 50,000 order
- * lines, `do allocate` of everything on a fresh 50,000-line workbook (issue #12, point 7); median
+ * lines, `do allocate` of everything on a fresh 50,000-line workbook; median
  * of five), and where the time of one `do ship` at 50,000 lines goes, measured in this process:
  * load (read and validate the file), decode (tabs to records), decide (the core), save (apply the
  * patches and write the file atomically).

@@ -5,7 +5,7 @@
  * Also records the size of the core bundled for Apps Script, the add-on's Apps Script calls per action
  * at 100 and 50,000 lines (bench/addon-calls.ts), the sync service's requests per run, and the
  * prebuilt CLI's wall time (bench/cli-timing.ts).
- * Targets (issue #2): allocate-all at 50,000 lines ≤ 250 ms; time(50k) ÷ time(5k) ≤ 12, measured on a
+ * Targets: allocate-all at 50,000 lines ≤ 250 ms; time(50k) ÷ time(5k) ≤ 12, measured on a
  * workbook stocked for about 85 % of demand; a stress case where most lines are short (and so create
  * tens of thousands of backorders in one action) is reported beside it, without a target.
  */
@@ -130,10 +130,10 @@ results.coreBundle = {
   gzipKib: Math.round((gzipSync(code).length / 1024) * 10) / 10,
 };
 
-// The built add-on in the twin: service calls per action must not grow with the rows (issue #5).
+// The built add-on in the twin: service calls per action must not grow with the rows.
 results.addonCalls = [await addonCalls(100), await addonCalls(50_000)];
 
-// What each add-on action would cost in real Apps Script (issue #12): calls, cells moved, cells
+// What each add-on action would cost in real Apps Script: calls, cells moved, cells
 // changed, and the cost model's estimate, at 1,000 / 10,000 / 50,000 lines and 50,000 with history.
 results.addonCost = [
   await addonCost(1_000),
@@ -145,7 +145,7 @@ results.addonCost = [
 // One sync run over loopback HTTP with the real client: requests must not grow with the rows.
 results.syncRequests = [await syncRequests(1_000), await syncRequests(50_000)];
 
-// The prebuilt CLI's wall time as a user waits for it (issue #14), and the split of a ship at 50,000.
+// The prebuilt CLI's wall time as a user waits for it, and the split of a ship at 50,000.
 results.cli = await cliTiming();
 
 const a5 = (results.allocateAll_5000 as { medianMs: number }).medianMs;

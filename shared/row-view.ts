@@ -122,6 +122,7 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
     const stock = stockOf(wb, l.sku, l.warehouse);
     const open = l.qty - l.qtyShipped - l.qtyBackordered - l.qtyCancelled - l.qtyMoved;
     const own = versionRef('orders', l);
+    const orderLines = wb.orders.filter((x) => x.orderId === l.orderId);
     return {
       ...EMPTY,
       kind: 'order-line',
@@ -129,11 +130,8 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
       title: `${l.orderId} line ${l.line}: ${l.qty} × ${l.sku}`,
       status: l.hold === 'Held' ? `${l.status}, on hold` : l.status,
       hold: l.hold === 'Held',
-      offered: orderLineOffers(
-        l,
-        wb.orders.filter((x) => x.orderId === l.orderId),
-      ),
-      shipWhole: shipsWhole(wb.orders.filter((x) => x.orderId === l.orderId)),
+      offered: orderLineOffers(l, orderLines),
+      shipWhole: shipsWhole(orderLines),
       facts: [
         ['Customer', l.customer],
         ['Priority', l.priority],
