@@ -7,69 +7,54 @@
  * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
  */
 
-import type { OfferedAction } from '../../../shared/applicable';
 import type { Command } from '../../../shared/commands/schema';
 import type { RowView } from '../../../shared/rpc';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../../../shared/tabs/vocabulary';
-import { el, field, filled, form, input, select } from './dom';
+import { type Act, el, field, filled, form, input, select, tag } from './dom';
+import { poLineActions } from './po-actions';
 
-/** Sends a command; `withStock` adds the stock rows' versions. True when the server applied it. */
-export type Act = (command: Command, withStock?: boolean) => Promise<boolean>;
 
 const text = (f: FormData, name: string) => String(f.get(name) ?? '');
 
-/** Marks a form with the action it sends, for `actionsFor` to keep or drop. */
-function tag(action: OfferedAction, e: HTMLElement): HTMLElement {
-  e.dataset.action = action;
-  return e;
-}
-
 function orderLineActions(v: RowView, act: Act, orderId: string, line: number): HTMLElement[] {
-  // A Held order is not allocated or shipped (the core refuses both): the sidebar does not offer them.
-  const moving = v.hold
-    ? []
-    : [
-        tag(
-          'allocate',
-          form(
-            'Allocate',
-            [],
-            'Allocate this order',
-            () => void act({ action: 'allocate', orderId }, true),
-            true,
-          ),
-        ),
-        tag(
-          'ship',
-          form(
-            'Ship',
-            [field('Quantity picked (empty: all allocated)', input('qty', 'number'))],
-            'Ship',
-            (f) => {
-              // A ship-complete order ships whole (the core refuses one of its lines alone).
-              const whole = v.facts.some(([k, val]) => k === 'Ship policy' && val === 'Ship complete');
-              void act(
-                whole
-                  ? { action: 'ship', orderId }
-                  : { action: 'ship', orderId, line, ...filled(f, { qty: 'qty' }, ['qty']) },
-                true,
-              );
-            },
-          ),
-        ),
-        tag(
-          'split',
-          form(
-            'Split: ship now, backorder the rest',
-            [field('Ship now', input('now', 'number', String(Math.min(v.qty.open, v.qty.available))))],
-            'Allocate and ship',
-            async (f) => {
-              if (await act({ action: 'allocate', orderId }, true))
-                await act({ action: 'ship', orderId, line, ...filled(f, { qty: 'now' }, ['qty']) }, true);
-            },
-          ),
-        ),
-      ];
+  // Which of these apply (none that moves stock while the order is Held) is `v.offered`'s to say.
+  const moving = [
+    tag(
+      'allocate',
+      form(
+        'Allocate',
+        [],
+        'Allocate this order',
+        () => void act({ action: 'allocate', orderId }, true),
+        true,
+      ),
+    ),
+    tag(
+      'ship',
+      form('Ship', [field('Quantity picked (empty: all allocated)', input('qty', 'number'))], 'Ship', (f) => {
+        // A ship-complete order ships whole (the core refuses one of its lines alone).
+        const whole = v.facts.some(([k, val]) => k === 'Ship policy' && val === 'Ship complete');
+        void act(
+          whole
+            ? { action: 'ship', orderId }
+            : { action: 'ship', orderId, line, ...filled(f, { qty: 'qty' }, ['qty']) },
+          true,
+        );
+      }),
+    ),
+    tag(
+      'split',
+      form(
+        'Split: ship now, backorder the rest',
+        [field('Ship now', input('now', 'number', String(Math.min(v.qty.open, v.qty.available))))],
+        'Allocate and ship',
+        async (f) => {
+          if (await act({ action: 'allocate', orderId }, true))
+            await act({ action: 'ship', orderId, line, ...filled(f, { qty: 'now' }, ['qty']) }, true);
+        },
+      ),
+    ),
+  ];
   return [
     ...moving,
     tag(
@@ -114,26 +99,19 @@ function orderLineActions(v: RowView, act: Act, orderId: string, line: number): 
           ),
       ),
     ),
-    v.hold
-      ? tag(
-          'release',
-          form(
-            'On hold',
-            [],
-            'Release this order',
-            () => void act({ action: 'release', orderId }, true),
-            true,
-          ),
-        )
-      : tag(
-          'hold',
-          form(
-            'Put this order on hold (allocation and shipping skip it)',
-            [field('Why (optional)', input('note'))],
-            'Hold order',
-            (f) => void act({ action: 'hold', orderId, ...filled(f, { note: 'note' }) } as Command, true),
-          ),
-        ),
+    tag(
+      'release',
+      form('On hold', [], 'Release this order', () => void act({ action: 'release', orderId }, true), true),
+    ),
+    tag(
+      'hold',
+      form(
+        'Put this order on hold (allocation and shipping skip it)',
+        [field('Why (optional)', input('note'))],
+        'Hold order',
+        (f) => void act({ action: 'hold', orderId, ...filled(f, { note: 'note' }) } as Command, true),
+      ),
+    ),
     tag(
       'cancel-line',
       form(
@@ -284,69 +262,7 @@ function allActions(v: RowView, act: Act): HTMLElement[] {
   if (v.kind === 'order-line' && orderId !== undefined && line !== undefined)
     return orderLineActions(v, act, orderId, line);
   if (v.kind === 'backorder' && backorderId !== undefined) return backorderActions(v, act, backorderId);
-  if (v.kind === 'po-line' && po !== undefined)
-    return [
-      tag(
-        'receive',
-        form(
-          `Receive (${v.qty.open} open)`,
-          [field('Quantity (empty: all open)', input('qty', 'number'))],
-          'Receive',
-          (f) =>
-            void act({
-              action: 'receive',
-              po,
-              ...(line === undefined ? {} : { line }),
-              ...filled(f, { qty: 'qty' }, ['qty']),
-            }),
-          true,
-        ),
-      ),
-      ...(v.status === 'Draft'
-        ? [
-            tag(
-              'send-po',
-              form(`Send ${po} to the vendor`, [], 'Mark sent', () => void act({ action: 'send-po', po })),
-            ),
-          ]
-        : []),
-      ...(line !== undefined && v.status !== 'Cancelled'
-        ? [
-            tag(
-              'change-po',
-              form(
-                'Change the promised date or quantity',
-                [
-                  field('Promised date', input('date', 'date')),
-                  field('Quantity ordered', input('qty', 'number')),
-                ],
-                'Change PO line',
-                (f) =>
-                  void act({
-                    action: 'change-po',
-                    po,
-                    line,
-                    ...filled(f, { promisedDate: 'date', qty: 'qty' }, ['qty']),
-                  } as Command),
-              ),
-            ),
-          ]
-        : []),
-      ...(line !== undefined && v.qty.open > 0
-        ? [
-            tag(
-              'cancel-po-line',
-              form(
-                'Cancel this PO line (its backorders find their next source)',
-                [field('Note (why)', input('note'))],
-                'Cancel PO line',
-                (f) =>
-                  void act({ action: 'cancel-po-line', po, line, ...filled(f, { note: 'note' }) } as Command),
-              ),
-            ),
-          ]
-        : []),
-    ];
+  if (v.kind === 'po-line' && po !== undefined) return poLineActions(v, act, po, line);
   return [];
 }
 

@@ -3,6 +3,11 @@
  * never parsed as HTML), labelled fields, and collapsible forms whose filled-in fields are read back
  * without the blanks.
  */
+import type { OfferedAction } from '../../../shared/applicable';
+import type { Command } from '../../../shared/commands/schema';
+
+/** Sends a command; `withStock` adds the stock rows' versions. True when the server applied it. */
+export type Act = (command: Command, withStock?: boolean) => Promise<boolean>;
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -65,4 +70,10 @@ export function filled(
     if (v !== '') out[key] = numbers.includes(key) ? Number(v) : v;
   }
   return out;
+}
+
+/** Marks a form with the action it sends (shared/applicable.ts), for `actionsFor` to keep or drop. */
+export function tag(action: OfferedAction, e: HTMLElement): HTMLElement {
+  e.dataset.action = action;
+  return e;
 }
