@@ -13,7 +13,6 @@ import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../../../shared/
 import { type Act, el, field, filled, form, input, select, tag } from './dom';
 import { poLineActions } from './po-actions';
 
-
 const text = (f: FormData, name: string) => String(f.get(name) ?? '');
 
 function orderLineActions(v: RowView, act: Act, orderId: string, line: number): HTMLElement[] {
