@@ -34,8 +34,13 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
            [--again [--batch N]]              export again what was exported (all, or batch N)
   check    --workbook F [--repair]            invariants, headers, formulas, validation
   archive  --workbook F --before YYYY-MM-DD --to FILE
+  notify   --workbook F | --spreadsheet ID [--dry-run] [--json]
+                                              e-mail every customer notice due, never twice
+                                              (BACKORDER_DESK_SMTP_URL, BACKORDER_DESK_MAIL_FROM)
+  follow-ups --workbook F | --spreadsheet ID [--rep NAME] [--json]
+                                              whom each rep should contact today, and why
   document --workbook F --kind pick-list|packing-slip --shipment ID | --kind confirmation --backorder ID
-           | --kind message --message created|rescheduled|ready|shipped|cancelled --backorder ID
+           | --kind message --message created|rescheduled|ready|shipped|cancelled|status|delivered --backorder ID
            [--format text|html] [--out FILE]
 
   every command: --today YYYY-MM-DD (or BACKORDER_DESK_TODAY) fixes the clock; --actor NAME;
@@ -82,6 +87,7 @@ const OPTIONS = {
   before: { type: 'string' },
   shipment: { type: 'string' },
   kind: { type: 'string' },
+  rep: { type: 'string' },
   message: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -36,6 +36,7 @@ import {
   whole,
 } from './args';
 import type { Io } from './io';
+import { followUpsCommand, notifyCommand } from './notify-command';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
 import { syncCommand } from './sync-command';
 
@@ -95,6 +96,8 @@ async function dispatch(positionals: string[], options: Options, io: Io): Promis
     'archive',
     'document',
     'sync',
+    'notify',
+    'follow-ups',
   ];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (command === 'do' && !action) throw new UsageError('do needs an ACTION, e.g. `do allocate`');
@@ -238,6 +241,10 @@ async function runCommand(
       io.stdout(`archived to ${options.to}: ${summary}\n`);
       return 0;
     }
+    case 'notify':
+      return notifyCommand(port, options, ctx, io);
+    case 'follow-ups':
+      return followUpsCommand(port, options, ctx, io);
     case 'document': {
       await output(options, io, await renderDocument(port, options, ctx.today));
       return 0;

@@ -23,7 +23,16 @@ import {
 export interface CustomerDefault {
   readonly priority?: Priority;
   readonly shipPolicy?: ShipPolicy;
+  /** Where notices go when none of the order's lines carries a CustomerEmail. */
+  readonly email?: string;
+  /** "No email": the customer gets no notices at all. */
+  readonly optOut?: boolean;
 }
+
+/** A plain address: something@domain.tld, no spaces, brackets or second @. */
+export const isEmailAddress = (text: string): boolean =>
+  /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]+$/.test(text.trim());
+const OPT_OUT = /^no\s*(e-?mails?|notices|notifications)$/i;
 
 const PREFIX = /^\s*customer\s*:\s*/i;
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -37,7 +46,7 @@ export function parseCustomerDefaults(
   const problems: string[] = [];
   rows.forEach((row, index) => {
     if (!PREFIX.test(row.key) || row.value.trim() === '') return;
-    const d: { priority?: Priority; shipPolicy?: ShipPolicy } = {};
+    const d: { priority?: Priority; shipPolicy?: ShipPolicy; email?: string; optOut?: boolean } = {};
     for (const token of row.value
       .split(/[,;]/)
       .map((t) => t.trim())
@@ -46,9 +55,15 @@ export function parseCustomerDefaults(
       const priority = matchVocabulary(PRIORITIES, token);
       if (policy) d.shipPolicy = policy;
       else if (priority) d.priority = priority;
+      else if (OPT_OUT.test(token)) d.optOut = true;
+      else if (token.includes('@') && isEmailAddress(token)) d.email = token;
+      else if (token.includes('@'))
+        problems.push(
+          `Settings!B${rowOf(index)}: ${row.key.trim()} has an e-mail address that is not one (expected name@example.com), got "${token}"`,
+        );
       else
         problems.push(
-          `Settings!B${rowOf(index)}: ${row.key.trim()} may name a ship policy (${SHIP_POLICIES.join(', ')}) and a priority (${PRIORITIES.join(', ')}), got "${token}"`,
+          `Settings!B${rowOf(index)}: ${row.key.trim()} may name a ship policy (${SHIP_POLICIES.join(', ')}), a priority (${PRIORITIES.join(', ')}), an e-mail address and "No email", got "${token}"`,
         );
     }
     out.set(nameKey(row.key.replace(PREFIX, '')), d);

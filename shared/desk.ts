@@ -153,6 +153,11 @@ export class Desk {
     });
   }
 
+  /** When to ask a customer whether a completed backorder arrived well (001 "Follow up after fulfillment"). */
+  deliveredFollowUpDate(): IsoDate {
+    return this.inDays(this.config.DeliveredFollowUpDays);
+  }
+
   followUpDate(): IsoDate {
     return this.inDays(this.config.FollowUpDays);
   }

@@ -5,10 +5,13 @@
  * templates in Settings. Each comes as plain text and as printable HTML in which every value is
  * escaped, so a customer called `<img src=x onerror=alert(1)>` prints as exactly that.
  */
+
+import type { IsoDate } from './dates';
 import { DeskError } from './errors';
-import { centsToUnits, formatCents, lineAmount } from './money';
+import { formatCents, lineAmount } from './money';
+import { renderNotice } from './notices';
 import type { Backorder } from './tabs/backorders';
-import { DEFAULT_SETTINGS, type Settings } from './tabs/settings';
+import type { NoticeKind } from './tabs/notifications';
 import type { Workbook } from './workbook';
 
 export interface Document {
@@ -17,7 +20,7 @@ export interface Document {
   readonly html: string;
 }
 
-export type MessageKind = 'created' | 'rescheduled' | 'ready' | 'shipped' | 'cancelled';
+export type MessageKind = NoticeKind;
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -123,18 +126,7 @@ function backorderOf(wb: Workbook, id: string): Backorder {
 const lineOf = (wb: Workbook, b: Backorder) =>
   wb.orders.find((l) => l.orderId === b.orderId && l.line === b.line);
 
-const OLD_SHIPPED_DEFAULT =
-  'Dear {customer}, {qty} × {product} ({sku}) for order {order} shipped on {date}. This completes backorder {backorder}.';
-
-const TEMPLATE: Record<MessageKind, keyof Settings> = {
-  created: 'TemplateBackorderCreated',
-  rescheduled: 'TemplateRescheduled',
-  ready: 'TemplateReady',
-  shipped: 'TemplateShipped',
-  cancelled: 'TemplateCancelled',
-};
-
-/** A customer message for a backorder, from its template; unknown placeholders stay as typed. */
+/** A customer message for a backorder, from its template (shared/notices.ts), as text and printable HTML. */
 export function customerMessage(
   wb: Workbook,
   backorderId: string,
@@ -144,56 +136,11 @@ export function customerMessage(
   fromShipments = true,
 ): Document {
   const b = backorderOf(wb, backorderId);
-  const lastCall = [...wb.calls].reverse().find((c) => c.backorderId === b.backorderId);
-  // A shipped message tells of the latest shipment: its own units, on its own ship date.
-  const own = fromShipments
-    ? wb.shipments.filter((x) => x.backorderId === b.backorderId && x.status !== 'Cancelled')
-    : [];
-  const latest = own.reduce<(typeof own)[number] | undefined>(
-    (a, x) =>
-      !a ||
-      (x.shipDate ?? '') > (a.shipDate ?? '') ||
-      (x.shipDate === a.shipDate && x.shipmentId > a.shipmentId)
-        ? x
-        : a,
-    undefined,
-  );
-  const lastQty = latest
-    ? own.filter((x) => x.shipmentId === latest.shipmentId).reduce((n, x) => n + x.qty, 0)
-    : b.qtyFulfilled;
-  const values: Record<string, string> = {
-    customer: b.customer,
-    qty: String(
-      kind === 'created'
-        ? b.qty
-        : kind === 'shipped'
-          ? lastQty
-          : kind === 'cancelled'
-            ? b.qtyCancelled
-            : b.qtyRemaining,
-    ),
-    product: productOf(wb, b.sku) || b.sku,
-    sku: b.sku,
-    order: b.orderId,
-    backorder: b.backorderId,
-    expected: b.expectedDate ?? 'a date we will confirm shortly',
-    price: String(centsToUnits(b.unitPrice, wb.config.CurrencyDigits)),
-    reason: kind === 'cancelled' ? b.cancelNote || b.cancelReason : (lastCall?.summary ?? ''),
-    date: kind === 'shipped' ? (latest?.shipDate ?? today) : today,
-    rep: b.salesRep,
-    completion:
-      b.qtyRemaining === 0
-        ? `This completes backorder ${b.backorderId}.`
-        : `${b.qtyRemaining} more remain on backorder ${b.backorderId}; we will ship them as soon as they arrive.`,
-  };
-  const stored = String(wb.config[TEMPLATE[kind]]);
-  // A workbook set up before {completion} existed keeps the old default, which always said "completes".
-  const template = stored === OLD_SHIPPED_DEFAULT ? DEFAULT_SETTINGS.TemplateShipped : stored;
-  const text = template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
-  const title = `Message to ${b.customer} (${kind}, ${b.backorderId})`;
+  const notice = renderNotice(wb, b, kind, today as IsoDate, { fromShipments });
+  const title = `Message to ${b.customer} (${kind}, ${b.backorderId}): ${notice.subject}`;
   return {
     title,
-    text,
-    html: `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><p>${escapeHtml(text)}</p></body></html>`,
+    text: notice.text,
+    html: `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><p>${escapeHtml(notice.text)}</p></body></html>`,
   };
 }

@@ -12,6 +12,7 @@ import { columnLetter, type DecodedTab, type TabChanges } from './codec';
 import { type Column, type Columns, keyOf, normalizeHeader, type RecordOf, type TabSpec } from './columns';
 import { type CustomerDefault, customerDefaultOf } from './customer-defaults';
 import { DeskError } from './errors';
+import { ADDRESS_EXPECTED, addresses } from './notify';
 import { OPENING_BALANCES, OPENING_COLUMNS, openingHint } from './opening';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from './status';
 import type { PoLine } from './tabs/purchase-orders';
@@ -211,6 +212,16 @@ export function planImport<C extends Columns>(
         bad = true;
         problems.push(
           `${source} row ${r + 1}: ${column.header} may be ${allowed.join(', ')} in an import (the engine derives the rest), got ${JSON.stringify(row[i])}`,
+        );
+      } else if (
+        d.ok &&
+        field === 'customerEmail' &&
+        String(d.value).trim() !== '' &&
+        !addresses(String(d.value))
+      ) {
+        bad = true;
+        problems.push(
+          `${source} row ${r + 1}: CustomerEmail ${ADDRESS_EXPECTED}, got ${JSON.stringify(row[i])}`,
         );
       } else if (d.ok) values[field] = d.value;
       else {

@@ -5,12 +5,14 @@
  * and then repair through their own ports (setup, then the `refresh` command).
  */
 import type { CellContext } from './cells';
-import type { RawTab } from './codec';
+import { columnLetter, type RawTab } from './codec';
 import { type Columns, keyOf, type TabSpec } from './columns';
 import { runCommand } from './commands/run';
 import type { CommandContext } from './desk';
 import { DeskError } from './errors';
 import { checkInvariants } from './invariants';
+import { templateProblems } from './notices';
+import { ADDRESS_EXPECTED, addresses } from './notify';
 import { reorderReport } from './reorder';
 import { planSetup } from './setup';
 import { type DecodedTabs, decodeWorkbook, TAB_KEYS, TABS } from './workbook';
@@ -30,6 +32,19 @@ function rowOf(tabs: DecodedTabs, tabName: string, key: string): string {
   const tab = tabs[k] as unknown as { byKey: Map<string, number>; rowNumbers: number[] };
   const at = tab.byKey.get(key);
   return at === undefined ? tabName : `${tabName}!A${tab.rowNumbers[at]}`;
+}
+
+/** Templates with a hole and addresses that are not addresses: a notice would go wrong or not at all. */
+function noticeProblems({ workbook, tabs }: ReturnType<typeof decodeWorkbook>): string[] {
+  const problems = templateProblems(workbook.settings, (i) => tabs.settings.rowNumbers[i] as number);
+  const column = columnLetter(tabs.orders.columnIndex.customerEmail);
+  workbook.orders.forEach((l, i) => {
+    if (l.customerEmail.trim() !== '' && !addresses(l.customerEmail))
+      problems.push(
+        `Orders!${column}${tabs.orders.rowNumbers[i]}: CustomerEmail ${ADDRESS_EXPECTED}, got "${l.customerEmail}"`,
+      );
+  });
+  return problems;
 }
 
 export function inspectWorkbook(
@@ -53,6 +68,7 @@ export function inspectWorkbook(
   if (decoded) {
     for (const v of checkInvariants(decoded.workbook))
       problems.push(`${rowOf(decoded.tabs, v.tab, v.key)} (${v.key}): ${v.message}`);
+    problems.push(...noticeProblems(decoded));
     const dry = runCommand(decoded.workbook, { action: 'refresh' }, ctx);
     for (const [tab, c] of Object.entries(dry.changes)) {
       if (tab === 'log' || !c) continue;

@@ -19,7 +19,7 @@ import { type AgingSheet, agingChart, renderAging, sameGrid } from './render-agi
 import { planSetup } from './setup';
 import { type LogEntry, LogTab } from './tabs/log';
 import { DEFAULT_SETTINGS } from './tabs/settings';
-import { AGING_TAB, decodeWorkbook, planWrites, TAB_KEYS, TABS } from './workbook';
+import { AGING_TAB, decodeWorkbook, planWrites, TAB_KEYS, TABS, type WorkbookChanges } from './workbook';
 
 export const ALL_TAB_NAMES = [...TAB_KEYS.map((k) => TABS[k].name), AGING_TAB];
 
@@ -63,12 +63,13 @@ export function planAction(
   loaded: Loaded,
   command: Command,
   ctx: CommandContext,
-): WritePlan & { result: CommandResult } {
+): WritePlan & { result: CommandResult; changes: WorkbookChanges } {
   const outcome = runCommand(loaded.workbook, command, ctx);
   return {
     patches: planWrites(loaded.tabs, outcome.changes, 'engine', loaded.context),
     newTabs: [],
     result: outcome.result,
+    changes: outcome.changes,
   };
 }
 

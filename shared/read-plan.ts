@@ -24,6 +24,7 @@ export const VIEW_TAB_KEYS: readonly TabKey[] = [
   'backorders',
   'pos',
   'calls',
+  'notifications',
   'settings',
 ];
 export const VIEW_TABS: readonly string[] = names(VIEW_TAB_KEYS);
@@ -31,8 +32,13 @@ export const VIEW_TABS: readonly string[] = names(VIEW_TAB_KEYS);
 /** What the backorder list shows: the Backorders tab (and Settings, which every read decodes). */
 export const LIST_TABS: readonly string[] = names(['backorders', 'settings']);
 
-/** The typed tabs a command decides from when it reads whole tabs: all but ETA History. */
-export const COMMAND_TAB_KEYS: readonly TabKey[] = TAB_KEYS.filter((k) => k !== 'etaHistory');
+/** Commands that decide from the Notifications tab (the customer notices: commands/notify.ts). */
+const NOTIFIES = new Set(['notify-begin', 'notify-settle', 'record-notice']);
+
+/** The typed tabs a command decides from when it reads whole tabs: all but ETA History and Notifications. */
+export const COMMAND_TAB_KEYS: readonly TabKey[] = TAB_KEYS.filter(
+  (k) => k !== 'etaHistory' && k !== 'notifications',
+);
 
 const BASE: readonly TabKey[] = ['orders', 'inventory', 'backorders', 'pos', 'log', 'settings'];
 /** Actions that ship (new Shipments and Invoices rows) or may close a backorder some shipment filled. */
@@ -51,7 +57,8 @@ export function scopedCommandTabs(command: Command): TabKey[] {
     ...BASE,
     ...(CLOSES.has(a) ? (['shipments'] as const) : []),
     ...(SHIPS.has(a) ? (['invoices'] as const) : []),
-    ...(CALLS.has(a) ? (['calls'] as const) : []),
+    ...(CALLS.has(a) || NOTIFIES.has(a) ? (['calls'] as const) : []),
+    ...(NOTIFIES.has(a) ? (['shipments', 'notifications'] as const) : []),
   ];
 }
 
@@ -140,7 +147,12 @@ export function batchTabKeys(batch: BatchTabs): TabKey[] {
 /** The tabs a command decides from. */
 export function commandTabs(command: Command): string[] {
   const needsEtaHistory = command.action === 'apply-etas' || command.action === 'undo';
-  return names(TAB_KEYS.filter((k) => k !== 'etaHistory' || needsEtaHistory));
+  return names(
+    TAB_KEYS.filter(
+      (k) =>
+        (k !== 'etaHistory' || needsEtaHistory) && (k !== 'notifications' || NOTIFIES.has(command.action)),
+    ),
+  );
 }
 
 /** The tabs as read, with every typed tab that was not read standing in as its empty header row. */

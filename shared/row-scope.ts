@@ -40,7 +40,15 @@ export interface RowSource {
 export const TAIL_ROWS = 3;
 
 /** Tabs whose new rows take the next id above the tab's own (shared/ids.ts, invoicing.ts). */
-const ID_TABS: readonly TabKey[] = ['backorders', 'shipments', 'invoices', 'calls', 'log', 'pos'];
+const ID_TABS: readonly TabKey[] = [
+  'backorders',
+  'shipments',
+  'invoices',
+  'calls',
+  'log',
+  'pos',
+  'notifications',
+];
 /** Tabs a command may add rows to (ship moves a remainder to a new order): their last row is asked. */
 const APPEND_TABS: ReadonlySet<TabKey> = new Set([...ID_TABS, 'orders']);
 
@@ -196,6 +204,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     find('shipments', 'backorderId', sets.shipFor);
     find('calls', 'backorderId', sets.backorders);
     find('calls', 'orderId', sets.orders);
+    find('notifications', 'backorderId', sets.backorders);
     if (![...wanted.values()].some((s) => s.size > 0) && !promoteWaiting(sets)) break;
     for (const [tab, rows] of wanted) {
       if (rows.size === 0) continue;

@@ -47,6 +47,7 @@ export function commandKeys(command: Command): ScopeKeys | null {
     case 'cancel':
     case 'reschedule':
     case 'drop-ship':
+    case 'record-notice':
       keys = { ...NONE, backorders: [command.backorderId] };
       break;
     case 'substitute':

@@ -21,6 +21,7 @@ import { type EtaChange, EtaHistoryTab } from './tabs/eta-history';
 import { type InventoryItem, InventoryTab } from './tabs/inventory';
 import { type InvoiceLine, InvoicesTab } from './tabs/invoices';
 import { type LogEntry, LogTab } from './tabs/log';
+import { type Notice, NotificationsTab } from './tabs/notifications';
 import { type OrderLine, OrdersTab } from './tabs/orders';
 import { type PoLine, PurchaseOrdersTab } from './tabs/purchase-orders';
 import {
@@ -44,6 +45,7 @@ export const TABS = {
   log: LogTab,
   settings: SettingsTab,
   etaHistory: EtaHistoryTab,
+  notifications: NotificationsTab,
 } as const;
 export type TabKey = keyof typeof TABS;
 export const TAB_KEYS = Object.keys(TABS) as TabKey[];
@@ -63,6 +65,7 @@ export interface Records {
   log: LogEntry[];
   settings: SettingRow[];
   etaHistory: EtaChange[];
+  notifications: Notice[];
 }
 
 export interface Workbook extends Readonly<Records> {

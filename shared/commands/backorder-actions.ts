@@ -10,6 +10,7 @@ import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
+import { isOpenBackorder } from '../tabs/backorders';
 import { substitutesOf } from '../tabs/inventory';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 import type { CallMethod, CancelReason, CustomerChoice } from '../tabs/vocabulary';
@@ -179,9 +180,10 @@ export interface LogCallArgs {
 /** 001 "Recording Customer Communication": date, method, what was agreed, next follow-up. */
 export function logCall(desk: Desk, args: LogCallArgs): void {
   refuseUnless(args.summary.trim() !== '', 'log-call needs a summary (--note)');
-  const next = args.nextFollowUp ?? desk.followUpDate();
   if (args.backorderId) {
     const b = desk.backorder(args.backorderId);
+    // A call about a backorder that no longer waits closes its follow-up unless a date is given.
+    const next = args.nextFollowUp ?? (isOpenBackorder(b) ? desk.followUpDate() : null);
     addCall(
       desk,
       { ...b, rep: b.salesRep },
@@ -197,6 +199,7 @@ export function logCall(desk: Desk, args: LogCallArgs): void {
     return;
   }
   if (!args.orderId) throw new DeskError('BAD_INPUT', 'log-call needs --backorder or --order');
+  const next = args.nextFollowUp ?? desk.followUpDate();
   const line = desk.linesOf(args.orderId)[0] as OrderLine;
   addCall(
     desk,

@@ -68,6 +68,11 @@ export function receiveDropShip(desk: Desk, p: PoLine, qty: number): void {
   );
   const line = desk.line(b.orderId, b.line);
   recordShipment(desk, line, new Map([[`DROP-SHIP ${p.vendor}`, qty]]), b.backorderId, new Map());
-  desk.putBackorder({ ...b, qtyFulfilled: b.qtyFulfilled + qty, qtyRemaining: b.qtyRemaining - qty });
+  desk.putBackorder({
+    ...b,
+    qtyFulfilled: b.qtyFulfilled + qty,
+    qtyRemaining: b.qtyRemaining - qty,
+    nextFollowUp: b.qtyRemaining === qty ? desk.deliveredFollowUpDate() : b.nextFollowUp,
+  });
   desk.adjustLine(b.orderId, b.line, { qtyShipped: qty, qtyBackordered: -qty });
 }

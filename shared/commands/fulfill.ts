@@ -59,6 +59,7 @@ function fulfillOne(
     qtyRemaining: b.qtyRemaining - want,
     qtyAllocated: b.qtyAllocated - want,
     allocatedFrom: formatReservation(reservation),
+    nextFollowUp: b.qtyRemaining === want ? desk.deliveredFollowUpDate() : b.nextFollowUp,
   });
   desk.adjustLine(b.orderId, b.line, { qtyShipped: want, qtyBackordered: -want });
   desk.entity(`Backorder ${b.backorderId}`);

@@ -27,6 +27,7 @@ import { dropShip } from './drop-ship';
 import { followUpOverdue } from './follow-up';
 import { fulfill } from './fulfill';
 import { hold, release } from './hold';
+import { notifyBegin, notifySettle, recordNotice } from './notify';
 import { cancelPoLine, changePo, sendPo } from './po-lines';
 import { receive, syncOnOrder } from './receive';
 import { refresh } from './refresh';
@@ -85,6 +86,11 @@ const HANDLERS: Record<Action, Handler> = {
   'apply-etas': (d, c: Extract<Command, { action: 'apply-etas' }>) => applyEtas(d, c.etas),
   refresh: (d) => refresh(d),
   'follow-up': (d) => followUpOverdue(d),
+  'notify-begin': (d, c: Extract<Command, { action: 'notify-begin' }>) =>
+    notifyBegin(d, c.limit ?? 10, c.skip ?? []),
+  'notify-settle': (d, c: Extract<Command, { action: 'notify-settle' }>) => notifySettle(d, c.results),
+  'record-notice': (d, c: Extract<Command, { action: 'record-notice' }>) =>
+    recordNotice(d, c.backorderId, c.kind, c.to ?? ''),
 };
 
 /** `Orders:SO-1#2` → the record, for version checks. */

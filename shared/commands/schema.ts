@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type IsoDate, isIsoDate } from '../dates';
+import { NOTICE_KINDS } from '../tabs/notifications';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../tabs/vocabulary';
 import { VendorEtaSchema } from '../vendor-etas';
 
@@ -139,6 +140,34 @@ export const CommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('refresh'), expected: versions }),
   /** Overdue open backorders get today as their next follow-up (the add-on's daily run). */
   z.object({ action: z.literal('follow-up'), expected: versions }),
+  /** Records the due customer notices as Pending before they are sent (notify.ts). */
+  z.object({
+    action: z.literal('notify-begin'),
+    limit: z.optional(count),
+    /** Backorders this run already tried (a Retry is due again, but not in the same run). */
+    skip: z.optional(z.array(id)),
+    expected: versions,
+  }),
+  /** Records what became of notices the sender tried. */
+  z.object({
+    action: z.literal('notify-settle'),
+    results: z.array(
+      z.object({
+        noticeId: id,
+        outcome: z.enum(['sent', 'failed', 'retry', 'unconfirmed']),
+        detail: z.optional(z.string()),
+      }),
+    ),
+    expected: versions,
+  }),
+  /** A notice a rep sent from their own mail (the add-on's Notify customer). */
+  z.object({
+    action: z.literal('record-notice'),
+    backorderId: id,
+    kind: z.optional(z.enum(NOTICE_KINDS)),
+    to: z.optional(z.string()),
+    expected: versions,
+  }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type Action = Command['action'];
@@ -166,4 +195,7 @@ export const ACTIONS = [
   'apply-etas',
   'refresh',
   'follow-up',
+  'notify-begin',
+  'notify-settle',
+  'record-notice',
 ] as const satisfies readonly Action[];

@@ -17,6 +17,11 @@ const UNDOABLE = new Set<string>(
   ACTIONS.filter((a) => a !== 'undo' && a !== 'refresh' && a !== 'apply-etas'),
 );
 /**
+ * Notices record what was said to a customer: nothing can unsay it, so undo passes over them and
+ * reaches the action before (which then refuses only if a notice changed a row it left).
+ */
+const RECORDS_OUTSIDE = new Set<string>(['notify-begin', 'notify-settle', 'record-notice']);
+/**
  * Cancelling is permanent (001): a cancelled backorder is never reactivated, not even by undo, and
  * neither is a cancelled order line (its freed stock may already be someone else's) or PO line.
  */
@@ -45,7 +50,9 @@ export function undo(desk: Desk): void {
       const u = /"undoes":"([^"]+)"/.exec(l.detail);
       if (u?.[1]) undone.add(u[1]);
     }
-  const target = [...log].reverse().find((l) => l.action !== 'undo' && !undone.has(l.logId));
+  const target = [...log]
+    .reverse()
+    .find((l) => l.action !== 'undo' && !RECORDS_OUTSIDE.has(l.action) && !undone.has(l.logId));
   refuseUnless(target, 'Nothing to undo: the Log holds no action that has not been undone');
   refuseUnless(
     UNDOABLE.has(target.action),

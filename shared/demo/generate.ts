@@ -98,6 +98,7 @@ export function generateOrders(random: Random, o: OrderOptions): OrderLine[] {
         requiredDate: addDays(o.date, random.int(5, 21)),
         notes: '',
         ...NEW_LINE_STATE,
+        customerEmail: `orders@${customer.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example`,
       });
     }
   }

@@ -35,6 +35,7 @@ export function emptyWorkbook(): Workbook {
     calls: [],
     invoices: [],
     etaHistory: [],
+    notifications: [],
     log: [],
     settings: [],
     config: DEFAULT_SETTINGS,

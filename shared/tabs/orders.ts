@@ -37,6 +37,7 @@ export const OrdersTab = defineTab(
     movedTo: text('MovedTo', 'engine'),
     status: oneOf('Status', 'engine', ORDER_STATUSES, 'New'),
     hold: oneOf('Hold', 'engine', HOLD_STATES),
+    customerEmail: text('CustomerEmail', 'user'),
   },
   ['orderId', 'line'],
 );

@@ -54,6 +54,12 @@ export const SettingsSchema = z.object({
   TemplateReady: z.string(),
   TemplateShipped: z.string(),
   TemplateCancelled: z.string(),
+  TemplateStatus: z.string(),
+  TemplateDelivered: z.string(),
+  NotifyFrom: z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'a date written YYYY-MM-DD, or blank')),
+  StatusEveryDays: z.number().check(z.int(), z.gte(1)),
+  DeliveryDays: wholeNumber,
+  DeliveredFollowUpDays: wholeNumber,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -75,15 +81,23 @@ export const DEFAULT_SETTINGS: Settings = {
   XeroAccountCode: '200',
   XeroTaxType: 'Tax Exempt',
   TemplateBackorderCreated:
-    'Dear {customer}, {qty} × {product} ({sku}) on order {order} is on backorder. We expect it by {expected}. Your price of {price} is locked in. We will keep you posted.',
+    'Dear {customer}, we are sorry: {qty} × {product} ({sku}) on order {order} is on backorder ({reason}). We expect it by {expected} ({source}). Your price of {price} is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and {rep} will arrange it.',
   TemplateRescheduled:
-    'Dear {customer}, the {qty} × {product} ({sku}) on backorder {backorder} is now expected by {expected}: {reason}. Tell us if you would rather substitute or cancel.',
+    'Dear {customer}, the {qty} × {product} ({sku}) on backorder {backorder} is now expected by {expected} instead of {previous}: {reason}. We are sorry for the delay. Tell us if you would rather substitute or cancel.',
   TemplateReady:
     'Dear {customer}, good news: {qty} × {product} ({sku}) for order {order} has arrived and is being prepared for shipment.',
   TemplateShipped:
-    'Dear {customer}, {qty} × {product} ({sku}) for order {order} shipped on {date}. {completion}',
+    'Dear {customer}, {qty} × {product} ({sku}) for order {order} shipped on {date}. {tracking} {delivery} {completion}',
   TemplateCancelled:
-    'Dear {customer}, backorder {backorder} for {qty} × {product} ({sku}) has been cancelled: {reason}.',
+    'Dear {customer}, backorder {backorder} for {qty} × {product} ({sku}) has been cancelled: {reason}. You will not be charged for the cancelled units, and anything paid for them will be refunded.',
+  TemplateStatus:
+    'Dear {customer}, an update on backorder {backorder}: {qty} × {product} ({sku}) for order {order} has waited {age} days and is expected by {expected}. Thank you for your patience; reply if you would rather substitute or cancel.',
+  TemplateDelivered:
+    'Dear {customer}, your {product} for order {order} should have arrived. Did everything come in good order? Reply to this message if anything is missing or damaged.',
+  NotifyFrom: '',
+  StatusEveryDays: 7,
+  DeliveryDays: 3,
+  DeliveredFollowUpDays: 3,
 };
 
 /** Human notes that setup writes beside each key. */
@@ -106,12 +120,19 @@ export const SETTING_NOTES: Record<keyof Settings, string> = {
   XeroAccountCode: 'Xero revenue account code for invoice lines',
   XeroTaxType: 'Xero tax rate name exactly as it appears in Xero',
   TemplateBackorderCreated:
-    'message when a backorder is created; placeholders {customer} {qty} {product} {sku} {order} {backorder} {expected} {price}',
-  TemplateRescheduled: 'message when a backorder is rescheduled; also {reason}',
+    'message when a backorder is created; placeholders {customer} {qty} {product} {sku} {order} {backorder} {expected} {source} {price} {reason} {rep} {shipped}',
+  TemplateRescheduled: 'message when a backorder is rescheduled; also {previous} (the date told before)',
   TemplateReady: 'message when stock for a backorder has arrived',
   TemplateShipped:
-    'message when a backorder ships; also {date} (the ship date) and {completion} (complete, or what still waits)',
+    'message when a backorder ships; also {date} (the ship date), {tracking}, {delivery} (the estimate) and {completion} (complete, or what still waits)',
   TemplateCancelled: 'message when a backorder is cancelled; also {reason}',
+  TemplateStatus: 'status message for a backorder still waiting; also {age} (days waiting)',
+  TemplateDelivered: 'follow-up after a backorder was delivered',
+  NotifyFrom:
+    'customer e-mails (notify) go out for backorders created on or after this date, YYYY-MM-DD; blank: none',
+  StatusEveryDays: 'days between status messages for a backorder still waiting',
+  DeliveryDays: 'days from shipment to delivery, for the estimate in shipped messages',
+  DeliveredFollowUpDays: 'days after shipment that the delivery follow-up is due',
 };
 
 function coerce(key: keyof Settings, text: string): unknown {
@@ -127,6 +148,9 @@ function coerce(key: keyof Settings, text: string): unknown {
     case 'StaleBackorderDays':
     case 'SlipThresholdDays':
     case 'FollowUpDays':
+    case 'StatusEveryDays':
+    case 'DeliveryDays':
+    case 'DeliveredFollowUpDays':
       return t === '' ? Number.NaN : Number(t);
     case 'AutoBackorder':
       return /^(on|yes|true|1)$/i.test(t) ? 'On' : /^(off|no|false|0)$/i.test(t) ? 'Off' : t;

@@ -67,7 +67,7 @@ describe('backorder-desk, 001 worked example', () => {
 
     const orders = (await cli(dir, 'export', ...w, '--tab', 'Orders')).stdout;
     expect(orders).toContain('SO-1,1,2026-11-20,Harbor Builders');
-    expect(orders.split('\r\n')[1]?.endsWith(',0,20,0,0,0,,,Shipped,')).toBe(true);
+    expect(orders.split('\r\n')[1]?.endsWith(',0,20,0,0,0,,,Shipped,,')).toBe(true);
     const check = await cli(dir, 'check', ...w);
     expect(check).toMatchObject({
       code: 0,

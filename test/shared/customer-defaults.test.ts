@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../shared/cells';
 import type { RawTab } from '../../shared/codec';
 import { runCommand } from '../../shared/commands/run';
+import { parseCustomerDefaults } from '../../shared/customer-defaults';
 import { renderWorkbook } from '../../shared/render-workbook';
 import { decodeWorkbook, planWrites } from '../../shared/workbook';
 import { context, item, line, workbook } from '../support/build';
@@ -81,7 +82,27 @@ describe('customer defaults', () => {
     expect(() => decodeWorkbook(raw, CELLS)).toThrow(
       expect.objectContaining({
         details: [
-          'Settings!B2: Customer: Harbor Builders may name a ship policy (Ship partial, Ship complete) and a priority (Normal, High, VIP), got "fast"',
+          'Settings!B2: Customer: Harbor Builders may name a ship policy (Ship partial, Ship complete), a priority (Normal, High, VIP), an e-mail address and "No email", got "fast"',
+        ],
+      }),
+    );
+  });
+
+  it('takes an e-mail address and an opt-out, and refuses an address that is not one with its cell', () => {
+    const rows = (value: string) => [{ key: 'Customer: Harbor Builders', value, notes: '' }];
+    expect(
+      parseCustomerDefaults(rows('VIP, buyer@harbor.example'), (i) => i + 2).get('harbor builders'),
+    ).toEqual({
+      priority: 'VIP',
+      email: 'buyer@harbor.example',
+    });
+    expect(parseCustomerDefaults(rows('No email'), (i) => i + 2).get('harbor builders')).toEqual({
+      optOut: true,
+    });
+    expect(() => parseCustomerDefaults(rows('buyer@harbor'), (i) => i + 2)).toThrow(
+      expect.objectContaining({
+        details: [
+          'Settings!B2: Customer: Harbor Builders has an e-mail address that is not one (expected name@example.com), got "buyer@harbor"',
         ],
       }),
     );

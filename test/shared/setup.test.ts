@@ -30,6 +30,7 @@ describe('planSetup', () => {
       'Log',
       'Settings',
       'ETA History',
+      'Notifications',
       'Aging',
     ]);
     const again = planSetup(once);

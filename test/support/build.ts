@@ -9,6 +9,7 @@ import type { BasisPoints, Cents } from '../../shared/money';
 import type { Backorder } from '../../shared/tabs/backorders';
 import type { EtaChange } from '../../shared/tabs/eta-history';
 import type { InventoryItem } from '../../shared/tabs/inventory';
+import type { Notice } from '../../shared/tabs/notifications';
 import { NEW_LINE_STATE, type OrderLine } from '../../shared/tabs/orders';
 import type { PoLine } from '../../shared/tabs/purchase-orders';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/tabs/settings';
@@ -58,6 +59,7 @@ export function line(p: Partial<OrderLine> & { orderId: string; sku: string; qty
     warehouse: 'MAIN',
     requiredDate: null,
     notes: '',
+    customerEmail: '',
     ...NEW_LINE_STATE,
     ...p,
   };
@@ -90,6 +92,7 @@ export function workbook(p: {
   pos?: PoLine[];
   backorders?: Backorder[];
   etaHistory?: EtaChange[];
+  notifications?: Notice[];
   config?: Partial<Settings>;
 }): Workbook {
   return {
@@ -101,6 +104,7 @@ export function workbook(p: {
     calls: [],
     invoices: [],
     etaHistory: p.etaHistory ?? [],
+    notifications: p.notifications ?? [],
     log: [],
     settings: [],
     config: { ...DEFAULT_SETTINGS, ...p.config },

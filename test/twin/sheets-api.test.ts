@@ -284,6 +284,7 @@ describe('xlsx export of the workbook file', () => {
       'Log',
       'Settings',
       'ETA History',
+      'Notifications',
       'Aging',
     ]);
     const row = book.getWorksheet('Orders')?.getRow(2);

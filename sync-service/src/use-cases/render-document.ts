@@ -11,9 +11,10 @@ import {
 } from '../../../shared/documents';
 import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { NOTICE_KINDS } from '../../../shared/tabs/notifications';
 import { loadWorkbook } from './load';
 
-const MESSAGES: readonly MessageKind[] = ['created', 'rescheduled', 'ready', 'shipped', 'cancelled'];
+const MESSAGES: readonly MessageKind[] = NOTICE_KINDS;
 
 export interface DocumentRequest {
   readonly kind?: string;

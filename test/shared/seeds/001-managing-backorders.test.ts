@@ -112,7 +112,7 @@ describe('001: managing backorders', () => {
       choice: 'Wait',
     });
     expect(customerMessage(s.wb, 'BO-000001', 'created', TODAY).text).toBe(
-      'Dear Harbor Bistro, 5 × Cabernet 2019 (WINE) on order SO-1 is on backorder. We expect it by 2026-11-30. Your price of 18 is locked in. We will keep you posted.',
+      "Dear Harbor Bistro, we are sorry: 5 × Cabernet 2019 (WINE) on order SO-1 is on backorder (Insufficient stock). We expect it by 2026-11-30 (our supplier's date for PO-1). Your price of 18 is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and Dana will arrange it.",
     );
     s.do({
       action: 'reschedule',
@@ -121,7 +121,7 @@ describe('001: managing backorders', () => {
       reason: 'the vendor ships late',
     });
     expect(customerMessage(s.wb, 'BO-000001', 'rescheduled', TODAY).text).toContain(
-      'now expected by 2026-12-12: Expected date 2026-11-30 → 2026-12-12: the vendor ships late',
+      'now expected by 2026-12-12 instead of 2026-11-30: the vendor ships late. We are sorry for the delay.',
     );
     expect(s.backorder('BO-000002')).toMatchObject({ customerChoice: 'Wait', lastContact: TODAY });
   });
@@ -132,7 +132,7 @@ describe('001: managing backorders', () => {
     expect(s.line('SO-1', 2)).toMatchObject({ sku: 'WINE-20', qty: 5, unitPrice: 1800, discount: 500 });
     s.do({ action: 'cancel', backorderId: 'BO-000002', reason: 'Excessive Delay' });
     expect(customerMessage(s.wb, 'BO-000002', 'cancelled', TODAY).text).toBe(
-      'Dear Oak Tavern, backorder BO-000002 for 6 × Cabernet 2019 (WINE) has been cancelled: Excessive Delay.',
+      'Dear Oak Tavern, backorder BO-000002 for 6 × Cabernet 2019 (WINE) has been cancelled: Excessive Delay. You will not be charged for the cancelled units, and anything paid for them will be refunded.',
     );
   });
 
