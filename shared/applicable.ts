@@ -28,7 +28,7 @@ export const BACKORDER_ACTIONS = [
   'substitute',
   'transfer',
   'drop-ship',
-  'message',
+  'notify',
 ] as const;
 export const PO_LINE_ACTIONS = ['receive', 'send-po', 'change-po', 'cancel-po-line'] as const;
 
@@ -80,7 +80,7 @@ export function backorderOffers(b: Backorder, held: boolean, vendorShips: boolea
   out.push('log-call');
   // backorder-actions.ts, transfer.ts, drop-ship.ts: each refuses a backorder with nothing remaining.
   if (open) out.push('reschedule', 'cancel', 'substitute', 'transfer', 'drop-ship');
-  out.push('message');
+  out.push('notify');
   return out;
 }
 

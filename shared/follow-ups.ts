@@ -23,8 +23,17 @@ export interface FollowUp {
   readonly why: string;
 }
 
-/** A closed backorder's delivery follow-up older than this is history, not today's work. */
-const DELIVERED_HORIZON_DAYS = 30;
+/** A follow-up on a closed backorder left undone this long is history, not today's work. */
+const DELIVERED_HORIZON_DAYS = 7;
+
+/** The list's order within a rep: what a customer is waiting on first. */
+const URGENCY: Record<FollowUpReason, number> = {
+  notice: 0,
+  overdue: 1,
+  'follow-up': 2,
+  status: 3,
+  delivered: 4,
+};
 
 function itemFor(
   b: Backorder,
@@ -94,5 +103,10 @@ export function followUpsDue(
       if (item) out.push({ ...about, ...item });
     }
   }
-  return out.sort((a, b) => a.rep.localeCompare(b.rep) || (a.backorderId < b.backorderId ? -1 : 1));
+  return out.sort(
+    (a, b) =>
+      a.rep.localeCompare(b.rep) ||
+      URGENCY[a.reason] - URGENCY[b.reason] ||
+      (a.backorderId < b.backorderId ? -1 : 1),
+  );
 }

@@ -193,7 +193,13 @@ export function renderNotice(
     sku: b.sku,
     order: b.orderId,
     backorder: b.backorderId,
-    expected: b.expectedDate ?? 'a date we will confirm shortly',
+    // A date already past is not a promise to repeat: the customer hears it is being confirmed.
+    expected:
+      b.expectedDate === null
+        ? 'a date we will confirm shortly'
+        : b.expectedDate < today
+          ? 'a new date we are confirming with our supplier'
+          : b.expectedDate,
     previous: (facts.previous !== undefined ? facts.previous : moved?.previous) ?? 'the date we gave before',
     source:
       b.expectedSource === 'PO'

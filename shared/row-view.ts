@@ -9,8 +9,9 @@ import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from './ap
 import { type Columns, keyOf, type TabSpec } from './columns';
 import { rowVersion } from './commands/action-detail';
 import { addDays, type IsoDate } from './dates';
-import { customerMessage, type MessageKind } from './documents';
+import { followUpsDue } from './follow-ups';
 import { formatCents } from './money';
+import { contactOf, noticePreview } from './notify';
 import type { ListFilter, ListRow, RowRef, RowView } from './rpc';
 import type { Backorder } from './tabs/backorders';
 import { type DecodedTabs, TABS, type TabKey, tabKeyOf, type Workbook } from './workbook';
@@ -51,6 +52,19 @@ export function listBackorders(
   const has = (value: string, wanted: string | undefined) =>
     !wanted || value.toLowerCase().includes(wanted.trim().toLowerCase());
   const weekEnd = addDays(today, 7);
+  if (filter.when === 'due today') {
+    const index = new Map(wb.backorders.map((b, i) => [b.backorderId, i]));
+    return followUpsDue(wb, today, filter.rep)
+      .filter((f) => has(f.customer, filter.customer))
+      .map((f) => {
+        const i = index.get(f.backorderId) as number;
+        // Everyone's list says whose each item is; one rep's list needs no name on every line.
+        const why = filter.rep ? f.why : `${f.rep || 'no rep'}: ${f.why}`;
+        return { ...backorderRow(tabs, i, wb.backorders[i] as Backorder, today), why };
+      })
+      .filter((r) => has(r.sku, filter.sku))
+      .slice(0, filter.limit ?? 100);
+  }
   const rows: ListRow[] = [];
   wb.backorders.forEach((b, i) => {
     if (filter.status ? !has(b.status, filter.status) : !OPEN(b)) return;
@@ -66,6 +80,17 @@ export function listBackorders(
   return rows.slice(0, filter.limit ?? 100);
 }
 
+function emailOf(wb: Workbook, b: Backorder): string {
+  const c = contactOf(wb, b.orderId, b.customer);
+  return 'to' in c
+    ? c.to
+    : 'optOut' in c
+      ? 'no e-mail (customer asked)'
+      : 'problem' in c
+        ? 'not valid'
+        : 'none';
+}
+
 const EMPTY: RowView = {
   kind: 'none',
   ref: null,
@@ -79,7 +104,7 @@ const EMPTY: RowView = {
   qty: { open: 0, available: 0 },
   related: [],
   calls: [],
-  message: '',
+  notice: null,
   warehouses: [],
   substitutes: [],
 };
@@ -88,13 +113,6 @@ function stockOf(wb: Workbook, sku: string, warehouse: string) {
   const rows = wb.inventory.filter((r) => r.sku === sku);
   const here = rows.find((r) => r.warehouse === warehouse) ?? rows[0];
   return { here, rows, available: here ? here.onHand - here.allocated : 0 };
-}
-
-function messageKind(b: Backorder): MessageKind {
-  if (b.status === 'Cancelled') return 'cancelled';
-  if (b.status === 'Ready to Fulfill') return 'ready';
-  if (b.qtyFulfilled > 0) return 'shipped';
-  return b.expectedSource === 'Manual' ? 'rescheduled' : 'created';
 }
 
 /** The view of the row at `ref`; a header, a blank row or another tab gives the empty view with a hint. */
@@ -158,6 +176,7 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
     const stock = stockOf(wb, b.sku, b.warehouse);
     const product = stock.here?.product ?? '';
     const own = versionRef('backorders', b);
+    const line = wb.orders.find((x) => x.orderId === b.orderId && x.line === b.line);
     return {
       ...EMPTY,
       kind: 'backorder',
@@ -171,7 +190,10 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
       ),
       facts: [
         ['Customer', b.customer],
+        ['E-mail', emailOf(wb, b)],
         ['Order', `${b.orderId} line ${b.line}`],
+        ['Ship to / terms', `${line?.shipTo || 'not given'} / ${line?.paymentTerms || 'not given'}`],
+        ['Shipped from the line', `${line?.qtyShipped ?? 0} of ${line?.qty ?? b.qty}`],
         ['Ordered / backordered on', `${b.orderDate ?? ''} / ${b.createdAt ?? ''}`],
         ['Backordered / fulfilled / total', `${b.qtyRemaining} / ${b.qtyFulfilled} / ${b.qty}`],
         [
@@ -204,7 +226,7 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
             ] as const,
         ),
       // A view reads no Shipments (shared/read-plan.ts): the preview is not dated by them.
-      message: customerMessage(wb, b.backorderId, messageKind(b), today, false).text,
+      notice: noticePreview(wb, b, today, false),
       warehouses,
       substitutes: (stock.here?.substitutes ?? '')
         .split(/[,;]/)

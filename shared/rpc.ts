@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { CommandSchema } from './commands/schema';
+import type { NoticePreview } from './notify';
 
 const text = z.string().check(z.maxLength(200));
 
@@ -23,7 +24,8 @@ export const ActionRequestSchema = z.object({
 });
 export type ActionRequest = z.input<typeof ActionRequestSchema>;
 
-export const WHEN_FILTERS = ['any', 'overdue', 'this week', 'later'] as const;
+/** `due today`: the follow-ups due (shared/follow-ups.ts), each with why. */
+export const WHEN_FILTERS = ['any', 'overdue', 'this week', 'later', 'due today'] as const;
 
 export const ListFilterSchema = z.object({
   customer: z.optional(text),
@@ -46,6 +48,8 @@ export interface ListRow {
   readonly expected: string;
   readonly status: string;
   readonly overdue: boolean;
+  /** Why it is on the "Due today" list. */
+  readonly why?: string;
 }
 
 /** What the sidebar shows for the selected row. Every string is data: the client renders it as text. */
@@ -77,7 +81,8 @@ export interface RowView {
   readonly qty: { readonly open: number; readonly available: number };
   readonly related: { readonly title: string; readonly rows: readonly ListRow[] }[];
   readonly calls: readonly Fact[];
-  readonly message: string;
+  /** A backorder's customer notice, previewed (shared/notify.ts); null on other rows. */
+  readonly notice: NoticePreview | null;
   readonly warehouses: readonly string[];
   readonly substitutes: readonly string[];
 }

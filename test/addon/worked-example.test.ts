@@ -67,7 +67,8 @@ describe('add-on: 001 worked example through the sidebar', () => {
     );
     const ready = desk.run<RowView>('sidebarView', { sheet: 'Backorders', row: 2 });
     expect(ready).toMatchObject({ kind: 'backorder', status: 'Ready to Fulfill' });
-    expect(ready.message).toContain('Harbor Builders');
+    expect(ready.notice).toMatchObject({ kind: 'ready', subject: expect.stringContaining('has arrived') });
+    expect(ready.notice?.text).toContain('Harbor Builders');
 
     const fulfilled = desk.run<ActionReply>(
       'sidebarAction',

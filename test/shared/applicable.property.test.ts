@@ -126,6 +126,7 @@ function commandsFor(
       'log-call': { action: 'log-call', backorderId, method: 'Phone', summary: 'called' },
       reschedule: { action: 'reschedule', backorderId, date: later, reason: 'vendor' },
       cancel: { action: 'cancel', backorderId, reason: 'Customer Requested' },
+      notify: { action: 'record-notice', backorderId },
     } as Record<string, Command>;
   }
   const p = wb.pos[i];

@@ -2,7 +2,7 @@
  * The actions the sidebar offers for the selected row, as forms: on an order line allocate, ship,
  * split (not while the order is Held), create a backorder, change the line (quantity, required date, price), hold or release
  * the order and cancel the line (whole or in part); on a backorder fulfil, log a call, reschedule, cancel, substitute,
- * transfer, drop-ship and the customer message; on a PO line receive, send a Draft PO, change its promised date or
+ * transfer, drop-ship and notify the customer; on a PO line receive, send a Draft PO, change its promised date or
  * quantity, and cancel the line. Each form builds a command of
  * the shared contract and hands it to `act`, which sends it with the row versions the view showed.
  */
@@ -134,15 +134,45 @@ function orderLineActions(v: RowView, act: Act, orderId: string, line: number): 
   ];
 }
 
-function messageBox(message: string): HTMLElement {
-  const box = el('textarea', { readonly: '', 'aria-label': 'Customer message' });
-  box.value = message;
-  const copy = el('button', { type: 'button' }, 'Copy message');
+/**
+ * Notify customer: the notice due (or the one the backorder's state suggests), previewed as text,
+ * with links that open a prefilled message in the rep's own mail (Gmail or the mail app): the rep
+ * reviews and sends it, so the add-on needs no mail scope. "Record as sent" then writes it to
+ * Notifications and Calls, so the history and the next notice due know of it.
+ */
+function notifyForm(n: NonNullable<RowView['notice']>, act: Act, backorderId: string): HTMLElement {
+  const body = el('textarea', { readonly: '', 'aria-label': 'Message', rows: '7' });
+  body.value = n.text;
+  const copy = el('button', { type: 'button' }, 'Copy');
   copy.addEventListener('click', () => {
-    box.select();
-    void navigator.clipboard?.writeText(box.value).catch(() => document.execCommand('copy'));
+    body.select();
+    void navigator.clipboard
+      ?.writeText(`${n.subject}\n\n${n.text}`)
+      .catch(() => document.execCommand('copy'));
   });
-  return el('details', {}, el('summary', {}, 'Customer message'), box, copy);
+  const open = (label: string, href: string) =>
+    el('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'button' }, label);
+  const f = form(
+    n.due ? `Notify customer: ${n.kind} (due)` : `Notify customer (${n.kind})`,
+    [
+      el('p', { class: n.to ? '' : 'muted' }, n.to ? `To: ${n.to}` : n.toNote),
+      el('p', {}, el('strong', {}, n.subject)),
+      body,
+      el(
+        'p',
+        { class: 'links' },
+        open('Open in Gmail', n.gmail),
+        ' ',
+        open('Open in mail app', n.mailto),
+        ' ',
+        copy,
+      ),
+    ],
+    'Record as sent',
+    () => void act({ action: 'record-notice', backorderId, kind: n.kind }),
+    n.due,
+  );
+  return f;
 }
 
 function backorderActions(v: RowView, act: Act, backorderId: string): HTMLElement[] {
@@ -252,7 +282,7 @@ function backorderActions(v: RowView, act: Act, backorderId: string): HTMLElemen
         () => void act({ action: 'drop-ship', backorderId }),
       ),
     ),
-    tag('message', messageBox(v.message)),
+    ...(v.notice ? [tag('notify', notifyForm(v.notice, act, backorderId))] : []),
   ];
 }
 

@@ -109,16 +109,13 @@ async function act(command: Command, withStock = false): Promise<boolean> {
 function listItem(r: ListRow): HTMLElement {
   const jump = el('button', { type: 'button', 'aria-label': `Go to ${r.id}` }, 'Go');
   jump.addEventListener('click', () => void goTo(r.ref));
-  return el(
-    'li',
-    { class: r.overdue ? 'overdue' : '' },
-    el(
-      'span',
-      { class: 'what' },
-      `${r.id} · ${r.customer} · ${r.qty} × ${r.sku} · ${r.expected || 'no date'} · ${r.status}`,
-    ),
-    jump,
+  const what = el(
+    'span',
+    { class: 'what' },
+    `${r.id} · ${r.customer} · ${r.qty} × ${r.sku} · ${r.expected || 'no date'} · ${r.status}`,
   );
+  if (r.why) what.append(el('br'), el('span', { class: 'why' }, r.why));
+  return el('li', { class: r.overdue ? 'overdue' : '' }, what, jump);
 }
 
 function render(v: RowView): void {
