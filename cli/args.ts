@@ -29,7 +29,7 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
              [--price]; hold: --order [--note]; release: --order; send-po: --po; change-po: --po
              --line [--date] [--qty]; cancel-po-line: --po --line [--note])
   aging    --workbook F                       rebuild the Aging tab
-  sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES]
+  sync     --workbook F | --spreadsheet ID [--feeds FILE] [--dry-run] [--every MINUTES] [--notify]
   invoices --workbook F --format quickbooks|xero [--out FILE]
            [--again [--batch N]]              export again what was exported (all, or batch N)
   check    --workbook F [--repair]            invariants, headers, formulas, validation
@@ -78,6 +78,7 @@ const OPTIONS = {
   choice: { type: 'string' },
   feeds: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  notify: { type: 'boolean' },
   again: { type: 'boolean' },
   batch: { type: 'string' },
   create: { type: 'boolean' },

@@ -10,11 +10,29 @@ import { followUpsDue } from '../shared/follow-ups';
 import type { SpreadsheetPort } from '../shared/ports';
 import { smtpMailer } from '../sync-service/src/mail/smtp-mailer';
 import { loadWorkbook } from '../sync-service/src/use-cases/load';
-import { notifyCustomers } from '../sync-service/src/use-cases/notify-customers';
+import { type NotifyReport, notifyCustomers } from '../sync-service/src/use-cases/notify-customers';
 import { type Options, UsageError } from './args';
 import type { Io } from './io';
 
 const FOLLOW_UP_TABS = ['Backorders', 'Notifications', 'Settings'];
+
+/** Milliseconds between two messages: BACKORDER_DESK_MAIL_PACE_MS, 1,000 unless set. */
+function mailPace(io: Io): number {
+  const pace = io.env.BACKORDER_DESK_MAIL_PACE_MS ?? '1000';
+  if (!/^\d+$/.test(pace))
+    throw new UsageError(`BACKORDER_DESK_MAIL_PACE_MS must be a whole number of milliseconds, got "${pace}"`);
+  return Number(pace);
+}
+
+/** The notices due on `port`, sent (or, on a dry run, listed): what `notify` and `sync --notify` report. */
+export function sendNotices(
+  port: SpreadsheetPort,
+  ctx: CommandContext,
+  io: Io,
+  dryRun: boolean,
+): Promise<NotifyReport> {
+  return notifyCustomers(port, ctx, () => smtpMailer(io.env), { dryRun, paceMs: mailPace(io) });
+}
 
 export async function notifyCommand(
   port: SpreadsheetPort,
@@ -22,13 +40,7 @@ export async function notifyCommand(
   ctx: CommandContext,
   io: Io,
 ): Promise<number> {
-  const pace = io.env.BACKORDER_DESK_MAIL_PACE_MS ?? '1000';
-  if (!/^\d+$/.test(pace))
-    throw new UsageError(`BACKORDER_DESK_MAIL_PACE_MS must be a whole number of milliseconds, got "${pace}"`);
-  const report = await notifyCustomers(port, ctx, () => smtpMailer(io.env), {
-    dryRun: options['dry-run'] === true,
-    paceMs: Number(pace),
-  });
+  const report = await sendNotices(port, ctx, io, options['dry-run'] === true);
   if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
   else {
     for (const m of report.messages) io.stdout(`note: ${m}\n`);

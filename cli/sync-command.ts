@@ -1,7 +1,8 @@
 /**
  * `backorder-desk sync`: vendor ETAs in, once (for cron or a scheduler) or `--every MINUTES` until
  * SIGTERM or SIGINT, which let the run in flight finish. `--dry-run` says what would change and
- * writes nothing; `--json` prints each run's report.
+ * writes nothing; `--json` prints each run's report; `--notify` then sends the customer notices due
+ * (a slipped date's among them) in the same run, under the same lease.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { runEvery } from '../sync-service/src/use-cases/every';
 import { syncEtas } from '../sync-service/src/use-cases/sync-etas';
 import { type Options, UsageError } from './args';
 import type { Io } from './io';
+import { sendNotices } from './notify-command';
 
 function stopOnSignals(): AbortSignal {
   const controller = new AbortController();
@@ -82,6 +84,16 @@ export async function syncCommand(
           for (const m of report.messages) io.stdout(`  ${m}\n`);
           for (const p of report.problems)
             io.stdout(`  problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}\n`);
+        }
+        // The customers whose dates this run moved hear of it in the same run (`--notify`).
+        if (options.notify && !dryRun) {
+          const sent = await sendNotices(port, { ...ctx, requestId: `${randomUUID()}:notify` }, io, false);
+          if (sent.failed.length > 0) whole = false;
+          io.stdout(
+            options.json
+              ? `${JSON.stringify({ spreadsheet: name, notify: sent })}\n`
+              : `notify ${name}: ${sent.sent.length} notice(s) sent, ${sent.failed.length} not sent\n`,
+          );
         }
       } catch (e) {
         // One spreadsheet's failure (a missing tab, a refused credential, a hung server) does not stop

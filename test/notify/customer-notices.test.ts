@@ -333,3 +333,34 @@ describe('what can go wrong with a notice', () => {
     expect(notify.stderr).toMatch(/TemplateShipped uses \{carier\}/);
   });
 });
+
+describe('sync --notify', () => {
+  it('tells the customers whose date the vendor feed moved, in the same run', async () => {
+    const dir = await shop(ORDERS);
+    expect((await run(dir, '2026-11-23', 'do', 'allocate', ...w)).code).toBe(0);
+    expect((await run(dir, '2026-11-23', 'notify', ...w)).code).toBe(0);
+    writeFileSync(join(dir, 'acme.csv'), 'PO,Line,ETA,Note\nPO-1,1,2026-12-09,port congestion\n');
+    writeFileSync(
+      join(dir, 'feeds.json'),
+      JSON.stringify({
+        vendors: [
+          {
+            vendor: 'Acme Supply',
+            source: { file: 'acme.csv' },
+            format: 'csv',
+            mapping: { po: 'PO', line: 'Line', eta: 'ETA', note: 'Note' },
+          },
+        ],
+      }),
+    );
+    const before = smtp.received.length;
+    const sync = await run(dir, '2026-11-24', 'sync', ...w, '--feeds', 'feeds.json', '--notify');
+    expect(sync).toMatchObject({ code: 0, stderr: '' });
+    expect(sync.stdout).toContain('notify shop.json: 1 notice(s) sent, 0 not sent');
+    const told = smtp.received.slice(before);
+    expect(told.map((m) => m.subject)).toEqual(['New date for backorder BO-000001: 2026-12-09']);
+    expect(told[0]?.text).toContain('now expected by 2026-12-09 instead of 2026-12-01: port congestion');
+    expect(told[0]?.text).not.toContain('Acme');
+    await checkClean(dir, '2026-11-24');
+  });
+});
