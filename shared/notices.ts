@@ -7,7 +7,7 @@
  * as text, so nothing a customer or a rep typed can become markup.
  */
 import { addDays, daysBetween, type IsoDate } from './dates';
-import { centsToUnits } from './money';
+import { formatCents } from './money';
 import type { Backorder } from './tabs/backorders';
 import type { NoticeKind } from './tabs/notifications';
 import { DEFAULT_SETTINGS, type SettingRow, type Settings } from './tabs/settings';
@@ -207,7 +207,7 @@ export function renderNotice(
         : b.expectedSource === 'Lead time'
           ? "our supplier's usual lead time"
           : 'our estimate',
-    price: String(centsToUnits(b.unitPrice, wb.config.CurrencyDigits)),
+    price: `${formatCents(b.unitPrice, wb.config.CurrencyDigits)} ${wb.config.Currency}`,
     reason:
       facts.reason ??
       (kind === 'cancelled'

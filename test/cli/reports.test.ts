@@ -101,7 +101,7 @@ describe('reports through the CLI', () => {
       )
     ).stdout;
     expect(message).toBe(
-      'Dear =HYPERLINK("http://x"), we are sorry: 4 × Tile (A) on order SO-2 is on backorder (Insufficient stock). We expect it by 2026-11-30 (our supplier\'s usual lead time). Your price of 10 is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and our team will arrange it.\n',
+      'Dear =HYPERLINK("http://x"), we are sorry: 4 × Tile (A) on order SO-2 is on backorder (Insufficient stock). We expect it by 2026-11-30 (our supplier\'s usual lead time). Your price of 10.00 USD is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and our team will arrange it.\n',
     );
     const log = JSON.parse((await cli(dir, 'export', ...w, '--tab', 'Log', '--format', 'json')).stdout);
     expect(log.map((l: { Action: string }) => l.Action).slice(-3)).toEqual(['aging', 'aging', 'invoices']);

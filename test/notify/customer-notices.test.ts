@@ -98,7 +98,7 @@ describe('customers hear from us, once per change', () => {
       subject: 'Backorder BO-000001: Cases of tile for order SO-1',
     });
     expect(harbor?.text).toBe(
-      "Dear Harbor Builders, we are sorry: 5 × Cases of tile (CASE-1) on order SO-1 is on backorder (Insufficient stock). We expect it by 2026-12-01 (our supplier's date for PO-1). Your price of 12.5 is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and Dana will arrange it.",
+      "Dear Harbor Builders, we are sorry: 5 × Cases of tile (CASE-1) on order SO-1 is on backorder (Insufficient stock). We expect it by 2026-12-01 (our supplier's date for PO-1). Your price of 12.50 USD is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and Dana will arrange it.",
     );
     await checkClean(dir, '2026-11-23');
 

@@ -112,7 +112,7 @@ describe('001: managing backorders', () => {
       choice: 'Wait',
     });
     expect(customerMessage(s.wb, 'BO-000001', 'created', TODAY).text).toBe(
-      "Dear Harbor Bistro, we are sorry: 5 × Cabernet 2019 (WINE) on order SO-1 is on backorder (Insufficient stock). We expect it by 2026-11-30 (our supplier's date for PO-1). Your price of 18 is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and Dana will arrange it.",
+      "Dear Harbor Bistro, we are sorry: 5 × Cabernet 2019 (WINE) on order SO-1 is on backorder (Insufficient stock). We expect it by 2026-11-30 (our supplier's date for PO-1). Your price of 18.00 USD is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and Dana will arrange it.",
     );
     s.do({
       action: 'reschedule',
