@@ -158,7 +158,12 @@ export function writeTabs(
   // can never land half (or over a tab it never saw: shared/read-plan.ts).
   for (const patch of patches)
     if (!read.sheets.has(patch.tab) || !read.tabs[patch.tab])
-      throw new Error(`${patch.tab}: the tab was not read before writing`);
+      throw new Error(
+        // A tab a newer version added (Notifications) reads as empty until Set up adds it.
+        ss.getSheetByName(patch.tab)
+          ? `${patch.tab}: the tab was not read before writing`
+          : `The workbook has no ${patch.tab} tab yet: run Extensions ▸ Backorder Desk ▸ Set up workbook to add it; nothing was changed`,
+      );
   const needs = gridNeeds(
     (tab) => (read.sheets.has(tab) ? read.tabs[tab]?.values.length : undefined),
     patches,

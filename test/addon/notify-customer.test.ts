@@ -107,3 +107,46 @@ describe('add-on: notify the customer', () => {
     expect(desk.run<ListRow[]>('sidebarList', { when: 'due today', rep: 'Sam' })).toEqual([]);
   });
 });
+
+describe('add-on: a spreadsheet set up before notices existed', () => {
+  it('shows its backorders, and Notify customer asks for Set up instead of failing half-way', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    desk.type('Inventory', [{ SKU: 'CASE-1', Warehouse: 'MAIN', OnHand: 0 }]);
+    desk.type('Orders', [
+      {
+        OrderID: 'SO-1',
+        Line: 1,
+        OrderDate: '2026-11-20',
+        Customer: 'Harbor Builders',
+        SKU: 'CASE-1',
+        Qty: 2,
+      },
+    ]);
+    const line = desk.run<RowView>('sidebarView', { sheet: 'Orders', row: 2 });
+    desk.run(
+      'sidebarAction',
+      {
+        command: { action: 'allocate', orderId: 'SO-1', expected: line.expectedWithStock },
+        requestId: rid(),
+      },
+      { sheet: 'Orders', row: 2 },
+    );
+    desk.twin.file.sheets = desk.twin.file.sheets.filter((s) => s.properties.title !== 'Notifications');
+    const bo = desk.run<RowView>('sidebarView', { sheet: 'Backorders', row: 2 });
+    expect(bo.notice).toMatchObject({ kind: 'created', due: true, to: '' });
+    const log = desk.rows('Log').length;
+    expect(() =>
+      desk.run(
+        'sidebarAction',
+        {
+          command: { action: 'record-notice', backorderId: 'BO-000001', expected: bo.expected },
+          requestId: rid(),
+        },
+        { sheet: 'Backorders', row: 2 },
+      ),
+    ).toThrow(/no Notifications tab yet: run Extensions ▸ Backorder Desk ▸ Set up workbook/);
+    expect(desk.rows('Log')).toHaveLength(log);
+    expect(desk.rows('Calls')).toHaveLength(0);
+  });
+});
