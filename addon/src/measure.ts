@@ -24,9 +24,12 @@ export interface SpeedReport {
    * trip is not measurable from the server side: time a `google.script.run` from the sidebar.
    */
   readonly parameters: {
-    readonly perCall: number;
+    readonly perDataCall: number;
+    readonly perMetaCall: number;
+    readonly perWriteCall: number;
     readonly perLocalCall: number;
-    readonly perCell: number;
+    readonly perCellRead: number;
+    readonly perCellWritten: number;
     readonly commit: number;
     /** A one-cell read in a run of reads: the look-ahead cache the model does not count on. */
     readonly cachedRead: number;
@@ -104,20 +107,20 @@ export function measureSpeed(): SpeedReport {
   }
   const blockCells = blockRows * width;
   const writeCells = blockRows * writeWidth;
-  const perCellMs = Math.max(
-    0,
-    (read.readBlock - read.readOneCell + write.writeBlock - write.writeOneCell) /
-      Math.max(1, blockCells - 1 + writeCells - 1),
-  );
+  const perCellReadMs = Math.max(0, (read.readBlock - read.readOneCell) / Math.max(1, blockCells - 1));
+  const perCellWrittenMs = Math.max(0, (write.writeBlock - write.writeOneCell) / Math.max(1, writeCells - 1));
   const uncachedRead = Math.max(0, write.writeThenReadOneCell - write.writeOneCell);
   const report: SpeedReport = {
     sheet: name,
     ms: { ...read, ...write },
     blockCells,
     parameters: {
-      perCall: seconds(median([read.getLastRow, read.getSheetByName, read.findAll, uncachedRead])),
+      perDataCall: seconds(median([read.getLastRow, read.findAll, uncachedRead])),
+      perMetaCall: seconds(read.getSheetByName),
+      perWriteCall: seconds(write.writeOneCell),
       perLocalCall: seconds(read.getRange),
-      perCell: seconds(perCellMs),
+      perCellRead: seconds(perCellReadMs),
+      perCellWritten: seconds(perCellWrittenMs),
       commit: seconds(Math.max(0, write.writeOneCellAndFlush - write.writeOneCell)),
       cachedRead: seconds(read.readOneCell),
       perScannedCell: seconds(

@@ -13,10 +13,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * Cells worth re-reading to save one getValues: the cost model's per call (60 ms) over its per cell
- * (50 µs) (twin/apps-script/cost-model.ts).
+ * Cells worth re-reading to save one getValues: the cost model's data call (100 ms) over its cell
+ * read (10 µs) (twin/apps-script/cost-model.ts, central).
  */
-export const READ_JOIN_CELLS = 1200;
+export const READ_JOIN_CELLS = 10_000;
 
 /** Sorted rows as [first, last] clusters, a gap joined while `gap × width ≤ joinCells`. */
 export function clusters(sorted: readonly number[], joinCells: number, width = 1): [number, number][] {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
-import { COST, estimateSeconds } from '../../twin/apps-script/cost-model';
+import { COST, callClass, estimateSeconds } from '../../twin/apps-script/cost-model';
 import { CallCounter } from '../../twin/apps-script/counter';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
@@ -28,21 +28,37 @@ describe('cost model', () => {
   });
 
   it.each([
-    ['low', 0.3 + 10 * 0.02 + 1000 * 12e-6 + 0.3],
-    ['central', 0.6 + 10 * 0.06 + 1000 * 50e-6 + 0.45],
-    ['high', 1.5 + 10 * 0.16 + 1000 * 100e-6 + 0.6],
-  ] as const)('prices %s: round trip + calls + cells + commit', (set, expected) => {
-    // 10 calls moving 1,000 cells, one of them a write.
+    ['low', 0.3 + 9 * 0.06 + 0.03 + 900 * 5e-6 + 100 * 30e-6 + 0.3],
+    ['central', 0.6 + 9 * 0.1 + 0.06 + 900 * 10e-6 + 100 * 60e-6 + 0.45],
+    ['high', 1.5 + 9 * 0.16 + 0.1 + 900 * 20e-6 + 100 * 100e-6 + 0.6],
+  ] as const)(
+    'prices %s: round trip + data and write calls + cells read and written + commit',
+    (set, expected) => {
+      // 9 reads of 100 cells and a write of 100: a written cell costs several read ones.
+      const c = new CallCounter();
+      for (let i = 0; i < 9; i++) c.hit('Range.getValues', { read: 100 });
+      c.hit('Range.setValues', { written: 100 });
+      expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
+      expect(COST[set].perCellWritten).toBeGreaterThan(COST[set].perCellRead);
+    },
+  );
+
+  it.each([
+    ['low', 0.3 + 2 * 0.02 + 0.02],
+    ['central', 0.6 + 2 * 0.06 + 0.06],
+    ['high', 1.5 + 2 * 0.1 + 0.1],
+  ] as const)('prices %s: metadata and session calls below data calls', (set, expected) => {
     const c = new CallCounter();
-    for (let i = 0; i < 9; i++) c.hit('Range.getValues', { read: 100 });
-    c.hit('Range.setValues', { written: 100 });
+    c.hit('Spreadsheet.getSheetByName');
+    c.hit('Session.getActiveUser');
+    c.hit('Spreadsheet.toast');
     expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
-    expect(COST[set].perCell).toBeGreaterThan(0);
+    expect(callClass('Spreadsheet.toast')).toBe('meta');
   });
 
   it.each([
-    ['low', 0.3 + 2 * 0.02 + 10 * 0.001],
-    ['central', 0.6 + 2 * 0.06 + 10 * 0.003],
+    ['low', 0.3 + 2 * 0.06 + 10 * 0.001],
+    ['central', 0.6 + 2 * 0.1 + 10 * 0.003],
     ['high', 1.5 + 2 * 0.16 + 10 * 0.16],
   ] as const)('prices %s: a range made or asked where it is costs a local call', (set, expected) => {
     const c = new CallCounter();
@@ -56,9 +72,9 @@ describe('cost model', () => {
   });
 
   it.each([
-    ['low', 0.3 + 0.02 + 200_000 * 1e-6],
-    ['central', 0.6 + 0.06 + 200_000 * 2.5e-6],
-    ['high', 1.5 + 0.16 + 200_000 * 5e-6],
+    ['low', 0.3 + 0.06 + 5e-6 + 200_000 * 1e-6],
+    ['central', 0.6 + 0.1 + 10e-6 + 200_000 * 2.5e-6],
+    ['high', 1.5 + 0.16 + 20e-6 + 200_000 * 5e-6],
   ] as const)(
     'prices %s: a TextFinder search by the cells it covers, not by what it finds',
     (set, expected) => {
@@ -71,6 +87,6 @@ describe('cost model', () => {
   it('a read-only execution pays no commit', () => {
     const c = new CallCounter();
     c.hit('Range.getValues', { read: 10 });
-    expect(estimateSeconds(c).central).toBeCloseTo(0.6 + 0.06 + 10 * 50e-6, 2);
+    expect(estimateSeconds(c).central).toBeCloseTo(0.6 + 0.1 + 10 * 10e-6, 2);
   });
 });

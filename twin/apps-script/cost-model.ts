@@ -9,15 +9,21 @@ import type { CallCounter } from './counter';
 export interface CostParameters {
   /** One google.script.run call, sidebar to server and back (s). */
   readonly roundTrip: number;
-  /** One service call (s). */
-  readonly perCall: number;
+  /** One call that reads data from the spreadsheet: values, a search, the last row (s). */
+  readonly perDataCall: number;
+  /** One call about the spreadsheet's shape or the session: a sheet by name, a lock, a user (s). */
+  readonly perMetaCall: number;
+  /** One call that writes: values, rows, formats, a flush (s). */
+  readonly perWriteCall: number;
   /**
    * One call that only makes or asks a range object (LOCAL_CALLS) (s): measured about 3 ms for a
    * getRange and its getValue in a loop; `high` prices it as a full service call.
    */
   readonly perLocalCall: number;
-  /** One cell read or written by getValues / setValues and their kin (s). */
-  readonly perCell: number;
+  /** One cell read by getValues and its kin (s). */
+  readonly perCellRead: number;
+  /** One cell written by setValues and its kin (s): writing costs several times reading. */
+  readonly perCellWritten: number;
   /** Committing an execution's writes (s), when it wrote anything. */
   readonly commit: number;
   /**
@@ -30,59 +36,124 @@ export interface CostParameters {
 export const COST: Readonly<Record<'low' | 'central' | 'high', CostParameters>> = {
   low: {
     roundTrip: 0.3,
-    perCall: 0.02,
+    perDataCall: 0.06,
+    perMetaCall: 0.02,
+    perWriteCall: 0.03,
     perLocalCall: 0.001,
-    perCell: 12e-6,
+    perCellRead: 5e-6,
+    perCellWritten: 30e-6,
     commit: 0.3,
     perScannedCell: 1e-6,
   },
   central: {
     roundTrip: 0.6,
-    perCall: 0.06,
+    perDataCall: 0.1,
+    perMetaCall: 0.06,
+    perWriteCall: 0.06,
     perLocalCall: 0.003,
-    perCell: 50e-6,
+    perCellRead: 10e-6,
+    perCellWritten: 60e-6,
     commit: 0.45,
     perScannedCell: 2.5e-6,
   },
   high: {
     roundTrip: 1.5,
-    perCall: 0.16,
+    perDataCall: 0.16,
+    perMetaCall: 0.1,
+    perWriteCall: 0.1,
     perLocalCall: 0.16,
-    perCell: 100e-6,
+    perCellRead: 20e-6,
+    perCellWritten: 100e-6,
     commit: 0.6,
     perScannedCell: 5e-6,
   },
 };
 
 /**
- * Calls that make a range or read its coordinates, and a TextFinder before its search: Apps Script
- * answers them without a trip to the spreadsheet (docs/twin.md, "Cost model").
+ * Methods that make a range or read its coordinates, and a TextFinder before its search: Apps Script
+ * answers them without a trip to the spreadsheet (docs/twin.md, "Cost model"). The sets below name
+ * methods; a counted kind is `Class.method`.
  */
 export const LOCAL_CALLS: ReadonlySet<string> = new Set([
-  'Sheet.getRange',
-  'Range.getRow',
-  'Range.getColumn',
-  'Range.getNumRows',
-  'Range.getNumColumns',
-  'Range.createTextFinder',
+  'getRange',
+  'getRow',
+  'getColumn',
+  'getNumRows',
+  'getNumColumns',
+  'getA1Notation',
+  'getSheet',
+  'createTextFinder',
 ]);
+
+/** Methods that fetch data: values, formulas, notes, formats, a search, the extent of the data. */
+export const DATA_CALLS: ReadonlySet<string> = new Set([
+  'getValues',
+  'getFormulas',
+  'getNotes',
+  'getNumberFormat',
+  'getDataValidation',
+  'getLastRow',
+  'getLastColumn',
+  'getDataRange',
+  'findAll',
+]);
+
+/** Methods that change the spreadsheet (or force its pending changes through: flush). */
+export const WRITE_CALLS: ReadonlySet<string> = new Set([
+  'setValues',
+  'setFormulas',
+  'setNote',
+  'setNotes',
+  'setNumberFormat',
+  'setDataValidation',
+  'clearContent',
+  'protect',
+  'remove',
+  'activate',
+  'appendRow',
+  'deleteRow',
+  'insertRowsAfter',
+  'insertColumnsAfter',
+  'setFrozenRows',
+  'setName',
+  'insertChart',
+  'setConditionalFormatRules',
+  'insertSheet',
+  'deleteSheet',
+  'setNamedRange',
+  'flush',
+]);
+
+/** A counted call's class, by its method (`Range.getValues` → data). */
+export function callClass(kind: string): 'local' | 'data' | 'write' | 'meta' {
+  const method = kind.slice(kind.lastIndexOf('.') + 1);
+  if (LOCAL_CALLS.has(method)) return 'local';
+  if (DATA_CALLS.has(method)) return 'data';
+  if (WRITE_CALLS.has(method)) return 'write';
+  return 'meta';
+}
+
+/** What `counter` recorded, by class of call. */
+export function callsByClass(counter: CallCounter): Record<'local' | 'data' | 'write' | 'meta', number> {
+  const out = { local: 0, data: 0, write: 0, meta: 0 };
+  for (const [kind, n] of Object.entries(counter.counts)) out[callClass(kind)] += n;
+  return out;
+}
 
 /** Estimated seconds of what `counter` recorded, as `executions` calls from the sidebar or menu. */
 export function estimateSeconds(counter: CallCounter, executions = 1): Record<keyof typeof COST, number> {
-  let calls = 0;
-  let local = 0;
-  for (const [kind, n] of Object.entries(counter.counts))
-    if (LOCAL_CALLS.has(kind)) local += n;
-    else calls += n;
-  const cells = counter.cells.read + counter.cells.written;
+  const calls = callsByClass(counter);
   const out = {} as Record<keyof typeof COST, number>;
   for (const [name, p] of Object.entries(COST) as [keyof typeof COST, CostParameters][])
     out[name] =
       Math.round(
         (executions * p.roundTrip +
-          calls * p.perCall +
-          local * p.perLocalCall +
-          cells * p.perCell +
+          calls.data * p.perDataCall +
+          calls.meta * p.perMetaCall +
+          calls.write * p.perWriteCall +
+          calls.local * p.perLocalCall +
+          counter.cells.read * p.perCellRead +
+          counter.cells.written * p.perCellWritten +
           counter.cells.scanned * p.perScannedCell +
           (counter.cells.written > 0 ? p.commit : 0)) *
           100,
