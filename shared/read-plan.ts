@@ -29,6 +29,11 @@ export const VIEW_TAB_KEYS: readonly TabKey[] = [
 ];
 export const VIEW_TABS: readonly string[] = names(VIEW_TAB_KEYS);
 
+/** What the view of a row of `sheet` reads: Notifications only for a backorder (its notice preview). */
+export function viewTabKeys(sheet: string | undefined): readonly TabKey[] {
+  return sheet === TABS.backorders.name ? VIEW_TAB_KEYS : VIEW_TAB_KEYS.filter((k) => k !== 'notifications');
+}
+
 /** What the backorder list shows: the Backorders tab (and Settings, which every read decodes). */
 export const LIST_TABS: readonly string[] = names(['backorders', 'settings']);
 

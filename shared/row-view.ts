@@ -116,7 +116,14 @@ function stockOf(wb: Workbook, sku: string, warehouse: string) {
 }
 
 /** The view of the row at `ref`; a header, a blank row or another tab gives the empty view with a hint. */
-export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null, today: IsoDate): RowView {
+export function describeRow(
+  wb: Workbook,
+  tabs: DecodedTabs,
+  ref: RowRef | null,
+  today: IsoDate,
+  /** False when Notifications were not read: a backorder's notice is then not previewed at all. */
+  noticesRead = true,
+): RowView {
   if (!ref) return EMPTY;
   const key = tabKeyOf(ref.sheet);
   const index = key ? tabs[key].rowNumbers.indexOf(ref.row) : -1;
@@ -226,7 +233,7 @@ export function describeRow(wb: Workbook, tabs: DecodedTabs, ref: RowRef | null,
             ] as const,
         ),
       // A view reads no Shipments (shared/read-plan.ts): the preview is not dated by them.
-      notice: noticePreview(wb, b, today, false),
+      notice: noticesRead ? noticePreview(wb, b, today, false) : null,
       warehouses,
       substitutes: (stock.here?.substitutes ?? '')
         .split(/[,;]/)

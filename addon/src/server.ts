@@ -23,7 +23,7 @@ import {
 import { newKeysTaken, readScoped, type ScopeOptions } from '../../shared/row-scope';
 import type { RowRef } from '../../shared/rpc';
 import { commandKeys, NO_KEYS, type ScopeKeys } from '../../shared/scope-keys';
-import { AGING_TAB } from '../../shared/workbook';
+import { AGING_TAB, TABS } from '../../shared/workbook';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { sheetRowSource } from './row-source';
@@ -135,9 +135,12 @@ export function commandScope(command: Command, ref?: RowRef | null): Scope | und
   if (batch) return batchScope(batch);
   const keys = commandKeys(command);
   if (!keys) return undefined;
+  const tabs = scopedCommandTabs(command);
+  // The view the reply carries of a backorder previews its notice: its Notifications rows are read.
+  if (ref?.sheet === TABS.backorders.name && !tabs.includes('notifications')) tabs.push('notifications');
   return {
     keys,
-    tabs: scopedCommandTabs(command),
+    tabs,
     ref,
     remainderIds: command.action === 'ship',
     appends: true,

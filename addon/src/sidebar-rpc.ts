@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { CommandResult } from '../../shared/commands/run';
 import { planAction } from '../../shared/plans';
-import { commandTabs, LIST_TABS, VIEW_TAB_KEYS, VIEW_TABS } from '../../shared/read-plan';
+import { commandTabs, LIST_TABS, VIEW_TABS, viewTabKeys } from '../../shared/read-plan';
 import { describeRow, listBackorders } from '../../shared/row-view';
 import {
   type ActionReply,
@@ -20,6 +20,7 @@ import {
   type SidebarStatus,
 } from '../../shared/rpc';
 import { NO_KEYS } from '../../shared/scope-keys';
+import { TABS } from '../../shared/workbook';
 import { actor, commandScope, readDecideWrite, readOnly, today } from './server';
 import { lastDailyFailure } from './triggers';
 
@@ -41,7 +42,11 @@ export function sidebarSelection(): RowRef | null {
 export function sidebarView(ref: unknown): RowView {
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
   // The shown row, then by key its entity's rows and its SKU's queue (shared/row-scope.ts).
-  const { loaded, ss, timeZone } = readOnly(VIEW_TABS, { keys: NO_KEYS, tabs: VIEW_TAB_KEYS, ref: at });
+  const { loaded, ss, timeZone } = readOnly(VIEW_TABS, {
+    keys: NO_KEYS,
+    tabs: viewTabKeys(at?.sheet),
+    ref: at,
+  });
   return describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
 }
 
@@ -55,16 +60,26 @@ export function sidebarList(filter: unknown): ListRow[] {
 export function sidebarAction(request: unknown, ref: unknown): ActionReply {
   const req = parse(ActionRequestSchema, request, 'action');
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
+  const scope = commandScope(req.command, at);
   const done = readDecideWrite(
     (loaded, ctx) => planAction(loaded, req.command, ctx),
     req.requestId,
     (p) => p.result.messages[0] ?? `${req.command.action} done`,
     commandTabs(req.command),
-    commandScope(req.command, at),
+    scope,
   );
   const result: CommandResult = done.plan.result;
   const after = done.after();
-  const view = describeRow(after.workbook, after.tabs, at, today(done.ss, done.timeZone) as never);
+  const noticesRead = scope
+    ? scope.tabs.includes('notifications')
+    : commandTabs(req.command).includes(TABS.notifications.name);
+  const view = describeRow(
+    after.workbook,
+    after.tabs,
+    at,
+    today(done.ss, done.timeZone) as never,
+    noticesRead,
+  );
   return { messages: result.messages, logId: result.logId, newIds: result.newIds, view };
 }
 

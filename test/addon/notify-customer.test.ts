@@ -95,6 +95,23 @@ describe('add-on: notify the customer', () => {
       }),
     ]);
 
+    // Any action's reply on this backorder knows the notice went (its Notifications rows are read).
+    const called = desk.run<ActionReply>(
+      'sidebarAction',
+      {
+        command: {
+          action: 'log-call',
+          backorderId: 'BO-000001',
+          method: 'Phone',
+          summary: 'asked about the date',
+          expected: sent.view.expected,
+        },
+        requestId: rid(),
+      },
+      { sheet: 'Backorders', row: 2 },
+    );
+    expect(called.view.notice).toMatchObject({ due: false });
+
     // Past its expected date with no contact since: on Dana's list for today, and only hers.
     clock += 9 * 86_400_000;
     const due = desk.run<ListRow[]>('sidebarList', { when: 'due today', rep: 'Dana' });
