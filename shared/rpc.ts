@@ -21,6 +21,8 @@ export const ActionRequestSchema = z.object({
   command: CommandSchema,
   /** One per click, so a retried call is applied once (the core's RequestID idempotency). */
   requestId: z.string().check(z.minLength(8), z.maxLength(80)),
+  /** Which try of this RequestID (1 the first): only a later try can find an earlier one applied. */
+  attempt: z.optional(z.number().check(z.int(), z.gte(1), z.lte(10))),
 });
 export type ActionRequest = z.input<typeof ActionRequestSchema>;
 

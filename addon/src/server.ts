@@ -174,6 +174,11 @@ export function readDecideWrite<P extends WritePlan>(
   toast?: (plan: P) => string,
   tabs: readonly string[] = ALL_TAB_NAMES,
   scope?: Scope,
+  /**
+   * The caller's first try of this RequestID (the sidebar counts its tries): no earlier try can have
+   * landed, so the Log is not searched for it (the last rows read for ids still are).
+   */
+  firstTry = false,
 ): Applied<P> {
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -186,7 +191,7 @@ export function readDecideWrite<P extends WritePlan>(
       let read: ReadResult;
       let plan: P;
       if (scope) {
-        const scoped = readScopedTabs(ss, scope, requestId, timeZone);
+        const scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, timeZone);
         read = scoped;
         plan = planFrom(read, ctx);
         if (newKeysTaken(scoped.source, read.tabs, scoped.sparse ?? new Set(), plan.patches)) {

@@ -67,6 +67,7 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
     (p) => p.result.messages[0] ?? `${req.command.action} done`,
     commandTabs(req.command),
     scope,
+    req.attempt === 1,
   );
   const result: CommandResult = done.plan.result;
   const after = done.after();

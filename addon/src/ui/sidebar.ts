@@ -88,7 +88,7 @@ const requestId = () => `sb-${Date.now().toString(36)}-${Math.random().toString(
 /** One action, tried again (same RequestID) while another rep's action holds the document lock. */
 function callAction(request: object, ref: unknown): Promise<ActionReply> {
   return whileBusy(
-    () => call<ActionReply>('sidebarAction', request, ref),
+    (attempt) => call<ActionReply>('sidebarAction', { ...request, attempt }, ref),
     (attempt, of) =>
       show('notice', `Another action is running on this spreadsheet; trying again (${attempt} of ${of})…`),
   );

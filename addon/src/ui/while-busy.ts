@@ -20,13 +20,14 @@ export function failureText(e: unknown): string {
 export const BUSY_PAUSE_MS = 2000;
 
 export async function whileBusy<T>(
-  attempt: () => Promise<T>,
+  /** One try; `tries` counts from 1, for the server to know a first try from a repeated one. */
+  attempt: (tries: number) => Promise<T>,
   onBusy: (attempt: number, of: number) => void,
   pause: (ms: number) => Promise<unknown> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
-      return await attempt();
+      return await attempt(tries);
     } catch (e) {
       // With or without a prefix ("Error: …"), as real google.script.run failures may carry one.
       const busy = failureText(e).startsWith(BUSY_MESSAGE);
