@@ -4,7 +4,10 @@
  * Inventory rows, backorders and PO lines), grown to a fixed point; the lines of every open backorder
  * read (its counters move with it); the Log row of this RequestID (idempotency) and the last rows of
  * every tab that may get new rows (the next id); for a command, the lines waiting for stock with no
- * backorder (Parked, Partially allocated) whose SKU is involved, with their orders. Nothing else: not the rest of Orders, and never the
+ * backorder (Parked, Partially allocated) whose SKU is involved, with their orders' lines and, for
+ * those lines' other SKUs, only their stock and PO lines: whether a waiting order can take its units
+ * whole depends on that stock, not on who else waits for it, so the scope does not spread from order
+ * to order across the workbook. Nothing else: not the rest of Orders, and never the
  * history (Log, Shipments, Invoices, Calls) beyond those rows. A batch reads the tabs it decides
  * from whole (`options.whole`) and the others it names for their last rows only. Pure: the rows
  * come from a RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the
@@ -105,7 +108,10 @@ export interface ScopeOptions {
   readonly waiting?: boolean;
 }
 
-type Sets = Record<'orders' | 'lineOrders' | 'backorders' | 'skus' | 'pos' | 'shipFor', Set<string>> & {
+type Sets = Record<
+  'orders' | 'lineOrders' | 'waitOrders' | 'backorders' | 'skus' | 'stockSkus' | 'pos' | 'shipFor',
+  Set<string>
+> & {
   /** Waiting lines read (found by Status), by order: their SKUs. */
   readonly waiting: Map<string, Set<string>>;
 };
@@ -148,8 +154,10 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   const sets: Sets = {
     orders: new Set(keys.orders),
     lineOrders: new Set(),
+    waitOrders: new Set(),
     backorders: new Set(keys.backorders),
     skus: new Set(keys.skus),
+    stockSkus: new Set(),
     pos: new Set(keys.pos),
     shipFor: new Set(keys.backorders),
     waiting: new Map(),
@@ -188,7 +196,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
 
   for (let round = 0; round < 8; round++) {
     promoteWaiting(sets);
-    find('orders', 'orderId', [...sets.orders, ...sets.lineOrders]);
+    find('orders', 'orderId', [...sets.orders, ...sets.lineOrders, ...sets.waitOrders]);
     if (options.remainderIds) find('orders', 'orderId', sets.orders, '-R\\d+');
     find('backorders', 'backorderId', sets.backorders);
     find('backorders', 'orderId', sets.orders);
@@ -198,9 +206,10 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     // by SKU, not by status: a status search reads every waiting line of the tab (thousands at
     // 50,000 lines) to keep the few of these SKUs.
     if (options.waiting) find('orders', 'sku', sets.skus);
-    find('inventory', 'sku', sets.skus);
+    find('inventory', 'sku', [...sets.skus, ...sets.stockSkus]);
     find('pos', 'po', sets.pos);
-    find('pos', 'sku', sets.skus);
+    // A stock row read brings its SKU's PO lines too: every command keeps OnOrder current from them.
+    find('pos', 'sku', [...sets.skus, ...sets.stockSkus]);
     find('shipments', 'backorderId', sets.shipFor);
     find('calls', 'backorderId', sets.backorders);
     find('calls', 'orderId', sets.orders);
@@ -243,16 +252,10 @@ function range(from: number, to: number): number[] {
 function promoteWaiting(sets: Sets): boolean {
   let grew = false;
   for (const [orderId, skus] of sets.waiting) {
-    if (!sets.orders.has(orderId) && ![...skus].some((s) => sets.skus.has(s))) continue;
-    if (!sets.orders.has(orderId)) {
-      sets.orders.add(orderId);
-      grew = true;
-    }
-    for (const s of skus)
-      if (!sets.skus.has(s)) {
-        sets.skus.add(s);
-        grew = true;
-      }
+    if (sets.orders.has(orderId) || sets.waitOrders.has(orderId)) continue;
+    if (![...skus].some((s) => sets.skus.has(s))) continue;
+    sets.waitOrders.add(orderId);
+    grew = true;
   }
   return grew;
 }
@@ -287,6 +290,10 @@ function grow(
     if (tab === 'orders' && (sets.orders.has(r.orderId as string) || shown)) {
       sets.orders.add(r.orderId as string);
       sets.skus.add(r.sku as string);
+    } else if (tab === 'orders' && sets.waitOrders.has(r.orderId as string)) {
+      // A waiting order of an involved SKU: whether it can take its units whole depends on the stock
+      // of its other lines' SKUs, not on who else waits for them.
+      sets.stockSkus.add(r.sku as string);
     } else if (tab === 'backorders') {
       const own =
         sets.backorders.has(r.backorderId as string) || sets.orders.has(r.orderId as string) || shown;
