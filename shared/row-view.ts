@@ -200,6 +200,12 @@ export function describeRow(
         ['E-mail', emailOf(wb, b)],
         ['Order', `${b.orderId} line ${b.line}`],
         ['Ship to / terms', `${line?.shipTo || 'not given'} / ${line?.paymentTerms || 'not given'}`],
+        [
+          'Product',
+          [product || b.sku, stock.here?.variant, stock.here?.upc ? `UPC ${stock.here.upc}` : '']
+            .filter(Boolean)
+            .join(' · '),
+        ],
         ['Shipped from the line', `${line?.qtyShipped ?? 0} of ${line?.qty ?? b.qty}`],
         ['Ordered / backordered on', `${b.orderDate ?? ''} / ${b.createdAt ?? ''}`],
         ['Backordered / fulfilled / total', `${b.qtyRemaining} / ${b.qtyFulfilled} / ${b.qty}`],
