@@ -201,12 +201,15 @@ export function renderNotice(
           ? 'a new date we are confirming with our supplier'
           : b.expectedDate,
     previous: (facts.previous !== undefined ? facts.previous : moved?.previous) ?? 'the date we gave before',
+    // Where the date comes from, as a parenthesis after it; nothing when no date holds.
     source:
-      b.expectedSource === 'PO'
-        ? `our supplier's date${b.po ? ` for ${b.po}` : ''}`
-        : b.expectedSource === 'Lead time'
-          ? "our supplier's usual lead time"
-          : 'our estimate',
+      b.expectedDate === null || b.expectedDate < today
+        ? ''
+        : b.expectedSource === 'PO'
+          ? ` (our supplier's date${b.po ? ` for ${b.po}` : ''})`
+          : b.expectedSource === 'Lead time'
+            ? " (our supplier's usual lead time)"
+            : ' (our estimate)',
     price: `${formatCents(b.unitPrice, wb.config.CurrencyDigits)} ${wb.config.Currency}`,
     reason:
       facts.reason ??

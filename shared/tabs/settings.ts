@@ -81,7 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   XeroAccountCode: '200',
   XeroTaxType: 'Tax Exempt',
   TemplateBackorderCreated:
-    'Dear {customer}, we are sorry: {qty} × {product} ({sku}) on order {order} is on backorder ({reason}). We expect it by {expected} ({source}). Your price of {price} is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and {rep} will arrange it.',
+    'Dear {customer}, we are sorry: {qty} × {product} ({sku}) on order {order} is on backorder ({reason}). We expect it by {expected}{source}. Your price of {price} is locked in. You can wait, take a substitute, or cancel this part of the order: reply to this message and {rep} will arrange it.',
   TemplateRescheduled:
     'Dear {customer}, the {qty} × {product} ({sku}) on backorder {backorder} is now expected by {expected} instead of {previous}: {reason}. We are sorry for the delay. Tell us if you would rather substitute or cancel.',
   TemplateReady:
@@ -120,7 +120,7 @@ export const SETTING_NOTES: Record<keyof Settings, string> = {
   XeroAccountCode: 'Xero revenue account code for invoice lines',
   XeroTaxType: 'Xero tax rate name exactly as it appears in Xero',
   TemplateBackorderCreated:
-    'message when a backorder is created; placeholders {customer} {qty} {product} {sku} {order} {backorder} {expected} {source} {price} {reason} {rep} {shipped}',
+    'message when a backorder is created; placeholders {customer} {qty} {product} {sku} {order} {backorder} {expected} {source} (" (our supplier\'s date for PO-1)", blank when no date holds) {price} {reason} {rep} {shipped}',
   TemplateRescheduled: 'message when a backorder is rescheduled; also {previous} (the date told before)',
   TemplateReady: 'message when stock for a backorder has arrived',
   TemplateShipped:
