@@ -46,7 +46,8 @@ export const USAGE = `usage: backorder-desk COMMAND [options]
   every command: --today YYYY-MM-DD (or BACKORDER_DESK_TODAY) fixes the clock; --actor NAME;
                  --request-id ID makes a retried command a no-op; a missing --workbook file is
                  refused (init and import create one, as does any command given --create)
-  exit codes: 0 done; 1 refused (reason on stderr); 2 usage`;
+  --version prints the version; --help this text
+  exit codes: 0 done; 1 refused (reason on stderr); 2 usage (on stderr)`;
 
 const OPTIONS = {
   workbook: { type: 'string' },
@@ -91,6 +92,7 @@ const OPTIONS = {
   rep: { type: 'string' },
   message: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
 
 export type Options = ReturnType<

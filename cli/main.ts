@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { writeFileDurably } from '../local-store/durable-file';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
+import packageJson from '../package.json' with { type: 'json' };
 import type { CommandResult } from '../shared/commands/run';
 import { dateInZone, type IsoDate, isIsoDate } from '../shared/dates';
 import type { CommandContext } from '../shared/desk';
@@ -81,9 +82,18 @@ async function output(options: Options, io: Io, text: string): Promise<void> {
 
 async function dispatch(positionals: string[], options: Options, io: Io): Promise<number> {
   const [command, action] = positionals;
-  if (options.help || !command) {
+  if (options.version) {
+    io.stdout(`${packageJson.version}\n`);
+    return 0;
+  }
+  // Asked for, the usage is the output (exit 0); given no command, it is a usage error (stderr, exit 2).
+  if (options.help) {
     io.stdout(`${USAGE}\n`);
-    return command || options.help ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    io.stderr(`${USAGE}\n`);
+    return 2;
   }
   const known = [
     'init',
@@ -149,7 +159,9 @@ async function runCommand(
     case 'init': {
       const report = await setupWorkbook(port, ctx);
       io.stdout(
-        `${opened.label}: ${opened.created ? 'created' : 'set up'}\n${report.map((r) => `  ${r}`).join('\n')}\n`,
+        options.json
+          ? `${JSON.stringify({ workbook: opened.label, created: opened.created, report })}\n`
+          : `${opened.label}: ${opened.created ? 'created' : 'set up'}\n${report.map((r) => `  ${r}`).join('\n')}\n`,
       );
       return 0;
     }
@@ -220,7 +232,9 @@ async function runCommand(
       );
       if (out)
         io.stdout(
-          `${plan.invoices} invoice(s), ${plan.lines} line(s) → ${plan.names.join(', ')} (${options.again ? 'exported again' : `export batch ${plan.batch}`})\n`,
+          options.json
+            ? `${JSON.stringify({ invoices: plan.invoices, lines: plan.lines, files: plan.names, batch: plan.batch, again: options.again === true })}\n`
+            : `${plan.invoices} invoice(s), ${plan.lines} line(s) → ${plan.names.join(', ')} (${options.again ? 'exported again' : `export batch ${plan.batch}`})\n`,
         );
       return 0;
     }
@@ -238,7 +252,11 @@ async function runCommand(
       const summary = await archiveWorkbook(port, target, options.before, ctx).finally(() =>
         target.release(),
       );
-      io.stdout(`archived to ${options.to}: ${summary}\n`);
+      io.stdout(
+        options.json
+          ? `${JSON.stringify({ archivedTo: options.to, summary })}\n`
+          : `archived to ${options.to}: ${summary}\n`,
+      );
       return 0;
     }
     case 'notify':

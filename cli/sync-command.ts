@@ -123,14 +123,14 @@ export async function syncCommand(
       const reason = failure(e);
       io.stderr(
         options.json
-          ? `${JSON.stringify({ level: 'error', event: 'sync.run.failed', reason })}\n`
+          ? `${JSON.stringify({ severity: 'ERROR', level: 'error', event: 'sync.run.failed', reason })}\n`
           : `backorder-desk: sync run failed: ${reason}\n`,
       );
     },
   });
   io.stdout(
     options.json
-      ? `${JSON.stringify({ level: 'info', event: 'sync.stopped', runs })}\n`
+      ? `${JSON.stringify({ severity: 'INFO', level: 'info', event: 'sync.stopped', runs })}\n`
       : `sync stopped after ${runs} run(s)\n`,
   );
   return 0;
