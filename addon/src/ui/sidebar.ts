@@ -9,6 +9,7 @@ import type { Command } from '../../../shared/commands/schema';
 import type { ActionReply, ListRow, RowRef, RowView, SidebarStatus } from '../../../shared/rpc';
 import { actionsFor } from './actions';
 import { $, el, filled } from './dom';
+import { ViewCache } from './view-cache';
 import { failureText, whileBusy } from './while-busy';
 
 interface Runner {
@@ -21,6 +22,7 @@ declare const google: { script: { run: Runner } };
 const POLL_MS = 1500;
 let busy = 0;
 let current: RowView | null = null;
+const views = new ViewCache();
 let selection = '';
 
 /** google.script.run as a promise (asynchronous, JSON-only arguments, the server's error on failure). */
@@ -102,6 +104,7 @@ async function act(command: Command, withStock = false): Promise<boolean> {
   const reply = await guarded(() => callAction(request, view.ref));
   if (!reply) return false;
   show('notice', reply.messages.join('\n') || `${command.action} done (${reply.logId})`);
+  views.put(reply.view);
   render(reply.view);
   return true;
 }
@@ -141,9 +144,20 @@ function render(v: RowView): void {
   for (const b of document.querySelectorAll('button')) (b as HTMLButtonElement).disabled = busy > 0;
 }
 
+/**
+ * The row's view: the one shown last for it at once (buttons still disabled), then the fresh one
+ * read from the spreadsheet (view-cache.ts).
+ */
 async function load(ref: RowRef | null): Promise<void> {
-  const v = await guarded(() => call<RowView>('sidebarView', ref), false);
-  if (v) render(v);
+  const v = await guarded(() => {
+    const seen = views.get(ref);
+    if (seen) render(seen);
+    return call<RowView>('sidebarView', ref);
+  }, false);
+  if (v) {
+    views.put(v);
+    render(v);
+  }
 }
 
 async function goTo(ref: RowRef): Promise<void> {
