@@ -29,9 +29,18 @@ export const VIEW_TAB_KEYS: readonly TabKey[] = [
 ];
 export const VIEW_TABS: readonly string[] = names(VIEW_TAB_KEYS);
 
-/** What the view of a row of `sheet` reads: Notifications only for a backorder (its notice preview). */
+/**
+ * What the view of a row of `sheet` reads: a backorder everything a view shows (its order line's
+ * terms, stock, POs for a drop-ship, calls, notices); an order line its order, stock and the SKU's
+ * backorders, no POs, calls or notices; a PO line its PO, stock and the backorders it fills; a row
+ * of any other tab only Settings.
+ */
 export function viewTabKeys(sheet: string | undefined): readonly TabKey[] {
-  return sheet === TABS.backorders.name ? VIEW_TAB_KEYS : VIEW_TAB_KEYS.filter((k) => k !== 'notifications');
+  if (sheet === TABS.orders.name) return ['orders', 'inventory', 'backorders', 'settings'];
+  if (sheet === TABS.pos.name) return ['pos', 'inventory', 'backorders', 'settings'];
+  if (sheet === TABS.backorders.name) return VIEW_TAB_KEYS;
+  // Any other tab's row has no view (the sidebar says which tabs have one): nothing but Settings.
+  return ['settings'];
 }
 
 /** What the backorder list shows: the Backorders tab (and Settings, which every read decodes). */
