@@ -1,18 +1,9 @@
-/**
- * `backorder-desk`: one command per capability, each a thin call into a use-case over a spreadsheet
- * port (today a local workbook file; `--spreadsheet` arrives with the sync service). This is the one
- * place CLI errors are rendered: refusals exit 1 with the reason, usage mistakes exit 2.
- */
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { writeFileDurably } from '../local-store/durable-file';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
 import packageJson from '../package.json' with { type: 'json' };
-import type { CommandResult } from '../shared/commands/run';
-import { dateInZone, type IsoDate, isIsoDate } from '../shared/dates';
-import type { CommandContext } from '../shared/desk';
+import { isIsoDate } from '../shared/dates';
 import { DeskError } from '../shared/errors';
 import { DEFAULT_SETTINGS } from '../shared/tabs/settings';
 import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
@@ -27,53 +18,14 @@ import { rebuildAging } from '../sync-service/src/use-cases/rebuild-aging';
 import { renderDocument } from '../sync-service/src/use-cases/render-document';
 import { runAction } from '../sync-service/src/use-cases/run-action';
 import { setupWorkbook } from '../sync-service/src/use-cases/setup-workbook';
-import {
-  commandFromFlags,
-  type Options,
-  parseCommandLine,
-  resolveToday,
-  USAGE,
-  UsageError,
-  whole,
-} from './args';
+import { commandFromFlags, type Options, parseCommandLine, USAGE, UsageError, whole } from './args';
+import { context, renderResult } from './context';
 import type { Io } from './io';
 import { followUpsCommand, notifyCommand } from './notify-command';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
 import { syncCommand } from './sync-command';
 
 export type { Io } from './io';
-
-function context(options: Options, io: Io, timeZone: string): CommandContext {
-  const fixed = resolveToday(options, io.env);
-  const clock = new Date();
-  const today = (fixed ?? dateInZone(clock, timeZone)) as IsoDate;
-  // A fixed day gets a fixed instant too, so runs with --today are reproducible to the byte.
-  const now = fixed
-    ? `${fixed}T12:00:00.000Z`
-    : new Date(Math.floor(clock.getTime() / 1000) * 1000).toISOString();
-  const actor = options.actor ?? io.env.BACKORDER_DESK_ACTOR ?? safeUser();
-  return { today, now, actor, requestId: options['request-id'] ?? randomUUID() };
-}
-
-function safeUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'cli';
-  }
-}
-
-function renderResult(result: CommandResult): string {
-  const lines = [
-    `${result.action}: ${result.applied ? 'done' : 'already applied'} (${result.logId}) ${result.entity}`,
-  ];
-  for (const m of result.messages) lines.push(`  ${m}`);
-  for (const s of result.shortfalls)
-    lines.push(
-      `  short: ${s.orderId} line ${s.line} ${s.sku}: wanted ${s.wanted}, reserved ${s.reserved} (${s.outcome})`,
-    );
-  return `${lines.join('\n')}\n`;
-}
 
 async function output(options: Options, io: Io, text: string): Promise<void> {
   if (options.out) await writeFileDurably(resolve(io.cwd, options.out), text);

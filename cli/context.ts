@@ -1,0 +1,44 @@
+/**
+ * What every CLI command acts with and prints: its context (the day, the instant, who, the
+ * RequestID: fixed by --today and --request-id for reproducible runs) and a command's result as the
+ * lines a person reads.
+ */
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type { CommandResult } from '../shared/commands/run';
+import { dateInZone, type IsoDate } from '../shared/dates';
+import type { CommandContext } from '../shared/desk';
+import { type Options, resolveToday } from './args';
+import type { Io } from './io';
+
+export function context(options: Options, io: Io, timeZone: string): CommandContext {
+  const fixed = resolveToday(options, io.env);
+  const clock = new Date();
+  const today = (fixed ?? dateInZone(clock, timeZone)) as IsoDate;
+  // A fixed day gets a fixed instant too, so runs with --today are reproducible to the byte.
+  const now = fixed
+    ? `${fixed}T12:00:00.000Z`
+    : new Date(Math.floor(clock.getTime() / 1000) * 1000).toISOString();
+  const actor = options.actor ?? io.env.BACKORDER_DESK_ACTOR ?? safeUser();
+  return { today, now, actor, requestId: options['request-id'] ?? randomUUID() };
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}
+
+export function renderResult(result: CommandResult): string {
+  const lines = [
+    `${result.action}: ${result.applied ? 'done' : 'already applied'} (${result.logId}) ${result.entity}`,
+  ];
+  for (const m of result.messages) lines.push(`  ${m}`);
+  for (const s of result.shortfalls)
+    lines.push(
+      `  short: ${s.orderId} line ${s.line} ${s.sku}: wanted ${s.wanted}, reserved ${s.reserved} (${s.outcome})`,
+    );
+  return `${lines.join('\n')}\n`;
+}
