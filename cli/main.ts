@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileDurably } from '../local-store/durable-file';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
-import packageJson from '../package.json' with { type: 'json' };
 import { isIsoDate } from '../shared/dates';
 import { DeskError } from '../shared/errors';
 import { DEFAULT_SETTINGS } from '../shared/tabs/settings';
@@ -27,6 +26,22 @@ import { syncCommand } from './sync-command';
 
 export type { Io } from './io';
 
+/** The version in package.json, found up from this module (cli/ from source, dist/cli/ when built). */
+async function packageVersion(): Promise<string> {
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(up, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'backorder-desk' && pkg.version) return pkg.version;
+    } catch {
+      // not in this folder: one more up
+    }
+  }
+  return 'unknown';
+}
+
 async function output(options: Options, io: Io, text: string): Promise<void> {
   if (options.out) await writeFileDurably(resolve(io.cwd, options.out), text);
   else io.stdout(text);
@@ -35,7 +50,7 @@ async function output(options: Options, io: Io, text: string): Promise<void> {
 async function dispatch(positionals: string[], options: Options, io: Io): Promise<number> {
   const [command, action] = positionals;
   if (options.version) {
-    io.stdout(`${packageJson.version}\n`);
+    io.stdout(`${await packageVersion()}\n`);
     return 0;
   }
   // Asked for, the usage is the output (exit 0); given no command, it is a usage error (stderr, exit 2).
