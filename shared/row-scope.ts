@@ -31,8 +31,11 @@ export interface RowSource {
     tab: string,
     lastRow: boolean,
   ): { readonly header: readonly Cell[]; readonly lastRow?: number } | undefined;
-  /** Rows (1-based, below the header) whose cell in column `col` (0-based) matches `pattern` whole. */
-  find(tab: string, col: number, pattern: string): number[];
+  /**
+   * Rows (1-based, below the header) with a cell in columns `col` … `col + cols - 1` (0-based) that
+   * matches `pattern` whole: one search over adjacent key columns.
+   */
+  find(tab: string, col: number, pattern: string, cols?: number): number[];
   /** The given rows (1-based), `width` cells wide. */
   rows(tab: string, rows: readonly number[], width: number): ReadonlyMap<number, readonly Cell[]>;
   /** The whole tab. */
@@ -172,6 +175,10 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       if (r >= 2 && (!grid.bounded || r <= grid.values.length) && !grid.read.has(r)) list.add(r);
     wanted.set(tab, list);
   };
+  // A round's searches are queued per tab and column, then run together: the searches of one
+  // column, or of adjacent columns, are one TextFinder over them (an alternation of every value),
+  // so a round costs a search per run of key columns, not one per key.
+  const queued = new Map<TabKey, Map<number, string[]>>();
   const find = (tab: TabKey, field: string, values: Iterable<string>, suffix = '', word = literal) => {
     const grid = grids.get(tab);
     if (!grid) return;
@@ -180,8 +187,23 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     const fresh = [...values].filter((v) => v !== '' && !asked.has(`${tab}|${field}|${suffix}|${v}`));
     if (fresh.length === 0) return;
     for (const v of fresh) asked.add(`${tab}|${field}|${suffix}|${v}`);
-    const alternatives = fresh.map((v) => `${word(v)}${suffix}`).join('|');
-    want(tab, source.find(TABS[tab].name, col, `(?:${alternatives})`));
+    const byCol = queued.get(tab) ?? new Map<number, string[]>();
+    byCol.set(col, [...(byCol.get(col) ?? []), ...fresh.map((v) => `${word(v)}${suffix}`)]);
+    queued.set(tab, byCol);
+  };
+  const search = () => {
+    for (const [tab, byCol] of queued) {
+      const cols = [...byCol.keys()].sort((a, b) => a - b);
+      for (let i = 0; i < cols.length; ) {
+        let j = i;
+        while (j + 1 < cols.length && (cols[j + 1] as number) === (cols[j] as number) + 1) j++;
+        const first = cols[i] as number;
+        const alternatives = cols.slice(i, j + 1).flatMap((c) => byCol.get(c) ?? []);
+        want(tab, source.find(TABS[tab].name, first, `(?:${alternatives.join('|')})`, j - i + 1));
+        i = j + 1;
+      }
+    }
+    queued.clear();
   };
 
   // The tail of every tab that may get rows (the next id), the Log row of this RequestID, the shown row.
@@ -191,6 +213,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   }
   if (options.requestId) find('log', 'requestId', [options.requestId]);
   for (const s of options.searches ?? []) find(s.tab, s.field, s.values, '', vocabularyWord);
+  search();
   const refTab = options.ref ? tabKeyOf(options.ref?.sheet) : undefined;
   if (refTab && options.ref) want(refTab, [options.ref.row]);
 
@@ -214,6 +237,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     find('calls', 'backorderId', sets.backorders);
     find('calls', 'orderId', sets.orders);
     find('notifications', 'backorderId', sets.backorders);
+    search();
     if (![...wanted.values()].some((s) => s.size > 0) && !promoteWaiting(sets)) break;
     for (const [tab, rows] of wanted) {
       if (rows.size === 0) continue;

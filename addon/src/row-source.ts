@@ -58,15 +58,16 @@ export function sheetRowSource(ss: Spreadsheet): SheetRowSource {
       lastRows.set(tab, lastRow);
       return { header, lastRow };
     },
-    find(tab, col, pattern) {
+    find(tab, col, pattern, cols = 1) {
       const s = sheet(tab);
       if (!s) return [];
       const lastRow = lastRows.get(tab);
       if (lastRow !== undefined && lastRow < 2) return [];
       // Below the header: to the last row when known, else the open-ended column (C2:C).
-      const letter = columnLetter(col);
       const range =
-        lastRow === undefined ? s.getRange(`${letter}2:${letter}`) : s.getRange(2, col + 1, lastRow - 1, 1);
+        lastRow === undefined
+          ? s.getRange(`${columnLetter(col)}2:${columnLetter(col + cols - 1)}`)
+          : s.getRange(2, col + 1, lastRow - 1, cols);
       return range
         .createTextFinder(`^${pattern}$`)
         .useRegularExpression(true)

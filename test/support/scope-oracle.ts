@@ -24,13 +24,13 @@ export function memorySource(tabs: Record<string, RawTab>) {
       tabs[tab]
         ? { header: tabs[tab].values[0] ?? [], ...(lastRow ? { lastRow: tabs[tab].values.length } : {}) }
         : undefined,
-    find(tab, col, pattern) {
+    find(tab, col, pattern, cols = 1) {
       counted.finds++;
       const re = new RegExp(`^${pattern}$`);
       const out: number[] = [];
       tabs[tab]?.values.forEach((row, i) => {
-        if (i > 0 && row[col] !== null && row[col] !== undefined && re.test(String(row[col])))
-          out.push(i + 1);
+        const cells = row.slice(col, col + cols);
+        if (i > 0 && cells.some((c) => c !== null && c !== undefined && re.test(String(c)))) out.push(i + 1);
       });
       return out;
     },
