@@ -202,7 +202,7 @@ const report = {
   },
 };
 /**
- * The sidebar's targets (issue #26), on the re-based cost model's central estimate at 50,000 lines
+ * The sidebar's targets (a rep's click priced as docs/twin.md "Cost model" does), on the re-based cost model's central estimate at 50,000 lines
  * with 100,000 history rows: views ≤ 1.5 s, single-entity actions ≤ 2.5 s, a 40-line receipt ≤ 12 s,
  * time and cells scanned at most 1.2 × those at 1,000 lines; batches and the daily run ≤ 120 s.
  */

@@ -1,9 +1,10 @@
 /**
  * What every CLI command acts with and prints: its context (the day, the instant, who, the
- * RequestID: fixed by --today and --request-id for reproducible runs) and a command's result as the
- * lines a person reads.
+ * RequestID: fixed by --today and --request-id for reproducible runs), a command's result as the
+ * lines a person reads, and the version `--version` prints.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { CommandResult } from '../shared/commands/run';
 import { dateInZone, type IsoDate } from '../shared/dates';
@@ -41,4 +42,20 @@ export function renderResult(result: CommandResult): string {
       `  short: ${s.orderId} line ${s.line} ${s.sku}: wanted ${s.wanted}, reserved ${s.reserved} (${s.outcome})`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+/** The version in package.json, found up from this module (cli/ from source, dist/cli/ when built). */
+export async function packageVersion(): Promise<string> {
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(up, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'backorder-desk' && pkg.version) return pkg.version;
+    } catch {
+      // not in this folder: one more up
+    }
+  }
+  return 'unknown';
 }

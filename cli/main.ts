@@ -18,29 +18,13 @@ import { renderDocument } from '../sync-service/src/use-cases/render-document';
 import { runAction } from '../sync-service/src/use-cases/run-action';
 import { setupWorkbook } from '../sync-service/src/use-cases/setup-workbook';
 import { commandFromFlags, type Options, parseCommandLine, USAGE, UsageError, whole } from './args';
-import { context, renderResult } from './context';
+import { context, packageVersion, renderResult } from './context';
 import type { Io } from './io';
 import { followUpsCommand, notifyCommand } from './notify-command';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
 import { syncCommand } from './sync-command';
 
 export type { Io } from './io';
-
-/** The version in package.json, found up from this module (cli/ from source, dist/cli/ when built). */
-async function packageVersion(): Promise<string> {
-  for (const up of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(await readFile(new URL(up, import.meta.url), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === 'backorder-desk' && pkg.version) return pkg.version;
-    } catch {
-      // not in this folder: one more up
-    }
-  }
-  return 'unknown';
-}
 
 async function output(options: Options, io: Io, text: string): Promise<void> {
   if (options.out) await writeFileDurably(resolve(io.cwd, options.out), text);

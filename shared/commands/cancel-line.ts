@@ -1,5 +1,5 @@
 /**
- * A customer cancels an order line, whole or in part, before it ships (issue #13). What is still
+ * A customer cancels an order line, whole or in part, before it ships. What is still
  * owed on the line is cancelled in the order a distributor gives it up: first what waits on the
  * line's open backorders (units not in stock), then what is neither reserved nor backordered, and
  * last what is reserved (allocated stock). Every unit of stock that frees goes to the next

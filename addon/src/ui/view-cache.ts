@@ -1,6 +1,6 @@
 /**
  * The views the sidebar showed last, by row, so a row visited again shows at once while its fresh
- * view is read (issue #26: a revisit in under a second). A cached view is only ever shown, never acted
+ * view is read, so a revisit answers in well under a second. A cached view is only ever shown, never acted
  * on unconfirmed: the sidebar keeps its buttons disabled until the fresh view arrives, and an action
  * built on a view carries its row versions, so the server refuses one built on rows since changed.
  */
