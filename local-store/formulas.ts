@@ -14,7 +14,15 @@ export interface FormulaHost {
   cell(sheet: string, row: number, col: number): { value: Stored; formula?: string };
   /** Serial number of today in the spreadsheet's time zone. */
   today(): number;
+  /**
+   * A sheet's grid (rows, columns), where the host has one: a whole column (`A:A`) or row (`1:1`)
+   * then runs to the grid's end, as in Sheets, instead of the parser's 1,048,576 × 16,384.
+   */
+  grid?(sheet: string): { rows: number; cols: number } | undefined;
 }
+
+type RangeRef = { sheet: string; from: Ref; to: Ref };
+type RefArg = { ref?: Ref | RangeRef };
 
 type Ref = { sheet: string; row: number; col: number };
 
@@ -29,18 +37,50 @@ export class FormulaEngine {
         const v = this.valueAt(ref.sheet, ref.row - 1, ref.col - 1);
         return v === '' ? null : v;
       },
-      onRange: (ref: { sheet: string; from: Ref; to: Ref }) => {
+      onRange: (ref: RangeRef) => {
         const rows: Stored[][] = [];
-        const lastRow = Math.min(ref.to.row, ref.from.row + 50_000);
-        for (let r = ref.from.row; r <= lastRow; r++) {
+        const to = this.clamped(ref);
+        for (let r = ref.from.row; r <= to.row; r++) {
           const row: Stored[] = [];
-          for (let c = ref.from.col; c <= ref.to.col; c++) row.push(this.valueAt(ref.sheet, r - 1, c - 1));
+          for (let c = ref.from.col; c <= to.col; c++) row.push(this.valueAt(ref.sheet, r - 1, c - 1));
           rows.push(row);
         }
         return rows;
       },
-      functions: { TODAY: () => this.host.today() },
-    });
+      functions: {
+        TODAY: () => this.host.today(),
+        // Cells holding a value. Sheets also counts a formula showing "", which the twin cannot tell
+        // from an empty cell here (the index tab counts key columns, which hold no formulas).
+        COUNTA: (...args: unknown[]) =>
+          args
+            .map((a) => (a as { value?: unknown } | undefined)?.value)
+            .flat(2)
+            .filter((v) => v !== null && v !== undefined && v !== '').length,
+      },
+      // The parser's options type omits functionsNeedContext (functions given the references).
+      functionsNeedContext: {
+        // A whole column or row counts the grid's rows or columns, not the parser's sheet maximum.
+        ROWS: (_ctx: unknown, arg: RefArg) => this.extent(arg, 'row'),
+        COLUMNS: (_ctx: unknown, arg: RefArg) => this.extent(arg, 'col'),
+      },
+    } as ConstructorParameters<typeof FormulaParser>[0]);
+  }
+
+  /** A range's last cell, cut at the sheet's grid (1-based). */
+  private clamped(ref: RangeRef): Ref {
+    const grid = this.host.grid?.(ref.sheet);
+    return {
+      sheet: ref.sheet,
+      row: Math.min(ref.to.row, grid ? grid.rows : ref.from.row + 50_000),
+      col: Math.min(ref.to.col, grid ? grid.cols : ref.to.col),
+    };
+  }
+
+  private extent(arg: RefArg, axis: 'row' | 'col'): number {
+    const ref = arg?.ref;
+    if (!ref || !('from' in ref)) return 1;
+    const to = this.clamped(ref);
+    return Math.abs(to[axis] - ref.from[axis]) + 1;
   }
 
   /**

@@ -55,6 +55,8 @@ export const SheetSchema = z.object({
     sheetId: z.number(),
     title: z.string(),
     index: z.number(),
+    /** Hidden from people (the add-on's index tab), as the Sheets API's `SheetProperties.hidden`. */
+    hidden: z.optional(z.boolean()),
     gridProperties: z.object({
       frozenRowCount: z.optional(z.number()),
       /** The grid's size, as Google keeps it (twin/grid.ts); absent in files the CLI made. */

@@ -214,7 +214,7 @@ export class Playground {
     if (req.method === 'GET' && path === '/api/workbook')
       return json(res, 200, {
         title: this.o.twin.file.properties.title,
-        sheets: this.o.twin.file.sheets.map((s) => s.properties.title),
+        sheets: this.o.twin.file.sheets.filter((s) => !s.properties.hidden).map((s) => s.properties.title),
         menu: MENU_ITEMS,
         active: this.rt.env.active ?? null,
       });

@@ -3,7 +3,8 @@
  * percent, currency and error texts as if typed (A39); a whole-column range's A1 notation is "D:F"
  * however the grid grows (A40); deleting or inserting rows moves formulas, notes and cell formats with
  * them, and shifts the formulas' row references (A41 for `Sheet.deleteRow` / `insertRowsAfter`, S20
- * for the API's `deleteDimension`). Small scripts run in the twin's node:vm runtime.
+ * for the API's `deleteDimension`). The index tab's formulas compute as Sheets computes them (A43–A44)
+ * and a sheet hides (A45). Small scripts run in the twin's node:vm runtime.
  */
 import { describe, expect, it } from 'vitest';
 import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
@@ -29,12 +30,18 @@ function note(a, text) { sheet().getRange(a).setNote(text); }
 function notes(a) { return sheet().getRange(a).getNotes(); }
 function formulas(a) { return sheet().getRange(a).getFormulas(); }
 function setFormulas(a, f) { sheet().getRange(a).setFormulas(f); }
+function values(a) { return sheet().getRange(a).getValues(); }
+function hide() { sheet().hideSheet(); return sheet().isSheetHidden(); }
+function other() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('U'); }
+function otherFormulas(n) { return other().getRange(1, 1, 1, n).getFormulas(); }
+function indexOf(f) { other().getRange(1, 1, 1, f.length).setFormulas([f]); return other().getRange(1, 1, 1, f.length).getValues()[0]; }
 `;
 
 function twinWith(rows: (string | number)[][]) {
   const file = newWorkbookFile('rows', 'America/New_York');
   const s = newSheet(file, 'T', ['a', 'b', 'c']);
   s.values.push(...rows);
+  newSheet(file, 'U', ['']);
   const twin = new TwinSpreadsheet(file, () => new Date(NOW()));
   return { twin, rt: new AppsScriptRuntime({ twin, code: SCRIPT, now: NOW }) };
 }
@@ -78,6 +85,31 @@ describe('docs/fidelity.md — rows and text', () => {
     rt.run('insertAfter', 1);
     expect(rt.run('formulas', 'C3:C4')).toEqual([['=A3+B3'], ['=A4+B4']]);
     expect(rt.run('notes', 'A4')).toEqual([['last row']]);
+  });
+
+  it('A43: ROWS and COLUMNS of a whole column or row give the grid, COUNTA the cells with a value', () => {
+    const { rt } = twinWith([
+      ['x', 1, ''],
+      ['', 2, ''],
+      ['y', '', ''],
+    ]);
+    rt.run('grow', 500);
+    expect(
+      rt.run('indexOf', ['=ROWS(T!A:A)', '=COLUMNS(T!1:1)', '=COUNTA(T!A:A)', '=COUNTA(T!B:B)']),
+    ).toEqual([1500, 26, 3, 3]);
+  });
+
+  it('A44: getFormulas gives a formula as setFormulas wrote it; a header cell reads through ""&', () => {
+    const { rt } = twinWith([]);
+    const written = ['=ROWS(T!A:A)', '=""&T!B1', '=""&T!D1'];
+    expect(rt.run('indexOf', written)).toEqual([1000, 'b', '']);
+    expect(rt.run('otherFormulas', written.length)).toEqual([written]);
+  });
+
+  it('A45: hideSheet hides a sheet from people, and isSheetHidden says so', () => {
+    const { rt, twin } = twinWith([]);
+    expect(rt.run('hide')).toBe(true);
+    expect(twin.sheetNamed('T').properties.hidden).toBe(true);
   });
 
   it('S20: deleteDimension moves the formulas below the deleted rows up', () => {

@@ -115,6 +115,7 @@ export const WRITE_CALLS: ReadonlySet<string> = new Set([
   'insertRowsAfter',
   'insertColumnsAfter',
   'setFrozenRows',
+  'hideSheet',
   'setName',
   'insertChart',
   'setConditionalFormatRules',

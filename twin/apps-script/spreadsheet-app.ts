@@ -144,6 +144,12 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
       setFrozenRows: (n: number) => (
         (raw(id).properties.gridProperties.frozenRowCount = n), hit('Sheet.setFrozenRows'), undefined
       ),
+      hideSheet(): unknown {
+        hit('Sheet.hideSheet');
+        raw(id).properties.hidden = true;
+        return self;
+      },
+      isSheetHidden: () => (hit('Sheet.isSheetHidden'), raw(id).properties.hidden === true),
       getFrozenRows: () => (
         hit('Sheet.getFrozenRows'), raw(id).properties.gridProperties.frozenRowCount ?? 0
       ),
