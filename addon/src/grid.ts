@@ -1,11 +1,11 @@
 /**
  * Makes room in the sheets' grids before an action writes anything, with SpreadsheetApp: what each
  * tab needs and how much to grow is decided by shared/grid-plan.ts (a new sheet is 1,000 × 26, a
- * spreadsheet at most 10 million cells); this file only asks the grids' sizes (two calls per tab that
- * gets rows, two per sheet when something must grow) and grows them with `insertRowsAfter` /
+ * spreadsheet at most 10 million cells); this file only asks the grids' sizes it was not given (two calls
+ * per tab that gets rows and is not in the index tab, two per sheet when something must grow) and grows them with `insertRowsAfter` /
  * `insertColumnsAfter`. See docs/fidelity.md (A12–A14, A17) and docs/addon.md ("Grids").
  */
-import type { GridNeed } from '../../shared/grid-plan';
+import type { Grid, GridNeed } from '../../shared/grid-plan';
 import { planGrowth } from '../../shared/grid-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,11 +19,15 @@ export function planGrids(
   ss: Spreadsheet,
   sheets: Map<string, Sheet>,
   needs: readonly GridNeed[],
+  known: ReadonlyMap<string, Grid> = new Map(),
 ): (created: Map<string, Sheet>) => void {
   const growths = planGrowth(
     needs.map((n) => {
       const sheet = sheets.get(n.name);
-      return { ...n, have: sheet ? { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() } : undefined };
+      const have = sheet
+        ? (known.get(n.name) ?? { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() })
+        : undefined;
+      return { ...n, have };
     }),
     () => ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0),
   );

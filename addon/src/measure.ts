@@ -8,6 +8,8 @@
  * the parameter set it implies, is logged as JSON (View → Executions) and returned.
  */
 
+import { readIndexTab } from './index-tab';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Each timed call is repeated this many times and the median kept (one slow call says little). */
@@ -19,6 +21,13 @@ export interface SpeedReport {
   /** Median milliseconds of one call of each kind, and of one read and write of a block. */
   readonly ms: Readonly<Record<string, number>>;
   readonly blockCells: number;
+  /**
+   * The tabs whose index-tab row this Sheet trusts (addon/src/index-tab.ts): all of them once Set up
+   * ran, unless Google gives back the formulas in another spelling than written (docs/fidelity.md A45).
+   */
+  readonly indexTrusted: readonly string[];
+  /** Whether the measured tab's index row gives its grid as getMaxRows/getMaxColumns do (null: no row). */
+  readonly indexAgrees: boolean | null;
   /**
    * The cost model's parameters as measured (seconds), to compare with `COST.central`. The round
    * trip is not measurable from the server side: time a `google.script.run` from the sidebar.
@@ -80,7 +89,17 @@ export function measureSpeed(): SpeedReport {
       sheet.getRange(1, 1, lastRow, width).createTextFinder(key).matchEntireCell(true).findAll(),
     ),
     readBlock: timed(3, () => sheet.getRange(1, 1, blockRows, width).getValues()),
+    readIndexTab: timed(3, () => readIndexTab(ss)),
   };
+  const index = readIndexTab(ss);
+  const indexTrusted = [...index.keys()];
+  const shown = index.get(name);
+  // The index's formulas against the calls they stand in for (docs/fidelity.md A43–A44).
+  const indexAgrees = shown
+    ? shown.gridRows === sheet.getMaxRows() &&
+      shown.gridCols === sheet.getMaxColumns() &&
+      shown.keyCells <= lastRow
+    : null;
   // A new sheet is 1,000 × 26: the block written fits below the single cells, at most 26 wide.
   const writeWidth = Math.min(width, 26);
   const probe = ss.insertSheet(`Backorder Desk speed probe ${Date.now()}`);
@@ -114,6 +133,8 @@ export function measureSpeed(): SpeedReport {
     sheet: name,
     ms: { ...read, ...write },
     blockCells,
+    indexTrusted,
+    indexAgrees,
     parameters: {
       perDataCall: seconds(median([read.getLastRow, read.findAll, uncachedRead])),
       perMetaCall: seconds(read.getSheetByName),

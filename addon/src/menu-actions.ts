@@ -3,6 +3,7 @@
  * repair run setup's plan and the rules), and tells the person what happened in a toast or an alert.
  * Questions (which PO, which format, repair or not) are asked with Apps Script's own prompts.
  */
+
 import type { CommandResult } from '../../shared/commands/run';
 import type { Command } from '../../shared/commands/schema';
 import { inspectWorkbook } from '../../shared/inspect';
@@ -13,6 +14,7 @@ import { commandTabs } from '../../shared/read-plan';
 import { SettingsTab } from '../../shared/tabs/settings';
 import { insertAgingChart } from './charts';
 import { toCsv } from './csv';
+import { writeIndexTab } from './index-tab';
 import { ADDON_NAME } from './menu-items';
 import {
   agingScope,
@@ -80,6 +82,7 @@ export function setUpWorkbook(): string[] {
         const tab = tabs[name];
         if (sheet && tab) out.push(...applyRules(ss, sheet, tab));
       }
+      writeIndexTab(ss);
       if (ensureDailyTrigger())
         out.push('Daily run installed (rebuilds Aging and sets follow-ups each morning)');
       return out;

@@ -3,11 +3,15 @@
  * the key column (a server-side search: the column is never read into the script; the
  * `spreadsheets.currentonly` scope is enough, fidelity A38), then read in as few getValues as
  * contiguity allows: runs of rows, joined across a gap while re-reading the gap costs less than
- * another call. Sheets are looked up by name as they are needed, never all of them.
+ * another call. Sheets are looked up by name as they are needed, never all of them. With the index
+ * tab (shared/index-tab.ts) a tab's header and grid come from it, and a tab that may get rows has its
+ * last row found by reading from its last key rows to the end of its grid when that is cheaper than
+ * asking `getLastRow` (the same read holds the rows that give the next id).
  */
 import type { Cell } from '../../shared/cells';
 import { columnLetter, type RawTab } from '../../shared/codec';
-import type { RowSource } from '../../shared/row-scope';
+import { type IndexedShape, lastRowIn } from '../../shared/index-tab';
+import { type RowSource, TAIL_ROWS } from '../../shared/row-scope';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,11 +36,19 @@ export function clusters(sorted: readonly number[], joinCells: number, width = 1
 export interface SheetRowSource extends RowSource {
   /** Every sheet looked up so far, by name (the writer's map). */
   readonly sheets: Map<string, Sheet>;
+  /** Grid sizes the index gave, by tab name (the writer's grid plan asks only the others). */
+  readonly grids: ReadonlyMap<string, { readonly rows: number; readonly cols: number }>;
 }
 
-export function sheetRowSource(ss: Spreadsheet): SheetRowSource {
+export function sheetRowSource(
+  ss: Spreadsheet,
+  index: ReadonlyMap<string, IndexedShape> = new Map(),
+): SheetRowSource {
   const sheets = new Map<string, Sheet>();
   const lastRows = new Map<string, number>();
+  /** Rows already read (1-based), by tab: a later ask for them is answered without a call. */
+  const cached = new Map<string, Map<number, readonly Cell[]>>();
+  const grids = new Map([...index].map(([name, i]) => [name, { rows: i.gridRows, cols: i.gridCols }]));
   const sheet = (name: string): Sheet | undefined => {
     if (!sheets.has(name)) {
       const s = ss.getSheetByName(name);
@@ -44,11 +56,40 @@ export function sheetRowSource(ss: Spreadsheet): SheetRowSource {
     }
     return sheets.get(name);
   };
+  /**
+   * The last row from the index: every row from the last key rows to the end of the grid, read in
+   * one call when that costs less than a getLastRow (they are cached: they hold the tail). Read as
+   * wide as the header: new rows are written as wide as the header, so a cell typed past it, below
+   * the data, is never under a new row (getLastRow would count it; this read places new rows above
+   * it, overwriting nothing).
+   */
+  const lastRowByIndex = (tab: string, s: Sheet, i: IndexedShape): number | undefined => {
+    const first = Math.max(2, i.keyCells - TAIL_ROWS + 1);
+    const rows = i.gridRows - first + 1;
+    const width = i.header.length;
+    if (rows <= 0 || width === 0) return undefined;
+    if (rows * width > READ_JOIN_CELLS) return undefined;
+    const values = s.getRange(first, 1, rows, width).getValues() as Cell[][];
+    const mine = cached.get(tab) ?? new Map<number, readonly Cell[]>();
+    values.forEach((row, k) => {
+      mine.set(first + k, row);
+    });
+    cached.set(tab, mine);
+    return lastRowIn(first, values);
+  };
   return {
     sheets,
+    grids,
     shape(tab, withLastRow) {
       const s = sheet(tab);
       if (!s) return undefined;
+      const indexed = index.get(tab);
+      if (indexed) {
+        if (!withLastRow) return { header: indexed.header };
+        const lastRow = lastRowByIndex(tab, s, indexed) ?? s.getLastRow();
+        lastRows.set(tab, lastRow);
+        return { header: indexed.header, lastRow };
+      }
       // The header as the whole first row (one call, no getLastColumn), trailing blanks trimmed.
       const header = [...((s.getRange('1:1').getValues()[0] ?? []) as Cell[])];
       while (header.length > 0 && (header[header.length - 1] === '' || header[header.length - 1] === null))
@@ -79,7 +120,14 @@ export function sheetRowSource(ss: Spreadsheet): SheetRowSource {
       const out = new Map<number, readonly Cell[]>();
       const s = sheet(tab);
       if (!s || rows.length === 0 || width === 0) return out;
-      for (const [first, last] of clusters(rows, READ_JOIN_CELLS, width)) {
+      const mine = cached.get(tab);
+      const unread: number[] = [];
+      for (const r of rows) {
+        const row = mine?.get(r);
+        if (row) out.set(r, row.length > width ? row.slice(0, width) : row);
+        else unread.push(r);
+      }
+      for (const [first, last] of clusters(unread, READ_JOIN_CELLS, width)) {
         const values = s.getRange(first, 1, last - first + 1, width).getValues() as Cell[][];
         values.forEach((row, i) => {
           out.set(first + i, row);

@@ -26,6 +26,7 @@ import { commandKeys, NO_KEYS, type ScopeKeys } from '../../shared/scope-keys';
 import { AGING_TAB, TABS } from '../../shared/workbook';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
+import { readIndexTab } from './index-tab';
 import { sheetRowSource } from './row-source';
 import { type ReadResult, readTabs, writeTabs } from './sheet-io';
 
@@ -155,9 +156,9 @@ export function readScopedTabs(
   requestId?: string,
   timeZone = ss.getSpreadsheetTimeZone(),
 ): ReadResult & { source: ReturnType<typeof sheetRowSource> } {
-  const source = sheetRowSource(ss);
+  const source = sheetRowSource(ss, readIndexTab(ss));
   const { tabs, sparse } = readScoped(source, scope.keys, { ...scope, requestId });
-  return { tabs, timeZone, sheets: source.sheets, sparse, source };
+  return { tabs, timeZone, sheets: source.sheets, sparse, source, grids: source.grids };
 }
 
 /**
@@ -250,7 +251,8 @@ export function readDecideWriteEach(
         }
         writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
         plans.push(plan);
-        read = { ...read, tabs: patchedTabs(read, plan) };
+        // The write may have grown grids: later steps ask their sizes again.
+        read = { ...read, tabs: patchedTabs(read, plan), grids: undefined };
       }
       return plans;
     });

@@ -10,7 +10,7 @@
 import { encodeText } from '../../shared/cells';
 import type { RawTab, TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
-import { gridNeeds, widest } from '../../shared/grid-plan';
+import { type Grid, gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
 import { APPS_SCRIPT_MERGE_CELLS, writeRectangles } from '../../shared/write-plan';
 import { planGrids } from './grid';
@@ -25,6 +25,8 @@ export interface ReadResult {
   readonly sheets: Map<string, Sheet>;
   /** Tabs read row by row (addon/src/row-source.ts): their unread rows are empty in `tabs`. */
   readonly sparse?: ReadonlySet<string>;
+  /** Grid sizes already known (from the index tab), by tab name: not asked again before a write. */
+  readonly grids?: ReadonlyMap<string, Grid>;
 }
 
 /** Every sheet by name (one getSheets, one getName per sheet: constant in the number of rows). */
@@ -169,7 +171,7 @@ export function writeTabs(
     patches,
     newTabs,
   );
-  const growGrids = planGrids(ss, read.sheets, needs);
+  const growGrids = planGrids(ss, read.sheets, needs, read.grids);
   const created = new Map<string, Sheet>();
   for (const tab of newTabs) created.set(tab.name, ss.insertSheet(tab.name));
   growGrids(created);

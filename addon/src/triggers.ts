@@ -10,7 +10,8 @@ import { normalizeHeader } from '../../shared/columns';
 import { ALL_TAB_NAMES, planAction, planAging } from '../../shared/plans';
 import { formulaColumns } from '../../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../../shared/workbook';
-import { dailyScope, readDecideWriteEach } from './server';
+import { mendIndexTab } from './index-tab';
+import { dailyScope, readDecideWriteEach, withDocumentLock } from './server';
 import { writeFormulas } from './sheet-io';
 
 export const LAST_FAILURE_KEY = 'backorderDesk.lastDailyFailure';
@@ -120,6 +121,8 @@ export function runDaily(e?: { triggerUid?: string }): void {
       ALL_TAB_NAMES,
       dailyScope(),
     );
+    // People's inserted or moved columns leave index rows untrusted (slower clicks): mended daily.
+    withDocumentLock(() => mendIndexTab(ss));
     props.deleteProperty(LAST_FAILURE_KEY);
     if (uid) user.deleteProperty(missedKey(uid));
   } catch (err) {

@@ -1,0 +1,54 @@
+/**
+ * The index tab in the spreadsheet (shared/index-tab.ts decides what it holds and which rows to
+ * trust): read at the start of every scoped read in three calls (the sheet, its values, its
+ * formulas) instead of a header read, a last-row and two grid-size calls per tab; rewritten by Set
+ * up, mended by the daily run, hidden from people. A missing or untrusted row only means that tab is
+ * asked directly.
+ */
+import type { Cell } from '../../shared/cells';
+import { INDEX_TAB, INDEXED_TABS, type IndexedShape, indexGrid, readIndex } from '../../shared/index-tab';
+import { TABS, type TabKey } from '../../shared/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The trusted rows of the index, by tab name; empty when the workbook has no index yet. */
+export function readIndexTab(ss: Spreadsheet): Map<string, IndexedShape> {
+  const sheet = ss.getSheetByName(INDEX_TAB);
+  const out = new Map<string, IndexedShape>();
+  if (!sheet) return out;
+  // Its rows are the indexed tabs, at most; whole rows, so no call asks how wide the tab is.
+  const range = sheet.getRange(`1:${INDEXED_TABS.length}`);
+  const values = range.getValues() as Cell[][];
+  const formulas = range.getFormulas();
+  for (const [tab, shape] of readIndex(values, formulas)) out.set(TABS[tab].name, shape);
+  return out;
+}
+
+/** Rewrites the index unless every indexed tab has a trusted row (the daily run: three calls when it does). */
+export function mendIndexTab(ss: Spreadsheet): void {
+  if (readIndexTab(ss).size < INDEXED_TABS.length) writeIndexTab(ss);
+}
+
+/**
+ * Writes the index from the tabs as they stand (a header read and a grid width per tab), creating
+ * the hidden tab when missing. Called under the document lock by Set up and the daily run.
+ */
+export function writeIndexTab(ss: Spreadsheet): void {
+  const tabs = new Map<TabKey, { header: Cell[]; gridCols: number }>();
+  for (const tab of INDEXED_TABS) {
+    const sheet = ss.getSheetByName(TABS[tab].name);
+    if (!sheet) continue;
+    const header = [...((sheet.getRange('1:1').getValues()[0] ?? []) as Cell[])];
+    while (header.length > 0 && (header[header.length - 1] === '' || header[header.length - 1] === null))
+      header.pop();
+    tabs.set(tab, { header, gridCols: sheet.getMaxColumns() });
+  }
+  const grid = indexGrid(tabs);
+  const sheet = ss.getSheetByName(INDEX_TAB) ?? ss.insertSheet(INDEX_TAB);
+  const width = grid[0]?.length ?? 0;
+  if (sheet.getMaxColumns() < width)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  sheet.getDataRange().clearContent();
+  if (grid.length > 0) sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  if (!sheet.isSheetHidden()) sheet.hideSheet();
+}

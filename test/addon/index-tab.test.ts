@@ -1,0 +1,133 @@
+/**
+ * The index tab (shared/index-tab.ts) through the built Code.js in the twin: Set up writes it hidden,
+ * a click reads every tab's header and grid from it instead of asking each tab, and decides and
+ * writes exactly as without it; a tab whose row cannot be trusted (a person inserted a column) is
+ * asked directly and the daily run mends the row; the last row found by reading to the end of the
+ * grid keeps a cell a person typed below the data.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../shared/cells';
+import { columnLetter } from '../../shared/codec';
+import { INDEX_TAB, INDEXED_TABS, readIndex } from '../../shared/index-tab';
+import type { ActionReply } from '../../shared/rpc';
+import { batchUpdate } from '../../twin/batch-update';
+import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
+
+let n = 0;
+const rid = () => `index-tab-${String(++n).padStart(4, '0')}`;
+
+/** The index's rows Code.js would trust now, read as Google computes them. */
+function trusted(desk: Desk) {
+  const sheet = desk.twin.sheetNamed(INDEX_TAB);
+  const width = sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
+  const cells = (each: (r: number, c: number) => unknown) =>
+    sheet.values.map((_, r) => Array.from({ length: width }, (_, c) => each(r, c)));
+  return readIndex(
+    cells((r, c) => desk.twin.formulas.valueAt(INDEX_TAB, r, c)) as Cell[][],
+    cells((r, c) => sheet.formulas[`${columnLetter(c)}${r + 1}`] ?? '') as string[][],
+  );
+}
+
+async function shop(): Promise<Desk> {
+  const desk = await openDesk();
+  desk.run('menuSetUpWorkbook');
+  typeWorkedExample(desk);
+  return desk;
+}
+
+/** Allocates SO-1, then logs a call on its backorder; the calls each execution made. */
+function day(desk: Desk): Record<string, number>[] {
+  const counts: Record<string, number>[] = [];
+  const act = (command: object) => {
+    desk.rt.counter.reset();
+    const reply = desk.run<ActionReply>('sidebarAction', { command, requestId: rid(), attempt: 1 });
+    counts.push({ ...desk.rt.counter.counts });
+    return reply;
+  };
+  act({ action: 'allocate', orderId: 'SO-1' });
+  act({ action: 'log-call', backorderId: 'BO-000001', method: 'Phone', summary: 'told the date' });
+  return counts;
+}
+
+/** Every tab but the index, as JSON, Set up's random RequestID aside. */
+const sheetsOf = (desk: Desk) =>
+  JSON.stringify(
+    desk.twin.file.sheets
+      .filter((s) => s.properties.title !== INDEX_TAB)
+      .map((s) => ({ title: s.properties.title, values: s.values, formulas: s.formulas })),
+  ).replace(/menu-setup-[0-9a-f-]+/g, 'menu-setup');
+
+describe('add-on: the index tab', () => {
+  it('is written hidden by Set up, with a trusted row for every tab it indexes', async () => {
+    const desk = await shop();
+    const index = desk.twin.sheetNamed(INDEX_TAB);
+    expect(index.properties.hidden).toBe(true);
+    expect([...trusted(desk).keys()].sort()).toEqual([...INDEXED_TABS].sort());
+    expect(trusted(desk).get('orders')?.header[0]).toBe('OrderID');
+  });
+
+  it('makes a click cheaper and changes nothing in what it decides or writes', async () => {
+    const indexed = await shop();
+    const plain = await shop();
+    plain.twin.file.sheets = plain.twin.file.sheets.filter((s) => s.properties.title !== INDEX_TAB);
+    n = 0;
+    const withIndex = day(indexed);
+    n = 0;
+    const without = day(plain);
+    expect(sheetsOf(indexed)).toEqual(sheetsOf(plain));
+    const asked = (c: Record<string, number>) =>
+      (c['Sheet.getLastRow'] ?? 0) + (c['Sheet.getMaxRows'] ?? 0) + (c['Range.getValues'] ?? 0);
+    withIndex.forEach((c, i) => {
+      const other = without[i] as Record<string, number>;
+      expect(asked(c)).toBeLessThan(asked(other));
+      expect(c['Sheet.getMaxRows'] ?? 0).toBe(0);
+    });
+  });
+
+  it('asks a tab directly once a person inserted a column into it, and the daily run mends its row', async () => {
+    const desk = await shop();
+    const orders = desk.twin.sheetNamed('Orders');
+    batchUpdate(desk.twin, [
+      {
+        insertDimension: {
+          range: { sheetId: orders.properties.sheetId, dimension: 'COLUMNS', startIndex: 2, endIndex: 3 },
+        },
+      },
+    ] as never);
+    desk.twin.write('Orders!C1:C2', [['Rep notes'], ['call after 3pm']], 'RAW');
+    expect(trusted(desk).has('orders')).toBe(false);
+
+    day(desk);
+    const line = desk.rows('Orders')[0] ?? {};
+    expect(line['Rep notes']).toBe('call after 3pm');
+    expect(line.Status).toBe('Backordered');
+    expect(line.QtyAllocated).toBe(15);
+
+    desk.rt.fireTimeDriven(desk.rt.state.triggers[0]?.id ?? '', true);
+    expect(trusted(desk).has('orders')).toBe(true);
+    expect(trusted(desk).get('orders')?.header[2]).toBe('Rep notes');
+  });
+
+  it('finds the last row past a gap in the key column, and keeps a cell typed past the header', async () => {
+    const desk = await shop();
+    day(desk);
+    const last = desk.twin.sheetNamed('Log').values.length;
+    // A Log row emptied by hand (fewer keys than rows) and a note past the Log's columns, below it.
+    desk.twin.clear('Log!A3:H3');
+    desk.twin.write(`Log!K${last + 2}`, [['checked by Dana']], 'RAW');
+    desk.run('sidebarAction', {
+      command: { action: 'log-call', backorderId: 'BO-000001', method: 'Email', summary: 'sent the date' },
+      requestId: rid(),
+      attempt: 1,
+    });
+    const rows = desk.twin.sheetNamed('Log').values;
+    expect(rows[last + 1]?.[10]).toBe('checked by Dana');
+    expect(rows[2]?.every((v) => v === '' || v === null)).toBe(true);
+    expect(String(rows[last]?.[0])).toMatch(/^LG-/);
+    const ids = desk
+      .rows('Log')
+      .map((r) => String(r.LogID))
+      .filter((id) => id !== '');
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
