@@ -52,6 +52,11 @@ export function writeRectangles(
   cells: readonly { readonly row: number; readonly col: number }[],
   mergeCells: number,
   exactUpTo = EXACT_RECTANGLES,
+  /**
+   * Whether rows `from`…`to` (0-based, inclusive) may be rewritten as read: a tab read row by row
+   * joins two stacks only across rows it read (the rest it does not know).
+   */
+  known: (from: number, to: number) => boolean = () => true,
 ): Rectangle[] {
   const columnsByRow = new Map<number, number[]>();
   for (const { row, col } of cells) {
@@ -78,7 +83,7 @@ export function writeRectangles(
       const last = stacks[stacks.length - 1];
       if (last && last.left === left && last.right === right && row === last.bottom + 1) last.bottom = row;
       else {
-        if (last && last.left === left && last.right === right)
+        if (last && last.left === left && last.right === right && known(last.bottom + 1, row - 1))
           gaps.push({ after: stacks.length - 1, cost: (row - last.bottom - 1) * width });
         stacks.push({ top: row, bottom: row, left, right });
       }

@@ -36,6 +36,8 @@ export function clusters(sorted: readonly number[], joinCells: number, width = 1
 export interface SheetRowSource extends RowSource {
   /** Every sheet looked up so far, by name (the writer's map). */
   readonly sheets: Map<string, Sheet>;
+  /** A row (1-based) as read in this execution, wanted or read between wanted rows. */
+  readRow(tab: string, row: number): readonly Cell[] | undefined;
   /** Grid sizes the index gave, by tab name (the writer's grid plan asks only the others). */
   readonly grids: ReadonlyMap<string, { readonly rows: number; readonly cols: number }>;
 }
@@ -46,7 +48,7 @@ export function sheetRowSource(
 ): SheetRowSource {
   const sheets = new Map<string, Sheet>();
   const lastRows = new Map<string, number>();
-  /** Rows already read (1-based), by tab: a later ask for them is answered without a call. */
+  /** Rows read (1-based), by tab: a later ask is answered without a call; a write may rewrite them. */
   const cached = new Map<string, Map<number, readonly Cell[]>>();
   const grids = new Map([...index].map(([name, i]) => [name, { rows: i.gridRows, cols: i.gridCols }]));
   const sheet = (name: string): Sheet | undefined => {
@@ -80,6 +82,7 @@ export function sheetRowSource(
   return {
     sheets,
     grids,
+    readRow: (tab, row) => cached.get(tab)?.get(row),
     shape(tab, withLastRow) {
       const s = sheet(tab);
       if (!s) return undefined;
@@ -129,9 +132,12 @@ export function sheetRowSource(
       }
       for (const [first, last] of clusters(unread, READ_JOIN_CELLS, width)) {
         const values = s.getRange(first, 1, last - first + 1, width).getValues() as Cell[][];
+        const mine = cached.get(tab) ?? new Map<number, readonly Cell[]>();
         values.forEach((row, i) => {
           out.set(first + i, row);
+          mine.set(first + i, row);
         });
+        cached.set(tab, mine);
       }
       return out;
     },

@@ -158,7 +158,15 @@ export function readScopedTabs(
 ): ReadResult & { source: ReturnType<typeof sheetRowSource> } {
   const source = sheetRowSource(ss, readIndexTab(ss));
   const { tabs, sparse } = readScoped(source, scope.keys, { ...scope, requestId });
-  return { tabs, timeZone, sheets: source.sheets, sparse, source, grids: source.grids };
+  return {
+    tabs,
+    timeZone,
+    sheets: source.sheets,
+    sparse,
+    source,
+    grids: source.grids,
+    rowRead: source.readRow,
+  };
 }
 
 /**

@@ -7,12 +7,12 @@
  * not own (people's, formulas) are never in a written range. New rows go out in one setValues, with
  * the tab's formula columns filled in (see sheet-rules.ts).
  */
-import { encodeText } from '../../shared/cells';
+import { type Cell, encodeText } from '../../shared/cells';
 import type { RawTab, TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
 import { type Grid, gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
-import { APPS_SCRIPT_MERGE_CELLS, writeRectangles } from '../../shared/write-plan';
+import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/write-plan';
 import { planGrids } from './grid';
 import { clusters, READ_JOIN_CELLS } from './row-source';
 
@@ -27,6 +27,11 @@ export interface ReadResult {
   readonly sparse?: ReadonlySet<string>;
   /** Grid sizes already known (from the index tab), by tab name: not asked again before a write. */
   readonly grids?: ReadonlyMap<string, Grid>;
+  /**
+   * A row (1-based) of a sparse tab as this execution read it, decoded or not (a joined read brings
+   * the rows between those it wanted): what a write may rewrite to join two rectangles.
+   */
+  readonly rowRead?: (tab: string, row: number) => readonly Cell[] | undefined;
 }
 
 /** Every sheet by name (one getSheets, one getName per sheet: constant in the number of rows). */
@@ -55,18 +60,42 @@ function rewritable(v: unknown): unknown {
   return typeof v === 'string' ? encodeText(v, SCRIPT) : v;
 }
 
-/** `sparse`: the tab was read row by row, so a rectangle never spans rows it did not read. */
-function writeCells(sheet: Sheet, read: RawTab, patch: TabPatch, sparse: boolean): void {
+/**
+ * `sparse`: the tab was read row by row, so a rectangle spans only rows this execution read: the
+ * rows decoded, or rows a joined read brought in between them (`rowRead`, 1-based).
+ */
+function writeCells(
+  sheet: Sheet,
+  read: RawTab,
+  patch: TabPatch,
+  sparse: boolean,
+  rowRead?: ReadResult['rowRead'],
+): void {
   if (patch.writes.length === 0) return;
   const byCell = new Map<string, unknown>();
   for (const w of patch.writes) byCell.set(`${w.row}:${w.col}`, w.value);
-  for (const r of writeRectangles(patch.writes, sparse ? 0 : APPS_SCRIPT_MERGE_CELLS)) {
+  const rowAt = (row: number) => {
+    const decoded = read.values[row];
+    return decoded && decoded.length > 0 ? decoded : rowRead?.(read.name, row + 1);
+  };
+  const known = (from: number, to: number) => {
+    for (let row = from; row <= to; row++) if ((rowAt(row)?.length ?? 0) === 0) return false;
+    return true;
+  };
+  const rectangles = writeRectangles(
+    patch.writes,
+    APPS_SCRIPT_MERGE_CELLS,
+    EXACT_RECTANGLES,
+    sparse ? known : undefined,
+  );
+  for (const r of rectangles) {
     const grid: unknown[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const cells: unknown[] = [];
+      const was = rowAt(row);
       for (let c = r.left; c <= r.right; c++) {
         const key = `${row}:${c}`;
-        cells.push(byCell.has(key) ? byCell.get(key) : rewritable(read.values[row]?.[c] ?? ''));
+        cells.push(byCell.has(key) ? byCell.get(key) : rewritable(was?.[c] ?? ''));
       }
       grid.push(cells);
     }
@@ -197,7 +226,7 @@ export function writeTabs(
       if (sheet.getCharts().length === 0) for (const chart of patch.charts ?? []) insertChart?.(sheet, chart);
       continue;
     }
-    writeCells(sheet, raw, patch, read.sparse?.has(patch.tab) === true);
+    writeCells(sheet, raw, patch, read.sparse?.has(patch.tab) === true, read.rowRead);
     // Rows removed bottom-up so earlier row numbers stay valid (undo and archive only).
     for (const r of [...(patch.deletes ?? [])].sort((a, b) => b - a)) sheet.deleteRow(r + 1);
     const remaining = {

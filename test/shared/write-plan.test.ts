@@ -37,6 +37,19 @@ describe('writeRectangles', () => {
     expect(writeRectangles(batch, 0)).toHaveLength(40);
   });
 
+  it('joins a tab read row by row only across rows it read', () => {
+    // 40 rows ten apart; the rows read are 10…200 (one joined read), nothing below.
+    const batch = Array.from({ length: 40 }, (_, i) => [cell(10 + 10 * i, 3), cell(10 + 10 * i, 4)]).flat();
+    const read = (from: number, to: number) => to <= 200;
+    const joined = writeRectangles(batch, APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, read);
+    // Rows 10…200 (20 stacks) may join; the 20 below 200 stay exact, each its own rectangle.
+    expect(joined.filter((r) => r.top > 200)).toHaveLength(20);
+    expect(joined.filter((r) => r.top <= 200).every((r) => r.bottom <= 200)).toBe(true);
+    expect(joined.length).toBeGreaterThanOrEqual(EXACT_RECTANGLES);
+    expect(joined.length).toBeLessThan(40);
+    for (const r of joined) if (r.top !== r.bottom) expect(read(r.top, r.bottom)).toBe(true);
+  });
+
   it('never spans a column between two runs of a row (a column people own)', () => {
     expect(writeRectangles([cell(5, 1), cell(5, 2), cell(5, 4)], APPS_SCRIPT_MERGE_CELLS)).toEqual([
       { top: 5, bottom: 5, left: 1, right: 2 },
