@@ -167,13 +167,26 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   };
   const asked = new Set<string>();
   const wanted = new Map<TabKey, Set<number>>();
-  const want = (tab: TabKey, rows: Iterable<number>) => {
+  // Rows read only as a tab's last rows (for the next id): decoded, but they bring nothing more
+  // unless a search or the shown row asks for them too (then they grow as any row read).
+  const tailOnly = new Map<TabKey, Set<number>>();
+  const promoted = new Map<TabKey, Set<number>>();
+  const want = (tab: TabKey, rows: Iterable<number>, tail = false) => {
     const grid = grids.get(tab);
     if (!grid) return;
     const list = wanted.get(tab) ?? new Set<number>();
-    for (const r of rows)
-      if (r >= 2 && (!grid.bounded || r <= grid.values.length) && !grid.read.has(r)) list.add(r);
+    const tails = tailOnly.get(tab) ?? new Set<number>();
+    for (const r of rows) {
+      if (r < 2 || (grid.bounded && r > grid.values.length)) continue;
+      if (tail) {
+        if (!grid.read.has(r) && !list.has(r)) tails.add(r);
+      } else if (tails.delete(r) && grid.read.has(r)) {
+        promoted.set(tab, (promoted.get(tab) ?? new Set<number>()).add(r));
+      }
+      if (!grid.read.has(r)) list.add(r);
+    }
     wanted.set(tab, list);
+    tailOnly.set(tab, tails);
   };
   // A round's searches are queued per tab and column, then run together: the searches of one
   // column, or of adjacent columns, are one TextFinder over them (an alternation of every value),
@@ -209,7 +222,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   // The tail of every tab that may get rows (the next id), the Log row of this RequestID, the shown row.
   for (const tab of ID_TABS) {
     const grid = grids.get(tab);
-    if (grid?.bounded) want(tab, range(grid.values.length - TAIL_ROWS + 1, grid.values.length));
+    if (grid?.bounded) want(tab, range(grid.values.length - TAIL_ROWS + 1, grid.values.length), true);
   }
   if (options.requestId) find('log', 'requestId', [options.requestId]);
   for (const s of options.searches ?? []) find(s.tab, s.field, s.values, '', vocabularyWord);
@@ -238,7 +251,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     find('calls', 'orderId', sets.orders);
     find('notifications', 'backorderId', sets.backorders);
     search();
-    if (![...wanted.values()].some((s) => s.size > 0) && !promoteWaiting(sets)) break;
+    const more = (m: Map<TabKey, Set<number>>) => [...m.values()].some((s) => s.size > 0);
+    if (!more(wanted) && !more(promoted) && !promoteWaiting(sets)) break;
     for (const [tab, rows] of wanted) {
       if (rows.size === 0) continue;
       const grid = grids.get(tab);
@@ -253,7 +267,14 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
         while (grid.values.length < r) grid.values.push(EMPTY_ROW);
         grid.values[r - 1] = got.get(r) ?? EMPTY_ROW;
       }
-      grow(tab, rows, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined);
+      const tails = tailOnly.get(tab);
+      const growing = new Set([...rows].filter((r) => !tails?.has(r)));
+      grow(tab, growing, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined);
+      rows.clear();
+    }
+    for (const [tab, rows] of promoted) {
+      const grid = grids.get(tab);
+      if (grid && rows.size > 0) grow(tab, new Set(rows), grid, sets, undefined);
       rows.clear();
     }
   }
