@@ -117,6 +117,8 @@ type Sets = Record<
 > & {
   /** Waiting lines read (found by Status), by order: their SKUs. */
   readonly waiting: Map<string, Set<string>>;
+  /** The lines of the named POs whose SKUs the action is about (undefined: every line). */
+  readonly poLines?: ReadonlySet<number>;
 };
 
 /**
@@ -164,6 +166,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     pos: new Set(keys.pos),
     shipFor: new Set(keys.backorders),
     waiting: new Map(),
+    ...(keys.poLines ? { poLines: new Set(keys.poLines) } : {}),
   };
   const asked = new Set<string>();
   const wanted = new Map<TabKey, Set<number>>();
@@ -353,7 +356,8 @@ function grow(
       }
     } else if (tab === 'pos' && (sets.pos.has(r.po as string) || shown)) {
       sets.pos.add(r.po as string);
-      sets.skus.add(r.sku as string);
+      // A PO's other lines are read (its status), but only the lines acted on bring their SKU.
+      if (shown || !sets.poLines || sets.poLines.has(r.line as number)) sets.skus.add(r.sku as string);
     } else if (tab === 'inventory' && shown) sets.skus.add(r.sku as string);
   });
 }

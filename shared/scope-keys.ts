@@ -12,6 +12,11 @@ export interface ScopeKeys {
   readonly backorders: readonly string[];
   readonly skus: readonly string[];
   readonly pos: readonly string[];
+  /**
+   * The lines of the named POs the action changes (a receipt of some lines): only their SKUs'
+   * stock and queues are read. Absent: every line of the PO.
+   */
+  readonly poLines?: readonly number[];
 }
 
 export const NO_KEYS: ScopeKeys = { orders: [], backorders: [], skus: [], pos: [] };
@@ -34,10 +39,16 @@ export function commandKeys(command: Command): ScopeKeys | null {
     case 'release':
       keys = { ...NONE, orders: [command.orderId] };
       break;
-    case 'receive':
-    case 'send-po':
+    case 'receive': {
+      const lines = command.lines ?? (command.line === undefined ? undefined : [command.line]);
+      keys = { ...NONE, pos: [command.po], ...(lines ? { poLines: lines } : {}) };
+      break;
+    }
     case 'change-po':
     case 'cancel-po-line':
+      keys = { ...NONE, pos: [command.po], poLines: [command.line] };
+      break;
+    case 'send-po':
       keys = { ...NONE, pos: [command.po] };
       break;
     case 'fulfill':
@@ -76,6 +87,7 @@ function withExpected(keys: ScopeKeys, expected: Record<string, string> | undefi
     backorders: [...keys.backorders],
     skus: [...keys.skus],
     pos: [...keys.pos],
+    ...(keys.poLines ? { poLines: keys.poLines } : {}),
   };
   for (const ref of Object.keys(expected ?? {})) {
     const at = ref.indexOf(':');

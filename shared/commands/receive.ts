@@ -13,6 +13,8 @@ import { receiveDropShip } from './drop-ship';
 export interface ReceiveArgs {
   readonly po: string;
   readonly line?: number;
+  /** Several lines at once (with `line`, the line must be among them). */
+  readonly lines?: readonly number[];
   readonly qty?: number;
 }
 
@@ -42,12 +44,21 @@ export function refreshOnOrder(desk: Desk, sku: string, warehouse: string): void
 export function receive(desk: Desk, args: ReceiveArgs): void {
   const lines = desk.uow
     .all('pos')
-    .filter((p) => p.po === args.po && (args.line === undefined || p.line === args.line));
-  if (lines.length === 0)
-    throw new DeskError(
-      'NOT_FOUND',
-      `POs: ${args.po}${args.line !== undefined ? ` line ${args.line}` : ''} not found`,
+    .filter(
+      (p) =>
+        p.po === args.po &&
+        (args.line === undefined || p.line === args.line) &&
+        (args.lines === undefined || args.lines.includes(p.line)),
     );
+  const named = args.lines
+    ? ` lines ${args.lines.join(', ')}`
+    : args.line !== undefined
+      ? ` line ${args.line}`
+      : '';
+  if (lines.length === 0) throw new DeskError('NOT_FOUND', `POs: ${args.po}${named} not found`);
+  const missing = (args.lines ?? []).filter((l) => !lines.some((p) => p.line === l));
+  if (missing.length > 0)
+    throw new DeskError('NOT_FOUND', `POs: ${args.po} line ${missing.join(', ')} not found`);
   if (args.qty !== undefined && lines.length > 1)
     throw new DeskError('BAD_INPUT', `PO ${args.po} has ${lines.length} lines: give --line with --qty`);
   desk.entity(`PO ${args.po}`);

@@ -43,6 +43,8 @@ export const CommandSchema = z.discriminatedUnion('action', [
     action: z.literal('receive'),
     po: id,
     line: z.optional(lineNo),
+    /** Several lines in one action (the sidebar receives a long PO a few lines at a time). */
+    lines: z.optional(z.array(lineNo).check(z.minLength(1, 'must name at least one line'))),
     qty: z.optional(count),
     expected: versions,
   }),

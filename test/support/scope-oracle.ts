@@ -111,6 +111,21 @@ export function commandFor(wb: Workbook, s: Pick): Command | undefined {
       raw.backorderId = bo.backorderId;
       break;
     case 'receive':
+      if (!po) return undefined;
+      // One line, or several of the PO's lines at once (only their SKUs' rows are read).
+      Object.assign(
+        raw,
+        { po: po.po },
+        s.flag
+          ? {
+              lines: wb.pos
+                .filter((p) => p.po === po.po)
+                .map((p) => p.line)
+                .slice(0, 2),
+            }
+          : { line: po.line },
+      );
+      break;
     case 'send-po':
     case 'cancel-po-line':
       if (!po) return undefined;
