@@ -156,6 +156,7 @@ export async function addonCost(lines: number, history = 0) {
       act({ action: 'log-call', backorderId: middle.backorderId, method: 'Phone', summary: 'told the date' }),
       1,
     ],
+    ['receivePoLine', act({ action: 'receive', po, line: 1 }), 1],
     ['receivePo', act({ action: 'receive', po }), 1],
     ['rebuildAging', () => rt.run('menuRebuildAging'), 1],
     ['allocateAll', () => rt.run('menuAllocateAll'), 1],

@@ -14,6 +14,7 @@ export {
   sidebarAction,
   sidebarJump,
   sidebarList,
+  sidebarProgress,
   sidebarSelection,
   sidebarStatus,
   sidebarView,

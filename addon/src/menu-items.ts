@@ -27,5 +27,6 @@ export const RPC_NAMES = [
   'sidebarAction',
   'sidebarJump',
   'sidebarStatus',
+  'sidebarProgress',
   'exportInvoicesCsv',
 ] as const;

@@ -12,6 +12,7 @@ import type { Cell } from '../../shared/cells';
 import { columnLetter, type RawTab } from '../../shared/codec';
 import { type IndexedShape, lastRowIn } from '../../shared/index-tab';
 import { type RowSource, TAIL_ROWS } from '../../shared/row-scope';
+import { NO_PROGRESS, type Progress } from './progress';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,12 +46,18 @@ export interface SheetRowSource extends RowSource {
 export function sheetRowSource(
   ss: Spreadsheet,
   index: ReadonlyMap<string, IndexedShape> = new Map(),
+  progress: Progress = NO_PROGRESS,
 ): SheetRowSource {
   const sheets = new Map<string, Sheet>();
   const lastRows = new Map<string, number>();
   /** Rows read (1-based), by tab: a later ask is answered without a call; a write may rewrite them. */
   const cached = new Map<string, Map<number, readonly Cell[]>>();
   const grids = new Map([...index].map(([name, i]) => [name, { rows: i.gridRows, cols: i.gridCols }]));
+  const noteRead = () => {
+    let rows = 0;
+    for (const m of cached.values()) rows += m.size;
+    progress.note(`reading: ${rows.toLocaleString('en-US')} rows of ${cached.size} tabs so far`);
+  };
   const sheet = (name: string): Sheet | undefined => {
     if (!sheets.has(name)) {
       const s = ss.getSheetByName(name);
@@ -112,12 +119,14 @@ export function sheetRowSource(
         lastRow === undefined
           ? s.getRange(`${columnLetter(col)}2:${columnLetter(col + cols - 1)}`)
           : s.getRange(2, col + 1, lastRow - 1, cols);
-      return range
+      const found = range
         .createTextFinder(`^${pattern}$`)
         .useRegularExpression(true)
         .matchCase(true)
         .findAll()
         .map((r) => r.getRow());
+      noteRead();
+      return found;
     },
     rows(tab, rows, width) {
       const out = new Map<number, readonly Cell[]>();
@@ -139,6 +148,7 @@ export function sheetRowSource(
         });
         cached.set(tab, mine);
       }
+      noteRead();
       return out;
     },
     whole(tab): RawTab | undefined {

@@ -27,6 +27,7 @@ import { AGING_TAB, TABS } from '../../shared/workbook';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { readIndexTab } from './index-tab';
+import { NO_PROGRESS, type Progress } from './progress';
 import { sheetRowSource } from './row-source';
 import { type ReadResult, readTabs, writeTabs } from './sheet-io';
 
@@ -155,8 +156,9 @@ export function readScopedTabs(
   scope: Scope,
   requestId?: string,
   timeZone = ss.getSpreadsheetTimeZone(),
+  progress: Progress = NO_PROGRESS,
 ): ReadResult & { source: ReturnType<typeof sheetRowSource> } {
-  const source = sheetRowSource(ss, readIndexTab(ss));
+  const source = sheetRowSource(ss, readIndexTab(ss), progress);
   const { tabs, sparse } = readScoped(source, scope.keys, { ...scope, requestId });
   return {
     tabs,
@@ -188,6 +190,8 @@ export function readDecideWrite<P extends WritePlan>(
    * landed, so the Log is not searched for it (the last rows read for ids still are).
    */
   firstTry = false,
+  /** Where a long action notes its stage for the sidebar (addon/src/progress.ts). */
+  progress: Progress = NO_PROGRESS,
 ): Applied<P> {
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -200,7 +204,7 @@ export function readDecideWrite<P extends WritePlan>(
       let read: ReadResult;
       let plan: P;
       if (scope) {
-        const scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, timeZone);
+        const scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, timeZone, progress);
         read = scoped;
         plan = planFrom(read, ctx);
         if (newKeysTaken(scoped.source, read.tabs, scoped.sparse ?? new Set(), plan.patches)) {
@@ -211,7 +215,7 @@ export function readDecideWrite<P extends WritePlan>(
         read = readTabs(ss, tabs, timeZone);
         plan = planFrom(read, ctx);
       }
-      writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
+      writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart, progress);
       return { plan, read };
     });
     if (toast && Date.now() - started > 1000) ss.toast(toast(plan), 'Backorder Desk', 5);

@@ -14,6 +14,7 @@ import { type Grid, gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
 import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/write-plan';
 import { planGrids } from './grid';
+import { NO_PROGRESS, type Progress } from './progress';
 import { clusters, READ_JOIN_CELLS } from './row-source';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -70,6 +71,7 @@ function writeCells(
   patch: TabPatch,
   sparse: boolean,
   rowRead?: ReadResult['rowRead'],
+  progress: Progress = NO_PROGRESS,
 ): void {
   if (patch.writes.length === 0) return;
   const byCell = new Map<string, unknown>();
@@ -88,7 +90,8 @@ function writeCells(
     EXACT_RECTANGLES,
     sparse ? known : undefined,
   );
-  for (const r of rectangles) {
+  for (const [k, r] of rectangles.entries()) {
+    progress.note(`writing ${read.name}: ${k + 1} of ${rectangles.length} ranges`);
     const grid: unknown[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const cells: unknown[] = [];
@@ -184,6 +187,7 @@ export function writeTabs(
   patches: readonly TabPatch[],
   newTabs: readonly RawTab[] = [],
   insertChart?: (sheet: Sheet, chart: object) => void,
+  progress: Progress = NO_PROGRESS,
 ): void {
   // Every patch is for a tab read in this execution: checked before anything is written, so a plan
   // can never land half (or over a tab it never saw: shared/read-plan.ts).
@@ -226,7 +230,7 @@ export function writeTabs(
       if (sheet.getCharts().length === 0) for (const chart of patch.charts ?? []) insertChart?.(sheet, chart);
       continue;
     }
-    writeCells(sheet, raw, patch, read.sparse?.has(patch.tab) === true, read.rowRead);
+    writeCells(sheet, raw, patch, read.sparse?.has(patch.tab) === true, read.rowRead, progress);
     // Rows removed bottom-up so earlier row numbers stay valid (undo and archive only).
     for (const r of [...(patch.deletes ?? [])].sort((a, b) => b - a)) sheet.deleteRow(r + 1);
     const remaining = {

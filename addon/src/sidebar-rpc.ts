@@ -21,6 +21,7 @@ import {
 } from '../../shared/rpc';
 import { NO_KEYS } from '../../shared/scope-keys';
 import { TABS } from '../../shared/workbook';
+import { progressFor, readProgress } from './progress';
 import { actor, commandScope, readDecideWrite, readOnly, today } from './server';
 import { lastDailyFailure } from './triggers';
 
@@ -68,6 +69,7 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
     commandTabs(req.command),
     scope,
     req.attempt === 1,
+    progressFor(req.requestId),
   );
   const result: CommandResult = done.plan.result;
   const after = done.after();
@@ -82,6 +84,11 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
     noticesRead,
   );
   return { messages: result.messages, logId: result.logId, newIds: result.newIds, view };
+}
+
+/** The stage a running action of this RequestID last noted ("" before its first note). */
+export function sidebarProgress(requestId: unknown): string {
+  return readProgress(parse(z.string().check(z.maxLength(200)), requestId, 'request id'));
 }
 
 /** Moves the selection to a row (a list entry's "jump"), so the sidebar follows it as Sheets does. */

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import { type Browser, chromium, type Frame, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playground } from '../../playground/server';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
@@ -122,8 +122,31 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
 
     await selectRow('POs', 2);
     await sidebar().waitForSelector('#title:has-text("PO-1 line 1")');
+    // A receipt still running (its reply held back, as a slow Apps Script execution would) shows
+    // the seconds counting, and the sidebar asks the server for the action's stage meanwhile.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/rpc/sidebarProgress')) asked.push(r.url());
+    });
+    let sent: Promise<void> = Promise.resolve();
+    const holdReply = async (route: Route) => {
+      sent = held.then(() => route.continue());
+      await sent;
+    };
+    await page.route('**/rpc/sidebarAction', holdReply);
     await sidebar().click('button:text-is("Receive")');
+    await sidebar().waitForSelector('#working:has-text("Working… 3 s")', { timeout: 10_000 });
+    expect(asked.length).toBeGreaterThan(0);
+    await shot('04a-receipt-in-progress');
+    release();
+    await sent;
+    await page.unroute('**/rpc/sidebarAction', holdReply);
     await sidebar().waitForSelector('#notice:has-text("ready to fulfill")');
+    await sidebar().waitForSelector('#working', { state: 'hidden' });
     await selectRow('Backorders', 2);
     await sidebar().waitForSelector('#badge:text-is("Ready to Fulfill")');
     await shot('04-ready-to-fulfill');

@@ -1,5 +1,5 @@
 /**
- * The sidebar's forms for a PO line: receive (an over-receipt included), send a Draft PO to the
+ * The sidebar's forms for a PO line: receive it (an over-receipt included) or the whole PO, send a Draft PO to the
  * vendor, change the promised date or quantity, cancel the line. Which of them show is the row's
  * `offered` list (shared/applicable.ts); every form is built here and tagged with its action.
  */
@@ -28,9 +28,21 @@ export function poLineActions(v: RowView, act: Act, po: string, line: number | u
     'send-po',
     form(`Send ${po} to the vendor`, [], 'Mark sent', () => void act({ action: 'send-po', po })),
   );
+  // The whole PO in one action: each line's queue decided together (a long PO is one execution
+  // with its stage shown, not one per line: one line costs about a fifth of forty).
+  const receiveAll = tag(
+    'receive',
+    form(
+      `Receive every open line of ${po}`,
+      [],
+      'Receive the whole PO',
+      () => void act({ action: 'receive', po }),
+    ),
+  );
   if (line === undefined) return [receive, send];
   return [
     receive,
+    receiveAll,
     send,
     tag(
       'change-po',

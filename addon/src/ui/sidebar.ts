@@ -7,6 +7,7 @@
  */
 import type { Command } from '../../../shared/commands/schema';
 import type { ActionReply, ListRow, RowRef, RowView, SidebarStatus } from '../../../shared/rpc';
+import { PROGRESS_EVERY_MS } from '../progress-pace';
 import { actionsFor } from './actions';
 import { $, el, filled } from './dom';
 import { ViewCache } from './view-cache';
@@ -50,12 +51,17 @@ function show(id: 'error' | 'notice', text: string): void {
   if (text !== '') $('answer').scrollIntoView?.({ block: 'nearest' });
 }
 
-/** After half a second of work, "Working… N s" with the seconds counting, until the call returns. */
-function working(): () => void {
+/**
+ * After half a second of work, "Working… N s" with the seconds counting, until the call returns.
+ * Given the action's RequestID, it also asks the server every two seconds what the action is doing
+ * (addon/src/progress.ts: a concurrent call) and shows that stage under the seconds.
+ */
+function working(requestId?: string, what = ''): () => void {
   const box = $('working');
   const started = Date.now();
+  let stage = what;
   const tick = () => {
-    box.textContent = `Working… ${Math.floor((Date.now() - started) / 1000)} s`;
+    box.textContent = `Working… ${Math.floor((Date.now() - started) / 1000)} s${stage ? ` · ${stage}` : ''}`;
     box.hidden = false;
   };
   const first = setTimeout(() => {
@@ -63,17 +69,33 @@ function working(): () => void {
     timer = setInterval(tick, 1000);
   }, 500);
   let timer: ReturnType<typeof setInterval> | undefined;
+  const ask = requestId
+    ? setInterval(() => {
+        call<string>('sidebarProgress', requestId)
+          .then((s) => {
+            if (s) stage = s;
+          })
+          .catch(() => undefined);
+      }, PROGRESS_EVERY_MS)
+    : undefined;
   return () => {
     clearTimeout(first);
     if (timer) clearInterval(timer);
+    if (ask) clearInterval(ask);
     box.hidden = true;
   };
 }
 
-async function guarded<T>(work: () => Promise<T>, answer = true): Promise<T | undefined> {
+async function guarded<T>(
+  work: () => Promise<T>,
+  answer = true,
+  requestId?: string,
+  what?: string,
+): Promise<T | undefined> {
   setBusy(true);
-  if (answer) show('error', '');
-  const done = working();
+  // The last answer goes as the next action starts, so it is never read as this one's.
+  if (answer) show('notice', '');
+  const done = working(requestId, what);
   try {
     return await work();
   } catch (e) {
@@ -101,7 +123,9 @@ async function act(command: Command, withStock = false): Promise<boolean> {
   if (!view) return false;
   const expected = withStock ? view.expectedWithStock : view.expected;
   const request = { command: { ...command, expected }, requestId: requestId() };
-  const reply = await guarded(() => callAction(request, view.ref));
+  const c = command as Partial<Record<'orderId' | 'backorderId' | 'po' | 'line', string | number>>;
+  const what = `${command.action} ${c.orderId ?? c.backorderId ?? c.po ?? ''}${c.line === undefined ? '' : ` line ${c.line}`}`;
+  const reply = await guarded(() => callAction(request, view.ref), true, request.requestId, what);
   if (!reply) return false;
   show('notice', reply.messages.join('\n') || `${command.action} done (${reply.logId})`);
   views.put(reply.view);
