@@ -44,6 +44,10 @@ function settlePo(before: PoLine | undefined, after: PoLine): { record: PoLine }
   return { record };
 }
 
+/** The values an import may set in an engine column that holds people's decisions, if it is one. */
+export const decisionValues = (tab: string, field: string): readonly string[] | undefined =>
+  DECISIONS[tab]?.[field];
+
 /**
  * Whether an import may write `field` of `tab`: people's columns, the decisions above, and with
  * `opening` the balances of a book already in flight.
