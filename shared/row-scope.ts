@@ -1,8 +1,8 @@
 /**
  * Which rows a single-entity action decides from (docs/addon.md, "Read plan"): the rows of the
  * entities it names, found by key, and everything that decides the queue of the SKUs involved (their
- * Inventory rows, backorders and PO lines), grown to a fixed point; the lines of every open backorder
- * read (its counters move with it); the Log row of this RequestID (idempotency) and the last rows of
+ * Inventory rows, backorders and PO lines), grown to a fixed point; for a command, the lines of
+ * every open backorder read (its counters move with it; a view only shows that backorder); the Log row of this RequestID (idempotency) and the last rows of
  * every tab that may get new rows (the next id); for a command, the lines waiting for stock with no
  * backorder (Parked, Partially allocated) whose SKU is involved, with their orders' lines and, for
  * those lines' other SKUs, only their stock and PO lines: whether a waiting order can take its units
@@ -233,6 +233,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   const refTab = options.ref ? tabKeyOf(options.ref?.sheet) : undefined;
   if (refTab && options.ref) want(refTab, [options.ref.row]);
 
+  // A view shows its own entity's rows; a command also reads what it may move (shared/queue.ts).
+  const acts = options.appends === true;
   for (let round = 0; round < 8; round++) {
     promoteWaiting(sets);
     find('orders', 'orderId', [...sets.orders, ...sets.lineOrders, ...sets.waitOrders]);
@@ -272,12 +274,12 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       }
       const tails = tailOnly.get(tab);
       const growing = new Set([...rows].filter((r) => !tails?.has(r)));
-      grow(tab, growing, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined);
+      grow(tab, growing, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined, acts);
       rows.clear();
     }
     for (const [tab, rows] of promoted) {
       const grid = grids.get(tab);
-      if (grid && rows.size > 0) grow(tab, new Set(rows), grid, sets, undefined);
+      if (grid && rows.size > 0) grow(tab, new Set(rows), grid, sets, undefined, acts);
       rows.clear();
     }
   }
@@ -319,6 +321,8 @@ function grow(
   grid: { values: (readonly Cell[])[]; header: readonly Cell[] },
   sets: Sets,
   shownRow: number | undefined,
+  /** A command (which may move other backorders' counters), not a view (which only shows them). */
+  acts: boolean,
 ): void {
   const only = {
     name: TABS[tab].name,
@@ -350,7 +354,7 @@ function grow(
         sets.skus.add(r.sku as string);
       }
       const open = (r.qtyRemaining as number) > 0 || r.status === 'Fulfilled';
-      if (own || open) {
+      if (own || (open && acts)) {
         sets.lineOrders.add(r.orderId as string);
         sets.shipFor.add(r.backorderId as string);
       }
