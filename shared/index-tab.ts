@@ -16,10 +16,8 @@ import { TABS, type TabKey } from './workbook';
 
 export const INDEX_TAB = 'Desk Index';
 
-/** Tabs read row by row (shared/row-scope.ts): Settings and ETA History are always read whole. */
-export const INDEXED_TABS: readonly TabKey[] = (Object.keys(TABS) as TabKey[]).filter(
-  (k) => k !== 'settings' && k !== 'etaHistory',
-);
+/** Every typed tab: those read row by row, and Settings and ETA History, read whole in one call when small. */
+export const INDEXED_TABS: readonly TabKey[] = Object.keys(TABS) as TabKey[];
 
 /** Columns before a tab's header cells: name, grid rows, grid columns, key cells. */
 const LEAD = 4;

@@ -12,6 +12,7 @@ import type { Cell } from '../../shared/cells';
 import { columnLetter, type RawTab } from '../../shared/codec';
 import { type IndexedShape, lastRowIn } from '../../shared/index-tab';
 import { type RowSource, TAIL_ROWS } from '../../shared/row-scope';
+import { TABS } from '../../shared/workbook';
 import { NO_PROGRESS, type Progress } from './progress';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -153,7 +154,17 @@ export function sheetRowSource(
     },
     whole(tab): RawTab | undefined {
       const s = sheet(tab);
-      return s ? { name: tab, values: s.getDataRange().getValues() as Cell[][] } : undefined;
+      if (!s) return undefined;
+      // Settings, read by every click, in one read of its grid as wide as its header (a few thousand
+      // cells), its trailing blank rows dropped (new rows go below its last row). Other tabs read
+      // whole are a batch's: getDataRange's two calls read no blank rows.
+      const i = tab === TABS.settings.name ? index.get(tab) : undefined;
+      if (i && i.header.length > 0 && i.gridRows * i.header.length <= READ_JOIN_CELLS) {
+        const values = s.getRange(1, 1, i.gridRows, i.header.length).getValues() as Cell[][];
+        values.length = Math.max(1, lastRowIn(1, values));
+        return { name: tab, values };
+      }
+      return { name: tab, values: s.getDataRange().getValues() as Cell[][] };
     },
   };
 }

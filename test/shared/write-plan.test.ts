@@ -40,7 +40,7 @@ describe('writeRectangles', () => {
   it('joins a tab read row by row only across rows it read', () => {
     // 40 rows ten apart; the rows read are 10…200 (one joined read), nothing below.
     const batch = Array.from({ length: 40 }, (_, i) => [cell(10 + 10 * i, 3), cell(10 + 10 * i, 4)]).flat();
-    const read = (from: number, to: number) => to <= 200;
+    const read = (_from: number, to: number) => to <= 200;
     const joined = writeRectangles(batch, APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, read);
     // Rows 10…200 (20 stacks) may join; the 20 below 200 stay exact, each its own rectangle.
     expect(joined.filter((r) => r.top > 200)).toHaveLength(20);
