@@ -6,7 +6,7 @@
  * Sheets API face listens on a second loopback port, and the sync service pulls the demo vendor feed
  * through it on an interval. Every change is saved to the workbook file, atomically.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -154,6 +154,20 @@ export class Playground {
     }
   }
 
+  /**
+   * A fingerprint of what a tab shows: its cells and formulas, its charts, and today (formulas such
+   * as Age follow the date). Cheap beside building the view, and far cheaper than sending it.
+   */
+  private sheetVersion(name: string): string {
+    const sheet = this.o.twin.sheetNamed(name);
+    const hash = createHash('sha1');
+    hash.update(new Date().toISOString().slice(0, 10));
+    hash.update(JSON.stringify(sheet.values));
+    hash.update(JSON.stringify(sheet.formulas));
+    hash.update(JSON.stringify(sheet.metadata.charts ?? null));
+    return hash.digest('base64url');
+  }
+
   private sheetView(name: string) {
     const twin = this.o.twin;
     const sheet = twin.sheetNamed(name);
@@ -218,8 +232,14 @@ export class Playground {
         menu: MENU_ITEMS,
         active: this.rt.env.active ?? null,
       });
-    if (req.method === 'GET' && path.startsWith('/api/sheet/'))
-      return json(res, 200, this.sheetView(decodeURIComponent(path.slice('/api/sheet/'.length))));
+    if (req.method === 'GET' && path.startsWith('/api/sheet/')) {
+      // The page asks every few seconds with the version it shows: an unchanged tab is one short
+      // answer, not the whole tab again (the Log is megabytes).
+      const name = decodeURIComponent(path.slice('/api/sheet/'.length));
+      const version = this.sheetVersion(name);
+      if (url.searchParams.get('since') === version) return json(res, 200, { unchanged: true, version });
+      return json(res, 200, { ...this.sheetView(name), version });
+    }
     if (req.method === 'POST' && path.startsWith('/rpc/')) {
       const fn = path.slice('/rpc/'.length);
       if (!(RPC_NAMES as readonly string[]).includes(fn))

@@ -153,6 +153,8 @@ function edit(td: HTMLTableCellElement, v: SheetView, row: number, col: number):
       } catch (e) {
         toast((e as Error).message);
       }
+    // The cell holds the editor until the tab is drawn again, changed or not.
+    shownVersion = '';
     await refresh();
   };
   input.addEventListener('keydown', (e) => {
@@ -170,17 +172,36 @@ async function select(row: number): Promise<void> {
   $('where').textContent = `${sheetName}: row ${row} selected`;
 }
 
+/** The version of the tab on screen (the server answers "unchanged" to it) and each tab's scroll. */
+let shownVersion = '';
+const scrolls = new Map<string, { top: number; left: number }>();
+
 async function refresh(): Promise<void> {
   if (editing) return;
-  renderSheet(await getJson<SheetView>(`/api/sheet/${encodeURIComponent(sheetName)}`));
+  const name = sheetName;
+  const since = shownVersion ? `?since=${encodeURIComponent(shownVersion)}` : '';
+  const v = await getJson<(SheetView & { version: string }) | { unchanged: true; version: string }>(
+    `/api/sheet/${encodeURIComponent(name)}${since}`,
+  );
+  // A tab changed meanwhile (the person clicked another) answers for the old one: dropped.
+  if (name !== sheetName || 'unchanged' in v) return;
+  renderSheet(v);
+  shownVersion = v.version;
 }
 
 async function openTab(name: string): Promise<void> {
+  const grid = $('grid');
+  scrolls.set(sheetName, { top: grid.scrollTop, left: grid.scrollLeft });
   sheetName = name;
+  shownVersion = '';
   selectedRow = 0;
   for (const b of document.querySelectorAll('#tabs button'))
     b.setAttribute('aria-selected', String((b as HTMLElement).textContent === name));
   await refresh();
+  // Each tab opens where it was left, a tab not opened before at its top.
+  const at = scrolls.get(name) ?? { top: 0, left: 0 };
+  grid.scrollTop = at.top;
+  grid.scrollLeft = at.left;
 }
 
 const ASKS: Record<string, (() => { prompt?: string; confirm?: boolean } | null) | undefined> = {
