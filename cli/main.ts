@@ -11,13 +11,13 @@ import { archiveWorkbook } from '../sync-service/src/use-cases/archive-workbook'
 import { checkWorkbook } from '../sync-service/src/use-cases/check-workbook';
 import { exportInvoices } from '../sync-service/src/use-cases/export-invoices';
 import { exportTab, isDateColumn, xlsxTabs } from '../sync-service/src/use-cases/export-tab';
-
 import { importCsv } from '../sync-service/src/use-cases/import-csv';
 import { rebuildAging } from '../sync-service/src/use-cases/rebuild-aging';
 import { renderDocument } from '../sync-service/src/use-cases/render-document';
 import { runAction } from '../sync-service/src/use-cases/run-action';
 import { setupWorkbook } from '../sync-service/src/use-cases/setup-workbook';
 import { commandFromFlags, type Options, parseCommandLine, USAGE, UsageError, whole } from './args';
+import { printCheck } from './check-output';
 import { context, packageVersion, renderResult } from './context';
 import type { Io } from './io';
 import { followUpsCommand, notifyCommand } from './notify-command';
@@ -230,13 +230,7 @@ async function runCommand(
     case 'check': {
       const report = await checkWorkbook(port, ctx, options.repair === true);
       if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
-      else {
-        for (const p of report.problems) io.stdout(`problem: ${p}\n`);
-        for (const r of report.repaired) io.stdout(`repaired: ${r}\n`);
-        if (report.problems.length === 0)
-          io.stdout('workbook OK: every tab, column and balance checks out\n');
-        for (const a of report.alerts) io.stdout(`alert: ${a}\n`);
-      }
+      else printCheck(report, io);
       return report.problems.length > 0 && !options.repair ? 1 : 0;
     }
     default: {

@@ -33,6 +33,12 @@ describe('processes', () => {
     expect(check.stdout).toMatch(
       /^alert: low stock: \S+ at (MAIN|EAST|WEST) has \d+ free, under its reorder point \d+/m,
     );
+    // The verdict stays on screen: a few alerts, then how many more (the demo has hundreds).
+    const lines = check.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(lines[lines.length - 1]).toMatch(
+      /^… and \d+ more alerts \(\d+ in all; check --json lists every one/,
+    );
   });
 
   it('the bin exits 2 on usage and 1 on refusal', async () => {

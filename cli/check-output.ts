@@ -1,0 +1,27 @@
+/**
+ * `check`'s text output: problems and repairs, then the verdict, then the alerts, only the first few
+ * of them: a shop with hundreds of SKUs under their reorder point would bury the verdict (`--json`
+ * lists every one).
+ */
+import type { Io } from './io';
+
+/** How many of `check`'s alerts its text output shows. */
+export const ALERTS_SHOWN = 10;
+
+export function printCheck(
+  report: {
+    readonly problems: readonly string[];
+    readonly repaired: readonly string[];
+    readonly alerts: readonly string[];
+  },
+  io: Io,
+): void {
+  for (const p of report.problems) io.stdout(`problem: ${p}\n`);
+  for (const r of report.repaired) io.stdout(`repaired: ${r}\n`);
+  if (report.problems.length === 0) io.stdout('workbook OK: every tab, column and balance checks out\n');
+  for (const a of report.alerts.slice(0, ALERTS_SHOWN)) io.stdout(`alert: ${a}\n`);
+  if (report.alerts.length > ALERTS_SHOWN)
+    io.stdout(
+      `… and ${report.alerts.length - ALERTS_SHOWN} more alerts (${report.alerts.length} in all; check --json lists every one, do reorder drafts POs for them)\n`,
+    );
+}
