@@ -132,6 +132,7 @@ async function serve(path: string, today: IsoDate): Promise<void> {
   );
   const every = Number(process.env.BACKORDER_DESK_SYNC_SECONDS ?? 60) * 1000;
   let syncing = false;
+  let saidQuiet = false;
   const sync = async () => {
     if (syncing) return;
     syncing = true;
@@ -149,9 +150,13 @@ async function serve(path: string, today: IsoDate): Promise<void> {
           false,
         ),
       );
-      say(
-        `• sync: ${report.etas} vendor ETA(s) read from ${feeds}; ${report.applied ? (report.messages[0] ?? 'applied') : 'nothing new'}`,
-      );
+      // A quiet run (nothing new, no feed problem) is said once, not every interval.
+      const quiet = !report.applied && report.problems.length === 0;
+      if (!quiet || !saidQuiet)
+        say(
+          `• sync: ${report.etas} vendor ETA(s) read from ${feeds}; ${report.applied ? (report.messages[0] ?? 'applied') : 'nothing new'}${quiet ? ' (quiet runs are not repeated here)' : ''}`,
+        );
+      saidQuiet = quiet;
       for (const p of report.problems)
         say(`  feed problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}`);
     } catch (e) {
