@@ -4,6 +4,7 @@
  * rows it added. run.ts writes it; undo.ts reads it back and checks the versions.
  */
 import { type Columns, keyOf, type TabSpec } from '../columns';
+import type { LogEntry } from '../tabs/log';
 import { TABS, type TabKey, type Workbook, type WorkbookChanges } from '../workbook';
 
 /** A short fingerprint of a record's values (FNV-1a); the sidebar sends it back as `expected`. */
@@ -32,6 +33,31 @@ export interface ActionDetail {
   readonly after: Record<string, Record<string, string>>;
   readonly added: Record<string, string[]>;
   readonly undoes?: string;
+}
+
+/**
+ * The Log rows whose Detail falls out of undo's window, with their before-images dropped: every
+ * row older than the newest `keep` actions that are not undos (an undo restores rows, it is never
+ * undone itself). An expired Detail keeps `undoes`, so undo still knows what was undone. Rows
+ * already expired or truncated are left as they are. Only what was read can expire: a command that
+ * reads the whole Log (the CLI, the sync, and in the add-on undo, fulfil ready, reorder and refresh)
+ * expires every row past the window; a click, which reads the Log's last rows, expires none.
+ */
+export function expiredDetails(log: readonly LogEntry[], keep: number): LogEntry[] {
+  const number = (l: LogEntry) => Number(/(\d+)$/.exec(l.logId)?.[1] ?? 0);
+  const newestFirst = [...log].sort((a, b) => number(b) - number(a));
+  let kept = 0;
+  const out: LogEntry[] = [];
+  for (const l of newestFirst) {
+    if (kept < keep) {
+      if (l.action !== 'undo') kept++;
+      continue;
+    }
+    if (l.detail.startsWith('{"expired"') || l.detail.includes('"truncated":true')) continue;
+    const undoes = /"undoes":"([^"]+)"/.exec(l.detail)?.[1];
+    out.push({ ...l, detail: JSON.stringify({ expired: true, ...(undoes ? { undoes } : {}) }) });
+  }
+  return out;
 }
 
 export function detailOf(wb: Workbook, changes: WorkbookChanges, undoes: string | undefined): string {

@@ -17,7 +17,7 @@ import { relinkExpected, settleQueues, settlesAfter } from '../queue';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, tabKeyOf, type Workbook, type WorkbookChanges } from '../workbook';
-import { detailOf, rowVersion } from './action-detail';
+import { detailOf, expiredDetails, rowVersion } from './action-detail';
 import { allocate } from './allocate';
 import { applyEtas } from './apply-etas';
 import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
@@ -176,7 +176,9 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
     requestId: ctx.requestId,
     detail: detailOf(wb, changed, desk.undoes),
   };
-  const changes: WorkbookChanges = { ...changed, log: { updated: [], added: [log] } };
+  // The Log rows that fall out of undo's window lose their before-images (Settings UndoKeep).
+  const expired = expiredDetails([...wb.log, log], wb.config.UndoKeep);
+  const changes: WorkbookChanges = { ...changed, log: { updated: expired, added: [log] } };
   return {
     changes,
     log,

@@ -27,9 +27,14 @@ const RECORDS_OUTSIDE = new Set<string>(['notify-begin', 'notify-settle', 'recor
  */
 const PERMANENT = new Set<string>(['cancel', 'cancel-line', 'cancel-po-line', 'substitute']);
 
-function parseDetail(text: string, logId: string): ActionDetail {
+function parseDetail(text: string, logId: string, keep: number): ActionDetail {
   try {
-    const d = JSON.parse(text) as ActionDetail & { truncated?: boolean; rows?: number };
+    const d = JSON.parse(text) as ActionDetail & { truncated?: boolean; rows?: number; expired?: boolean };
+    if (d.expired)
+      throw new DeskError(
+        'REFUSED',
+        `${logId} is older than the last ${keep} actions, the ones undo can reach (Settings UndoKeep); undo refused`,
+      );
     if (d.truncated)
       throw new DeskError(
         'REFUSED',
@@ -62,7 +67,7 @@ export function undo(desk: Desk): void {
     !PERMANENT.has(target.action),
     `The last action, ${target.action} (${target.logId}), cancelled a backorder, an order line or a PO line: cancelling is permanent; place a new order instead`,
   );
-  const detail = parseDetail(target.detail, target.logId);
+  const detail = parseDetail(target.detail, target.logId, desk.config.UndoKeep);
   for (const [name, versions] of Object.entries(detail.after)) {
     const key = tabKeyOf(name);
     if (!key) continue;

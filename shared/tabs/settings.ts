@@ -60,6 +60,7 @@ export const SettingsSchema = z.object({
   StatusEveryDays: z.number().check(z.int(), z.gte(1)),
   DeliveryDays: wholeNumber,
   DeliveredFollowUpDays: wholeNumber,
+  UndoKeep: z.number().check(z.int(), z.gte(1)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -98,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
   StatusEveryDays: 7,
   DeliveryDays: 3,
   DeliveredFollowUpDays: 3,
+  UndoKeep: 100,
 };
 
 /** Human notes that setup writes beside each key. */
@@ -133,6 +135,8 @@ export const SETTING_NOTES: Record<keyof Settings, string> = {
   StatusEveryDays: 'days between status messages for a backorder still waiting',
   DeliveryDays: 'days from shipment to delivery, for the estimate in shipped messages',
   DeliveredFollowUpDays: 'days after shipment that the delivery follow-up is due',
+  UndoKeep:
+    'how many of the latest actions undo can reach: older Log rows keep their summary, not the rows undo would restore',
 };
 
 function coerce(key: keyof Settings, text: string): unknown {
@@ -151,6 +155,7 @@ function coerce(key: keyof Settings, text: string): unknown {
     case 'StatusEveryDays':
     case 'DeliveryDays':
     case 'DeliveredFollowUpDays':
+    case 'UndoKeep':
       return t === '' ? Number.NaN : Number(t);
     case 'AutoBackorder':
       return /^(on|yes|true|1)$/i.test(t) ? 'On' : /^(off|no|false|0)$/i.test(t) ? 'Off' : t;

@@ -184,8 +184,15 @@ export const drawnPicks = (min: number, max: number) =>
   );
 
 /** A plan as comparable data: each tab's writes in cell order, its appended rows, a replaced tab. */
+/**
+ * Patches in a comparable order. A Log row's Detail expired past undo's window is left out: only a
+ * read of the whole Log can see rows that old, a scope (the Log's last rows) never does, by design
+ * (docs/design.md "Undo's window").
+ */
 export function normalPatches(patches: readonly TabPatch[]) {
+  const expiry = (v: unknown) => typeof v === 'string' && v.startsWith('{"expired"');
   return patches
+    .map((p) => (p.tab === 'Log' ? { ...p, writes: p.writes.filter((w) => !expiry(w.value)) } : p))
     .filter((p) => p.writes.length > 0 || p.appends.length > 0 || p.replace)
     .map((p) => ({
       tab: p.tab,

@@ -19,6 +19,39 @@ function shipped() {
   return s;
 }
 
+describe('undo within its window (Settings UndoKeep)', () => {
+  it('keeps what undo needs for the latest actions only, and refuses past them with the reason', () => {
+    const s = new Session(
+      workbook({
+        inventory: [item({ sku: 'A', onHand: 3 })],
+        orders: [line({ orderId: 'SO-1', sku: 'A', qty: 5 })],
+        pos: [poLine({ po: 'PO-1', sku: 'A', qty: 2 })],
+        config: { UndoKeep: 2 },
+      }),
+    );
+    s.do({ action: 'allocate' });
+    s.do({ action: 'ship', orderId: 'SO-1' });
+    expect(s.wb.log.map((l) => l.detail.startsWith('{"expired"'))).toEqual([false, false]);
+    s.do({ action: 'receive', po: 'PO-1' });
+    // The allocation fell out of the window: its before-images are gone, its summary stays.
+    const [allocated] = s.wb.log;
+    expect(allocated?.detail).toBe('{"expired":true}');
+    expect(allocated?.summary).toMatch(/Orders 1 updated/);
+    expect(s.wb.log.slice(1).every((l) => l.detail.includes('"before"'))).toBe(true);
+    // Undo reaches the two actions it keeps (its own rows do not count against them)…
+    s.do({ action: 'undo' }); // the receipt
+    s.do({ action: 'undo' }); // the shipment
+    expect(s.wb.shipments).toEqual([]);
+    // …and says why it stops there; the undos kept what they undid.
+    expect(() => s.do({ action: 'undo' })).toThrow(
+      /LG-000001 is older than the last 2 actions, the ones undo can reach \(Settings UndoKeep\); undo refused/,
+    );
+    expect(
+      s.wb.log.filter((l) => l.action === 'undo').map((l) => /"undoes":"([^"]+)"/.exec(l.detail)?.[1]),
+    ).toEqual(['LG-000003', 'LG-000002']);
+  });
+});
+
 describe('undo', () => {
   it('reverses the last action: changed rows come back, created rows go', () => {
     const s = shipped();
