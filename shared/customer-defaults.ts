@@ -1,5 +1,5 @@
 /**
- * A customer's defaults (issue #13): Settings rows keyed `Customer: <name>` whose Value names a ship
+ * A customer's defaults: Settings rows keyed `Customer: <name>` whose Value names a ship
  * policy and / or a priority, in any order ("Ship complete, VIP"). An order line that leaves its
  * Priority or ShipPolicy cell blank takes its customer's default, else the tab's (Normal, Ship
  * partial). Applied as the workbook is decoded, so every edge and every action sees the same line;

@@ -19,7 +19,7 @@ import type { PoLine } from './tabs/purchase-orders';
 
 /**
  * Engine-owned columns that hold people's decisions, which an import may carry when a distributor
- * moves an existing sheet in (issue #13): a PO line's Status Draft, Sent or Cancelled, an order
+ * moves an existing sheet in: a PO line's Status Draft, Sent or Cancelled, an order
  * line's Hold. The received states stay the engine's (derived from QtyReceived), so an import never
  * sets them.
  */
@@ -61,7 +61,7 @@ export function importable(tab: string, field: string, owner: string, opening = 
 }
 
 export interface ImportOptions {
-  /** Opening balances of a book already in flight (`import --opening`, issue #13). */
+  /** Opening balances of a book already in flight (`import --opening`). */
   readonly opening?: boolean;
   /** Customers' defaults (shared/customer-defaults.ts): an order line's blank Priority or ShipPolicy takes them. */
   readonly customerDefaults?: ReadonlyMap<string, CustomerDefault>;

@@ -1,5 +1,5 @@
 /**
- * Opening balances (issue #13, "moving an existing sheet in"): an order book and a PO list already in
+ * Opening balances ("moving an existing sheet in"): an order book and a PO list already in
  * flight come in with what has already shipped and been received, through `import --opening`. An
  * order line's QtyShipped becomes an opening shipment (the Shipments rows the balance rests on:
  * QtyShipped always equals its shipments), dated by the file's ShipDate, one ShipmentID per order,

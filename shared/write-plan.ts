@@ -8,6 +8,8 @@
  * changed cell is in are never inside a rectangle, so a column people own is never written.
  */
 
+import { consecutiveRuns } from './sheet-rules';
+
 export interface Rectangle {
   /** 0-based, inclusive. */
   readonly top: number;
@@ -23,17 +25,6 @@ export interface Rectangle {
  * rectangle in one `values.batchUpdate`, where a rectangle costs nothing extra: 0 there.
  */
 export const APPS_SCRIPT_MERGE_CELLS = 1050;
-
-/** Adjacent columns as [first, last] runs, e.g. [1, 2, 3, 7] → [[1, 3], [7, 7]]. */
-function runs(sorted: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const n of sorted) {
-    const last = out[out.length - 1];
-    if (last && n === last[1] + 1) last[1] = n;
-    else if (!last || n !== last[1]) out.push([n, n]);
-  }
-  return out;
-}
 
 /**
  * Rectangles per tab up to which nothing is joined. One action on one entity changes a handful of
@@ -67,7 +58,7 @@ export function writeRectangles(
   // Rows per column run ("3-5" → the rows whose changed cells include exactly that run).
   const rowsByRun = new Map<string, { left: number; right: number; rows: number[] }>();
   for (const [row, cols] of columnsByRow)
-    for (const [left, right] of runs([...cols].sort((a, b) => a - b))) {
+    for (const [left, right] of consecutiveRuns(cols)) {
       const key = `${left}-${right}`;
       const entry = rowsByRun.get(key);
       if (entry) entry.rows.push(row);

@@ -6,7 +6,7 @@
  * https://developers.google.com/sheets/api/guides/concepts#cell
  */
 
-import { columnLetter } from '../shared/codec';
+import { columnLetter, sheetRef } from '../shared/codec';
 
 export interface GridRange {
   readonly sheet: string | undefined;
@@ -86,6 +86,5 @@ export function formatA1(
   sheet: string,
   r: { startRow: number; startCol: number; endRow: number; endCol: number },
 ): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetters(r.startCol)}${r.startRow + 1}:${columnLetters(r.endCol - 1)}${r.endRow}`;
+  return `${sheetRef(sheet)}!${columnLetters(r.startCol)}${r.startRow + 1}:${columnLetters(r.endCol - 1)}${r.endRow}`;
 }

@@ -1,5 +1,5 @@
 /**
- * A customer changes an order line before it ships (issue #13): its quantity up or down, its
+ * A customer changes an order line before it ships: its quantity up or down, its
  * required date, its price. A lower quantity takes the units off in cancel-line's order (backordered
  * first, then unplanned, then reserved: line-units.ts) but as a change, not a cancellation: the
  * line's Qty and its backorder's Qty go down, and the stock that frees goes to the next in the SKU's

@@ -1,5 +1,5 @@
 /**
- * A person puts an order on hold, or releases it (issue #13): a credit hold, a customer who asks to
+ * A person puts an order on hold, or releases it: a credit hold, a customer who asks to
  * wait. `hold` marks every line of the order Held (shared/holds.ts): what it has reserved stays, so
  * a release soon after loses no place in the queue, but it gets no new stock, the stock others free
  * passes it by, and it cannot ship. `release` clears the mark and allocates the order at once: an

@@ -1,5 +1,5 @@
 /**
- * A buyer's decisions on PO lines (issue #13), which the POs tab keeps in its engine-owned Status:
+ * A buyer's decisions on PO lines, which the POs tab keeps in its engine-owned Status:
  * `send-po` marks a Draft PO's lines Sent (the Log says when and who), `change-po` records the
  * vendor's new promised date or a new quantity (the backorders it feeds follow), and
  * `cancel-po-line` cancels what is still to arrive on a line. The backorders that expected that line fall back to the next

@@ -1,6 +1,6 @@
 /**
  * Receive a PO line, fully or partly (000 step 5), or more than ordered (an over-receipt, taken into
- * stock and said in the result and the Log, issue #13): QtyReceived and OnHand rise, then the open
+ * stock and said in the result and the Log): QtyReceived and OnHand rise, then the open
  * backorders for that SKU are queued (priority, then oldest) and reserve the new stock, turning Ready
  * to Fulfill; the result lists them as the warehouse's notice. OnOrder follows the open PO quantity.
  */

@@ -2,7 +2,7 @@
  * `import`: adds or updates rows of one tab from a CSV, all or nothing. The CSV is parsed by csv-parse
  * (BOM, CRLF, quoted newlines; `;` files detected from the header line), validated cell by cell by
  * the core, and refused whole if any row is bad or if the result would break an invariant. With
- * `opening` (issue #13), an Orders or POs file brings its shipped and received quantities as opening
+ * `opening`, an Orders or POs file brings its shipped and received quantities as opening
  * balances (shared/opening.ts): opening shipments and statuses, all in the import's one Log entry.
  */
 import { parse } from 'csv-parse/sync';
