@@ -169,4 +169,17 @@ describe('add-on: scattered rows, sorted and deleted rows', () => {
     expect(logIds().filter((id) => !before.includes(id))).toEqual([reply.logId]);
     expect(reply.logId > [...before].sort().at(-1)!).toBe(true);
   });
+
+  it('refuses an action on an order whose key a person retyped into a duplicate, naming both rows', async () => {
+    const desk = await backorderedShop();
+    // Row 30's OrderID retyped by hand to the order on row 3 (same line number): two SO-101 line 1.
+    const orders = desk.twin.sheetNamed('Orders');
+    const col = (orders.values[0] ?? []).indexOf('OrderID');
+    desk.twin.write(`Orders!${columnLetter(col)}30`, [['SO-101']], 'RAW');
+    const before = JSON.stringify(desk.twin.file.sheets.map((x) => x.values));
+    expect(() =>
+      desk.run('sidebarAction', { command: { action: 'allocate', orderId: 'SO-101' }, requestId: rid() }),
+    ).toThrow(/Orders!A30: duplicate key SO-101#1 \(also on row 3\)/);
+    expect(JSON.stringify(desk.twin.file.sheets.map((x) => x.values))).toBe(before);
+  });
 });
