@@ -152,7 +152,7 @@ async function runCommand(
       }
       if (format !== 'csv' && format !== 'json')
         throw new UsageError(`--format must be csv or json, got "${format}"`);
-      await output(options, io, await exportTab(port, options.tab, format));
+      await output(options, io, await exportTab(port, options.tab, format, ctx.today));
       return 0;
     }
     case 'invoices': {

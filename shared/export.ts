@@ -1,7 +1,7 @@
 /**
  * Tab export: every column of a tab, people's own included, as CSV rows or JSON records. Dates leave as
- * ISO text, money as decimal numbers, and text that a spreadsheet would run as a formula is
- * neutralised.
+ * ISO text, money as decimal numbers, formula columns with the values their formulas show, and text
+ * that a spreadsheet would run as a formula is neutralised.
  */
 import type { Cell, CellContext } from './cells';
 import { decodeCell, isEmptyCell } from './cells';
@@ -9,6 +9,8 @@ import type { RawTab } from './codec';
 import { indexColumns } from './codec';
 import { type Columns, normalizeHeader, type TabSpec } from './columns';
 import { neutraliseCell } from './csv-safety';
+import { type IsoDate, isoDateToSerial } from './dates';
+import { formulaColumns } from './sheet-rules';
 
 type Plain = string | number | boolean | null;
 
@@ -31,9 +33,39 @@ function columnsByIndex(spec: TabSpec<Columns>, raw: RawTab): (Columns[string] |
   return out;
 }
 
-export function exportRows(spec: TabSpec<Columns>, raw: RawTab, ctx: CellContext): Plain[][] {
+/**
+ * The rows with their formula columns' values: a formula cell that holds nothing (a workbook the CLI
+ * made has no formulas; a spreadsheet holds their results) gets the value its formula shows on
+ * `today` (shared/sheet-rules.ts `formulaColumns`). Without `today`, the rows as they are.
+ */
+function withFormulaValues(
+  spec: TabSpec<Columns>,
+  raw: RawTab,
+  today?: IsoDate,
+): readonly (readonly Cell[])[] {
+  const formulas = today ? formulaColumns(spec.name) : [];
+  if (formulas.length === 0 || !today) return raw.values;
+  const header = raw.values[0] ?? [];
+  const at = (name: string) => header.findIndex((h) => normalizeHeader(h) === normalizeHeader(name));
+  const serial = isoDateToSerial(today);
+  const columns = formulas.map((f) => ({ f, at: at(f.header) })).filter((x) => x.at >= 0);
+  return raw.values.map((row, r) => {
+    if (r === 0 || row.every(isEmptyCell) || columns.every((x) => !isEmptyCell(row[x.at]))) return row;
+    const out = [...row];
+    const cell = (name: string) => row[at(name)];
+    for (const { f, at: c } of columns) if (isEmptyCell(out[c])) out[c] = f.value(cell, serial);
+    return out;
+  });
+}
+
+export function exportRows(
+  spec: TabSpec<Columns>,
+  raw: RawTab,
+  ctx: CellContext,
+  today?: IsoDate,
+): Plain[][] {
   const cols = columnsByIndex(spec, raw);
-  return raw.values
+  return withFormulaValues(spec, raw, today)
     .filter((row, i) => i === 0 || !row.every(isEmptyCell))
     .map((row) => cols.map((c, i) => neutraliseCell(plain(row[i] ?? '', c, ctx))));
 }
@@ -42,10 +74,11 @@ export function exportRecords(
   spec: TabSpec<Columns>,
   raw: RawTab,
   ctx: CellContext,
+  today?: IsoDate,
 ): Record<string, Plain>[] {
   const header = (raw.values[0] ?? []).map((h) => String(h ?? ''));
   const cols = columnsByIndex(spec, raw);
-  return raw.values
+  return withFormulaValues(spec, raw, today)
     .slice(1)
     .filter((row) => !row.every(isEmptyCell))
     .map((row) => {

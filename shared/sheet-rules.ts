@@ -14,6 +14,7 @@
 import type { Cell } from './cells';
 import { columnLetter } from './codec';
 import { type Column, type Columns, normalizeHeader, type TabSpec } from './columns';
+import { isIsoDate, isoDateToSerial } from './dates';
 import { agingChartRange } from './render-aging';
 import { DEFAULT_SETTINGS } from './tabs/settings';
 import { AGING_TAB, TABS, tabKeyOf } from './workbook';
@@ -64,7 +65,18 @@ export interface FormulaColumn {
   readonly header: string;
   /** The formula for a 1-based row, given the sheet's header row (columns found by name). */
   readonly formula: (row: number, header: readonly Cell[]) => string;
+  /**
+   * What the formula shows for a row, computed here: an export of a workbook whose cell holds no
+   * formula (one the CLI made) carries the value all the same. `cell` reads the row by header; dates
+   * are serials (the Sheets API's face); `today` is a date serial. test/shared/sheet-rules.test.ts
+   * holds it equal to the formula as a spreadsheet computes it.
+   */
+  readonly value: (cell: (header: string) => Cell | undefined, today: number) => Cell;
 }
+
+const blank = (v: Cell | undefined) => v === '' || v === null || v === undefined;
+const serialOf = (v: Cell | undefined): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && isIsoDate(v) ? isoDateToSerial(v) : undefined;
 
 const letterOf = (header: readonly Cell[], name: string) => {
   const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(name));
@@ -81,6 +93,8 @@ export function formulaColumns(tabName: string): FormulaColumn[] {
           const [k, on, al] = ['SKU', 'OnHand', 'Allocated'].map((n) => letterOf(h, n) ?? 'A');
           return `=IF(${k}${r}="","",${on}${r}-${al}${r})`;
         },
+        value: (cell) =>
+          blank(cell('SKU')) ? '' : Number(cell('OnHand') || 0) - Number(cell('Allocated') || 0),
       },
     ];
   if (tabName === TABS.backorders.name)
@@ -90,6 +104,11 @@ export function formulaColumns(tabName: string): FormulaColumn[] {
         formula: (r, h) => {
           const [c, q] = ['CreatedAt', 'QtyRemaining'].map((n) => letterOf(h, n) ?? 'A');
           return `=IF(OR(${c}${r}="",${q}${r}=0),"",TODAY()-${c}${r})`;
+        },
+        value: (cell, today) => {
+          const created = serialOf(cell('CreatedAt'));
+          if (created === undefined || Number(cell('QtyRemaining') || 0) === 0) return '';
+          return today - created;
         },
       },
     ];

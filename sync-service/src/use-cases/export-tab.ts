@@ -4,6 +4,7 @@
 
 import { type Columns, normalizeHeader, type TabSpec } from '../../../shared/columns';
 import { neutraliseCell } from '../../../shared/csv-safety';
+import type { IsoDate } from '../../../shared/dates';
 import { DeskError } from '../../../shared/errors';
 import { exportRecords, exportRows } from '../../../shared/export';
 import type { SpreadsheetPort } from '../../../shared/ports';
@@ -48,6 +49,8 @@ export async function exportTab(
   port: SpreadsheetPort,
   tabName: string,
   format: 'csv' | 'json',
+  /** The day formula columns (a backorder's Age) are computed for, when a cell holds no result. */
+  today?: IsoDate,
 ): Promise<string> {
   if (tabName.trim().toLowerCase() === AGING_TAB.toLowerCase()) return exportBuilt(port, format);
   const key = tabKeyByName(tabName);
@@ -62,6 +65,6 @@ export async function exportTab(
   if (!raw)
     throw new DeskError('NOT_FOUND', `The workbook has no ${spec.name} tab; run \`backorder-desk init\``);
   const ctx = { face: 'api' as const, timeZone, currencyDigits: DEFAULT_SETTINGS.CurrencyDigits };
-  if (format === 'json') return `${JSON.stringify(exportRecords(spec, raw, ctx), null, 2)}\n`;
-  return csvText(exportRows(spec, raw, ctx));
+  if (format === 'json') return `${JSON.stringify(exportRecords(spec, raw, ctx, today), null, 2)}\n`;
+  return csvText(exportRows(spec, raw, ctx, today));
 }
