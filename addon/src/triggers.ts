@@ -122,7 +122,12 @@ export function runDaily(e?: { triggerUid?: string }): void {
       dailyScope(),
     );
     // People's inserted or moved columns leave index rows untrusted (slower clicks): mended daily.
-    withDocumentLock(() => mendIndexTab(ss));
+    // The index only speeds clicks up, so a failure to mend it is no failure of the daily run.
+    try {
+      withDocumentLock(() => mendIndexTab(ss));
+    } catch {
+      // The next daily run, or Set up, mends it.
+    }
     props.deleteProperty(LAST_FAILURE_KEY);
     if (uid) user.deleteProperty(missedKey(uid));
   } catch (err) {
