@@ -209,6 +209,8 @@ export class Playground {
       ),
       lists,
       colors,
+      // What each row colour means, for the page's legend.
+      legend: (rules?.highlights ?? []).map((h) => ({ background: h.background, meaning: h.meaning })),
       charts,
     };
   }

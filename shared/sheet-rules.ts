@@ -37,6 +37,8 @@ export interface Highlight {
   readonly range: string;
   readonly formula: string;
   readonly background: string;
+  /** What the colour says, for a legend ("past its expected date"). */
+  readonly meaning: string;
 }
 
 export interface SheetRules {
@@ -130,22 +132,42 @@ function highlightsFor(tabName: string, header: readonly Cell[], last: string): 
     const [e, q, s] = [col('ExpectedDate'), col('QtyRemaining'), col('Status')];
     if (!e || !q || !s) return [];
     return [
-      { range: `A2:${last}`, formula: `=$${s}2="Ready to Fulfill"`, background: '#d9ead3' },
+      {
+        range: `A2:${last}`,
+        formula: `=$${s}2="Ready to Fulfill"`,
+        background: '#d9ead3',
+        meaning: 'Ready to Fulfill',
+      },
       {
         range: `A2:${last}`,
         formula: `=AND($${q}2>0,$${e}2<>"",$${e}2<TODAY(),$${s}2<>"Cancelled")`,
         background: '#f4cccc',
+        meaning: 'open past its expected date',
       },
     ];
   }
   if (tabName === TABS.orders.name) {
     const s = col('Status');
-    return s ? [{ range: `A2:${last}`, formula: `=$${s}2="Backordered"`, background: '#fce5cd' }] : [];
+    return s
+      ? [
+          {
+            range: `A2:${last}`,
+            formula: `=$${s}2="Backordered"`,
+            background: '#fce5cd',
+            meaning: 'Backordered',
+          },
+        ]
+      : [];
   }
   if (tabName === AGING_TAB) {
     const r = agingChartRange(DEFAULT_SETTINGS.AgingBuckets.length + 1);
     return [
-      { range: `A${r.firstRow}:D${r.lastRow}`, formula: `=LEN($A${r.firstRow})>0`, background: '#fff2cc' },
+      {
+        range: `A${r.firstRow}:D${r.lastRow}`,
+        formula: `=LEN($A${r.firstRow})>0`,
+        background: '#fff2cc',
+        meaning: 'the chart’s data',
+      },
     ];
   }
   return [];

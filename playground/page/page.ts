@@ -11,6 +11,8 @@ interface SheetView {
   owners: string[];
   lists: Record<number, string[]>;
   colors: Record<number, string>;
+  /** What each row colour of this tab means. */
+  legend: { background: string; meaning: string }[];
   charts: { title: string; labels: string[]; values: number[] }[];
 }
 
@@ -128,6 +130,17 @@ function renderSheet(v: SheetView): void {
   $('chart').replaceChildren(...v.charts.map(chartSvg));
   $('where').textContent =
     `${v.name}: ${rows.length} rows${selectedRow ? ` · row ${selectedRow} selected` : ''}`;
+  // The row colours this tab uses, each a swatch with its meaning (text, never HTML).
+  $('colours').replaceChildren(
+    ...v.legend.map((l) => {
+      const swatch = Object.assign(document.createElement('span'), {
+        className: 'swatch',
+        textContent: l.meaning,
+      });
+      swatch.style.background = l.background;
+      return swatch;
+    }),
+  );
 }
 
 function edit(td: HTMLTableCellElement, v: SheetView, row: number, col: number): void {
