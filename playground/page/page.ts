@@ -90,6 +90,8 @@ function renderSheet(v: SheetView): void {
   // A report tab (Aging) has rows wider than its title row: the grid is as wide as its widest row.
   const width = Math.max(first.length, ...rows.map((r) => r.length));
   const header = Array.from({ length: width }, (_, c) => first[c] ?? '');
+  // The Status column stays in view at the grid's right edge, however far the tab scrolls.
+  const pinned = header.findIndex((h) => h === 'Status');
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
   hr.append(Object.assign(document.createElement('th'), { className: 'rownum', textContent: '' }));
@@ -102,6 +104,7 @@ function renderSheet(v: SheetView): void {
       th.title = `Kept by Backorder Desk (${owner})`;
     }
     if (v.lists[c]) th.classList.add('list');
+    if (c === pinned) th.classList.add('pinned');
     hr.append(th);
   });
   head.append(hr);
@@ -120,6 +123,10 @@ function renderSheet(v: SheetView): void {
       const td = document.createElement('td');
       td.textContent = r[c] ?? '';
       if ((v.owners[c] ?? '').startsWith('user')) td.classList.add('editable');
+      if (c === pinned) {
+        td.classList.add('pinned');
+        td.style.background = color ?? '#fff';
+      }
       td.addEventListener('dblclick', () => edit(td, v, rowNumber, c));
       tr.append(td);
     });
