@@ -1,8 +1,10 @@
 /**
- * `check`'s text output: problems and repairs, then the verdict, then the alerts, only the first few
+ * `check`'s text output: problems and repairs, then the verdict and, for a Google spreadsheet, its
+ * cells against Google's limit, then the alerts, only the first few
  * of them: a shop with hundreds of SKUs under their reorder point would bury the verdict (`--json`
  * lists every one).
  */
+import type { CellBudget } from '../shared/grid-plan';
 import type { Io } from './io';
 
 /** How many of `check`'s alerts its text output shows. */
@@ -15,10 +17,13 @@ export function printCheck(
     readonly alerts: readonly string[];
   },
   io: Io,
+  /** A Google spreadsheet's cells against the limit (a workbook file has none). */
+  cells?: CellBudget,
 ): void {
   for (const p of report.problems) io.stdout(`problem: ${p}\n`);
   for (const r of report.repaired) io.stdout(`repaired: ${r}\n`);
   if (report.problems.length === 0) io.stdout('workbook OK: every tab, column and balance checks out\n');
+  if (cells) io.stdout(`cells: ${cells.message}\n`);
   for (const a of report.alerts.slice(0, ALERTS_SHOWN)) io.stdout(`alert: ${a}\n`);
   if (report.alerts.length > ALERTS_SHOWN)
     io.stdout(

@@ -4,6 +4,7 @@ import { writeFileDurably } from '../local-store/durable-file';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
 import { isIsoDate } from '../shared/dates';
 import { DeskError } from '../shared/errors';
+import { cellBudget } from '../shared/grid-plan';
 import { DEFAULT_SETTINGS } from '../shared/tabs/settings';
 import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
 import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
@@ -103,6 +104,12 @@ async function runCommand(
 ): Promise<number> {
   const { port } = opened;
   const ctx = context(options, io, opened.timeZone);
+  // Google's 10 million cells: a warning from 80 %, and from 99 % only the ways out run.
+  const used = await port.cellsUsed?.();
+  const budget = used === undefined ? undefined : cellBudget(used);
+  if (budget?.level === 'full' && !['archive', 'check', 'export'].includes(command))
+    throw new DeskError('REFUSED', budget.message);
+  if (budget && budget.level !== 'ok') io.stderr(`warning: ${budget.message}\n`);
   // PRODUCT.md section 7: the workbook file is created when missing, whatever the command.
   if (opened.created && command !== 'init')
     await setupWorkbook(port, { ...ctx, requestId: `${ctx.requestId}:init` });
@@ -229,8 +236,8 @@ async function runCommand(
     }
     case 'check': {
       const report = await checkWorkbook(port, ctx, options.repair === true);
-      if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
-      else printCheck(report, io);
+      if (options.json) io.stdout(`${JSON.stringify(budget ? { ...report, cells: budget } : report)}\n`);
+      else printCheck(report, io, budget);
       return report.problems.length > 0 && !options.repair ? 1 : 0;
     }
     default: {

@@ -9,6 +9,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../shared/desk';
 import { DeskError } from '../shared/errors';
+import { cellBudget } from '../shared/grid-plan';
 import type { SpreadsheetPort } from '../shared/ports';
 import { loadSyncConfig, type SyncConfig } from '../sync-service/src/feeds/config';
 import { takeLease } from '../sync-service/src/feeds/lease';
@@ -70,6 +71,11 @@ export async function syncCommand(
         continue;
       }
       try {
+        // Google's 10 million cells: warned from 80 %; from 99 % this spreadsheet is not read at all.
+        const used = await port.cellsUsed?.();
+        const budget = used === undefined ? undefined : cellBudget(used);
+        if (budget?.level === 'full') throw new DeskError('REFUSED', budget.message);
+        if (budget?.level === 'warn') io.stderr(`warning: sync ${name}: ${budget.message}\n`);
         const report = await syncEtas(
           port,
           config,

@@ -105,3 +105,35 @@ export function planGrowth(
   }
   return growths;
 }
+
+/** Where a spreadsheet stands against Google's 10 million cells, and what to say about it. */
+export interface CellBudget {
+  readonly used: number;
+  readonly limit: number;
+  /** `warn` from 80 %; `full` from 99 %, where an action that adds rows would be refused by Google. */
+  readonly level: 'ok' | 'warn' | 'full';
+  readonly message: string;
+}
+
+export const WARN_SHARE = 0.8;
+export const FULL_SHARE = 0.99;
+
+/**
+ * The spreadsheet's cells (every sheet's grid) against Google's limit. Past 80 % every command warns;
+ * past 99 % only the ways out (archive, check, export) run: Google would refuse the rows an action
+ * adds, and reading a spreadsheet that size costs minutes for nothing.
+ */
+export function cellBudget(used: number): CellBudget {
+  const share = used / CELL_LIMIT;
+  const level = share >= FULL_SHARE ? 'full' : share >= WARN_SHARE ? 'warn' : 'ok';
+  const held = `The spreadsheet holds ${used.toLocaleString('en-US')} of Google's ${CELL_LIMIT.toLocaleString('en-US')} cells (${Math.floor(share * 100)} %)`;
+  const wayOut =
+    'move old rows out: `backorder-desk archive --spreadsheet ID --before YYYY-MM-DD --to FILE`, or delete tabs you no longer use';
+  const message =
+    level === 'full'
+      ? `${held}: Google refuses any write that adds rows, so only archive, check and export run; ${wayOut}`
+      : level === 'warn'
+        ? `${held}: at the limit Google refuses every write that adds rows; ${wayOut}`
+        : held;
+  return { used, limit: CELL_LIMIT, level, message };
+}

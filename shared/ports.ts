@@ -11,6 +11,11 @@ export interface SpreadsheetPort {
   /** Applies every patch in one batch; new header cells and new tabs come as patches too. */
   write(patches: readonly TabPatch[], newTabs?: readonly RawTab[]): Promise<void>;
   /**
+   * The cells of every sheet's grid, where the spreadsheet is Google's (its 10 million limit:
+   * shared/grid-plan.ts `cellBudget`); undefined for a workbook file.
+   */
+  cellsUsed?(): Promise<number>;
+  /**
    * Ends a read–write cycle that wrote nothing (a port that locks what it reads, such as a local
    * workbook file, lets the next process in). Optional: a Google spreadsheet has nothing to release.
    */

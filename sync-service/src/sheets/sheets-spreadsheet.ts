@@ -124,6 +124,14 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
 
   private meta: Promise<string> | undefined;
 
+  /** Every sheet's grid, from the metadata the port fetches first anyway (no request of its own). */
+  async cellsUsed(): Promise<number> {
+    await this.timeZone();
+    let cells = 0;
+    for (const g of this.grids.values()) cells += g.rows * g.cols;
+    return cells;
+  }
+
   /**
    * The spreadsheet's time zone and tabs, fetched once per port (one CLI command or one sync run) and
    * kept current as this port adds tabs.
