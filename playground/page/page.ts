@@ -91,7 +91,7 @@ function renderSheet(v: SheetView): void {
   const width = Math.max(first.length, ...rows.map((r) => r.length));
   const header = Array.from({ length: width }, (_, c) => first[c] ?? '');
   // The Status column stays in view at the grid's right edge, however far the tab scrolls.
-  const pinned = header.findIndex((h) => h === 'Status');
+  const pinned = header.indexOf('Status');
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
   hr.append(Object.assign(document.createElement('th'), { className: 'rownum', textContent: '' }));
