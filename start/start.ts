@@ -251,8 +251,8 @@ async function main(): Promise<void> {
   );
   say();
   say(`The workbook is ${path}. From another terminal, try:`);
-  say(`  npm run cli -- export --workbook ${path} --tab Backorders`);
-  say(`  npm run cli -- check --workbook ${path}`);
+  say(`  npx backorder-desk export --workbook ${path} --tab Backorders`);
+  say(`  npx backorder-desk check --workbook ${path}`);
   if (!existsSync(join(dirname(path), 'feeds.json'))) await writeDemoFeed(dirname(path), after, today);
   if (serving) await serve(path, today);
 }
