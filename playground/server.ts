@@ -6,20 +6,19 @@
  * Sheets API face listens on a second loopback port, and the sync service pulls the demo vendor feed
  * through it on an interval. Every change is saved to the workbook file, atomically.
  */
-import { createHash, randomUUID } from 'node:crypto';
+
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MENU_ITEMS, RPC_NAMES } from '../addon/src/menu-items';
 import { columnLetter } from '../shared/codec';
-import { normalizeHeader } from '../shared/columns';
-import { sheetRules } from '../shared/sheet-rules';
-import { TAB_KEYS, TABS } from '../shared/workbook';
 import { AppsScriptRuntime } from '../twin/apps-script/runtime';
 import { SheetsApiTwin } from '../twin/sheets-api';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 import { illegalValueAt, wireCopy } from './page/script-run-payload';
+import { sheetVersion, sheetView } from './sheet-view';
 import { type SharedFile, UnitsOfWork } from './units-of-work';
 
 export interface PlaygroundOptions {
@@ -32,18 +31,6 @@ export interface PlaygroundOptions {
   readonly user?: string;
   readonly now?: () => number;
 }
-
-const OWNERS = new Map(
-  TAB_KEYS.map((k) => [
-    TABS[k].name,
-    new Map(
-      Object.values(TABS[k].columns as Record<string, { header: string; owner: string }>).map((c) => [
-        normalizeHeader(c.header),
-        c.owner,
-      ]),
-    ),
-  ]),
-);
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -154,67 +141,6 @@ export class Playground {
     }
   }
 
-  /**
-   * A fingerprint of what a tab shows: its cells and formulas, its charts, and today (formulas such
-   * as Age follow the date). Cheap beside building the view, and far cheaper than sending it.
-   */
-  private sheetVersion(name: string): string {
-    const sheet = this.o.twin.sheetNamed(name);
-    const hash = createHash('sha1');
-    hash.update(new Date().toISOString().slice(0, 10));
-    hash.update(JSON.stringify(sheet.values));
-    hash.update(JSON.stringify(sheet.formulas));
-    hash.update(JSON.stringify(sheet.metadata.charts ?? null));
-    return hash.digest('base64url');
-  }
-
-  private sheetView(name: string) {
-    const twin = this.o.twin;
-    const sheet = twin.sheetNamed(name);
-    const shown = twin.read(name, { valueRenderOption: 'FORMATTED_VALUE' }).values ?? [];
-    const header = (shown[0] ?? []).map(String);
-    const owners = OWNERS.get(name);
-    const rules = sheetRules(name, header);
-    const lists: Record<number, readonly string[]> = {};
-    for (const v of rules?.validations ?? [])
-      if (v.rule.type === 'list')
-        lists[header.findIndex((h) => normalizeHeader(h) === normalizeHeader(v.header))] = v.rule.values;
-    const colors: Record<number, string> = {};
-    for (const h of rules?.highlights ?? []) {
-      const first = Number(/\d+/.exec(h.range)?.[0] ?? 2);
-      const last = /:\D+(\d+)$/.exec(h.range) ? Number(/:\D+(\d+)$/.exec(h.range)?.[1]) : shown.length;
-      for (let r = first; r <= Math.min(last, shown.length); r++)
-        if (twin.formulas.evaluateAt(h.formula, name, r - first) === true) colors[r] = h.background;
-    }
-    const charts = (
-      (sheet.metadata.charts as {
-        spec?: { title?: string; basicChart?: { domains?: unknown[]; series?: unknown[] } };
-      }[]) ?? []
-    ).map((c) => {
-      const range = (x: unknown) =>
-        x as { domain?: { sourceRange: { sources: Grid[] } }; series?: { sourceRange: { sources: Grid[] } } };
-      type Grid = { startRowIndex: number; endRowIndex: number; startColumnIndex: number };
-      const d = range(c.spec?.basicChart?.domains?.[0]).domain?.sourceRange.sources[0];
-      const s = range(c.spec?.basicChart?.series?.[0]).series?.sourceRange.sources[0];
-      const cells = (g: Grid | undefined) =>
-        g ? shown.slice(g.startRowIndex, g.endRowIndex).map((r) => String(r[g.startColumnIndex] ?? '')) : [];
-      return { title: c.spec?.title ?? '', labels: cells(d), values: cells(s).map(Number) };
-    });
-    return {
-      name,
-      values: shown,
-      frozen: sheet.properties.gridProperties.frozenRowCount ?? 0,
-      owners: header.map(
-        (h) => owners?.get(normalizeHeader(h)) ?? (owners ? 'user (extra column)' : 'report'),
-      ),
-      lists,
-      colors,
-      // What each row colour means, for the page's legend.
-      legend: (rules?.highlights ?? []).map((h) => ({ background: h.background, meaning: h.meaning })),
-      charts,
-    };
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://playground');
     const path = url.pathname;
@@ -238,9 +164,9 @@ export class Playground {
       // The page asks every few seconds with the version it shows: an unchanged tab is one short
       // answer, not the whole tab again (the Log is megabytes).
       const name = decodeURIComponent(path.slice('/api/sheet/'.length));
-      const version = this.sheetVersion(name);
+      const version = sheetVersion(this.o.twin, name);
       if (url.searchParams.get('since') === version) return json(res, 200, { unchanged: true, version });
-      return json(res, 200, { ...this.sheetView(name), version });
+      return json(res, 200, { ...sheetView(this.o.twin, name), version });
     }
     if (req.method === 'POST' && path.startsWith('/rpc/')) {
       const fn = path.slice('/rpc/'.length);
@@ -281,7 +207,7 @@ export class Playground {
     }
     if (req.method === 'POST' && path === '/api/edit') {
       const b = (await body(req)) as { sheet: string; row: number; col: number; value: string };
-      const view = this.sheetView(String(b.sheet));
+      const view = sheetView(this.o.twin, String(b.sheet));
       const owner = view.owners[Number(b.col)];
       if (!owner?.startsWith('user') || Number(b.row) < 2)
         return json(res, 403, {

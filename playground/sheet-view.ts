@@ -1,0 +1,80 @@
+/**
+ * What the playground's page shows of a tab: its cells as Sheets shows them, who owns each column,
+ * its dropdowns, its row colours and their legend, its charts; and a fingerprint of it, so the page,
+ * which asks every few seconds, is sent the tab again only when it changed.
+ */
+import { createHash } from 'node:crypto';
+import { normalizeHeader } from '../shared/columns';
+import { sheetRules } from '../shared/sheet-rules';
+import { TAB_KEYS, TABS } from '../shared/workbook';
+import type { TwinSpreadsheet } from '../twin/spreadsheet';
+
+const OWNERS = new Map(
+  TAB_KEYS.map((k) => [
+    TABS[k].name,
+    new Map(
+      Object.values(TABS[k].columns as Record<string, { header: string; owner: string }>).map((c) => [
+        normalizeHeader(c.header),
+        c.owner,
+      ]),
+    ),
+  ]),
+);
+
+/**
+ * A fingerprint of what a tab shows: its cells and formulas, its charts, and today (formulas such
+ * as Age follow the date). Cheap beside building the view, and far cheaper than sending it.
+ */
+export function sheetVersion(twin: TwinSpreadsheet, name: string): string {
+  const sheet = twin.sheetNamed(name);
+  const hash = createHash('sha1');
+  hash.update(new Date().toISOString().slice(0, 10));
+  hash.update(JSON.stringify(sheet.values));
+  hash.update(JSON.stringify(sheet.formulas));
+  hash.update(JSON.stringify(sheet.metadata.charts ?? null));
+  return hash.digest('base64url');
+}
+
+export function sheetView(twin: TwinSpreadsheet, name: string) {
+  const sheet = twin.sheetNamed(name);
+  const shown = twin.read(name, { valueRenderOption: 'FORMATTED_VALUE' }).values ?? [];
+  const header = (shown[0] ?? []).map(String);
+  const owners = OWNERS.get(name);
+  const rules = sheetRules(name, header);
+  const lists: Record<number, readonly string[]> = {};
+  for (const v of rules?.validations ?? [])
+    if (v.rule.type === 'list')
+      lists[header.findIndex((h) => normalizeHeader(h) === normalizeHeader(v.header))] = v.rule.values;
+  const colors: Record<number, string> = {};
+  for (const h of rules?.highlights ?? []) {
+    const first = Number(/\d+/.exec(h.range)?.[0] ?? 2);
+    const last = /:\D+(\d+)$/.exec(h.range) ? Number(/:\D+(\d+)$/.exec(h.range)?.[1]) : shown.length;
+    for (let r = first; r <= Math.min(last, shown.length); r++)
+      if (twin.formulas.evaluateAt(h.formula, name, r - first) === true) colors[r] = h.background;
+  }
+  const charts = (
+    (sheet.metadata.charts as {
+      spec?: { title?: string; basicChart?: { domains?: unknown[]; series?: unknown[] } };
+    }[]) ?? []
+  ).map((c) => {
+    const range = (x: unknown) =>
+      x as { domain?: { sourceRange: { sources: Grid[] } }; series?: { sourceRange: { sources: Grid[] } } };
+    type Grid = { startRowIndex: number; endRowIndex: number; startColumnIndex: number };
+    const d = range(c.spec?.basicChart?.domains?.[0]).domain?.sourceRange.sources[0];
+    const s = range(c.spec?.basicChart?.series?.[0]).series?.sourceRange.sources[0];
+    const cells = (g: Grid | undefined) =>
+      g ? shown.slice(g.startRowIndex, g.endRowIndex).map((r) => String(r[g.startColumnIndex] ?? '')) : [];
+    return { title: c.spec?.title ?? '', labels: cells(d), values: cells(s).map(Number) };
+  });
+  return {
+    name,
+    values: shown,
+    frozen: sheet.properties.gridProperties.frozenRowCount ?? 0,
+    owners: header.map((h) => owners?.get(normalizeHeader(h)) ?? (owners ? 'user (extra column)' : 'report')),
+    lists,
+    colors,
+    // What each row colour means, for the page's legend.
+    legend: (rules?.highlights ?? []).map((h) => ({ background: h.background, meaning: h.meaning })),
+    charts,
+  };
+}
