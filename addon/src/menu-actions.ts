@@ -16,17 +16,10 @@ import { insertAgingChart } from './charts';
 import { toCsv } from './csv';
 import { writeIndexTab } from './index-tab';
 import { ADDON_NAME } from './menu-items';
-import {
-  agingScope,
-  commandScope,
-  contextFor,
-  patchedTabs,
-  readDecideWrite,
-  reason,
-  withDocumentLock,
-} from './server';
+import { agingScope, commandScope, patchedTabs, readDecideWrite, reason, withDocumentLock } from './server';
 import { readTabs, sheetsByName, writeTabs } from './sheet-io';
 import { ensureDailyTrigger } from './triggers';
+import { contextFor } from './who-when';
 import { applyRules, checkRules, clearOverrideNotes } from './workbook-rules';
 
 const ui = () => SpreadsheetApp.getUi();

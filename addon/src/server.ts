@@ -30,48 +30,9 @@ import { readIndexTab } from './index-tab';
 import { NO_PROGRESS, type Progress } from './progress';
 import { sheetRowSource } from './row-source';
 import { type ReadResult, readTabs, writeTabs } from './sheet-io';
+import { contextFor } from './who-when';
 
 const LOCK_WAIT_MS = 10_000;
-
-/** Today in the spreadsheet's time zone (pass the zone when it is known: asking it is a call). */
-export function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone?: string): string {
-  return Utilities.formatDate(new Date(), timeZone ?? ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-}
-
-/**
- * Who acts, for the Log. Both Session users need the userinfo.email scope (the manifest asks for it)
- * and may still be blank where Google withholds the address (fidelity A19); a missing scope throws,
- * so each is tried on its own, then the anonymous per-user key, so an action never fails over who.
- */
-export function actor(): string {
-  const tries = [
-    () => Session.getActiveUser().getEmail(),
-    () => Session.getEffectiveUser().getEmail(),
-    () => `user ${Session.getTemporaryActiveUserKey().slice(0, 12)}`,
-  ];
-  for (const who of tries) {
-    try {
-      const name = who();
-      if (name && name !== 'user ') return name;
-    } catch {
-      // No scope or no identity in this context: the next source says who.
-    }
-  }
-  return 'unknown user';
-}
-
-export function contextFor(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  requestId: string,
-  timeZone?: string,
-): CommandContext {
-  return {
-    today: today(ss, timeZone) as CommandContext['today'],
-    now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
-    actor: actor(),
-    requestId,
-  };
-}
 
 /**
  * A core refusal as the person should read it: the reason, then each detail on its own line (a

@@ -22,8 +22,9 @@ import {
 import { NO_KEYS } from '../../shared/scope-keys';
 import { TABS } from '../../shared/workbook';
 import { progressFor, readProgress } from './progress';
-import { actor, commandScope, readDecideWrite, readOnly, today } from './server';
+import { commandScope, readDecideWrite, readOnly } from './server';
 import { lastDailyFailure } from './triggers';
+import { actor, today } from './who-when';
 
 function parse<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
   const r = z.safeParse(schema, input);
