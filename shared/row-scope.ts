@@ -15,9 +15,10 @@
  * and the codec skips the rest as it skips blank rows.
  */
 import type { Cell } from './cells';
-import { decodeTab, indexColumns, type RawTab, type TabPatch } from './codec';
+import { indexColumns, type RawTab, type TabPatch } from './codec';
 import type { Columns, TabSpec } from './columns';
 import type { RowRef } from './rpc';
+import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
 import { TABS, type TabKey, tabKeyOf } from './workbook';
 
@@ -110,24 +111,6 @@ export interface ScopeOptions {
   /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
   readonly waiting?: boolean;
 }
-
-type Sets = Record<
-  'orders' | 'lineOrders' | 'waitOrders' | 'backorders' | 'skus' | 'stockSkus' | 'pos' | 'shipFor',
-  Set<string>
-> & {
-  /** Waiting lines read (found by Status), by order: their SKUs. */
-  readonly waiting: Map<string, Set<string>>;
-  /** The lines of the named POs whose SKUs the action is about (undefined: every line). */
-  readonly poLines?: ReadonlySet<number>;
-};
-
-/**
- * Line statuses of demand that waits for stock with no backorder to find it by (shared/queue.ts):
- * a command reads the lines in them, and a line of an involved SKU brings its order.
- */
-export const WAITING_LINE_STATUSES: readonly string[] = ['Parked', 'Partially allocated'];
-
-const CTX = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
 
 /** Reads the rows `keys` and options call for from `source`, growing the keys to a fixed point. */
 export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOptions): ScopedRead {
@@ -287,83 +270,10 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   return { tabs, sparse };
 }
 
-const EMPTY_ROW: readonly Cell[] = Object.freeze([]) as readonly Cell[];
-
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let r = Math.max(2, from); r <= to; r++) out.push(r);
   return out;
-}
-
-/**
- * A waiting line of an involved SKU brings its order, and the order all its waiting lines' SKUs (a
- * ship-complete order takes its stock only whole). True when a key was added.
- */
-function promoteWaiting(sets: Sets): boolean {
-  let grew = false;
-  for (const [orderId, skus] of sets.waiting) {
-    if (sets.orders.has(orderId) || sets.waitOrders.has(orderId)) continue;
-    if (![...skus].some((s) => sets.skus.has(s))) continue;
-    sets.waitOrders.add(orderId);
-    grew = true;
-  }
-  return grew;
-}
-
-/**
- * Grows the keys from rows just read: the command's own orders, backorders and POs bring their SKUs
- * (whose queues decide), an open backorder brings its order's lines (its counters move with it) and
- * its shipments (delivery decides Complete), the shown row brings its own entity.
- */
-function grow(
-  tab: TabKey,
-  rows: ReadonlySet<number>,
-  grid: { values: (readonly Cell[])[]; header: readonly Cell[] },
-  sets: Sets,
-  shownRow: number | undefined,
-  /** A command (which may move other backorders' counters), not a view (which only shows them). */
-  acts: boolean,
-): void {
-  const only = {
-    name: TABS[tab].name,
-    values: [grid.header, ...[...rows].map((r) => grid.values[r - 1] ?? EMPTY_ROW)],
-  };
-  const decoded = decodeTab(TABS[tab] as unknown as TabSpec<Columns>, only, CTX);
-  const rowList = [...rows];
-  decoded.records.forEach((rec, i) => {
-    const row = rowList[(decoded.rowNumbers[i] as number) - 2];
-    const r = rec as Record<string, unknown>;
-    const shown = row === shownRow;
-    if (tab === 'orders' && WAITING_LINE_STATUSES.includes(r.status as string)) {
-      const skus = sets.waiting.get(r.orderId as string) ?? new Set<string>();
-      skus.add(r.sku as string);
-      sets.waiting.set(r.orderId as string, skus);
-    }
-    if (tab === 'orders' && (sets.orders.has(r.orderId as string) || shown)) {
-      sets.orders.add(r.orderId as string);
-      sets.skus.add(r.sku as string);
-    } else if (tab === 'orders' && sets.waitOrders.has(r.orderId as string)) {
-      // A waiting order of an involved SKU: whether it can take its units whole depends on the stock
-      // of its other lines' SKUs, not on who else waits for them.
-      sets.stockSkus.add(r.sku as string);
-    } else if (tab === 'backorders') {
-      const own =
-        sets.backorders.has(r.backorderId as string) || sets.orders.has(r.orderId as string) || shown;
-      if (own) {
-        sets.backorders.add(r.backorderId as string);
-        sets.skus.add(r.sku as string);
-      }
-      const open = (r.qtyRemaining as number) > 0 || r.status === 'Fulfilled';
-      if (own || (open && acts)) {
-        sets.lineOrders.add(r.orderId as string);
-        sets.shipFor.add(r.backorderId as string);
-      }
-    } else if (tab === 'pos' && (sets.pos.has(r.po as string) || shown)) {
-      sets.pos.add(r.po as string);
-      // A PO's other lines are read (its status), but only the lines acted on bring their SKU.
-      if (shown || !sets.poLines || sets.poLines.has(r.line as number)) sets.skus.add(r.sku as string);
-    } else if (tab === 'inventory' && shown) sets.skus.add(r.sku as string);
-  });
 }
 
 /**
