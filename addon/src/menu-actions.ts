@@ -6,6 +6,7 @@
 
 import type { CommandResult } from '../../shared/commands/run';
 import type { Command } from '../../shared/commands/schema';
+import { cellBudget } from '../../shared/grid-plan';
 import { inspectWorkbook } from '../../shared/inspect';
 import type { InvoiceFormat } from '../../shared/invoice-export';
 import { planInvoiceExport } from '../../shared/invoice-export-plan';
@@ -208,13 +209,17 @@ export function checkWorkbook(): string[] {
   const ctx = contextFor(ss, requestId('check'));
   const found = inspectWorkbook(read.tabs, read.timeZone, 'apps-script', ctx);
   const problems = [...found.problems, ...checkRules(read.sheets, read.tabs)];
+  // Google's 10 million cells, every sheet's grid counted (two calls a sheet, in Check only).
+  let used = 0;
+  for (const s of read.sheets.values()) used += s.getMaxRows() * s.getMaxColumns();
+  const cells = cellBudget(used);
   if (problems.length === 0) {
-    report('Check workbook', ['No problems found.', ...found.alerts]);
+    report('Check workbook', ['No problems found.', `Cells: ${cells.message}`, ...found.alerts]);
     return [];
   }
   const answer = ui().alert(
     'Check workbook',
-    `${firstLines(problems)}\n\nRepair what can be repaired (setup, rules, formulas, statuses)? Broken balances are only reported.`,
+    `${firstLines(problems)}${cells.level === 'ok' ? '' : `\n\n${cells.message}`}\n\nRepair what can be repaired (setup, rules, formulas, statuses)? Broken balances are only reported.`,
     ui().ButtonSet.YES_NO,
   );
   if (answer === ui().Button.YES) {

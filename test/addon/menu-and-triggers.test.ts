@@ -101,6 +101,10 @@ describe('add-on menu and triggers', () => {
       ]),
     );
     expect(desk.run<string[]>('menuCheckWorkbook')).toEqual([]);
+    // A clean check says where the spreadsheet stands against Google's 10 million cells.
+    expect(desk.rt.ui.alerts.at(-1)).toMatch(
+      /Cells: The spreadsheet holds [\d,]+ of Google's 10,000,000 cells \(\d %\)/,
+    );
     expect(desk.rows('Inventory')[0]).toMatchObject({ Available: 0 });
     expect(desk.rows('Orders')[0]?.Status).toBe('Backordered');
   });
