@@ -1,12 +1,5 @@
-/**
- * Google's 10 million cells, through the CLI against the Sheets API twin over real HTTP: `check`
- * says where the spreadsheet stands; from 80 % every command warns with the way out; from 99 % an
- * action is refused before it reads anything, while the ways out (archive, check, export) still run.
- */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliWith, tempDir } from '../support/cli';
+import { cliWith, emptyFeed, tempDir } from '../support/cli';
 import { servedSpreadsheet } from '../support/sheets-twin';
 
 /** Grows the spreadsheet's first tab until every grid together holds `cells` cells. */
@@ -47,20 +40,7 @@ describe('Google’s cell limit', () => {
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/only archive, check and export run; move old rows out/);
       // The sync does not read a spreadsheet that full either, and says why.
-      writeFileSync(join(dir, 'feed.csv'), 'PO,Line,ETA\n');
-      writeFileSync(
-        join(dir, 'feeds.json'),
-        JSON.stringify({
-          vendors: [
-            {
-              vendor: 'Acme',
-              source: { file: 'feed.csv' },
-              format: 'csv',
-              mapping: { po: 'PO', line: 'Line', eta: 'ETA' },
-            },
-          ],
-        }),
-      );
+      emptyFeed(dir);
       const sync = await cliWith(s.env, dir, 'sync', ...s.target, '--feeds', 'feeds.json');
       expect(sync.code).toBe(1);
       expect(sync.stderr).toMatch(/only archive, check and export run/);

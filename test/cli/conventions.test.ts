@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import packageJson from '../../package.json' with { type: 'json' };
-import { cli, tempDir } from '../support/cli';
+import { cli, emptyFeed, tempDir } from '../support/cli';
 
 describe('command-line conventions', () => {
   it('prints its version, and its usage where the caller looks for it', async () => {
@@ -52,20 +52,7 @@ describe('command-line conventions', () => {
 
   it('gives its JSON log lines a Cloud Logging severity', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'feed.csv'), 'PO,Line,ETA\n');
-    writeFileSync(
-      join(dir, 'feeds.json'),
-      JSON.stringify({
-        vendors: [
-          {
-            vendor: 'Acme',
-            source: { file: 'feed.csv' },
-            format: 'csv',
-            mapping: { po: 'PO', line: 'Line', eta: 'ETA' },
-          },
-        ],
-      }),
-    );
+    emptyFeed(dir);
     let stdout = '';
     const code = await main(
       ['sync', '--workbook', 'w.json', '--create', '--feeds', 'feeds.json', '--every', '60', '--json'],

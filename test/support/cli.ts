@@ -1,7 +1,7 @@
 /**
  * Runs the CLI in-process with captured output and a temporary folder, as a script would call it.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main';
@@ -18,6 +18,18 @@ export function tempDir(): string {
 
 export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
   return cliWith({}, cwd, ...argv);
+}
+
+/** A sync configuration in `dir` (`feeds.json`) with one vendor whose CSV feed holds no rows. */
+export function emptyFeed(dir: string): void {
+  writeFileSync(join(dir, 'feed.csv'), 'PO,Line,ETA\n');
+  const vendor = {
+    vendor: 'Acme',
+    source: { file: 'feed.csv' },
+    format: 'csv',
+    mapping: { po: 'PO', line: 'Line', eta: 'ETA' },
+  };
+  writeFileSync(join(dir, 'feeds.json'), JSON.stringify({ vendors: [vendor] }));
 }
 
 /** Retries with no real waiting: the policy's arithmetic runs, the clock does not. */
