@@ -1,18 +1,15 @@
 /**
  * Which rows a single-entity action decides from (docs/addon.md, "Read plan"): the rows of the
  * entities it names, found by key, and everything that decides the queue of the SKUs involved (their
- * Inventory rows, backorders and PO lines), grown to a fixed point; for a command, the lines of
- * every open backorder read (its counters move with it; a view only shows that backorder); the Log row of this RequestID (idempotency) and the last rows of
- * every tab that may get new rows (the next id); for a command, the lines waiting for stock with no
- * backorder (Parked, Partially allocated) whose SKU is involved, with their orders' lines and, for
- * those lines' other SKUs, only their stock and PO lines: whether a waiting order can take its units
- * whole depends on that stock, not on who else waits for it, so the scope does not spread from order
- * to order across the workbook. Nothing else: not the rest of Orders, and never the
- * history (Log, Shipments, Invoices, Calls) beyond those rows. A batch reads the tabs it decides
- * from whole (`options.whole`) and the others it names for their last rows only. Pure: the rows
- * come from a RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the
- * result is a RawTab per tab whose unread rows are empty, so every row keeps its sheet row number
- * and the codec skips the rest as it skips blank rows.
+ * Inventory rows, backorders and PO lines), grown to a fixed point by the rules of
+ * shared/scope-growth.ts; the Log row of this RequestID on a repeated try (idempotency); and the last
+ * rows of every tab that may get new rows (the next id), which bring nothing more unless a search
+ * also finds them. Nothing else: not the rest of Orders, and never the history (Log, Shipments,
+ * Invoices, Calls) beyond those rows. A batch reads the tabs it decides from whole
+ * (`options.whole`) and the others it names for their last rows only. Pure: the rows come from a
+ * RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the result is a
+ * RawTab per tab whose unread rows are empty, so every row keeps its sheet row number and the codec
+ * skips the rest as it skips blank rows.
  */
 import type { Cell } from './cells';
 import { indexColumns, type RawTab, type TabPatch } from './codec';

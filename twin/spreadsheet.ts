@@ -54,10 +54,7 @@ export class TwinSpreadsheet {
         return { value: (s.values[row]?.[col] ?? null) as Stored, ...(formula ? { formula } : {}) };
       },
       today: () => Math.floor(instantToSerial(this.clock(), this.file.properties.timeZone)),
-      grid: (name) => {
-        const s = this.file.sheets.find((x) => x.properties.title === name);
-        return s ? gridOf(s) : undefined;
-      },
+      grid: (name) => gridOf(this.sheetNamed(name)),
     });
   }
 
