@@ -54,11 +54,18 @@ export function sheetRowSource(
   /** Rows read (1-based), by tab: a later ask is answered without a call; a write may rewrite them. */
   const cached = new Map<string, Map<number, readonly Cell[]>>();
   const grids = new Map([...index].map(([name, i]) => [name, { rows: i.gridRows, cols: i.gridCols }]));
-  const noteRead = () => {
-    let rows = 0;
-    for (const m of cached.values()) rows += m.size;
-    progress.note(`reading: ${rows.toLocaleString('en-US')} rows of ${cached.size} tabs so far`);
+  let rowsRead = 0;
+  /** Keeps rows just read (`values[0]` is row `first`). */
+  const remember = (tab: string, first: number, values: readonly (readonly Cell[])[]) => {
+    const mine = cached.get(tab) ?? new Map<number, readonly Cell[]>();
+    values.forEach((row, k) => {
+      if (!mine.has(first + k)) rowsRead++;
+      mine.set(first + k, row);
+    });
+    cached.set(tab, mine);
   };
+  const noteRead = () =>
+    progress.note(`reading: ${rowsRead.toLocaleString('en-US')} rows of ${cached.size} tabs so far`);
   const sheet = (name: string): Sheet | undefined => {
     if (!sheets.has(name)) {
       const s = ss.getSheetByName(name);
@@ -80,11 +87,7 @@ export function sheetRowSource(
     if (rows <= 0 || width === 0) return undefined;
     if (rows * width > READ_JOIN_CELLS) return undefined;
     const values = s.getRange(first, 1, rows, width).getValues() as Cell[][];
-    const mine = cached.get(tab) ?? new Map<number, readonly Cell[]>();
-    values.forEach((row, k) => {
-      mine.set(first + k, row);
-    });
-    cached.set(tab, mine);
+    remember(tab, first, values);
     return lastRowIn(first, values);
   };
   return {
@@ -142,12 +145,10 @@ export function sheetRowSource(
       }
       for (const [first, last] of clusters(unread, READ_JOIN_CELLS, width)) {
         const values = s.getRange(first, 1, last - first + 1, width).getValues() as Cell[][];
-        const mine = cached.get(tab) ?? new Map<number, readonly Cell[]>();
         values.forEach((row, i) => {
           out.set(first + i, row);
-          mine.set(first + i, row);
         });
-        cached.set(tab, mine);
+        remember(tab, first, values);
       }
       noteRead();
       return out;
