@@ -1,23 +1,35 @@
 /**
  * The index tab in the spreadsheet (shared/index-tab.ts decides what it holds and which rows to
- * trust): read at the start of every scoped read in three calls (the sheet, its values, its
- * formulas) instead of a header read, a last-row and two grid-size calls per tab; rewritten by Set
+ * trust): read at the start of every scoped read in two calls (its values, its formulas) instead of a header read, a last-row and two grid-size calls per tab; rewritten by Set
  * up, mended by the daily run, hidden from people. A missing or untrusted row only means that tab is
  * asked directly.
  */
 import type { Cell } from '../../shared/cells';
-import { INDEX_TAB, INDEXED_TABS, type IndexedShape, indexGrid, readIndex } from '../../shared/index-tab';
+import { sheetRef } from '../../shared/codec';
+import {
+  INDEX_ROWS,
+  INDEX_TAB,
+  INDEXED_TABS,
+  type IndexedShape,
+  indexGrid,
+  readIndex,
+} from '../../shared/index-tab';
+import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
 import { TABS, type TabKey } from '../../shared/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The trusted rows of the index, by tab name; empty when the workbook has no index yet. */
 export function readIndexTab(ss: Spreadsheet): Map<string, IndexedShape> {
-  const sheet = ss.getSheetByName(INDEX_TAB);
   const out = new Map<string, IndexedShape>();
-  if (!sheet) return out;
-  // Its rows are the indexed tabs, at most; whole rows, so no call asks how wide the tab is.
-  const range = sheet.getRange(`1:${INDEXED_TABS.length}`);
+  // Its rows are the indexed tabs, at most; whole rows, so no call asks how wide the tab is. By A1
+  // with the tab's name (fidelity A46): no sheet object is asked for.
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = ss.getRange(`${sheetRef(INDEX_TAB)}!1:${INDEX_ROWS}`);
+  } catch {
+    return out; // no index yet ("Range not found")
+  }
   const values = range.getValues() as Cell[][];
   const formulas = range.getFormulas();
   for (const [tab, shape] of readIndex(values, formulas)) out.set(TABS[tab].name, shape);
@@ -43,7 +55,7 @@ export function writeIndexTab(ss: Spreadsheet): void {
       header.pop();
     tabs.set(tab, { header, gridCols: sheet.getMaxColumns() });
   }
-  const grid = indexGrid(tabs);
+  const grid = indexGrid(tabs, invoicePrefix(ss));
   const sheet = ss.getSheetByName(INDEX_TAB) ?? ss.insertSheet(INDEX_TAB);
   const width = grid[0]?.length ?? 0;
   if (sheet.getMaxColumns() < width)
@@ -51,4 +63,11 @@ export function writeIndexTab(ss: Spreadsheet): void {
   sheet.getDataRange().clearContent();
   if (grid.length > 0) sheet.getRange(1, 1, grid.length, width).setValues(grid);
   if (!sheet.isSheetHidden()) sheet.hideSheet();
+}
+
+/** The InvoicePrefix setting as the Settings tab holds it (its default when the row is missing). */
+function invoicePrefix(ss: Spreadsheet): string {
+  const values = (ss.getSheetByName(TABS.settings.name)?.getDataRange().getValues() ?? []) as Cell[][];
+  const row = values.find((r) => String(r[0] ?? '').trim() === 'InvoicePrefix');
+  return row ? String(row[1] ?? '') : DEFAULT_SETTINGS.InvoicePrefix;
 }

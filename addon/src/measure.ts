@@ -8,6 +8,7 @@
  * the parameter set it implies, is logged as JSON (View → Executions) and returned.
  */
 
+import { sheetRef } from '../../shared/codec';
 import { readIndexTab } from './index-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -89,6 +90,9 @@ export function measureSpeed(): SpeedReport {
       for (const s of ss.getSheets()) s.getName();
     }),
     getRange: timed(REPEAT, (i) => sheet.getRange(row(i), 1)),
+    // The spreadsheet's getRange by A1 with the tab's name (tab-handle.ts, fidelity A46): if this
+    // costs what getSheetByName costs rather than what getRange costs, BY_A1 should go false.
+    rangeByA1: timed(REPEAT, (i) => ss.getRange(`${sheetRef(name)}!A${row(i)}`)),
     readOneCell: timed(REPEAT, (i) => sheet.getRange(row(i), 1).getValues()),
     findAll: timed(REPEAT, () => keyColumn.createTextFinder(key).matchEntireCell(true).findAll()),
     findAllTab: timed(3, () =>

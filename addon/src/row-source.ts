@@ -3,17 +3,19 @@
  * the key column (a server-side search: the column is never read into the script; the
  * `spreadsheets.currentonly` scope is enough, fidelity A38), then read in as few getValues as
  * contiguity allows: runs of rows, joined across a gap while re-reading the gap costs less than
- * another call. Sheets are looked up by name as they are needed, never all of them. With the index
+ * another call. Sheets are looked up by name as they are needed, never all of them, and not at
+ * all for a tab the index vouches for (addon/src/tab-handle.ts). With the index
  * tab (shared/index-tab.ts) a tab's header and grid come from it, and a tab that may get rows has its
  * last row found by reading from its last key rows to the end of its grid when that is cheaper than
  * asking `getLastRow` (the same read holds the rows that give the next id).
  */
 import type { Cell } from '../../shared/cells';
 import { columnLetter, type RawTab } from '../../shared/codec';
-import { type IndexedShape, lastRowIn } from '../../shared/index-tab';
+import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/index-tab';
 import { type RowSource, TAIL_ROWS } from '../../shared/row-scope';
-import { TABS } from '../../shared/workbook';
+import { TABS, tabKeyOf } from '../../shared/workbook';
 import { NO_PROGRESS, type Progress } from './progress';
+import { tabHandle } from './tab-handle';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,13 +44,30 @@ export interface SheetRowSource extends RowSource {
   readRow(tab: string, row: number): readonly Cell[] | undefined;
   /** Grid sizes the index gave, by tab name (the writer's grid plan asks only the others). */
   readonly grids: ReadonlyMap<string, { readonly rows: number; readonly cols: number }>;
+  /**
+   * Tabs that may get rows whose last row was left for the writer to ask (`deferLastRow`): their
+   * new ids come from the index, so only a write of new rows needs to know where the data ends.
+   */
+  readonly deferred: ReadonlySet<string>;
+  /** The last row with content of a tab (1-based), asked when the writer needs it. */
+  lastRow(tab: string): number;
+  /** Empty grid rows below a tab's key cells, by the index (0 when not indexed). */
+  roomBelow(tab: string): number;
+  /** The highest number after each id prefix, over every trusted id row of the index. */
+  readonly highestIds: Readonly<Record<string, number>>;
 }
 
 export function sheetRowSource(
   ss: Spreadsheet,
   index: ReadonlyMap<string, IndexedShape> = new Map(),
   progress: Progress = NO_PROGRESS,
+  /** One plan, one write (a sidebar action): a tab's last row is asked only if rows go to it. */
+  deferLastRow = false,
 ): SheetRowSource {
+  const deferred = new Set<string>();
+  const highestIds: Record<string, number> = {};
+  for (const shape of index.values())
+    for (const [prefix, n] of shape.highest) highestIds[prefix] = Math.max(highestIds[prefix] ?? 0, n);
   const sheets = new Map<string, Sheet>();
   const lastRows = new Map<string, number>();
   /** Rows read (1-based), by tab: a later ask is answered without a call; a write may rewrite them. */
@@ -68,7 +87,8 @@ export function sheetRowSource(
     progress.note(`reading: ${rowsRead.toLocaleString('en-US')} rows of ${cached.size} tabs so far`);
   const sheet = (name: string): Sheet | undefined => {
     if (!sheets.has(name)) {
-      const s = ss.getSheetByName(name);
+      // A tab the index vouches for is reached by A1, without a getSheetByName (tab-handle.ts).
+      const s = index.has(name) ? tabHandle(ss, name) : ss.getSheetByName(name);
       if (s) sheets.set(name, s);
     }
     return sheets.get(name);
@@ -90,9 +110,29 @@ export function sheetRowSource(
     remember(tab, first, values);
     return lastRowIn(first, values);
   };
+  const lastRow = (tab: string): number => {
+    const known = lastRows.get(tab);
+    if (known !== undefined) return known;
+    const s = sheet(tab);
+    const indexed = index.get(tab);
+    const last = (s && indexed ? lastRowByIndex(tab, s, indexed) : undefined) ?? s?.getLastRow() ?? 1;
+    lastRows.set(tab, last);
+    return last;
+  };
   return {
     sheets,
     grids,
+    deferred,
+    highestIds,
+    lastRow,
+    roomBelow: (tab) => {
+      const i = index.get(tab);
+      return i ? Math.max(0, i.gridRows - i.keyCells) : 0;
+    },
+    vouches: (tab, id) => {
+      const i = index.get(tab);
+      return i !== undefined && vouches(i, id);
+    },
     readRow: (tab, row) => cached.get(tab)?.get(row),
     shape(tab, withLastRow) {
       const s = sheet(tab);
@@ -100,18 +140,21 @@ export function sheetRowSource(
       const indexed = index.get(tab);
       if (indexed) {
         if (!withLastRow) return { header: indexed.header };
-        const lastRow = lastRowByIndex(tab, s, indexed) ?? s.getLastRow();
-        lastRows.set(tab, lastRow);
-        return { header: indexed.header, lastRow };
+        const key = tabKeyOf(tab);
+        if (deferLastRow && key && idsKnown(key, indexed)) {
+          deferred.add(tab);
+          return { header: indexed.header };
+        }
+        return { header: indexed.header, lastRow: lastRow(tab) };
       }
       // The header as the whole first row (one call, no getLastColumn), trailing blanks trimmed.
       const header = [...((s.getRange('1:1').getValues()[0] ?? []) as Cell[])];
       while (header.length > 0 && (header[header.length - 1] === '' || header[header.length - 1] === null))
         header.pop();
       if (!withLastRow) return { header };
-      const lastRow = s.getLastRow();
-      lastRows.set(tab, lastRow);
-      return { header, lastRow };
+      const last = s.getLastRow();
+      lastRows.set(tab, last);
+      return { header, lastRow: last };
     },
     find(tab, col, pattern, cols = 1) {
       const s = sheet(tab);

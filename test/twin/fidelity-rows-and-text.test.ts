@@ -4,7 +4,8 @@
  * however the grid grows (A40); deleting or inserting rows moves formulas, notes and cell formats with
  * them, and shifts the formulas' row references (A41 for `Sheet.deleteRow` / `insertRowsAfter`, S20
  * for the API's `deleteDimension`). The index tab's formulas compute as Sheets computes them (A43–A44)
- * and a sheet hides (A45). Small scripts run in the twin's node:vm runtime.
+ * and a sheet hides (A45); the spreadsheet gives a range by A1 with its sheet's name (A46); an
+ * index id row finds the highest id number (A47). Small scripts run in the twin's node:vm runtime.
  */
 import { describe, expect, it } from 'vitest';
 import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
@@ -32,6 +33,7 @@ function formulas(a) { return sheet().getRange(a).getFormulas(); }
 function setFormulas(a, f) { sheet().getRange(a).setFormulas(f); }
 function values(a) { return sheet().getRange(a).getValues(); }
 function hide() { sheet().hideSheet(); return sheet().isSheetHidden(); }
+function byA1(a) { return SpreadsheetApp.getActiveSpreadsheet().getRange(a).getValues(); }
 function other() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('U'); }
 function otherFormulas(n) { return other().getRange(1, 1, 1, n).getFormulas(); }
 function indexOf(f) { other().getRange(1, 1, 1, f.length).setFormulas([f]); return other().getRange(1, 1, 1, f.length).getValues()[0]; }
@@ -110,6 +112,25 @@ describe('docs/fidelity.md — rows and text', () => {
     const { rt, twin } = twinWith([]);
     expect(rt.run('hide')).toBe(true);
     expect(twin.sheetNamed('T').properties.hidden).toBe(true);
+  });
+
+  it("A46: Spreadsheet.getRange takes A1 with the sheet's name; an unknown sheet is Range not found", () => {
+    const { rt } = twinWith([[1, 2, 3]]);
+    expect(rt.run('byA1', "'T'!A2:B2")).toEqual([[1, 2]]);
+    expect(rt.run('byA1', 'T!C2')).toEqual([[3]]);
+    expect(rt.counter.counts['Spreadsheet.getRange']).toBe(2);
+    expect(rt.counter.counts['Spreadsheet.getSheetByName']).toBeUndefined();
+    expect(() => rt.run('byA1', "'Nope'!A1")).toThrow('Range not found');
+  });
+
+  it('A47: the highest number after an id prefix, over a whole key column (ARRAYFORMULA, REGEXEXTRACT)', () => {
+    const { rt } = twinWith([['LG-000007'], ['LG-000012'], ['X-99'], [5], ['lg-000050'], ['LG-3a']]);
+    // The index tab's id formula (shared/index-tab.ts idFormula), and the same over a prefix with none.
+    const f = (prefix: string) =>
+      `=ARRAYFORMULA(MAX(IFERROR(VALUE(REGEXEXTRACT(TO_TEXT(T!A2:A),"^${prefix}\\-(\\d+)$")),0)))`;
+    expect(rt.run('indexOf', [f('LG'), f('BO'), '=IFERROR(1/0,7)', '=MAX(3,9,2)', '=VALUE("012")'])).toEqual([
+      12, 0, 7, 9, 12,
+    ]);
   });
 
   it('S20: deleteDimension moves the formulas below the deleted rows up', () => {

@@ -84,6 +84,37 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
     return s.values.reduce((m, r) => Math.max(m, trimGrid([[...r]])[0]?.length ?? 0), 0);
   }
 
+  /** A range of sheet `id`, by A1 (`F2:F`, `2:2` run to the grid's end) or row/column numbers. */
+  function rangeOn(id: number, a: string | number, col?: number, rows = 1, cols = 1): TwinRange {
+    if (typeof a === 'number') {
+      if (a < 1 || (col ?? 0) < 1 || rows < 1 || cols < 1) throw new Error(OUTSIDE);
+      inGrid(id, a - 1, (col as number) - 1, rows, cols);
+      return new TwinRange(host, id, a - 1, (col as number) - 1, rows, cols);
+    }
+    let g: ReturnType<typeof parseA1>;
+    try {
+      g = parseA1(a.includes('!') ? a : `'x'!${a}`);
+    } catch (e) {
+      if (e instanceof RangeError_) throw new Error(`Exception: Range not found`);
+      throw e;
+    }
+    // Open-ended ranges (F2:F, 2:2) run to the grid's last row or column.
+    const grid = gridOf(raw(id));
+    const endRow = g.endRow ?? grid.rows;
+    const endCol = g.endCol ?? grid.cols;
+    inGrid(id, g.startRow, g.startCol, endRow - g.startRow, endCol - g.startCol);
+    return new TwinRange(
+      host,
+      id,
+      g.startRow,
+      g.startCol,
+      endRow - g.startRow,
+      endCol - g.startCol,
+      g.endRow === undefined,
+      /^(?:.*!)?\$?[A-Z]+:\$?[A-Z]+$/i.test(a.trim()),
+    );
+  }
+
   function sheetObject(id: number) {
     // The grid methods return the sheet itself; bound once the sheet object exists.
     let me: unknown;
@@ -97,33 +128,7 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
       },
       getRange(a: string | number, col?: number, rows = 1, cols = 1): TwinRange {
         hit('Sheet.getRange');
-        if (typeof a === 'number') {
-          if (a < 1 || (col ?? 0) < 1 || rows < 1 || cols < 1) throw new Error(OUTSIDE);
-          inGrid(id, a - 1, (col as number) - 1, rows, cols);
-          return new TwinRange(host, id, a - 1, (col as number) - 1, rows, cols);
-        }
-        let g: ReturnType<typeof parseA1>;
-        try {
-          g = parseA1(a.includes('!') ? a : `'x'!${a}`);
-        } catch (e) {
-          if (e instanceof RangeError_) throw new Error(`Exception: Range not found`);
-          throw e;
-        }
-        // Open-ended ranges (F2:F, 2:2) run to the grid's last row or column.
-        const grid = gridOf(raw(id));
-        const endRow = g.endRow ?? grid.rows;
-        const endCol = g.endCol ?? grid.cols;
-        inGrid(id, g.startRow, g.startCol, endRow - g.startRow, endCol - g.startCol);
-        return new TwinRange(
-          host,
-          id,
-          g.startRow,
-          g.startCol,
-          endRow - g.startRow,
-          endCol - g.startCol,
-          g.endRow === undefined,
-          /^(?:.*!)?\$?[A-Z]+:\$?[A-Z]+$/i.test(a.trim()),
-        );
+        return rangeOn(id, a, col, rows, cols);
       },
       getDataRange: () => (
         hit('Sheet.getDataRange'),
@@ -236,6 +241,26 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
       cache.commit();
       const id = sheet.getSheetId();
       twin.file.sheets = twin.file.sheets.filter((s) => s.properties.sheetId !== id);
+    },
+    /**
+     * A range by A1 with its sheet's name (`'Orders'!A2:C9`), without a sheet object (fidelity A46);
+     * without a name, on the active sheet. An unknown sheet or bad notation is "Range not found".
+     */
+    getRange(a1: string): TwinRange {
+      hit('Spreadsheet.getRange');
+      let name: string | undefined;
+      try {
+        name = parseA1(a1).sheet;
+      } catch (e) {
+        if (e instanceof RangeError_) throw new Error('Exception: Range not found');
+        throw e;
+      }
+      const id =
+        name === undefined
+          ? (env.active?.sheetId ?? twin.file.sheets[0]?.properties.sheetId)
+          : twin.file.sheets.find((s) => s.properties.title === name)?.properties.sheetId;
+      if (id === undefined) throw new Error('Exception: Range not found');
+      return rangeOn(id, a1);
     },
     getActiveSheet() {
       hit('Spreadsheet.getActiveSheet');
