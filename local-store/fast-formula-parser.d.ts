@@ -11,6 +11,8 @@ declare module 'fast-formula-parser' {
     functions?: Record<string, (...args: unknown[]) => unknown>;
   }
   export default class FormulaParser {
+    /** The parser's error values (`#N/A`, `#VALUE!`): instances of this class. */
+    static FormulaError: { new (...args: unknown[]): object; NA: object; VALUE: object };
     constructor(options?: Options);
     parse(formula: string, position: CellRef): unknown;
   }

@@ -26,6 +26,44 @@ type RefArg = { ref?: Ref | RangeRef };
 
 type Ref = { sheet: string; row: number; col: number };
 
+type Arg = { value: unknown };
+const isError = (v: unknown) => v instanceof FormulaParser.FormulaError;
+/** A function of one cell applied to a value or, cell by cell, to an array (ARRAYFORMULA's way). */
+const each = (a: Arg | undefined, f: (v: unknown) => unknown): unknown =>
+  Array.isArray(a?.value) ? (a.value as unknown[][]).map((row) => row.map(f)) : f(a?.value);
+
+/**
+ * What the index tab's id rows use (shared/index-tab.ts `idFormula`), cell by cell over arrays as
+ * Sheets computes them inside ARRAYFORMULA (docs/fidelity.md A47); the parser has none of them, or
+ * (MAX) a stub. An error travels in its cell until IFERROR replaces it.
+ */
+const ARRAY_FUNCTIONS = {
+  ARRAYFORMULA: (a: Arg) => a.value,
+  TO_TEXT: (a: Arg) => each(a, (v) => (isError(v) ? v : v === null || v === undefined ? '' : String(v))),
+  REGEXEXTRACT: (text: Arg, pattern: Arg) => {
+    const re = new RegExp(String(pattern.value));
+    return each(text, (v) => {
+      if (isError(v)) return v;
+      const m = re.exec(String(v ?? ''));
+      return m ? (m[1] ?? m[0]) : FormulaParser.FormulaError.NA;
+    });
+  },
+  VALUE: (a: Arg) =>
+    each(a, (v) => {
+      if (isError(v) || typeof v === 'number') return v;
+      const n = Number(String(v ?? '').trim());
+      return String(v ?? '').trim() !== '' && Number.isFinite(n) ? n : FormulaParser.FormulaError.VALUE;
+    }),
+  IFERROR: (a: Arg, fallback?: Arg) => each(a, (v) => (isError(v) ? (fallback?.value ?? '') : v)),
+  // The largest number among the arguments' cells (text and blanks ignored); 0 when none.
+  MAX: (...args: Arg[]) => {
+    let max: number | undefined;
+    for (const a of args)
+      for (const v of [a.value].flat(2)) if (typeof v === 'number') max = Math.max(max ?? v, v);
+    return max ?? 0;
+  },
+};
+
 export class FormulaEngine {
   private readonly evaluating = new Set<string>();
   private readonly parser: InstanceType<typeof FormulaParser>;
@@ -49,6 +87,7 @@ export class FormulaEngine {
       },
       functions: {
         TODAY: () => this.host.today(),
+        ...ARRAY_FUNCTIONS,
         // Cells holding a value. Sheets also counts a formula showing "", which the twin cannot tell
         // from an empty cell here (the index tab counts key columns, which hold no formulas).
         COUNTA: (...args: unknown[]) =>

@@ -23,6 +23,11 @@ export interface CommandContext {
   readonly now: string;
   readonly actor: string;
   readonly requestId: string;
+  /**
+   * The highest number after each id prefix (`LG-`, `INV-`) anywhere in the workbook, where the
+   * caller knows more than the rows it passes (the add-on's index tab): new ids continue above it.
+   */
+  readonly highestIds?: Readonly<Record<string, number>>;
 }
 
 export interface Shortfall {

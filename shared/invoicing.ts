@@ -43,7 +43,7 @@ export function dueDate(invoiceDate: IsoDate, terms: string): IsoDate | null {
 export function invoiceShipments(desk: Desk): void {
   if (desk.newShipments.length === 0) return;
   const prefix = desk.config.InvoicePrefix;
-  let next = desk.config.NextInvoiceNumber;
+  let next = Math.max(desk.config.NextInvoiceNumber, (desk.ctx.highestIds?.[prefix] ?? 0) + 1);
   const re = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)$`);
   for (const i of desk.uow.all('invoices')) {
     const m = re.exec(i.invoiceNo);

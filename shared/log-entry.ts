@@ -1,5 +1,6 @@
 /**
- * Log rows for work that is not a command (init, import): who, what, when, with the next LogID.
+ * Log rows for work that is not a command (init, import, Aging, an export): who, what, when, with the
+ * next LogID above those given and any the caller knows of (`ctx.highestIds`).
  */
 import type { CommandContext } from './desk';
 import { formatId, highestId } from './ids';
@@ -13,9 +14,12 @@ export function makeLogEntry(
   return {
     logId: formatId(
       'LG',
-      highestId(
-        'LG',
-        log.map((l) => l.logId),
+      Math.max(
+        highestId(
+          'LG',
+          log.map((l) => l.logId),
+        ),
+        ctx.highestIds?.['LG-'] ?? 0,
       ) + 1,
     ),
     when: ctx.now,

@@ -38,6 +38,8 @@ export interface RowSource {
   rows(tab: string, rows: readonly number[], width: number): ReadonlyMap<number, readonly Cell[]>;
   /** The whole tab. */
   whole(tab: string): RawTab | undefined;
+  /** Whether `id` is known to be new to the tab without a search (the add-on's index tab). */
+  vouches?(tab: string, id: string): boolean;
 }
 
 /** How many of the last rows of a tab that may get new rows are read, for the next id. */
@@ -276,7 +278,8 @@ function range(from: number, to: number): number[] {
 /**
  * Whether a scoped plan's new rows take ids that already exist below rows it did not read: the next
  * id came from a tab's last rows, which are its highest unless people sorted it. One TextFinder per
- * tab that gets rows; true sends the action back to whole tabs (addon/src/server.ts).
+ * tab that gets rows, for the ids the source cannot vouch for; true sends the action back to whole
+ * tabs (addon/src/server.ts).
  */
 export function newKeysTaken(
   source: RowSource,
@@ -291,7 +294,11 @@ export function newKeysTaken(
     const spec = TABS[key] as unknown as TabSpec<Columns>;
     const col = indexColumns(spec, tabs[patch.tab]?.values[0] ?? [])[spec.key[0] as string] ?? -1;
     if (col < 0) continue;
-    const ids = new Set(patch.appends.map((r) => String(r[col] ?? '')).filter((v) => v !== ''));
+    const ids = new Set(
+      patch.appends
+        .map((r) => String(r[col] ?? ''))
+        .filter((v) => v !== '' && source.vouches?.(patch.tab, v) !== true),
+    );
     if (ids.size > 0 && source.find(patch.tab, col, `(?:${anyOf(ids)})`).length > 0) return true;
   }
   return false;

@@ -23,7 +23,11 @@ export class UnitOfWork {
   private readonly counters = new Map<string, number>();
   private readonly removed = new Map<TabKey, Set<number>>();
 
-  constructor(readonly before: Workbook) {}
+  /** `highestIds`: per id prefix with its dash (`LG-`), a number every new id of it must pass. */
+  constructor(
+    readonly before: Workbook,
+    private readonly highestIds: Readonly<Record<string, number>> = {},
+  ) {}
 
   private tab<K extends TabKey>(key: K): TabState<Rec<K>> {
     let s = this.state[key] as TabState<Rec<K>> | undefined;
@@ -117,9 +121,11 @@ export class UnitOfWork {
     set.add(at);
   }
 
-  /** Next sequential id like BO-000042, above every id of that prefix in `existing`. */
+  /** Next sequential id like BO-000042, above every id of that prefix in `existing` and the workbook. */
   nextId(prefix: string, existing: () => Iterable<string>, width = 6): string {
-    const n = (this.counters.get(prefix) ?? highestId(prefix, existing())) + 1;
+    const n =
+      (this.counters.get(prefix) ??
+        Math.max(highestId(prefix, existing()), this.highestIds[`${prefix}-`] ?? 0)) + 1;
     this.counters.set(prefix, n);
     return formatId(prefix, n, width);
   }

@@ -118,8 +118,10 @@ export function readScopedTabs(
   requestId?: string,
   timeZone = ss.getSpreadsheetTimeZone(),
   progress: Progress = NO_PROGRESS,
+  /** One plan and one write follow: last rows are asked only of the tabs that get rows. */
+  deferLastRow = false,
 ): ReadResult & { source: ReturnType<typeof sheetRowSource> } {
-  const source = sheetRowSource(ss, readIndexTab(ss), progress);
+  const source = sheetRowSource(ss, readIndexTab(ss), progress, deferLastRow);
   const { tabs, sparse } = readScoped(source, scope.keys, { ...scope, requestId });
   return {
     tabs,
@@ -129,6 +131,9 @@ export function readScopedTabs(
     source,
     grids: source.grids,
     rowRead: source.readRow,
+    deferred: source.deferred,
+    lastRow: source.lastRow,
+    roomBelow: source.roomBelow,
   };
 }
 
@@ -165,9 +170,9 @@ export function readDecideWrite<P extends WritePlan>(
       let read: ReadResult;
       let plan: P;
       if (scope) {
-        const scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, timeZone, progress);
+        const scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, timeZone, progress, true);
         read = scoped;
-        plan = planFrom(read, ctx);
+        plan = planFrom(read, { ...ctx, highestIds: scoped.source.highestIds });
         if (newKeysTaken(scoped.source, read.tabs, scoped.sparse ?? new Set(), plan.patches)) {
           read = readTabs(ss, tabs, timeZone);
           plan = planFrom(read, ctx);
@@ -213,7 +218,7 @@ export function readDecideWriteEach(
       let sorted = false;
       const plans: WritePlan[] = [];
       for (const step of steps) {
-        const ctx = contextFor(ss, step.requestId, timeZone);
+        const ctx = { ...contextFor(ss, step.requestId, timeZone), highestIds: scoped.source.highestIds };
         const planFrom = (r: ReadResult) =>
           step.decide(decodeLoaded(withUnreadAsEmpty(r.tabs), r.timeZone, 'apps-script'), ctx);
         let plan = planFrom(read);

@@ -140,7 +140,7 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
       },
     };
   checkVersions(wb, command.expected);
-  const uow = new UnitOfWork(wb);
+  const uow = new UnitOfWork(wb, ctx.highestIds);
   const desk = new Desk(uow, wb.config, ctx);
   settleDeliveries(desk);
   (HANDLERS[command.action] as (d: Desk, c: Command) => void)(desk, command);

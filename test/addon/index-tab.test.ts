@@ -2,8 +2,8 @@
  * The index tab (shared/index-tab.ts) through the built Code.js in the twin: Set up writes it hidden,
  * a click reads every tab's header and grid from it instead of asking each tab, and decides and
  * writes exactly as without it; a tab whose row cannot be trusted (a person inserted a column) is
- * asked directly and the daily run mends the row; the last row found by reading to the end of the
- * grid keeps a cell a person typed below the data.
+ * asked directly and the daily run mends the row; a new history row (appendRow) goes below a cell a
+ * person typed below the data, never over it.
  */
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../shared/cells';
@@ -108,7 +108,7 @@ describe('add-on: the index tab', () => {
     expect(trusted(desk).get('orders')?.header[2]).toBe('Rep notes');
   });
 
-  it('finds the last row past a gap in the key column, and keeps a cell typed past the header', async () => {
+  it('puts a new Log row below every row with content, keeping an emptied row and a note typed past the header', async () => {
     const desk = await shop();
     day(desk);
     const last = desk.twin.sheetNamed('Log').values.length;
@@ -123,7 +123,9 @@ describe('add-on: the index tab', () => {
     const rows = desk.twin.sheetNamed('Log').values;
     expect(rows[last + 1]?.[10]).toBe('checked by Dana');
     expect(rows[2]?.every((v) => v === '' || v === null)).toBe(true);
-    expect(String(rows[last]?.[0])).toMatch(/^LG-/);
+    // The Log's one new row goes out by appendRow: below every row with content, the note's too.
+    expect(rows[last]?.every((v) => v === '' || v === null)).toBe(true);
+    expect(String(rows[last + 2]?.[0])).toMatch(/^LG-/);
     const ids = desk
       .rows('Log')
       .map((r) => String(r.LogID))

@@ -157,10 +157,13 @@ describe('add-on: scattered rows, sorted and deleted rows', () => {
         Warehouse: 'MAIN',
       },
     ]);
+    desk.rt.counter.reset();
     const reply = desk.run<ActionReply>('sidebarAction', {
       command: { action: 'allocate', orderId: 'SO-900' },
       requestId: rid(),
     });
+    // The index's id rows gave the highest ids: the plan was not made again from whole tabs.
+    expect(desk.rt.counter.counts['Sheet.getDataRange'] ?? 0).toBe(0);
     // The new backorder and Log row took ids above every existing one, not above the tab's last rows.
     const ids = desk.rows('Backorders').map((r) => String(r.BackorderID));
     expect(new Set(ids).size).toBe(ids.length);

@@ -148,6 +148,18 @@ describe('row-by-row reads decide as whole reads do', () => {
       });
       const plan = planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx);
       expect(newKeysTaken(source, read.tabs, read.sparse, plan.patches)).toBe(taken);
+      // A source that vouches for the new ids (the add-on's index tab) is not searched for them.
+      let searches = 0;
+      const vouching = {
+        ...source,
+        find: (...a: Parameters<typeof source.find>) => {
+          searches++;
+          return source.find(...a);
+        },
+        vouches: () => true,
+      };
+      expect(newKeysTaken(vouching, read.tabs, read.sparse, plan.patches)).toBe(false);
+      expect(searches).toBe(0);
     }
   });
 });

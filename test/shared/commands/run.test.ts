@@ -14,6 +14,26 @@ const wb = workbook({
 });
 
 describe('runCommand', () => {
+  it('takes new ids above the highest the caller knows of, beyond the rows it passed', () => {
+    const known = { 'LG-': 41, 'BO-': 7, 'SH-': 30, 'INV-': 5000 };
+    const allocated = applyChanges(wb, runCommand(wb, { action: 'allocate' }, context(1)).changes);
+    const out = runCommand(
+      allocated,
+      { action: 'ship', orderId: 'SO-1' },
+      { ...context(2), highestIds: known },
+    );
+    expect(out.log?.logId).toBe('LG-000042');
+    expect(out.changes.shipments?.added).toMatchObject([{ shipmentId: 'SH-000031', invoiceNo: 'INV-5001' }]);
+    const short = runCommand(
+      wb,
+      { action: 'allocate' },
+      { ...context(3), highestIds: { ...known, 'LG-': 0 } },
+    );
+    // Nothing known of a prefix (0) and no rows of it: the first id; a backorder continues after BO-000007.
+    expect(short.log?.logId).toBe('LG-000001');
+    expect(short.result.newIds).toEqual(['BO-000008']);
+  });
+
   it('logs one row with actor, action, time, summary and before-images', () => {
     const out = runCommand(wb, { action: 'allocate' }, context(7));
     expect(out.changes.log?.added).toHaveLength(1);
