@@ -170,6 +170,10 @@ describe('docs/fidelity.md — Apps Script', () => {
     const twin = sheetWith(Array.from({ length: 999 }, (_, i) => [i, '', '']));
     const rt = runtime(twin);
     expect(rt.run('append', ['x', 'y', 'z'])).toBe(1001);
+    // One call that moves the row's cells (the cost model prices it as a write of 3 cells).
+    expect(rt.counter.counts['Sheet.appendRow']).toBe(1);
+    expect(rt.counter.counts['Range.setValues']).toBeUndefined();
+    expect(rt.counter.cells.written).toBe(3);
     expect(rt.run('grow', 10)).toBe(1011);
   });
 

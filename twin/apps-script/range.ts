@@ -188,6 +188,11 @@ export class TwinRange {
     return this.queueValues(data);
   }
 
+  /** The values `Sheet.appendRow` writes: that call is counted, with these cells, by the sheet. */
+  appendValues(data: unknown[][]): TwinRange {
+    return this.queueValues(data);
+  }
+
   /** Checks and queues a block of values (setValues, setFormulas) for the execution's commit. */
   private queueValues(data: unknown[][]): TwinRange {
     this.checkShape(data, 'data');

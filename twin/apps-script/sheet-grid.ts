@@ -57,12 +57,13 @@ export function sheetGrid(o: SheetGridContext) {
     },
     /** Appends below the last row of data, growing the grid when the data fills it (fidelity A14). */
     appendRow(values: unknown[]): unknown {
-      o.hit('Sheet.appendRow');
+      // One call, moving the row's cells (not a setValues besides).
+      o.host.counter.hit('Sheet.appendRow', { written: values.length });
       const at = o.lastRow();
       const g = gridOf(o.raw());
       if (at + 1 > g.rows || values.length > g.cols)
         regrid(Math.max(g.rows, at + 1), Math.max(g.cols, values.length));
-      new TwinRange(o.host, o.id, at, 0, 1, values.length).setValues([values]);
+      new TwinRange(o.host, o.id, at, 0, 1, values.length).appendValues([values]);
       o.cache.commit();
       return o.self();
     },
