@@ -5,7 +5,9 @@
  * across the rows between them, nearest first, and only while rewriting those rows (their cells as
  * they were read) costs less than the service calls a second rectangle would take. A spreadsheet charges by cells moved and by
  * calls made (docs/twin.md, "Cost model"), so the planner trades one against the other; columns no
- * changed cell is in are never inside a rectangle, so a column people own is never written.
+ * changed cell is in are never inside a rectangle, so a column people own is never written; the one
+ * exception is a row's engine columns between two of its changed runs, which the caller may let the
+ * row's write span (`bridge`): only the engine writes them, and they are rewritten as just read.
  */
 
 import { consecutiveRuns } from './sheet-rules';
@@ -48,6 +50,26 @@ export function writeRectangles(
    * joins two stacks only across rows it read (the rest it does not know).
    */
   known: (from: number, to: number) => boolean = () => true,
+  /**
+   * Whether columns `from`…`to` (0-based, inclusive) of a row may be rewritten as read to join two
+   * runs of that row into one rectangle: columns only the engine writes, read in this execution.
+   */
+  bridge?: (row: number, from: number, to: number) => boolean,
+): Rectangle[] {
+  // Bridged rows may no longer stack with their neighbours: the bridge is taken only when it makes
+  // fewer rectangles.
+  const exact = rectangles(cells, mergeCells, exactUpTo, known, () => false);
+  if (!bridge) return exact;
+  const spanned = rectangles(cells, mergeCells, exactUpTo, known, bridge);
+  return spanned.length < exact.length ? spanned : exact;
+}
+
+function rectangles(
+  cells: readonly { readonly row: number; readonly col: number }[],
+  mergeCells: number,
+  exactUpTo: number,
+  known: (from: number, to: number) => boolean,
+  bridge: (row: number, from: number, to: number) => boolean,
 ): Rectangle[] {
   const columnsByRow = new Map<number, number[]>();
   for (const { row, col } of cells) {
@@ -58,7 +80,7 @@ export function writeRectangles(
   // Rows per column run ("3-5" → the rows whose changed cells include exactly that run).
   const rowsByRun = new Map<string, { left: number; right: number; rows: number[] }>();
   for (const [row, cols] of columnsByRow)
-    for (const [left, right] of consecutiveRuns(cols)) {
+    for (const [left, right] of bridged(row, consecutiveRuns(cols), bridge)) {
       const key = `${left}-${right}`;
       const entry = rowsByRun.get(key);
       if (entry) entry.rows.push(row);
@@ -96,4 +118,19 @@ export function writeRectangles(
     out.push({ top: first.top, bottom, left: first.left, right: first.right });
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** A row's runs of changed columns, two joined where `bridge` allows the columns between them. */
+function bridged(
+  row: number,
+  runs: readonly [number, number][],
+  bridge: (row: number, from: number, to: number) => boolean,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [left, right] of runs) {
+    const last = out[out.length - 1];
+    if (last && bridge(row, last[1] + 1, left - 1)) last[1] = right;
+    else out.push([left, right]);
+  }
+  return out;
 }

@@ -8,11 +8,11 @@
  * the tab's formula columns filled in (see sheet-rules.ts).
  */
 import { type Cell, encodeText } from '../../shared/cells';
-import type { RawTab, TabPatch } from '../../shared/codec';
-import { normalizeHeader } from '../../shared/columns';
+import { indexColumns, type RawTab, type TabPatch } from '../../shared/codec';
+import { type Columns, normalizeHeader, type TabSpec } from '../../shared/columns';
 import { type Grid, gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
-import { TABS } from '../../shared/workbook';
+import { TABS, tabKeyOf } from '../../shared/workbook';
 import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/write-plan';
 import { planGrids } from './grid';
 import { NO_PROGRESS, type Progress } from './progress';
@@ -141,11 +141,20 @@ function writeCells(
     for (let row = from; row <= to; row++) if ((rowAt(row)?.length ?? 0) === 0) return false;
     return true;
   };
+  const engine = engineColumns(read);
+  // A row's write may span engine columns between its changed runs, rewriting them as just read.
+  const bridge = (row: number, from: number, to: number) => {
+    const was = rowAt(row);
+    if (!was || was.length <= to) return false;
+    for (let c = from; c <= to; c++) if (!engine.has(c)) return false;
+    return true;
+  };
   const rectangles = writeRectangles(
     patch.writes,
     APPS_SCRIPT_MERGE_CELLS,
     EXACT_RECTANGLES,
     sparse ? known : undefined,
+    bridge,
   );
   for (const [k, r] of rectangles.entries()) {
     progress.note(`writing ${read.name}: ${k + 1} of ${rectangles.length} ranges`);
@@ -161,6 +170,20 @@ function writeCells(
     }
     sheet.getRange(r.top + 1, r.left + 1, grid.length, r.right - r.left + 1).setValues(grid as never);
   }
+}
+
+/** The columns of a typed tab only the engine writes (not people's, the sync's, or formulas). */
+function engineColumns(read: RawTab): Set<number> {
+  const key = tabKeyOf(read.name);
+  if (!key) return new Set();
+  const spec = TABS[key] as unknown as TabSpec<Columns>;
+  const at = indexColumns(spec, read.values[0] ?? []);
+  return new Set(
+    Object.entries(spec.columns)
+      .filter(([, c]) => c.owner === 'engine')
+      .map(([field]) => at[field] ?? -1)
+      .filter((c) => c >= 0),
+  );
 }
 
 function appendRows(sheet: Sheet, read: RawTab, rows: readonly (readonly unknown[])[]): void {

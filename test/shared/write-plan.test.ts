@@ -1,7 +1,8 @@
 /**
  * The write planner: rectangles cover exactly the changed cells' runs, stack adjacent rows that share
  * a run, join across a gap only in a batch (more stacks than an exact write allows) and only while
- * rewriting it is cheaper than another rectangle, and never reach a column no changed cell is in.
+ * rewriting it is cheaper than another rectangle, and never reach a column no changed cell is in
+ * (but a row's engine columns between its runs, where the caller allows).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,25 @@ describe('writeRectangles', () => {
       { top: 5, bottom: 5, left: 1, right: 2 },
       { top: 5, bottom: 5, left: 4, right: 4 },
     ]);
+  });
+
+  it("spans a row's engine columns between its runs only where the caller lets it", () => {
+    const cells = [cell(4, 16), cell(4, 17), cell(4, 21), cell(4, 23), cell(9, 16)];
+    // Columns 18–22 are the engine's on row 4; column 22 is a person's on row 9 (no bridge asked there).
+    const engine = (row: number, from: number, to: number) => row === 4 && from >= 18 && to <= 22;
+    expect(writeRectangles(cells, APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, undefined, engine)).toEqual([
+      { top: 4, bottom: 4, left: 16, right: 23 },
+      { top: 9, bottom: 9, left: 16, right: 16 },
+    ]);
+    const notColumn20 = (row: number, from: number, to: number) =>
+      engine(row, from, to) && (from > 20 || to < 20);
+    expect(writeRectangles(cells, APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, undefined, notColumn20)).toEqual(
+      [
+        { top: 4, bottom: 4, left: 16, right: 17 },
+        { top: 4, bottom: 4, left: 21, right: 23 },
+        { top: 9, bottom: 9, left: 16, right: 16 },
+      ],
+    );
   });
 
   it('covers every changed cell, reaches no unchanged column, and rewrites within the budget', () => {
