@@ -27,6 +27,8 @@ export interface SpeedReport {
    * ran, unless Google gives back the formulas in another spelling than written (docs/fidelity.md A45).
    */
   readonly indexTrusted: readonly string[];
+  /** The index's id rows trusted, with the highest number each shows (`Log LG-: 1234`; fidelity A47). */
+  readonly idsTrusted: readonly string[];
   /** Whether the measured tab's index row gives its grid as getMaxRows/getMaxColumns do (null: no row). */
   readonly indexAgrees: boolean | null;
   /**
@@ -103,6 +105,9 @@ export function measureSpeed(): SpeedReport {
   };
   const index = readIndexTab(ss);
   const indexTrusted = [...index.keys()];
+  const idsTrusted = [...index].flatMap(([tab, shape]) =>
+    [...shape.highest].map(([prefix, n]) => `${tab} ${prefix}: ${n}`),
+  );
   const shown = index.get(name);
   // The index's formulas against the calls they stand in for (docs/fidelity.md A43–A44).
   const indexAgrees = shown
@@ -144,6 +149,7 @@ export function measureSpeed(): SpeedReport {
     ms: { ...read, ...write },
     blockCells,
     indexTrusted,
+    idsTrusted,
     indexAgrees,
     parameters: {
       perDataCall: seconds(median([read.getLastRow, read.findAll, uncachedRead])),

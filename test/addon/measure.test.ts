@@ -21,6 +21,7 @@ describe('add-on: measureSpeed', () => {
       ms: Record<string, number>;
       blockCells: number;
       parameters: Record<string, number>;
+      idsTrusted: string[];
     }>('measureSpeed');
     const after = desk.twin.file.sheets.map((s) => ({ title: s.properties.title, values: s.values }));
     expect(after).toEqual(before);
@@ -30,6 +31,10 @@ describe('add-on: measureSpeed', () => {
     expect(counts['TextFinder.findAll']).toBe(15 + 3); // the key column, and the whole tab for perScannedCell
     expect(counts['SpreadsheetApp.flush']).toBe(15);
     expect(report.sheet).toBe('Orders');
+    expect(report.ms.rangeByA1).toBeGreaterThanOrEqual(0);
+    // The worked example's Log holds LG-000001 …: its id row shows the highest.
+    const logIds = desk.rows('Log').map((r) => Number(String(r.LogID).slice(3)));
+    expect(report.idsTrusted).toContain(`Log LG-: ${Math.max(...logIds)}`);
     expect(report.blockCells).toBe(
       desk.twin.sheetNamed('Orders').values.length * (desk.twin.sheetNamed('Orders').values[0]?.length ?? 0),
     );
