@@ -15,8 +15,9 @@ import type { Cell } from './cells';
 import { indexColumns, type RawTab, type TabPatch } from './codec';
 import type { Columns, TabSpec } from './columns';
 import type { RowRef } from './rpc';
-import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
+import { EMPTY_ROW, grow, promoteWaiting, type Sets, WAITING_LINE_STATUSES } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
+import { matchVocabulary, ORDER_STATUSES } from './tabs/vocabulary';
 import { TABS, type TabKey, tabKeyOf } from './workbook';
 
 /** The rows of a tab, found and read without reading the tab. */
@@ -40,6 +41,8 @@ export interface RowSource {
   whole(tab: string): RawTab | undefined;
   /** Whether `id` is known to be new to the tab without a search (the add-on's index tab). */
   vouches?(tab: string, id: string): boolean;
+  /** One column (0-based) of the given rows (1-based): the cells alone, read as cheaply as they lie. */
+  column?(tab: string, rows: readonly number[], col: number): ReadonlyMap<number, Cell>;
 }
 
 /** How many of the last rows of a tab that may get new rows are read, for the next id. */
@@ -189,6 +192,22 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     byCol.set(col, [...(byCol.get(col) ?? []), ...fresh.map((v) => `${word(v)}${suffix}`)]);
     queued.set(tab, byCol);
   };
+  // Order lines found by SKU only to learn which of them wait (Parked, Partially allocated): with a
+  // source that reads one column, their Status cells are read first and only waiting lines whole.
+  const orderCols = grids.get('orders')
+    ? indexColumns(TABS.orders as unknown as TabSpec<Columns>, grids.get('orders')?.header ?? [])
+    : {};
+  const skuCol = orderCols.sku ?? -1;
+  const statusCol = orderCols.status ?? -1;
+  const filtered = options.waiting === true && source.column !== undefined && statusCol >= 0;
+  const waitingOnly = (rows: number[]): number[] => {
+    const grid = grids.get('orders');
+    const unknown = rows.filter((r) => !grid?.read.has(r) && !wanted.get('orders')?.has(r));
+    if (!source.column || unknown.length === 0) return rows;
+    const status = source.column(TABS.orders.name, unknown, statusCol);
+    const drop = new Set(unknown.filter((r) => !mayWait(status.get(r))));
+    return rows.filter((r) => !drop.has(r));
+  };
   const search = () => {
     for (const [tab, byCol] of queued) {
       const cols = [...byCol.keys()].sort((a, b) => a - b);
@@ -197,7 +216,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
         while (j + 1 < cols.length && (cols[j + 1] as number) === (cols[j] as number) + 1) j++;
         const first = cols[i] as number;
         const alternatives = cols.slice(i, j + 1).flatMap((c) => byCol.get(c) ?? []);
-        want(tab, source.find(TABS[tab].name, first, `(?:${alternatives.join('|')})`, j - i + 1));
+        const found = source.find(TABS[tab].name, first, `(?:${alternatives.join('|')})`, j - i + 1);
+        want(tab, filtered && tab === 'orders' && first === skuCol && i === j ? waitingOnly(found) : found);
         i = j + 1;
       }
     }
@@ -267,6 +287,17 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   }
   for (const [tab, grid] of grids) tabs[TABS[tab].name] = { name: TABS[tab].name, values: grid.values };
   return { tabs, sparse };
+}
+
+/**
+ * Whether a line must be read whole for its Status cell: a waiting status, or text that is no status
+ * at all (the codec then names the cell). Blank is a new line's; other statuses do not wait.
+ */
+function mayWait(cell: Cell | undefined): boolean {
+  const text = String(cell ?? '').trim();
+  if (text === '') return false;
+  const status = matchVocabulary(ORDER_STATUSES, text);
+  return status === undefined || WAITING_LINE_STATUSES.includes(status);
 }
 
 function range(from: number, to: number): number[] {

@@ -25,7 +25,7 @@ export type Sets = Record<
  * Line statuses of demand that waits for stock with no backorder to find it by (shared/queue.ts):
  * a command reads the lines in them, and a line of an involved SKU brings its order.
  */
-const WAITING_LINE_STATUSES: readonly string[] = ['Parked', 'Partially allocated'];
+export const WAITING_LINE_STATUSES: readonly string[] = ['Parked', 'Partially allocated'];
 
 const CTX = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
 

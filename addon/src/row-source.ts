@@ -26,6 +26,25 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  */
 export const READ_JOIN_CELLS = 10_000;
 
+/**
+ * Cells read at the cost of one call that only reads a range's coordinates (`getRow`): the cost
+ * model's local call (3 ms) over its cell read (10 µs).
+ */
+export const LOCAL_CALL_CELLS = 300;
+
+/**
+ * The rows (1-based, `values[0]` being row 2) with a cell whose text matches `pattern` whole, case
+ * and all, as the TextFinder search it stands in for (fidelity A38: a cell matched by its text).
+ */
+export function matchRows(values: readonly (readonly Cell[])[], pattern: string): number[] {
+  const re = new RegExp(`^${pattern}$`);
+  const out: number[] = [];
+  values.forEach((row, i) => {
+    if (row.some((v) => v !== '' && v !== null && re.test(String(v)))) out.push(i + 2);
+  });
+  return out;
+}
+
 /** Sorted rows as [first, last] clusters, a gap joined while `gap × width ≤ joinCells`. */
 export function clusters(sorted: readonly number[], joinCells: number, width = 1): [number, number][] {
   const out: [number, number][] = [];
@@ -166,12 +185,18 @@ export function sheetRowSource(
         lastRow === undefined
           ? s.getRange(`${columnLetter(col)}2:${columnLetter(col + cols - 1)}`)
           : s.getRange(2, col + 1, lastRow - 1, cols);
-      const found = range
+      const cells = range
         .createTextFinder(`^${pattern}$`)
         .useRegularExpression(true)
         .matchCase(true)
-        .findAll()
-        .map((r) => r.getRow());
+        .findAll();
+      // A row number is a call per cell found (getRow): past the cost of reading the searched cells
+      // (their count known from the last row or the index's grid), they are read and matched here.
+      const searched = (lastRow ?? index.get(tab)?.gridRows ?? 0) - 1;
+      const found =
+        searched > 0 && cells.length * LOCAL_CALL_CELLS > READ_JOIN_CELLS + searched * cols
+          ? matchRows(s.getRange(2, col + 1, searched, cols).getValues() as Cell[][], pattern)
+          : cells.map((r) => r.getRow());
       noteRead();
       return found;
     },
@@ -192,6 +217,25 @@ export function sheetRowSource(
           out.set(first + i, row);
         });
         remember(tab, first, values);
+      }
+      noteRead();
+      return out;
+    },
+    column(tab, rows, col) {
+      const out = new Map<number, Cell>();
+      const s = sheet(tab);
+      if (!s) return out;
+      const mine = cached.get(tab);
+      const unread: number[] = [];
+      for (const r of [...rows].sort((a, b) => a - b)) {
+        const row = mine?.get(r);
+        if (row) out.set(r, row[col] ?? '');
+        else unread.push(r);
+      }
+      // One cell a row: a gap of up to READ_JOIN_CELLS rows is cheaper read than another call.
+      for (const [first, last] of clusters(unread, READ_JOIN_CELLS)) {
+        const values = s.getRange(first, col + 1, last - first + 1, 1).getValues() as Cell[][];
+        for (const r of unread) if (r >= first && r <= last) out.set(r, values[r - first]?.[0] ?? '');
       }
       noteRead();
       return out;

@@ -18,7 +18,7 @@ import { changeLineFields, changePoFields, type Step } from './drawn-fields';
 
 /** A RowSource over whole tabs, counting the rows it hands out. */
 export function memorySource(tabs: Record<string, RawTab>) {
-  const counted = { rows: 0, finds: 0 };
+  const counted = { rows: 0, finds: 0, cells: 0 };
   const source: RowSource = {
     shape: (tab, lastRow) =>
       tabs[tab]
@@ -41,6 +41,10 @@ export function memorySource(tabs: Record<string, RawTab>) {
       return out;
     },
     whole: (tab) => tabs[tab],
+    column(tab, rows, col) {
+      counted.cells += rows.length;
+      return new Map(rows.map((r) => [r, tabs[tab]?.values[r - 1]?.[col] ?? ''] as const));
+    },
   };
   return { source, counted };
 }
