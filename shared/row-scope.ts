@@ -64,6 +64,19 @@ const APPEND_TABS: ReadonlySet<TabKey> = new Set([...ID_TABS, 'orders']);
 /** Regular-expression source for a literal (RE2 and JavaScript agree on these escapes). */
 export const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The rows (1-based, `values[0]` being row 2) with a cell whose text matches `pattern` whole, case
+ * and all, as the TextFinder search it stands in for (fidelity A38: a cell matched by its text).
+ */
+export function matchRows(values: readonly (readonly Cell[])[], pattern: string): number[] {
+  const re = new RegExp(`^${pattern}$`);
+  const out: number[] = [];
+  values.forEach((row, i) => {
+    if (row.some((v) => v !== '' && v !== null && re.test(String(v)))) out.push(i + 2);
+  });
+  return out;
+}
+
 const anyOf = (values: Iterable<string>) => [...values].map(literal).join('|');
 
 /**

@@ -12,7 +12,7 @@
 import type { Cell } from '../../shared/cells';
 import { columnLetter, type RawTab } from '../../shared/codec';
 import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/index-tab';
-import { type RowSource, TAIL_ROWS } from '../../shared/row-scope';
+import { matchRows, type RowSource, TAIL_ROWS } from '../../shared/row-scope';
 import { TABS, tabKeyOf } from '../../shared/workbook';
 import { NO_PROGRESS, type Progress } from './progress';
 import { tabHandle } from './tab-handle';
@@ -31,19 +31,6 @@ export const READ_JOIN_CELLS = 10_000;
  * model's local call (3 ms) over its cell read (10 µs).
  */
 export const LOCAL_CALL_CELLS = 300;
-
-/**
- * The rows (1-based, `values[0]` being row 2) with a cell whose text matches `pattern` whole, case
- * and all, as the TextFinder search it stands in for (fidelity A38: a cell matched by its text).
- */
-export function matchRows(values: readonly (readonly Cell[])[], pattern: string): number[] {
-  const re = new RegExp(`^${pattern}$`);
-  const out: number[] = [];
-  values.forEach((row, i) => {
-    if (row.some((v) => v !== '' && v !== null && re.test(String(v)))) out.push(i + 2);
-  });
-  return out;
-}
 
 /** Sorted rows as [first, last] clusters, a gap joined while `gap × width ≤ joinCells`. */
 export function clusters(sorted: readonly number[], joinCells: number, width = 1): [number, number][] {

@@ -1,14 +1,13 @@
 /**
  * When a search finds more cells than a read of the searched cells costs, the add-on's row source
- * reads them and matches here (addon/src/row-source.ts `matchRows`) instead of asking each found
+ * reads them and matches here (shared/row-scope.ts `matchRows`) instead of asking each found
  * cell its row: the same rows as the TextFinder search it stands in for, as the add-on builds it
  * (anchored, case-sensitive, a regular expression), run in the twin.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchRows } from '../../addon/src/row-source';
 import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
-import { literal } from '../../shared/row-scope';
+import { literal, matchRows } from '../../shared/row-scope';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
 
@@ -43,8 +42,8 @@ describe('add-on row source: matching read cells as TextFinder matches them', ()
             now: NOW,
           });
           const pattern = `(?:${keys.map(literal).join('|')})`;
-          const searched = rt.run<number[]>('find', rows.length, pattern);
-          const read = rt.run<(string | number)[][]>('values', rows.length);
+          const searched = rt.run('find', rows.length, pattern) as number[];
+          const read = rt.run('values', rows.length) as (string | number)[][];
           expect(matchRows(read, pattern)).toEqual([...new Set(searched)]);
         },
       ),
