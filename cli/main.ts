@@ -23,6 +23,7 @@ import { context, packageVersion, renderResult } from './context';
 import type { Io } from './io';
 import { followUpsCommand, notifyCommand } from './notify-command';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
+import { loadOptional } from './optional-module';
 import { syncCommand } from './sync-command';
 
 export type { Io } from './io';
@@ -150,8 +151,12 @@ async function runCommand(
             'NOT_AVAILABLE',
             'xlsx export reads a workbook file; a Google spreadsheet can be downloaded as xlsx from Sheets itself',
           );
-        // exceljs and the formula engine load only for this export.
-        const { toXlsx } = await import('../local-store/xlsx');
+        // exceljs and the formula engine load only for this export (exceljs may not be installed).
+        const { toXlsx } = await loadOptional(
+          'exceljs',
+          'export --format xlsx',
+          () => import('../local-store/xlsx'),
+        );
         const data = await toXlsx(opened.file.file, tabs, isDateColumn);
         await writeFileDurably(resolve(io.cwd, options.out), data);
         io.stdout(`${tabs.join(', ')} → ${options.out}\n`);

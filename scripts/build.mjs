@@ -116,6 +116,14 @@ export async function buildPlayground() {
   return out;
 }
 
+/** The packages a Node bundle loads from node_modules: the dependencies, optional ones included. */
+async function externals() {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  return Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter(
+    (name) => name !== 'date-fns',
+  );
+}
+
 /** One Node program bundled into dist/NAME/ as ESM, packages external (node_modules loads them). */
 async function buildNode(name, entry, quiet) {
   const out = join(root, 'dist', name);
@@ -129,9 +137,7 @@ async function buildNode(name, entry, quiet) {
     target: 'node20',
     // Packages stay external (node_modules loads them), except date-fns: its ESM entry re-exports
     // some 250 files, and loading them cost more at start than bundling the few functions used.
-    external: Object.keys(JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).dependencies).filter(
-      (name) => name !== 'date-fns',
-    ),
+    external: await externals(),
     outdir: out,
     metafile: true,
     logLevel: 'warning',
