@@ -101,8 +101,21 @@ export class FormulaEngine {
         // A whole column or row counts the grid's rows or columns, not the parser's sheet maximum.
         ROWS: (_ctx: unknown, arg: RefArg) => this.extent(arg, 'row'),
         COLUMNS: (_ctx: unknown, arg: RefArg) => this.extent(arg, 'col'),
+        // A cell's formula as text, as written; #N/A where the cell holds none (fidelity A48).
+        FORMULATEXT: (ctx: { position?: { sheet: string } }, arg: RefArg) => {
+          const ref = arg?.ref;
+          if (!ref || 'from' in ref) return FormulaParser.FormulaError.NA;
+          // A reference without a sheet is to the formula's own sheet.
+          const sheet = ref.sheet ?? ctx.position?.sheet ?? '';
+          return this.host.cell(sheet, ref.row - 1, ref.col - 1).formula ?? FormulaParser.FormulaError.NA;
+        },
       },
     } as ConstructorParameters<typeof FormulaParser>[0]);
+    // FORMULATEXT takes its argument as a reference, never computing the cell it names (the parser
+    // cannot parse a formula inside another's parse); ROW, ROWS and COLUMNS are listed so already.
+    (
+      this.parser as unknown as { funsNeedContextAndNoDataRetrieve: string[] }
+    ).funsNeedContextAndNoDataRetrieve.push('FORMULATEXT');
   }
 
   /** A range's last cell, cut at the sheet's grid (1-based). */

@@ -5,8 +5,9 @@
  * computes the formulas when they are read, so nothing in it can be stale. What can go wrong is the
  * formulas themselves: Sheets rewrites a reference when a person inserts, deletes or moves rows or
  * columns of the tab it points at (or renames or deletes the tab), and a person may type over a cell.
- * So the formulas are read with the values, and a tab's row is trusted only when every formula is
- * exactly what this file writes for the header it shows; any other row is ignored and that tab is
+ * So each row signs its formulas (a FORMULATEXT of each, in one cell), and a tab's row is trusted
+ * only when that signature shows exactly the formulas this file writes for the header it shows; the
+ * index is read in one call, values only. Any other row is ignored and that tab is
  * asked directly, as without an index. Id rows below give the highest number after each id prefix
  * of a tab's key column, so new ids need no tail rows and no search. Pure: the add-on writes and reads the cells (addon/src).
  */
@@ -20,8 +21,10 @@ export const INDEX_TAB = 'Desk Index';
 /** Every typed tab: those read row by row, and Settings and ETA History, read whole in one call when small. */
 export const INDEXED_TABS: readonly TabKey[] = Object.keys(TABS) as TabKey[];
 
-/** Columns before a tab's header cells: name, grid rows, grid columns, key cells. */
-const LEAD = 4;
+/** Columns before a tab's header cells: name, signature, grid rows, grid columns, key cells. */
+const LEAD = 5;
+/** The signature's column: what the row's formulas are, as text (`signature`). */
+const SIGNED = 1;
 
 /**
  * The id prefixes (with their dash) of the rows each tab gets (shared/ids.ts; the commands name
@@ -38,7 +41,7 @@ const ID_PREFIXES: Partial<Record<TabKey, readonly string[]>> = {
   etaHistory: ['EH-'],
 };
 
-/** Marks an id row of the index: marker, tab name, prefix, highest number. */
+/** Marks an id row of the index: marker, signature, tab name, prefix, highest number. */
 const ID_ROW = 'Highest id';
 
 /** Rows the index can hold: a row per tab, and an id row per tab and prefix (invoices' included). */
@@ -90,6 +93,22 @@ const prefixesOf = (tab: TabKey, invoicePrefix: string): readonly string[] =>
   tab === 'invoices' ? (invoicePrefix === '' ? [] : [invoicePrefix]) : (ID_PREFIXES[tab] ?? []);
 
 /**
+ * The signature of an index row (1-based `row`): one formula showing, as text, the formulas of the
+ * row's cells `cols` (0-based) joined by "|", so the row's values alone say whether Sheets rewrote a
+ * reference or a person typed over a formula (docs/fidelity.md A48), and the index is read in one call.
+ */
+export function signature(row: number, cols: readonly number[]): string {
+  return `=${cols.map((c) => `FORMULATEXT(${columnLetter(c)}${row})`).join('&"|"&')}`;
+}
+
+/** A row as written: its literal cells, the signature, then the formulas it signs. */
+function signed(row: number, before: readonly string[], formulas: readonly string[]): string[] {
+  const first = before.length + 1;
+  const cols = formulas.map((_, i) => first + i);
+  return [...before, signature(row, cols), ...formulas];
+}
+
+/**
  * The index as Set up writes it, one row per indexed tab present: `headers` gives each tab's header
  * and grid width as they are now; then an id row per tab and id prefix (`invoicePrefix`: the
  * setting's). A tab without its key column is left out (it is asked directly).
@@ -99,17 +118,20 @@ export function indexGrid(
   invoicePrefix = '',
 ): string[][] {
   const rows: string[][] = [];
-  const ids: string[][] = [];
+  const ids: [TabKey, string, number][] = [];
   for (const tab of INDEXED_TABS) {
     const t = tabs.get(tab);
     if (!t) continue;
     const keyCol = indexColumns(specOf(tab), t.header)[specOf(tab).key[0] as string] ?? -1;
     if (keyCol < 0) continue;
-    rows.push([TABS[tab].name, ...indexFormulas(tab, Math.max(t.gridCols, t.header.length), keyCol)]);
-    for (const prefix of prefixesOf(tab, invoicePrefix))
-      ids.push([ID_ROW, TABS[tab].name, prefix, idFormula(tab, prefix, keyCol)]);
+    const formulas = indexFormulas(tab, Math.max(t.gridCols, t.header.length), keyCol);
+    rows.push(signed(rows.length + 1, [TABS[tab].name], formulas));
+    for (const prefix of prefixesOf(tab, invoicePrefix)) ids.push([tab, prefix, keyCol]);
   }
-  rows.push(...ids);
+  for (const [tab, prefix, keyCol] of ids)
+    rows.push(
+      signed(rows.length + 1, [ID_ROW], [idFormula(tab, prefix, keyCol)]).concat(TABS[tab].name, prefix),
+    );
   const width = rows.reduce((m, r) => Math.max(m, r.length), LEAD);
   return rows.map((r) => [...r, ...new Array(width - r.length).fill('')]);
 }
@@ -118,46 +140,36 @@ const count = (v: Cell | undefined): number | undefined =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 
 /**
- * The tabs whose index row can be trusted, from the index's values and formulas (the same cells).
- * A row is trusted when its formulas are exactly those `indexFormulas` gives for the header it
- * shows, its numbers are counts, and its header cells cover the whole grid (a column added past
- * them would otherwise go unseen).
+ * The tabs whose index row can be trusted, from the index's values alone. A row is trusted when its
+ * signature shows exactly the formulas `indexFormulas` gives for the grid width and header it shows
+ * (so the header cells cover the whole grid, and no reference was rewritten or typed over), and its
+ * numbers are counts. An id row counts for a trusted tab whose key column it searches.
  */
-export function readIndex(
-  values: readonly (readonly Cell[])[],
-  formulas: readonly (readonly string[])[],
-): Map<TabKey, IndexedShape> {
+export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, IndexedShape> {
   const out = new Map<TabKey, IndexedShape & { keyCol: number }>();
-  values.forEach((row, i) => {
+  for (const row of values) {
     const tab = INDEXED_TABS.find((k) => TABS[k].name === row[0]);
-    const f = formulas[i] ?? [];
-    if (!tab || out.has(tab)) return;
-    let width = 0;
-    while (f[LEAD + width]) width++;
-    const shown = row.slice(LEAD, LEAD + width).map((v) => (v === null ? '' : v));
-    const header = [...shown];
+    if (!tab || out.has(tab)) continue;
+    const gridRows = count(row[2]);
+    const gridCols = count(row[3]);
+    const keyCells = count(row[4]);
+    if (gridRows === undefined || gridCols === undefined || keyCells === undefined) continue;
+    const header = row.slice(LEAD, LEAD + gridCols).map((v) => (v === null ? '' : v));
     while (header.length > 0 && header[header.length - 1] === '') header.pop();
     const keyCol = indexColumns(specOf(tab), header)[specOf(tab).key[0] as string] ?? -1;
-    const gridRows = count(row[1]);
-    const gridCols = count(row[2]);
-    const keyCells = count(row[3]);
-    if (keyCol < 0 || gridRows === undefined || gridCols === undefined || keyCells === undefined) return;
-    if (gridCols > width) return;
-    const expected = indexFormulas(tab, width, keyCol);
-    if (expected.some((e, c) => f[c + 1] !== e)) return;
+    if (keyCol < 0 || row[SIGNED] !== indexFormulas(tab, gridCols, keyCol).join('|')) continue;
     out.set(tab, { header, gridRows, gridCols, keyCells, highest: new Map(), keyCol });
-  });
-  // Id rows count for a trusted tab whose key column they search, as idFormula writes it.
-  values.forEach((row, i) => {
-    if (row[0] !== ID_ROW) return;
-    const tab = INDEXED_TABS.find((k) => TABS[k].name === row[1]);
+  }
+  for (const row of values) {
+    if (row[0] !== ID_ROW) continue;
+    const tab = INDEXED_TABS.find((k) => TABS[k].name === row[3]);
     const shape = tab ? out.get(tab) : undefined;
-    const prefix = row[2];
-    const n = count(row[3]);
-    if (!tab || !shape || typeof prefix !== 'string' || prefix === '' || n === undefined) return;
-    if ((formulas[i] ?? [])[3] !== idFormula(tab, prefix, shape.keyCol)) return;
+    const n = count(row[2]);
+    const prefix = row[4];
+    if (!tab || !shape || typeof prefix !== 'string' || prefix === '' || n === undefined) continue;
+    if (row[SIGNED] !== idFormula(tab, prefix, shape.keyCol)) continue;
     (shape.highest as Map<string, number>).set(prefix, n);
-  });
+  }
   return new Map([...out].map(([tab, { keyCol: _, ...shape }]) => [tab, shape]));
 }
 

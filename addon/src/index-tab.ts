@@ -1,6 +1,6 @@
 /**
  * The index tab in the spreadsheet (shared/index-tab.ts decides what it holds and which rows to
- * trust): read at the start of every scoped read in two calls (its values, its formulas) instead of a header read, a last-row and two grid-size calls per tab; rewritten by Set
+ * trust): read at the start of every scoped read in one call (its values: each row signs its own formulas) instead of a header read, a last-row and two grid-size calls per tab; rewritten by Set
  * up, mended by the daily run, hidden from people. A missing or untrusted row only means that tab is
  * asked directly.
  */
@@ -30,9 +30,7 @@ export function readIndexTab(ss: Spreadsheet): Map<string, IndexedShape> {
   } catch {
     return out; // no index yet ("Range not found")
   }
-  const values = range.getValues() as Cell[][];
-  const formulas = range.getFormulas();
-  for (const [tab, shape] of readIndex(values, formulas)) out.set(TABS[tab].name, shape);
+  for (const [tab, shape] of readIndex(range.getValues() as Cell[][])) out.set(TABS[tab].name, shape);
   return out;
 }
 

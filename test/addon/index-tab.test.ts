@@ -7,7 +7,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../shared/cells';
-import { columnLetter } from '../../shared/codec';
 import { INDEX_TAB, INDEXED_TABS, readIndex } from '../../shared/index-tab';
 import type { ActionReply } from '../../shared/rpc';
 import { batchUpdate } from '../../twin/batch-update';
@@ -22,10 +21,7 @@ function trusted(desk: Desk) {
   const width = sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
   const cells = (each: (r: number, c: number) => unknown) =>
     sheet.values.map((_, r) => Array.from({ length: width }, (_, c) => each(r, c)));
-  return readIndex(
-    cells((r, c) => desk.twin.formulas.valueAt(INDEX_TAB, r, c)) as Cell[][],
-    cells((r, c) => sheet.formulas[`${columnLetter(c)}${r + 1}`] ?? '') as string[][],
-  );
+  return readIndex(cells((r, c) => desk.twin.formulas.valueAt(INDEX_TAB, r, c)) as Cell[][]);
 }
 
 async function shop(): Promise<Desk> {

@@ -1,31 +1,40 @@
 /**
- * The index tab's rows are trusted only when their formulas are exactly what Set up writes for the
- * header they show: a reference Sheets rewrote (a column inserted or moved, a tab renamed), a cell
+ * The index tab's rows are trusted only when their signatures show exactly the formulas Set up
+ * writes for the header they show: a reference Sheets rewrote (a column inserted or moved, a tab renamed), a cell
  * typed over, or a grid grown past the header cells leaves that tab to be asked directly. Its id rows
  * count only for a trusted tab, with the formula written for that tab's key column.
  */
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../shared/cells';
-import { idsKnown, indexGrid, lastRowIn, readIndex, vouches } from '../../shared/index-tab';
+import { idsKnown, indexGrid, lastRowIn, readIndex, signature, vouches } from '../../shared/index-tab';
 import { InvoicesTab } from '../../shared/tabs/invoices';
 import { LogTab } from '../../shared/tabs/log';
 import type { TabKey } from '../../shared/workbook';
 
 const header = Object.values(LogTab.columns).map((c) => c.header) as Cell[];
 
-/** The values Google would compute for `grid`, with the Log's grid rows, columns and key cells given. */
+/**
+ * The values Google would compute for `grid`, with the Log's grid rows, columns and key cells given;
+ * `showing` is the formulas as Sheets holds them now (a rewritten reference, a cell typed over),
+ * which each row's signature shows.
+ */
 function computed(
   grid: string[][],
   shown: readonly Cell[],
   rows: number,
   cols: number,
   keys: number,
+  showing: string[][] = grid,
 ): Cell[][] {
-  return grid.map((r) =>
-    r[0] === 'Highest id'
-      ? [r[0], r[1] as string, r[2] as string, HIGHEST, ...new Array(r.length - 4).fill('')]
-      : [r[0] as string, rows, cols, keys, ...shown, ...new Array(r.length - 4 - shown.length).fill('')],
-  );
+  return grid.map((r, i) => {
+    const now = showing[i] ?? r;
+    // A tab row signs every cell from its third on; an id row its third alone.
+    const signed = r[0] === 'Highest id' ? now.slice(2, 3) : now.slice(2);
+    const sig = signed.some((f) => !f.startsWith('=')) ? '#N/A' : signed.join('|');
+    return r[0] === 'Highest id'
+      ? [r[0], sig, HIGHEST, r[3] as string, r[4] as string]
+      : [r[0] as string, sig, rows, cols, keys, ...shown, ...new Array(r.length - 5 - shown.length).fill('')];
+  });
 }
 
 /** What the id row's formula shows: the highest LG- number. */
@@ -34,22 +43,31 @@ const HIGHEST = 42;
 describe('index tab', () => {
   const tabs = new Map<TabKey, { header: Cell[]; gridCols: number }>([['log', { header, gridCols: 26 }]]);
   const grid = indexGrid(tabs);
+  /** The formulas with `edit` applied to each (what Sheets would hold after a person's change). */
+  const rewritten = (edit: (f: string, row: number, col: number) => string) =>
+    grid.map((r, i) => r.map((f, c) => edit(f, i, c)));
 
-  it('writes one row per tab: grid size, key cells and a formula per grid column; then its id rows', () => {
+  it('writes one row per tab: its signature, grid size, key cells and a formula per grid column; then its id rows', () => {
     expect(grid).toHaveLength(2);
-    expect(grid[0]?.slice(0, 5)).toEqual([
+    expect(grid[0]?.slice(0, 6)).toEqual([
       'Log',
+      signature(
+        1,
+        Array.from({ length: 3 + 26 }, (_, i) => 2 + i),
+      ),
       '=ROWS(Log!A:A)',
       '=COLUMNS(Log!1:1)',
       '=COUNTA(Log!A:A)',
       '=""&Log!A1',
     ]);
-    expect(grid[0]).toHaveLength(4 + 26);
-    expect(grid[1]?.slice(0, 4)).toEqual([
+    expect(grid[0]?.[1]).toMatch(/^=FORMULATEXT\(C1\)&"\|"&FORMULATEXT\(D1\)&/);
+    expect(grid[0]).toHaveLength(5 + 26);
+    expect(grid[1]?.slice(0, 5)).toEqual([
       'Highest id',
+      '=FORMULATEXT(C2)',
+      '=ARRAYFORMULA(MAX(IFERROR(VALUE(REGEXEXTRACT(TO_TEXT(Log!A2:A),"^LG\\-(\\d+)$")),0)))',
       'Log',
       'LG-',
-      '=ARRAYFORMULA(MAX(IFERROR(VALUE(REGEXEXTRACT(TO_TEXT(Log!A2:A),"^LG\\-(\\d+)$")),0)))',
     ]);
     // Invoices take the setting's prefix.
     const invoices = indexGrid(
@@ -61,15 +79,11 @@ describe('index tab', () => {
       ]),
       'B-',
     );
-    expect(invoices[1]?.slice(0, 3)).toEqual(['Highest id', 'Invoices', 'B-']);
+    expect(invoices[1]?.slice(3, 5)).toEqual(['Invoices', 'B-']);
   });
 
-  it('trusts a row whose formulas are as written, and reads its header and counts', () => {
-    const values = computed(grid, header, 1500, 26, 1001);
-    const read = readIndex(
-      values,
-      grid.map((r) => ['', ...r.slice(1)]),
-    );
+  it('trusts a row whose signature shows its formulas as written, and reads its header and counts', () => {
+    const read = readIndex(computed(grid, header, 1500, 26, 1001));
     expect(read.get('log')).toEqual({
       header,
       gridRows: 1500,
@@ -88,28 +102,28 @@ describe('index tab', () => {
   });
 
   it("ignores an id row whose formula is not the one for its tab's key column", () => {
-    const values = computed(grid, header, 1500, 26, 1001);
-    const formulas = grid.map((r) => ['', ...r.slice(1)]);
-    const rewritten = formulas.map((r, i) => (i === 1 ? r.map((f) => f.replace('Log!A2:A', 'Log!B2:B')) : r));
-    const read = readIndex(values, rewritten).get('log');
+    const moved = rewritten((f, row) => (row === 1 ? f.replace('Log!A2:A', 'Log!B2:B') : f));
+    const read = readIndex(computed(grid, header, 1500, 26, 1001, moved)).get('log');
     expect(read?.highest.size).toBe(0);
     expect(read && idsKnown('log', read)).toBe(false);
   });
 
   it('ignores a row Sheets rewrote, a cell typed over, a grid wider than the header cells', () => {
-    const values = computed(grid, header, 1500, 26, 1001);
-    const formulas = grid.map((r) => ['', ...r.slice(1)]);
-    const moved = formulas.map((r) => r.map((f) => f.replace('Log!C1', 'Log!D1')));
-    expect(readIndex(values, moved).has('log')).toBe(false);
-    const typed = formulas.map((r) => r.map((f, c) => (c === 3 ? '' : f)));
-    expect(readIndex(values, typed).has('log')).toBe(false);
-    expect(readIndex(computed(grid, header, 1500, 27, 1001), formulas).has('log')).toBe(false);
+    const moved = rewritten((f) => f.replace('Log!C1', 'Log!D1'));
+    expect(readIndex(computed(grid, header, 1500, 26, 1001, moved)).has('log')).toBe(false);
+    const renamed = rewritten((f) => f.replaceAll('Log!', "'Log 2024'!"));
+    expect(readIndex(computed(grid, header, 1500, 26, 1001, renamed)).has('log')).toBe(false);
+    const typed = rewritten((f, row, c) => (row === 0 && c === 8 ? 'Qty' : f));
+    expect(readIndex(computed(grid, header, 1500, 26, 1001, typed)).has('log')).toBe(false);
+    expect(readIndex(computed(grid, header, 1500, 27, 1001)).has('log')).toBe(false);
     // A header whose key column moved away from the counted column.
     const swapped = [header[1], header[0], ...header.slice(2)] as Cell[];
-    expect(readIndex(computed(grid, swapped, 1500, 26, 1001), formulas).has('log')).toBe(false);
+    expect(readIndex(computed(grid, swapped, 1500, 26, 1001)).has('log')).toBe(false);
     // An error where a count belongs.
-    const broken = values.map((r) => r.map((v, c) => (c === 1 ? '#REF!' : v)));
-    expect(readIndex(broken, formulas).has('log')).toBe(false);
+    const broken = computed(grid, header, 1500, 26, 1001).map((r) =>
+      r.map((v, c) => (c === 2 ? '#REF!' : v)),
+    );
+    expect(readIndex(broken).has('log')).toBe(false);
   });
 
   it('finds the last row with content in a read that runs to the end of the grid', () => {

@@ -5,7 +5,7 @@
  * them, and shifts the formulas' row references (A41 for `Sheet.deleteRow` / `insertRowsAfter`, S20
  * for the API's `deleteDimension`). The index tab's formulas compute as Sheets computes them (A43–A44)
  * and a sheet hides (A45); the spreadsheet gives a range by A1 with its sheet's name (A46); an
- * index id row finds the highest id number (A47). Small scripts run in the twin's node:vm runtime.
+ * index id row finds the highest id number (A47); FORMULATEXT signs an index row (A48). Small scripts run in the twin's node:vm runtime.
  */
 import { describe, expect, it } from 'vitest';
 import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
@@ -131,6 +131,14 @@ describe('docs/fidelity.md — rows and text', () => {
     expect(rt.run('indexOf', [f('LG'), f('BO'), '=IFERROR(1/0,7)', '=MAX(3,9,2)', '=VALUE("012")'])).toEqual([
       12, 0, 7, 9, 12,
     ]);
+  });
+
+  it("A48: FORMULATEXT shows a cell's formula as written, #N/A where the cell holds a value", () => {
+    const { rt } = twinWith([[1, 2, 3]]);
+    // Written into U!A1:C1, then read: B1 signs A1 (a formula) and C1 signs a cell with no formula.
+    expect(
+      rt.run('indexOf', ['=ROWS(T!A:A)', '=FORMULATEXT(A1)&"|"&FORMULATEXT(A1)', '=FORMULATEXT(D1)']),
+    ).toEqual([1000, '=ROWS(T!A:A)|=ROWS(T!A:A)', '#N/A']);
   });
 
   it('S20: deleteDimension moves the formulas below the deleted rows up', () => {
