@@ -44,9 +44,17 @@ const ID_PREFIXES: Partial<Record<TabKey, readonly string[]>> = {
 /** Marks an id row of the index: marker, signature, tab name, prefix, highest number. */
 const ID_ROW = 'Highest id';
 
-/** Rows the index can hold: a row per tab, and an id row per tab and prefix (invoices' included). */
+/** Marks the row of Settings' cells: marker, signature, rows covered, then the cells row by row. */
+const SETTINGS_ROW = 'Settings cells';
+/** Rows below the last setting the Settings row also covers, so a setting a person adds is in it. */
+export const SETTINGS_SPARE_ROWS = 5;
+
+/**
+ * Rows the index can hold: a row per tab, an id row per tab and prefix (invoices' included), and
+ * the row of Settings' cells.
+ */
 export const INDEX_ROWS =
-  INDEXED_TABS.length + Object.values(ID_PREFIXES).reduce((n, p) => n + p.length, 0) + 1;
+  INDEXED_TABS.length + Object.values(ID_PREFIXES).reduce((n, p) => n + p.length, 0) + 1 + 1;
 
 /** What one trusted row of the index says about its tab. */
 export interface IndexedShape {
@@ -58,6 +66,8 @@ export interface IndexedShape {
   readonly keyCells: number;
   /** Per id prefix (`LG-`), the highest number after it in the key column (0 when none). */
   readonly highest: ReadonlyMap<string, number>;
+  /** Settings only: its cells as text, row by row from its header, when the index covers them all. */
+  readonly cells?: readonly (readonly Cell[])[];
 }
 
 function specOf(tab: TabKey): TabSpec<Columns> {
@@ -109,13 +119,28 @@ function signed(row: number, before: readonly string[], formulas: readonly strin
 }
 
 /**
+ * Settings' cells `rows` × `cols` from A1, row by row, each as text (`""&`: a blank reads "", never
+ * 0; Settings' values are text to the codec, which parses them).
+ */
+export function settingsFormulas(rows: number, cols: number): string[] {
+  const name = sheetRef(TABS.settings.name);
+  return Array.from(
+    { length: rows * cols },
+    (_, i) => `=""&${name}!${columnLetter(i % cols)}${Math.floor(i / cols) + 1}`,
+  );
+}
+
+/**
  * The index as Set up writes it, one row per indexed tab present: `headers` gives each tab's header
  * and grid width as they are now; then an id row per tab and id prefix (`invoicePrefix`: the
- * setting's). A tab without its key column is left out (it is asked directly).
+ * setting's); then Settings' cells down to `settingsRows` (its last row now) and a few spare rows,
+ * so a click reads Settings with the index. A tab without its key column is left out (it is asked
+ * directly).
  */
 export function indexGrid(
   tabs: ReadonlyMap<TabKey, { readonly header: readonly Cell[]; readonly gridCols: number }>,
   invoicePrefix = '',
+  settingsRows = 0,
 ): string[][] {
   const rows: string[][] = [];
   const ids: [TabKey, string, number][] = [];
@@ -132,6 +157,21 @@ export function indexGrid(
     rows.push(
       signed(rows.length + 1, [ID_ROW], [idFormula(tab, prefix, keyCol)]).concat(TABS[tab].name, prefix),
     );
+  const settings = tabs.get('settings');
+  if (settings && settingsRows > 0 && settings.header.length > 0) {
+    const covered = settingsRows + SETTINGS_SPARE_ROWS;
+    const formulas = settingsFormulas(covered, settings.header.length);
+    const row = rows.length + 1;
+    rows.push([
+      SETTINGS_ROW,
+      signature(
+        row,
+        formulas.map((_, i) => 3 + i),
+      ),
+      String(covered),
+      ...formulas,
+    ]);
+  }
   const width = rows.reduce((m, r) => Math.max(m, r.length), LEAD);
   return rows.map((r) => [...r, ...new Array(width - r.length).fill('')]);
 }
@@ -169,6 +209,20 @@ export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, Ind
     if (!tab || !shape || typeof prefix !== 'string' || prefix === '' || n === undefined) continue;
     if (row[SIGNED] !== idFormula(tab, prefix, shape.keyCol)) continue;
     (shape.highest as Map<string, number>).set(prefix, n);
+  }
+  // Settings' cells count when they cover every key Settings holds, as wide as its header.
+  const settings = out.get('settings');
+  for (const row of values) {
+    if (row[0] !== SETTINGS_ROW || !settings) continue;
+    const width = settings.header.length;
+    const covered = count(row[2]);
+    if (!covered || row[SIGNED] !== settingsFormulas(covered, width).join('|')) continue;
+    const cells = Array.from({ length: covered }, (_, r) =>
+      row.slice(3 + r * width, 3 + (r + 1) * width).map((v) => (v === null ? '' : v)),
+    );
+    // Every key Settings holds is among them (a setting added below would be missed).
+    const keys = cells.filter((r) => String(r[settings.keyCol] ?? '') !== '').length;
+    if (keys === settings.keyCells) out.set('settings', { ...settings, cells });
   }
   return new Map([...out].map(([tab, { keyCol: _, ...shape }]) => [tab, shape]));
 }

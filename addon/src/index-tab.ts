@@ -53,7 +53,8 @@ export function writeIndexTab(ss: Spreadsheet): void {
       header.pop();
     tabs.set(tab, { header, gridCols: sheet.getMaxColumns() });
   }
-  const grid = indexGrid(tabs, invoicePrefix(ss));
+  const settings = (ss.getSheetByName(TABS.settings.name)?.getDataRange().getValues() ?? []) as Cell[][];
+  const grid = indexGrid(tabs, invoicePrefix(settings), settings.length);
   const sheet = ss.getSheetByName(INDEX_TAB) ?? ss.insertSheet(INDEX_TAB);
   const width = grid[0]?.length ?? 0;
   if (sheet.getMaxColumns() < width)
@@ -63,9 +64,8 @@ export function writeIndexTab(ss: Spreadsheet): void {
   if (!sheet.isSheetHidden()) sheet.hideSheet();
 }
 
-/** The InvoicePrefix setting as the Settings tab holds it (its default when the row is missing). */
-function invoicePrefix(ss: Spreadsheet): string {
-  const values = (ss.getSheetByName(TABS.settings.name)?.getDataRange().getValues() ?? []) as Cell[][];
+/** The InvoicePrefix setting in Settings' cells (its default when the row is missing). */
+function invoicePrefix(values: readonly (readonly Cell[])[]): string {
   const row = values.find((r) => String(r[0] ?? '').trim() === 'InvoicePrefix');
   return row ? String(row[1] ?? '') : DEFAULT_SETTINGS.InvoicePrefix;
 }

@@ -234,6 +234,12 @@ export function sheetRowSource(
       // cells), its trailing blank rows dropped (new rows go below its last row). Other tabs read
       // whole are a batch's: getDataRange's two calls read no blank rows.
       const i = tab === TABS.settings.name ? index.get(tab) : undefined;
+      // The index holds Settings' cells (every key among them): no read at all.
+      if (i?.cells) {
+        const values = i.cells.map((r) => [...r]);
+        values.length = Math.max(1, lastRowIn(1, values));
+        return { name: tab, values };
+      }
       if (i && i.header.length > 0 && i.gridRows * i.header.length <= READ_JOIN_CELLS) {
         const values = s.getRange(1, 1, i.gridRows, i.header.length).getValues() as Cell[][];
         values.length = Math.max(1, lastRowIn(1, values));

@@ -129,3 +129,56 @@ describe('add-on: the index tab', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('add-on: Settings read with the index', () => {
+  /** Settings' row (1-based) holding `key`. */
+  const rowOf = (desk: Desk, key: string) =>
+    (desk.twin.sheetNamed('Settings').values.findIndex((r) => r[0] === key) ?? -1) + 1;
+  const ship = (desk: Desk) =>
+    desk.run<ActionReply>('sidebarAction', {
+      command: { action: 'ship', orderId: 'SO-1' },
+      requestId: rid(),
+      attempt: 1,
+    });
+
+  it('sees a setting changed by hand at the next click, and one moved below its cells by reading Settings itself', async () => {
+    const desk = await shop();
+    expect(trusted(desk).get('settings')?.cells?.length).toBeGreaterThan(1);
+    desk.run('sidebarAction', {
+      command: { action: 'allocate', orderId: 'SO-1' },
+      requestId: rid(),
+      attempt: 1,
+    });
+    desk.twin.write(`Settings!B${rowOf(desk, 'NextInvoiceNumber')}`, [['7000']], 'USER_ENTERED');
+    expect(ship(desk).newIds).toContain('INV-7000');
+
+    // The setting moved to row 60, past the rows the index covers: its cells are no longer trusted.
+    const at = rowOf(desk, 'NextInvoiceNumber');
+    desk.twin.clear(`Settings!A${at}:C${at}`);
+    desk.twin.write('Settings!A60:B60', [['NextInvoiceNumber', '9000']], 'USER_ENTERED');
+    expect(trusted(desk).get('settings')?.cells).toBeUndefined();
+    desk.type('Inventory', [{ SKU: 'NEW-1', Warehouse: 'MAIN', OnHand: 5 }]);
+    desk.type('Orders', [
+      {
+        OrderID: 'SO-9',
+        Line: 1,
+        OrderDate: '2026-11-21',
+        Customer: 'Harbor Builders',
+        SKU: 'NEW-1',
+        Qty: 1,
+        Warehouse: 'MAIN',
+      },
+    ]);
+    desk.run('sidebarAction', {
+      command: { action: 'allocate', orderId: 'SO-9' },
+      requestId: rid(),
+      attempt: 1,
+    });
+    const reply = desk.run<ActionReply>('sidebarAction', {
+      command: { action: 'ship', orderId: 'SO-9' },
+      requestId: rid(),
+      attempt: 1,
+    });
+    expect(reply.newIds).toContain('INV-9000');
+  });
+});
