@@ -89,13 +89,48 @@ export function zonedParts(
   return p as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
 }
 
-/** The wall-clock fields of an instant in a time zone. */
-function wallClock(instant: Date, timeZone: string): { date: IsoDate; secondOfDay: number } {
+/** The wall-clock fields of an instant in a time zone, as Intl gives them (one formatToParts). */
+function exactWallClock(instant: Date, timeZone: string): { date: IsoDate; secondOfDay: number } {
   const p = zonedParts(instant, timeZone);
   return {
     date: `${p.year}-${p.month}-${p.day}` as IsoDate,
     secondOfDay: Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second),
   };
+}
+
+/** A zone's offset from UTC at an instant (ms, whole seconds), from Intl. */
+function exactOffsetMs(instant: Date, timeZone: string): number {
+  const { date, secondOfDay } = exactWallClock(instant, timeZone);
+  return epochDay(date) * DAY_MS + secondOfDay * 1000 - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * Per zone and UTC day, the zone's offset when it holds all day (null: it changes that day). Asking
+ * Intl for every timestamp cell was 6–10 % of a command over a year of history; a zone's offset
+ * changes at most a few times a year, so two asks a day answer all the cells of that day.
+ */
+const dayOffsets = new Map<string, number | null>();
+const DAY_OFFSETS_SIZE = 100_000;
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const day = Math.floor(instant.getTime() / DAY_MS);
+  const key = `${timeZone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const first = exactOffsetMs(new Date(day * DAY_MS), timeZone);
+    const last = exactOffsetMs(new Date((day + 1) * DAY_MS - 1000), timeZone);
+    offset = first === last ? first : null;
+    if (dayOffsets.size >= DAY_OFFSETS_SIZE) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset ?? exactOffsetMs(instant, timeZone);
+}
+
+/** The wall-clock fields of an instant in a time zone. */
+function wallClock(instant: Date, timeZone: string): { date: IsoDate; secondOfDay: number } {
+  const local = Math.floor(instant.getTime() / 1000) * 1000 + offsetMs(instant, timeZone);
+  const day = Math.floor(local / DAY_MS);
+  return { date: fromEpochDay(day), secondOfDay: Math.floor((local - day * DAY_MS) / 1000) };
 }
 
 /** The calendar date an instant falls on in a time zone (how Apps Script date cells are read). */
@@ -105,9 +140,7 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
 
 /** Offset of a zone from UTC at an instant, in milliseconds (positive east of Greenwich). */
 function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const { date, secondOfDay } = wallClock(instant, timeZone);
-  const asUtc = epochDay(date) * DAY_MS + secondOfDay * 1000;
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  return offsetMs(instant, timeZone);
 }
 
 /**

@@ -3,6 +3,7 @@
  * https://developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption), and Apps Script
  * date cells are Date objects at midnight in the spreadsheet's time zone.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -14,6 +15,7 @@ import {
   serialToInstant,
   serialToIsoDate,
   zonedInstant,
+  zonedParts,
 } from '../../shared/dates';
 
 describe('serial numbers', () => {
@@ -70,5 +72,51 @@ describe('typed date text', () => {
   it('adds days across month ends and leap days', () => {
     expect(addDays('2028-02-28' as IsoDate, 1)).toBe('2028-02-29');
     expect(addDays('2026-12-31' as IsoDate, 1)).toBe('2027-01-01');
+  });
+});
+
+describe('time zones by the day (offsets asked of Intl twice a UTC day, not per cell)', () => {
+  const ZONES = [
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe', // a 30-minute DST shift
+    'Pacific/Chatham', // +12:45 / +13:45
+    'Asia/Kolkata',
+    'America/Sao_Paulo',
+    'UTC',
+  ];
+  /** The wall clock of an instant straight from Intl, as the functions computed it per cell before. */
+  const intl = (instant: Date, zone: string) => {
+    const p = zonedParts(instant, zone);
+    return {
+      date: `${p.year}-${p.month}-${p.day}`,
+      serial:
+        isoDateToSerial(`${p.year}-${p.month}-${p.day}` as IsoDate) +
+        (Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second)) / 86_400,
+    };
+  };
+
+  it('gives what Intl gives for every instant, across DST changes, and round-trips serials', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        // 2019–2031, whole seconds, with weight on the hours around DST changes.
+        fc.oneof(
+          fc.integer({ min: 1_546_300_800, max: 1_924_992_000 }),
+          fc.constantFrom(1_710_054_000, 1_730_613_600, 1_711_846_800, 1_712_415_600, 1_727_559_000),
+        ),
+        fc.integer({ min: -7200, max: 7200 }),
+        (zone, seconds, shift) => {
+          const instant = new Date((seconds + shift) * 1000);
+          const expected = intl(instant, zone);
+          expect(dateInZone(instant, zone)).toBe(expected.date);
+          expect(instantToSerial(instant, zone)).toBeCloseTo(expected.serial, 9);
+          // A wall-clock time that exists reads back as the same instant.
+          const back = serialToInstant(expected.serial, zone);
+          expect(intl(back, zone)).toEqual(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
