@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileDurably } from '../local-store/durable-file';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
+import { textBudget } from '../local-store/text-limit';
 import { isIsoDate } from '../shared/dates';
 import { DeskError } from '../shared/errors';
 import { cellBudget } from '../shared/grid-plan';
@@ -111,6 +112,11 @@ async function runCommand(
   if (budget?.level === 'full' && !['archive', 'check', 'export'].includes(command))
     throw new DeskError('REFUSED', budget.message);
   if (budget && budget.level !== 'ok') io.stderr(`warning: ${budget.message}\n`);
+  // The longest text a command can read and write a workbook file as (local-store/text-limit.ts).
+  const text = opened.file ? textBudget(opened.file.bytes) : undefined;
+  if (text?.level === 'full' && !['archive', 'check', 'export'].includes(command))
+    throw new DeskError('REFUSED', text.message);
+  if (text && text.level !== 'ok') io.stderr(`warning: ${text.message}\n`);
   // PRODUCT.md section 7: the workbook file is created when missing, whatever the command.
   if (opened.created && command !== 'init')
     await setupWorkbook(port, { ...ctx, requestId: `${ctx.requestId}:init` });
@@ -241,8 +247,11 @@ async function runCommand(
     }
     case 'check': {
       const report = await checkWorkbook(port, ctx, options.repair === true);
-      if (options.json) io.stdout(`${JSON.stringify(budget ? { ...report, cells: budget } : report)}\n`);
-      else printCheck(report, io, budget);
+      if (options.json)
+        io.stdout(
+          `${JSON.stringify({ ...report, ...(budget ? { cells: budget } : {}), ...(text ? { file: text } : {}) })}\n`,
+        );
+      else printCheck(report, io, budget, text);
       return report.problems.length > 0 && !options.repair ? 1 : 0;
     }
     default: {

@@ -72,6 +72,11 @@ export class FileSpreadsheet implements SpreadsheetPort {
     }
   }
 
+  /** The size on disk of the file this port's copy was read from (0 when there was none). */
+  get bytes(): number {
+    return Number(this.version.split(':')[1]) || 0;
+  }
+
   /** Takes the lock when this port locks and does not hold it yet, and re-reads the file under it. */
   private async locked(): Promise<void> {
     if (!this.lockAs || this.lock) return;

@@ -14,6 +14,7 @@ import { columnLetter, type RawTab } from '../shared/codec';
 import { DeskError } from '../shared/errors';
 import { chartOn } from '../shared/render-aging';
 import { writeFileDurably } from './durable-file';
+import { tooLongToRead, workbookText } from './text-limit';
 
 /** A cell as the file stores it (UNFORMATTED_VALUE: dates are serial numbers). */
 export type Stored = string | number | boolean | null;
@@ -135,7 +136,7 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFile | und
     text = await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    throw tooLongToRead(path, e) ?? e;
   }
   let json: unknown;
   try {
@@ -186,7 +187,7 @@ export async function writeWorkbookFile(
   fence?: { expected: string; stillHeld?: () => Promise<void> },
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFileDurably(path, `${JSON.stringify(file)}\n`, async () => {
+  await writeFileDurably(path, workbookText(path, file), async () => {
     if (!fence) return;
     await fence.stillHeld?.();
     const now = await fileVersion(path);
