@@ -4,17 +4,18 @@
  * lines, `do allocate` of everything on a fresh 50,000-line workbook; median
  * of five), and where the time of one `do ship` at 50,000 lines goes, measured in this process:
  * load (read and validate the file), decode (tabs to records), decide (the core), save (apply the
- * patches and write the file atomically).
+ * patches and write the file atomically). `cliWithHistory` times commands on workbooks with 100,000
+ * rows of history behind them, with each process's peak RSS and the bytes of the file it leaves.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
 import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../local-store/workbook-file';
 import { ALL_TAB_NAMES, decodeLoaded, planAction } from '../shared/plans';
 import { renderWorkbook } from '../shared/render-workbook';
-import { BENCH_TODAY, benchWorkbook } from './workbooks';
+import { BENCH_TODAY, benchWorkbook, withHistory } from './workbooks';
 
 const root = join(import.meta.dirname ?? 'bench', '..');
 const BIN = join(root, 'bin', 'backorder-desk.mjs');
@@ -41,9 +42,9 @@ function wall(cwd: string, args: string[], before?: () => void): number {
 }
 
 /** A workbook of `lines` order lines, allocated, and an order of it with stock reserved. */
-async function allocated(dir: string, lines: number): Promise<{ file: string; order: string }> {
-  const file = join(dir, `w${lines}.json`);
-  const wb = benchWorkbook(lines);
+async function allocated(dir: string, lines: number, history = 0): Promise<{ file: string; order: string }> {
+  const file = join(dir, `w${lines}-${history}.json`);
+  const wb = withHistory(benchWorkbook(lines), history);
   await writeWorkbookFile(
     file,
     workbookFileOf(
@@ -60,6 +61,52 @@ async function allocated(dir: string, lines: number): Promise<{ file: string; or
   const order = workbook.orders.find((l) => l.qtyAllocated > 0)?.orderId as string;
   copyFileSync(file, `${file}.template`);
   return { file, order };
+}
+
+/** One CLI process: wall ms and peak RSS (MiB, GNU time's %M), the workbook file's bytes after. */
+function measured(
+  cwd: string,
+  file: string,
+  args: string[],
+): { wallMs: number; peakRssMiB: number; bytesWritten: number } {
+  const t = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', 'RSS %M', 'node', BIN, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+  });
+  const rss = Number(/RSS (\d+)/.exec(run.stderr ?? '')?.[1] ?? 0);
+  return {
+    wallMs: Math.round(performance.now() - t),
+    peakRssMiB: Math.round(rss / 1024),
+    bytesWritten: statSync(file).size,
+  };
+}
+
+/**
+ * Commands on workbooks with history behind them (issue #27's `cli.withHistory`): 1,000 and 50,000
+ * order lines, with 100,000 rows of history across Log, Shipments and Invoices; `do ship` of one
+ * order and `check`, each a fresh process on a fresh copy; median of three by wall time.
+ */
+export async function cliWithHistory() {
+  const dir = mkdtempSync(join(tmpdir(), 'bdesk-history-'));
+  const out: Record<string, unknown>[] = [];
+  for (const lines of [1_000, 50_000]) {
+    const history = 100_000;
+    const { file, order } = await allocated(dir, lines, history);
+    for (const [command, args] of [
+      ['do ship', ['do', 'ship', '--workbook', file, '--order', order]],
+      ['check', ['check', '--workbook', file]],
+    ] as const) {
+      const runs = [0, 1, 2].map(() => {
+        copyFileSync(`${file}.template`, file);
+        return measured(dir, file, [...args]);
+      });
+      const mid = [...runs].sort((a, b) => a.wallMs - b.wallMs)[1];
+      out.push({ lines, historyRows: history, command, ...mid });
+    }
+  }
+  return out;
 }
 
 export async function cliTiming() {

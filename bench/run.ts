@@ -24,7 +24,7 @@ import { renderWorkbook } from '../shared/render-workbook';
 import { OrdersTab } from '../shared/tabs/orders';
 import { addonCalls } from './addon-calls';
 import { type ActionCost, addonCost } from './addon-cost';
-import { cliTiming } from './cli-timing';
+import { cliTiming, cliWithHistory } from './cli-timing';
 import { syncRequests } from './sync-requests';
 import { BENCH_TODAY, benchWorkbook } from './workbooks';
 
@@ -146,7 +146,7 @@ results.addonCost = [
 results.syncRequests = [await syncRequests(1_000), await syncRequests(50_000)];
 
 // The prebuilt CLI's wall time as a user waits for it, and the split of a ship at 50,000.
-results.cli = await cliTiming();
+results.cli = { ...(await cliTiming()), withHistory: await cliWithHistory() };
 
 const a5 = (results.allocateAll_5000 as { medianMs: number }).medianMs;
 const a50 = (results.allocateAll_50000 as { medianMs: number }).medianMs;

@@ -7,6 +7,9 @@ import { VENDORS } from '../shared/demo/catalog';
 import { generateInventory, generateOrders, purchaseOrder } from '../shared/demo/generate';
 import { Random } from '../shared/demo/random';
 import { emptyWorkbook } from '../shared/demo/simulate';
+import type { InvoiceLine } from '../shared/tabs/invoices';
+import type { LogEntry } from '../shared/tabs/log';
+import type { Shipment } from '../shared/tabs/shipments';
 import type { Workbook } from '../shared/workbook';
 
 export const BENCH_TODAY = '2026-11-23' as IsoDate;
@@ -59,4 +62,62 @@ export function benchWorkbook(
     ),
   );
   return { ...emptyWorkbook(), inventory, orders, pos };
+}
+
+/**
+ * `total` rows of history shared by Log, Shipments and Invoices (a third each), as months of
+ * shipping leave them. A third each, not 100,000 each: at 100,000 each the spreadsheet's grids
+ * (26 columns wide, as Google makes a sheet) pass Google's 10 million cells and Rebuild aging is
+ * refused before it writes.
+ */
+export function withHistory(wb: Workbook, total: number): Workbook {
+  const rows = Math.ceil(total / 3);
+  const day = (i: number) => addDays(BENCH_TODAY, -400 + Math.floor(i / 300)) as IsoDate;
+  const sku = (i: number) => wb.inventory[i % wb.inventory.length]?.sku ?? 'X';
+  const shipments: Shipment[] = Array.from({ length: rows }, (_, i) => ({
+    shipmentId: `SH-${String(i + 1).padStart(6, '0')}`,
+    line: 1,
+    orderId: `SO-H${i}`,
+    orderLine: 1,
+    backorderId: '',
+    sku: sku(i),
+    qty: 1 + (i % 9),
+    warehouse: 'MAIN',
+    shipDate: day(i),
+    carrier: 'UPS',
+    tracking: `1Z${i}`,
+    deliveredAt: day(i + 600),
+    status: 'Delivered',
+    invoiceNo: `INV-${String(i + 1).padStart(6, '0')}`,
+  }));
+  const invoices: InvoiceLine[] = shipments.map((s, i) => ({
+    invoiceNo: s.invoiceNo,
+    line: 1,
+    customer: `Customer ${i % 400}`,
+    invoiceDate: s.shipDate,
+    dueDate: s.shipDate,
+    terms: 'Net 30',
+    sku: s.sku,
+    description: s.sku,
+    qty: s.qty,
+    rate: 1250 as never,
+    discount: 0 as never,
+    amount: (1250 * s.qty) as never,
+    orderId: s.orderId,
+    shipmentId: s.shipmentId,
+    backorderId: '',
+    exported: true,
+    exportBatch: 1,
+  }));
+  const log: LogEntry[] = shipments.map((s, i) => ({
+    logId: `LG-${String(i + 1).padStart(6, '0')}`,
+    when: `${s.shipDate}T14:00:00.000Z`,
+    actor: 'rep@example.com',
+    action: 'ship',
+    entity: `Order ${s.orderId}`,
+    summary: `Shipments +1, Invoices +1`,
+    requestId: `history-${i}`,
+    detail: '{"truncated":true}',
+  }));
+  return { ...wb, shipments, invoices, log };
 }
