@@ -3,15 +3,15 @@
  * read would give. Used by tests, benchmarks and edges that run several commands in a row.
  * `thenChanges` folds a second set of changes, made on top of the first, into one write.
  */
-import { type Columns, keyOf, type TabSpec } from './columns';
-import { TABS, type TabKey, type Workbook, type WorkbookChanges } from './workbook';
+import { keyOf } from './columns';
+import { type TabKey, tabSpec, type Workbook, type WorkbookChanges } from './workbook';
 
 export function applyChanges(wb: Workbook, changes: WorkbookChanges): Workbook {
   const next: Record<string, unknown> = { ...wb };
   for (const tab of Object.keys(changes) as TabKey[]) {
     const c = changes[tab];
     if (!c) continue;
-    const spec = TABS[tab] as unknown as TabSpec<Columns>;
+    const spec = tabSpec(tab);
     const updated = new Map(c.updated.map((r) => [keyOf(spec, r as never), r]));
     const deleted = new Set((c.deleted ?? []).map((r) => keyOf(spec, r as never)));
     const rows = (wb[tab] as never[])
@@ -33,7 +33,7 @@ export function thenChanges(first: WorkbookChanges, then: WorkbookChanges): Work
     const c = then[tab];
     if ((c?.deleted ?? []).length > 0) throw new Error(`thenChanges: ${tab} deletes rows`);
     if (!c || (c.updated.length === 0 && c.added.length === 0)) continue;
-    const spec = TABS[tab] as unknown as TabSpec<Columns>;
+    const spec = tabSpec(tab);
     const key = (r: unknown) => keyOf(spec, r as never);
     const laterOf = new Map(c.updated.map((r) => [key(r), r]));
     const was = first[tab] ?? { updated: [], added: [] };

@@ -6,10 +6,10 @@
  * first: an order line's SKU must be in it). `npm run docs:import` writes the file;
  * test/shared/import-doc.test.ts fails when it is out of date and imports every example.
  */
-import type { Column, Columns, TabSpec } from './columns';
+import type { Column } from './columns';
 import { decisionValues, importable } from './import';
 import { OPENING_BALANCES, OPENING_COLUMNS } from './opening';
-import { TAB_KEYS, TABS, type TabKey } from './workbook';
+import { TAB_KEYS, type TabKey, tabSpec } from './workbook';
 
 /** The tabs with a column an import may set, Inventory first (an order line's SKU must be in it). */
 export const importTabs = (): TabKey[] =>
@@ -69,7 +69,7 @@ interface ImportColumn {
 }
 
 function columnsOf(key: TabKey): ImportColumn[] {
-  const spec = TABS[key] as unknown as TabSpec<Columns>;
+  const spec = tabSpec(key);
   const out: ImportColumn[] = [];
   // A tab whose key the engine writes (Backorders, Shipments…) is not imported: rows come from actions.
   if (spec.key.some((k) => !importable(spec.name, k, spec.columns[k]?.owner ?? 'engine'))) return out;
@@ -126,7 +126,7 @@ export function importDoc(): string {
     '',
   ];
   for (const key of importTabs()) {
-    const spec = TABS[key] as unknown as TabSpec<Columns>;
+    const spec = tabSpec(key);
     const keyHeaders = spec.key.map((k) => spec.columns[k]?.header).join(' + ');
     lines.push(`## ${spec.name}`, '', `Key: ${keyHeaders}.`, '');
     lines.push('| column | required | a cell holds | note |', '| --- | --- | --- | --- |');

@@ -13,8 +13,7 @@
  */
 import type { Cell } from './cells';
 import { columnLetter, indexColumns, sheetRef } from './codec';
-import type { Columns, TabSpec } from './columns';
-import { TABS, type TabKey } from './workbook';
+import { TABS, type TabKey, tabSpec } from './workbook';
 
 export const INDEX_TAB = 'Desk Index';
 
@@ -68,10 +67,6 @@ export interface IndexedShape {
   readonly highest: ReadonlyMap<string, number>;
   /** Settings only: its cells as text, row by row from its header, when the index covers them all. */
   readonly cells?: readonly (readonly Cell[])[];
-}
-
-function specOf(tab: TabKey): TabSpec<Columns> {
-  return TABS[tab] as unknown as TabSpec<Columns>;
 }
 
 /**
@@ -147,7 +142,7 @@ export function indexGrid(
   for (const tab of INDEXED_TABS) {
     const t = tabs.get(tab);
     if (!t) continue;
-    const keyCol = indexColumns(specOf(tab), t.header)[specOf(tab).key[0] as string] ?? -1;
+    const keyCol = indexColumns(tabSpec(tab), t.header)[tabSpec(tab).key[0] as string] ?? -1;
     if (keyCol < 0) continue;
     const formulas = indexFormulas(tab, Math.max(t.gridCols, t.header.length), keyCol);
     rows.push(signed(rows.length + 1, [TABS[tab].name], formulas));
@@ -196,7 +191,7 @@ export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, Ind
     if (gridRows === undefined || gridCols === undefined || keyCells === undefined) continue;
     const header = row.slice(LEAD, LEAD + gridCols).map((v) => (v === null ? '' : v));
     while (header.length > 0 && header[header.length - 1] === '') header.pop();
-    const keyCol = indexColumns(specOf(tab), header)[specOf(tab).key[0] as string] ?? -1;
+    const keyCol = indexColumns(tabSpec(tab), header)[tabSpec(tab).key[0] as string] ?? -1;
     if (keyCol < 0 || row[SIGNED] !== indexFormulas(tab, gridCols, keyCol).join('|')) continue;
     out.set(tab, { header, gridRows, gridCols, keyCells, highest: new Map(), keyCol });
   }

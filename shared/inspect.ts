@@ -6,7 +6,7 @@
  */
 import type { CellContext } from './cells';
 import { columnLetter, type RawTab } from './codec';
-import { type Columns, keyOf, type TabSpec } from './columns';
+import { keyOf } from './columns';
 import { runCommand } from './commands/run';
 import type { CommandContext } from './desk';
 import { DeskError } from './errors';
@@ -15,7 +15,7 @@ import { templateProblems } from './notices';
 import { ADDRESS_EXPECTED, addresses } from './notify';
 import { reorderReport } from './reorder';
 import { planSetup } from './setup';
-import { type DecodedTabs, decodeWorkbook, TAB_KEYS, TABS } from './workbook';
+import { type DecodedTabs, decodeWorkbook, TAB_KEYS, TABS, tabSpec } from './workbook';
 
 export interface Inspection {
   readonly problems: string[];
@@ -72,7 +72,7 @@ export function inspectWorkbook(
     const dry = runCommand(decoded.workbook, { action: 'refresh' }, ctx);
     for (const [tab, c] of Object.entries(dry.changes)) {
       if (tab === 'log' || !c) continue;
-      const spec = TABS[tab as keyof typeof TABS] as unknown as TabSpec<Columns>;
+      const spec = tabSpec(tab as keyof typeof TABS);
       for (const r of c.updated) {
         drift += 1;
         problems.push(

@@ -13,12 +13,11 @@
  */
 import type { Cell } from './cells';
 import { indexColumns, type RawTab, type TabPatch } from './codec';
-import type { Columns, TabSpec } from './columns';
 import type { RowRef } from './rpc';
 import { EMPTY_ROW, grow, promoteWaiting, type Sets, WAITING_LINE_STATUSES } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
 import { matchVocabulary, ORDER_STATUSES } from './tabs/vocabulary';
-import { TABS, type TabKey, tabKeyOf } from './workbook';
+import { TABS, type TabKey, tabKeyOf, tabSpec } from './workbook';
 
 /** The rows of a tab, found and read without reading the tab. */
 export interface RowSource {
@@ -196,7 +195,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   const find = (tab: TabKey, field: string, values: Iterable<string>, suffix = '', word = literal) => {
     const grid = grids.get(tab);
     if (!grid) return;
-    const col = indexColumns(TABS[tab] as unknown as TabSpec<Columns>, grid.header)[field] ?? -1;
+    const col = indexColumns(tabSpec(tab), grid.header)[field] ?? -1;
     if (col < 0) return;
     const fresh = [...values].filter((v) => v !== '' && !asked.has(`${tab}|${field}|${suffix}|${v}`));
     if (fresh.length === 0) return;
@@ -208,7 +207,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   // Order lines found by SKU only to learn which of them wait (Parked, Partially allocated): with a
   // source that reads one column, their Status cells are read first and only waiting lines whole.
   const orderCols = grids.get('orders')
-    ? indexColumns(TABS.orders as unknown as TabSpec<Columns>, grids.get('orders')?.header ?? [])
+    ? indexColumns(tabSpec('orders'), grids.get('orders')?.header ?? [])
     : {};
   const skuCol = orderCols.sku ?? -1;
   const statusCol = orderCols.status ?? -1;
@@ -335,7 +334,7 @@ export function newKeysTaken(
     if (!sparse.has(patch.tab) || patch.appends.length === 0) continue;
     const key = tabKeyOf(patch.tab);
     if (!key) continue;
-    const spec = TABS[key] as unknown as TabSpec<Columns>;
+    const spec = tabSpec(key);
     const col = indexColumns(spec, tabs[patch.tab]?.values[0] ?? [])[spec.key[0] as string] ?? -1;
     if (col < 0) continue;
     const ids = new Set(

@@ -6,7 +6,7 @@
  * will fill. Row versions travel with the view so actions built on it are refused once it is stale.
  */
 import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from './applicable';
-import { type Columns, keyOf, type TabSpec } from './columns';
+import { keyOf } from './columns';
 import { rowVersion } from './commands/action-detail';
 import { addDays, type IsoDate } from './dates';
 import { followUpsDue } from './follow-ups';
@@ -14,7 +14,7 @@ import { formatCents } from './money';
 import { contactOf, noticePreview } from './notify';
 import type { ListFilter, ListRow, RowRef, RowView } from './rpc';
 import type { Backorder } from './tabs/backorders';
-import { type DecodedTabs, TABS, type TabKey, tabKeyOf, type Workbook } from './workbook';
+import { type DecodedTabs, TABS, type TabKey, tabKeyOf, tabSpec, type Workbook } from './workbook';
 
 const OPEN = (b: Backorder) => b.qtyRemaining > 0 && b.status !== 'Cancelled';
 
@@ -23,10 +23,7 @@ function refOf(tabs: DecodedTabs, key: TabKey, index: number): RowRef {
 }
 
 function versionRef(key: TabKey, record: object): [string, string] {
-  return [
-    `${TABS[key].name}:${keyOf(TABS[key] as unknown as TabSpec<Columns>, record as never)}`,
-    rowVersion(record),
-  ];
+  return [`${TABS[key].name}:${keyOf(tabSpec(key), record as never)}`, rowVersion(record)];
 }
 
 function backorderRow(tabs: DecodedTabs, index: number, b: Backorder, today: IsoDate): ListRow {

@@ -8,8 +8,7 @@
  */
 import type { Cell } from './cells';
 import { decodeTab } from './codec';
-import type { Columns, TabSpec } from './columns';
-import { TABS, type TabKey } from './workbook';
+import { TABS, type TabKey, tabSpec } from './workbook';
 
 export type Sets = Record<
   'orders' | 'lineOrders' | 'waitOrders' | 'backorders' | 'skus' | 'stockSkus' | 'pos' | 'shipFor',
@@ -65,7 +64,7 @@ export function grow(
     name: TABS[tab].name,
     values: [grid.header, ...[...rows].map((r) => grid.values[r - 1] ?? EMPTY_ROW)],
   };
-  const decoded = decodeTab(TABS[tab] as unknown as TabSpec<Columns>, only, CTX);
+  const decoded = decodeTab(tabSpec(tab), only, CTX);
   const rowList = [...rows];
   decoded.records.forEach((rec, i) => {
     const row = rowList[(decoded.rowNumbers[i] as number) - 2];

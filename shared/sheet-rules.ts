@@ -13,11 +13,11 @@
  */
 import type { Cell } from './cells';
 import { columnLetter } from './codec';
-import { type Column, type Columns, normalizeHeader, type TabSpec } from './columns';
+import { type Column, normalizeHeader } from './columns';
 import { isIsoDate, isoDateToSerial } from './dates';
 import { agingChartRange } from './render-aging';
 import { DEFAULT_SETTINGS } from './tabs/settings';
-import { AGING_TAB, TABS, tabKeyOf } from './workbook';
+import { AGING_TAB, TABS, tabKeyOf, tabSpec } from './workbook';
 
 export type ValidationRule =
   | { readonly type: 'list'; readonly values: readonly string[] }
@@ -197,7 +197,7 @@ export function sheetRules(tabName: string, header: readonly Cell[]): SheetRules
     };
   const key = tabKeyOf(tabName);
   if (!key) return undefined;
-  const spec = TABS[key] as unknown as TabSpec<Columns>;
+  const spec = tabSpec(key);
   const byHeader = new Map(Object.values(spec.columns).map((c) => [normalizeHeader(c.header), c]));
   const formats: ColumnRule<string>[] = [];
   const validations: ColumnRule<ValidationRule>[] = [];

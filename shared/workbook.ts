@@ -48,6 +48,11 @@ export const TABS = {
   notifications: NotificationsTab,
 } as const;
 export type TabKey = keyof typeof TABS;
+
+/** A tab's spec as the codec's generic functions take it (each tab's own column types set aside). */
+export function tabSpec(key: TabKey): TabSpec<Columns> {
+  return TABS[key] as unknown as TabSpec<Columns>;
+}
 export const TAB_KEYS = Object.keys(TABS) as TabKey[];
 /** The key of the typed tab named `name` (a sheet's title), if it is one. */
 export const tabKeyOf = (name: string | undefined): TabKey | undefined =>

@@ -9,10 +9,10 @@
  */
 import { type Cell, encodeText } from '../../shared/cells';
 import { indexColumns, type RawTab, type TabPatch } from '../../shared/codec';
-import { type Columns, normalizeHeader, type TabSpec } from '../../shared/columns';
+import { normalizeHeader } from '../../shared/columns';
 import { type Grid, gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
-import { TABS, tabKeyOf } from '../../shared/workbook';
+import { TABS, tabKeyOf, tabSpec } from '../../shared/workbook';
 import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/write-plan';
 import { planGrids } from './grid';
 import { NO_PROGRESS, type Progress } from './progress';
@@ -176,7 +176,7 @@ function writeCells(
 function engineColumns(read: RawTab): Set<number> {
   const key = tabKeyOf(read.name);
   if (!key) return new Set();
-  const spec = TABS[key] as unknown as TabSpec<Columns>;
+  const spec = tabSpec(key);
   const at = indexColumns(spec, read.values[0] ?? []);
   return new Set(
     Object.entries(spec.columns)

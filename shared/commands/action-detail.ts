@@ -3,9 +3,9 @@
  * changed or removed, the version (a fingerprint) of every row as it left it, and the keys of the
  * rows it added. run.ts writes it; undo.ts reads it back and checks the versions.
  */
-import { type Columns, keyOf, type TabSpec } from '../columns';
+import { keyOf } from '../columns';
 import type { LogEntry } from '../tabs/log';
-import { TABS, type TabKey, type Workbook, type WorkbookChanges } from '../workbook';
+import { type TabKey, tabSpec, type Workbook, type WorkbookChanges } from '../workbook';
 
 /** A short fingerprint of a record's values (FNV-1a); the sidebar sends it back as `expected`. */
 export function rowVersion(record: object): string {
@@ -69,7 +69,7 @@ export function detailOf(wb: Workbook, changes: WorkbookChanges, undoes: string 
   const detail: ActionDetail = { before: {}, after: {}, added: {}, ...(undoes ? { undoes } : {}) };
   for (const [tab, c] of Object.entries(changes)) {
     if (!c) continue;
-    const spec = TABS[tab as TabKey] as unknown as TabSpec<Columns>;
+    const spec = tabSpec(tab as TabKey);
     const touched = new Set([...c.updated, ...(c.deleted ?? [])].map((r) => keyOf(spec, r as never)));
     const before = (wb[tab as TabKey] as never[]).filter((r) => touched.has(keyOf(spec, r)));
     if (before.length > 0) detail.before[spec.name] = before;

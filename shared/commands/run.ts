@@ -8,7 +8,7 @@
  * Pure: (workbook, command, context) → { changes, log entry, result }.
  */
 import { recomputeQueues } from '../backorder';
-import { type Columns, keyOf, type TabSpec } from '../columns';
+import { keyOf } from '../columns';
 import { settleDeliveries } from '../deliveries';
 import { type CommandContext, Desk, type Shortfall } from '../desk';
 import { DeskError } from '../errors';
@@ -16,7 +16,7 @@ import { invoiceShipments } from '../invoicing';
 import { relinkExpected, settleQueues, settlesAfter } from '../queue';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
-import { TABS, type TabKey, tabKeyOf, type Workbook, type WorkbookChanges } from '../workbook';
+import { TABS, type TabKey, tabKeyOf, tabSpec, type Workbook, type WorkbookChanges } from '../workbook';
 import { detailOf, expiredDetails, rowVersion } from './action-detail';
 import { allocate } from './allocate';
 import { applyEtas } from './apply-etas';
@@ -100,7 +100,7 @@ function findByRef(wb: Workbook, ref: string): { tab: TabKey; record: object } |
   const key = ref.slice(at + 1);
   const tab = tabKeyOf(name);
   if (!tab) return undefined;
-  const spec = TABS[tab] as unknown as TabSpec<Columns>;
+  const spec = tabSpec(tab);
   const record = (wb[tab] as never[]).find((r) => keyOf(spec, r) === key);
   return record ? { tab, record } : undefined;
 }

@@ -6,10 +6,10 @@
  * actions started with `do` can be undone; setup, imports and exports cannot, and neither can a
  * cancellation (permanent, 001).
  */
-import { type Columns, keyOf, type TabSpec } from '../columns';
+import { keyOf } from '../columns';
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../errors';
-import { TABS, tabKeyOf } from '../workbook';
+import { TABS, tabKeyOf, tabSpec } from '../workbook';
 import { type ActionDetail, rowVersion } from './action-detail';
 import { ACTIONS } from './schema';
 
@@ -95,7 +95,7 @@ export function undo(desk: Desk): void {
   for (const [name, records] of Object.entries(detail.before)) {
     const key = tabKeyOf(name);
     if (!key) continue;
-    const spec = TABS[key] as unknown as TabSpec<Columns>;
+    const spec = tabSpec(key);
     for (const r of records) {
       const k = keyOf(spec, r as never);
       if (desk.uow.get(key, k)) desk.uow.put(key, r as never);

@@ -9,7 +9,7 @@ import { applyChanges } from '../../../shared/apply-changes';
 import { planArchive } from '../../../shared/archive';
 import { type Cell, isEmptyCell } from '../../../shared/cells';
 import { decodeTab, type RawTab, type TabPatch } from '../../../shared/codec';
-import { type Columns, keyOf, normalizeHeader, type TabSpec } from '../../../shared/columns';
+import { keyOf, normalizeHeader } from '../../../shared/columns';
 import type { IsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
@@ -18,7 +18,7 @@ import { makeLogEntry } from '../../../shared/log-entry';
 import { logPatch } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { planSetup } from '../../../shared/setup';
-import { decodeWorkbook, planWrites, TABS, type WorkbookChanges } from '../../../shared/workbook';
+import { decodeWorkbook, planWrites, TABS, tabSpec, type WorkbookChanges } from '../../../shared/workbook';
 import { ALL_TAB_NAMES, loadWorkbook } from './load';
 
 const MOVED = ['orders', 'backorders', 'shipments', 'calls'] as const;
@@ -52,7 +52,7 @@ export async function archiveWorkbook(
   const newTabs: RawTab[] = setup.newTabs.map((t) => ({ ...t, values: t.values.map((r) => [...r]) }));
   const patches: TabPatch[] = setup.patches.filter((p) => !MOVED.some((t) => TABS[t].name === p.tab));
   for (const t of MOVED) {
-    const spec = TABS[t] as unknown as TabSpec<Columns>;
+    const spec = tabSpec(t);
     const source = m.raw[spec.name] as RawTab;
     const sourceHeader = (source.values[0] ?? []).map(String);
     const created = newTabs.find((n) => n.name === spec.name);
