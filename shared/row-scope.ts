@@ -161,7 +161,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     skus: new Set(keys.skus),
     stockSkus: new Set(),
     pos: new Set(keys.pos),
-    shipFor: new Set(keys.backorders),
+    // A backorder's shipments are searched once its row shows it shipped something (scope-growth.ts).
+    shipFor: new Set(),
     waiting: new Map(),
     ...(keys.poLines ? { poLines: new Set(keys.poLines) } : {}),
   };

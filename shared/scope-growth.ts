@@ -92,7 +92,8 @@ export function grow(
       const open = (r.qtyRemaining as number) > 0 || r.status === 'Fulfilled';
       if (own || (open && acts)) {
         sets.lineOrders.add(r.orderId as string);
-        sets.shipFor.add(r.backorderId as string);
+        // Only a backorder that shipped something has shipments to read (QtyFulfilled counts them).
+        if ((r.qtyFulfilled as number) > 0) sets.shipFor.add(r.backorderId as string);
       }
     } else if (tab === 'pos' && (sets.pos.has(r.po as string) || shown)) {
       sets.pos.add(r.po as string);
