@@ -193,10 +193,12 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   // column, or of adjacent columns, are one TextFinder over them (an alternation of every value),
   // so a round costs a search per run of key columns, not one per key.
   const queued = new Map<TabKey, Map<number, string[]>>();
+  const keyColumn = (tab: TabKey, field: string) =>
+    indexColumns(tabSpec(tab), grids.get(tab)?.header ?? [])[field] ?? -1;
   const find = (tab: TabKey, field: string, values: Iterable<string>, suffix = '', word = literal) => {
     const grid = grids.get(tab);
     if (!grid) return;
-    const col = indexColumns(tabSpec(tab), grid.header)[field] ?? -1;
+    const col = keyColumn(tab, field);
     if (col < 0) return;
     const fresh = [...values].filter((v) => v !== '' && !asked.has(`${tab}|${field}|${suffix}|${v}`));
     if (fresh.length === 0) return;
@@ -290,6 +292,12 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       const tails = tailOnly.get(tab);
       const growing = new Set([...rows].filter((r) => !tails?.has(r)));
       grow(tab, growing, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined, acts);
+      // A view of a backorder has read its row: its id is not searched for (an action's search would
+      // find a duplicate of it and refuse; a view only shows the row it stands on).
+      if (!acts && round === 0 && tab === 'backorders' && refTab === 'backorders' && options.ref) {
+        const id = String(grid.values[options.ref.row - 1]?.[keyColumn('backorders', 'backorderId')] ?? '');
+        if (id !== '') asked.add(`backorders|backorderId||${id}`);
+      }
       rows.clear();
     }
     for (const [tab, rows] of promoted) {
