@@ -133,23 +133,18 @@ async function serve(path: string, today: IsoDate): Promise<void> {
   const every = Number(process.env.BACKORDER_DESK_SYNC_SECONDS ?? 60) * 1000;
   let syncing = false;
   let saidQuiet = false;
-  const sync = async () => {
-    if (syncing) return;
+  const context = (kind: string): CommandContext => ({
+    today,
+    now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
+    actor: 'sync service',
+    requestId: `${kind}-${randomUUID()}`,
+  });
+  /** One sync run, said on the terminal; whether it changed anything. */
+  const sync = async (): Promise<boolean> => {
+    if (syncing) return false;
     syncing = true;
     try {
-      const report = await playground.exclusive(() =>
-        syncEtas(
-          port,
-          config,
-          {
-            today,
-            now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
-            actor: 'sync service',
-            requestId: `sync-${randomUUID()}`,
-          },
-          false,
-        ),
-      );
+      const report = await playground.exclusive(() => syncEtas(port, config, context('sync'), false));
       // A quiet run (nothing new, no feed problem) is said once, not every interval.
       const quiet = !report.applied && report.problems.length === 0;
       if (!quiet || !saidQuiet)
@@ -159,13 +154,25 @@ async function serve(path: string, today: IsoDate): Promise<void> {
       saidQuiet = quiet;
       for (const p of report.problems)
         say(`  feed problem: ${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}`);
+      return report.applied;
     } catch (e) {
       say(`• sync failed: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
     } finally {
       syncing = false;
     }
   };
-  await sync();
+  // The first run moves ETAs: the Aging tab and the count the terminal gave are brought up to it,
+  // so the page and the terminal say the same.
+  if (await sync()) {
+    await playground.exclusive(() => rebuildAging(port, context('aging')));
+    const { workbook } = await playground.exclusive(() => loadWorkbook(port));
+    const open = workbook.backorders.filter((b) => b.qtyRemaining > 0);
+    const late = open.filter((b) => b.expectedDate !== null && b.expectedDate < today);
+    say(
+      `• after the vendor feed: ${open.length} backorders open, ${late.length} past their expected date; Aging tab rebuilt`,
+    );
+  }
   const timer = setInterval(() => void sync(), every);
   say();
   say(`Backorder Desk is running at ${addresses.url}`);
