@@ -6,7 +6,7 @@
  * Apps Script Date objects and apostrophe-escaped text).
  */
 import { computeAging } from './aging';
-import type { CellContext } from './cells';
+import type { Cell, CellContext } from './cells';
 import { applyPatch, decodeTab, encodeChanges, type RawTab, type TabPatch } from './codec';
 import { normalizeHeader } from './columns';
 import { type CommandResult, runCommand } from './commands/run';
@@ -81,14 +81,25 @@ export function planAging(loaded: Loaded, ctx: CommandContext): WritePlan & Agin
   const summary = `${report.kpis.openBackorders} open backorders, ${report.kpis.qtyWaiting} units, ${report.kpis.overdue} overdue, ${report.stale.length} stale, ${report.lowStock.length} low-stock SKUs`;
   const entry = makeLogEntry(workbook.log, ctx, { action: 'aging', entity: AGING_TAB, summary });
   const patches = planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context);
-  const charts = [agingChart(workbook.config.AgingBuckets.length + 1)];
-  const newTabs: RawTab[] = [];
-  // An Aging tab that already shows this report is left as it is (a second rebuild the same day).
-  const shown = raw[AGING_TAB];
-  if (shown && !sameGrid(shown.values, sheet.values))
-    patches.push({ tab: AGING_TAB, writes: [], appends: [], replace: sheet.values, charts });
-  else if (!shown) newTabs.push({ name: AGING_TAB, values: sheet.values, charts });
-  return { patches, newTabs, ...sheet, summary };
+  const aging = agingWrite(raw[AGING_TAB], sheet.values, workbook.config.AgingBuckets.length);
+  return { patches: [...patches, ...aging.patches], newTabs: aging.newTabs, ...sheet, summary };
+}
+
+/**
+ * How the Aging tab takes a report (Rebuild aging, the daily run, a sync): replaced whole with its
+ * chart when it shows anything else, created when missing, left as it is when it already shows
+ * this report (a second rebuild the same day writes nothing).
+ */
+export function agingWrite(
+  shown: RawTab | undefined,
+  values: readonly (readonly Cell[])[],
+  buckets: number,
+): { patches: TabPatch[]; newTabs: RawTab[] } {
+  const charts = [agingChart(buckets + 1)];
+  const grid = values as Cell[][];
+  if (!shown) return { patches: [], newTabs: [{ name: AGING_TAB, values: grid, charts }] };
+  if (sameGrid(shown.values, grid)) return { patches: [], newTabs: [] };
+  return { patches: [{ tab: AGING_TAB, writes: [], appends: [], replace: grid, charts }], newTabs: [] };
 }
 
 /** Appends one Log row to a tab that exists, or is created, in this same write. */

@@ -7,13 +7,13 @@
 import { computeAging } from '../../../shared/aging';
 import { applyChanges } from '../../../shared/apply-changes';
 import type { Cell } from '../../../shared/cells';
-import type { RawTab } from '../../../shared/codec';
 import { runCommand } from '../../../shared/commands/run';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
+import { agingWrite } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { batchTabNames, SYNC_TABS } from '../../../shared/read-plan';
-import { agingChart, renderAging, sameGrid } from '../../../shared/render-aging';
+import { renderAging } from '../../../shared/render-aging';
 import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vendor-etas';
 import { AGING_TAB, planWrites } from '../../../shared/workbook';
 import type { SyncConfig } from '../feeds/config';
@@ -70,7 +70,8 @@ export async function syncEtas(
     computeAging(applyChanges(workbook, outcome.changes), ctx.today),
     syncIssues(problems),
   ).values;
-  const agingChanged = !sameGrid(raw[AGING_TAB]?.values ?? [], aging);
+  const agingWrites = agingWrite(raw[AGING_TAB], aging, workbook.config.AgingBuckets.length);
+  const agingChanged = agingWrites.patches.length + agingWrites.newTabs.length > 0;
   const nothing =
     Object.keys(outcome.result.changed).length === 0 &&
     (problems.length === 0 || sameProblems) &&
@@ -89,24 +90,8 @@ export async function syncEtas(
         .join('\n'),
     };
     const changes = log ? { ...outcome.changes, log: { updated: [], added: [log] } } : outcome.changes;
-    const patches = planWrites(tabs, changes, ['sync', 'engine'], context);
-    const newTabs: RawTab[] = [];
-    if (agingChanged)
-      if (raw[AGING_TAB])
-        patches.push({
-          tab: AGING_TAB,
-          writes: [],
-          appends: [],
-          replace: aging,
-          charts: [agingChart(workbook.config.AgingBuckets.length + 1)],
-        });
-      else
-        newTabs.push({
-          name: AGING_TAB,
-          values: aging,
-          charts: [agingChart(workbook.config.AgingBuckets.length + 1)],
-        });
-    await port.write(patches, newTabs);
+    const patches = [...planWrites(tabs, changes, ['sync', 'engine'], context), ...agingWrites.patches];
+    await port.write(patches, agingWrites.newTabs);
   }
   return {
     applied: !dryRun && !nothing,
