@@ -238,7 +238,7 @@ export class Playground {
       const batch = files[0]?.batch ?? 0;
       return json(res, 200, {
         files: files.map(({ name, csv }) => ({ name, csv })),
-        note: `Export batch ${batch}: ${files.length} files (the importer's limit per file). Save each one; the lines are marked Exported, and a lost file can be exported again from Extensions → Export invoices… ("${format === 'xero' ? 'Xero' : 'QuickBooks'} again ${batch}").`,
+        note: `Export batch ${batch}: ${files.length} files (the importer's limit per file). Save each one; the lines are marked Exported, and a lost file can be exported again from Extensions → Export invoices for ${format === 'xero' ? 'Xero' : 'QuickBooks'}… ("again ${batch}").`,
       });
     }
     json(res, 404, { error: `Nothing at ${path}` });

@@ -153,29 +153,33 @@ export function exportInvoicesCsv(
   return plan.files.map((csv, i) => ({ name: plan.names[i] as string, csv, batch: plan.batch }));
 }
 
-/** "QuickBooks", "xero", "QuickBooks again", "Xero again 3" → what to export; undefined when unreadable. */
-export function parseExportAnswer(
-  typed: string,
-): { format: InvoiceFormat; again?: true | number } | undefined {
-  const m = /^\s*(q\w*|x\w*)(?:\s+(again)(?:\s+(\d+))?)?\s*$/i.exec(typed);
+/** What to export once the importer is chosen: "" new lines, "again" every exported line, "again 3" one batch. */
+export function parseAgain(typed: string): { again?: true | number } | undefined {
+  const m = /^\s*(?:(again)(?:\s+(\d+))?)?\s*$/i.exec(typed);
   if (!m) return undefined;
-  const format = m[1]?.toLowerCase().startsWith('q') ? 'quickbooks' : 'xero';
-  if (!m[2]) return { format };
-  return { format, again: m[3] ? Number(m[3]) : true };
+  if (!m[1]) return {};
+  return { again: m[2] ? Number(m[2]) : true };
 }
 
-export function exportInvoices(): void {
+const IMPORTER: Record<InvoiceFormat, string> = { quickbooks: 'QuickBooks Online', xero: 'Xero' };
+
+/**
+ * Export invoices for QuickBooks… / for Xero… (two menu items: the importer is a choice, never typed).
+ * OK exports the lines not exported yet; "again" and a batch number export a batch again.
+ */
+export function exportInvoices(format: InvoiceFormat): void {
   const answer = ui().prompt(
-    'Export invoices',
-    'Type QuickBooks or Xero. To export again what was exported before, add "again" and a batch number (Xero again 3), or just "again" for every exported line.',
+    `Export invoices for ${IMPORTER[format]}`,
+    'OK exports every invoice line not exported yet and marks it Exported. To export a batch again, type "again" and its number (again 3), or "again" for every exported line.',
     ui().ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui().Button.OK) return;
-  const wanted = parseExportAnswer(answer.getResponseText());
-  if (!wanted)
-    return void report('Export invoices', [
-      `Expected QuickBooks or Xero (optionally "again" and a batch number), got "${answer.getResponseText()}"`,
+  const asked = parseAgain(answer.getResponseText());
+  if (!asked)
+    return void report(`Export invoices for ${IMPORTER[format]}`, [
+      `Expected nothing, "again", or "again" and a batch number, got "${answer.getResponseText()}"`,
     ]);
+  const wanted = { format, ...asked };
   let files: { name: string; csv: string; batch: number }[];
   try {
     files = exportInvoicesCsv(wanted.format, wanted.again);
@@ -192,14 +196,14 @@ export function exportInvoices(): void {
   const batch = files[0]?.batch ?? 0;
   const after = wanted.again
     ? 'Exported again; nothing was re-marked.'
-    : `Export batch ${batch}: the lines are marked Exported. Save every file; a lost one can be exported again (type "${wanted.format === 'quickbooks' ? 'QuickBooks' : 'Xero'} again ${batch}").`;
+    : `Export batch ${batch}: the lines are marked Exported. Save every file; a lost one can be exported again (Export invoices for ${IMPORTER[format]}…, then type "again ${batch}").`;
   const html = HtmlService.createHtmlOutput(
     `<div style="font:13px Arial,sans-serif"><p>${files.length} file(s):</p>${links}<p>${after}</p></div>`,
   )
     .setWidth(380)
     // Every link visible without scrolling: a line of 34 px a file, up to the dialog's useful height.
     .setHeight(Math.min(600, 150 + 34 * files.length));
-  ui().showModalDialog(html, `Invoices for ${wanted.format === 'quickbooks' ? 'QuickBooks Online' : 'Xero'}`);
+  ui().showModalDialog(html, `Invoices for ${IMPORTER[format]}`);
 }
 
 /** Check workbook: every problem with its cell address; repairs what can be repaired when asked. */

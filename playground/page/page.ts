@@ -181,15 +181,22 @@ async function openTab(name: string): Promise<void> {
   grid.scrollLeft = at.left;
 }
 
+/** Export invoices for an importer: OK exports the new lines; "again 3" a batch again. */
+function exportAsk(importer: string): { prompt: string } | null {
+  const typed = window.prompt(
+    `Export invoices for ${importer}: OK exports every line not exported yet. To export a batch again, type "again" and its number.`,
+    '',
+  );
+  return typed === null ? null : { prompt: typed };
+}
+
 const ASKS: Record<string, (() => { prompt?: string; confirm?: boolean } | null) | undefined> = {
   menuReceivePo: () => {
     const po = window.prompt('Receive PO: PO number to receive in full');
     return po === null ? null : { prompt: po };
   },
-  menuExportInvoices: () => {
-    const f = window.prompt('Export invoices: type QuickBooks or Xero', 'QuickBooks');
-    return f === null ? null : { prompt: f };
-  },
+  menuExportQuickBooks: () => exportAsk('QuickBooks Online'),
+  menuExportXero: () => exportAsk('Xero'),
   menuReorder: () => ({
     confirm: window.confirm('Create purchase orders for every SKU under its reorder point?'),
   }),

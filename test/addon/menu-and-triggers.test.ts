@@ -55,13 +55,23 @@ describe('add-on menu and triggers', () => {
     expect(desk.rows('Aging').length).toBeGreaterThan(5);
     expect(desk.twin.sheetNamed('Aging').metadata.charts).toHaveLength(1);
 
-    desk.rt.ui.promptAnswers.push({ button: 'OK', text: 'QuickBooks' });
-    desk.run('menuExportInvoices');
+    desk.rt.ui.promptAnswers.push({ button: 'OK', text: '' });
+    desk.run('menuExportQuickBooks');
     const dialog = desk.rt.ui.dialogs.at(-1);
     expect(dialog?.title).toBe('Invoices for QuickBooks Online');
     const csv = Buffer.from(/base64,([^"]+)"/.exec(dialog?.html ?? '')?.[1] ?? '', 'base64').toString('utf8');
     expect(csv.split('\r\n')[0]).toContain('"InvoiceNo"');
     expect(desk.rows('Invoices').every((i) => i.Exported === true)).toBe(true);
+    // The importer is the menu item chosen; the prompt only takes "again" and a batch number.
+    desk.rt.ui.promptAnswers.push({ button: 'OK', text: 'QuickBooks' });
+    desk.run('menuExportXero');
+    expect(desk.rt.ui.alerts.at(-1)).toContain(
+      'Expected nothing, "again", or "again" and a batch number, got "QuickBooks"',
+    );
+    desk.rt.ui.promptAnswers.push({ button: 'OK', text: 'again 1' });
+    desk.run('menuExportXero');
+    expect(desk.rt.ui.dialogs.at(-1)?.title).toBe('Invoices for Xero');
+    expect(desk.rt.ui.dialogs.at(-1)?.html).toContain('Exported again; nothing was re-marked.');
 
     desk.rt.ui.alertAnswers.push('NO');
     desk.run('menuReorder');

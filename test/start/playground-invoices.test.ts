@@ -49,9 +49,9 @@ describe('the playground delivers a split invoice export whole', () => {
       expect(out.note).toMatch(/^Export batch 1: \d+ files/);
 
       const again = (await (
-        await fetch(`${url}api/menu/menuExportInvoices`, {
+        await fetch(`${url}api/menu/menuExportQuickBooks`, {
           method: 'POST',
-          body: JSON.stringify({ prompt: 'QuickBooks again 1' }),
+          body: JSON.stringify({ prompt: 'again 1' }),
         })
       ).json()) as { dialogs: { html: string; height: number }[]; alerts: string[] };
       const dialog = again.dialogs[0];
