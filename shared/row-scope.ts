@@ -122,6 +122,11 @@ export interface ScopeOptions {
   readonly remainderIds?: boolean;
   /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
   readonly appends?: boolean;
+  /**
+   * A command that moves no quantity (shared/queue.ts `movesQuantities`): other backorders of its
+   * SKUs are read as a view reads them, without their order lines.
+   */
+  readonly annotates?: boolean;
   /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
   readonly waiting?: boolean;
 }
@@ -252,6 +257,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
 
   // A view shows its own entity's rows; a command also reads what it may move (shared/queue.ts).
   const acts = options.appends === true;
+  // Whether other backorders' counters may move (and so their order lines are read).
+  const moves = acts && options.annotates !== true;
   for (let round = 0; round < 8; round++) {
     promoteWaiting(sets);
     find('orders', 'orderId', [...sets.orders, ...sets.lineOrders, ...sets.waitOrders]);
@@ -291,7 +298,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       }
       const tails = tailOnly.get(tab);
       const growing = new Set([...rows].filter((r) => !tails?.has(r)));
-      grow(tab, growing, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined, acts);
+      grow(tab, growing, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined, moves);
       // A view of a backorder has read its row: its id is not searched for (an action's search would
       // find a duplicate of it and refuse; a view only shows the row it stands on).
       if (!acts && round === 0 && tab === 'backorders' && refTab === 'backorders' && options.ref) {
@@ -302,7 +309,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     }
     for (const [tab, rows] of promoted) {
       const grid = grids.get(tab);
-      if (grid && rows.size > 0) grow(tab, new Set(rows), grid, sets, undefined, acts);
+      if (grid && rows.size > 0) grow(tab, new Set(rows), grid, sets, undefined, moves);
       rows.clear();
     }
   }

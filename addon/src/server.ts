@@ -10,7 +10,7 @@ import type { Command } from '../../shared/commands/schema';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
-import { settlesAfter } from '../../shared/queue';
+import { movesQuantities, settlesAfter } from '../../shared/queue';
 import {
   AGING_TABS,
   type BatchTabs,
@@ -107,6 +107,7 @@ export function commandScope(command: Command, ref?: RowRef | null): Scope | und
     ref,
     remainderIds: command.action === 'ship',
     appends: true,
+    annotates: !movesQuantities(command),
     waiting: settlesAfter(command),
   };
 }

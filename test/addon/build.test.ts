@@ -31,7 +31,9 @@ describe('addon build', () => {
       ...RPC_NAMES,
     ];
     expect(built.exports.sort()).toEqual([...new Set(expected)].sort());
-    expect(built.sizes['Code.js']).toBeLessThanOrEqual(200 * 1024);
+    // A guard against a dependency pulled in whole (Apps Script parses Code.js on every run); the
+    // read plan's index, tab handles and matchers brought it from 196 to 200 KB.
+    expect(built.sizes['Code.js']).toBeLessThanOrEqual(208 * 1024);
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8' });
     expect(manifest.oauthScopes).toEqual([

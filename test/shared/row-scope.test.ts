@@ -15,7 +15,7 @@ import { CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
 import type { CommandContext } from '../../shared/desk';
 import { decodeLoaded, planAction } from '../../shared/plans';
-import { settlesAfter } from '../../shared/queue';
+import { movesQuantities, settlesAfter } from '../../shared/queue';
 import { COMMAND_TAB_KEYS, scopedCommandTabs, viewTabKeys, withUnreadAsEmpty } from '../../shared/read-plan';
 import { renderWorkbook } from '../../shared/render-workbook';
 import { newKeysTaken, readScoped } from '../../shared/row-scope';
@@ -71,6 +71,7 @@ describe('row-by-row reads decide as whole reads do', () => {
             requestId: ctx.requestId,
             remainderIds: command.action === 'ship',
             appends: true,
+            annotates: !movesQuantities(command),
             waiting: settlesAfter(command),
           });
           const scoped = outcome(() =>
