@@ -72,9 +72,18 @@ export async function addonCost(lines: number, history = 0) {
   let n = 0;
   const act = (command: object) => () =>
     rt.run('sidebarAction', { command, requestId: `bench-${lines}-${history}-${n++}`, attempt: 1 }, null);
+  // A rep's click on a row: the poll that notices it brings the row's view (sidebarFollow). The
+  // selection is moved first, outside the count (a person clicks; no script runs).
+  const selectThen = (sheet: string, row: number) => () => {
+    rt.run('sidebarJump', { sheet, row });
+    rt.counter.reset();
+    return rt.run('sidebarFollow', { shown: '', cached: [] });
+  };
   const actions: [string, () => unknown, number][] = [
     ['viewOrder', () => rt.run('sidebarView', { sheet: 'Orders', row: orderRow }), 1],
     ['viewBackorder', () => rt.run('sidebarView', { sheet: 'Backorders', row: backorderRow }), 1],
+    ['clickOrderRow', selectThen('Orders', orderRow), 1],
+    ['clickBackorderRow', selectThen('Backorders', backorderRow), 1],
     ['allocateOne', act({ action: 'allocate', orderId: 'SO-PROBE' }), 1],
     ['ship', act({ action: 'ship', orderId: 'SO-PROBE' }), 1],
     ['fulfil', act({ action: 'fulfill', backorderId: last.backorderId }), 1],

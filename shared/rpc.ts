@@ -17,6 +17,22 @@ export const RowRefSchema = z.object({
 });
 export type RowRef = z.infer<typeof RowRefSchema>;
 
+/**
+ * What the sidebar's poll sends (`sidebarFollow`): the row it shows ("Orders!7", "" for none) and the
+ * rows whose views it keeps, so the server reads a view in the same call only when the selection
+ * moved to a row the sidebar cannot show at once.
+ */
+export const FollowSchema = z.object({
+  shown: text,
+  cached: z.array(text).check(z.maxLength(50)),
+});
+
+/** The selected row, and its view when the selection moved to a row the sidebar had no view of. */
+export interface FollowReply {
+  readonly ref: RowRef | null;
+  readonly view?: RowView;
+}
+
 export const ActionRequestSchema = z.object({
   command: CommandSchema,
   /** One per click, so a retried call is applied once (the core's RequestID idempotency). */

@@ -12,6 +12,7 @@ import { ensureDailyTrigger, handleEdit, runDaily } from './triggers';
 export { measureSpeed } from './measure';
 export {
   sidebarAction,
+  sidebarFollow,
   sidebarJump,
   sidebarList,
   sidebarProgress,

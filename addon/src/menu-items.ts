@@ -23,6 +23,7 @@ export const MENU_ITEMS: readonly (readonly [string, string])[] = [
 /** The sidebar's server functions (google.script.run names), checked against the built Code.js. */
 export const RPC_NAMES = [
   'sidebarSelection',
+  'sidebarFollow',
   'sidebarView',
   'sidebarList',
   'sidebarAction',

@@ -12,6 +12,8 @@ import { describeRow, listBackorders } from '../../shared/row-view';
 import {
   type ActionReply,
   ActionRequestSchema,
+  type FollowReply,
+  FollowSchema,
   ListFilterSchema,
   type ListRow,
   type RowRef,
@@ -43,13 +45,30 @@ export function sidebarSelection(): RowRef | null {
 
 export function sidebarView(ref: unknown): RowView {
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
-  // The shown row, then by key its entity's rows and its SKU's queue (shared/row-scope.ts).
+  return viewOf(at);
+}
+
+/** The shown row, then by key its entity's rows and its SKU's queue (shared/row-scope.ts). */
+function viewOf(at: RowRef | null): RowView {
   const { loaded, ss, timeZone } = readOnly(VIEW_TABS, {
     keys: NO_KEYS,
     tabs: viewTabKeys(at?.sheet),
     ref: at,
   });
   return describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
+}
+
+/**
+ * The sidebar's poll: the selected row and, when the selection moved to a data row the sidebar has
+ * no view of, that row's view in the same call, so a click on a row costs the rep one round trip
+ * instead of two (a row it has a view of is shown at once and confirmed by `sidebarView`).
+ */
+export function sidebarFollow(request: unknown): FollowReply {
+  const { shown, cached } = parse(FollowSchema, request, 'poll');
+  const ref = sidebarSelection();
+  const key = ref ? `${ref.sheet}!${ref.row}` : '';
+  if (!ref || key === shown || ref.row < 2 || cached.includes(key)) return { ref };
+  return { ref, view: viewOf(ref) };
 }
 
 export function sidebarList(filter: unknown): ListRow[] {

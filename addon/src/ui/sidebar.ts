@@ -1,12 +1,12 @@
 /**
  * The sidebar (runs in the browser, inside Google's sandboxed iframe). It follows the selected row by
- * polling the cheap sidebarSelection, shows the row's view and the actions that fit it, and sends
+ * polling sidebarFollow (the selection, and a new row's view in the same call), shows the row's view and the actions that fit it, and sends
  * every action with the row versions it showed, so a stale click is refused by the server. Every value
  * from the sheet is set as text (textContent, input values), never as HTML. Buttons are disabled while
  * a call is in flight; every failure shows the server's reason.
  */
 import type { Command } from '../../../shared/commands/schema';
-import type { ActionReply, ListRow, RowRef, RowView, SidebarStatus } from '../../../shared/rpc';
+import type { ActionReply, FollowReply, ListRow, RowRef, RowView, SidebarStatus } from '../../../shared/rpc';
 import { PROGRESS_EVERY_MS } from '../progress-pace';
 import { actionsFor } from './actions';
 import { $, el, filled } from './dom';
@@ -191,14 +191,25 @@ async function goTo(ref: RowRef): Promise<void> {
   await load(ref);
 }
 
+/**
+ * Follows the selection: the poll brings the new row's view in the same call when the sidebar has
+ * none of it (one round trip for a click on a row); a row it has a view of is shown at once and
+ * confirmed.
+ */
 async function poll(): Promise<void> {
   if (busy === 0) {
     try {
-      const ref = await call<RowRef | null>('sidebarSelection');
+      const { ref, view } = await call<FollowReply>('sidebarFollow', {
+        shown: selection,
+        cached: views.keys(),
+      });
       const key = ref ? `${ref.sheet}!${ref.row}` : '';
       if (key !== selection) {
         selection = key;
-        if (ref && ref.row >= 2) await load(ref);
+        if (view) {
+          views.put(view);
+          render(view);
+        } else if (ref && ref.row >= 2) await load(ref);
       }
     } catch {
       // A missed poll is retried on the next tick.

@@ -17,6 +17,11 @@ export class ViewCache {
     return `${ref.sheet}!${ref.row}`;
   }
 
+  /** The rows kept ("Orders!7"), for the poll to say which views the sidebar can show at once. */
+  keys(): string[] {
+    return [...this.views.keys()];
+  }
+
   get(ref: RowRef | null): RowView | undefined {
     return ref ? this.views.get(ViewCache.key(ref)) : undefined;
   }

@@ -1,0 +1,36 @@
+/**
+ * The sidebar's poll (`sidebarFollow`) through the built Code.js in the twin: a selection moved to a
+ * row the sidebar has no view of comes back with that view in the same call; an unmoved selection,
+ * or a row whose view the sidebar keeps, costs no read of the spreadsheet's values.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FollowReply } from '../../shared/rpc';
+import { openDesk, typeWorkedExample } from '../support/addon';
+
+describe('add-on: the sidebar follows the selection', () => {
+  it('brings a new row’s view with the selection, and reads nothing when it has not moved', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    typeWorkedExample(desk);
+    desk.run('sidebarJump', { sheet: 'Orders', row: 2 });
+
+    desk.rt.counter.reset();
+    const moved = desk.run<FollowReply>('sidebarFollow', { shown: '', cached: [] });
+    expect(moved.ref).toEqual({ sheet: 'Orders', row: 2 });
+    expect(moved.view).toMatchObject({ kind: 'order-line', ref: { sheet: 'Orders', row: 2 } });
+    expect(desk.rt.counter.counts['Range.getValues'] ?? 0).toBeGreaterThan(0);
+
+    for (const request of [
+      { shown: 'Orders!2', cached: [] },
+      { shown: 'Backorders!2', cached: ['Orders!2'] },
+    ]) {
+      desk.rt.counter.reset();
+      const same = desk.run<FollowReply>('sidebarFollow', request);
+      expect(same).toEqual({ ref: { sheet: 'Orders', row: 2 } });
+      expect(desk.rt.counter.counts['Range.getValues'] ?? 0).toBe(0);
+    }
+    expect(() => desk.run('sidebarFollow', { shown: 'x'.repeat(201), cached: [] })).toThrow(
+      /The sidebar sent a bad poll/,
+    );
+  });
+});
