@@ -8,10 +8,15 @@ export type DeskErrorCode =
   | 'BAD_INPUT'
   | 'BAD_CELL'
   | 'MISSING_COLUMN'
+  /** A typed tab the workbook lacks (Set up / init adds it). */
+  | 'MISSING_TAB'
   | 'NOT_FOUND'
   | 'STALE'
   | 'INVARIANT'
+  /** A business rule or a limit refused the command. */
   | 'REFUSED'
+  /** Google refused or failed: credentials, permission, quota, an outage, no answer. */
+  | 'GOOGLE'
   | 'NOT_AVAILABLE';
 
 export class DeskError extends Error {

@@ -30,7 +30,7 @@ export function decodeLoaded(tabs: Record<string, RawTab>, timeZone: string, fac
   const missing = TAB_KEYS.map((k) => TABS[k].name).filter((name) => !tabs[name]);
   if (missing.length > 0)
     throw new DeskError(
-      'MISSING_COLUMN',
+      'MISSING_TAB',
       `The workbook has no ${missing.join(', ')} tab${missing.length > 1 ? 's' : ''}: run \`backorder-desk init\` (or Set up workbook) to add ${missing.length > 1 ? 'them' : 'it'}`,
     );
   return { raw: tabs, ...decodeWorkbook(tabs, { face, timeZone }) };

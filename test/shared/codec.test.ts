@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Cell, CellContext } from '../../shared/cells';
 import { applyPatch, decodeTab, encodeChanges, type RawTab } from '../../shared/codec';
 import type { DeskError } from '../../shared/errors';
+import { decodeLoaded } from '../../shared/plans';
 import { type OrderLine, OrdersTab } from '../../shared/tabs/orders';
 import { line } from '../support/build';
 
@@ -170,6 +171,16 @@ describe('encoding', () => {
     })();
     expect(err?.code).toBe('MISSING_COLUMN');
     expect(err?.message).toMatch(/Orders has no column QtyAllocated: run `backorder-desk init`/);
+  });
+
+  it('says a missing tab is a missing tab (MISSING_TAB), not a missing column', () => {
+    const tabs = { Orders: tab(['OrderID', 'Line'], []) };
+    expect(() => decodeLoaded(tabs, 'UTC', 'api')).toThrow(
+      expect.objectContaining({
+        code: 'MISSING_TAB',
+        message: expect.stringMatching(/^The workbook has no Inventory, /),
+      }),
+    );
   });
 
   it('makes text safe for Apps Script: formulas and number-like text stay text', () => {

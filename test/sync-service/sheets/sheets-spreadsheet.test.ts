@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newWorkbookFile, readWorkbookFile } from '../../../local-store/workbook-file';
 import { sheetRules } from '../../../shared/sheet-rules';
-import { chunksUnder } from '../../../sync-service/src/sheets/sheets-spreadsheet';
+import { sheetsClient } from '../../../sync-service/src/sheets/client';
+import { DEFAULT_RETRY, Retrier } from '../../../sync-service/src/sheets/retry';
+import { chunksUnder, SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-spreadsheet';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { cli, cliWith, tempDir } from '../../support/cli';
@@ -130,6 +132,25 @@ describe('the CLI on a Google spreadsheet (the twin over HTTP)', () => {
     const failing = await cliWith(env, dir, 'do', 'allocate', '--spreadsheet', doc.id);
     for (const out of [wrong, missing, failing])
       expect(`${out.stdout}${out.stderr}`).not.toMatch(/ya29|Bearer|private_key|BEGIN/);
+  });
+
+  it("says a failure on Google's side is Google's (GOOGLE), a missing spreadsheet NOT_FOUND, never a business refusal", async () => {
+    const once = { ...DEFAULT_RETRY, maxAttempts: 1, sleep: async () => {} };
+    const port = (id: string, token = TOKEN) =>
+      new SheetsSpreadsheet(
+        sheetsClient({ ...env, BACKORDER_DESK_ACCESS_TOKEN: token }),
+        id,
+        new Retrier(once),
+      );
+    await expect(port(doc.id, 'ya29.not-valid').read(['Orders'])).rejects.toMatchObject({ code: 'GOOGLE' });
+    await expect(port('no-such-sheet').read(['Orders'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    for (const status of [429, 500, 503] as const) {
+      twin.faults.push({ status, times: 1 });
+      await expect(port(doc.id).read(['Orders'])).rejects.toMatchObject({
+        name: 'DeskError',
+        code: 'GOOGLE',
+      });
+    }
   });
 });
 
