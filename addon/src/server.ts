@@ -6,24 +6,12 @@
  * core's reason, which google.script.run hands to the sidebar's failure handler.
  */
 import type { RawTab } from '../../shared/codec';
-import type { Command } from '../../shared/commands/schema';
+import type { Scope } from '../../shared/command-scope';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
-import { movesQuantities, settlesAfter } from '../../shared/queue';
-import {
-  AGING_TABS,
-  type BatchTabs,
-  batchTabKeys,
-  batchTabs,
-  DAILY_TABS,
-  scopedCommandTabs,
-  withUnreadAsEmpty,
-} from '../../shared/read-plan';
-import { newKeysTaken, readScoped, type ScopeOptions } from '../../shared/row-scope';
-import type { RowRef } from '../../shared/rpc';
-import { commandKeys, NO_KEYS, type ScopeKeys } from '../../shared/scope-keys';
-import { AGING_TAB, TABS } from '../../shared/workbook';
+import { withUnreadAsEmpty } from '../../shared/read-plan';
+import { newKeysTaken, readScoped } from '../../shared/row-scope';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { readIndexTab } from './index-tab';
@@ -69,48 +57,7 @@ export interface Applied<P> {
   readonly timeZone: string;
 }
 
-/** A single-entity action's rows (shared/row-scope.ts): its keys, and which tabs to read them from. */
-export interface Scope extends Omit<ScopeOptions, 'requestId'> {
-  readonly keys: ScopeKeys;
-}
-
-/** A batch's read: its deciding tabs whole, the tabs it adds to by their last rows (shared/read-plan.ts). */
-export function batchScope(batch: BatchTabs, alsoWhole?: readonly string[]): Scope {
-  return {
-    keys: NO_KEYS,
-    tabs: batchTabKeys(batch),
-    whole: batch.whole,
-    searches: batch.searches,
-    appends: true,
-    alsoWhole,
-  };
-}
-
-/** What Rebuild aging reads: its deciding tabs whole, the Log's last rows, and the Aging tab it replaces. */
-export const agingScope = (): Scope => batchScope(AGING_TABS, [AGING_TAB]);
-
-/** What the daily run reads once for its follow-ups and its Aging. */
-export const dailyScope = (): Scope => batchScope(DAILY_TABS, [AGING_TAB]);
-
-/** The rows a command decides from, or undefined for a batch that reads whole tabs. */
-export function commandScope(command: Command, ref?: RowRef | null): Scope | undefined {
-  const batch = batchTabs(command);
-  if (batch) return batchScope(batch);
-  const keys = commandKeys(command);
-  if (!keys) return undefined;
-  const tabs = scopedCommandTabs(command);
-  // The view the reply carries of a backorder previews its notice: its Notifications rows are read.
-  if (ref?.sheet === TABS.backorders.name && !tabs.includes('notifications')) tabs.push('notifications');
-  return {
-    keys,
-    tabs,
-    ref,
-    remainderIds: command.action === 'ship',
-    appends: true,
-    annotates: !movesQuantities(command),
-    waiting: settlesAfter(command),
-  };
-}
+export { agingScope, batchScope, commandScope, dailyScope, type Scope } from '../../shared/command-scope';
 
 /** Reads the rows a scope names (TextFinder by key, then the rows), every other typed tab as empty. */
 export function readScopedTabs(

@@ -10,13 +10,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
 import type { RawTab } from '../../shared/codec';
+import { commandScope } from '../../shared/command-scope';
 import { runCommand } from '../../shared/commands/run';
 import { CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
 import type { CommandContext } from '../../shared/desk';
 import { decodeLoaded, planAction } from '../../shared/plans';
-import { movesQuantities, settlesAfter } from '../../shared/queue';
-import { COMMAND_TAB_KEYS, scopedCommandTabs, viewTabKeys, withUnreadAsEmpty } from '../../shared/read-plan';
+import { COMMAND_TAB_KEYS, viewTabKeys, withUnreadAsEmpty } from '../../shared/read-plan';
 import { renderWorkbook } from '../../shared/render-workbook';
 import { newKeysTaken, readScoped } from '../../shared/row-scope';
 import { describeRow } from '../../shared/row-view';
@@ -66,14 +66,10 @@ describe('row-by-row reads decide as whole reads do', () => {
           const raw = rawOf(wb);
           const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx));
           const { source, counted } = memorySource(raw);
-          const read = readScoped(source, keys ?? NO_KEYS, {
-            tabs: scopedCommandTabs(command),
-            requestId: ctx.requestId,
-            remainderIds: command.action === 'ship',
-            appends: true,
-            annotates: !movesQuantities(command),
-            waiting: settlesAfter(command),
-          });
+          // The scope the add-on reads for this command (shared/command-scope.ts), with no row shown.
+          const scope = commandScope(command);
+          if (!scope) throw new Error(`no scope for ${command.action}`);
+          const read = readScoped(source, scope.keys, { ...scope, requestId: ctx.requestId });
           const scoped = outcome(() =>
             planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx),
           );

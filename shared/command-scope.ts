@@ -1,0 +1,63 @@
+/**
+ * What a sidebar or menu action reads, as the add-on plans it (shared/row-scope.ts reads it): a
+ * single-entity command's keys, the tabs to find them in and how far its rows grow; a batch's
+ * deciding tabs whole and the tabs it adds to by their last rows. One place, for the add-on and the
+ * row-scope oracle (test/shared/row-scope.test.ts) alike.
+ */
+import type { Command } from './commands/schema';
+import { movesQuantities, settlesAfter } from './queue';
+import {
+  AGING_TABS,
+  type BatchTabs,
+  batchTabKeys,
+  batchTabs,
+  DAILY_TABS,
+  scopedCommandTabs,
+} from './read-plan';
+import type { ScopeOptions } from './row-scope';
+import type { RowRef } from './rpc';
+import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
+import { AGING_TAB, TABS } from './workbook';
+
+/** A single-entity action's rows (shared/row-scope.ts): its keys, and which tabs to read them from. */
+export interface Scope extends Omit<ScopeOptions, 'requestId'> {
+  readonly keys: ScopeKeys;
+}
+
+/** A batch's read: its deciding tabs whole, the tabs it adds to by their last rows (shared/read-plan.ts). */
+export function batchScope(batch: BatchTabs, alsoWhole?: readonly string[]): Scope {
+  return {
+    keys: NO_KEYS,
+    tabs: batchTabKeys(batch),
+    whole: batch.whole,
+    searches: batch.searches,
+    appends: true,
+    alsoWhole,
+  };
+}
+
+/** What Rebuild aging reads: its deciding tabs whole, the Log's last rows, and the Aging tab it replaces. */
+export const agingScope = (): Scope => batchScope(AGING_TABS, [AGING_TAB]);
+
+/** What the daily run reads once for its follow-ups and its Aging. */
+export const dailyScope = (): Scope => batchScope(DAILY_TABS, [AGING_TAB]);
+
+/** The rows a command decides from, or undefined for a batch that reads whole tabs. */
+export function commandScope(command: Command, ref?: RowRef | null): Scope | undefined {
+  const batch = batchTabs(command);
+  if (batch) return batchScope(batch);
+  const keys = commandKeys(command);
+  if (!keys) return undefined;
+  const tabs = scopedCommandTabs(command);
+  // The view the reply carries of a backorder previews its notice: its Notifications rows are read.
+  if (ref?.sheet === TABS.backorders.name && !tabs.includes('notifications')) tabs.push('notifications');
+  return {
+    keys,
+    tabs,
+    ref,
+    remainderIds: command.action === 'ship',
+    appends: true,
+    annotates: !movesQuantities(command),
+    waiting: settlesAfter(command),
+  };
+}
