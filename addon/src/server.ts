@@ -9,9 +9,10 @@ import type { RawTab } from '../../shared/codec';
 import type { Scope } from '../../shared/command-scope';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
+import { newKeysTaken } from '../../shared/new-keys';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
 import { withUnreadAsEmpty } from '../../shared/read-plan';
-import { newKeysTaken, readScoped } from '../../shared/row-scope';
+import { readScoped } from '../../shared/row-scope';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { readIndexTab } from './index-tab';
@@ -200,12 +201,13 @@ function afterWrite(read: ReadResult, plan: WritePlan): Loaded {
 export function readOnly(
   tabs: readonly string[],
   scope?: Scope,
+  /** The spreadsheet when the caller already holds it (one getActiveSpreadsheet an execution). */
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
 ): {
   loaded: Loaded;
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   timeZone: string;
 } {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
   try {
     const read = scope ? readScopedTabs(ss, scope) : readTabs(ss, tabs);
     return {

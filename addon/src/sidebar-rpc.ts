@@ -35,9 +35,12 @@ function parse<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
   throw new Error(`The sidebar sent a bad ${what}:\n${issues.join('\n')}`);
 }
 
-/** The selected cell's sheet and row: cheap (no data read), polled by the sidebar to follow the selection. */
+/** The selected cell's sheet and row: cheap (no data read); the sidebar's poll (`sidebarFollow`) asks it. */
 export function sidebarSelection(): RowRef | null {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return selectionIn(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+function selectionIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RowRef | null {
   const range = ss.getActiveRange();
   if (!range) return null;
   return { sheet: range.getSheet().getName(), row: range.getRow() };
@@ -49,12 +52,12 @@ export function sidebarView(ref: unknown): RowView {
 }
 
 /** The shown row, then by key its entity's rows and its SKU's queue (shared/row-scope.ts). */
-function viewOf(at: RowRef | null): RowView {
-  const { loaded, ss, timeZone } = readOnly(VIEW_TABS, {
-    keys: NO_KEYS,
-    tabs: viewTabKeys(at?.sheet),
-    ref: at,
-  });
+function viewOf(at: RowRef | null, active?: GoogleAppsScript.Spreadsheet.Spreadsheet): RowView {
+  const { loaded, ss, timeZone } = readOnly(
+    VIEW_TABS,
+    { keys: NO_KEYS, tabs: viewTabKeys(at?.sheet), ref: at },
+    active,
+  );
   return describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
 }
 
@@ -65,10 +68,11 @@ function viewOf(at: RowRef | null): RowView {
  */
 export function sidebarFollow(request: unknown): FollowReply {
   const { shown, cached } = parse(FollowSchema, request, 'poll');
-  const ref = sidebarSelection();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ref = selectionIn(ss);
   const key = ref ? `${ref.sheet}!${ref.row}` : '';
   if (!ref || key === shown || ref.row < 2 || cached.includes(key)) return { ref };
-  return { ref, view: viewOf(ref) };
+  return { ref, view: viewOf(ref, ss) };
 }
 
 export function sidebarList(filter: unknown): ListRow[] {

@@ -19,6 +19,8 @@ describe('add-on: the sidebar follows the selection', () => {
     expect(moved.ref).toEqual({ sheet: 'Orders', row: 2 });
     expect(moved.view).toMatchObject({ kind: 'order-line', ref: { sheet: 'Orders', row: 2 } });
     expect(desk.rt.counter.counts['Range.getValues'] ?? 0).toBeGreaterThan(0);
+    // One execution, one spreadsheet handle: the view reuses the poll's.
+    expect(desk.rt.counter.counts['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
 
     for (const request of [
       { shown: 'Orders!2', cached: [] },
