@@ -84,7 +84,7 @@ function measured(
 }
 
 /**
- * Commands on workbooks with history behind them (issue #27's `cli.withHistory`): 1,000 and 50,000
+ * Commands on workbooks with history behind them (`results.cli.withHistory`): 1,000 and 50,000
  * order lines, with 100,000 rows of history across Log, Shipments and Invoices; `do ship` of one
  * order and `check`, each a fresh process on a fresh copy; median of three by wall time.
  */

@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileDurably } from '../local-store/durable-file';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
-import { textBudget } from '../local-store/text-limit';
 import { isIsoDate } from '../shared/dates';
 import { DeskError } from '../shared/errors';
-import { cellBudget } from '../shared/grid-plan';
 import { DEFAULT_SETTINGS } from '../shared/tabs/settings';
 import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
 import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
@@ -22,6 +20,7 @@ import { commandFromFlags, type Options, parseCommandLine, USAGE, UsageError, wh
 import { printCheck } from './check-output';
 import { context, packageVersion, renderResult } from './context';
 import type { Io } from './io';
+import { heedLimits } from './limits';
 import { followUpsCommand, notifyCommand } from './notify-command';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
 import { loadOptional } from './optional-module';
@@ -106,17 +105,8 @@ async function runCommand(
 ): Promise<number> {
   const { port } = opened;
   const ctx = context(options, io, opened.timeZone);
-  // Google's 10 million cells: a warning from 80 %, and from 99 % only the ways out run.
-  const used = await port.cellsUsed?.();
-  const budget = used === undefined ? undefined : cellBudget(used);
-  if (budget?.level === 'full' && !['archive', 'check', 'export'].includes(command))
-    throw new DeskError('REFUSED', budget.message);
-  if (budget && budget.level !== 'ok') io.stderr(`warning: ${budget.message}\n`);
-  // The longest text a command can read and write a workbook file as (local-store/text-limit.ts).
-  const text = opened.file ? textBudget(opened.file.bytes) : undefined;
-  if (text?.level === 'full' && !['archive', 'check', 'export'].includes(command))
-    throw new DeskError('REFUSED', text.message);
-  if (text && text.level !== 'ok') io.stderr(`warning: ${text.message}\n`);
+  // Google's cells or the file's text: a warning from 80 %, and when full only the ways out run.
+  const { cells: budget, text } = await heedLimits(port, opened.file?.bytes, command, io);
   // PRODUCT.md section 7: the workbook file is created when missing, whatever the command.
   if (opened.created && command !== 'init')
     await setupWorkbook(port, { ...ctx, requestId: `${ctx.requestId}:init` });

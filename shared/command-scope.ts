@@ -4,8 +4,8 @@
  * deciding tabs whole and the tabs it adds to by their last rows. One place, for the add-on and the
  * row-scope oracle (test/shared/row-scope.test.ts) alike.
  */
-import type { Command } from './commands/schema';
-import { movesQuantities, settlesAfter } from './queue';
+import type { Action, Command } from './commands/schema';
+import { settlesAfter } from './queue';
 import {
   AGING_TABS,
   type BatchTabs,
@@ -18,6 +18,15 @@ import type { ScopeOptions } from './row-scope';
 import type { RowRef } from './rpc';
 import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
 import { AGING_TAB, TABS } from './workbook';
+
+/**
+ * Actions that record something about a backorder (a customer call) and move no quantity: no other
+ * backorder's counters can move, so they read no other backorder's order lines.
+ */
+const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call']);
+
+/** Whether `command` may move quantities (its own rows' or other backorders'). */
+const movesQuantities = (command: Command): boolean => !ANNOTATING.has(command.action);
 
 /** A single-entity action's rows (shared/row-scope.ts): its keys, and which tabs to read them from. */
 export interface Scope extends Omit<ScopeOptions, 'requestId'> {

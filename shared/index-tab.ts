@@ -13,6 +13,7 @@
  */
 import type { Cell } from './cells';
 import { columnLetter, indexColumns, sheetRef } from './codec';
+import { literal } from './row-patterns';
 import { TABS, type TabKey, tabSpec } from './workbook';
 
 export const INDEX_TAB = 'Desk Index';
@@ -90,7 +91,8 @@ export function indexFormulas(tab: TabKey, width: number, keyCol: number): strin
  */
 export function idFormula(tab: TabKey, prefix: string, keyCol: number): string {
   const key = columnLetter(keyCol);
-  const pattern = `^${prefix.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(\\d+)$`;
+  // The dash escaped too: the formula Set up writes is the one every index row is checked against.
+  const pattern = `^${literal(prefix).replace(/-/g, '\\-')}(\\d+)$`;
   return `=ARRAYFORMULA(MAX(IFERROR(VALUE(REGEXEXTRACT(TO_TEXT(${sheetRef(TABS[tab].name)}!${key}2:${key}),"${pattern.replace(/"/g, '""')}")),0)))`;
 }
 

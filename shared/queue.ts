@@ -43,15 +43,6 @@ const SETTLING: ReadonlySet<Action> = new Set<Action>([
   'reorder',
 ]);
 
-/**
- * Actions that record something about a backorder (a customer call) and move no quantity: no other
- * backorder's counters can move, so they read no other backorder's order lines.
- */
-const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call']);
-
-/** Whether `command` may move quantities (its own rows' or other backorders'). */
-export const movesQuantities = (command: Command): boolean => !ANNOTATING.has(command.action);
-
 /** Whether the standing rule runs after `command`. */
 export const settlesAfter = (command: Command): boolean =>
   SETTLING.has(command.action) && (command.action !== 'allocate' || command.orderId !== undefined);

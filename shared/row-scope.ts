@@ -12,11 +12,11 @@
  * skips the rest as it skips blank rows.
  */
 import type { Cell } from './cells';
-import { indexColumns, type RawTab, type TabPatch } from './codec';
+import { indexColumns, type RawTab } from './codec';
+import { literal, mayWait, vocabularyWord } from './row-patterns';
 import type { RowRef } from './rpc';
-import { EMPTY_ROW, grow, promoteWaiting, type Sets, WAITING_LINE_STATUSES } from './scope-growth';
+import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
-import { matchVocabulary, ORDER_STATUSES } from './tabs/vocabulary';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from './workbook';
 
 /** The rows of a tab, found and read without reading the tab. */
@@ -60,38 +60,6 @@ const ID_TABS: readonly TabKey[] = [
 /** Tabs a command may add rows to (ship moves a remainder to a new order): their last row is asked. */
 const APPEND_TABS: ReadonlySet<TabKey> = new Set([...ID_TABS, 'orders']);
 
-/** Regular-expression source for a literal (RE2 and JavaScript agree on these escapes). */
-export const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The rows (1-based, `values[0]` being row 2) with a cell whose text matches `pattern` whole, case
- * and all, as the TextFinder search it stands in for (fidelity A38: a cell matched by its text).
- */
-export function matchRows(values: readonly (readonly Cell[])[], pattern: string): number[] {
-  const re = new RegExp(`^${pattern}$`);
-  const out: number[] = [];
-  values.forEach((row, i) => {
-    if (row.some((v) => v !== '' && v !== null && re.test(String(v)))) out.push(i + 2);
-  });
-  return out;
-}
-
-const anyOf = (values: Iterable<string>) => [...values].map(literal).join('|');
-
-/**
- * Regular-expression source for a word of a vocabulary as the codec matches it
- * (shared/tabs/vocabulary.ts `matchVocabulary`): any case, spaces, `_` and `-` anywhere. Character
- * classes, not a flag, so RE2 (TextFinder) and JavaScript read it alike.
- */
-export const vocabularyWord = (word: string) =>
-  [...word.replace(/[\s_-]+/g, '')]
-    .map((c) => {
-      const lower = c.toLowerCase();
-      const upper = c.toUpperCase();
-      return lower === upper ? literal(c) : `[${lower}${upper}]`;
-    })
-    .reduce((re, c) => `${re}${c}[\\s_-]*`, '[\\s_-]*');
-
 /** A search a batch adds to its read: rows of `tab` whose `field` holds one of `values`. */
 export interface ValueSearch {
   readonly tab: TabKey;
@@ -123,7 +91,7 @@ export interface ScopeOptions {
   /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
   readonly appends?: boolean;
   /**
-   * A command that moves no quantity (shared/queue.ts `movesQuantities`): other backorders of its
+   * A command that moves no quantity (shared/command-scope.ts `movesQuantities`): other backorders of its
    * SKUs are read as a view reads them, without their order lines.
    */
   readonly annotates?: boolean;
@@ -317,48 +285,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   return { tabs, sparse };
 }
 
-/**
- * Whether a line must be read whole for its Status cell: a waiting status, or text that is no status
- * at all (the codec then names the cell). Blank is a new line's; other statuses do not wait.
- */
-function mayWait(cell: Cell | undefined): boolean {
-  const text = String(cell ?? '').trim();
-  if (text === '') return false;
-  const status = matchVocabulary(ORDER_STATUSES, text);
-  return status === undefined || WAITING_LINE_STATUSES.includes(status);
-}
-
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let r = Math.max(2, from); r <= to; r++) out.push(r);
   return out;
-}
-
-/**
- * Whether a scoped plan's new rows take ids that already exist below rows it did not read: the next
- * id came from a tab's last rows, which are its highest unless people sorted it. One TextFinder per
- * tab that gets rows, for the ids the source cannot vouch for; true sends the action back to whole
- * tabs (addon/src/server.ts).
- */
-export function newKeysTaken(
-  source: RowSource,
-  tabs: Record<string, RawTab>,
-  sparse: ReadonlySet<string>,
-  patches: readonly TabPatch[],
-): boolean {
-  for (const patch of patches) {
-    if (!sparse.has(patch.tab) || patch.appends.length === 0) continue;
-    const key = tabKeyOf(patch.tab);
-    if (!key) continue;
-    const spec = tabSpec(key);
-    const col = indexColumns(spec, tabs[patch.tab]?.values[0] ?? [])[spec.key[0] as string] ?? -1;
-    if (col < 0) continue;
-    const ids = new Set(
-      patch.appends
-        .map((r) => String(r[col] ?? ''))
-        .filter((v) => v !== '' && source.vouches?.(patch.tab, v) !== true),
-    );
-    if (ids.size > 0 && source.find(patch.tab, col, `(?:${anyOf(ids)})`).length > 0) return true;
-  }
-  return false;
 }

@@ -12,7 +12,8 @@
 import type { Cell } from '../../shared/cells';
 import { columnLetter, type RawTab } from '../../shared/codec';
 import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/index-tab';
-import { matchRows, type RowSource, TAIL_ROWS } from '../../shared/row-scope';
+import { matchRows } from '../../shared/row-patterns';
+import { type RowSource, TAIL_ROWS } from '../../shared/row-scope';
 import { TABS, tabKeyOf } from '../../shared/workbook';
 import { NO_PROGRESS, type Progress } from './progress';
 import { tabHandle } from './tab-handle';

@@ -12,8 +12,9 @@ import { indexColumns, type RawTab, type TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
 import { type Grid, gridNeeds, widest } from '../../shared/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
-import { TABS, tabKeyOf, tabSpec } from '../../shared/workbook';
+import { tabKeyOf, tabSpec } from '../../shared/workbook';
 import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/write-plan';
+import { type Placing, placeAppends } from './appends';
 import { planGrids } from './grid';
 import { NO_PROGRESS, type Progress } from './progress';
 import { clusters, READ_JOIN_CELLS } from './row-source';
@@ -21,8 +22,7 @@ import { clusters, READ_JOIN_CELLS } from './row-source';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface ReadResult {
-  readonly tabs: Record<string, RawTab>;
+export interface ReadResult extends Placing {
   readonly timeZone: string;
   readonly sheets: Map<string, Sheet>;
   /** Tabs read row by row (addon/src/row-source.ts): their unread rows are empty in `tabs`. */
@@ -34,62 +34,6 @@ export interface ReadResult {
    * the rows between those it wanted): what a write may rewrite to join two rectangles.
    */
   readonly rowRead?: (tab: string, row: number) => readonly Cell[] | undefined;
-  /**
-   * Tabs whose last row was not read (addon/src/row-source.ts `deferLastRow`): new rows go out by
-   * `appendRow` when that is safe and cheap (`byAppendRow`), else after `lastRow` asks where the data ends.
-   */
-  readonly deferred?: ReadonlySet<string>;
-  readonly lastRow?: (tab: string) => number;
-  /** Empty grid rows below a tab's key cells (the index's count). */
-  readonly roomBelow?: (tab: string) => number;
-}
-
-/**
- * Tabs of history whose rows no view places by row number and no formula column fills: a few new
- * rows go out by `appendRow`, which puts them below the last row with content (whatever column holds
- * it, so nothing a person typed is written over) without asking where that is.
- */
-const APPENDED_BY_ROW: ReadonlySet<string> = new Set(
-  [TABS.log, TABS.shipments, TABS.invoices, TABS.calls, TABS.notifications, TABS.etaHistory].map(
-    (t) => t.name,
-  ),
-);
-/** More new rows than this go out in one setValues after the last row is asked. */
-const APPEND_ROW_MAX = 3;
-
-function byAppendRow(read: ReadResult, patch: TabPatch): boolean {
-  const n = patch.appends.length;
-  return (
-    n > 0 &&
-    n <= APPEND_ROW_MAX &&
-    read.deferred?.has(patch.tab) === true &&
-    APPENDED_BY_ROW.has(patch.tab) &&
-    formulaColumns(patch.tab).length === 0 &&
-    (patch.deletes?.length ?? 0) === 0 &&
-    // Room in the grid below the key cells: appendRow never has to grow it (a growth at the
-    // spreadsheet's cell limit would fail after other writes landed).
-    (read.roomBelow?.(patch.tab) ?? 0) >= n
-  );
-}
-
-/**
- * Places a deferred tab's new rows: by appendRow (the tab's name returned), or its last row asked
- * and its rows read so far stretched to it, so they go below it as any tab's do.
- */
-function placeAppends(read: ReadResult, patches: readonly TabPatch[]): Set<string> {
-  const appended = new Set<string>();
-  for (const patch of patches) {
-    const raw = read.tabs[patch.tab];
-    if (patch.appends.length === 0 || !raw || read.deferred?.has(patch.tab) !== true) continue;
-    if (byAppendRow(read, patch)) {
-      appended.add(patch.tab);
-      continue;
-    }
-    const last = read.lastRow?.(patch.tab) ?? raw.values.length;
-    const values = raw.values as unknown[][];
-    while (values.length < last) values.push([]);
-  }
-  return appended;
 }
 
 /** Every sheet by name (one getSheets, one getName per sheet: constant in the number of rows). */

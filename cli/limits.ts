@@ -1,0 +1,32 @@
+/**
+ * The limits a command checks before it works: Google's 10 million cells for a spreadsheet, the
+ * longest text for a workbook file (local-store/text-limit.ts). Past 80 % of either every command
+ * warns on stderr; when one is full only the ways out run (archive moves history out; check and
+ * export only read), every other command is refused naming the way out.
+ */
+import { type TextBudget, textBudget } from '../local-store/text-limit';
+import { DeskError } from '../shared/errors';
+import { type CellBudget, cellBudget } from '../shared/grid-plan';
+import type { SpreadsheetPort } from '../shared/ports';
+import type { Io } from './io';
+
+const WAYS_OUT: readonly string[] = ['archive', 'check', 'export'];
+
+/** Where the spreadsheet (`cells`) or workbook file (`text`) stands; refuses `command` at a full one. */
+export async function heedLimits(
+  port: SpreadsheetPort,
+  fileBytes: number | undefined,
+  command: string,
+  io: Io,
+): Promise<{ cells?: CellBudget; text?: TextBudget }> {
+  const used = await port.cellsUsed?.();
+  const cells = used === undefined ? undefined : cellBudget(used);
+  const text = fileBytes === undefined ? undefined : textBudget(fileBytes);
+  for (const budget of [cells, text]) {
+    if (!budget) continue;
+    if (budget.level === 'full' && !WAYS_OUT.includes(command))
+      throw new DeskError('REFUSED', budget.message);
+    if (budget.level !== 'ok') io.stderr(`warning: ${budget.message}\n`);
+  }
+  return { cells, text };
+}
