@@ -3,7 +3,8 @@
  * spreadsheet by A1 with the tab's name (`'Orders'!A2:Z2`, fidelity A46), so a click that touches
  * nine tabs makes no `getSheetByName` call for them. Only the index's trusted rows get a handle: the
  * tab exists under that name (its formulas would read `#REF!` or be rewritten otherwise). Anything
- * but `getRange` (a row deleted, the grid grown, charts) asks for the sheet once, on first use.
+ * but `getRange` (a row appended or deleted, the grid grown, charts) takes the sheet once, on first
+ * use, from a range's `getSheet` (answered with the range, as `getRow` is), not `getSheetByName`.
  * `measureSpeed` times `rangeByA1` against `getSheetByName` on the first real Sheet; should the
  * spreadsheet's `getRange` prove to cost a service call, `BY_A1` goes false and every tab is asked
  * for by name again.
@@ -23,9 +24,15 @@ const cell = (row: number, col: number) => `${columnLetter(col - 1)}${row}`;
 export function tabHandle(ss: Spreadsheet, name: string): Sheet {
   if (!BY_A1) return ss.getSheetByName(name) as Sheet;
   let sheet: Sheet | undefined;
+  // The sheet object of a range the spreadsheet gives by A1 (`Range.getSheet`, fidelity A46): no
+  // getSheetByName for a tab the index already named.
   const real = (): Sheet => {
-    sheet ??= ss.getSheetByName(name) ?? undefined;
-    if (!sheet) throw new Error(`${name}: the tab is gone`);
+    if (sheet) return sheet;
+    try {
+      sheet = ss.getRange(`${sheetRef(name)}!A1`).getSheet();
+    } catch {
+      throw new Error(`${name}: the tab is gone`);
+    }
     return sheet;
   };
   const getRange = (a: string | number, col?: number, rows = 1, cols = 1): Range => {
