@@ -12,12 +12,16 @@
 import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
 import { addDays } from '../shared/dates';
+import type { RowRef, RowView } from '../shared/rpc';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 import { addonInTwin, BENCH_NOW, withProbe } from './addon-twin';
 import { BENCH_TODAY, benchWorkbook, withHistory } from './workbooks';
 
 const NOW = BENCH_NOW;
+
+/** An action to count, and what the rep does first, outside the count (looks at the row). */
+type Step = readonly [run: () => unknown, before?: () => void];
 
 export interface ActionCost {
   readonly calls: number;
@@ -69,9 +73,33 @@ export async function addonCost(lines: number, history = 0) {
   const { twin, rt } = await addonInTwin(wb);
   const orderRow = wb.orders.length + 1;
   const backorderRow = wb.backorders.indexOf(middle) + 2;
+  const rowOf = (b: typeof first) => ({ sheet: 'Backorders', row: wb.backorders.indexOf(b) + 2 });
+  const onOrder = { sheet: 'Orders', row: orderRow };
+  const onPo = { sheet: 'POs', row: 2 };
   let n = 0;
-  const act = (command: object) => () =>
-    rt.run('sidebarAction', { command, requestId: `bench-${lines}-${history}-${n++}`, attempt: 1 }, null);
+  // An action as the sidebar sends it (addon/src/ui/sidebar.ts `act`): the row's view is read first,
+  // outside the count (the rep looked at the row before acting), and the action carries its versions
+  // and the row it stands on.
+  let view: RowView | undefined;
+  const viewOf = (at: RowRef) => () => {
+    view = rt.run('sidebarView', at) as RowView;
+  };
+  const act = (command: object, at: RowRef, withStock = false): Step => [
+    () => {
+      const shown = view as RowView;
+      const expected = withStock ? shown.expectedWithStock : shown.expected;
+      return rt.run(
+        'sidebarAction',
+        {
+          command: { ...command, expected },
+          requestId: `bench-${lines}-${history}-${n++}`,
+          attempt: 1,
+        },
+        at,
+      );
+    },
+    viewOf(at),
+  ];
   // A rep's click on a row: the poll that notices it brings the row's view (sidebarFollow). The
   // selection is moved first, outside the count (a person clicks; no script runs).
   const selectThen = (sheet: string, row: number) => () => {
@@ -79,40 +107,52 @@ export async function addonCost(lines: number, history = 0) {
     rt.counter.reset();
     return rt.run('sidebarFollow', { shown: '', cached: [] });
   };
-  const actions: [string, () => unknown, number][] = [
-    ['viewOrder', () => rt.run('sidebarView', { sheet: 'Orders', row: orderRow }), 1],
-    ['viewBackorder', () => rt.run('sidebarView', { sheet: 'Backorders', row: backorderRow }), 1],
-    ['clickOrderRow', selectThen('Orders', orderRow), 1],
-    ['clickBackorderRow', selectThen('Backorders', backorderRow), 1],
-    ['allocateOne', act({ action: 'allocate', orderId: 'SO-PROBE' }), 1],
-    ['ship', act({ action: 'ship', orderId: 'SO-PROBE' }), 1],
-    ['fulfil', act({ action: 'fulfill', backorderId: last.backorderId }), 1],
-    ['cancel', act({ action: 'cancel', backorderId: first.backorderId, reason: 'Customer Requested' }), 1],
+  const alone = (run: () => unknown): Step => [run];
+  const actions: [string, Step, number][] = [
+    ['viewOrder', alone(() => rt.run('sidebarView', onOrder)), 1],
+    ['viewBackorder', alone(() => rt.run('sidebarView', { sheet: 'Backorders', row: backorderRow })), 1],
+    ['clickOrderRow', alone(selectThen('Orders', orderRow)), 1],
+    ['clickBackorderRow', alone(selectThen('Backorders', backorderRow)), 1],
+    ['allocateOne', act({ action: 'allocate', orderId: 'SO-PROBE' }, onOrder, true), 1],
+    ['ship', act({ action: 'ship', orderId: 'SO-PROBE' }, onOrder, true), 1],
+    ['fulfil', act({ action: 'fulfill', backorderId: last.backorderId }, rowOf(last), true), 1],
+    [
+      'cancel',
+      act({ action: 'cancel', backorderId: first.backorderId, reason: 'Customer Requested' }, rowOf(first)),
+      1,
+    ],
     [
       'reschedule',
-      act({
-        action: 'reschedule',
-        backorderId: middle.backorderId,
-        date: addDays(BENCH_TODAY, 9),
-        reason: 'vendor',
-      }),
+      act(
+        {
+          action: 'reschedule',
+          backorderId: middle.backorderId,
+          date: addDays(BENCH_TODAY, 9),
+          reason: 'vendor',
+        },
+        rowOf(middle),
+      ),
       1,
     ],
     [
       'logCall',
-      act({ action: 'log-call', backorderId: middle.backorderId, method: 'Phone', summary: 'told the date' }),
+      act(
+        { action: 'log-call', backorderId: middle.backorderId, method: 'Phone', summary: 'told the date' },
+        rowOf(middle),
+      ),
       1,
     ],
-    ['receivePoLine', act({ action: 'receive', po, line: 1 }), 1],
-    ['receivePo', act({ action: 'receive', po }), 1],
-    ['rebuildAging', () => rt.run('menuRebuildAging'), 1],
-    ['allocateAll', () => rt.run('menuAllocateAll'), 1],
+    ['receivePoLine', act({ action: 'receive', po, line: 1 }, onPo), 1],
+    ['receivePo', act({ action: 'receive', po }, onPo), 1],
+    ['rebuildAging', alone(() => rt.run('menuRebuildAging')), 1],
+    ['allocateAll', alone(() => rt.run('menuAllocateAll')), 1],
     // The daily trigger's one execution: follow-ups (deliveries settled), then Aging rebuilt.
-    ['dailyRun', () => rt.run('dailyRun', {}), 1],
+    ['dailyRun', alone(() => rt.run('dailyRun', {})), 1],
   ];
   const out: Record<string, ActionCost> = {};
   const only = process.env.BENCH_COUNTS_OF;
-  for (const [name, run, executions] of actions) {
+  for (const [name, [run, look], executions] of actions) {
+    look?.();
     const before = twin.file.sheets.map((s) => s.values.map((r) => [...r]));
     rt.counter.reset();
     run();
