@@ -78,8 +78,8 @@ export async function addonCost(lines: number, history = 0) {
   const onPo = { sheet: 'POs', row: 2 };
   let n = 0;
   // An action as the sidebar sends it (addon/src/ui/sidebar.ts `act`): the row's view is read first,
-  // outside the count (the rep looked at the row before acting), and the action carries its versions
-  // and the row it stands on.
+  // outside the count (the rep looked at the row before acting), and the action carries its versions,
+  // the searches it made, and the row it stands on.
   let view: RowView | undefined;
   const viewOf = (at: RowRef) => () => {
     view = rt.run('sidebarView', at) as RowView;
@@ -94,6 +94,7 @@ export async function addonCost(lines: number, history = 0) {
           command: { ...command, expected },
           requestId: `bench-${lines}-${history}-${n++}`,
           attempt: 1,
+          ...(shown.memory ? { memory: shown.memory } : {}),
         },
         at,
       );

@@ -17,6 +17,7 @@ import {
 import type { ScopeOptions } from './row-scope';
 import type { RowRef } from './rpc';
 import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
+import type { SearchMemory } from './search-memory';
 import { AGING_TAB, TABS } from './workbook';
 
 /**
@@ -29,8 +30,12 @@ const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call']);
 const movesQuantities = (command: Command): boolean => !ANNOTATING.has(command.action);
 
 /** A single-entity action's rows (shared/row-scope.ts): its keys, and which tabs to read them from. */
-export interface Scope extends Omit<ScopeOptions, 'requestId'> {
+export interface Scope extends Omit<ScopeOptions, 'requestId' | 'recall' | 'remember'> {
   readonly keys: ScopeKeys;
+  /** The searches of the view the action was taken from (shared/search-memory.ts). */
+  readonly memory?: SearchMemory;
+  /** A view's read: its searches are recorded for the action that may follow. */
+  readonly record?: boolean;
 }
 
 /** A batch's read: its deciding tabs whole, the tabs it adds to by their last rows (shared/read-plan.ts). */

@@ -17,6 +17,7 @@ import { literal, mayWait, vocabularyWord } from './row-patterns';
 import type { RowRef } from './rpc';
 import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
+import { type Found, MemoryMiss, type Recall } from './search-memory';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from './workbook';
 
 /** The rows of a tab, found and read without reading the tab. */
@@ -97,7 +98,18 @@ export interface ScopeOptions {
   readonly annotates?: boolean;
   /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
   readonly waiting?: boolean;
+  /**
+   * Rows a view's searches found (shared/search-memory.ts): a word remembered is not searched for
+   * again; each of its rows must still hold it once read, or `MemoryMiss` is thrown.
+   */
+  readonly recall?: Recall;
+  /** Told every search word and the rows it found, once those rows are read (a view records them). */
+  readonly remember?: (found: Found) => void;
 }
+
+/** Whether a cell's text is `word` (a regular-expression source) whole, as TextFinder matches it. */
+const holds = (cell: Cell | undefined, word: string): boolean =>
+  cell !== undefined && cell !== null && cell !== '' && new RegExp(`^(?:${word})$`).test(String(cell));
 
 /** Reads the rows `keys` and options call for from `source`, growing the keys to a fixed point. */
 export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOptions): ScopedRead {
@@ -196,6 +208,9 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     const drop = new Set(unknown.filter((r) => !mayWait(status.get(r))));
     return rows.filter((r) => !drop.has(r));
   };
+  // Words whose rows came from memory, checked once read; words searched, recorded once read.
+  const recalled: { tab: TabKey; col: number; word: string; rows: readonly number[] }[] = [];
+  const searched: { tab: TabKey; byCol: Map<number, string[]>; rows: readonly number[] }[] = [];
   const search = () => {
     for (const [tab, byCol] of queued) {
       const cols = [...byCol.keys()].sort((a, b) => a - b);
@@ -203,13 +218,51 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
         let j = i;
         while (j + 1 < cols.length && (cols[j + 1] as number) === (cols[j] as number) + 1) j++;
         const first = cols[i] as number;
-        const alternatives = cols.slice(i, j + 1).flatMap((c) => byCol.get(c) ?? []);
-        const found = source.find(TABS[tab].name, first, `(?:${alternatives.join('|')})`, j - i + 1);
-        want(tab, filtered && tab === 'orders' && first === skuCol && i === j ? waitingOnly(found) : found);
+        // Order lines filtered by their Status cells are not all read: neither recalled nor recorded.
+        const statusFiltered = filtered && tab === 'orders' && first === skuCol && i === j;
+        const remembered: number[] = [];
+        const left = new Map<number, string[]>();
+        for (const c of cols.slice(i, j + 1))
+          for (const word of byCol.get(c) ?? []) {
+            const rows = statusFiltered ? undefined : options.recall?.rows(TABS[tab].name, c, word);
+            if (rows) {
+              recalled.push({ tab, col: c, word, rows });
+              remembered.push(...rows);
+            } else left.set(c, [...(left.get(c) ?? []), word]);
+          }
+        const alternatives = [...left.values()].flat();
+        const found =
+          alternatives.length === 0
+            ? []
+            : source.find(TABS[tab].name, first, `(?:${alternatives.join('|')})`, j - i + 1);
+        if (options.remember && !statusFiltered && alternatives.length > 0)
+          searched.push({ tab, byCol: left, rows: found });
+        want(tab, statusFiltered ? waitingOnly(found) : [...found, ...remembered]);
         i = j + 1;
       }
     }
     queued.clear();
+  };
+  // Once their rows are read: every remembered row still holds its word; every search's rows are
+  // told to `remember`, word by word.
+  const settle = () => {
+    for (const { tab, col, word, rows } of recalled.splice(0)) {
+      const grid = grids.get(tab);
+      for (const r of rows)
+        if (!grid || (grid.bounded && r > grid.values.length) || !holds(grid.values[r - 1]?.[col], word))
+          throw new MemoryMiss(TABS[tab].name, r);
+    }
+    for (const { tab, byCol, rows } of searched.splice(0)) {
+      const grid = grids.get(tab);
+      for (const [col, words] of byCol)
+        for (const word of words)
+          options.remember?.([
+            TABS[tab].name,
+            col,
+            word,
+            rows.filter((r) => holds(grid?.values[r - 1]?.[col], word)),
+          ]);
+    }
   };
 
   // The tail of every tab that may get rows (the next id), the Log row of this RequestID, the shown row.
@@ -280,7 +333,9 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       if (grid && rows.size > 0) grow(tab, new Set(rows), grid, sets, undefined, moves);
       rows.clear();
     }
+    settle();
   }
+  settle();
   for (const [tab, grid] of grids) tabs[TABS[tab].name] = { name: TABS[tab].name, values: grid.values };
   return { tabs, sparse };
 }

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { CommandSchema } from './commands/schema';
 import type { NoticePreview } from './notify';
+import { type SearchMemory, SearchMemorySchema } from './search-memory';
 
 const text = z.string().check(z.maxLength(200));
 
@@ -39,6 +40,8 @@ export const ActionRequestSchema = z.object({
   requestId: z.string().check(z.minLength(8), z.maxLength(80)),
   /** Which try of this RequestID (1 the first): only a later try can find an earlier one applied. */
   attempt: z.optional(z.number().check(z.int(), z.gte(1), z.lte(10))),
+  /** The searches of the view the action was taken from: its rows are read without searching again. */
+  memory: z.optional(SearchMemorySchema),
 });
 export type ActionRequest = z.input<typeof ActionRequestSchema>;
 
@@ -103,6 +106,8 @@ export interface RowView {
   readonly notice: NoticePreview | null;
   readonly warehouses: readonly string[];
   readonly substitutes: readonly string[];
+  /** What the view's searches found, sent back with the action taken from it (shared/search-memory.ts). */
+  readonly memory?: SearchMemory;
 }
 
 export interface SidebarStatus {

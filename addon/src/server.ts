@@ -13,6 +13,14 @@ import { newKeysTaken } from '../../shared/new-keys';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
 import { withUnreadAsEmpty } from '../../shared/read-plan';
 import { readScoped } from '../../shared/row-scope';
+import {
+  MemoryMiss,
+  memoryRecorder,
+  type Recall,
+  recallFrom,
+  type SearchMemory,
+  stampOf,
+} from '../../shared/search-memory';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { readIndexTab } from './index-tab';
@@ -60,7 +68,13 @@ export interface Applied<P> {
 
 export { agingScope, batchScope, commandScope, dailyScope, type Scope } from '../../shared/command-scope';
 
-/** Reads the rows a scope names (TextFinder by key, then the rows), every other typed tab as empty. */
+/**
+ * Reads the rows a scope names (TextFinder by key, then the rows), every other typed tab as empty. A
+ * scope with the memory of the view it came from reads the rows that view found without searching,
+ * when the index shows nothing changed since (shared/search-memory.ts); a remembered row that no
+ * longer holds its key makes the read start again with searches. A view's scope (`record`) gives
+ * back its own searches as memory.
+ */
 export function readScopedTabs(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   scope: Scope,
@@ -69,10 +83,24 @@ export function readScopedTabs(
   progress: Progress = NO_PROGRESS,
   /** One plan and one write follow: last rows are asked only of the tabs that get rows. */
   deferLastRow = false,
-): ReadResult & { source: ReturnType<typeof sheetRowSource> } {
-  const source = sheetRowSource(ss, readIndexTab(ss), progress, deferLastRow);
-  const { tabs, sparse } = readScoped(source, scope.keys, { ...scope, requestId });
+): ReadResult & { source: ReturnType<typeof sheetRowSource>; memory?: SearchMemory } {
+  const index = readIndexTab(ss);
+  const source = sheetRowSource(ss, index, progress, deferLastRow);
+  const stamp = stampOf(index);
+  const recorder = scope.record && stamp !== '' ? memoryRecorder() : undefined;
+  const read = (recall?: Recall) =>
+    readScoped(source, scope.keys, { ...scope, requestId, recall, remember: recorder?.record });
+  const recall = recallFrom(scope.memory, stamp, Date.now());
+  let scoped: ReturnType<typeof readScoped>;
+  try {
+    scoped = read(recall);
+  } catch (e) {
+    if (!(e instanceof MemoryMiss) || !recall) throw e;
+    scoped = read();
+  }
+  const { tabs, sparse } = scoped;
   return {
+    ...(recorder ? { memory: { stamp, at: Date.now(), found: recorder.found } } : {}),
     tabs,
     timeZone,
     sheets: source.sheets,
@@ -207,13 +235,17 @@ export function readOnly(
   loaded: Loaded;
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   timeZone: string;
+  /** A scope with `record`: what its searches found. */
+  memory?: SearchMemory;
 } {
   try {
-    const read = scope ? readScopedTabs(ss, scope) : readTabs(ss, tabs);
+    const scoped = scope ? readScopedTabs(ss, scope) : undefined;
+    const read = scoped ?? readTabs(ss, tabs);
     return {
       loaded: decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'),
       ss,
       timeZone: read.timeZone,
+      ...(scoped?.memory ? { memory: scoped.memory } : {}),
     };
   } catch (e) {
     throw reason(e);

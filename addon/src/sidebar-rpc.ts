@@ -53,12 +53,13 @@ export function sidebarView(ref: unknown): RowView {
 
 /** The shown row, then by key its entity's rows and its SKU's queue (shared/row-scope.ts). */
 function viewOf(at: RowRef | null, active?: GoogleAppsScript.Spreadsheet.Spreadsheet): RowView {
-  const { loaded, ss, timeZone } = readOnly(
+  const { loaded, ss, timeZone, memory } = readOnly(
     VIEW_TABS,
-    { keys: NO_KEYS, tabs: viewTabKeys(at?.sheet), ref: at },
+    { keys: NO_KEYS, tabs: viewTabKeys(at?.sheet), ref: at, record: true },
     active,
   );
-  return describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
+  const view = describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
+  return memory ? { ...view, memory } : view;
 }
 
 /**
@@ -85,7 +86,8 @@ export function sidebarList(filter: unknown): ListRow[] {
 export function sidebarAction(request: unknown, ref: unknown): ActionReply {
   const req = parse(ActionRequestSchema, request, 'action');
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
-  const scope = commandScope(req.command, at);
+  const scoped = commandScope(req.command, at);
+  const scope = scoped && req.memory ? { ...scoped, memory: req.memory } : scoped;
   const done = readDecideWrite(
     (loaded, ctx) => planAction(loaded, req.command, ctx),
     req.requestId,

@@ -12,7 +12,7 @@ import { applyChanges } from '../../shared/apply-changes';
 import type { RawTab } from '../../shared/codec';
 import { commandScope } from '../../shared/command-scope';
 import { runCommand } from '../../shared/commands/run';
-import { CommandSchema } from '../../shared/commands/schema';
+import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
 import type { CommandContext } from '../../shared/desk';
 import { newKeysTaken } from '../../shared/new-keys';
@@ -21,7 +21,9 @@ import { COMMAND_TAB_KEYS, viewTabKeys, withUnreadAsEmpty } from '../../shared/r
 import { renderWorkbook } from '../../shared/render-workbook';
 import { readScoped } from '../../shared/row-scope';
 import { describeRow } from '../../shared/row-view';
+import type { RowRef } from '../../shared/rpc';
 import { commandKeys, NO_KEYS } from '../../shared/scope-keys';
+import type { Found } from '../../shared/search-memory';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';
 import { commandFor, drawnPicks, memorySource, normalPatches, settledDemo } from '../support/scope-oracle';
@@ -44,6 +46,24 @@ function outcome(f: () => ReturnType<typeof planAction>) {
 }
 
 const demo = settledDemo();
+
+/** The row a rep acts from (the sidebar sends it): the backorder's, the order's first line, the PO's first line. */
+function refOf(wb: Workbook, command: Command): RowRef | null {
+  const c = command as Partial<Record<'orderId' | 'backorderId' | 'po', string>>;
+  if (c.backorderId) {
+    const i = wb.backorders.findIndex((b) => b.backorderId === c.backorderId);
+    if (i >= 0) return { sheet: 'Backorders', row: i + 2 };
+  }
+  if (c.orderId) {
+    const i = wb.orders.findIndex((l) => l.orderId === c.orderId);
+    if (i >= 0) return { sheet: 'Orders', row: i + 2 };
+  }
+  if (c.po) {
+    const i = wb.pos.findIndex((l) => l.po === c.po);
+    if (i >= 0) return { sheet: 'POs', row: i + 2 };
+  }
+  return null;
+}
 
 describe('row-by-row reads decide as whole reads do', () => {
   it('plans every single-entity command alike from its rows and from whole tabs, step after step', () => {
@@ -88,6 +108,60 @@ describe('row-by-row reads decide as whole reads do', () => {
     expect(steps).toBeGreaterThan(100);
     // The scopes read a small part of the workbook (a fixed point of keys, not everything).
     expect(scopedRows / wholeRows).toBeLessThan(0.05);
+  });
+
+  it('plans alike when the command reads the rows its view found, without searching them again', () => {
+    let recalled = 0;
+    fc.assert(
+      fc.property(drawnPicks(4, 8), (picks) => {
+        let wb = demo;
+        picks.forEach((p, i) => {
+          const command = commandFor(wb, p);
+          if (!command) return;
+          const ctx: CommandContext = {
+            today: TODAY,
+            now: `${TODAY}T10:00:0${i}.000Z`,
+            actor: 'rep@test',
+            requestId: `mem-${i}`,
+          };
+          const raw = rawOf(wb);
+          const ref = refOf(wb, command);
+          // The view the rep acted from records its searches; the command reads with them.
+          const found: Found[] = [];
+          const viewSource = memorySource(raw).source;
+          readScoped(viewSource, NO_KEYS, {
+            tabs: viewTabKeys(ref?.sheet),
+            ref,
+            remember: (f) => found.push(f),
+          });
+          const byWord = new Map(found.map(([tab, col, word, rows]) => [`${tab}|${col}|${word}`, rows]));
+          const recall = {
+            rows: (tab: string, col: number, word: string) => byWord.get(`${tab}|${col}|${word}`),
+          };
+          const scope = commandScope(command, ref);
+          if (!scope) throw new Error(`no scope for ${command.action}`);
+          const plain = memorySource(raw);
+          const remembered = memorySource(raw);
+          const run = (source: typeof plain.source, withRecall: boolean) => {
+            const read = readScoped(source, scope.keys, {
+              ...scope,
+              requestId: ctx.requestId,
+              ...(withRecall ? { recall } : {}),
+            });
+            return outcome(() =>
+              planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx),
+            );
+          };
+          expect(run(remembered.source, true), JSON.stringify(command)).toEqual(run(plain.source, false));
+          if (remembered.counted.finds < plain.counted.finds) recalled++;
+          const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx));
+          if (!('refused' in whole)) wb = applyChanges(wb, runCommand(wb, command, ctx).changes);
+        });
+      }),
+      { numRuns: 25, seed: 1206 },
+    );
+    // Most commands had searches to spare.
+    expect(recalled).toBeGreaterThan(40);
   });
 
   it('shows a row from its scope as from whole tabs', () => {

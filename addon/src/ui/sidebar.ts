@@ -122,7 +122,12 @@ async function act(command: Command, withStock = false): Promise<boolean> {
   const view = current;
   if (!view) return false;
   const expected = withStock ? view.expectedWithStock : view.expected;
-  const request = { command: { ...command, expected }, requestId: requestId() };
+  // The view's searches go with it: the action reads the rows it found without searching again.
+  const request = {
+    command: { ...command, expected },
+    requestId: requestId(),
+    ...(view.memory ? { memory: view.memory } : {}),
+  };
   const c = command as Partial<Record<'orderId' | 'backorderId' | 'po' | 'line', string | number>>;
   const what = `${command.action} ${c.orderId ?? c.backorderId ?? c.po ?? ''}${c.line === undefined ? '' : ` line ${c.line}`}`;
   const reply = await guarded(() => callAction(request, view.ref), true, request.requestId, what);

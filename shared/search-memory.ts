@@ -1,0 +1,101 @@
+/**
+ * Searches a view made, carried by the sidebar to the action the rep takes next, so the action reads
+ * those rows by number instead of searching again (docs/addon.md, "Searches remembered"). A view
+ * records, per search word (tab, column, word), the rows it found, with a stamp of the workbook's
+ * shape as the index tab gave it: every tab's grid, key-cell count and header, and the highest id
+ * of every prefix, the Log's among them (every action of the engine, the sync's and the CLI's
+ * included, adds a Log row). The action, under the document lock, uses the memory only when the
+ * index gives the same stamp and the view is at most `MEMORY_SECONDS` old; every row it reads from
+ * memory must still hold its word in that column, or the read starts again with searches
+ * (`MemoryMiss`). So no action can act on a wrong row. What memory cannot see is a key typed over
+ * another key in a row the view did not find, within those minutes: the action then misses that row,
+ * as a search made just before the retype would have; the next search (any action without memory,
+ * every batch, the daily run) sees it. Pure.
+ */
+import * as z from 'zod/mini';
+import { rowVersion } from './commands/action-detail';
+import type { IndexedShape } from './index-tab';
+import { TABS } from './workbook';
+
+/** One search word and the rows (1-based) whose cell in that column matched it whole. */
+export type Found = readonly [tab: string, col: number, word: string, rows: readonly number[]];
+
+export interface SearchMemory {
+  /** The workbook's shape when the view read it (`stampOf`). */
+  readonly stamp: string;
+  /** When the view read, as milliseconds since the epoch on the server's clock. */
+  readonly at: number;
+  readonly found: readonly Found[];
+}
+
+/** How long a view's searches stand in for an action's (s): past this the action searches. */
+export const MEMORY_SECONDS = 300;
+/** Words a memory holds at most, and rows per word: a view past these records nothing of that word. */
+export const MEMORY_WORDS = 100;
+export const MEMORY_ROWS = 500;
+
+const row = z.number().check(z.int(), z.gte(2));
+export const SearchMemorySchema = z.object({
+  stamp: z.string().check(z.maxLength(40)),
+  at: z.number(),
+  found: z
+    .array(
+      z.tuple([
+        z.string().check(z.maxLength(200)),
+        z.number().check(z.int(), z.gte(0)),
+        z.string().check(z.maxLength(2000)),
+        z.array(row).check(z.maxLength(MEMORY_ROWS)),
+      ]),
+    )
+    .check(z.maxLength(MEMORY_WORDS)),
+});
+
+/**
+ * The index's shape of the workbook as one short text, or "" when the index does not cover the Log's
+ * ids (no action could then be seen to have run, and nothing is remembered).
+ */
+export function stampOf(index: ReadonlyMap<string, IndexedShape>): string {
+  const log = index.get(TABS.log.name);
+  if (!log?.highest.has('LG-')) return '';
+  const parts = [...index]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, s]) => [name, s.gridRows, s.gridCols, s.keyCells, s.header, [...s.highest]]);
+  return `${index.size}-${rowVersion(parts)}`;
+}
+
+/** Where a read finds the rows a search word found before (shared/row-scope.ts). */
+export interface Recall {
+  rows(tab: string, col: number, word: string): readonly number[] | undefined;
+}
+
+/** The memory's rows, when its stamp is the workbook's now and it is recent enough; else undefined. */
+export function recallFrom(
+  memory: SearchMemory | undefined,
+  stamp: string,
+  nowMs: number,
+): Recall | undefined {
+  if (!memory || stamp === '' || memory.stamp !== stamp) return undefined;
+  const age = nowMs - memory.at;
+  if (age < 0 || age > MEMORY_SECONDS * 1000) return undefined;
+  const byWord = new Map(memory.found.map(([tab, col, word, rows]) => [`${tab}|${col}|${word}`, rows]));
+  return { rows: (tab, col, word) => byWord.get(`${tab}|${col}|${word}`) };
+}
+
+/** A remembered row no longer holds its word: the read starts again, searching. */
+export class MemoryMiss extends Error {
+  constructor(tab: string, row: number) {
+    super(`${tab} row ${row} no longer holds what the view found there`);
+    this.name = 'MemoryMiss';
+  }
+}
+
+/** Collects a read's searches, word by word, up to the memory's bounds. */
+export function memoryRecorder(): { readonly found: Found[]; record(found: Found): void } {
+  const found: Found[] = [];
+  return {
+    found,
+    record(f) {
+      if (found.length < MEMORY_WORDS && f[3].length <= MEMORY_ROWS) found.push(f);
+    },
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * An action taken from a view reads the rows that view's searches found, without searching again
+ * (shared/search-memory.ts), through the built Code.js in the twin: fewer searches, the same result;
+ * a person sorting the tab between the view and the click makes the action search and act on the
+ * right row; memory is set aside after any other action, an added row, or five minutes; and the
+ * documented limit (a key retyped in a row the view never found, within those minutes) is pinned.
+ */
+import { describe, expect, it } from 'vitest';
+import { columnLetter } from '../../shared/codec';
+import type { ActionReply, RowView } from '../../shared/rpc';
+import { MEMORY_SECONDS } from '../../shared/search-memory';
+import { type Desk, NOW, openDesk } from '../support/addon';
+
+let n = 0;
+const rid = () => `memory-${++n}`.padEnd(14, '0');
+
+/** Three orders of two lines waiting for the same SKU (so a queue of three backorders), on a clock we move. */
+async function waitingShop() {
+  let now = NOW;
+  const desk = await openDesk({ now: () => now });
+  desk.run('menuSetUpWorkbook');
+  desk.type('Inventory', [
+    { SKU: 'TILE-1', Warehouse: 'MAIN', Product: 'Tile', OnHand: 0 },
+    { SKU: 'GROUT-1', Warehouse: 'MAIN', Product: 'Grout', OnHand: 50 },
+  ]);
+  desk.type(
+    'Orders',
+    [0, 1, 2].flatMap((i) => [
+      {
+        OrderID: `SO-${i}`,
+        Line: 1,
+        OrderDate: '2026-11-20',
+        Customer: `C${i}`,
+        SKU: 'TILE-1',
+        Qty: 4,
+        Warehouse: 'MAIN',
+      },
+      {
+        OrderID: `SO-${i}`,
+        Line: 2,
+        OrderDate: '2026-11-20',
+        Customer: `C${i}`,
+        SKU: 'GROUT-1',
+        Qty: 1,
+        Warehouse: 'MAIN',
+      },
+    ]),
+  );
+  desk.run('menuAllocateAll');
+  return { desk, later: (seconds: number) => (now += seconds * 1000) };
+}
+
+const rowOf = (desk: Desk, id: string) =>
+  desk.twin.sheetNamed('Backorders').values.findIndex((r) => r[0] === id) + 1;
+const searches = (desk: Desk) => desk.rt.counter.counts['TextFinder.findAll'] ?? 0;
+
+/** The view of a backorder's row, then a call logged on it as the sidebar sends it (memory or not). */
+function viewThenLogCall(desk: Desk, id: string, withMemory = true, between?: () => void) {
+  const at = { sheet: 'Backorders', row: rowOf(desk, id) };
+  const view = desk.run<RowView>('sidebarView', at);
+  between?.();
+  desk.rt.counter.reset();
+  const reply = desk.run<ActionReply>(
+    'sidebarAction',
+    {
+      command: {
+        action: 'log-call',
+        backorderId: id,
+        method: 'Phone',
+        summary: 'told the date',
+        expected: view.expected,
+      },
+      requestId: rid(),
+      attempt: 1,
+      ...(withMemory && view.memory ? { memory: view.memory } : {}),
+    },
+    at,
+  );
+  return { view, reply, searched: searches(desk) };
+}
+
+describe('add-on: an action reads the rows its view found', () => {
+  it('makes fewer searches with the view’s memory and replies with the same view', async () => {
+    const { desk } = await waitingShop();
+    const ids = desk.rows('Backorders').map((r) => String(r.BackorderID));
+    expect(ids).toHaveLength(3);
+    const without = viewThenLogCall(desk, ids[1] as string, false);
+    const withMemory = viewThenLogCall(desk, ids[1] as string);
+    expect(withMemory.view.memory?.found.length).toBeGreaterThan(0);
+    // Only the backorder's own id is searched (a view stands on its row without searching for it).
+    expect(withMemory.searched).toBe(1);
+    expect(without.searched).toBeGreaterThan(withMemory.searched);
+    const shown = (v: RowView) => ({
+      ...v,
+      calls: v.calls.length,
+      expected: {},
+      expectedWithStock: {},
+      memory: undefined,
+    });
+    expect(shown(withMemory.reply.view)).toEqual({ ...shown(without.reply.view), calls: 2 });
+    expect(desk.rows('Calls')).toHaveLength(2);
+  });
+
+  it('searches again and acts on the right rows when a person sorted a tab after the view', async () => {
+    const { desk } = await waitingShop();
+    const [first, , last] = desk.rows('Backorders').map((r) => String(r.BackorderID));
+    const at = { sheet: 'Backorders', row: rowOf(desk, first as string) };
+    const view = desk.run<RowView>('sidebarView', at);
+    // A person sorts Orders newest first: SO-0's lines, which the view found on rows 2 and 3, move
+    // to the bottom, and SO-2's take their rows. The sort moves values only: the index shows the
+    // same shape (same rows, keys, highest ids), so only the rows themselves can tell.
+    const sheet = desk.twin.sheetNamed('Orders');
+    const [header, ...body] = sheet.values;
+    sheet.values = [header ?? [], ...body.reverse()];
+    const before = desk.rows('Orders');
+    desk.rt.counter.reset();
+    desk.run<ActionReply>(
+      'sidebarAction',
+      {
+        command: {
+          action: 'cancel',
+          backorderId: first,
+          reason: 'Customer Requested',
+          expected: view.expected,
+        },
+        requestId: rid(),
+        attempt: 1,
+        memory: view.memory,
+      },
+      at,
+    );
+    // The own id, then every search again after SO-0's remembered rows held SO-2.
+    expect(searches(desk)).toBeGreaterThan(3);
+    const status = Object.fromEntries(desk.rows('Backorders').map((r) => [r.BackorderID, r.Status]));
+    expect(status[first as string]).toBe('Cancelled');
+    expect(status[last as string]).not.toBe('Cancelled');
+    // The cancelled backorder's order line balances: ordered = shipped + open backorder + cancelled.
+    const after = desk.rows('Orders');
+    const line = after.find((r) => r.OrderID === 'SO-0' && r.Line === 1);
+    expect(line?.QtyCancelled).toBe(4);
+    expect(after.indexOf(line as Record<string, unknown>)).toBe(
+      before.findIndex((r) => r.OrderID === 'SO-0' && r.Line === 1),
+    );
+    expect(after.filter((r) => r.OrderID !== 'SO-0')).toEqual(before.filter((r) => r.OrderID !== 'SO-0'));
+  });
+
+  it('sets memory aside after another action, an added row, or five minutes', async () => {
+    const { desk, later } = await waitingShop();
+    const [a, b] = desk.rows('Backorders').map((r) => String(r.BackorderID));
+    const remembered = viewThenLogCall(desk, a as string).searched;
+    // Another rep's action between the view and the click: the Log's highest id moved.
+    const afterAction = viewThenLogCall(desk, a as string, true, () =>
+      viewThenLogCall(desk, b as string, false),
+    ).searched;
+    expect(afterAction).toBeGreaterThan(remembered);
+    // A person types a new order line (the Orders key count moved).
+    const afterRow = viewThenLogCall(desk, a as string, true, () =>
+      desk.type('Orders', [
+        {
+          OrderID: 'SO-9',
+          Line: 1,
+          OrderDate: '2026-11-21',
+          Customer: 'C9',
+          SKU: 'TILE-1',
+          Qty: 1,
+          Warehouse: 'MAIN',
+        },
+      ]),
+    ).searched;
+    expect(afterRow).toBeGreaterThan(remembered);
+    // The rep comes back after five minutes.
+    const afterWait = viewThenLogCall(desk, a as string, true, () => later(MEMORY_SECONDS + 1)).searched;
+    expect(afterWait).toBeGreaterThan(remembered);
+    expect(viewThenLogCall(desk, a as string, true, () => later(MEMORY_SECONDS - 1)).searched).toBe(
+      remembered,
+    );
+  });
+
+  it('does not see, within the memory, a key retyped in a row the view never found (the documented limit)', async () => {
+    const { desk } = await waitingShop();
+    const orders = desk.twin.sheetNamed('Orders');
+    const col = columnLetter((orders.values[0] ?? []).indexOf('OrderID'));
+    const view = desk.run<RowView>('sidebarView', { sheet: 'Orders', row: 2 });
+    // A person retypes row 6's OrderID (SO-2 line 1) to SO-0: a second SO-0 line 1.
+    desk.twin.write(`Orders!${col}6`, [['SO-0']], 'RAW');
+    const send = (memory: unknown) => () =>
+      desk.run(
+        'sidebarAction',
+        {
+          command: { action: 'hold', orderId: 'SO-0', expected: view.expected },
+          requestId: rid(),
+          attempt: 1,
+          ...(memory ? { memory } : {}),
+        },
+        { sheet: 'Orders', row: 2 },
+      );
+    // Without memory the action searches and refuses the duplicate; with it, it acts on the rows the
+    // view found, as a search made just before the retype would have.
+    expect(send(undefined)).toThrow(/duplicate key SO-0#1/);
+    expect(send(view.memory)).not.toThrow();
+    expect(
+      desk
+        .rows('Orders')
+        .filter((r) => r.OrderID === 'SO-0')
+        .map((r) => r.Hold),
+    ).toEqual(['Held', 'Held', '']);
+  });
+});
