@@ -12,7 +12,7 @@
 import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
 import { addDays } from '../shared/dates';
-import type { RowRef, RowView } from '../shared/rpc';
+import type { ActionReply, RowRef, RowView } from '../shared/rpc';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 import { addonInTwin, BENCH_NOW, withProbe } from './addon-twin';
@@ -84,11 +84,13 @@ export async function addonCost(lines: number, history = 0) {
   const viewOf = (at: RowRef) => () => {
     view = rt.run('sidebarView', at) as RowView;
   };
-  const act = (command: object, at: RowRef, withStock = false): Step => [
+  // `fromReply`: the action is taken from the previous action's reply (its view, and the memory of
+  // that action's searches), as a rep does a second thing on the same row.
+  const act = (command: object, at: RowRef, withStock = false, fromReply = false): Step => [
     () => {
       const shown = view as RowView;
       const expected = withStock ? shown.expectedWithStock : shown.expected;
-      return rt.run(
+      const reply = rt.run(
         'sidebarAction',
         {
           command: { ...command, expected },
@@ -97,9 +99,11 @@ export async function addonCost(lines: number, history = 0) {
           ...(shown.memory ? { memory: shown.memory } : {}),
         },
         at,
-      );
+      ) as ActionReply;
+      view = reply.view;
+      return reply;
     },
-    viewOf(at),
+    ...((fromReply ? [] : [viewOf(at)]) as [() => void]),
   ];
   // A rep's click on a row: the poll that notices it brings the row's view (sidebarFollow). The
   // selection is moved first, outside the count (a person clicks; no script runs).
@@ -140,6 +144,22 @@ export async function addonCost(lines: number, history = 0) {
       act(
         { action: 'log-call', backorderId: middle.backorderId, method: 'Phone', summary: 'told the date' },
         rowOf(middle),
+      ),
+      1,
+    ],
+    // The same backorder again, from the call's reply: the customer asked for a later date.
+    [
+      'rescheduleAfterCall',
+      act(
+        {
+          action: 'reschedule',
+          backorderId: middle.backorderId,
+          date: addDays(BENCH_TODAY, 12),
+          reason: 'customer',
+        },
+        rowOf(middle),
+        false,
+        true,
       ),
       1,
     ],

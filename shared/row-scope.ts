@@ -17,7 +17,7 @@ import { literal, mayWait, vocabularyWord } from './row-patterns';
 import type { RowRef } from './rpc';
 import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
-import { type Found, MemoryMiss, type Recall } from './search-memory';
+import { type Found, holds, MemoryMiss, type Recall } from './search-memory';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from './workbook';
 
 /** The rows of a tab, found and read without reading the tab. */
@@ -106,10 +106,6 @@ export interface ScopeOptions {
   /** Told every search word and the rows it found, once those rows are read (a view records them). */
   readonly remember?: (found: Found) => void;
 }
-
-/** Whether a cell's text is `word` (a regular-expression source) whole, as TextFinder matches it. */
-const holds = (cell: Cell | undefined, word: string): boolean =>
-  cell !== undefined && cell !== null && cell !== '' && new RegExp(`^(?:${word})$`).test(String(cell));
 
 /** Reads the rows `keys` and options call for from `source`, growing the keys to a fixed point. */
 export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOptions): ScopedRead {
@@ -251,6 +247,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       for (const r of rows)
         if (!grid || (grid.bounded && r > grid.values.length) || !holds(grid.values[r - 1]?.[col], word))
           throw new MemoryMiss(TABS[tab].name, r);
+      options.remember?.([TABS[tab].name, col, word, rows]);
     }
     for (const { tab, byCol, rows } of searched.splice(0)) {
       const grid = grids.get(tab);

@@ -13,9 +13,11 @@
  * every batch, the daily run) sees it. Pure.
  */
 import * as z from 'zod/mini';
+import type { Cell } from './cells';
+import { indexColumns, type RawTab, type TabPatch } from './codec';
 import { rowVersion } from './commands/action-detail';
 import type { IndexedShape } from './index-tab';
-import { TABS } from './workbook';
+import { TABS, tabKeyOf, tabSpec } from './workbook';
 
 /** One search word and the rows (1-based) whose cell in that column matched it whole. */
 export type Found = readonly [tab: string, col: number, word: string, rows: readonly number[]];
@@ -87,6 +89,67 @@ export class MemoryMiss extends Error {
     super(`${tab} row ${row} no longer holds what the view found there`);
     this.name = 'MemoryMiss';
   }
+}
+
+/** Whether a cell's text is `word` (a regular-expression source) whole, as TextFinder matches it. */
+export const holds = (cell: Cell | undefined, word: string): boolean =>
+  cell !== undefined && cell !== null && cell !== '' && new RegExp(`^(?:${word})$`).test(String(cell));
+
+/**
+ * The memory an action's reply carries, so a second action on the same row needs no search either:
+ * the action's own words (searched or recalled), their rows as its writes leave them, and the stamp
+ * the index will show once those writes land (key cells counted, highest ids raised). Undefined when
+ * that cannot be told: rows removed, a tab replaced, a key cell written, a grid grown. A word of a tab
+ * whose new rows Google placed (`appendRow`) is dropped: their row numbers are not known. A wrong
+ * guess costs only a search: a stamp that does not match is set aside.
+ */
+export function memoryAfter(
+  own: SearchMemory,
+  index: ReadonlyMap<string, IndexedShape>,
+  patches: readonly TabPatch[],
+  after: Readonly<Record<string, RawTab>>,
+  appendedByRow: ReadonlySet<string>,
+  nowMs: number,
+): SearchMemory | undefined {
+  if (own.stamp === '') return undefined;
+  const shapes = new Map(index);
+  const changed = new Map<string, Set<number>>();
+  for (const p of patches) {
+    if (p.replace || (p.deletes?.length ?? 0) > 0) return undefined;
+    const rows = new Set(p.writes.map((w) => w.row + 1));
+    const tab = after[p.tab];
+    const first = (tab?.values.length ?? 0) - p.appends.length + 1;
+    if (!appendedByRow.has(p.tab)) for (let k = 0; k < p.appends.length; k++) rows.add(first + k);
+    changed.set(p.tab, rows);
+    const shape = shapes.get(p.tab);
+    const key = tabKeyOf(p.tab);
+    if (!shape || !key) continue;
+    const keyCol = indexColumns(tabSpec(key), shape.header)[tabSpec(key).key[0] as string] ?? -1;
+    if (keyCol < 0 || p.writes.some((w) => w.col === keyCol)) return undefined;
+    if (!appendedByRow.has(p.tab) && first - 1 + p.appends.length > shape.gridRows) return undefined;
+    const highest = new Map(shape.highest);
+    let keyCells = shape.keyCells;
+    for (const row of p.appends) {
+      const id = String(row[keyCol] ?? '');
+      if (id === '') continue;
+      keyCells++;
+      for (const [prefix, n] of highest) {
+        const m = id.startsWith(prefix) ? /^\d+$/.exec(id.slice(prefix.length)) : null;
+        if (m) highest.set(prefix, Math.max(n, Number(m[0])));
+      }
+    }
+    shapes.set(p.tab, { ...shape, keyCells, highest });
+  }
+  const found: Found[] = [];
+  for (const [tab, col, word, rows] of own.found) {
+    if (appendedByRow.has(tab)) continue;
+    const touched = changed.get(tab);
+    const values = after[tab]?.values;
+    const candidates = touched ? [...new Set([...rows, ...touched])].sort((a, b) => a - b) : rows;
+    const now = touched ? candidates.filter((r) => holds(values?.[r - 1]?.[col], word)) : rows;
+    if (now.length <= MEMORY_ROWS) found.push([tab, col, word, now]);
+  }
+  return { stamp: stampOf(shapes), at: nowMs, found };
 }
 
 /** Collects a read's searches, word by word, up to the memory's bounds. */

@@ -9,12 +9,14 @@ import type { RawTab } from '../../shared/codec';
 import type { Scope } from '../../shared/command-scope';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
+import type { IndexedShape } from '../../shared/index-tab';
 import { newKeysTaken } from '../../shared/new-keys';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
 import { withUnreadAsEmpty } from '../../shared/read-plan';
 import { readScoped } from '../../shared/row-scope';
 import {
   MemoryMiss,
+  memoryAfter,
   memoryRecorder,
   type Recall,
   recallFrom,
@@ -64,6 +66,11 @@ export interface Applied<P> {
   readonly after: () => Loaded;
   readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   readonly timeZone: string;
+  /**
+   * A scope with `record`: what its searches found, as the write left it, for a next action on the
+   * same row (shared/search-memory.ts `memoryAfter`); undefined when that cannot be told.
+   */
+  readonly memory: () => SearchMemory | undefined;
 }
 
 export { agingScope, batchScope, commandScope, dailyScope, type Scope } from '../../shared/command-scope';
@@ -83,7 +90,11 @@ export function readScopedTabs(
   progress: Progress = NO_PROGRESS,
   /** One plan and one write follow: last rows are asked only of the tabs that get rows. */
   deferLastRow = false,
-): ReadResult & { source: ReturnType<typeof sheetRowSource>; memory?: SearchMemory } {
+): ReadResult & {
+  source: ReturnType<typeof sheetRowSource>;
+  memory?: SearchMemory;
+  index: ReadonlyMap<string, IndexedShape>;
+} {
   const index = readIndexTab(ss);
   const source = sheetRowSource(ss, index, progress, deferLastRow);
   const stamp = stampOf(index);
@@ -101,6 +112,7 @@ export function readScopedTabs(
   const { tabs, sparse } = scoped;
   return {
     ...(recorder ? { memory: { stamp, at: Date.now(), found: recorder.found } } : {}),
+    index,
     tabs,
     timeZone,
     sheets: source.sheets,
@@ -141,16 +153,19 @@ export function readDecideWrite<P extends WritePlan>(
   const planFrom = (read: ReadResult, ctx: CommandContext) =>
     decide(decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'), ctx, read);
   try {
-    const { plan, read } = withDocumentLock(() => {
+    const { plan, read, memory } = withDocumentLock(() => {
       const timeZone = ss.getSpreadsheetTimeZone();
       const ctx = contextFor(ss, requestId, timeZone);
       let read: ReadResult;
       let plan: P;
+      // The scoped read, while the plan is made from it: its searches become the reply's memory.
+      let scoped: ReturnType<typeof readScopedTabs> | undefined;
       if (scope) {
-        const scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, timeZone, progress, true);
+        scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, timeZone, progress, true);
         read = scoped;
         plan = planFrom(read, { ...ctx, highestIds: scoped.source.highestIds });
         if (newKeysTaken(scoped.source, read.tabs, scoped.sparse ?? new Set(), plan.patches)) {
+          scoped = undefined;
           read = readTabs(ss, tabs, timeZone);
           plan = planFrom(read, ctx);
         }
@@ -158,11 +173,23 @@ export function readDecideWrite<P extends WritePlan>(
         read = readTabs(ss, tabs, timeZone);
         plan = planFrom(read, ctx);
       }
-      writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart, progress);
-      return { plan, read };
+      const appended = writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart, progress);
+      const own = scoped?.memory;
+      const memory = own
+        ? () =>
+            memoryAfter(
+              own,
+              scoped?.index ?? new Map(),
+              plan.patches,
+              patchedTabs(read, plan),
+              appended,
+              Date.now(),
+            )
+        : () => undefined;
+      return { plan, read, memory };
     });
     if (toast && Date.now() - started > 1000) ss.toast(toast(plan), 'Backorder Desk', 5);
-    return { plan, after: () => afterWrite(read, plan), ss, timeZone: read.timeZone };
+    return { plan, after: () => afterWrite(read, plan), ss, timeZone: read.timeZone, memory };
   } catch (e) {
     throw reason(e);
   }

@@ -203,7 +203,8 @@ export function writeFormulas(
 /**
  * Applies the core's patches and creates new tabs. Every tab named in a patch was read by `readTabs`
  * in the same execution (under the document lock), so its rows are where the core saw them. The
- * grids are sized first, and a write that cannot fit is refused before anything is written.
+ * grids are sized first, and a write that cannot fit is refused before anything is written. Returns
+ * the tabs whose new rows went out by `appendRow` (Google chose their rows).
  */
 export function writeTabs(
   ss: Spreadsheet,
@@ -212,7 +213,7 @@ export function writeTabs(
   newTabs: readonly RawTab[] = [],
   insertChart?: (sheet: Sheet, chart: object) => void,
   progress: Progress = NO_PROGRESS,
-): void {
+): ReadonlySet<string> {
   // Every patch is for a tab read in this execution: checked before anything is written, so a plan
   // can never land half (or over a tab it never saw: shared/read-plan.ts).
   for (const patch of patches)
@@ -268,4 +269,5 @@ export function writeTabs(
     };
     appendRows(sheet, remaining, patch.appends);
   }
+  return appended;
 }

@@ -87,7 +87,8 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
   const req = parse(ActionRequestSchema, request, 'action');
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
   const scoped = commandScope(req.command, at);
-  const scope = scoped && req.memory ? { ...scoped, memory: req.memory } : scoped;
+  // The view's memory is read from; the action's own searches go back with the reply's view.
+  const scope = scoped ? { ...scoped, record: true, ...(req.memory ? { memory: req.memory } : {}) } : scoped;
   const done = readDecideWrite(
     (loaded, ctx) => planAction(loaded, req.command, ctx),
     req.requestId,
@@ -109,7 +110,13 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
     today(done.ss, done.timeZone) as never,
     noticesRead,
   );
-  return { messages: result.messages, logId: result.logId, newIds: result.newIds, view };
+  const memory = done.memory();
+  return {
+    messages: result.messages,
+    logId: result.logId,
+    newIds: result.newIds,
+    view: memory ? { ...view, memory } : view,
+  };
 }
 
 /** The stage a running action of this RequestID last noted ("" before its first note). */

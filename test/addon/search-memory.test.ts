@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { columnLetter } from '../../shared/codec';
 import type { ActionReply, RowView } from '../../shared/rpc';
 import { MEMORY_SECONDS } from '../../shared/search-memory';
-import { type Desk, NOW, openDesk } from '../support/addon';
+import { type Desk, NOW, openDesk, typeWorkedExample } from '../support/addon';
 
 let n = 0;
 const rid = () => `memory-${++n}`.padEnd(14, '0');
@@ -174,6 +174,92 @@ describe('add-on: an action reads the rows its view found', () => {
     expect(viewThenLogCall(desk, a as string, true, () => later(MEMORY_SECONDS - 1)).searched).toBe(
       remembered,
     );
+  });
+
+  it('replies with the memory of the action’s own searches, stamped as the index then stands', async () => {
+    const { desk } = await waitingShop();
+    const [a, b] = desk.rows('Backorders').map((r) => String(r.BackorderID));
+    const at = { sheet: 'Backorders', row: rowOf(desk, a as string) };
+    let view = desk.run<RowView>('sidebarView', at);
+    const send = (command: object) => {
+      desk.rt.counter.reset();
+      const reply = desk.run<ActionReply>(
+        'sidebarAction',
+        {
+          command: { ...command, expected: view.expected },
+          requestId: rid(),
+          attempt: 1,
+          memory: view.memory,
+        },
+        at,
+      );
+      const searched = searches(desk);
+      // The stamp the reply guessed is the one a fresh read of the index gives.
+      const fresh = desk.run<RowView>('sidebarView', at);
+      expect(reply.view.memory?.stamp).toBe(fresh.memory?.stamp);
+      view = reply.view;
+      return searched;
+    };
+    // A day on one backorder: a call logged, the date moved, another call, then cancelled; each from
+    // the reply of the one before. Only the first searches for the backorder's own id.
+    const counts = [
+      send({ action: 'log-call', backorderId: a, method: 'Phone', summary: 'asked' }),
+      send({ action: 'reschedule', backorderId: a, date: '2026-12-20', reason: 'vendor' }),
+      send({ action: 'log-call', backorderId: a, method: 'Phone', summary: 'told the date' }),
+      send({ action: 'cancel', backorderId: a, reason: 'Customer Requested' }),
+    ];
+    expect(counts[0]).toBe(1);
+    // The Calls words are dropped after a call is logged (Google placed its row), so one search.
+    expect(counts.slice(1).every((c) => c <= 2)).toBe(true);
+    const status = Object.fromEntries(desk.rows('Backorders').map((r) => [r.BackorderID, r.Status]));
+    expect(status[a as string]).toBe('Cancelled');
+    expect(status[b as string]).not.toBe('Cancelled');
+    // Two calls logged, and the reschedule's own note of the new date.
+    expect(desk.rows('Calls').map((c) => c.Summary)).toEqual([
+      'asked',
+      expect.stringMatching(/2026-12-20/),
+      'told the date',
+    ]);
+  });
+
+  it('allocates, ships and receives from each reply as it would with searches alone', async () => {
+    const flow = async (remember: boolean) => {
+      const desk = await openDesk();
+      desk.run('menuSetUpWorkbook');
+      typeWorkedExample(desk);
+      const at = { sheet: 'Orders', row: 2 };
+      let view = desk.run<RowView>('sidebarView', at);
+      const stamps: [string | undefined, string | undefined][] = [];
+      const send = (command: object, where = at) => {
+        const reply = desk.run<ActionReply>(
+          'sidebarAction',
+          {
+            command: { ...command, expected: view.expectedWithStock },
+            requestId: rid(),
+            attempt: 1,
+            ...(remember && view.memory ? { memory: view.memory } : {}),
+          },
+          where,
+        );
+        stamps.push([reply.view.memory?.stamp, desk.run<RowView>('sidebarView', where).memory?.stamp]);
+        view = reply.view;
+      };
+      desk.rt.counter.reset();
+      // Allocate (15 of 20: a backorder of 5 is added), ship what is allocated, then receive PO-1.
+      send({ action: 'allocate', orderId: 'SO-1' });
+      send({ action: 'ship', orderId: 'SO-1' });
+      view = desk.run<RowView>('sidebarView', { sheet: 'POs', row: 2 });
+      send({ action: 'receive', po: 'PO-1' }, { sheet: 'POs', row: 2 });
+      const values = desk.twin.file.sheets
+        .filter((t) => t.properties.title !== 'Log')
+        .map((t) => JSON.stringify(t.values).replace(/sb-[\w-]+|memory-\d+0*/g, ''));
+      return { searched: searches(desk), stamps, values };
+    };
+    const plain = await flow(false);
+    const remembered = await flow(true);
+    for (const [guessed, fresh] of remembered.stamps) expect(guessed).toBe(fresh);
+    expect(remembered.searched).toBeLessThan(plain.searched);
+    expect(remembered.values).toEqual(plain.values);
   });
 
   it('does not see, within the memory, a key retyped in a row the view never found (the documented limit)', async () => {
