@@ -8,7 +8,7 @@ import type { Cell } from './cells';
 import type { RawTab, TabPatch } from './codec';
 import { type Columns, normalizeHeader, type TabSpec } from './columns';
 import { agingChart, agingFormats } from './render-aging';
-import { DEFAULT_SETTINGS, SETTING_NOTES } from './tabs/settings';
+import { DEFAULT_SETTINGS, SETTING_NOTES, xeroDateFormatFor } from './tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS } from './workbook';
 
 export interface SetupPlan {
@@ -17,9 +17,11 @@ export interface SetupPlan {
   readonly report: string[];
 }
 
-function settingRows(): Cell[][] {
-  return (Object.keys(DEFAULT_SETTINGS) as (keyof typeof DEFAULT_SETTINGS)[]).map((k) => {
-    const v = DEFAULT_SETTINGS[k];
+/** Every setting with its default; the Xero date style is the region's of `currency` (the workbook's). */
+function settingRows(currency = DEFAULT_SETTINGS.Currency): Cell[][] {
+  const defaults = { ...DEFAULT_SETTINGS, XeroDateFormat: xeroDateFormatFor(currency) };
+  return (Object.keys(defaults) as (keyof typeof defaults)[]).map((k) => {
+    const v = defaults[k];
     return [k, Array.isArray(v) ? v.join(', ') : String(v), SETTING_NOTES[k]];
   });
 }
@@ -47,8 +49,12 @@ export function planSetup(existing: Record<string, RawTab>): SetupPlan {
     if (key === 'settings') {
       const keyCol = header.findIndex((h) => normalizeHeader(h) === 'key');
       const keys = new Set(raw.values.slice(1).map((r) => normalizeHeader(r[Math.max(keyCol, 0)])));
+      const valueCol = header.findIndex((h) => normalizeHeader(h) === 'value');
+      const currency = raw.values
+        .slice(1)
+        .find((r) => normalizeHeader(r[Math.max(keyCol, 0)]) === normalizeHeader('Currency'))?.[valueCol];
       const width = header.length + missing.length;
-      for (const row of settingRows()) {
+      for (const row of settingRows(currency ? String(currency) : undefined)) {
         if (keys.has(normalizeHeader(row[0]))) continue;
         // Place Key / Value / Notes by header position, whatever order people gave the columns.
         const full: Cell[] = new Array(width).fill('');

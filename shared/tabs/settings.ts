@@ -64,6 +64,17 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/**
+ * The date style Xero's import expects of an organisation in the region a workbook's currency names:
+ * Xero reads invoice dates in the organisation's own format (Settings ▸ General settings ▸
+ * Formatting in Xero), month first for a US organisation, day first in the UK, Australia, New
+ * Zealand and elsewhere (docs/invoices.md, "Xero's date style"). A USD workbook is taken for a US
+ * organisation; XeroDateFormat in Settings overrides it.
+ */
+export function xeroDateFormatFor(currency: string): Settings['XeroDateFormat'] {
+  return currency.trim().toUpperCase() === 'USD' ? 'MM/dd/yyyy' : 'dd/MM/yyyy';
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   TimeZone: 'America/New_York',
   AgingBuckets: [7, 14, 30],
@@ -78,7 +89,8 @@ export const DEFAULT_SETTINGS: Settings = {
   SlipThresholdDays: 3,
   FollowUpDays: 7,
   QuickBooksDateFormat: 'MM/dd/yyyy',
-  XeroDateFormat: 'dd/MM/yyyy',
+  // The default currency's region (xeroDateFormatFor), as parseSettings and Set up derive it.
+  XeroDateFormat: 'MM/dd/yyyy',
   XeroAccountCode: '200',
   XeroTaxType: 'Tax Exempt',
   TemplateBackorderCreated:
@@ -118,7 +130,7 @@ export const SETTING_NOTES: Record<keyof Settings, string> = {
   FollowUpDays: 'days until the next follow-up after a customer contact',
   QuickBooksDateFormat: 'date format of QuickBooks Online invoice imports (US companies: MM/dd/yyyy)',
   XeroDateFormat:
-    "date format of Xero invoice imports (dd/MM/yyyy unless the organisation's region says otherwise)",
+    "date format of Xero invoice imports, as your Xero organisation's region writes dates (Xero: Settings ▸ General settings ▸ Formatting); Set up fills MM/dd/yyyy for USD, dd/MM/yyyy otherwise",
   XeroAccountCode: 'Xero revenue account code for invoice lines',
   XeroTaxType: 'Xero tax rate name exactly as it appears in Xero',
   TemplateBackorderCreated:
@@ -183,5 +195,10 @@ export function parseSettings(rows: readonly SettingRow[], rowOf: (index: number
     else problems.push(`Settings!B${rowOf(index)}: ${key} is not valid, got "${row.value}"`);
   });
   if (problems.length > 0) throw new DeskError('BAD_CELL', 'Settings has bad values:', problems);
+  // Xero's date style follows the currency's region unless Settings states one.
+  const stated = rows.some(
+    (r) => r.key.replace(/\s+/g, '').toLowerCase() === 'xerodateformat' && r.value.trim() !== '',
+  );
+  if (!stated) merged.XeroDateFormat = xeroDateFormatFor(String(merged.Currency));
   return SettingsSchema.parse(merged);
 }

@@ -6,12 +6,14 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
+import type { RawTab } from '../../shared/codec';
 import type { IsoDate } from '../../shared/dates';
 import { invoiceFiles, QUICKBOOKS_HEADER, XERO_HEADER } from '../../shared/invoice-export';
 import { dueDate, termsDays } from '../../shared/invoicing';
 import type { BasisPoints, Cents } from '../../shared/money';
+import { planSetup } from '../../shared/setup';
 import type { InvoiceLine } from '../../shared/tabs/invoices';
-import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
+import { DEFAULT_SETTINGS, parseSettings } from '../../shared/tabs/settings';
 import { item, line, workbook } from '../support/build';
 import { Session } from '../support/session';
 
@@ -121,8 +123,11 @@ describe('Xero', () => {
       '*AccountCode',
       '*TaxType',
     ]);
+    // An Australian organisation's file: its day-first dates, its GST-free rate.
     const [file] = invoiceFiles([invoice({ invoiceNo: 'INV-7', discount: 500 as BasisPoints })], 'xero', {
       ...DEFAULT_SETTINGS,
+      Currency: 'AUD',
+      XeroDateFormat: 'dd/MM/yyyy',
       XeroAccountCode: '4000',
       XeroTaxType: 'GST Free Income',
     });
@@ -141,6 +146,54 @@ describe('Xero', () => {
     ]);
     const many = Array.from({ length: 1100 }, (_, i) => invoice({ invoiceNo: `INV-${i}` }));
     expect(invoiceFiles(many, 'xero', DEFAULT_SETTINGS).map((f) => f.length - 1)).toEqual([500, 500, 100]);
+  });
+
+  it('dates invoices as the organisation’s region does unless Settings says: month first for a USD workbook', () => {
+    const settings = (rows: [string, string][]) =>
+      parseSettings(
+        rows.map(([key, value]) => ({ key, value, notes: '' })),
+        (i) => i + 2,
+      );
+    const dateOf = (s: ReturnType<typeof settings>) =>
+      roundTrip(invoiceFiles([invoice({ invoiceNo: 'INV-8' })], 'xero', s)[0] as unknown[][])[1]?.[3];
+    // A US business (the default workbook: New York, USD) imports into a US Xero organisation.
+    expect(dateOf(settings([]))).toBe('11/23/2026');
+    expect(dateOf(settings([['Currency', 'USD']]))).toBe('11/23/2026');
+    for (const currency of ['GBP', 'AUD', 'NZD', 'EUR'])
+      expect(dateOf(settings([['Currency', currency]]))).toBe('23/11/2026');
+    // A date style written in Settings wins, whatever the currency.
+    expect(
+      dateOf(
+        settings([
+          ['Currency', 'USD'],
+          ['XeroDateFormat', 'dd/MM/yyyy'],
+        ]),
+      ),
+    ).toBe('23/11/2026');
+    expect(
+      dateOf(
+        settings([
+          ['Currency', 'GBP'],
+          ['XeroDateFormat', 'MM/dd/yyyy'],
+        ]),
+      ),
+    ).toBe('11/23/2026');
+  });
+
+  it('states the region’s date style in Settings when Set up adds the key', () => {
+    const value = (tab: RawTab | undefined, key: string) => tab?.values.find((r) => r[0] === key)?.[1];
+    const fresh = planSetup({}).newTabs.find((t) => t.name === 'Settings');
+    expect(value(fresh, 'XeroDateFormat')).toBe('MM/dd/yyyy');
+    // An older workbook in pounds, without the key: Set up adds it day first.
+    const older: RawTab = {
+      name: 'Settings',
+      values: [
+        ['Key', 'Value', 'Notes'],
+        ['Currency', 'GBP', ''],
+      ],
+    };
+    const added = planSetup({ Settings: older }).patches.find((p) => p.tab === 'Settings')?.appends ?? [];
+    expect(added.find((r) => r[0] === 'XeroDateFormat')?.[1]).toBe('dd/MM/yyyy');
   });
 });
 
