@@ -13,6 +13,7 @@
  */
 import type { Cell } from './cells';
 import { columnLetter, indexColumns, sheetRef } from './codec';
+import { dateInZone, type IsoDate, zonedInstant } from './dates';
 import { literal } from './row-patterns';
 import { TABS, type TabKey, tabSpec } from './workbook';
 
@@ -44,17 +45,28 @@ const ID_PREFIXES: Partial<Record<TabKey, readonly string[]>> = {
 /** Marks an id row of the index: marker, signature, tab name, prefix, highest number. */
 const ID_ROW = 'Highest id';
 
+/**
+ * Marks the row of the spreadsheet's time zone: marker, signature, the zone's name as Set up found
+ * it, then three dates Sheets computes in the zone it now has (`TIME_ZONE_CHECKS`, date-formatted,
+ * so Apps Script reads each as the instant of that day's midnight there).
+ */
+const TIME_ZONE_ROW = 'Time zone';
+/** Two midsummers and today: a zone whose offsets differ from the named one's on any of them shows. */
+export const TIME_ZONE_CHECKS = ['=DATE(2000,1,1)', '=DATE(2000,7,1)', '=TODAY()'] as const;
+/** The first check's column (0-based): after the marker, the signature and the name. */
+export const TIME_ZONE_CHECK_COL = 3;
+
 /** Marks the row of Settings' cells: marker, signature, rows covered, then the cells row by row. */
 const SETTINGS_ROW = 'Settings cells';
 /** Rows below the last setting the Settings row also covers, so a setting a person adds is in it. */
 export const SETTINGS_SPARE_ROWS = 5;
 
 /**
- * Rows the index can hold: a row per tab, an id row per tab and prefix (invoices' included), and
- * the row of Settings' cells.
+ * Rows the index can hold: a row per tab, an id row per tab and prefix (invoices' included), the
+ * time zone's row and the row of Settings' cells.
  */
 export const INDEX_ROWS =
-  INDEXED_TABS.length + Object.values(ID_PREFIXES).reduce((n, p) => n + p.length, 0) + 1 + 1;
+  INDEXED_TABS.length + Object.values(ID_PREFIXES).reduce((n, p) => n + p.length, 0) + 1 + 1 + 1;
 
 /** What one trusted row of the index says about its tab. */
 export interface IndexedShape {
@@ -138,6 +150,8 @@ export function indexGrid(
   tabs: ReadonlyMap<TabKey, { readonly header: readonly Cell[]; readonly gridCols: number }>,
   invoicePrefix = '',
   settingsRows = 0,
+  /** The spreadsheet's time zone as Set up finds it: a click then need not ask for it (`indexTimeZone`). */
+  timeZone = '',
 ): string[][] {
   const rows: string[][] = [];
   const ids: [TabKey, string, number][] = [];
@@ -154,6 +168,10 @@ export function indexGrid(
     rows.push(
       signed(rows.length + 1, [ID_ROW], [idFormula(tab, prefix, keyCol)]).concat(TABS[tab].name, prefix),
     );
+  if (timeZone !== '') {
+    const cols = TIME_ZONE_CHECKS.map((_, i) => TIME_ZONE_CHECK_COL + i);
+    rows.push([TIME_ZONE_ROW, signature(rows.length + 1, cols), timeZone, ...TIME_ZONE_CHECKS]);
+  }
   const settings = tabs.get('settings');
   if (settings && settingsRows > 0 && settings.header.length > 0) {
     const covered = settingsRows + SETTINGS_SPARE_ROWS;
@@ -222,6 +240,33 @@ export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, Ind
     if (keys === settings.keyCells) out.set('settings', { ...settings, cells });
   }
   return new Map([...out].map(([tab, { keyCol: _, ...shape }]) => [tab, shape]));
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/**
+ * The spreadsheet's time zone by the index alone, or undefined (then it is asked): the name Set up
+ * wrote, trusted when its row's signature holds and each check date reads as midnight of its day in
+ * that zone: 1 January and 1 July 2000, and today. A zone changed since (File ▸ Settings) shows as
+ * another offset on one of them, unless it keeps the named zone's offsets on all three (a zone that
+ * differs only in another year's rules), which decodes this year's dates alike.
+ */
+export function indexTimeZone(values: readonly (readonly Cell[])[]): string | undefined {
+  const row = values.find((r) => r[0] === TIME_ZONE_ROW);
+  const name = row?.[2];
+  if (!row || typeof name !== 'string' || name === '') return undefined;
+  const cols = TIME_ZONE_CHECKS.map((_, i) => TIME_ZONE_CHECK_COL + i);
+  if (row[SIGNED] !== TIME_ZONE_CHECKS.join('|')) return undefined;
+  const [jan, jul, today] = cols.map((c) => row[c] as unknown);
+  try {
+    const midnight = (d: unknown, day?: IsoDate) =>
+      isDate(d) && zonedInstant(day ?? dateInZone(d, name), name).getTime() === d.getTime();
+    return midnight(jan, '2000-01-01' as IsoDate) && midnight(jul, '2000-07-01' as IsoDate) && midnight(today)
+      ? name
+      : undefined;
+  } catch {
+    return undefined; // not a zone this runtime knows
+  }
 }
 
 /**

@@ -12,16 +12,22 @@ import {
   INDEXED_TABS,
   type IndexedShape,
   indexGrid,
+  indexTimeZone,
   readIndex,
+  TIME_ZONE_CHECK_COL,
+  TIME_ZONE_CHECKS,
 } from '../../shared/index-tab';
 import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
 import { TABS, type TabKey } from '../../shared/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The trusted rows of the index by tab name, and the time zone when the index vouches for it. */
+export type IndexRead = Map<string, IndexedShape> & { timeZone?: string };
+
 /** The trusted rows of the index, by tab name; empty when the workbook has no index yet. */
-export function readIndexTab(ss: Spreadsheet): Map<string, IndexedShape> {
-  const out = new Map<string, IndexedShape>();
+export function readIndexTab(ss: Spreadsheet): IndexRead {
+  const out: IndexRead = new Map<string, IndexedShape>();
   // Its rows are the indexed tabs, at most; whole rows, so no call asks how wide the tab is. By A1
   // with the tab's name (fidelity A46): no sheet object is asked for.
   let range: GoogleAppsScript.Spreadsheet.Range;
@@ -30,13 +36,20 @@ export function readIndexTab(ss: Spreadsheet): Map<string, IndexedShape> {
   } catch {
     return out; // no index yet ("Range not found")
   }
-  for (const [tab, shape] of readIndex(range.getValues() as Cell[][])) out.set(TABS[tab].name, shape);
+  const values = range.getValues() as Cell[][];
+  for (const [tab, shape] of readIndex(values)) out.set(TABS[tab].name, shape);
+  const timeZone = indexTimeZone(values);
+  if (timeZone) out.timeZone = timeZone;
   return out;
 }
 
-/** Rewrites the index unless every indexed tab has a trusted row (the daily run: three calls when it does). */
+/**
+ * Rewrites the index unless every indexed tab has a trusted row and the time zone checks out (the
+ * daily run: three calls when it does).
+ */
 export function mendIndexTab(ss: Spreadsheet): void {
-  if (readIndexTab(ss).size < INDEXED_TABS.length) writeIndexTab(ss);
+  const index = readIndexTab(ss);
+  if (index.size < INDEXED_TABS.length || !index.timeZone) writeIndexTab(ss);
 }
 
 /**
@@ -54,13 +67,19 @@ export function writeIndexTab(ss: Spreadsheet): void {
     tabs.set(tab, { header, gridCols: sheet.getMaxColumns() });
   }
   const settings = (ss.getSheetByName(TABS.settings.name)?.getDataRange().getValues() ?? []) as Cell[][];
-  const grid = indexGrid(tabs, invoicePrefix(settings), settings.length);
+  const grid = indexGrid(tabs, invoicePrefix(settings), settings.length, ss.getSpreadsheetTimeZone());
   const sheet = ss.getSheetByName(INDEX_TAB) ?? ss.insertSheet(INDEX_TAB);
   const width = grid[0]?.length ?? 0;
   if (sheet.getMaxColumns() < width)
     sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   sheet.getDataRange().clearContent();
   if (grid.length > 0) sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  // The time zone's check dates read as Dates (midnights in the zone Sheets computes them in).
+  const zoneRow = grid.findIndex((r) => r[TIME_ZONE_CHECK_COL] === TIME_ZONE_CHECKS[0]);
+  if (zoneRow >= 0)
+    sheet
+      .getRange(zoneRow + 1, TIME_ZONE_CHECK_COL + 1, 1, TIME_ZONE_CHECKS.length)
+      .setNumberFormat('yyyy-mm-dd');
   if (!sheet.isSheetHidden()) sheet.hideSheet();
 }
 

@@ -86,7 +86,8 @@ export function readScopedTabs(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   scope: Scope,
   requestId?: string,
-  timeZone = ss.getSpreadsheetTimeZone(),
+  /** The spreadsheet's time zone when the caller knows it; else the index's, else asked. */
+  knownTimeZone?: string,
   progress: Progress = NO_PROGRESS,
   /** One plan and one write follow: last rows are asked only of the tabs that get rows. */
   deferLastRow = false,
@@ -96,6 +97,8 @@ export function readScopedTabs(
   index: ReadonlyMap<string, IndexedShape>;
 } {
   const index = readIndexTab(ss);
+  // The index vouches for the zone (shared/index-tab.ts `indexTimeZone`): no call asks for it.
+  const timeZone = knownTimeZone ?? index.timeZone ?? ss.getSpreadsheetTimeZone();
   const source = sheetRowSource(ss, index, progress, deferLastRow);
   const stamp = stampOf(index);
   const recorder = scope.record && stamp !== '' ? memoryRecorder() : undefined;
@@ -154,24 +157,24 @@ export function readDecideWrite<P extends WritePlan>(
     decide(decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'), ctx, read);
   try {
     const { plan, read, memory } = withDocumentLock(() => {
-      const timeZone = ss.getSpreadsheetTimeZone();
-      const ctx = contextFor(ss, requestId, timeZone);
       let read: ReadResult;
       let plan: P;
       // The scoped read, while the plan is made from it: its searches become the reply's memory.
       let scoped: ReturnType<typeof readScopedTabs> | undefined;
       if (scope) {
-        scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, timeZone, progress, true);
+        scoped = readScopedTabs(ss, scope, firstTry ? undefined : requestId, undefined, progress, true);
         read = scoped;
+        const ctx = contextFor(ss, requestId, scoped.timeZone);
         plan = planFrom(read, { ...ctx, highestIds: scoped.source.highestIds });
         if (newKeysTaken(scoped.source, read.tabs, scoped.sparse ?? new Set(), plan.patches)) {
           scoped = undefined;
-          read = readTabs(ss, tabs, timeZone);
+          read = readTabs(ss, tabs, read.timeZone);
           plan = planFrom(read, ctx);
         }
       } else {
+        const timeZone = ss.getSpreadsheetTimeZone();
         read = readTabs(ss, tabs, timeZone);
-        plan = planFrom(read, ctx);
+        plan = planFrom(read, contextFor(ss, requestId, timeZone));
       }
       const appended = writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart, progress);
       const own = scoped?.memory;
@@ -216,8 +219,8 @@ export function readDecideWriteEach(
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   try {
     return withDocumentLock(() => {
-      const timeZone = ss.getSpreadsheetTimeZone();
-      const scoped = readScopedTabs(ss, scope, steps[0]?.requestId, timeZone);
+      const scoped = readScopedTabs(ss, scope, steps[0]?.requestId);
+      const timeZone = scoped.timeZone;
       let read: ReadResult = scoped;
       let sorted = false;
       const plans: WritePlan[] = [];

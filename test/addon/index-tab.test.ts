@@ -80,6 +80,41 @@ describe('add-on: the index tab', () => {
     });
   });
 
+  it('gives the time zone without asking, until the spreadsheet moves to another zone', async () => {
+    const desk = await shop();
+    const zoneAsked = (c: Record<string, number>) => c['Spreadsheet.getSpreadsheetTimeZone'] ?? 0;
+    expect(day(desk).map(zoneAsked)).toEqual([0, 0]);
+    const expected = () => {
+      desk.rt.counter.reset();
+      const reply = desk.run<ActionReply>(
+        'sidebarAction',
+        {
+          command: {
+            action: 'log-call',
+            backorderId: 'BO-000001',
+            method: 'Email',
+            summary: 'sent the date',
+          },
+          requestId: rid(),
+          attempt: 1,
+        },
+        { sheet: 'Backorders', row: 2 },
+      );
+      return {
+        asked: zoneAsked(desk.rt.counter.counts),
+        shown: reply.view.facts.find(([k]) => k === 'Expected')?.[1],
+      };
+    };
+    expect(expected()).toEqual({ asked: 0, shown: expect.stringMatching(/^2026-12-01 /) });
+    // File ▸ Settings ▸ Time zone: the index's check dates are now midnights elsewhere, so the add-on
+    // asks, and the dates in the tabs (serials, unchanged) still read as the days they show.
+    desk.twin.file.properties.timeZone = 'Asia/Tokyo';
+    expect(expected()).toEqual({ asked: 1, shown: expect.stringMatching(/^2026-12-01 /) });
+    // The daily run writes the index again with the new zone: clicks stop asking.
+    desk.run('dailyRun', {});
+    expect(expected()).toEqual({ asked: 0, shown: expect.stringMatching(/^2026-12-01 /) });
+  });
+
   it('asks a tab directly once a person inserted a column into it, and the daily run mends its row', async () => {
     const desk = await shop();
     const orders = desk.twin.sheetNamed('Orders');

@@ -33,6 +33,7 @@ describe('add-on: measureSpeed', () => {
     expect(report.sheet).toBe('Orders');
     expect(report.ms.rangeByA1).toBeGreaterThanOrEqual(0);
     expect(report.ms.sheetOfRangeByA1).toBeGreaterThanOrEqual(0);
+    expect(report.ms.getSpreadsheetTimeZone).toBeGreaterThanOrEqual(0);
     // The worked example's Log holds LG-000001 …: its id row shows the highest.
     const logIds = desk.rows('Log').map((r) => Number(String(r.LogID).slice(3)));
     expect(report.idsTrusted).toContain(`Log LG-: ${Math.max(...logIds)}`);

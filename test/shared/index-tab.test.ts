@@ -6,7 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../shared/cells';
-import { idsKnown, indexGrid, lastRowIn, readIndex, signature, vouches } from '../../shared/index-tab';
+import { type IsoDate, zonedInstant } from '../../shared/dates';
+import {
+  idsKnown,
+  indexGrid,
+  indexTimeZone,
+  lastRowIn,
+  readIndex,
+  signature,
+  TIME_ZONE_CHECKS,
+  vouches,
+} from '../../shared/index-tab';
 import { InvoicesTab } from '../../shared/tabs/invoices';
 import { LogTab } from '../../shared/tabs/log';
 import type { TabKey } from '../../shared/workbook';
@@ -124,6 +134,39 @@ describe('index tab', () => {
       r.map((v, c) => (c === 2 ? '#REF!' : v)),
     );
     expect(readIndex(broken).has('log')).toBe(false);
+  });
+
+  it('vouches for the time zone Set up wrote while Sheets computes its check dates as midnights there', () => {
+    const zone = 'America/New_York';
+    const grid = indexGrid(new Map([['log', { header, gridCols: 26 }]]), '', 0, zone);
+    const row = grid.find((r) => r[0] === 'Time zone') as string[];
+    expect(row.slice(2, 6)).toEqual([zone, ...TIME_ZONE_CHECKS]);
+    const today = '2026-12-06' as IsoDate;
+    /** The row's values as Apps Script reads them from a spreadsheet set to `actual`. */
+    const read = (actual: string, signed = TIME_ZONE_CHECKS.join('|'), name = zone): Cell[][] => [
+      [
+        'Time zone',
+        signed,
+        name,
+        ...(['2000-01-01', '2000-07-01', today] as IsoDate[]).map(
+          (d) => zonedInstant(d, actual) as unknown as Cell,
+        ),
+      ],
+    ];
+    expect(indexTimeZone(read(zone))).toBe(zone);
+    // The spreadsheet moved to another zone since (File ▸ Settings): its midnights are other instants.
+    expect(indexTimeZone(read('Europe/London'))).toBeUndefined();
+    // Phoenix keeps Denver's offset in January but not in July (no daylight saving time).
+    expect(indexTimeZone(read('America/Denver', undefined, 'America/Denver'))).toBe('America/Denver');
+    expect(indexTimeZone(read('America/Phoenix', undefined, 'America/Denver'))).toBeUndefined();
+    // A check typed over, a name typed over with a zone nobody knows, no row at all.
+    expect(indexTimeZone(read(zone, '=DATE(2000,1,1)|2000-07-01|=TODAY()'))).toBeUndefined();
+    expect(indexTimeZone(read(zone, undefined, 'Mars/Olympus'))).toBeUndefined();
+    expect(indexTimeZone([])).toBeUndefined();
+    // Text in place of a Date (the cells lost their date format) is not a midnight.
+    expect(
+      indexTimeZone([['Time zone', TIME_ZONE_CHECKS.join('|'), zone, '2000-01-01', '2000-07-01', today]]),
+    ).toBeUndefined();
   });
 
   it('finds the last row with content in a read that runs to the end of the grid', () => {
