@@ -12,7 +12,7 @@
 import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
 import { addDays } from '../shared/dates';
-import type { ActionReply, RowRef, RowView } from '../shared/rpc';
+import type { ActionReply, RowRef, RowView } from '../shared/sidebar/rpc';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 import { addonInTwin, BENCH_NOW, withProbe } from './addon-twin';

@@ -33,7 +33,7 @@ const each = (a: Arg | undefined, f: (v: unknown) => unknown): unknown =>
   Array.isArray(a?.value) ? (a.value as unknown[][]).map((row) => row.map(f)) : f(a?.value);
 
 /**
- * What the index tab's id rows use (shared/index-tab.ts `idFormula`), cell by cell over arrays as
+ * What the index tab's id rows use (shared/io/index-tab.ts `idFormula`), cell by cell over arrays as
  * Sheets computes them inside ARRAYFORMULA (docs/fidelity.md A47); the parser has none of them, or
  * (MAX) a stub. An error travels in its cell until IFERROR replaces it.
  */

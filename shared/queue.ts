@@ -22,7 +22,7 @@ import { PRIORITY_RANK } from './tabs/vocabulary';
 /**
  * The actions that free stock or change who waits, after which the standing rule runs. The others
  * (a call, a date, Allocate all, which serves every queue itself) leave a settled queue settled, and
- * a single-entity action among them reads no waiting lines (shared/row-scope.ts).
+ * a single-entity action among them reads no waiting lines (shared/io/row-scope.ts).
  */
 const SETTLING: ReadonlySet<Action> = new Set<Action>([
   'allocate',

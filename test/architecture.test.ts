@@ -82,6 +82,21 @@ function violations(rules: Record<string, readonly string[]>): string[] {
   return out;
 }
 
+/**
+ * shared/ by kind (README "Architecture"): the domain at its root (workbook, tabs, commands, queue,
+ * reports…) decides; `shared/io/` plans what an edge reads and writes for it (scopes, the index tab,
+ * search memory, write plans) and `shared/sidebar/` is the sidebar's contract and view model. They
+ * sit above the domain: a file at shared/'s root (or in its domain folders) imports neither.
+ */
+const ABOVE_DOMAIN = ['shared/io', 'shared/sidebar'];
+
+function folderViolations(graph: readonly Edge[]): string[] {
+  const above = (file: string) => ABOVE_DOMAIN.find((f) => file.startsWith(`${f}/`));
+  return graph
+    .filter((e) => e.from.startsWith('shared/') && !above(e.from) && above(e.to))
+    .map((e) => `${e.from} → ${e.spec} (the domain at shared/’s root may not import ${above(e.to)})`);
+}
+
 /** Strongly connected components of more than one file (Tarjan), each as its files. */
 function circles(graph: readonly Edge[], files: readonly string[]): string[][] {
   const next = new Map<string, string[]>();
@@ -147,6 +162,17 @@ describe('architecture', () => {
       expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(
         /SpreadsheetApp|LockService|process\.|Date\.now\(\)|new Date\(\)/,
       );
+  });
+
+  it('keeps the domain at shared/’s root below its folders of reads, writes and the sidebar', () => {
+    expect(folderViolations(edges)).toEqual([]);
+  });
+
+  it('catches the domain importing a folder above it (the check is not vacuous)', () => {
+    const up = { from: 'shared/queue.ts', to: 'shared/io/row-scope.ts', spec: './io/row-scope' };
+    expect(folderViolations([...edges, up])).toEqual([
+      'shared/queue.ts → ./io/row-scope (the domain at shared/’s root may not import shared/io)',
+    ]);
   });
 
   it('has no import circles', () => {

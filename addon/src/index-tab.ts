@@ -1,5 +1,5 @@
 /**
- * The index tab in the spreadsheet (shared/index-tab.ts decides what it holds and which rows to
+ * The index tab in the spreadsheet (shared/io/index-tab.ts decides what it holds and which rows to
  * trust): read at the start of every scoped read in one call (its values: each row signs its own formulas) instead of a header read, a last-row and two grid-size calls per tab; rewritten by Set
  * up, mended by the daily run, hidden from people. A missing or untrusted row only means that tab is
  * asked directly.
@@ -16,7 +16,7 @@ import {
   readIndex,
   TIME_ZONE_CHECK_COL,
   TIME_ZONE_CHECKS,
-} from '../../shared/index-tab';
+} from '../../shared/io/index-tab';
 import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
 import { TABS, type TabKey } from '../../shared/workbook';
 

@@ -85,7 +85,7 @@ export function measureSpeed(): SpeedReport {
   const read = {
     getLastRow: timed(REPEAT, () => sheet.getLastRow()),
     getSheetByName: timed(REPEAT, () => ss.getSheetByName(name)),
-    // What the index's time-zone row saves a click (shared/index-tab.ts `indexTimeZone`).
+    // What the index's time-zone row saves a click (shared/io/index-tab.ts `indexTimeZone`).
     getSpreadsheetTimeZone: timed(REPEAT, () => ss.getSpreadsheetTimeZone()),
     // Whether one getSheets and a getName per sheet could stand in for a getSheetByName per tab
     // (a click makes nine): if getName is answered without a trip, they could.

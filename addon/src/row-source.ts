@@ -1,19 +1,19 @@
 /**
- * The add-on's RowSource (shared/row-scope.ts): rows found by key with Apps Script's TextFinder on
+ * The add-on's RowSource (shared/io/row-scope.ts): rows found by key with Apps Script's TextFinder on
  * the key column (a server-side search: the column is never read into the script; the
  * `spreadsheets.currentonly` scope is enough, fidelity A38), then read in as few getValues as
  * contiguity allows: runs of rows, joined across a gap while re-reading the gap costs less than
  * another call. Sheets are looked up by name as they are needed, never all of them, and not at
  * all for a tab the index vouches for (addon/src/tab-handle.ts). With the index
- * tab (shared/index-tab.ts) a tab's header and grid come from it, and a tab that may get rows has its
+ * tab (shared/io/index-tab.ts) a tab's header and grid come from it, and a tab that may get rows has its
  * last row found by reading from its last key rows to the end of its grid when that is cheaper than
  * asking `getLastRow` (the same read holds the rows that give the next id).
  */
 import type { Cell } from '../../shared/cells';
 import { columnLetter, type RawTab } from '../../shared/codec';
-import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/index-tab';
-import { matchRows } from '../../shared/row-patterns';
-import { type RowSource, TAIL_ROWS } from '../../shared/row-scope';
+import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/io/index-tab';
+import { matchRows } from '../../shared/io/row-patterns';
+import { type RowSource, TAIL_ROWS } from '../../shared/io/row-scope';
 import { TABS, tabKeyOf } from '../../shared/workbook';
 import { NO_PROGRESS, type Progress } from './progress';
 import { tabHandle } from './tab-handle';

@@ -6,14 +6,13 @@
  * core's reason, which google.script.run hands to the sidebar's failure handler.
  */
 import type { RawTab } from '../../shared/codec';
-import type { Scope } from '../../shared/command-scope';
 import type { CommandContext } from '../../shared/desk';
 import { DeskError } from '../../shared/errors';
-import type { IndexedShape } from '../../shared/index-tab';
-import { newKeysTaken } from '../../shared/new-keys';
-import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
-import { withUnreadAsEmpty } from '../../shared/read-plan';
-import { readScoped } from '../../shared/row-scope';
+import type { Scope } from '../../shared/io/command-scope';
+import type { IndexedShape } from '../../shared/io/index-tab';
+import { newKeysTaken } from '../../shared/io/new-keys';
+import { withUnreadAsEmpty } from '../../shared/io/read-plan';
+import { readScoped } from '../../shared/io/row-scope';
 import {
   MemoryMiss,
   memoryAfter,
@@ -22,7 +21,8 @@ import {
   recallFrom,
   type SearchMemory,
   stampOf,
-} from '../../shared/search-memory';
+} from '../../shared/io/search-memory';
+import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { readIndexTab } from './index-tab';
@@ -68,17 +68,17 @@ export interface Applied<P> {
   readonly timeZone: string;
   /**
    * A scope with `record`: what its searches found, as the write left it, for a next action on the
-   * same row (shared/search-memory.ts `memoryAfter`); undefined when that cannot be told.
+   * same row (shared/io/search-memory.ts `memoryAfter`); undefined when that cannot be told.
    */
   readonly memory: () => SearchMemory | undefined;
 }
 
-export { agingScope, batchScope, commandScope, dailyScope, type Scope } from '../../shared/command-scope';
+export { agingScope, batchScope, commandScope, dailyScope, type Scope } from '../../shared/io/command-scope';
 
 /**
  * Reads the rows a scope names (TextFinder by key, then the rows), every other typed tab as empty. A
  * scope with the memory of the view it came from reads the rows that view found without searching,
- * when the index shows nothing changed since (shared/search-memory.ts); a remembered row that no
+ * when the index shows nothing changed since (shared/io/search-memory.ts); a remembered row that no
  * longer holds its key makes the read start again with searches. A view's scope (`record`) gives
  * back its own searches as memory.
  */
@@ -97,7 +97,7 @@ export function readScopedTabs(
   index: ReadonlyMap<string, IndexedShape>;
 } {
   const index = readIndexTab(ss);
-  // The index vouches for the zone (shared/index-tab.ts `indexTimeZone`): no call asks for it.
+  // The index vouches for the zone (shared/io/index-tab.ts `indexTimeZone`): no call asks for it.
   const timeZone = knownTimeZone ?? index.timeZone ?? ss.getSpreadsheetTimeZone();
   const source = sheetRowSource(ss, index, progress, deferLastRow);
   const stamp = stampOf(index);
@@ -130,7 +130,7 @@ export function readScopedTabs(
 }
 
 /**
- * Reads `tabs` (every tab unless told; shared/read-plan.ts) under the document lock, or with a
+ * Reads `tabs` (every tab unless told; shared/io/read-plan.ts) under the document lock, or with a
  * `scope` only the rows it names, lets `decide` plan the writes, writes them, and toasts
  * `toast(plan)` when the whole took longer than a second. A typed tab not read decodes as empty, and
  * a write to it is refused before anything is written. A scoped plan whose new ids turn out taken

@@ -1,7 +1,7 @@
 /**
  * The add-on's edge to the spreadsheet, synchronous as Apps Script is: one batched read of the tabs an
  * action needs (a getDataRange().getValues() per tab) and the core's patches written cell-sized: the
- * changed cells go out as the rectangles shared/write-plan.ts plans (a row's run of changed columns,
+ * changed cells go out as the rectangles shared/io/write-plan.ts plans (a row's run of changed columns,
  * stacked over rows that share it, joined across a gap only while that is cheaper than another
  * call), so a change of one cell writes one cell wherever its row is, and columns the action does
  * not own (people's, formulas) are never in a written range. New rows go out in one setValues, with
@@ -11,9 +11,9 @@ import { type Cell, encodeText } from '../../shared/cells';
 import { indexColumns, type RawTab, type TabPatch } from '../../shared/codec';
 import { normalizeHeader } from '../../shared/columns';
 import { type Grid, gridNeeds, widest } from '../../shared/grid-plan';
+import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/io/write-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
 import { tabKeyOf, tabSpec } from '../../shared/workbook';
-import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/write-plan';
 import { type Placing, placeAppends } from './appends';
 import { planGrids } from './grid';
 import { NO_PROGRESS, type Progress } from './progress';
@@ -215,7 +215,7 @@ export function writeTabs(
   progress: Progress = NO_PROGRESS,
 ): ReadonlySet<string> {
   // Every patch is for a tab read in this execution: checked before anything is written, so a plan
-  // can never land half (or over a tab it never saw: shared/read-plan.ts).
+  // can never land half (or over a tab it never saw: shared/io/read-plan.ts).
   for (const patch of patches)
     if (!read.sheets.has(patch.tab) || !read.tabs[patch.tab])
       throw new Error(

@@ -6,9 +6,10 @@
  */
 import * as z from 'zod/mini';
 import type { CommandResult } from '../../shared/commands/run';
+import { commandTabs, LIST_TABS, VIEW_TABS, viewTabKeys } from '../../shared/io/read-plan';
+import { NO_KEYS } from '../../shared/io/scope-keys';
 import { planAction } from '../../shared/plans';
-import { commandTabs, LIST_TABS, VIEW_TABS, viewTabKeys } from '../../shared/read-plan';
-import { describeRow, listBackorders } from '../../shared/row-view';
+import { describeRow, listBackorders } from '../../shared/sidebar/row-view';
 import {
   type ActionReply,
   ActionRequestSchema,
@@ -20,8 +21,7 @@ import {
   RowRefSchema,
   type RowView,
   type SidebarStatus,
-} from '../../shared/rpc';
-import { NO_KEYS } from '../../shared/scope-keys';
+} from '../../shared/sidebar/rpc';
 import { TABS } from '../../shared/workbook';
 import { progressFor, readProgress } from './progress';
 import { commandScope, readDecideWrite, readOnly } from './server';
@@ -51,7 +51,7 @@ export function sidebarView(ref: unknown): RowView {
   return viewOf(at);
 }
 
-/** The shown row, then by key its entity's rows and its SKU's queue (shared/row-scope.ts). */
+/** The shown row, then by key its entity's rows and its SKU's queue (shared/io/row-scope.ts). */
 function viewOf(at: RowRef | null, active?: GoogleAppsScript.Spreadsheet.Spreadsheet): RowView {
   const { loaded, ss, timeZone, memory } = readOnly(
     VIEW_TABS,

@@ -3,7 +3,7 @@
  * execution): two copies of the same shop, one with 10 and one with 1,510 rows of history in each of
  * Log, Calls and Invoices, take the same batches. Both decide alike and read exactly as many cells, because a
  * batch reads the tabs it decides from whole and the history only for the Log's last rows
- * (shared/read-plan.ts `BatchTabs`). The daily run decides its follow-ups and its Aging from one
+ * (shared/io/read-plan.ts `BatchTabs`). The daily run decides its follow-ups and its Aging from one
  * read. A Log people sorted newest first still gets the next LogID.
  */
 import { describe, expect, it } from 'vitest';

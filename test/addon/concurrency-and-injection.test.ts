@@ -7,8 +7,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { INDEX_TAB } from '../../shared/index-tab';
-import type { ActionReply, RowView } from '../../shared/rpc';
+import { INDEX_TAB } from '../../shared/io/index-tab';
+import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { lastUnitShop, openDesk, typeWorkedExample } from '../support/addon';
 
 const PAYLOADS = [
@@ -145,7 +145,7 @@ describe('add-on: concurrency, injection, call counts', () => {
     expect(desk.rows('POs')[0]?.Notes).toBe(PAYLOADS[4]);
   });
 
-  // A view reads its row, then by key its entity and its SKU's queue (shared/row-scope.ts): with the
+  // A view reads its row, then by key its entity and its SKU's queue (shared/io/row-scope.ts): with the
   // viewed SKU's queue the same, its calls are the same at 100 and at 2,000 lines; allocate-all reads
   // whole tabs in the same calls at any size.
   it('makes the same service calls for an action on 100 and on 2,000 order lines', async () => {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newWorkbookFile } from '../../local-store/workbook-file';
-import type { SidebarStatus } from '../../shared/rpc';
+import type { SidebarStatus } from '../../shared/sidebar/rpc';
 import { newProjectState } from '../../twin/apps-script/services';
 import { openDesk, typeWorkedExample } from '../support/addon';
 

@@ -4,7 +4,7 @@
  * of a RequestID that did land gets the earlier outcome and changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionReply, RowView } from '../../shared/rpc';
+import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { openDesk, typeWorkedExample } from '../support/addon';
 
 describe('add-on: a first try and a repeated one', () => {

@@ -1,5 +1,5 @@
 /**
- * The index tab (shared/index-tab.ts) through the built Code.js in the twin: Set up writes it hidden,
+ * The index tab (shared/io/index-tab.ts) through the built Code.js in the twin: Set up writes it hidden,
  * a click reads every tab's header and grid from it instead of asking each tab, and decides and
  * writes exactly as without it; a tab whose row cannot be trusted (a person inserted a column) is
  * asked directly and the daily run mends the row; a new history row (appendRow) goes below a cell a
@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../shared/cells';
-import { INDEX_TAB, INDEXED_TABS, readIndex } from '../../shared/index-tab';
-import type { ActionReply } from '../../shared/rpc';
+import { INDEX_TAB, INDEXED_TABS, readIndex } from '../../shared/io/index-tab';
+import type { ActionReply } from '../../shared/sidebar/rpc';
 import { batchUpdate } from '../../twin/batch-update';
 import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
 

@@ -7,7 +7,7 @@
  * Code.js in the twin, whose write cache commits only at a read, a flush or the end of an execution.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionReply, RowView } from '../../shared/rpc';
+import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { lastUnitShop } from '../support/addon';
 
 describe('add-on: two executions interleaved at the lock', () => {

@@ -6,7 +6,7 @@
  * rep changes a line (quantity down, a required date) and the note typed beside it stays.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionReply, RowView } from '../../shared/rpc';
+import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { openDesk } from '../support/addon';
 
 describe('add-on: decisions on order and PO lines', () => {

@@ -6,7 +6,7 @@
  * stays clean (docs/fidelity.md A12–A14, A17).
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionReply } from '../../shared/rpc';
+import type { ActionReply } from '../../shared/sidebar/rpc';
 import { openDesk, typeWorkedExample } from '../support/addon';
 
 // Enough to pass the Log's first 1,000 rows. Every action still reads every tab whole (issue #12), so

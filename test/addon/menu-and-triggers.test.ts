@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MENU_ITEMS, RPC_NAMES } from '../../addon/src/menu-items';
-import type { ListRow } from '../../shared/rpc';
+import type { ListRow } from '../../shared/sidebar/rpc';
 import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
 
 async function shop(): Promise<Desk> {

@@ -5,7 +5,7 @@
  * shows no notice due and the history has the e-mail; a rep's Due today lists what wants a call.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionReply, ListRow, RowView } from '../../shared/rpc';
+import type { ActionReply, ListRow, RowView } from '../../shared/sidebar/rpc';
 import { NOW, openDesk } from '../support/addon';
 
 let n = 0;

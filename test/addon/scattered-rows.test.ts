@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { columnLetter } from '../../shared/codec';
-import type { ActionReply, RowView } from '../../shared/rpc';
+import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { type Desk, openDesk } from '../support/addon';
 
 let n = 0;

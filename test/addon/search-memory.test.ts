@@ -1,14 +1,14 @@
 /**
  * An action taken from a view reads the rows that view's searches found, without searching again
- * (shared/search-memory.ts), through the built Code.js in the twin: fewer searches, the same result;
+ * (shared/io/search-memory.ts), through the built Code.js in the twin: fewer searches, the same result;
  * a person sorting the tab between the view and the click makes the action search and act on the
  * right row; memory is set aside after any other action, an added row, or five minutes; and the
  * documented limit (a key retyped in a row the view never found, within those minutes) is pinned.
  */
 import { describe, expect, it } from 'vitest';
 import { columnLetter } from '../../shared/codec';
-import type { ActionReply, RowView } from '../../shared/rpc';
-import { MEMORY_SECONDS } from '../../shared/search-memory';
+import { MEMORY_SECONDS } from '../../shared/io/search-memory';
+import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { type Desk, NOW, openDesk, typeWorkedExample } from '../support/addon';
 
 let n = 0;

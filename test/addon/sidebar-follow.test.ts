@@ -4,7 +4,7 @@
  * or a row whose view the sidebar keeps, costs no read of the spreadsheet's values.
  */
 import { describe, expect, it } from 'vitest';
-import type { FollowReply } from '../../shared/rpc';
+import type { FollowReply } from '../../shared/sidebar/rpc';
 import { openDesk, typeWorkedExample } from '../support/addon';
 
 describe('add-on: the sidebar follows the selection', () => {

@@ -1,5 +1,5 @@
 /**
- * The queue's standing rule through the add-on's scoped read (shared/row-scope.ts): stock one action
+ * The queue's standing rule through the add-on's scoped read (shared/io/row-scope.ts): stock one action
  * frees reaches a parked order of the same SKU that the action never touched, although the add-on
  * reads only the rows the action involves. A ship-complete order parked for want of stock takes the
  * units a cancelled line frees, in the same click.

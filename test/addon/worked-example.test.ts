@@ -5,7 +5,7 @@
  * backorder of 5; the PO received → Ready to Fulfill → fulfilled; and a call logged.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionReply, RowView } from '../../shared/rpc';
+import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { openDesk, typeWorkedExample } from '../support/addon';
 
 let n = 0;

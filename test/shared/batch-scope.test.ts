@@ -1,5 +1,5 @@
 /**
- * The batch reads of Allocate all, Rebuild aging and the daily follow-up (shared/read-plan.ts
+ * The batch reads of Allocate all, Rebuild aging and the daily follow-up (shared/io/read-plan.ts
  * `BatchTabs`) against the whole read, as an oracle: on the demo workbook, after drawn single-entity
  * steps that leave work to allocate, overdue backorders and deliveries to settle, each batch is planned from whole tabs and from their batch read (deciding tabs whole,
  * the Log by its last rows and this RequestID), and the two plans must write the same cells, append
@@ -15,7 +15,6 @@ import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
 import { simulateDemo } from '../../shared/demo/simulate';
 import type { CommandContext } from '../../shared/desk';
-import { decodeLoaded, planAction, planAging } from '../../shared/plans';
 import {
   AGING_TABS,
   ALLOCATE_ALL_TABS,
@@ -24,10 +23,11 @@ import {
   batchTabs,
   FOLLOW_UP_TABS,
   withUnreadAsEmpty,
-} from '../../shared/read-plan';
+} from '../../shared/io/read-plan';
+import { readScoped } from '../../shared/io/row-scope';
+import { NO_KEYS } from '../../shared/io/scope-keys';
+import { decodeLoaded, planAction, planAging } from '../../shared/plans';
 import { renderWorkbook } from '../../shared/render-workbook';
-import { readScoped } from '../../shared/row-scope';
-import { NO_KEYS } from '../../shared/scope-keys';
 import { AGING_TAB, type Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';
 import {

@@ -16,7 +16,7 @@ import {
   signature,
   TIME_ZONE_CHECKS,
   vouches,
-} from '../../shared/index-tab';
+} from '../../shared/io/index-tab';
 import { InvoicesTab } from '../../shared/tabs/invoices';
 import { LogTab } from '../../shared/tabs/log';
 import type { TabKey } from '../../shared/workbook';

@@ -1,13 +1,13 @@
 /**
  * When a search finds more cells than a read of the searched cells costs, the add-on's row source
- * reads them and matches here (shared/row-patterns.ts `matchRows`) instead of asking each found
+ * reads them and matches here (shared/io/row-patterns.ts `matchRows`) instead of asking each found
  * cell its row: the same rows as the TextFinder search it stands in for, as the add-on builds it
  * (anchored, case-sensitive, a regular expression), run in the twin.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
-import { literal, matchRows } from '../../shared/row-patterns';
+import { literal, matchRows } from '../../shared/io/row-patterns';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
 

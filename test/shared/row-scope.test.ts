@@ -1,5 +1,5 @@
 /**
- * The row-by-row read (shared/row-scope.ts) against the whole read, as an oracle: on the demo
+ * The row-by-row read (shared/io/row-scope.ts) against the whole read, as an oracle: on the demo
  * workbook (300 SKUs, 60 days of orders, backorders, POs, shipments, invoices, calls and Log), every
  * single-entity command fast-check draws is planned twice, once from whole tabs and once from only
  * the rows its scope finds, and the two plans must write the same cells, append the same rows and
@@ -10,20 +10,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
 import type { RawTab } from '../../shared/codec';
-import { commandScope } from '../../shared/command-scope';
 import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
 import type { CommandContext } from '../../shared/desk';
-import { newKeysTaken } from '../../shared/new-keys';
+import { commandScope } from '../../shared/io/command-scope';
+import { newKeysTaken } from '../../shared/io/new-keys';
+import { COMMAND_TAB_KEYS, viewTabKeys, withUnreadAsEmpty } from '../../shared/io/read-plan';
+import { readScoped } from '../../shared/io/row-scope';
+import { commandKeys, NO_KEYS } from '../../shared/io/scope-keys';
+import type { Found } from '../../shared/io/search-memory';
 import { decodeLoaded, planAction } from '../../shared/plans';
-import { COMMAND_TAB_KEYS, viewTabKeys, withUnreadAsEmpty } from '../../shared/read-plan';
 import { renderWorkbook } from '../../shared/render-workbook';
-import { readScoped } from '../../shared/row-scope';
-import { describeRow } from '../../shared/row-view';
-import type { RowRef } from '../../shared/rpc';
-import { commandKeys, NO_KEYS } from '../../shared/scope-keys';
-import type { Found } from '../../shared/search-memory';
+import { describeRow } from '../../shared/sidebar/row-view';
+import type { RowRef } from '../../shared/sidebar/rpc';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';
 import { commandFor, drawnPicks, memorySource, normalPatches, settledDemo } from '../support/scope-oracle';
@@ -87,7 +87,7 @@ describe('row-by-row reads decide as whole reads do', () => {
           const raw = rawOf(wb);
           const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx));
           const { source, counted } = memorySource(raw);
-          // The scope the add-on reads for this command (shared/command-scope.ts), with no row shown.
+          // The scope the add-on reads for this command (shared/io/command-scope.ts), with no row shown.
           const scope = commandScope(command);
           if (!scope) throw new Error(`no scope for ${command.action}`);
           const read = readScoped(source, scope.keys, { ...scope, requestId: ctx.requestId });

@@ -1,10 +1,10 @@
 /**
- * The memory a view hands to the action taken from it (shared/search-memory.ts): its stamp moves
+ * The memory a view hands to the action taken from it (shared/io/search-memory.ts): its stamp moves
  * with anything the index shows (a row added, a grid grown, a header changed, any action's Log id),
  * and it is recalled only with the same stamp, within MEMORY_SECONDS, and within its bounds.
  */
 import { describe, expect, it } from 'vitest';
-import type { IndexedShape } from '../../shared/index-tab';
+import type { IndexedShape } from '../../shared/io/index-tab';
 import {
   MEMORY_ROWS,
   MEMORY_SECONDS,
@@ -12,7 +12,7 @@ import {
   memoryRecorder,
   recallFrom,
   stampOf,
-} from '../../shared/search-memory';
+} from '../../shared/io/search-memory';
 
 const shape = (over: Partial<IndexedShape> = {}): IndexedShape => ({
   header: ['LogID', 'When'],

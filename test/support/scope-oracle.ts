@@ -11,7 +11,7 @@ import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { addDays } from '../../shared/dates';
 import { simulateDemo } from '../../shared/demo/simulate';
-import type { RowSource } from '../../shared/row-scope';
+import type { RowSource } from '../../shared/io/row-scope';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from './build';
 import { changeLineFields, changePoFields, type Step } from './drawn-fields';

@@ -125,7 +125,7 @@ describe('docs/fidelity.md — rows and text', () => {
 
   it('A47: the highest number after an id prefix, over a whole key column (ARRAYFORMULA, REGEXEXTRACT)', () => {
     const { rt } = twinWith([['LG-000007'], ['LG-000012'], ['X-99'], [5], ['lg-000050'], ['LG-3a']]);
-    // The index tab's id formula (shared/index-tab.ts idFormula), and the same over a prefix with none.
+    // The index tab's id formula (shared/io/index-tab.ts idFormula), and the same over a prefix with none.
     const f = (prefix: string) =>
       `=ARRAYFORMULA(MAX(IFERROR(VALUE(REGEXEXTRACT(TO_TEXT(T!A2:A),"^${prefix}\\-(\\d+)$")),0)))`;
     expect(rt.run('indexOf', [f('LG'), f('BO'), '=IFERROR(1/0,7)', '=MAX(3,9,2)', '=VALUE("012")'])).toEqual([

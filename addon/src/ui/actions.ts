@@ -8,7 +8,7 @@
  */
 
 import type { Command } from '../../../shared/commands/schema';
-import type { RowView } from '../../../shared/rpc';
+import type { RowView } from '../../../shared/sidebar/rpc';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../../../shared/tabs/vocabulary';
 import { type Act, el, field, filled, form, input, select, tag } from './dom';
 import { notifyForm } from './notify-form';

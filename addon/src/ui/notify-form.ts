@@ -4,7 +4,7 @@
  * (Gmail or the mail app): the rep reviews and sends it, so the add-on needs no mail scope. "Record as sent" then writes it to
  * Notifications and Calls, so the history and the next notice due know of it.
  */
-import type { RowView } from '../../../shared/rpc';
+import type { RowView } from '../../../shared/sidebar/rpc';
 import { type Act, el, form } from './dom';
 
 export function notifyForm(n: NonNullable<RowView['notice']>, act: Act, backorderId: string): HTMLElement {

@@ -4,7 +4,7 @@
  * `offered` list (shared/applicable.ts); every form is built here and tagged with its action.
  */
 import type { Command } from '../../../shared/commands/schema';
-import type { RowView } from '../../../shared/rpc';
+import type { RowView } from '../../../shared/sidebar/rpc';
 import { type Act, field, filled, form, input, tag } from './dom';
 
 export function poLineActions(v: RowView, act: Act, po: string, line: number | undefined): HTMLElement[] {

@@ -6,7 +6,14 @@
  * a call is in flight; every failure shows the server's reason.
  */
 import type { Command } from '../../../shared/commands/schema';
-import type { ActionReply, FollowReply, ListRow, RowRef, RowView, SidebarStatus } from '../../../shared/rpc';
+import type {
+  ActionReply,
+  FollowReply,
+  ListRow,
+  RowRef,
+  RowView,
+  SidebarStatus,
+} from '../../../shared/sidebar/rpc';
 import { PROGRESS_EVERY_MS } from '../progress-pace';
 import { actionsFor } from './actions';
 import { $, el, filled } from './dom';

@@ -4,7 +4,7 @@
  * on unconfirmed: the sidebar keeps its buttons disabled until the fresh view arrives, and an action
  * built on a view carries its row versions, so the server refuses one built on rows since changed.
  */
-import type { RowRef, RowView } from '../../../shared/rpc';
+import type { RowRef, RowView } from '../../../shared/sidebar/rpc';
 
 export const VIEW_CACHE_SIZE = 20;
 

@@ -1,6 +1,6 @@
 /**
  * Reading a workbook for an action: every typed tab (or the tabs a batch decides from:
- * shared/read-plan.ts) in one batched read, decoded with the sheet's own time zone (shared/plans.ts
+ * shared/io/read-plan.ts) in one batched read, decoded with the sheet's own time zone (shared/plans.ts
  * decides the rest). Shared by every use-case so none of them reads a tab twice.
  */
 import type { RawTab } from '../../../shared/codec';
@@ -13,7 +13,7 @@ export { ALL_TAB_NAMES };
 /**
  * Reads and decodes `names` (every tab unless told); a workbook missing one of them is refused with
  * the way out. A typed tab not asked for decodes as empty: the plan must not need it, and a write to
- * it would be a write to a tab never read (the tests of shared/read-plan.ts's lists prove neither
+ * it would be a write to a tab never read (the tests of shared/io/read-plan.ts's lists prove neither
  * happens).
  */
 export async function loadWorkbook(port: SpreadsheetPort, names: readonly string[] = ALL_TAB_NAMES) {

@@ -10,11 +10,11 @@
 import type { SettleResult } from '../../../shared/commands/notify';
 import type { IsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
+import { commandTabs } from '../../../shared/io/read-plan';
 import { templateProblems } from '../../../shared/notices';
 import { dueNotices, refuseBadTemplates } from '../../../shared/notify';
 import { planAction } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import { commandTabs } from '../../../shared/read-plan';
 import type { Notice } from '../../../shared/tabs/notifications';
 import type { Mailer } from '../mail/smtp-mailer';
 import { loadWorkbook } from './load';

@@ -1,6 +1,6 @@
 /**
  * One sync run for one spreadsheet: read every vendor feed, validate each row against the workbook's
- * POs (one read of the tabs a sync decides from: shared/read-plan.ts `SYNC_TABS`), apply the good ones through the core's `apply-etas` action (one read, one write, one Log row
+ * POs (one read of the tabs a sync decides from: shared/io/read-plan.ts `SYNC_TABS`), apply the good ones through the core's `apply-etas` action (one read, one write, one Log row
  * holding the report), or with `dryRun` only say what would change. A feed that cannot be read is a
  * problem of that vendor, not the end of the run.
  */
@@ -10,9 +10,9 @@ import type { Cell } from '../../../shared/cells';
 import { runCommand } from '../../../shared/commands/run';
 import type { CommandContext } from '../../../shared/desk';
 import { DeskError } from '../../../shared/errors';
+import { batchTabNames, SYNC_TABS } from '../../../shared/io/read-plan';
 import { agingWrite } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import { batchTabNames, SYNC_TABS } from '../../../shared/read-plan';
 import { renderAging } from '../../../shared/render-aging';
 import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vendor-etas';
 import { AGING_TAB, planWrites } from '../../../shared/workbook';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ViewCache } from '../../../addon/src/ui/view-cache';
-import type { RowView } from '../../../shared/rpc';
+import type { RowView } from '../../../shared/sidebar/rpc';
 
 const view = (row: number, title = `row ${row}`): RowView =>
   ({ kind: 'backorder', ref: { sheet: 'Backorders', row }, title }) as RowView;

@@ -1,5 +1,5 @@
 /**
- * The Node side reads only the tabs a batch decides from (shared/read-plan.ts `SYNC_TABS`,
+ * The Node side reads only the tabs a batch decides from (shared/io/read-plan.ts `SYNC_TABS`,
  * `AGING_TABS`), whole, in its one batched read: a sync run and `aging` on the demo workbook, once
  * from a port that hands over only the tabs asked for and once from one that hands over every tab
  * whatever is asked (the whole read), must write the same patches and new tabs. The vendor feed moves

@@ -5,16 +5,16 @@
  * stock, other orders waiting for the SKU, the calls, a customer message); a PO line shows what it
  * will fill. Row versions travel with the view so actions built on it are refused once it is stale.
  */
-import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from './applicable';
-import { keyOf } from './columns';
-import { rowVersion } from './commands/action-detail';
-import { addDays, type IsoDate } from './dates';
-import { followUpsDue } from './follow-ups';
-import { formatCents } from './money';
-import { contactOf, noticePreview } from './notify';
+import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from '../applicable';
+import { keyOf } from '../columns';
+import { rowVersion } from '../commands/action-detail';
+import { addDays, type IsoDate } from '../dates';
+import { followUpsDue } from '../follow-ups';
+import { formatCents } from '../money';
+import { contactOf, noticePreview } from '../notify';
+import type { Backorder } from '../tabs/backorders';
+import { type DecodedTabs, TABS, type TabKey, tabKeyOf, tabSpec, type Workbook } from '../workbook';
 import type { ListFilter, ListRow, RowRef, RowView } from './rpc';
-import type { Backorder } from './tabs/backorders';
-import { type DecodedTabs, TABS, type TabKey, tabKeyOf, tabSpec, type Workbook } from './workbook';
 
 const OPEN = (b: Backorder) => b.qtyRemaining > 0 && b.status !== 'Cancelled';
 
@@ -235,7 +235,7 @@ export function describeRow(
               `${c.summary}${c.customerChoice ? ` · ${c.customerChoice}` : ''}`,
             ] as const,
         ),
-      // A view reads no Shipments (shared/read-plan.ts): the preview is not dated by them.
+      // A view reads no Shipments (shared/io/read-plan.ts): the preview is not dated by them.
       notice: noticesRead ? noticePreview(wb, b, today, false) : null,
       warehouses,
       substitutes: (stock.here?.substitutes ?? '')

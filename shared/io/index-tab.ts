@@ -11,11 +11,11 @@
  * asked directly, as without an index. Id rows below give the highest number after each id prefix
  * of a tab's key column, so new ids need no tail rows and no search. Pure: the add-on writes and reads the cells (addon/src).
  */
-import type { Cell } from './cells';
-import { columnLetter, indexColumns, sheetRef } from './codec';
-import { dateInZone, type IsoDate, zonedInstant } from './dates';
+import type { Cell } from '../cells';
+import { columnLetter, indexColumns, sheetRef } from '../codec';
+import { dateInZone, type IsoDate, zonedInstant } from '../dates';
+import { TABS, type TabKey, tabSpec } from '../workbook';
 import { literal } from './row-patterns';
-import { TABS, type TabKey, tabSpec } from './workbook';
 
 export const INDEX_TAB = 'Desk Index';
 

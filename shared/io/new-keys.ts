@@ -1,12 +1,12 @@
 /**
  * After a scoped plan, whether its new rows take ids that already exist in rows it did not read
- * (shared/row-scope.ts reads only some rows): a search per tab for the new ids the source cannot
+ * (shared/io/row-scope.ts reads only some rows): a search per tab for the new ids the source cannot
  * vouch for. Pure: the search is the RowSource's.
  */
-import { indexColumns, type RawTab, type TabPatch } from './codec';
+import { indexColumns, type RawTab, type TabPatch } from '../codec';
+import { tabKeyOf, tabSpec } from '../workbook';
 import { anyOf } from './row-patterns';
 import type { RowSource } from './row-scope';
-import { tabKeyOf, tabSpec } from './workbook';
 
 /**
  * Whether a scoped plan's new rows take ids that already exist below rows it did not read: the next

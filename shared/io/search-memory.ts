@@ -13,11 +13,11 @@
  * every batch, the daily run) sees it. Pure.
  */
 import * as z from 'zod/mini';
-import type { Cell } from './cells';
-import { indexColumns, type RawTab, type TabPatch } from './codec';
-import { rowVersion } from './commands/action-detail';
+import type { Cell } from '../cells';
+import { indexColumns, type RawTab, type TabPatch } from '../codec';
+import { rowVersion } from '../commands/action-detail';
+import { TABS, tabKeyOf, tabSpec } from '../workbook';
 import type { IndexedShape } from './index-tab';
-import { TABS, tabKeyOf, tabSpec } from './workbook';
 
 /** One search word and the rows (1-based) whose cell in that column matched it whole. */
 export type Found = readonly [tab: string, col: number, word: string, rows: readonly number[]];
@@ -65,7 +65,7 @@ export function stampOf(index: ReadonlyMap<string, IndexedShape>): string {
   return `${index.size}-${rowVersion(parts)}`;
 }
 
-/** Where a read finds the rows a search word found before (shared/row-scope.ts). */
+/** Where a read finds the rows a search word found before (shared/io/row-scope.ts). */
 export interface Recall {
   rows(tab: string, col: number, word: string): readonly number[] | undefined;
 }

@@ -4,9 +4,9 @@
  * TextFinder matches them (for a search that found too many cells to ask each its row), and whether
  * a Status cell may name a waiting line. RE2 (TextFinder) and JavaScript read these patterns alike.
  */
-import type { Cell } from './cells';
+import type { Cell } from '../cells';
+import { matchVocabulary, ORDER_STATUSES } from '../tabs/vocabulary';
 import { WAITING_LINE_STATUSES } from './scope-growth';
-import { matchVocabulary, ORDER_STATUSES } from './tabs/vocabulary';
 
 /** Regular-expression source for a literal (RE2 and JavaScript agree on these escapes). */
 export const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

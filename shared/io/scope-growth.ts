@@ -1,14 +1,14 @@
 /**
- * How a scoped read grows (shared/row-scope.ts): the keys it has found so far, and the rule by which
+ * How a scoped read grows (shared/io/row-scope.ts): the keys it has found so far, and the rule by which
  * the rows just read bring more keys: the command's own orders, backorders and POs bring their SKUs,
  * an open backorder brings its order's lines and shipments when a command may move them, and a
  * waiting line (Parked, Partially allocated) of an involved SKU brings its order, whose other SKUs
  * bring only their stock and PO lines: whether a waiting order can take its units whole depends on
  * that stock, not on who else waits for it, so the scope does not spread from order to order. Pure.
  */
-import type { Cell } from './cells';
-import { decodeTab } from './codec';
-import { TABS, type TabKey, tabSpec } from './workbook';
+import type { Cell } from '../cells';
+import { decodeTab } from '../codec';
+import { TABS, type TabKey, tabSpec } from '../workbook';
 
 export type Sets = Record<
   'orders' | 'lineOrders' | 'waitOrders' | 'backorders' | 'skus' | 'stockSkus' | 'pos' | 'shipFor',

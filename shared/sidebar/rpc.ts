@@ -5,9 +5,9 @@
  * as ISO strings), as google.script.run requires.
  */
 import * as z from 'zod/mini';
-import { CommandSchema } from './commands/schema';
-import type { NoticePreview } from './notify';
-import { type SearchMemory, SearchMemorySchema } from './search-memory';
+import { CommandSchema } from '../commands/schema';
+import { type SearchMemory, SearchMemorySchema } from '../io/search-memory';
+import type { NoticePreview } from '../notify';
 
 const text = z.string().check(z.maxLength(200));
 
@@ -106,7 +106,7 @@ export interface RowView {
   readonly notice: NoticePreview | null;
   readonly warehouses: readonly string[];
   readonly substitutes: readonly string[];
-  /** What the view's searches found, sent back with the action taken from it (shared/search-memory.ts). */
+  /** What the view's searches found, sent back with the action taken from it (shared/io/search-memory.ts). */
   readonly memory?: SearchMemory;
 }
 

@@ -1,11 +1,13 @@
 /**
- * What a sidebar or menu action reads, as the add-on plans it (shared/row-scope.ts reads it): a
+ * What a sidebar or menu action reads, as the add-on plans it (shared/io/row-scope.ts reads it): a
  * single-entity command's keys, the tabs to find them in and how far its rows grow; a batch's
  * deciding tabs whole and the tabs it adds to by their last rows. One place, for the add-on and the
  * row-scope oracle (test/shared/row-scope.test.ts) alike.
  */
-import type { Action, Command } from './commands/schema';
-import { settlesAfter } from './queue';
+import type { Action, Command } from '../commands/schema';
+import { settlesAfter } from '../queue';
+import type { RowRef } from '../sidebar/rpc';
+import { AGING_TAB, TABS } from '../workbook';
 import {
   AGING_TABS,
   type BatchTabs,
@@ -15,10 +17,8 @@ import {
   scopedCommandTabs,
 } from './read-plan';
 import type { ScopeOptions } from './row-scope';
-import type { RowRef } from './rpc';
 import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
 import type { SearchMemory } from './search-memory';
-import { AGING_TAB, TABS } from './workbook';
 
 /**
  * Actions that record something about a backorder (a customer call) and move no quantity: no other
@@ -29,16 +29,16 @@ const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call']);
 /** Whether `command` may move quantities (its own rows' or other backorders'). */
 const movesQuantities = (command: Command): boolean => !ANNOTATING.has(command.action);
 
-/** A single-entity action's rows (shared/row-scope.ts): its keys, and which tabs to read them from. */
+/** A single-entity action's rows (shared/io/row-scope.ts): its keys, and which tabs to read them from. */
 export interface Scope extends Omit<ScopeOptions, 'requestId' | 'recall' | 'remember'> {
   readonly keys: ScopeKeys;
-  /** The searches of the view the action was taken from (shared/search-memory.ts). */
+  /** The searches of the view the action was taken from (shared/io/search-memory.ts). */
   readonly memory?: SearchMemory;
   /** A view's read: its searches are recorded for the action that may follow. */
   readonly record?: boolean;
 }
 
-/** A batch's read: its deciding tabs whole, the tabs it adds to by their last rows (shared/read-plan.ts). */
+/** A batch's read: its deciding tabs whole, the tabs it adds to by their last rows (shared/io/read-plan.ts). */
 export function batchScope(batch: BatchTabs, alsoWhole?: readonly string[]): Scope {
   return {
     keys: NO_KEYS,

@@ -9,11 +9,11 @@
  * refused before anything is written (addon/src/sheet-io.ts), so an unread tab can never be
  * overwritten.
  */
-import type { RawTab } from './codec';
-import type { Command } from './commands/schema';
+import type { RawTab } from '../codec';
+import type { Command } from '../commands/schema';
+import { HOLD_STATES } from '../tabs/vocabulary';
+import { emptyRawTab, TAB_KEYS, TABS, type TabKey } from '../workbook';
 import type { ValueSearch } from './row-scope';
-import { HOLD_STATES } from './tabs/vocabulary';
-import { emptyRawTab, TAB_KEYS, TABS, type TabKey } from './workbook';
 
 const names = (keys: readonly TabKey[]) => keys.map((k) => TABS[k].name);
 
@@ -61,7 +61,7 @@ const CLOSES = new Set([...SHIPS, 'cancel', 'cancel-line', 'change-line', 'subst
 const CALLS = new Set(['reschedule', 'log-call']);
 
 /**
- * The typed tabs a single-entity command reads row by row (shared/row-scope.ts): the base tabs, and
+ * The typed tabs a single-entity command reads row by row (shared/io/row-scope.ts): the base tabs, and
  * Shipments, Invoices and Calls only where the action adds rows to them or a closed backorder's
  * delivery decides its status; each tab read costs its own calls (a lookup, a header, searches).
  */
@@ -84,7 +84,7 @@ export function scopedCommandTabs(command: Command): TabKey[] {
 export interface BatchTabs {
   readonly whole: readonly TabKey[];
   readonly tails: readonly TabKey[];
-  /** Rows found by value in tabs not read whole (shared/row-scope.ts `ValueSearch`). */
+  /** Rows found by value in tabs not read whole (shared/io/row-scope.ts `ValueSearch`). */
   readonly searches?: readonly ValueSearch[];
 }
 

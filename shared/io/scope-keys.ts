@@ -1,10 +1,10 @@
 /**
  * What a single-entity action is about (docs/addon.md, "Read plan"): the orders, backorders, SKUs
  * and POs a command names, and the rows its `expected` versions name. A batch has no keys (null): it
- * reads whole tabs. Pure; shared/row-scope.ts grows these keys to the rows the action decides from.
+ * reads whole tabs. Pure; shared/io/row-scope.ts grows these keys to the rows the action decides from.
  */
-import type { Command } from './commands/schema';
-import { TABS } from './workbook';
+import type { Command } from '../commands/schema';
+import { TABS } from '../workbook';
 
 /** What an action is about: the entities it names. */
 export interface ScopeKeys {

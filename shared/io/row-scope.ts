@@ -2,7 +2,7 @@
  * Which rows a single-entity action decides from (docs/addon.md, "Read plan"): the rows of the
  * entities it names, found by key, and everything that decides the queue of the SKUs involved (their
  * Inventory rows, backorders and PO lines), grown to a fixed point by the rules of
- * shared/scope-growth.ts; the Log row of this RequestID on a repeated try (idempotency); and the last
+ * shared/io/scope-growth.ts; the Log row of this RequestID on a repeated try (idempotency); and the last
  * rows of every tab that may get new rows (the next id), which bring nothing more unless a search
  * also finds them. Nothing else: not the rest of Orders, and never the history (Log, Shipments,
  * Invoices, Calls) beyond those rows. A batch reads the tabs it decides from whole
@@ -11,14 +11,14 @@
  * RawTab per tab whose unread rows are empty, so every row keeps its sheet row number and the codec
  * skips the rest as it skips blank rows.
  */
-import type { Cell } from './cells';
-import { indexColumns, type RawTab } from './codec';
+import type { Cell } from '../cells';
+import { indexColumns, type RawTab } from '../codec';
+import type { RowRef } from '../sidebar/rpc';
+import { TABS, type TabKey, tabKeyOf, tabSpec } from '../workbook';
 import { literal, mayWait, vocabularyWord } from './row-patterns';
-import type { RowRef } from './rpc';
 import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
 import { type Found, holds, MemoryMiss, type Recall } from './search-memory';
-import { TABS, type TabKey, tabKeyOf, tabSpec } from './workbook';
 
 /** The rows of a tab, found and read without reading the tab. */
 export interface RowSource {
@@ -78,7 +78,7 @@ export interface ScopedRead {
 export interface ScopeOptions {
   /** The typed tabs to read, row by row but for Settings, ETA History and those named `whole`. */
   readonly tabs: readonly TabKey[];
-  /** Tabs read whole (a batch: shared/read-plan.ts `BatchTabs`). */
+  /** Tabs read whole (a batch: shared/io/read-plan.ts `BatchTabs`). */
   readonly whole?: readonly TabKey[];
   /** Tabs outside the typed ones (the Aging tab Rebuild aging replaces) read whole, by name. */
   readonly alsoWhole?: readonly string[];
@@ -92,14 +92,14 @@ export interface ScopeOptions {
   /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
   readonly appends?: boolean;
   /**
-   * A command that moves no quantity (shared/command-scope.ts `movesQuantities`): other backorders of its
+   * A command that moves no quantity (shared/io/command-scope.ts `movesQuantities`): other backorders of its
    * SKUs are read as a view reads them, without their order lines.
    */
   readonly annotates?: boolean;
   /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
   readonly waiting?: boolean;
   /**
-   * Rows a view's searches found (shared/search-memory.ts): a word remembered is not searched for
+   * Rows a view's searches found (shared/io/search-memory.ts): a word remembered is not searched for
    * again; each of its rows must still hold it once read, or `MemoryMiss` is thrown.
    */
   readonly recall?: Recall;
