@@ -11,7 +11,7 @@
  */
 import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
-import { addDays } from '../shared/dates';
+import { addDays } from '../shared/primitives/dates';
 import type { ActionReply, RowRef, RowView } from '../shared/sidebar/rpc';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';

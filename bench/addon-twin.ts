@@ -4,7 +4,7 @@
  * same at every size: what an action writes depends on the rows it touches), rendered into a twin
  * at the bench's clock, with the built Code.js running under the manifest's scopes (fidelity A18)
  * and Set up done. Each sheet's grid has the 500 rows of headroom the add-on's own growth leaves
- * (shared/grid-plan.ts), as a workbook in use has: growing a grid costs about 24 calls once per 500
+ * (shared/sheet/grid-plan.ts), as a workbook in use has: growing a grid costs about 24 calls once per 500
  * appended rows, and a grid filled to its last row would charge that to whichever action came first.
  */
 import { readFileSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { workbookFileOf } from '../local-store/workbook-file';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../scripts/build.mjs';
-import { HEADROOM_ROWS } from '../shared/grid-plan';
 import { renderWorkbook } from '../shared/render-workbook';
+import { HEADROOM_ROWS } from '../shared/sheet/grid-plan';
 import type { Workbook } from '../shared/workbook';
 import { AppsScriptRuntime } from '../twin/apps-script/runtime';
 import { DEFAULT_ROWS } from '../twin/grid';

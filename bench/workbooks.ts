@@ -2,11 +2,12 @@
  * Benchmark workbooks: the demo generator's catalog and orders at scale (5,000 SKUs, 5,000 to 50,000
  * order lines over 90 days, some open POs), deterministic for a seed.
  */
-import { addDays, type IsoDate } from '../shared/dates';
+
 import { VENDORS } from '../shared/demo/catalog';
 import { generateInventory, generateOrders, purchaseOrder } from '../shared/demo/generate';
 import { Random } from '../shared/demo/random';
 import { emptyWorkbook } from '../shared/demo/simulate';
+import { addDays, type IsoDate } from '../shared/primitives/dates';
 import type { InvoiceLine } from '../shared/tabs/invoices';
 import type { LogEntry } from '../shared/tabs/log';
 import type { Shipment } from '../shared/tabs/shipments';

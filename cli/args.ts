@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type Command, CommandSchema } from '../shared/commands/schema';
-import { isIsoDate } from '../shared/dates';
+import { isIsoDate } from '../shared/primitives/dates';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES, matchVocabulary } from '../shared/tabs/vocabulary';
 
 export class UsageError extends Error {}

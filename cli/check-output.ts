@@ -6,7 +6,7 @@
  * lists every one).
  */
 import type { TextBudget } from '../local-store/text-limit';
-import type { CellBudget } from '../shared/grid-plan';
+import type { CellBudget } from '../shared/sheet/grid-plan';
 import type { Io } from './io';
 
 /** How many of `check`'s alerts its text output shows. */

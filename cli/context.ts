@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { CommandResult } from '../shared/commands/run';
-import { dateInZone, type IsoDate } from '../shared/dates';
 import type { CommandContext } from '../shared/desk';
+import { dateInZone, type IsoDate } from '../shared/primitives/dates';
 import { type Options, resolveToday } from './args';
 import type { Io } from './io';
 

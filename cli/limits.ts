@@ -5,9 +5,9 @@
  * export only read), every other command is refused naming the way out.
  */
 import { type TextBudget, textBudget } from '../local-store/text-limit';
-import { DeskError } from '../shared/errors';
-import { type CellBudget, cellBudget } from '../shared/grid-plan';
 import type { SpreadsheetPort } from '../shared/ports';
+import { DeskError } from '../shared/primitives/errors';
+import { type CellBudget, cellBudget } from '../shared/sheet/grid-plan';
 import type { Io } from './io';
 
 const WAYS_OUT: readonly string[] = ['archive', 'check', 'export'];

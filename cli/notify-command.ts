@@ -4,10 +4,10 @@
  * today (shared/follow-ups.ts). Text for a person by default, one JSON object with `--json`.
  */
 
-import type { IsoDate } from '../shared/dates';
 import type { CommandContext } from '../shared/desk';
 import { followUpsDue } from '../shared/follow-ups';
 import type { SpreadsheetPort } from '../shared/ports';
+import type { IsoDate } from '../shared/primitives/dates';
 import { smtpMailer } from '../sync-service/src/mail/smtp-mailer';
 import { loadWorkbook } from '../sync-service/src/use-cases/load';
 import { type NotifyReport, notifyCustomers } from '../sync-service/src/use-cases/notify-customers';

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
-import { DeskError } from '../shared/errors';
 import type { SpreadsheetPort } from '../shared/ports';
+import { DeskError } from '../shared/primitives/errors';
 import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
 import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
 import { type Options, UsageError } from './args';

@@ -4,7 +4,7 @@
  * loaded by `export --format xlsx` alone. Without it that command says so and what to do instead;
  * every other command never loads it.
  */
-import { DeskError } from '../shared/errors';
+import { DeskError } from '../shared/primitives/errors';
 
 /** `load()`, or a clear refusal when the package `name` is not installed. */
 export async function loadOptional<T>(name: string, what: string, load: () => Promise<T>): Promise<T> {

@@ -8,10 +8,11 @@
  * takes the lock again and re-reads the file. So every read–write cycle is built on the file as it
  * is, and no other process saves in between. `release()` ends a cycle that wrote nothing.
  */
-import type { Cell } from '../shared/cells';
-import { applyPatch, type RawTab, type TabPatch } from '../shared/codec';
+
 import type { SpreadsheetPort } from '../shared/ports';
 import { chartOn } from '../shared/render-aging';
+import type { Cell } from '../shared/sheet/cells';
+import { applyPatch, type RawTab, type TabPatch } from '../shared/sheet/codec';
 import {
   fileVersion,
   newSheet,

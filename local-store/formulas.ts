@@ -5,8 +5,8 @@
  * `#REF!`. See docs/twin.md for why not HyperFormula (GPL-3.0 only).
  */
 import FormulaParser from 'fast-formula-parser';
-import { columnLetter } from '../shared/codec';
-import { instantToSerial } from '../shared/dates';
+import { instantToSerial } from '../shared/primitives/dates';
+import { columnLetter } from '../shared/sheet/codec';
 import type { Stored, WorkbookFile } from './workbook-file';
 
 export interface FormulaHost {

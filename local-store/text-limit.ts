@@ -6,7 +6,7 @@
  * refused from 95 %, and a save that would pass it refused with nothing written, each naming the way
  * out: move old history into an archive file.
  */
-import { DeskError } from '../shared/errors';
+import { DeskError } from '../shared/primitives/errors';
 
 /** V8's longest string, in UTF-16 units; a workbook file is nearly all ASCII, so about its bytes. */
 export const TEXT_LIMIT = 0x1fffffe8;

@@ -9,10 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod/mini';
-import type { Cell } from '../shared/cells';
-import { columnLetter, type RawTab } from '../shared/codec';
-import { DeskError } from '../shared/errors';
+import { DeskError } from '../shared/primitives/errors';
 import { chartOn } from '../shared/render-aging';
+import type { Cell } from '../shared/sheet/cells';
+import { columnLetter, type RawTab } from '../shared/sheet/codec';
 import { writeFileDurably } from './durable-file';
 import { tooLongToRead, workbookText } from './text-limit';
 

@@ -15,7 +15,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { DeskError } from '../shared/errors';
+import { DeskError } from '../shared/primitives/errors';
 
 export const LOCK_WAIT_MS = 20_000;
 

@@ -4,7 +4,7 @@
  * which asks every few seconds, is sent the tab again only when it changed.
  */
 import { createHash } from 'node:crypto';
-import { normalizeHeader } from '../shared/columns';
+import { normalizeHeader } from '../shared/sheet/columns';
 import { sheetRules } from '../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../shared/workbook';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';

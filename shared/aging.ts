@@ -4,8 +4,8 @@
  * customer and rep, the expected-fulfilment timeline, a product view, vendor delay patterns, stale
  * backorders and low stock. Pure and deterministic for a fixed `today`; `render-aging.ts` lays it out.
  */
-import { daysBetween, epochDay, type IsoDate } from './dates';
-import { type Cents, lineAmount } from './money';
+import { daysBetween, epochDay, type IsoDate } from './primitives/dates';
+import { type Cents, lineAmount } from './primitives/money';
 import { reorderReport } from './reorder';
 import type { Backorder } from './tabs/backorders';
 import { openPoQty } from './tabs/purchase-orders';

@@ -3,7 +3,7 @@
  * read would give. Used by tests, benchmarks and edges that run several commands in a row.
  * `thenChanges` folds a second set of changes, made on top of the first, into one write.
  */
-import { keyOf } from './columns';
+import { keyOf } from './sheet/columns';
 import { type TabKey, tabSpec, type Workbook, type WorkbookChanges } from './workbook';
 
 export function applyChanges(wb: Workbook, changes: WorkbookChanges): Workbook {

@@ -5,9 +5,10 @@
  * position tells, per SKU, who gets the next unit: priority first (VIP, High, Normal), then the
  * oldest order (001 "Fulfill oldest backorders first").
  */
-import type { IsoDate } from './dates';
+
 import type { Desk } from './desk';
-import type { Cents } from './money';
+import type { IsoDate } from './primitives/dates';
+import type { Cents } from './primitives/money';
 import { formatReservation } from './reservations';
 import type { Backorder } from './tabs/backorders';
 import type { OrderLine } from './tabs/orders';

@@ -2,8 +2,9 @@
  * Calls as records of customer communication (001 "Recording customer communication"): one place
  * adds them, for the rep's log-call and reschedule and for the sync's "Rescheduled" entries.
  */
-import type { IsoDate } from './dates';
+
 import type { Desk } from './desk';
+import type { IsoDate } from './primitives/dates';
 import type { CallMethod, CustomerChoice } from './tabs/vocabulary';
 
 export function addCall(

@@ -8,8 +8,9 @@
  * because the product has no other customer data to keep and Settings already is where people tune
  * the engine by typing a key and a value.
  */
-import type { RawTab } from './codec';
-import { DeskError } from './errors';
+
+import { DeskError } from './primitives/errors';
+import type { RawTab } from './sheet/codec';
 import type { OrderLine } from './tabs/orders';
 import type { SettingRow } from './tabs/settings';
 import {

@@ -4,10 +4,10 @@
  * through here re-derives its status and checks the transition, so no handler can forget to.
  */
 
-import { addDays, type IsoDate } from './dates';
-import { DeskError } from './errors';
 import { heldOrders, isHeld } from './holds';
 import { PoPlanner } from './po-planner';
+import { addDays, type IsoDate } from './primitives/dates';
+import { DeskError } from './primitives/errors';
 import { assertTransition, BACKORDER_TRANSITIONS, deriveBackorderStatus, deriveLineStatus } from './status';
 import { Stock } from './stock';
 import type { Backorder } from './tabs/backorders';

@@ -6,10 +6,10 @@
  * escaped, so a customer called `<img src=x onerror=alert(1)>` prints as exactly that.
  */
 
-import type { IsoDate } from './dates';
-import { DeskError } from './errors';
-import { formatCents, lineAmount } from './money';
 import { renderNotice } from './notices';
+import type { IsoDate } from './primitives/dates';
+import { DeskError } from './primitives/errors';
+import { formatCents, lineAmount } from './primitives/money';
 import type { Backorder } from './tabs/backorders';
 import type { NoticeKind } from './tabs/notifications';
 import type { Workbook } from './workbook';

@@ -3,13 +3,14 @@
  * ISO text, money as decimal numbers, formula columns with the values their formulas show, and text
  * that a spreadsheet would run as a formula is neutralised.
  */
-import type { Cell, CellContext } from './cells';
-import { decodeCell, isEmptyCell } from './cells';
-import type { RawTab } from './codec';
-import { indexColumns } from './codec';
-import { type Columns, normalizeHeader, type TabSpec } from './columns';
-import { neutraliseCell } from './csv-safety';
-import { type IsoDate, isoDateToSerial } from './dates';
+
+import { type IsoDate, isoDateToSerial } from './primitives/dates';
+import type { Cell, CellContext } from './sheet/cells';
+import { decodeCell, isEmptyCell } from './sheet/cells';
+import type { RawTab } from './sheet/codec';
+import { indexColumns } from './sheet/codec';
+import { type Columns, normalizeHeader, type TabSpec } from './sheet/columns';
+import { neutraliseCell } from './sheet/csv-safety';
 import { formulaColumns } from './sheet-rules';
 
 type Plain = string | number | boolean | null;

@@ -7,7 +7,7 @@
  * it is on the list wherever the list is read; where Notifications are read too (the CLI) the item
  * says which e-mail and why.
  */
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { addDays, daysBetween, type IsoDate } from './primitives/dates';
 import { type Backorder, isOpenBackorder } from './tabs/backorders';
 import type { Notice } from './tabs/notifications';
 import type { Workbook } from './workbook';

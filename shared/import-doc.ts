@@ -6,9 +6,10 @@
  * first: an order line's SKU must be in it). `npm run docs:import` writes the file;
  * test/shared/import-doc.test.ts fails when it is out of date and imports every example.
  */
-import type { Column } from './columns';
+
 import { decisionValues, importable } from './import';
 import { OPENING_BALANCES, OPENING_COLUMNS } from './opening';
+import type { Column } from './sheet/columns';
 import { TAB_KEYS, type TabKey, tabSpec } from './workbook';
 
 /** The tabs with a column an import may set, Inventory first (an order line's SKU must be in it). */

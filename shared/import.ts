@@ -7,13 +7,21 @@
  * With `opening`, the balances of an order book and a PO list already in flight come in as well
  * (shared/opening.ts decides what they become).
  */
-import { type Cell, type CellContext, decodeCell } from './cells';
-import { columnLetter, type DecodedTab, type TabChanges } from './codec';
-import { type Column, type Columns, keyOf, normalizeHeader, type RecordOf, type TabSpec } from './columns';
+
 import { type CustomerDefault, customerDefaultOf } from './customer-defaults';
-import { DeskError } from './errors';
 import { ADDRESS_EXPECTED, addresses } from './notify';
 import { OPENING_BALANCES, OPENING_COLUMNS, openingHint } from './opening';
+import { DeskError } from './primitives/errors';
+import { type Cell, type CellContext, decodeCell } from './sheet/cells';
+import { columnLetter, type DecodedTab, type TabChanges } from './sheet/codec';
+import {
+  type Column,
+  type Columns,
+  keyOf,
+  normalizeHeader,
+  type RecordOf,
+  type TabSpec,
+} from './sheet/columns';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from './status';
 import type { PoLine } from './tabs/purchase-orders';
 

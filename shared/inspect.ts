@@ -4,17 +4,18 @@
  * alerts, which never fail a check. Pure: the CLI's `check` and the add-on's Check workbook both call it
  * and then repair through their own ports (setup, then the `refresh` command).
  */
-import type { CellContext } from './cells';
-import { columnLetter, type RawTab } from './codec';
-import { keyOf } from './columns';
+
 import { runCommand } from './commands/run';
 import type { CommandContext } from './desk';
-import { DeskError } from './errors';
 import { checkInvariants } from './invariants';
 import { templateProblems } from './notices';
 import { ADDRESS_EXPECTED, addresses } from './notify';
+import { DeskError } from './primitives/errors';
 import { reorderReport } from './reorder';
 import { planSetup } from './setup';
+import type { CellContext } from './sheet/cells';
+import { columnLetter, type RawTab } from './sheet/codec';
+import { keyOf } from './sheet/columns';
 import { type DecodedTabs, decodeWorkbook, TAB_KEYS, TABS, tabSpec } from './workbook';
 
 export interface Inspection {

@@ -5,7 +5,7 @@
  * agrees with the records it summarises (backorders, shipments, reservations), stock is never
  * over-reserved, locked prices never drift, and each RequestID appears in the Log once.
  */
-import { formatCents } from './money';
+import { formatCents } from './primitives/money';
 import { parseReservation, reservedTotal } from './reservations';
 import { deriveBackorderStatus } from './status';
 import { unplannedQty } from './tabs/orders';

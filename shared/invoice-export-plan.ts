@@ -10,10 +10,10 @@
  * retried export with the same request id (a CLI retry after a failed mark) gives the same batch again.
  */
 import type { CommandContext } from './desk';
-import { DeskError } from './errors';
 import { type InvoiceFormat, invoiceFiles, type Plain } from './invoice-export';
 import { makeLogEntry } from './log-entry';
 import type { Loaded, WritePlan } from './plans';
+import { DeskError } from './primitives/errors';
 import type { InvoiceLine } from './tabs/invoices';
 import { planWrites } from './workbook';
 

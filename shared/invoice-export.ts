@@ -16,9 +16,9 @@
  * against formula injection; an invoice is never split across two files.
  */
 import { format as formatDate } from 'date-fns';
-import { neutraliseCell } from './csv-safety';
-import type { IsoDate } from './dates';
-import { type Cents, centsToUnits } from './money';
+import type { IsoDate } from './primitives/dates';
+import { type Cents, centsToUnits } from './primitives/money';
+import { neutraliseCell } from './sheet/csv-safety';
 import type { InvoiceLine } from './tabs/invoices';
 import type { Settings } from './tabs/settings';
 

@@ -6,10 +6,11 @@
  * payment terms (Net 15/30/60, "30 days", Due on receipt); terms that give no number refuse the
  * action that would invoice, naming the order line.
  */
-import { addDays, type IsoDate } from './dates';
+
 import type { Desk } from './desk';
-import { DeskError } from './errors';
-import { lineAmount } from './money';
+import { addDays, type IsoDate } from './primitives/dates';
+import { DeskError } from './primitives/errors';
+import { lineAmount } from './primitives/money';
 import type { Shipment } from './tabs/shipments';
 
 /** The forms of payment terms understood, for the message that refuses any other. */

@@ -3,7 +3,7 @@
  * next LogID above those given and any the caller knows of (`ctx.highestIds`).
  */
 import type { CommandContext } from './desk';
-import { formatId, highestId } from './ids';
+import { formatId, highestId } from './primitives/ids';
 import type { LogEntry } from './tabs/log';
 
 export function makeLogEntry(

@@ -6,8 +6,8 @@
  * out with a hole in it. Values are plain text: the sidebar shows them as text and the e-mail is sent
  * as text, so nothing a customer or a rep typed can become markup.
  */
-import { addDays, daysBetween, type IsoDate } from './dates';
-import { formatCents } from './money';
+import { addDays, daysBetween, type IsoDate } from './primitives/dates';
+import { formatCents } from './primitives/money';
 import type { Backorder } from './tabs/backorders';
 import type { NoticeKind } from './tabs/notifications';
 import { DEFAULT_SETTINGS, type SettingRow, type Settings } from './tabs/settings';

@@ -17,9 +17,9 @@ import {
   isEmailAddress,
   parseCustomerDefaults,
 } from './customer-defaults';
-import { addDays, dateInZone, daysBetween, type IsoDate } from './dates';
-import { DeskError } from './errors';
 import { latestShipment, renderNotice } from './notices';
+import { addDays, dateInZone, daysBetween, type IsoDate } from './primitives/dates';
+import { DeskError } from './primitives/errors';
 import type { Backorder } from './tabs/backorders';
 import type { Notice, NoticeKind } from './tabs/notifications';
 import type { Workbook } from './workbook';

@@ -10,11 +10,11 @@
  * same file imported twice changes nothing the second time. Pure: the import use-case writes it.
  */
 
-import type { TabChanges } from './codec';
-import { type Columns, date, keyOf, type RecordOf } from './columns';
-import type { IsoDate } from './dates';
-import { DeskError } from './errors';
-import { formatId, highestId } from './ids';
+import type { IsoDate } from './primitives/dates';
+import { DeskError } from './primitives/errors';
+import { formatId, highestId } from './primitives/ids';
+import type { TabChanges } from './sheet/codec';
+import { type Columns, date, keyOf, type RecordOf } from './sheet/columns';
 import { deriveLineStatus, derivePoStatus } from './status';
 import type { OrderLine } from './tabs/orders';
 import { OrdersTab } from './tabs/orders';

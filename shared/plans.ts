@@ -6,17 +6,17 @@
  * Apps Script Date objects and apostrophe-escaped text).
  */
 import { computeAging } from './aging';
-import type { Cell, CellContext } from './cells';
-import { applyPatch, decodeTab, encodeChanges, type RawTab, type TabPatch } from './codec';
-import { normalizeHeader } from './columns';
 import { type CommandResult, runCommand } from './commands/run';
 import type { Command } from './commands/schema';
 import type { CommandContext } from './desk';
-import { DeskError } from './errors';
-import { formatId, highestId } from './ids';
 import { makeLogEntry } from './log-entry';
+import { DeskError } from './primitives/errors';
+import { formatId, highestId } from './primitives/ids';
 import { type AgingSheet, agingChart, renderAging, sameGrid } from './render-aging';
 import { planSetup } from './setup';
+import type { Cell, CellContext } from './sheet/cells';
+import { applyPatch, decodeTab, encodeChanges, type RawTab, type TabPatch } from './sheet/codec';
+import { normalizeHeader } from './sheet/columns';
 import { type LogEntry, LogTab } from './tabs/log';
 import { DEFAULT_SETTINGS } from './tabs/settings';
 import { AGING_TAB, decodeWorkbook, planWrites, TAB_KEYS, TABS, type WorkbookChanges } from './workbook';

@@ -3,7 +3,7 @@
  * the room each has left after what the backorders already linked to it still wait for. The desk builds one per command;
  * backorder.ts claims room from it as it creates backorders.
  */
-import { addDays, type IsoDate } from './dates';
+import { addDays, type IsoDate } from './primitives/dates';
 import { openPoQty } from './tabs/purchase-orders';
 import type { UnitOfWork } from './unit-of-work';
 

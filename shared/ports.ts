@@ -3,7 +3,7 @@
  * write its patches (each tab once). The local workbook file, the local twin and the Sheets API each
  * implement it at the edge; use-cases depend only on this.
  */
-import type { RawTab, TabPatch } from './codec';
+import type { RawTab, TabPatch } from './sheet/codec';
 
 export interface SpreadsheetPort {
   /** Reads whole tabs by name in one batch; a missing tab is absent from the result. */
@@ -12,7 +12,7 @@ export interface SpreadsheetPort {
   write(patches: readonly TabPatch[], newTabs?: readonly RawTab[]): Promise<void>;
   /**
    * The cells of every sheet's grid, where the spreadsheet is Google's (its 10 million limit:
-   * shared/grid-plan.ts `cellBudget`); undefined for a workbook file.
+   * shared/sheet/grid-plan.ts `cellBudget`); undefined for a workbook file.
    */
   cellsUsed?(): Promise<number>;
   /**

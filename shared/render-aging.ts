@@ -4,9 +4,9 @@
  * bucket table is, the data range of the tab's chart.
  */
 import type { AgingReport, Totals } from './aging';
-import type { Cell } from './cells';
-import { widest } from './grid-plan';
-import { type Cents, centsToUnits } from './money';
+import { type Cents, centsToUnits } from './primitives/money';
+import type { Cell } from './sheet/cells';
+import { widest } from './sheet/grid-plan';
 
 export interface AgingSheet {
   /** Every row as wide as the widest. */

@@ -2,10 +2,11 @@
  * A whole workbook of records as fresh tabs (what setup creates, filled with every record): how the
  * demo and benchmark workbooks are written to a file or a spreadsheet in one go.
  */
-import type { CellContext } from './cells';
-import { applyPatch, decodeTab, encodeChanges, type RawTab } from './codec';
-import type { Columns, RecordOf, TabSpec } from './columns';
+
 import { planSetup } from './setup';
+import type { CellContext } from './sheet/cells';
+import { applyPatch, decodeTab, encodeChanges, type RawTab } from './sheet/codec';
+import type { Columns, RecordOf, TabSpec } from './sheet/columns';
 import { TABS, tabKeyOf, type Workbook } from './workbook';
 
 export function renderWorkbook(wb: Workbook, ctx: CellContext): RawTab[] {

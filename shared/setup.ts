@@ -4,10 +4,11 @@
  * Existing rows, values and people's own columns are never touched, so running it again changes
  * nothing (idempotent) and running it on an older workbook upgrades it.
  */
-import type { Cell } from './cells';
-import type { RawTab, TabPatch } from './codec';
-import { type Columns, normalizeHeader, type TabSpec } from './columns';
+
 import { agingChart, agingFormats } from './render-aging';
+import type { Cell } from './sheet/cells';
+import type { RawTab, TabPatch } from './sheet/codec';
+import { type Columns, normalizeHeader, type TabSpec } from './sheet/columns';
 import { DEFAULT_SETTINGS, SETTING_NOTES, xeroDateFormatFor } from './tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS } from './workbook';
 

@@ -11,11 +11,12 @@
  * editable lists in Settings, because statuses and reasons drive the engine: a value added to a
  * Settings list would be accepted by the dropdown and then refused by every action.
  */
-import type { Cell } from './cells';
-import { columnLetter } from './codec';
-import { type Column, normalizeHeader } from './columns';
-import { isIsoDate, isoDateToSerial } from './dates';
+
+import { isIsoDate, isoDateToSerial } from './primitives/dates';
 import { agingChartRange } from './render-aging';
+import type { Cell } from './sheet/cells';
+import { columnLetter } from './sheet/codec';
+import { type Column, normalizeHeader } from './sheet/columns';
 import { DEFAULT_SETTINGS } from './tabs/settings';
 import { AGING_TAB, TABS, tabKeyOf, tabSpec } from './workbook';
 

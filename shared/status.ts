@@ -4,7 +4,7 @@
  * People's decisions that quantities cannot show (a PO sent or cancelled) are kept from the previous
  * status.
  */
-import { DeskError } from './errors';
+import { DeskError } from './primitives/errors';
 import type { Backorder } from './tabs/backorders';
 import { type OrderLine, openQty, unplannedQty } from './tabs/orders';
 import type { PoLine } from './tabs/purchase-orders';

@@ -5,7 +5,7 @@
  * arrays while a command runs (allocate-all touches them tens of thousands of times) and are written
  * back to the Inventory records once, by `flush`.
  */
-import { DeskError } from './errors';
+import { DeskError } from './primitives/errors';
 import type { Reservation } from './reservations';
 import type { InventoryItem } from './tabs/inventory';
 import type { UnitOfWork } from './unit-of-work';

@@ -3,9 +3,10 @@
  * new ones; the input workbook is never mutated. `changes()` yields, per tab, the records that really
  * differ from the input, which is all the adapters write back.
  */
-import { keyOf, type TabSpec } from './columns';
-import { DeskError } from './errors';
-import { formatId, highestId } from './ids';
+
+import { DeskError } from './primitives/errors';
+import { formatId, highestId } from './primitives/ids';
+import { keyOf, type TabSpec } from './sheet/columns';
 import { type Records, TABS, type TabKey, type Workbook, type WorkbookChanges } from './workbook';
 
 type Rec<K extends TabKey> = Records[K][number];

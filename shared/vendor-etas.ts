@@ -5,8 +5,8 @@
  * duplicates and ETAs in the past are reported, never guessed.
  */
 import * as z from 'zod/mini';
-import { type IsoDate, isIsoDate, parseDateText } from './dates';
-import { toQty } from './quantity';
+import { type IsoDate, isIsoDate, parseDateText } from './primitives/dates';
+import { toQty } from './primitives/quantity';
 import { openPoQty, type PoLine } from './tabs/purchase-orders';
 
 export const FeedMappingSchema = z.object({

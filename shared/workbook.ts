@@ -3,7 +3,10 @@
  * read grids (one read per tab) and call `decodeWorkbook`; the core never sees a cell again until
  * `planWrites` turns its changes back into cell writes.
  */
-import type { CellContext } from './cells';
+
+import { applyCustomerDefaults, parseCustomerDefaults } from './customer-defaults';
+import { DeskError } from './primitives/errors';
+import type { CellContext } from './sheet/cells';
 import {
   type DecodedTab,
   decodeTab,
@@ -11,10 +14,8 @@ import {
   type RawTab,
   type TabChanges,
   type TabPatch,
-} from './codec';
-import type { Columns, RecordOf, TabSpec } from './columns';
-import { applyCustomerDefaults, parseCustomerDefaults } from './customer-defaults';
-import { DeskError } from './errors';
+} from './sheet/codec';
+import type { Columns, RecordOf, TabSpec } from './sheet/columns';
 import { type Backorder, BackordersTab } from './tabs/backorders';
 import { type Call, CallsTab } from './tabs/calls';
 import { type EtaChange, EtaHistoryTab } from './tabs/eta-history';

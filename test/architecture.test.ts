@@ -83,18 +83,31 @@ function violations(rules: Record<string, readonly string[]>): string[] {
 }
 
 /**
- * shared/ by kind (README "Architecture"): the domain at its root (workbook, tabs, commands, queue,
- * reports…) decides; `shared/io/` plans what an edge reads and writes for it (scopes, the index tab,
- * search memory, write plans) and `shared/sidebar/` is the sidebar's contract and view model. They
- * sit above the domain: a file at shared/'s root (or in its domain folders) imports neither.
+ * shared/ by kind (README "Architecture"), bottom up: `primitives/` (money, quantities, dates, ids,
+ * errors) import nothing else of the core; `sheet/` (columns, cells, the codec, CSV safety) only
+ * primitives and the tabs' vocabularies; the domain at the root (workbook, tabs, commands, queue,
+ * reports…) decides; `io/` plans what an edge reads and writes for it (scopes, the index tab, search
+ * memory, write plans) and `sidebar/` is the sidebar's contract and view model, both above the
+ * domain: no file below them imports them.
  */
+const BELOW: Record<string, readonly string[]> = {
+  'shared/primitives': ['shared/primitives/'],
+  'shared/sheet': ['shared/primitives/', 'shared/sheet/', 'shared/tabs/vocabulary.ts'],
+};
 const ABOVE_DOMAIN = ['shared/io', 'shared/sidebar'];
 
 function folderViolations(graph: readonly Edge[]): string[] {
   const above = (file: string) => ABOVE_DOMAIN.find((f) => file.startsWith(`${f}/`));
-  return graph
-    .filter((e) => e.from.startsWith('shared/') && !above(e.from) && above(e.to))
-    .map((e) => `${e.from} → ${e.spec} (the domain at shared/’s root may not import ${above(e.to)})`);
+  const out: string[] = [];
+  for (const e of graph) {
+    if (!e.from.startsWith('shared/') || !e.spec.startsWith('.')) continue;
+    const low = Object.keys(BELOW).find((f) => e.from.startsWith(`${f}/`));
+    if (low && !(BELOW[low] ?? []).some((ok) => e.to.startsWith(ok)))
+      out.push(`${e.from} → ${e.spec} (${low} imports only ${(BELOW[low] ?? []).join(', ')})`);
+    else if (!above(e.from) && above(e.to))
+      out.push(`${e.from} → ${e.spec} (the domain at shared/’s root may not import ${above(e.to)})`);
+  }
+  return out;
 }
 
 /** Strongly connected components of more than one file (Tarjan), each as its files. */
@@ -164,14 +177,20 @@ describe('architecture', () => {
       );
   });
 
-  it('keeps the domain at shared/’s root below its folders of reads, writes and the sidebar', () => {
+  it('keeps shared/’s folders in their order: primitives, sheet, the domain, then io and the sidebar', () => {
     expect(folderViolations(edges)).toEqual([]);
   });
 
-  it('catches the domain importing a folder above it (the check is not vacuous)', () => {
+  it('catches a folder importing one above it (the check is not vacuous)', () => {
     const up = { from: 'shared/queue.ts', to: 'shared/io/row-scope.ts', spec: './io/row-scope' };
-    expect(folderViolations([...edges, up])).toEqual([
+    const primitive = {
+      from: 'shared/primitives/money.ts',
+      to: 'shared/sheet/cells.ts',
+      spec: '../sheet/cells',
+    };
+    expect(folderViolations([...edges, up, primitive])).toEqual([
       'shared/queue.ts → ./io/row-scope (the domain at shared/’s root may not import shared/io)',
+      'shared/primitives/money.ts → ../sheet/cells (shared/primitives imports only shared/primitives/)',
     ]);
   });
 

@@ -7,7 +7,7 @@
 
 import { FormulaEngine } from '../local-store/formulas';
 import { newSheet, type Sheet, type WorkbookFile } from '../local-store/workbook-file';
-import { instantToSerial } from '../shared/dates';
+import { instantToSerial } from '../shared/primitives/dates';
 import { columnLetters, formatA1, type GridRange, parseA1, RangeError_ } from './a1';
 import { describeSpreadsheet } from './describe';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, gridOf, OVERLONG, overlongCell, pastGrid, resize } from './grid';

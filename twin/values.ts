@@ -9,7 +9,7 @@
  */
 
 import type { Stored } from '../local-store/workbook-file';
-import { isoDateToSerial, parseDateText } from '../shared/dates';
+import { isoDateToSerial, parseDateText } from '../shared/primitives/dates';
 
 export type { Stored };
 

@@ -3,7 +3,7 @@
  * `deferLastRow`): a few rows of a history tab by `appendRow`, which Google puts below the last row
  * with content; any other tab's rows below its last row, asked now.
  */
-import type { RawTab, TabPatch } from '../../shared/codec';
+import type { RawTab, TabPatch } from '../../shared/sheet/codec';
 import { formulaColumns } from '../../shared/sheet-rules';
 import { TABS } from '../../shared/workbook';
 

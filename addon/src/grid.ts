@@ -1,12 +1,12 @@
 /**
  * Makes room in the sheets' grids before an action writes anything, with SpreadsheetApp: what each
- * tab needs and how much to grow is decided by shared/grid-plan.ts (a new sheet is 1,000 × 26, a
+ * tab needs and how much to grow is decided by shared/sheet/grid-plan.ts (a new sheet is 1,000 × 26, a
  * spreadsheet at most 10 million cells); this file only asks the grids' sizes it was not given (two calls
  * per tab that gets rows and is not in the index tab, two per sheet when something must grow) and grows them with `insertRowsAfter` /
  * `insertColumnsAfter`. See docs/fidelity.md (A12–A14, A17) and docs/addon.md ("Grids").
  */
-import type { Grid, GridNeed } from '../../shared/grid-plan';
-import { planGrowth } from '../../shared/grid-plan';
+import type { Grid, GridNeed } from '../../shared/sheet/grid-plan';
+import { planGrowth } from '../../shared/sheet/grid-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

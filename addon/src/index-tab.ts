@@ -4,8 +4,7 @@
  * up, mended by the daily run, hidden from people. A missing or untrusted row only means that tab is
  * asked directly.
  */
-import type { Cell } from '../../shared/cells';
-import { sheetRef } from '../../shared/codec';
+
 import {
   INDEX_ROWS,
   INDEX_TAB,
@@ -17,6 +16,8 @@ import {
   TIME_ZONE_CHECK_COL,
   TIME_ZONE_CHECKS,
 } from '../../shared/io/index-tab';
+import type { Cell } from '../../shared/sheet/cells';
+import { sheetRef } from '../../shared/sheet/codec';
 import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
 import { TABS, type TabKey } from '../../shared/workbook';
 

@@ -8,7 +8,7 @@
  * the parameter set it implies, is logged as JSON (View → Executions) and returned.
  */
 
-import { sheetRef } from '../../shared/codec';
+import { sheetRef } from '../../shared/sheet/codec';
 import { readIndexTab } from './index-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -6,12 +6,12 @@
 
 import type { CommandResult } from '../../shared/commands/run';
 import type { Command } from '../../shared/commands/schema';
-import { cellBudget } from '../../shared/grid-plan';
 import { inspectWorkbook } from '../../shared/inspect';
 import type { InvoiceFormat } from '../../shared/invoice-export';
 import { planInvoiceExport } from '../../shared/invoice-export-plan';
 import { commandTabs } from '../../shared/io/read-plan';
 import { ALL_TAB_NAMES, planAction, planAging, planInit } from '../../shared/plans';
+import { cellBudget } from '../../shared/sheet/grid-plan';
 import { SettingsTab } from '../../shared/tabs/settings';
 import { insertAgingChart } from './charts';
 import { toCsv } from './csv';

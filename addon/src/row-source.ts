@@ -9,11 +9,12 @@
  * last row found by reading from its last key rows to the end of its grid when that is cheaper than
  * asking `getLastRow` (the same read holds the rows that give the next id).
  */
-import type { Cell } from '../../shared/cells';
-import { columnLetter, type RawTab } from '../../shared/codec';
+
 import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/io/index-tab';
 import { matchRows } from '../../shared/io/row-patterns';
 import { type RowSource, TAIL_ROWS } from '../../shared/io/row-scope';
+import type { Cell } from '../../shared/sheet/cells';
+import { columnLetter, type RawTab } from '../../shared/sheet/codec';
 import { TABS, tabKeyOf } from '../../shared/workbook';
 import { NO_PROGRESS, type Progress } from './progress';
 import { tabHandle } from './tab-handle';

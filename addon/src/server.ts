@@ -5,9 +5,8 @@
  * toast when the action took longer than a second. Refusals surface as errors whose message is the
  * core's reason, which google.script.run hands to the sidebar's failure handler.
  */
-import type { RawTab } from '../../shared/codec';
+
 import type { CommandContext } from '../../shared/desk';
-import { DeskError } from '../../shared/errors';
 import type { Scope } from '../../shared/io/command-scope';
 import type { IndexedShape } from '../../shared/io/index-tab';
 import { newKeysTaken } from '../../shared/io/new-keys';
@@ -23,6 +22,8 @@ import {
   stampOf,
 } from '../../shared/io/search-memory';
 import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } from '../../shared/plans';
+import { DeskError } from '../../shared/primitives/errors';
+import type { RawTab } from '../../shared/sheet/codec';
 import { BUSY_MESSAGE } from './busy';
 import { insertAgingChart } from './charts';
 import { readIndexTab } from './index-tab';

@@ -7,11 +7,12 @@
  * not own (people's, formulas) are never in a written range. New rows go out in one setValues, with
  * the tab's formula columns filled in (see sheet-rules.ts).
  */
-import { type Cell, encodeText } from '../../shared/cells';
-import { indexColumns, type RawTab, type TabPatch } from '../../shared/codec';
-import { normalizeHeader } from '../../shared/columns';
-import { type Grid, gridNeeds, widest } from '../../shared/grid-plan';
+
 import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/io/write-plan';
+import { type Cell, encodeText } from '../../shared/sheet/cells';
+import { indexColumns, type RawTab, type TabPatch } from '../../shared/sheet/codec';
+import { normalizeHeader } from '../../shared/sheet/columns';
+import { type Grid, gridNeeds, widest } from '../../shared/sheet/grid-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
 import { tabKeyOf, tabSpec } from '../../shared/workbook';
 import { type Placing, placeAppends } from './appends';

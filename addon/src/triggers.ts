@@ -6,8 +6,9 @@
  * once per document however often setup runs, and its last failure is kept in the document's properties
  * for the sidebar to show, because add-ons get no failure e-mails.
  */
-import { normalizeHeader } from '../../shared/columns';
+
 import { ALL_TAB_NAMES, planAction, planAging } from '../../shared/plans';
+import { normalizeHeader } from '../../shared/sheet/columns';
 import { formulaColumns } from '../../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../../shared/workbook';
 import { mendIndexTab } from './index-tab';

@@ -6,9 +6,10 @@
  * replaced, never stacked, and
  * people's own protections and formatting rules are kept.
  */
-import { columnLetter, type RawTab } from '../../shared/codec';
-import { normalizeHeader } from '../../shared/columns';
+
 import { ALL_TAB_NAMES } from '../../shared/plans';
+import { columnLetter, type RawTab } from '../../shared/sheet/codec';
+import { normalizeHeader } from '../../shared/sheet/columns';
 import { PROTECTION_PREFIX, sheetRules, type ValidationRule } from '../../shared/sheet-rules';
 import { TABS } from '../../shared/workbook';
 import { OVERRIDE_NOTE } from './triggers';

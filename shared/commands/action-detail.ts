@@ -3,7 +3,7 @@
  * changed or removed, the version (a fingerprint) of every row as it left it, and the keys of the
  * rows it added. run.ts writes it; undo.ts reads it back and checks the versions.
  */
-import { keyOf } from '../columns';
+import { keyOf } from '../sheet/columns';
 import type { LogEntry } from '../tabs/log';
 import { type TabKey, tabSpec, type Workbook, type WorkbookChanges } from '../workbook';
 

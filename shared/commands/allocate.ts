@@ -9,7 +9,7 @@
  */
 import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
+import { refuseUnless } from '../primitives/errors';
 import {
   canShipWhole,
   type Demand,

@@ -8,8 +8,8 @@
  */
 
 import { addCall } from '../calls';
-import { addDays, daysBetween, type IsoDate } from '../dates';
 import type { Desk } from '../desk';
+import { addDays, daysBetween, type IsoDate } from '../primitives/dates';
 import type { VendorEta } from '../vendor-etas';
 
 /**

@@ -6,9 +6,9 @@
  */
 import { openBackorder, recomputeQueues } from '../backorder';
 import { addCall } from '../calls';
-import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
-import { DeskError, refuseUnless } from '../errors';
+import type { IsoDate } from '../primitives/dates';
+import { DeskError, refuseUnless } from '../primitives/errors';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { isOpenBackorder } from '../tabs/backorders';
 import { substitutesOf } from '../tabs/inventory';

@@ -7,7 +7,7 @@
  * stays balanced: ordered = shipped + open backorder + cancelled (+ moved).
  */
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
+import { refuseUnless } from '../primitives/errors';
 import { openQty } from '../tabs/orders';
 import type { CancelReason } from '../tabs/vocabulary';
 import { giveFreedStock, takeOpenUnits } from './line-units';

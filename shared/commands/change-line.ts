@@ -10,10 +10,11 @@
  * shipped (what shipped was invoiced at the old one), and every backorder of the line follows it, as
  * they lock the line's price. The line's other columns, and what people typed beside them, stay.
  */
-import type { IsoDate } from '../dates';
+
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
-import { formatCents, toCents } from '../money';
+import type { IsoDate } from '../primitives/dates';
+import { refuseUnless } from '../primitives/errors';
+import { formatCents, toCents } from '../primitives/money';
 import { allocate } from './allocate';
 import { giveFreedStock, takeOpenUnits } from './line-units';
 

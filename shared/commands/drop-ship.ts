@@ -4,7 +4,7 @@
  * vendor's shipment confirmation) fulfils the backorder directly; OnHand never moves.
  */
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
+import { refuseUnless } from '../primitives/errors';
 import { dropShipped } from '../queue';
 import { formatReservation, parseReservation } from '../reservations';
 import type { PoLine } from '../tabs/purchase-orders';

@@ -6,7 +6,7 @@
  */
 import { recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
+import { refuseUnless } from '../primitives/errors';
 import { dropShipped, reserveForBackorder } from '../queue';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { recordShipment, type ShipVia } from './ship';

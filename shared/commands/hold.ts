@@ -6,8 +6,8 @@
  * order allocation skipped while Held would otherwise wait for the next Allocate all.
  */
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
 import { isHeld } from '../holds';
+import { refuseUnless } from '../primitives/errors';
 import { openQty } from '../tabs/orders';
 import { allocate } from './allocate';
 

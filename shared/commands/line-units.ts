@@ -9,7 +9,7 @@
  * fulfilled + cancelled + remaining.
  */
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
+import { refuseUnless } from '../primitives/errors';
 import { settleQueues } from '../queue';
 import { formatReservation, parseReservation, reservedTotal, takeFromReservation } from '../reservations';
 import { openQty } from '../tabs/orders';

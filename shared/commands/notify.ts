@@ -9,9 +9,9 @@
  */
 import { addCall } from '../calls';
 import type { Desk } from '../desk';
-import { DeskError, refuseUnless } from '../errors';
 import { renderNotice, templateProblems } from '../notices';
 import { contactOf, type DueNotice, dueNotices, noticeFor, refuseBadTemplates } from '../notify';
+import { DeskError, refuseUnless } from '../primitives/errors';
 import type { Notice, NoticeKind } from '../tabs/notifications';
 import type { Workbook } from '../workbook';
 

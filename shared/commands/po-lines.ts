@@ -9,9 +9,9 @@
  * it waits for (Ready to Fulfill) waits on no PO and only loses the link (shared/queue.ts).
  */
 import { expectedFor } from '../backorder';
-import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
-import { DeskError, refuseUnless } from '../errors';
+import type { IsoDate } from '../primitives/dates';
+import { DeskError, refuseUnless } from '../primitives/errors';
 import { describeExpected, planAgain } from '../queue';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';

@@ -5,7 +5,7 @@
  * to Fulfill; the result lists them as the warehouse's notice. OnOrder follows the open PO quantity.
  */
 import type { Desk } from '../desk';
-import { DeskError, refuseUnless } from '../errors';
+import { DeskError, refuseUnless } from '../primitives/errors';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 import { receiveDropShip } from './drop-ship';

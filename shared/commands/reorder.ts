@@ -7,9 +7,9 @@
  * its date (a Manual date is kept).
  */
 import { demandOrder } from '../backorder';
-import type { IsoDate } from '../dates';
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
+import type { IsoDate } from '../primitives/dates';
+import { refuseUnless } from '../primitives/errors';
 import { reorderReport } from '../reorder';
 import type { PoLine } from '../tabs/purchase-orders';
 import { refreshOnOrder } from './receive';

@@ -8,12 +8,12 @@
  * Pure: (workbook, command, context) → { changes, log entry, result }.
  */
 import { recomputeQueues } from '../backorder';
-import { keyOf } from '../columns';
 import { settleDeliveries } from '../deliveries';
 import { type CommandContext, Desk, type Shortfall } from '../desk';
-import { DeskError } from '../errors';
 import { invoiceShipments } from '../invoicing';
+import { DeskError } from '../primitives/errors';
 import { relinkExpected, settleQueues, settlesAfter } from '../queue';
+import { keyOf } from '../sheet/columns';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, tabKeyOf, tabSpec, type Workbook, type WorkbookChanges } from '../workbook';

@@ -4,7 +4,7 @@
  * `expected` carries the row versions the person saw, so a command built on stale rows is refused.
  */
 import * as z from 'zod/mini';
-import { type IsoDate, isIsoDate } from '../dates';
+import { type IsoDate, isIsoDate } from '../primitives/dates';
 import { NOTICE_KINDS } from '../tabs/notifications';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../tabs/vocabulary';
 import { VendorEtaSchema } from '../vendor-etas';

@@ -7,8 +7,8 @@
  */
 import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
-import { DeskError, refuseUnless } from '../errors';
 import { isHeld } from '../holds';
+import { DeskError, refuseUnless } from '../primitives/errors';
 import {
   formatReservation,
   parseReservation,

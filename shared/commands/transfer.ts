@@ -4,7 +4,7 @@
  * (shared/queue.ts): a transfer moves where stock lies, never who is next.
  */
 import type { Desk } from '../desk';
-import { refuseUnless } from '../errors';
+import { refuseUnless } from '../primitives/errors';
 
 export interface TransferArgs {
   readonly sku: string;

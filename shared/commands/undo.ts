@@ -6,9 +6,10 @@
  * actions started with `do` can be undone; setup, imports and exports cannot, and neither can a
  * cancellation (permanent, 001).
  */
-import { keyOf } from '../columns';
+
 import type { Desk } from '../desk';
-import { DeskError, refuseUnless } from '../errors';
+import { DeskError, refuseUnless } from '../primitives/errors';
+import { keyOf } from '../sheet/columns';
 import { TABS, tabKeyOf, tabSpec } from '../workbook';
 import { type ActionDetail, rowVersion } from './action-detail';
 import { ACTIONS } from './schema';

@@ -3,8 +3,8 @@
  * purchase orders, and order lines dated within a window. Pure and deterministic: the same options
  * give the same records.
  */
-import { addDays, type IsoDate } from '../dates';
-import type { BasisPoints, Cents } from '../money';
+import { addDays, type IsoDate } from '../primitives/dates';
+import type { BasisPoints, Cents } from '../primitives/money';
 import type { InventoryItem } from '../tabs/inventory';
 import { NEW_LINE_STATE, type OrderLine } from '../tabs/orders';
 import type { PoLine } from '../tabs/purchase-orders';

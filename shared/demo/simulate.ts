@@ -8,8 +8,8 @@
 import { applyChanges } from '../apply-changes';
 import { runCommand } from '../commands/run';
 import type { Command } from '../commands/schema';
-import { addDays, daysBetween, type IsoDate } from '../dates';
-import { DeskError } from '../errors';
+import { addDays, daysBetween, type IsoDate } from '../primitives/dates';
+import { DeskError } from '../primitives/errors';
 import { openPoQty } from '../tabs/purchase-orders';
 import { DEFAULT_SETTINGS } from '../tabs/settings';
 import type { Workbook } from '../workbook';

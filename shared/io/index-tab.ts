@@ -11,9 +11,10 @@
  * asked directly, as without an index. Id rows below give the highest number after each id prefix
  * of a tab's key column, so new ids need no tail rows and no search. Pure: the add-on writes and reads the cells (addon/src).
  */
-import type { Cell } from '../cells';
-import { columnLetter, indexColumns, sheetRef } from '../codec';
-import { dateInZone, type IsoDate, zonedInstant } from '../dates';
+
+import { dateInZone, type IsoDate, zonedInstant } from '../primitives/dates';
+import type { Cell } from '../sheet/cells';
+import { columnLetter, indexColumns, sheetRef } from '../sheet/codec';
 import { TABS, type TabKey, tabSpec } from '../workbook';
 import { literal } from './row-patterns';
 
@@ -28,7 +29,7 @@ const LEAD = 5;
 const SIGNED = 1;
 
 /**
- * The id prefixes (with their dash) of the rows each tab gets (shared/ids.ts; the commands name
+ * The id prefixes (with their dash) of the rows each tab gets (shared/primitives/ids.ts; the commands name
  * them): the index gives the highest number after each, so a click needs no tail rows and no search
  * to know its new ids are new. Invoices take the InvoicePrefix setting, given when the index is written.
  */

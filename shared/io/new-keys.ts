@@ -3,7 +3,7 @@
  * (shared/io/row-scope.ts reads only some rows): a search per tab for the new ids the source cannot
  * vouch for. Pure: the search is the RowSource's.
  */
-import { indexColumns, type RawTab, type TabPatch } from '../codec';
+import { indexColumns, type RawTab, type TabPatch } from '../sheet/codec';
 import { tabKeyOf, tabSpec } from '../workbook';
 import { anyOf } from './row-patterns';
 import type { RowSource } from './row-scope';

@@ -9,8 +9,9 @@
  * refused before anything is written (addon/src/sheet-io.ts), so an unread tab can never be
  * overwritten.
  */
-import type { RawTab } from '../codec';
+
 import type { Command } from '../commands/schema';
+import type { RawTab } from '../sheet/codec';
 import { HOLD_STATES } from '../tabs/vocabulary';
 import { emptyRawTab, TAB_KEYS, TABS, type TabKey } from '../workbook';
 import type { ValueSearch } from './row-scope';

@@ -4,7 +4,7 @@
  * TextFinder matches them (for a search that found too many cells to ask each its row), and whether
  * a Status cell may name a waiting line. RE2 (TextFinder) and JavaScript read these patterns alike.
  */
-import type { Cell } from '../cells';
+import type { Cell } from '../sheet/cells';
 import { matchVocabulary, ORDER_STATUSES } from '../tabs/vocabulary';
 import { WAITING_LINE_STATUSES } from './scope-growth';
 

@@ -11,8 +11,8 @@
  * RawTab per tab whose unread rows are empty, so every row keeps its sheet row number and the codec
  * skips the rest as it skips blank rows.
  */
-import type { Cell } from '../cells';
-import { indexColumns, type RawTab } from '../codec';
+import type { Cell } from '../sheet/cells';
+import { indexColumns, type RawTab } from '../sheet/codec';
 import type { RowRef } from '../sidebar/rpc';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from '../workbook';
 import { literal, mayWait, vocabularyWord } from './row-patterns';
@@ -48,7 +48,7 @@ export interface RowSource {
 /** How many of the last rows of a tab that may get new rows are read, for the next id. */
 export const TAIL_ROWS = 3;
 
-/** Tabs whose new rows take the next id above the tab's own (shared/ids.ts, invoicing.ts). */
+/** Tabs whose new rows take the next id above the tab's own (shared/primitives/ids.ts, invoicing.ts). */
 const ID_TABS: readonly TabKey[] = [
   'backorders',
   'shipments',

@@ -6,8 +6,8 @@
  * bring only their stock and PO lines: whether a waiting order can take its units whole depends on
  * that stock, not on who else waits for it, so the scope does not spread from order to order. Pure.
  */
-import type { Cell } from '../cells';
-import { decodeTab } from '../codec';
+import type { Cell } from '../sheet/cells';
+import { decodeTab } from '../sheet/codec';
 import { TABS, type TabKey, tabSpec } from '../workbook';
 
 export type Sets = Record<

@@ -13,9 +13,9 @@
  * every batch, the daily run) sees it. Pure.
  */
 import * as z from 'zod/mini';
-import type { Cell } from '../cells';
-import { indexColumns, type RawTab, type TabPatch } from '../codec';
 import { rowVersion } from '../commands/action-detail';
+import type { Cell } from '../sheet/cells';
+import { indexColumns, type RawTab, type TabPatch } from '../sheet/codec';
 import { TABS, tabKeyOf, tabSpec } from '../workbook';
 import type { IndexedShape } from './index-tab';
 

@@ -6,12 +6,12 @@
  * will fill. Row versions travel with the view so actions built on it are refused once it is stale.
  */
 import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from '../applicable';
-import { keyOf } from '../columns';
 import { rowVersion } from '../commands/action-detail';
-import { addDays, type IsoDate } from '../dates';
 import { followUpsDue } from '../follow-ups';
-import { formatCents } from '../money';
 import { contactOf, noticePreview } from '../notify';
+import { addDays, type IsoDate } from '../primitives/dates';
+import { formatCents } from '../primitives/money';
+import { keyOf } from '../sheet/columns';
 import type { Backorder } from '../tabs/backorders';
 import { type DecodedTabs, TABS, type TabKey, tabKeyOf, tabSpec, type Workbook } from '../workbook';
 import type { ListFilter, ListRow, RowRef, RowView } from './rpc';

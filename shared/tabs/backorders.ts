@@ -4,7 +4,7 @@
  * locked in"). The quantities always balance: Qty = QtyFulfilled + QtyCancelled + QtyRemaining, and
  * QtyAllocated (stock reserved for it after a receipt) never exceeds QtyRemaining.
  */
-import { date, defineTab, discount, id, int, money, oneOf, qty, type RecordOf, text } from '../columns';
+import { date, defineTab, discount, id, int, money, oneOf, qty, type RecordOf, text } from '../sheet/columns';
 import {
   BACKORDER_SOURCES,
   BACKORDER_STATUSES,

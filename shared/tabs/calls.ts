@@ -3,7 +3,7 @@
  * how, what was said, the customer's choice and the next follow-up. Written by the log-call and
  * reschedule actions; Source names a vendor when the sync service records a slipped date.
  */
-import { date, defineTab, id, oneOf, type RecordOf, text, timestamp } from '../columns';
+import { date, defineTab, id, oneOf, type RecordOf, text, timestamp } from '../sheet/columns';
 import { CALL_METHODS, CUSTOMER_CHOICES } from './vocabulary';
 
 export const CallsTab = defineTab(

@@ -3,7 +3,7 @@
  * Aging tab can show each vendor's slips and the sync can predict when a vendor's stated ETA will
  * really hold (PRODUCT.md section 5). Nobody edits it; it only grows.
  */
-import { date, defineTab, id, int, type RecordOf, text, timestamp } from '../columns';
+import { date, defineTab, id, int, type RecordOf, text, timestamp } from '../sheet/columns';
 
 export const EtaHistoryTab = defineTab(
   'ETA History',

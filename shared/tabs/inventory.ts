@@ -3,7 +3,7 @@
  * moved by receipts, shipments and adjustments; Allocated and OnOrder belong to the engine; Available
  * is a formula (OnHand − Allocated) the engine never writes.
  */
-import { bool, defineTab, id, int, money, qty, type RecordOf, text } from '../columns';
+import { bool, defineTab, id, int, money, qty, type RecordOf, text } from '../sheet/columns';
 
 export const InventoryTab = defineTab(
   'Inventory',

@@ -3,7 +3,7 @@
  * Exported marks lines already written to an accounting CSV so an export never repeats them;
  * ExportBatch numbers the export that carried them, so one export can be delivered again.
  */
-import { bool, date, defineTab, discount, id, int, money, qty, type RecordOf, text } from '../columns';
+import { bool, date, defineTab, discount, id, int, money, qty, type RecordOf, text } from '../sheet/columns';
 
 export const InvoicesTab = defineTab(
   'Invoices',

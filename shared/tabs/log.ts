@@ -3,7 +3,7 @@
  * that makes the action idempotent. Detail holds the before-images of changed rows (JSON) so an
  * action can be explained and undone.
  */
-import { defineTab, id, type RecordOf, text, timestamp } from '../columns';
+import { defineTab, id, type RecordOf, text, timestamp } from '../sheet/columns';
 
 export const LogTab = defineTab(
   'Log',

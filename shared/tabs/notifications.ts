@@ -6,7 +6,7 @@
  * so nobody knows; it is never sent again by itself and a rep confirms it). Expected and QtyTold hold
  * what the customer was told, so the next message is due only when that changes. Nobody edits it.
  */
-import { date, defineTab, id, oneOf, qty, type RecordOf, text, timestamp } from '../columns';
+import { date, defineTab, id, oneOf, qty, type RecordOf, text, timestamp } from '../sheet/columns';
 
 export const NOTICE_KINDS = [
   'created',

@@ -6,7 +6,7 @@
  * Hold is a person's decision kept in an engine column: `hold` / `release` set it on every line of
  * the order (an import may carry it), and allocation and shipping skip a Held order.
  */
-import { date, defineTab, discount, id, int, money, oneOf, qty, type RecordOf, text } from '../columns';
+import { date, defineTab, discount, id, int, money, oneOf, qty, type RecordOf, text } from '../sheet/columns';
 import { HOLD_STATES, ORDER_STATUSES, PRIORITIES, SHIP_POLICIES } from './vocabulary';
 
 export const OrdersTab = defineTab(

@@ -3,7 +3,18 @@
  * the engine owns QtyReceived and Status; the sync service alone writes the vendor's ETA columns.
  * Draft, Sent and Cancelled are people's decisions kept in Status; the received states are derived.
  */
-import { date, defineTab, id, int, money, oneOf, qty, type RecordOf, text, timestamp } from '../columns';
+import {
+  date,
+  defineTab,
+  id,
+  int,
+  money,
+  oneOf,
+  qty,
+  type RecordOf,
+  text,
+  timestamp,
+} from '../sheet/columns';
 import { PO_STATUSES } from './vocabulary';
 
 export const PurchaseOrdersTab = defineTab(

@@ -4,8 +4,8 @@
  * Settings tab is a working configuration; a bad value is refused with its cell named.
  */
 import * as z from 'zod/mini';
-import { defineTab, id, type RecordOf, text } from '../columns';
-import { DeskError } from '../errors';
+import { DeskError } from '../primitives/errors';
+import { defineTab, id, type RecordOf, text } from '../sheet/columns';
 
 export const SettingsTab = defineTab(
   'Settings',

@@ -3,7 +3,7 @@
  * per warehouse and pick. BackorderID is set when the shipment fills a backorder. Carrier, Tracking and
  * DeliveredAt are typed by people; Status is derived from them (Delivered once DeliveredAt is set).
  */
-import { date, defineTab, id, int, oneOf, qty, type RecordOf, text } from '../columns';
+import { date, defineTab, id, int, oneOf, qty, type RecordOf, text } from '../sheet/columns';
 import { SHIPMENT_STATUSES } from './vocabulary';
 
 export const ShipmentsTab = defineTab(

@@ -7,7 +7,7 @@
  * read. A Log people sorted newest first still gets the next LogID.
  */
 import { describe, expect, it } from 'vitest';
-import { HEADROOM_ROWS } from '../../shared/grid-plan';
+import { HEADROOM_ROWS } from '../../shared/sheet/grid-plan';
 import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
 
 const HISTORY = 1500;

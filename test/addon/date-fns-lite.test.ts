@@ -6,7 +6,7 @@
 import * as real from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import * as lite from '../../addon/src/date-fns-lite';
-import { DEFAULT_DATE_FORMATS } from '../../shared/dates';
+import { DEFAULT_DATE_FORMATS } from '../../shared/primitives/dates';
 
 const FORMATS = [...DEFAULT_DATE_FORMATS, 'MM/dd/yyyy', 'dd/MM/yyyy', 'd/M/yy', "yyyy-MM-dd'T'"];
 

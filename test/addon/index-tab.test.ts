@@ -6,8 +6,8 @@
  * person typed below the data, never over it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../shared/cells';
 import { INDEX_TAB, INDEXED_TABS, readIndex } from '../../shared/io/index-tab';
+import type { Cell } from '../../shared/sheet/cells';
 import type { ActionReply } from '../../shared/sidebar/rpc';
 import { batchUpdate } from '../../twin/batch-update';
 import { type Desk, openDesk, typeWorkedExample } from '../support/addon';

@@ -6,8 +6,8 @@
  * documented limit (a key retyped in a row the view never found, within those minutes) is pinned.
  */
 import { describe, expect, it } from 'vitest';
-import { columnLetter } from '../../shared/codec';
 import { MEMORY_SECONDS } from '../../shared/io/search-memory';
+import { columnLetter } from '../../shared/sheet/codec';
 import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { type Desk, NOW, openDesk, typeWorkedExample } from '../support/addon';
 

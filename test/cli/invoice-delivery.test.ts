@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workbookFileOf, writeWorkbookFile } from '../../local-store/workbook-file';
-import type { IsoDate } from '../../shared/dates';
 import { simulateDemo } from '../../shared/demo/simulate';
 import { QUICKBOOKS_HEADER } from '../../shared/invoice-export';
+import type { IsoDate } from '../../shared/primitives/dates';
 import { renderWorkbook } from '../../shared/render-workbook';
 import { cli, tempDir } from '../support/cli';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TEXT_LIMIT, textBudget, tooLongToRead, workbookText } from '../../local-store/text-limit';
-import { DeskError } from '../../shared/errors';
+import { DeskError } from '../../shared/primitives/errors';
 
 describe('the longest text a workbook file can be', () => {
   it('is fine far from the limit, warns from 80 % and lets only the ways out run from 95 %', () => {

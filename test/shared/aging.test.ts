@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeAging } from '../../shared/aging';
-import type { IsoDate } from '../../shared/dates';
-import type { BasisPoints, Cents } from '../../shared/money';
+import type { IsoDate } from '../../shared/primitives/dates';
+import type { BasisPoints, Cents } from '../../shared/primitives/money';
 import { agingChart, agingChartRange, renderAging } from '../../shared/render-aging';
 import type { Backorder } from '../../shared/tabs/backorders';
 import { poLine, workbook } from '../support/build';

@@ -18,8 +18,8 @@ import {
 import { applyChanges } from '../../shared/apply-changes';
 import { runCommand } from '../../shared/commands/run';
 import type { Command } from '../../shared/commands/schema';
-import { addDays } from '../../shared/dates';
-import { DeskError } from '../../shared/errors';
+import { addDays } from '../../shared/primitives/dates';
+import { DeskError } from '../../shared/primitives/errors';
 import type { Workbook } from '../../shared/workbook';
 import { context, item, line, poLine, TODAY, workbook } from '../support/build';
 

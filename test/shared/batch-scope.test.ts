@@ -9,10 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
-import type { RawTab } from '../../shared/codec';
 import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
-import { addDays } from '../../shared/dates';
 import { simulateDemo } from '../../shared/demo/simulate';
 import type { CommandContext } from '../../shared/desk';
 import {
@@ -27,7 +25,9 @@ import {
 import { readScoped } from '../../shared/io/row-scope';
 import { NO_KEYS } from '../../shared/io/scope-keys';
 import { decodeLoaded, planAction, planAging } from '../../shared/plans';
+import { addDays } from '../../shared/primitives/dates';
 import { renderWorkbook } from '../../shared/render-workbook';
+import type { RawTab } from '../../shared/sheet/codec';
 import { AGING_TAB, type Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';
 import {

@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import type { Cell, CellContext } from '../../shared/cells';
-import { applyPatch, decodeTab, encodeChanges, type RawTab } from '../../shared/codec';
-import type { DeskError } from '../../shared/errors';
 import { decodeLoaded } from '../../shared/plans';
+import type { DeskError } from '../../shared/primitives/errors';
+import type { Cell, CellContext } from '../../shared/sheet/cells';
+import { applyPatch, decodeTab, encodeChanges, type RawTab } from '../../shared/sheet/codec';
 import { type OrderLine, OrdersTab } from '../../shared/tabs/orders';
 import { line } from '../support/build';
 
@@ -33,7 +33,7 @@ describe('decoding', () => {
     vi.resetModules();
     vi.stubGlobal('Function', refused);
     try {
-      const fresh = await import('../../shared/codec');
+      const fresh = await import('../../shared/sheet/codec');
       const plain = fresh.decodeTab(OrdersTab, tab(header, rows), api).records;
       expect(refused).toHaveBeenCalled();
       expect(plain).toEqual(compiled);

@@ -4,11 +4,11 @@
  * cell wins; a bad value is refused with its cell; and the queue follows (a VIP default goes first).
  */
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../shared/cells';
-import type { RawTab } from '../../shared/codec';
 import { runCommand } from '../../shared/commands/run';
 import { parseCustomerDefaults } from '../../shared/customer-defaults';
 import { renderWorkbook } from '../../shared/render-workbook';
+import type { Cell } from '../../shared/sheet/cells';
+import type { RawTab } from '../../shared/sheet/codec';
 import { decodeWorkbook, planWrites } from '../../shared/workbook';
 import { context, item, line, workbook } from '../support/build';
 

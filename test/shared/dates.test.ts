@@ -16,7 +16,7 @@ import {
   serialToIsoDate,
   zonedInstant,
   zonedParts,
-} from '../../shared/dates';
+} from '../../shared/primitives/dates';
 
 describe('serial numbers', () => {
   it.each([

@@ -1,9 +1,9 @@
 /**
- * shared/grid-plan.ts, table-driven: what each written tab will hold, and which grids grow by how
+ * shared/sheet/grid-plan.ts, table-driven: what each written tab will hold, and which grids grow by how
  * much (headroom where the cell limit leaves room), or the refusal naming each tab past 10 million.
  */
 import { describe, expect, it } from 'vitest';
-import { CELL_LIMIT, gridNeeds, HEADROOM_ROWS, NEW_SHEET, planGrowth } from '../../shared/grid-plan';
+import { CELL_LIMIT, gridNeeds, HEADROOM_ROWS, NEW_SHEET, planGrowth } from '../../shared/sheet/grid-plan';
 
 describe('grid plan', () => {
   it('needs: new tabs, appends after deletes, rebuilt tabs; unread tabs and plain cell writes need nothing', () => {

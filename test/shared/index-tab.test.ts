@@ -5,8 +5,6 @@
  * count only for a trusted tab, with the formula written for that tab's key column.
  */
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../shared/cells';
-import { type IsoDate, zonedInstant } from '../../shared/dates';
 import {
   idsKnown,
   indexGrid,
@@ -17,6 +15,8 @@ import {
   TIME_ZONE_CHECKS,
   vouches,
 } from '../../shared/io/index-tab';
+import { type IsoDate, zonedInstant } from '../../shared/primitives/dates';
+import type { Cell } from '../../shared/sheet/cells';
 import { InvoicesTab } from '../../shared/tabs/invoices';
 import { LogTab } from '../../shared/tabs/log';
 import type { TabKey } from '../../shared/workbook';

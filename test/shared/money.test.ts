@@ -8,7 +8,7 @@ import {
   parseMoneyText,
   toBasisPoints,
   toCents,
-} from '../../shared/money';
+} from '../../shared/primitives/money';
 
 describe('toCents: 6 decimals, then half away from zero', () => {
   it.each([

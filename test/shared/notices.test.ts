@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../shared/commands/run';
-import type { IsoDate } from '../../shared/dates';
 import { renderNotice, templateProblems } from '../../shared/notices';
 import { dueNotices } from '../../shared/notify';
+import type { IsoDate } from '../../shared/primitives/dates';
 import type { Workbook } from '../../shared/workbook';
 import { context, item, line, TODAY, workbook } from '../support/build';
 

@@ -9,14 +9,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
-import type { Cell } from '../../shared/cells';
-import type { DecodedTab, RawTab } from '../../shared/codec';
-import type { Columns } from '../../shared/columns';
 import { runCommand } from '../../shared/commands/run';
 import { type ImportOptions, planImport } from '../../shared/import';
 import { checkInvariants } from '../../shared/invariants';
 import { planOpening } from '../../shared/opening';
 import { renderWorkbook } from '../../shared/render-workbook';
+import type { Cell } from '../../shared/sheet/cells';
+import type { DecodedTab, RawTab } from '../../shared/sheet/codec';
+import type { Columns } from '../../shared/sheet/columns';
 import { decodeWorkbook, type Workbook } from '../../shared/workbook';
 import { context, item, line, poLine, workbook } from '../support/build';
 

@@ -3,9 +3,9 @@
  * and own columns stay exactly where they were, and missing Settings keys get their defaults.
  */
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../shared/cells';
-import { applyPatch, type RawTab } from '../../shared/codec';
 import { planSetup } from '../../shared/setup';
+import type { Cell } from '../../shared/sheet/cells';
+import { applyPatch, type RawTab } from '../../shared/sheet/codec';
 
 function apply(tabs: Record<string, RawTab>): Record<string, RawTab> {
   const plan = planSetup(tabs);

@@ -10,8 +10,8 @@ import { workbookFileOf } from '../../local-store/workbook-file';
 import { Playground } from '../../playground/server';
 // @ts-expect-error: the build script is plain JavaScript.
 import { buildPlayground } from '../../scripts/build.mjs';
-import type { IsoDate } from '../../shared/dates';
 import { simulateDemo } from '../../shared/demo/simulate';
+import type { IsoDate } from '../../shared/primitives/dates';
 import { renderWorkbook } from '../../shared/render-workbook';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
 import { builtAddon } from '../support/addon';

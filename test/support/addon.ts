@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { newWorkbookFile, type WorkbookFile } from '../../local-store/workbook-file';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../../scripts/build.mjs';
-import { normalizeHeader } from '../../shared/columns';
+import { normalizeHeader } from '../../shared/sheet/columns';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import type { ProjectState } from '../../twin/apps-script/services';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';

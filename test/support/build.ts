@@ -3,9 +3,9 @@
  * what matters to it, and a fixed clock.
  */
 
-import type { IsoDate } from '../../shared/dates';
 import type { CommandContext } from '../../shared/desk';
-import type { BasisPoints, Cents } from '../../shared/money';
+import type { IsoDate } from '../../shared/primitives/dates';
+import type { BasisPoints, Cents } from '../../shared/primitives/money';
 import type { Backorder } from '../../shared/tabs/backorders';
 import type { EtaChange } from '../../shared/tabs/eta-history';
 import type { InventoryItem } from '../../shared/tabs/inventory';

@@ -3,7 +3,7 @@
  * and the row-scope oracle so both draw the same shapes: a change-line with a Qty up or down, a
  * price and a required date in turn, and a change-po with a promised date or a quantity.
  */
-import { addDays } from '../../shared/dates';
+import { addDays } from '../../shared/primitives/dates';
 import type { OrderLine } from '../../shared/tabs/orders';
 import type { PoLine } from '../../shared/tabs/purchase-orders';
 import { TODAY } from './build';

@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import { applyChanges } from '../../shared/apply-changes';
-import type { Cell } from '../../shared/cells';
-import type { RawTab, TabPatch } from '../../shared/codec';
 import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
-import { addDays } from '../../shared/dates';
 import { simulateDemo } from '../../shared/demo/simulate';
 import type { RowSource } from '../../shared/io/row-scope';
+import { addDays } from '../../shared/primitives/dates';
+import type { Cell } from '../../shared/sheet/cells';
+import type { RawTab, TabPatch } from '../../shared/sheet/codec';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from './build';
 import { changeLineFields, changePoFields, type Step } from './drawn-fields';

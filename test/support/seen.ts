@@ -3,8 +3,8 @@
  * `unreadableDates` lists every non-empty cell of a date or timestamp column (by the tab's column
  * table) that does not show as a date, e.g. a bare serial number "46349".
  */
-import type { Columns, TabSpec } from '../../shared/columns';
-import { normalizeHeader } from '../../shared/columns';
+import type { Columns, TabSpec } from '../../shared/sheet/columns';
+import { normalizeHeader } from '../../shared/sheet/columns';
 import { TAB_KEYS, TABS } from '../../shared/workbook';
 import type { TwinSpreadsheet } from '../../twin/spreadsheet';
 

@@ -6,8 +6,8 @@ import { expect } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
 import { type CommandResult, runCommand } from '../../shared/commands/run';
 import { CommandSchema } from '../../shared/commands/schema';
-import type { IsoDate } from '../../shared/dates';
 import { checkInvariants } from '../../shared/invariants';
+import type { IsoDate } from '../../shared/primitives/dates';
 import type { Workbook } from '../../shared/workbook';
 import { context, item, line, TODAY, workbook } from './build';
 

@@ -1,13 +1,13 @@
 /**
  * Text stays text on the Apps Script edge: whatever a customer, a vendor or a person typed ("Jan 5",
  * "May 2024", "#N/A", "1/2", "12%", "$5", "007", "TRUE", "=1+1"), the engine's encoding of it
- * (shared/cells.ts `encodeText`), written with `setValues` (which parses text as if typed) and read
+ * (shared/sheet/cells.ts `encodeText`), written with `setValues` (which parses text as if typed) and read
  * back with `getValues`, is the same text. Drawn cases, run in the twin's Apps Script runtime.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
-import { encodeText } from '../../shared/cells';
+import { encodeText } from '../../shared/sheet/cells';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
 

@@ -6,7 +6,7 @@
  */
 
 import { isDatePattern, type Sheet } from '../../local-store/workbook-file';
-import { instantToSerial, serialToInstant } from '../../shared/dates';
+import { instantToSerial, serialToInstant } from '../../shared/primitives/dates';
 import { columnLetters } from '../a1';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { isDateText, type Stored, userEntered } from '../values';

@@ -7,7 +7,7 @@
  * (`formatDate` in a time zone, `getUuid`, `sleep`) and `Logger`.
  */
 import { randomUUID } from 'node:crypto';
-import { zonedParts } from '../../shared/dates';
+import { zonedParts } from '../../shared/primitives/dates';
 import type { CallCounter } from './counter';
 
 export interface TriggerRecord {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { DeskError } from '../../../shared/errors';
+import { DeskError } from '../../../shared/primitives/errors';
 import { VendorFeedSchema } from '../../../shared/vendor-etas';
 
 export const SyncConfigSchema = z.object({

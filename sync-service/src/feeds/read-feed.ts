@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DeskError } from '../../../shared/errors';
+import { DeskError } from '../../../shared/primitives/errors';
 import type { VendorFeed } from '../../../shared/vendor-etas';
 
 export interface FeedRecords {

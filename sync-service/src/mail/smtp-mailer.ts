@@ -8,7 +8,7 @@
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { DeskError } from '../../../shared/errors';
+import { DeskError } from '../../../shared/primitives/errors';
 
 export interface OutgoingMail {
   readonly to: string;

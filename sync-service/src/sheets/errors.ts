@@ -4,7 +4,7 @@
  * It keeps Google's own message (which never holds a token) and the HTTP status, and drops everything
  * else a Gaxios error carries (request headers, config with credentials).
  */
-import { DeskError } from '../../../shared/errors';
+import { DeskError } from '../../../shared/primitives/errors';
 import { timedOut } from './retry';
 
 interface GoogleLikeError {

@@ -10,12 +10,12 @@
  * Requests are counted for tests and the benchmark.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { Cell } from '../../../shared/cells';
-import { columnLetter, type RawTab, type TabPatch } from '../../../shared/codec';
-import { DeskError } from '../../../shared/errors';
-import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/grid-plan';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { DeskError } from '../../../shared/primitives/errors';
 import { chartOn } from '../../../shared/render-aging';
+import type { Cell } from '../../../shared/sheet/cells';
+import { columnLetter, type RawTab, type TabPatch } from '../../../shared/sheet/codec';
+import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/sheet/grid-plan';
 import { sheetRules } from '../../../shared/sheet-rules';
 import { dressRequests, type SheetState, skuLetter } from '../../../shared/sheets-api-rules';
 import { TABS } from '../../../shared/workbook';
@@ -234,7 +234,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
   }
 
   /**
-   * The grids this write needs grown (shared/grid-plan.ts): appendDimension for existing tabs (new
+   * The grids this write needs grown (shared/sheet/grid-plan.ts): appendDimension for existing tabs (new
    * ones are sized by their addSheet); refuses before any request past Google's 10 million cells.
    */
   private growing(patches: readonly TabPatch[], newTabs: readonly RawTab[]): Growth[] {

@@ -7,17 +7,17 @@
  */
 import { applyChanges } from '../../../shared/apply-changes';
 import { planArchive } from '../../../shared/archive';
-import { type Cell, isEmptyCell } from '../../../shared/cells';
-import { decodeTab, type RawTab, type TabPatch } from '../../../shared/codec';
-import { keyOf, normalizeHeader } from '../../../shared/columns';
-import type { IsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
-import { DeskError } from '../../../shared/errors';
 import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
 import { logPatch } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import type { IsoDate } from '../../../shared/primitives/dates';
+import { DeskError } from '../../../shared/primitives/errors';
 import { planSetup } from '../../../shared/setup';
+import { type Cell, isEmptyCell } from '../../../shared/sheet/cells';
+import { decodeTab, type RawTab, type TabPatch } from '../../../shared/sheet/codec';
+import { keyOf, normalizeHeader } from '../../../shared/sheet/columns';
 import { decodeWorkbook, planWrites, TABS, tabSpec, type WorkbookChanges } from '../../../shared/workbook';
 import { ALL_TAB_NAMES, loadWorkbook } from './load';
 

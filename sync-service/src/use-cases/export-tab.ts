@@ -2,12 +2,12 @@
  * `export`: one tab, every column (people's own included), as CSV or JSON text.
  */
 
-import { type Columns, normalizeHeader, type TabSpec } from '../../../shared/columns';
-import { neutraliseCell } from '../../../shared/csv-safety';
-import type { IsoDate } from '../../../shared/dates';
-import { DeskError } from '../../../shared/errors';
 import { exportRecords, exportRows } from '../../../shared/export';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import type { IsoDate } from '../../../shared/primitives/dates';
+import { DeskError } from '../../../shared/primitives/errors';
+import { type Columns, normalizeHeader, type TabSpec } from '../../../shared/sheet/columns';
+import { neutraliseCell } from '../../../shared/sheet/csv-safety';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS, tabKeyByName } from '../../../shared/workbook';
 import { csvText } from './csv-text';

@@ -7,19 +7,19 @@
  */
 import { parse } from 'csv-parse/sync';
 import { applyChanges, thenChanges } from '../../../shared/apply-changes';
-import { type Cell, type CellContext, encodeText } from '../../../shared/cells';
-import type { DecodedTab, TabPatch } from '../../../shared/codec';
-import type { Columns } from '../../../shared/columns';
-import { keyOf } from '../../../shared/columns';
 import { runCommand } from '../../../shared/commands/run';
 import { parseCustomerDefaults } from '../../../shared/customer-defaults';
 import type { CommandContext } from '../../../shared/desk';
-import { DeskError } from '../../../shared/errors';
 import { type ImportOptions, type ImportPlan, planImport } from '../../../shared/import';
 import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
 import { planOpening } from '../../../shared/opening';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { DeskError } from '../../../shared/primitives/errors';
+import { type Cell, type CellContext, encodeText } from '../../../shared/sheet/cells';
+import type { DecodedTab, TabPatch } from '../../../shared/sheet/codec';
+import type { Columns } from '../../../shared/sheet/columns';
+import { keyOf } from '../../../shared/sheet/columns';
 import { parseSettings } from '../../../shared/tabs/settings';
 import {
   planWrites,

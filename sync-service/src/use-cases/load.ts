@@ -3,9 +3,10 @@
  * shared/io/read-plan.ts) in one batched read, decoded with the sheet's own time zone (shared/plans.ts
  * decides the rest). Shared by every use-case so none of them reads a tab twice.
  */
-import type { RawTab } from '../../../shared/codec';
+
 import { ALL_TAB_NAMES, decodeLoaded } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import type { RawTab } from '../../../shared/sheet/codec';
 import { emptyRawTab, TAB_KEYS, TABS } from '../../../shared/workbook';
 
 export { ALL_TAB_NAMES };

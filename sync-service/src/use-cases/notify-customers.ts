@@ -8,13 +8,13 @@
  */
 
 import type { SettleResult } from '../../../shared/commands/notify';
-import type { IsoDate } from '../../../shared/dates';
 import type { CommandContext } from '../../../shared/desk';
 import { commandTabs } from '../../../shared/io/read-plan';
 import { templateProblems } from '../../../shared/notices';
 import { dueNotices, refuseBadTemplates } from '../../../shared/notify';
 import { planAction } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import type { IsoDate } from '../../../shared/primitives/dates';
 import type { Notice } from '../../../shared/tabs/notifications';
 import type { Mailer } from '../mail/smtp-mailer';
 import { loadWorkbook } from './load';

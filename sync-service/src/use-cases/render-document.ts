@@ -9,8 +9,8 @@ import {
   packingSlip,
   pickList,
 } from '../../../shared/documents';
-import { DeskError } from '../../../shared/errors';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { DeskError } from '../../../shared/primitives/errors';
 import { NOTICE_KINDS } from '../../../shared/tabs/notifications';
 import { loadWorkbook } from './load';
 

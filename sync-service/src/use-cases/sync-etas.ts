@@ -6,14 +6,14 @@
  */
 import { computeAging } from '../../../shared/aging';
 import { applyChanges } from '../../../shared/apply-changes';
-import type { Cell } from '../../../shared/cells';
 import { runCommand } from '../../../shared/commands/run';
 import type { CommandContext } from '../../../shared/desk';
-import { DeskError } from '../../../shared/errors';
 import { batchTabNames, SYNC_TABS } from '../../../shared/io/read-plan';
 import { agingWrite } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { DeskError } from '../../../shared/primitives/errors';
 import { renderAging } from '../../../shared/render-aging';
+import type { Cell } from '../../../shared/sheet/cells';
 import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vendor-etas';
 import { AGING_TAB, planWrites } from '../../../shared/workbook';
 import type { SyncConfig } from '../feeds/config';

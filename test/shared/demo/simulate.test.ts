@@ -4,9 +4,9 @@
  * fulfilments, cancellations and logged calls.
  */
 import { describe, expect, it } from 'vitest';
-import { daysBetween, type IsoDate } from '../../../shared/dates';
 import { simulateDemo } from '../../../shared/demo/simulate';
 import { checkInvariants } from '../../../shared/invariants';
+import { daysBetween, type IsoDate } from '../../../shared/primitives/dates';
 
 const today = '2026-11-23' as IsoDate;
 const wb = simulateDemo({ today });

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { medianSlip } from '../../../shared/commands/apply-etas';
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/primitives/dates';
 import { readFeed, type VendorFeed } from '../../../shared/vendor-etas';
 import { poLine } from '../../support/build';
 import { cli, tempDir } from '../../support/cli';

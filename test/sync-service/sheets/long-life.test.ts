@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newWorkbookFile } from '../../../local-store/workbook-file';
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/primitives/dates';
 import { sheetsClient } from '../../../sync-service/src/sheets/client';
 import { Retrier } from '../../../sync-service/src/sheets/retry';
 import { SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-spreadsheet';

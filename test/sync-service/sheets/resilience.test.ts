@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../../local-store/workbook-file';
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/primitives/dates';
 import { loadSyncConfig } from '../../../sync-service/src/feeds/config';
 import { sheetsClient } from '../../../sync-service/src/sheets/client';
 import { Retrier } from '../../../sync-service/src/sheets/retry';

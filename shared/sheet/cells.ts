@@ -5,7 +5,7 @@
  * parses text as if typed, so text that could turn into a number, date or formula is written with a
  * leading apostrophe, which Sheets keeps as "this is text" and does not show).
  */
-import type { Column } from './columns';
+
 import {
   dateInZone,
   type IsoDate,
@@ -15,10 +15,18 @@ import {
   serialToInstant,
   serialToIsoDate,
   zonedInstant,
-} from './dates';
-import { type BasisPoints, type Cents, centsToUnits, parseMoneyText, toBasisPoints, toCents } from './money';
-import { toQty } from './quantity';
-import { matchVocabulary } from './tabs/vocabulary';
+} from '../primitives/dates';
+import {
+  type BasisPoints,
+  type Cents,
+  centsToUnits,
+  parseMoneyText,
+  toBasisPoints,
+  toCents,
+} from '../primitives/money';
+import { toQty } from '../primitives/quantity';
+import { matchVocabulary } from '../tabs/vocabulary';
+import type { Column } from './columns';
 
 /** A cell as either face delivers it; '' (or null) is an empty cell. */
 export type Cell = string | number | boolean | Date | null;

@@ -6,8 +6,9 @@
  * grows the grids that are short, with 500 rows of headroom so growth is rare, and refuses the whole
  * write, before anything is written, when the cells would pass the limit.
  */
+
+import { DeskError } from '../primitives/errors';
 import type { RawTab, TabPatch } from './codec';
-import { DeskError } from './errors';
 
 export interface Grid {
   readonly rows: number;

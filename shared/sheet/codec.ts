@@ -6,6 +6,8 @@
  * columns the writer owns, and appends new rows with unknown columns left empty: a person's own
  * columns and typed values are never overwritten.
  */
+
+import { DeskError } from '../primitives/errors';
 import {
   type Cell,
   type CellContext,
@@ -16,7 +18,6 @@ import {
   refusal,
 } from './cells';
 import { type Columns, keyOf, normalizeHeader, type Owner, type RecordOf, type TabSpec } from './columns';
-import { DeskError } from './errors';
 import { recordBuilder } from './record-builder';
 
 /** A tab as a grid of cells; `values[0]` is the header row (sheet row 1). */

@@ -5,8 +5,8 @@
  * a tab and its zod schema are both derived from that one declaration.
  */
 import * as z from 'zod/mini';
-import type { IsoDate } from './dates';
-import type { BasisPoints, Cents } from './money';
+import type { IsoDate } from '../primitives/dates';
+import type { BasisPoints, Cents } from '../primitives/money';
 
 /** Who writes a column: people, the engine (actions), the sync service, or a formula set up once. */
 export type Owner = 'user' | 'engine' | 'sync' | 'formula';
