@@ -96,6 +96,23 @@ const BELOW: Record<string, readonly string[]> = {
 };
 const ABOVE_DOMAIN = ['shared/io', 'shared/sidebar'];
 
+/** Files of shared/commands/ that are no command: the schema of them all and the Log's undo detail. */
+const SHARED_COMMAND_FILES = ['shared/commands/schema.ts', 'shared/commands/action-detail.ts'];
+
+/** Imports from one command to another, the entry (run.ts) and allocate (reused whole) aside. */
+function commandCrossings(graph: readonly Edge[]): string[] {
+  const command = (f: string) => f.startsWith('shared/commands/') && !SHARED_COMMAND_FILES.includes(f);
+  return graph
+    .filter(
+      (e) =>
+        command(e.from) &&
+        e.from !== 'shared/commands/run.ts' &&
+        command(e.to) &&
+        e.to !== 'shared/commands/allocate.ts',
+    )
+    .map((e) => `${e.from} → ${e.spec}`);
+}
+
 function folderViolations(graph: readonly Edge[]): string[] {
   const above = (file: string) => ABOVE_DOMAIN.find((f) => file.startsWith(`${f}/`));
   const out: string[] = [];
@@ -192,6 +209,12 @@ describe('architecture', () => {
       'shared/queue.ts → ./io/row-scope (the domain at shared/’s root may not import shared/io)',
       'shared/primitives/money.ts → ../sheet/cells (shared/primitives imports only shared/primitives/)',
     ]);
+  });
+
+  it('keeps each command to itself: no command imports another but allocate, the composition others reuse', () => {
+    expect(commandCrossings(edges)).toEqual([]);
+    const back = { from: 'shared/commands/fulfill.ts', to: 'shared/commands/ship.ts', spec: './ship' };
+    expect(commandCrossings([...edges, back])).toEqual(['shared/commands/fulfill.ts → ./ship']);
   });
 
   it('has no import circles', () => {

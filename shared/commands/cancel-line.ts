@@ -7,10 +7,10 @@
  * stays balanced: ordered = shipped + open backorder + cancelled (+ moved).
  */
 import type { Desk } from '../desk';
+import { giveFreedStock, takeOpenUnits } from '../line-units';
 import { refuseUnless } from '../primitives/errors';
 import { openQty } from '../tabs/orders';
 import type { CancelReason } from '../tabs/vocabulary';
-import { giveFreedStock, takeOpenUnits } from './line-units';
 
 export interface CancelLineArgs {
   readonly orderId: string;

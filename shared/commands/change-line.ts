@@ -12,11 +12,11 @@
  */
 
 import type { Desk } from '../desk';
+import { giveFreedStock, takeOpenUnits } from '../line-units';
 import type { IsoDate } from '../primitives/dates';
 import { refuseUnless } from '../primitives/errors';
 import { formatCents, toCents } from '../primitives/money';
 import { allocate } from './allocate';
-import { giveFreedStock, takeOpenUnits } from './line-units';
 
 export interface ChangeLineArgs {
   readonly orderId: string;

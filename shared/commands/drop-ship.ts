@@ -8,7 +8,6 @@ import { refuseUnless } from '../primitives/errors';
 import { dropShipped } from '../queue';
 import { formatReservation, parseReservation } from '../reservations';
 import type { PoLine } from '../tabs/purchase-orders';
-import { recordShipment } from './ship';
 
 export function dropShip(desk: Desk, backorderId: string): void {
   const b = desk.backorder(backorderId);
@@ -57,22 +56,4 @@ export function dropShip(desk: Desk, backorderId: string): void {
   desk.messages.push(
     `${po}: ${b.qtyRemaining} × ${b.sku} from ${item.vendor}, shipped by the vendor to ${b.customer}`,
   );
-}
-
-/** The vendor confirmed shipping `qty` of a drop-ship line: the backorder is fulfilled without stock. */
-export function receiveDropShip(desk: Desk, p: PoLine, qty: number): void {
-  const b = desk.backorder(p.dropShipFor);
-  refuseUnless(
-    qty <= b.qtyRemaining,
-    `Backorder ${b.backorderId} has only ${b.qtyRemaining} left; ${qty} confirmed on ${p.po}`,
-  );
-  const line = desk.line(b.orderId, b.line);
-  recordShipment(desk, line, new Map([[`DROP-SHIP ${p.vendor}`, qty]]), b.backorderId, new Map());
-  desk.putBackorder({
-    ...b,
-    qtyFulfilled: b.qtyFulfilled + qty,
-    qtyRemaining: b.qtyRemaining - qty,
-    nextFollowUp: b.qtyRemaining === qty ? desk.deliveredFollowUpDate() : b.nextFollowUp,
-  });
-  desk.adjustLine(b.orderId, b.line, { qtyShipped: qty, qtyBackordered: -qty });
 }

@@ -9,7 +9,7 @@ import type { Desk } from '../desk';
 import { refuseUnless } from '../primitives/errors';
 import { dropShipped, reserveForBackorder } from '../queue';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
-import { recordShipment, type ShipVia } from './ship';
+import { recordShipment, type ShipVia } from '../shipments';
 
 export interface FulfillArgs extends ShipVia {
   readonly backorderId?: string;

@@ -6,9 +6,10 @@
  */
 import type { Desk } from '../desk';
 import { DeskError, refuseUnless } from '../primitives/errors';
+import { refreshOnOrder } from '../purchasing';
+import { receiveDropShip } from '../shipments';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
-import { receiveDropShip } from './drop-ship';
 
 export interface ReceiveArgs {
   readonly po: string;
@@ -16,29 +17,6 @@ export interface ReceiveArgs {
   /** Several lines at once (with `line`, the line must be among them). */
   readonly lines?: readonly number[];
   readonly qty?: number;
-}
-
-/**
- * OnOrder of every Inventory row from the open PO lines (drop-ships excluded: they never enter stock).
- * Run after every command, so a PO line people typed shows on order without anyone receiving it.
- */
-export function syncOnOrder(desk: Desk): void {
-  const open = new Map<string, number>();
-  for (const p of desk.uow.all('pos'))
-    if (p.dropShipFor === '')
-      open.set(`${p.sku}#${p.warehouse}`, (open.get(`${p.sku}#${p.warehouse}`) ?? 0) + openPoQty(p));
-  for (const i of desk.uow.all('inventory')) {
-    const want = open.get(`${i.sku}#${i.warehouse}`) ?? 0;
-    if (desk.stock.onOrderOf(i.sku, i.warehouse) !== want) desk.stock.setOnOrder(i.sku, i.warehouse, want);
-  }
-}
-
-/** Recomputes Inventory.OnOrder of a SKU at a warehouse from the open PO lines. */
-export function refreshOnOrder(desk: Desk, sku: string, warehouse: string): void {
-  let open = 0;
-  for (const p of desk.uow.all('pos'))
-    if (p.sku === sku && p.warehouse === warehouse && p.dropShipFor === '') open += openPoQty(p);
-  desk.stock.setOnOrder(sku, warehouse, open);
 }
 
 export function receive(desk: Desk, args: ReceiveArgs): void {

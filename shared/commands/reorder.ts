@@ -10,9 +10,9 @@ import { demandOrder } from '../backorder';
 import type { Desk } from '../desk';
 import type { IsoDate } from '../primitives/dates';
 import { refuseUnless } from '../primitives/errors';
+import { refreshOnOrder } from '../purchasing';
 import { reorderReport } from '../reorder';
 import type { PoLine } from '../tabs/purchase-orders';
-import { refreshOnOrder } from './receive';
 
 export function reorder(desk: Desk): void {
   desk.stock.flush(); // the report reads Inventory records: give it the levels of this command

@@ -16,58 +16,13 @@ import {
   reservedTotal,
   takeFromReservation,
 } from '../reservations';
+import { recordShipment, type ShipVia } from '../shipments';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
-
-/** How a shipment travels, as the warehouse knows it when it ships (people may type it later too). */
-export interface ShipVia {
-  readonly carrier?: string;
-  readonly tracking?: string;
-}
 
 export interface ShipArgs extends ShipVia {
   readonly orderId: string;
   readonly line?: number;
   readonly qty?: number;
-}
-
-/** Adds shipment rows for what was taken, one ShipmentID per warehouse of this action. */
-export function recordShipment(
-  desk: Desk,
-  line: OrderLine,
-  taken: Reservation,
-  backorderId: string,
-  ids: Map<string, { id: string; next: number }>,
-  via: ShipVia = {},
-): void {
-  for (const [warehouse, q] of taken) {
-    let s = ids.get(warehouse);
-    if (!s) {
-      s = { id: desk.uow.nextId('SH', () => desk.uow.all('shipments').map((x) => x.shipmentId)), next: 1 };
-      ids.set(warehouse, s);
-      desk.newIds.push(s.id);
-    }
-    const shipment = desk.uow.add('shipments', {
-      shipmentId: s.id,
-      line: s.next++,
-      orderId: line.orderId,
-      orderLine: line.line,
-      backorderId,
-      sku: line.sku,
-      qty: q,
-      warehouse,
-      shipDate: desk.ctx.today,
-      carrier: via.carrier?.trim() ?? '',
-      tracking: via.tracking?.trim() ?? '',
-      deliveredAt: null,
-      status: 'Shipped',
-      invoiceNo: '',
-    });
-    desk.newShipments.push(shipment);
-    if (backorderId) desk.shipped(backorderId);
-    desk.messages.push(
-      `pick ${q} × ${line.sku} at ${warehouse} for ${line.orderId} line ${line.line} (${s.id})`,
-    );
-  }
 }
 
 function parkWhole(desk: Desk, lines: OrderLine[]): void {

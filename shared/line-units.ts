@@ -8,12 +8,12 @@
  * line Qty = shipped + allocated + backordered + cancelled + moved (+ unplanned), backorder Qty =
  * fulfilled + cancelled + remaining.
  */
-import type { Desk } from '../desk';
-import { refuseUnless } from '../primitives/errors';
-import { settleQueues } from '../queue';
-import { formatReservation, parseReservation, reservedTotal, takeFromReservation } from '../reservations';
-import { openQty } from '../tabs/orders';
-import type { CancelReason } from '../tabs/vocabulary';
+import type { Desk } from './desk';
+import { refuseUnless } from './primitives/errors';
+import { settleQueues } from './queue';
+import { formatReservation, parseReservation, reservedTotal, takeFromReservation } from './reservations';
+import { openQty } from './tabs/orders';
+import type { CancelReason } from './tabs/vocabulary';
 
 export type TakeHow =
   | { readonly mode: 'cancel'; readonly reason: CancelReason; readonly note: string }
