@@ -9,13 +9,7 @@ import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
 import { isHeld } from '../holds';
 import { DeskError, refuseUnless } from '../primitives/errors';
-import {
-  formatReservation,
-  parseReservation,
-  type Reservation,
-  reservedTotal,
-  takeFromReservation,
-} from '../reservations';
+import { formatReservation, parseReservation, reservedTotal, takeFromReservation } from '../reservations';
 import { recordShipment, type ShipVia } from '../shipments';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 
