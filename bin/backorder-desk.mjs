@@ -21,4 +21,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   cwd: process.cwd(),
+  // A person at a terminal sees long work going on (cli/progress.ts); a pipe or a log never does.
+  ...(process.stderr.isTTY ? { terminal: { write: (s) => process.stderr.write(s) } } : {}),
 });

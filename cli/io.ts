@@ -3,6 +3,7 @@
  * folder, and the clock and randomness of the Sheets retry policy.
  */
 import type { RetryPolicy } from '../sync-service/src/sheets/retry';
+import type { Terminal } from './progress';
 
 export interface Io {
   stdout(text: string): void;
@@ -13,4 +14,6 @@ export interface Io {
   readonly retry?: Partial<RetryPolicy>;
   /** Ends `sync --every` (default: SIGTERM or SIGINT). */
   readonly stop?: AbortSignal;
+  /** stderr when it is a terminal: long work shows a progress line there (cli/progress.ts). */
+  readonly terminal?: Terminal;
 }
