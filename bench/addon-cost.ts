@@ -75,6 +75,10 @@ export async function addonCost(lines: number, history = 0) {
   const backorderRow = wb.backorders.indexOf(middle) + 2;
   const rowOf = (b: typeof first) => ({ sheet: 'Backorders', row: wb.backorders.indexOf(b) + 2 });
   const onOrder = { sheet: 'Orders', row: orderRow };
+  const sibling = wb.backorders.find(
+    (b) => b.sku === middle.sku && b.backorderId !== middle.backorderId && b.qtyRemaining > 0,
+  );
+  if (!sibling) throw new Error('the bench workbook has no second backorder of a SKU');
   const onPo = { sheet: 'POs', row: 2 };
   let n = 0;
   // An action as the sidebar sends it (addon/src/ui/sidebar.ts `act`): the row's view is read first,
@@ -116,6 +120,13 @@ export async function addonCost(lines: number, history = 0) {
   const actions: [string, Step, number][] = [
     ['viewOrder', alone(() => rt.run('sidebarView', onOrder)), 1],
     ['viewBackorder', alone(() => rt.run('sidebarView', { sheet: 'Backorders', row: backorderRow })), 1],
+    // The next backorder waiting for the same SKU, from the list of the one just viewed: the view
+    // carries that view's searches (the SKU's queue and stock are found already).
+    [
+      'viewNextBackorder',
+      [() => rt.run('sidebarView', rowOf(sibling), (view as RowView).memory ?? null), viewOf(rowOf(middle))],
+      1,
+    ],
     ['clickOrderRow', alone(selectThen('Orders', orderRow)), 1],
     ['clickBackorderRow', alone(selectThen('Backorders', backorderRow)), 1],
     ['allocateOne', act({ action: 'allocate', orderId: 'SO-PROBE' }, onOrder, true), 1],

@@ -102,20 +102,31 @@ export function readScopedTabs(
   const timeZone = knownTimeZone ?? index.timeZone ?? ss.getSpreadsheetTimeZone();
   const source = sheetRowSource(ss, index, progress, deferLastRow);
   const stamp = stampOf(index);
-  const recorder = scope.record && stamp !== '' ? memoryRecorder() : undefined;
-  const read = (recall?: Recall) =>
-    readScoped(source, scope.keys, { ...scope, requestId, recall, remember: recorder?.record });
+  // Each try records its own searches (a try that met a moved row is set aside whole).
+  const read = (recall?: Recall) => {
+    const recorder = scope.record && stamp !== '' ? memoryRecorder() : undefined;
+    const scoped = readScoped(source, scope.keys, {
+      ...scope,
+      requestId,
+      recall,
+      remember: recorder?.record,
+    });
+    return { scoped, found: recorder?.found };
+  };
   const recall = recallFrom(scope.memory, stamp, Date.now());
-  let scoped: ReturnType<typeof readScoped>;
+  let done: ReturnType<typeof read>;
+  // Rows recalled keep the time they were first found: memory passed on never outlives its minutes.
+  let since = Date.now();
   try {
-    scoped = read(recall);
+    done = read(recall);
+    if (recall && scope.memory) since = Math.min(since, scope.memory.at);
   } catch (e) {
     if (!(e instanceof MemoryMiss) || !recall) throw e;
-    scoped = read();
+    done = read();
   }
-  const { tabs, sparse } = scoped;
+  const { tabs, sparse } = done.scoped;
   return {
-    ...(recorder ? { memory: { stamp, at: Date.now(), found: recorder.found } } : {}),
+    ...(done.found ? { memory: { stamp, at: since, found: done.found } } : {}),
     index,
     tabs,
     timeZone,

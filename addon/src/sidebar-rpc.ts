@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import type { CommandResult } from '../../shared/commands/run';
 import { commandTabs, LIST_TABS, VIEW_TABS, viewTabKeys } from '../../shared/io/read-plan';
 import { NO_KEYS } from '../../shared/io/scope-keys';
+import { type SearchMemory, SearchMemorySchema } from '../../shared/io/search-memory';
 import { planAction } from '../../shared/plans';
 import { describeRow, listBackorders } from '../../shared/sidebar/row-view';
 import {
@@ -46,16 +47,32 @@ function selectionIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RowRef | nul
   return { sheet: range.getSheet().getName(), row: range.getRow() };
 }
 
-export function sidebarView(ref: unknown): RowView {
+export function sidebarView(ref: unknown, memory?: unknown): RowView {
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
-  return viewOf(at);
+  const recent =
+    memory === null || memory === undefined ? undefined : parse(SearchMemorySchema, memory, 'memory');
+  return viewOf(at, undefined, recent);
 }
 
-/** The shown row, then by key its entity's rows and its SKU's queue (shared/io/row-scope.ts). */
-function viewOf(at: RowRef | null, active?: GoogleAppsScript.Spreadsheet.Spreadsheet): RowView {
+/**
+ * The shown row, then by key its entity's rows and its SKU's queue (shared/io/row-scope.ts). With the
+ * searches of the sidebar's last view (`recent`), rows they found for the same keys (the same order,
+ * the same SKU's queue) are read without searching again (shared/io/search-memory.ts).
+ */
+function viewOf(
+  at: RowRef | null,
+  active?: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  recent?: SearchMemory,
+): RowView {
   const { loaded, ss, timeZone, memory } = readOnly(
     VIEW_TABS,
-    { keys: NO_KEYS, tabs: viewTabKeys(at?.sheet), ref: at, record: true },
+    {
+      keys: NO_KEYS,
+      tabs: viewTabKeys(at?.sheet),
+      ref: at,
+      record: true,
+      ...(recent ? { memory: recent } : {}),
+    },
     active,
   );
   const view = describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
@@ -68,12 +85,12 @@ function viewOf(at: RowRef | null, active?: GoogleAppsScript.Spreadsheet.Spreads
  * instead of two (a row it has a view of is shown at once and confirmed by `sidebarView`).
  */
 export function sidebarFollow(request: unknown): FollowReply {
-  const { shown, cached } = parse(FollowSchema, request, 'poll');
+  const { shown, cached, memory } = parse(FollowSchema, request, 'poll');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const ref = selectionIn(ss);
   const key = ref ? `${ref.sheet}!${ref.row}` : '';
   if (!ref || key === shown || ref.row < 2 || cached.includes(key)) return { ref };
-  return { ref, view: viewOf(ref, ss) };
+  return { ref, view: viewOf(ref, ss, memory) };
 }
 
 export function sidebarList(filter: unknown): ListRow[] {

@@ -149,7 +149,8 @@ export function memoryAfter(
     const now = touched ? candidates.filter((r) => holds(values?.[r - 1]?.[col], word)) : rows;
     if (now.length <= MEMORY_ROWS) found.push([tab, col, word, now]);
   }
-  return { stamp: stampOf(shapes), at: nowMs, found };
+  // The rows' searches are as old as the action's read: their time carries on.
+  return { stamp: stampOf(shapes), at: Math.min(own.at, nowMs), found };
 }
 
 /** Collects a read's searches, word by word, up to the memory's bounds. */

@@ -26,6 +26,8 @@ export type RowRef = z.infer<typeof RowRefSchema>;
 export const FollowSchema = z.object({
   shown: text,
   cached: z.array(text).check(z.maxLength(50)),
+  /** The searches of the last view the sidebar got: a new view reads rows they found without searching. */
+  memory: z.optional(SearchMemorySchema),
 });
 
 /** The selected row, and its view when the selection moved to a row the sidebar had no view of. */

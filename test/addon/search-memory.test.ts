@@ -101,6 +101,24 @@ describe('add-on: an action reads the rows its view found', () => {
     expect(desk.rows('Calls')).toHaveLength(2);
   });
 
+  it('shows the next row of the same queue from the last view’s searches, as it would without them', async () => {
+    const { desk } = await waitingShop();
+    const [a, b] = desk.rows('Backorders').map((r) => String(r.BackorderID));
+    const first = desk.run<RowView>('sidebarView', { sheet: 'Backorders', row: rowOf(desk, a as string) });
+    const next = { sheet: 'Backorders', row: rowOf(desk, b as string) };
+    desk.rt.counter.reset();
+    const plain = desk.run<RowView>('sidebarView', next);
+    const searchedPlain = searches(desk);
+    desk.rt.counter.reset();
+    const remembered = desk.run<RowView>('sidebarView', next, first.memory);
+    // The SKU's queue, stock and PO lines were found for the first view: only the second
+    // backorder's own order, calls and notices are searched.
+    expect(searches(desk)).toBeLessThan(searchedPlain);
+    expect({ ...remembered, memory: undefined }).toEqual({ ...plain, memory: undefined });
+    // Its memory carries both views' words on to the next.
+    expect(remembered.memory?.found.length).toBeGreaterThanOrEqual(plain.memory?.found.length ?? 0);
+  });
+
   it('searches again and acts on the right rows when a person sorted a tab after the view', async () => {
     const { desk } = await waitingShop();
     const [first, , last] = desk.rows('Backorders').map((r) => String(r.BackorderID));
@@ -174,6 +192,37 @@ describe('add-on: an action reads the rows its view found', () => {
     expect(viewThenLogCall(desk, a as string, true, () => later(MEMORY_SECONDS - 1)).searched).toBe(
       remembered,
     );
+  });
+
+  it('keeps a search’s first time when its rows are passed from view to view', async () => {
+    const { desk, later } = await waitingShop();
+    const [a, b] = desk.rows('Backorders').map((r) => String(r.BackorderID));
+    const first = desk.run<RowView>('sidebarView', { sheet: 'Backorders', row: rowOf(desk, a as string) });
+    later(MEMORY_SECONDS - 60);
+    const at = { sheet: 'Backorders', row: rowOf(desk, b as string) };
+    const second = desk.run<RowView>('sidebarView', at, first.memory);
+    // Rows recalled keep the first view's time: passing memory on never makes it younger.
+    expect(second.memory?.at).toBe(first.memory?.at);
+    later(120);
+    desk.rt.counter.reset();
+    desk.run(
+      'sidebarAction',
+      {
+        command: {
+          action: 'log-call',
+          backorderId: b,
+          method: 'Phone',
+          summary: 'late',
+          expected: second.expected,
+        },
+        requestId: rid(),
+        attempt: 1,
+        memory: second.memory,
+      },
+      at,
+    );
+    // Past five minutes from the first search: the action searches everything again.
+    expect(searches(desk)).toBeGreaterThan(1);
   });
 
   it('replies with the memory of the action’s own searches, stamped as the index then stands', async () => {

@@ -6,6 +6,7 @@
  * a call is in flight; every failure shows the server's reason.
  */
 import type { Command } from '../../../shared/commands/schema';
+import type { SearchMemory } from '../../../shared/io/search-memory';
 import type {
   ActionReply,
   FollowReply,
@@ -32,6 +33,18 @@ let busy = 0;
 let current: RowView | null = null;
 const views = new ViewCache();
 let selection = '';
+/**
+ * The searches of the last view the server sent (a view's or an action's reply): sent with the next
+ * view, whose rows for the same keys (the same order, the same SKU's queue) are then read without
+ * searching again (shared/io/search-memory.ts).
+ */
+let recent: SearchMemory | undefined;
+
+/** A view fresh from the server: kept for a revisit, and its searches for the next view. */
+function received(v: RowView): void {
+  views.put(v);
+  if (v.memory) recent = v.memory;
+}
 
 /** google.script.run as a promise (asynchronous, JSON-only arguments, the server's error on failure). */
 function call<T>(fn: string, ...args: unknown[]): Promise<T> {
@@ -140,7 +153,7 @@ async function act(command: Command, withStock = false): Promise<boolean> {
   const reply = await guarded(() => callAction(request, view.ref), true, request.requestId, what);
   if (!reply) return false;
   show('notice', reply.messages.join('\n') || `${command.action} done (${reply.logId})`);
-  views.put(reply.view);
+  received(reply.view);
   render(reply.view);
   return true;
 }
@@ -188,10 +201,10 @@ async function load(ref: RowRef | null): Promise<void> {
   const v = await guarded(() => {
     const seen = views.get(ref);
     if (seen) render(seen);
-    return call<RowView>('sidebarView', ref);
+    return call<RowView>('sidebarView', ref, recent ?? null);
   }, false);
   if (v) {
-    views.put(v);
+    received(v);
     render(v);
   }
 }
@@ -214,12 +227,13 @@ async function poll(): Promise<void> {
       const { ref, view } = await call<FollowReply>('sidebarFollow', {
         shown: selection,
         cached: views.keys(),
+        ...(recent ? { memory: recent } : {}),
       });
       const key = ref ? `${ref.sheet}!${ref.row}` : '';
       if (key !== selection) {
         selection = key;
         if (view) {
-          views.put(view);
+          received(view);
           render(view);
         } else if (ref && ref.row >= 2) await load(ref);
       }
