@@ -75,10 +75,12 @@ export async function addonCost(lines: number, history = 0) {
   const backorderRow = wb.backorders.indexOf(middle) + 2;
   const rowOf = (b: typeof first) => ({ sheet: 'Backorders', row: wb.backorders.indexOf(b) + 2 });
   const onOrder = { sheet: 'Orders', row: orderRow };
-  const sibling = wb.backorders.find(
-    (b) => b.sku === middle.sku && b.backorderId !== middle.backorderId && b.qtyRemaining > 0,
-  );
-  if (!sibling) throw new Error('the bench workbook has no second backorder of a SKU');
+  // Two open backorders of one SKU, from the middle of the tab on: a rep working down its queue.
+  const open = wb.backorders.filter((b) => b.qtyRemaining > 0);
+  const from = open.slice(Math.floor(open.length / 2)).concat(open);
+  const queued = from.find((b) => open.some((o) => o.sku === b.sku && o.backorderId !== b.backorderId));
+  const sibling = open.find((o) => o.sku === queued?.sku && o.backorderId !== queued?.backorderId);
+  if (!queued || !sibling) throw new Error('the bench workbook has no SKU with two open backorders');
   const onPo = { sheet: 'POs', row: 2 };
   let n = 0;
   // An action as the sidebar sends it (addon/src/ui/sidebar.ts `act`): the row's view is read first,
@@ -124,7 +126,7 @@ export async function addonCost(lines: number, history = 0) {
     // carries that view's searches (the SKU's queue and stock are found already).
     [
       'viewNextBackorder',
-      [() => rt.run('sidebarView', rowOf(sibling), (view as RowView).memory ?? null), viewOf(rowOf(middle))],
+      [() => rt.run('sidebarView', rowOf(sibling), (view as RowView).memory ?? null), viewOf(rowOf(queued))],
       1,
     ],
     ['clickOrderRow', alone(selectThen('Orders', orderRow)), 1],

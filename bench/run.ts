@@ -211,7 +211,7 @@ function addonCostTargets(runs: Awaited<ReturnType<typeof addonCost>>[]) {
   const central = (a: ActionCost | undefined) => a?.estimatedSeconds.central ?? Number.NaN;
   const BATCHES = ['allocateAll', 'rebuildAging'];
   const DAILY = ['dailyRun'];
-  const VIEWS = ['viewOrder', 'viewBackorder'];
+  const VIEWS = ['viewOrder', 'viewBackorder', 'viewNextBackorder'];
   const sidebar = Object.keys(history?.actions ?? {}).filter((k) => ![...BATCHES, ...DAILY].includes(k));
   const single = sidebar.filter((k) => !VIEWS.includes(k));
   const value = (keys: string[], f: (k: string) => number) =>

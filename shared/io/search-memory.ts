@@ -1,16 +1,18 @@
 /**
- * Searches a view made, carried by the sidebar to the action the rep takes next, so the action reads
- * those rows by number instead of searching again (docs/addon.md, "Searches remembered"). A view
- * records, per search word (tab, column, word), the rows it found, with a stamp of the workbook's
- * shape as the index tab gave it: every tab's grid, key-cell count and header, and the highest id
- * of every prefix, the Log's among them (every action of the engine, the sync's and the CLI's
- * included, adds a Log row). The action, under the document lock, uses the memory only when the
- * index gives the same stamp and the view is at most `MEMORY_SECONDS` old; every row it reads from
+ * Searches a view made, carried by the sidebar to the action the rep takes next (and to its next
+ * view), so they read those rows by number instead of searching again (docs/addon.md, "Searches
+ * remembered"). A read records, per search word (tab, column, word), the rows it found, with a stamp
+ * of the workbook's shape as the index tab gave it: every tab's grid, key-cell count and header, and
+ * the highest id of every prefix, the Log's among them (every action of the engine, the sync's and
+ * the CLI's included, adds a Log row). A later read uses the memory only when the index gives the
+ * same stamp and its rows were first searched at most `MEMORY_SECONDS` ago; every row it reads from
  * memory must still hold its word in that column, or the read starts again with searches
  * (`MemoryMiss`). So no action can act on a wrong row. What memory cannot see is a key typed over
  * another key in a row the view did not find, within those minutes: the action then misses that row,
  * as a search made just before the retype would have; the next search (any action without memory,
- * every batch, the daily run) sees it. Pure.
+ * every batch, the daily run) sees it. The sidebar is untrusted (shared/sidebar/rpc.ts): a memory it
+ * forges can leave rows out, as a person with edit access could by editing, never put a wrong row
+ * in. Pure.
  */
 import * as z from 'zod/mini';
 import { rowVersion } from '../commands/action-detail';
