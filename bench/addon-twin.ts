@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { workbookFileOf } from '../local-store/workbook-file';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildAddon } from '../scripts/build.mjs';
-import { renderWorkbook } from '../shared/render-workbook';
+import { renderWorkbook } from '../shared/setup/render-workbook';
 import { HEADROOM_ROWS } from '../shared/sheet/grid-plan';
 import type { Workbook } from '../shared/workbook';
 import { AppsScriptRuntime } from '../twin/apps-script/runtime';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
 import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../local-store/workbook-file';
 import { ALL_TAB_NAMES, decodeLoaded, planAction } from '../shared/plans';
-import { renderWorkbook } from '../shared/render-workbook';
+import { renderWorkbook } from '../shared/setup/render-workbook';
 import { BENCH_TODAY, benchWorkbook, withHistory } from './workbooks';
 
 const root = join(import.meta.dirname ?? 'bench', '..');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { workbookFileOf } from '../local-store/workbook-file';
 import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
-import { renderWorkbook } from '../shared/render-workbook';
+import { renderWorkbook } from '../shared/setup/render-workbook';
 import { loadSyncConfig } from '../sync-service/src/feeds/config';
 import { sheetsClient } from '../sync-service/src/sheets/client';
 import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';

@@ -10,7 +10,7 @@
  */
 
 import type { SpreadsheetPort } from '../shared/ports';
-import { chartOn } from '../shared/render-aging';
+import { chartOn } from '../shared/reports/render-aging';
 import type { Cell } from '../shared/sheet/cells';
 import { applyPatch, type RawTab, type TabPatch } from '../shared/sheet/codec';
 import {

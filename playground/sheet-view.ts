@@ -4,8 +4,8 @@
  * which asks every few seconds, is sent the tab again only when it changed.
  */
 import { createHash } from 'node:crypto';
+import { sheetRules } from '../shared/setup/sheet-rules';
 import { normalizeHeader } from '../shared/sheet/columns';
-import { sheetRules } from '../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../shared/workbook';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 

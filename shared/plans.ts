@@ -5,15 +5,16 @@
  * patches it returns in one write. `face` says how cells arrive and must be written (API serials or
  * Apps Script Date objects and apostrophe-escaped text).
  */
-import { computeAging } from './aging';
+
 import { type CommandResult, runCommand } from './commands/run';
 import type { Command } from './commands/schema';
 import type { CommandContext } from './desk';
 import { makeLogEntry } from './log-entry';
 import { DeskError } from './primitives/errors';
 import { formatId, highestId } from './primitives/ids';
-import { type AgingSheet, agingChart, renderAging, sameGrid } from './render-aging';
-import { planSetup } from './setup';
+import { computeAging } from './reports/aging';
+import { type AgingSheet, agingChart, renderAging, sameGrid } from './reports/render-aging';
+import { planSetup } from './setup/setup';
 import type { Cell, CellContext } from './sheet/cells';
 import { applyPatch, decodeTab, encodeChanges, type RawTab, type TabPatch } from './sheet/codec';
 import { normalizeHeader } from './sheet/columns';

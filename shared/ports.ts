@@ -21,7 +21,7 @@ export interface SpreadsheetPort {
    */
   release?(): Promise<void>;
   /**
-   * Installs the tabs' rules (shared/sheet-rules.ts: frozen header, number formats, validation,
+   * Installs the tabs' rules (shared/setup/sheet-rules.ts: frozen header, number formats, validation,
    * protection, colours) for tabs as they now stand, idempotently; returns a line per tab dressed.
    * Optional: a Google spreadsheet over the API has them; the add-on applies the same rules through
    * its own services, and a local workbook file keeps only values.

@@ -70,7 +70,7 @@ export function deriveLineStatus(line: OrderLine, allocationRan: boolean): Order
   if (line.qtyBackordered > 0 || line.qtyMoved > 0) return 'Backordered';
   const waiting = unplannedQty(line) > 0;
   // A status past New says allocation has looked at the line, except Partially shipped with units
-  // waiting: only an opening balance (shared/opening.ts) leaves a line so, before allocation saw it.
+  // waiting: only an opening balance (shared/bulk/opening.ts) leaves a line so, before allocation saw it.
   const ran = allocationRan || (line.status !== 'New' && line.status !== 'Partially shipped');
   if (waiting && ran) {
     if (line.qtyAllocated === 0 || line.shipPolicy === 'Ship complete') return 'Parked';

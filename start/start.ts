@@ -20,7 +20,7 @@ import { simulateDemo } from '../shared/demo/simulate';
 import type { CommandContext } from '../shared/desk';
 import { addDays, dateInZone, type IsoDate, isIsoDate } from '../shared/primitives/dates';
 import { DeskError } from '../shared/primitives/errors';
-import { renderWorkbook } from '../shared/render-workbook';
+import { renderWorkbook } from '../shared/setup/render-workbook';
 import { DEFAULT_SETTINGS } from '../shared/tabs/settings';
 import { loadSyncConfig } from '../sync-service/src/feeds/config';
 import { sheetsClient } from '../sync-service/src/sheets/client';

@@ -104,7 +104,7 @@ export function formatted(v: Stored, pattern: string | undefined): Stored {
   if (v === null || v === '') return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number' && pattern) {
-    // The patterns Set up installs (shared/sheet-rules.ts), rendered as Sheets shows them.
+    // The patterns Set up installs (shared/setup/sheet-rules.ts), rendered as Sheets shows them.
     if (/y/.test(pattern)) {
       const iso = new Date(Math.round((v - 25569) * 86400000)).toISOString();
       return /h/.test(pattern) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);

@@ -3,8 +3,9 @@
  * `deferLastRow`): a few rows of a history tab by `appendRow`, which Google puts below the last row
  * with content; any other tab's rows below its last row, asked now.
  */
+
+import { formulaColumns } from '../../shared/setup/sheet-rules';
 import type { RawTab, TabPatch } from '../../shared/sheet/codec';
-import { formulaColumns } from '../../shared/sheet-rules';
 import { TABS } from '../../shared/workbook';
 
 /** What a read says about where new rows may go (addon/src/sheet-io.ts `ReadResult` has it all). */

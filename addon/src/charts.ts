@@ -2,7 +2,7 @@
  * The Aging chart through Apps Script's EmbeddedChartBuilder: backorders per age bucket, a column
  * chart over the bucket table the core lays out (render-aging.ts), placed beside the report.
  */
-import { agingChartRange } from '../../shared/render-aging';
+import { agingChartRange } from '../../shared/reports/render-aging';
 
 /** `chart` is the Sheets API shape the core plans; the add-on needs only its bucket count. */
 export function insertAgingChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, chart: object): void {

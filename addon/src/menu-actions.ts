@@ -6,11 +6,11 @@
 
 import type { CommandResult } from '../../shared/commands/run';
 import type { Command } from '../../shared/commands/schema';
-import { inspectWorkbook } from '../../shared/inspect';
-import type { InvoiceFormat } from '../../shared/invoice-export';
-import { planInvoiceExport } from '../../shared/invoice-export-plan';
 import { commandTabs } from '../../shared/io/read-plan';
 import { ALL_TAB_NAMES, planAction, planAging, planInit } from '../../shared/plans';
+import type { InvoiceFormat } from '../../shared/reports/invoice-export';
+import { planInvoiceExport } from '../../shared/reports/invoice-export-plan';
+import { inspectWorkbook } from '../../shared/setup/inspect';
 import { cellBudget } from '../../shared/sheet/grid-plan';
 import { SettingsTab } from '../../shared/tabs/settings';
 import { insertAgingChart } from './charts';

@@ -9,11 +9,11 @@
  */
 
 import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/io/write-plan';
+import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/setup/sheet-rules';
 import { type Cell, encodeText } from '../../shared/sheet/cells';
 import { indexColumns, type RawTab, type TabPatch } from '../../shared/sheet/codec';
 import { normalizeHeader } from '../../shared/sheet/columns';
 import { type Grid, gridNeeds, widest } from '../../shared/sheet/grid-plan';
-import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/sheet-rules';
 import { tabKeyOf, tabSpec } from '../../shared/workbook';
 import { type Placing, placeAppends } from './appends';
 import { planGrids } from './grid';

@@ -8,8 +8,8 @@
  */
 
 import { ALL_TAB_NAMES, planAction, planAging } from '../../shared/plans';
+import { formulaColumns } from '../../shared/setup/sheet-rules';
 import { normalizeHeader } from '../../shared/sheet/columns';
-import { formulaColumns } from '../../shared/sheet-rules';
 import { TAB_KEYS, TABS } from '../../shared/workbook';
 import { mendIndexTab } from './index-tab';
 import { dailyScope, readDecideWriteEach, withDocumentLock } from './server';

@@ -1,5 +1,5 @@
 /**
- * Applies the tab rules of shared/sheet-rules.ts with SpreadsheetApp (frozen header, number formats,
+ * Applies the tab rules of shared/setup/sheet-rules.ts with SpreadsheetApp (frozen header, number formats,
  * data validation, formula columns, warning-only protection, conditional formatting) and checks a
  * workbook against them. Every call is per column or per tab, never per row. Re-applying is
  * idempotent: a protection (by the columns it covers) or formatting rule of ours is recognised and
@@ -8,9 +8,9 @@
  */
 
 import { ALL_TAB_NAMES } from '../../shared/plans';
+import { PROTECTION_PREFIX, sheetRules, type ValidationRule } from '../../shared/setup/sheet-rules';
 import { columnLetter, type RawTab } from '../../shared/sheet/codec';
 import { normalizeHeader } from '../../shared/sheet/columns';
-import { PROTECTION_PREFIX, sheetRules, type ValidationRule } from '../../shared/sheet-rules';
 import { TABS } from '../../shared/workbook';
 import { OVERRIDE_NOTE } from './triggers';
 

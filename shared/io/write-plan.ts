@@ -10,7 +10,7 @@
  * row's write span (`bridge`): only the engine writes them, and they are rewritten as just read.
  */
 
-import { consecutiveRuns } from '../sheet-rules';
+import { consecutiveRuns } from '../setup/sheet-rules';
 
 export interface Rectangle {
   /** 0-based, inclusive. */

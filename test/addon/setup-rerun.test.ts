@@ -5,7 +5,7 @@
  * stacked duplicate from an earlier version is removed.
  */
 import { describe, expect, it } from 'vitest';
-import { PROTECTION_PREFIX, sheetRules } from '../../shared/sheet-rules';
+import { PROTECTION_PREFIX, sheetRules } from '../../shared/setup/sheet-rules';
 import { openDesk, typeWorkedExample } from '../support/addon';
 import { unreadableDates } from '../support/seen';
 

@@ -9,9 +9,9 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workbookFileOf, writeWorkbookFile } from '../../local-store/workbook-file';
 import { simulateDemo } from '../../shared/demo/simulate';
-import { QUICKBOOKS_HEADER } from '../../shared/invoice-export';
 import type { IsoDate } from '../../shared/primitives/dates';
-import { renderWorkbook } from '../../shared/render-workbook';
+import { QUICKBOOKS_HEADER } from '../../shared/reports/invoice-export';
+import { renderWorkbook } from '../../shared/setup/render-workbook';
 import { cli, tempDir } from '../support/cli';
 
 const TODAY = '2026-11-23' as IsoDate;

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { QUICKBOOKS_HEADER } from '../../shared/invoice-export';
+import { QUICKBOOKS_HEADER } from '../../shared/reports/invoice-export';
 import { cli, tempDir } from '../support/cli';
 
 async function story(dir: string) {

@@ -4,10 +4,10 @@
  * rectangular block with the chart's data range pointing at the buckets.
  */
 import { describe, expect, it } from 'vitest';
-import { computeAging } from '../../shared/aging';
 import type { IsoDate } from '../../shared/primitives/dates';
 import type { BasisPoints, Cents } from '../../shared/primitives/money';
-import { agingChart, agingChartRange, renderAging } from '../../shared/render-aging';
+import { computeAging } from '../../shared/reports/aging';
+import { agingChart, agingChartRange, renderAging } from '../../shared/reports/render-aging';
 import type { Backorder } from '../../shared/tabs/backorders';
 import { poLine, workbook } from '../support/build';
 

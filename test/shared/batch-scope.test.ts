@@ -26,7 +26,7 @@ import { readScoped } from '../../shared/io/row-scope';
 import { NO_KEYS } from '../../shared/io/scope-keys';
 import { decodeLoaded, planAction, planAging } from '../../shared/plans';
 import { addDays } from '../../shared/primitives/dates';
-import { renderWorkbook } from '../../shared/render-workbook';
+import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { RawTab } from '../../shared/sheet/codec';
 import { AGING_TAB, type Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';

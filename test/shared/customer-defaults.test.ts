@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../shared/commands/run';
 import { parseCustomerDefaults } from '../../shared/customer-defaults';
-import { renderWorkbook } from '../../shared/render-workbook';
+import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { Cell } from '../../shared/sheet/cells';
 import type { RawTab } from '../../shared/sheet/codec';
 import { decodeWorkbook, planWrites } from '../../shared/workbook';

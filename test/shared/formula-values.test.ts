@@ -9,8 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { workbookFileOf } from '../../local-store/workbook-file';
 import { type IsoDate, isoDateToSerial } from '../../shared/primitives/dates';
+import { formulaColumns } from '../../shared/setup/sheet-rules';
 import { columnLetter } from '../../shared/sheet/codec';
-import { formulaColumns } from '../../shared/sheet-rules';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
 import { cli, tempDir } from '../support/cli';
 

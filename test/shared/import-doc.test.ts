@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleCsv, importDoc, importTabs } from '../../shared/import-doc';
+import { exampleCsv, importDoc, importTabs } from '../../shared/bulk/import-doc';
 import { TABS } from '../../shared/workbook';
 import { cli, tempDir } from '../support/cli';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
-import { planArchive } from '../../shared/archive';
+import { planArchive } from '../../shared/bulk/archive';
 import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { checkInvariants } from '../../shared/invariants';

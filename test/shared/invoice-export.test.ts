@@ -6,11 +6,11 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { invoiceFiles, QUICKBOOKS_HEADER, XERO_HEADER } from '../../shared/invoice-export';
 import { dueDate, termsDays } from '../../shared/invoicing';
 import type { IsoDate } from '../../shared/primitives/dates';
 import type { BasisPoints, Cents } from '../../shared/primitives/money';
-import { planSetup } from '../../shared/setup';
+import { invoiceFiles, QUICKBOOKS_HEADER, XERO_HEADER } from '../../shared/reports/invoice-export';
+import { planSetup } from '../../shared/setup/setup';
 import type { RawTab } from '../../shared/sheet/codec';
 import type { InvoiceLine } from '../../shared/tabs/invoices';
 import { DEFAULT_SETTINGS, parseSettings } from '../../shared/tabs/settings';

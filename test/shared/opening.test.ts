@@ -1,5 +1,5 @@
 /**
- * Opening balances (shared/opening.ts through planImport with `opening`): an order book already in
+ * Opening balances (shared/bulk/opening.ts through planImport with `opening`): an order book already in
  * flight comes in with opening shipments that carry its QtyShipped, a PO list with its QtyReceived;
  * statuses are derived; a balance on a line the engine already worked on, more shipped than ordered,
  * a tab without balances and a balance column without `--opening` are refused naming the row and
@@ -9,11 +9,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/apply-changes';
+import { type ImportOptions, planImport } from '../../shared/bulk/import';
+import { planOpening } from '../../shared/bulk/opening';
 import { runCommand } from '../../shared/commands/run';
-import { type ImportOptions, planImport } from '../../shared/import';
 import { checkInvariants } from '../../shared/invariants';
-import { planOpening } from '../../shared/opening';
-import { renderWorkbook } from '../../shared/render-workbook';
+import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { Cell } from '../../shared/sheet/cells';
 import type { DecodedTab, RawTab } from '../../shared/sheet/codec';
 import type { Columns } from '../../shared/sheet/columns';

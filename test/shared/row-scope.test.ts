@@ -20,7 +20,7 @@ import { commandKeys, NO_KEYS } from '../../shared/io/scope-keys';
 import type { Found } from '../../shared/io/search-memory';
 import { decodeLoaded, planAction } from '../../shared/plans';
 import { addDays } from '../../shared/primitives/dates';
-import { renderWorkbook } from '../../shared/render-workbook';
+import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { RawTab } from '../../shared/sheet/codec';
 import { describeRow } from '../../shared/sidebar/row-view';
 import type { RowRef } from '../../shared/sidebar/rpc';

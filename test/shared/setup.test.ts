@@ -3,7 +3,7 @@
  * and own columns stay exactly where they were, and missing Settings keys get their defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { planSetup } from '../../shared/setup';
+import { planSetup } from '../../shared/setup/setup';
 import type { Cell } from '../../shared/sheet/cells';
 import { applyPatch, type RawTab } from '../../shared/sheet/codec';
 

@@ -12,7 +12,7 @@ import { Playground } from '../../playground/server';
 import { buildPlayground } from '../../scripts/build.mjs';
 import { simulateDemo } from '../../shared/demo/simulate';
 import type { IsoDate } from '../../shared/primitives/dates';
-import { renderWorkbook } from '../../shared/render-workbook';
+import { renderWorkbook } from '../../shared/setup/render-workbook';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
 import { builtAddon } from '../support/addon';
 

@@ -1,11 +1,11 @@
 /**
  * Set up over the Sheets API dresses a spreadsheet as the add-on's Set up does (one plan,
- * shared/sheet-rules.ts): a person reading the sheet (`FORMATTED_VALUE`) sees dates as dates, money
+ * shared/setup/sheet-rules.ts): a person reading the sheet (`FORMATTED_VALUE`) sees dates as dates, money
  * and discounts in their formats; the engine's columns are protected (warning only); and `init` run
  * again after the grid grew adds no protection. Over real HTTP against the twin.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTECTION_PREFIX, sheetRules } from '../../shared/sheet-rules';
+import { PROTECTION_PREFIX, sheetRules } from '../../shared/setup/sheet-rules';
 import { cliWith, tempDir } from '../support/cli';
 import { unreadableDates } from '../support/seen';
 import { servedSpreadsheet } from '../support/sheets-twin';

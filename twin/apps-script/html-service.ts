@@ -3,7 +3,7 @@
  * `<?= … ?>` prints escaped, `<?!= … ?>` prints raw and `<? … ?>` runs code, as Apps Script's
  * templated HTML does (https://developers.google.com/apps-script/guides/html/templates).
  */
-import { escapeHtml } from '../../shared/documents';
+import { escapeHtml } from '../../shared/reports/documents';
 
 function output(html: string) {
   let content = html;

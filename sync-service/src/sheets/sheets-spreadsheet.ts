@@ -12,12 +12,12 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DeskError } from '../../../shared/primitives/errors';
-import { chartOn } from '../../../shared/render-aging';
+import { chartOn } from '../../../shared/reports/render-aging';
+import { sheetRules } from '../../../shared/setup/sheet-rules';
+import { dressRequests, type SheetState, skuLetter } from '../../../shared/setup/sheets-api-rules';
 import type { Cell } from '../../../shared/sheet/cells';
 import { columnLetter, type RawTab, type TabPatch } from '../../../shared/sheet/codec';
 import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/sheet/grid-plan';
-import { sheetRules } from '../../../shared/sheet-rules';
-import { dressRequests, type SheetState, skuLetter } from '../../../shared/sheets-api-rules';
 import { TABS } from '../../../shared/workbook';
 import { fromGoogleError } from './errors';
 import { Retrier } from './retry';
@@ -266,7 +266,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
   }
 
   /**
-   * Set up's rules on every typed tab (shared/sheets-api-rules.ts): one `spreadsheets.get` of what the
+   * Set up's rules on every typed tab (shared/setup/sheets-api-rules.ts): one `spreadsheets.get` of what the
    * sheets hold now (protections and conditional formats, which a person may have changed) and one
    * `spreadsheets.batchUpdate`, whatever the number of tabs.
    */

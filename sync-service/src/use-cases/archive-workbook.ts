@@ -6,7 +6,7 @@
  * balances are checked before anything is written.
  */
 import { applyChanges } from '../../../shared/apply-changes';
-import { planArchive } from '../../../shared/archive';
+import { planArchive } from '../../../shared/bulk/archive';
 import type { CommandContext } from '../../../shared/desk';
 import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
@@ -14,7 +14,7 @@ import { logPatch } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import type { IsoDate } from '../../../shared/primitives/dates';
 import { DeskError } from '../../../shared/primitives/errors';
-import { planSetup } from '../../../shared/setup';
+import { planSetup } from '../../../shared/setup/setup';
 import { type Cell, isEmptyCell } from '../../../shared/sheet/cells';
 import { decodeTab, type RawTab, type TabPatch } from '../../../shared/sheet/codec';
 import { keyOf, normalizeHeader } from '../../../shared/sheet/columns';

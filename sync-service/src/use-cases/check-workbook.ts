@@ -1,11 +1,11 @@
 /**
- * `check`: everything that is wrong with a workbook, each with its address (shared/inspect.ts).
+ * `check`: everything that is wrong with a workbook, each with its address (shared/setup/inspect.ts).
  * `--repair` adds what setup would add, then re-derives statuses and queues (logged like any action);
  * broken balances are reported, never guessed at.
  */
 import type { CommandContext } from '../../../shared/desk';
-import { inspectWorkbook } from '../../../shared/inspect';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { inspectWorkbook } from '../../../shared/setup/inspect';
 import { ALL_TAB_NAMES } from './load';
 import { runAction } from './run-action';
 import { setupWorkbook } from './setup-workbook';

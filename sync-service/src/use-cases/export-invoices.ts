@@ -5,13 +5,13 @@
  * in the workbook, so a retry carries every line.
  */
 import type { CommandContext } from '../../../shared/desk';
+import type { SpreadsheetPort } from '../../../shared/ports';
+import { DeskError } from '../../../shared/primitives/errors';
 import {
   type InvoiceExportPlan,
   type InvoiceExportRequest,
   planInvoiceExport,
-} from '../../../shared/invoice-export-plan';
-import type { SpreadsheetPort } from '../../../shared/ports';
-import { DeskError } from '../../../shared/primitives/errors';
+} from '../../../shared/reports/invoice-export-plan';
 import { csvText } from './csv-text';
 import { loadWorkbook } from './load';
 

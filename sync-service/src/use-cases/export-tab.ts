@@ -2,10 +2,10 @@
  * `export`: one tab, every column (people's own included), as CSV or JSON text.
  */
 
-import { exportRecords, exportRows } from '../../../shared/export';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import type { IsoDate } from '../../../shared/primitives/dates';
 import { DeskError } from '../../../shared/primitives/errors';
+import { exportRecords, exportRows } from '../../../shared/reports/export';
 import { type Columns, normalizeHeader, type TabSpec } from '../../../shared/sheet/columns';
 import { neutraliseCell } from '../../../shared/sheet/csv-safety';
 import { DEFAULT_SETTINGS } from '../../../shared/tabs/settings';

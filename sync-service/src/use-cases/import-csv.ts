@@ -3,17 +3,17 @@
  * (BOM, CRLF, quoted newlines; `;` files detected from the header line), validated cell by cell by
  * the core, and refused whole if any row is bad or if the result would break an invariant. With
  * `opening`, an Orders or POs file brings its shipped and received quantities as opening
- * balances (shared/opening.ts): opening shipments and statuses, all in the import's one Log entry.
+ * balances (shared/bulk/opening.ts): opening shipments and statuses, all in the import's one Log entry.
  */
 import { parse } from 'csv-parse/sync';
 import { applyChanges, thenChanges } from '../../../shared/apply-changes';
+import { type ImportOptions, type ImportPlan, planImport } from '../../../shared/bulk/import';
+import { planOpening } from '../../../shared/bulk/opening';
 import { runCommand } from '../../../shared/commands/run';
 import { parseCustomerDefaults } from '../../../shared/customer-defaults';
 import type { CommandContext } from '../../../shared/desk';
-import { type ImportOptions, type ImportPlan, planImport } from '../../../shared/import';
 import { checkInvariants } from '../../../shared/invariants';
 import { makeLogEntry } from '../../../shared/log-entry';
-import { planOpening } from '../../../shared/opening';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DeskError } from '../../../shared/primitives/errors';
 import { type Cell, type CellContext, encodeText } from '../../../shared/sheet/cells';

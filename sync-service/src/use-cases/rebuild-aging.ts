@@ -7,7 +7,7 @@ import type { CommandContext } from '../../../shared/desk';
 import { AGING_TABS, batchTabNames } from '../../../shared/io/read-plan';
 import { planAging } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
-import type { AgingSheet } from '../../../shared/render-aging';
+import type { AgingSheet } from '../../../shared/reports/render-aging';
 import { AGING_TAB } from '../../../shared/workbook';
 import { loadWorkbook } from './load';
 

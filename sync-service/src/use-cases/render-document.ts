@@ -2,15 +2,16 @@
  * `document`: a pick list, packing slip, backorder confirmation or customer message, as text or as
  * printable HTML. Reads only; nothing is written or logged.
  */
+
+import type { SpreadsheetPort } from '../../../shared/ports';
+import { DeskError } from '../../../shared/primitives/errors';
 import {
   backorderConfirmation,
   customerMessage,
   type MessageKind,
   packingSlip,
   pickList,
-} from '../../../shared/documents';
-import type { SpreadsheetPort } from '../../../shared/ports';
-import { DeskError } from '../../../shared/primitives/errors';
+} from '../../../shared/reports/documents';
 import { NOTICE_KINDS } from '../../../shared/tabs/notifications';
 import { loadWorkbook } from './load';
 

@@ -1,7 +1,7 @@
 /**
  * `init`: creates or upgrades every tab in one read and one write, logs what it did, and on a Google
  * spreadsheet installs the same rules as the add-on's Set up (number formats, validation,
- * protection, colours: one plan, shared/sheet-rules.ts, applied by each edge).
+ * protection, colours: one plan, shared/setup/sheet-rules.ts, applied by each edge).
  */
 import type { CommandContext } from '../../../shared/desk';
 import { ALL_TAB_NAMES, planInit, tabsAfter } from '../../../shared/plans';

@@ -4,7 +4,7 @@
  * holding the report), or with `dryRun` only say what would change. A feed that cannot be read is a
  * problem of that vendor, not the end of the run.
  */
-import { computeAging } from '../../../shared/aging';
+
 import { applyChanges } from '../../../shared/apply-changes';
 import { runCommand } from '../../../shared/commands/run';
 import type { CommandContext } from '../../../shared/desk';
@@ -12,7 +12,8 @@ import { batchTabNames, SYNC_TABS } from '../../../shared/io/read-plan';
 import { agingWrite } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DeskError } from '../../../shared/primitives/errors';
-import { renderAging } from '../../../shared/render-aging';
+import { computeAging } from '../../../shared/reports/aging';
+import { renderAging } from '../../../shared/reports/render-aging';
 import type { Cell } from '../../../shared/sheet/cells';
 import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vendor-etas';
 import { AGING_TAB, planWrites } from '../../../shared/workbook';

@@ -4,9 +4,9 @@
  * true to the quantities. Each case failed on the code before the standing rule.
  */
 import { describe, expect, it } from 'vitest';
-import { customerMessage } from '../../../shared/documents';
 import { checkQueue } from '../../../shared/queue-invariants';
 import { reorderReport } from '../../../shared/reorder';
+import { customerMessage } from '../../../shared/reports/documents';
 import { item, line, poLine, workbook } from '../../support/build';
 import { Session } from '../../support/session';
 

@@ -2,8 +2,8 @@
  * 000, a building-supply ERP's workflow, steps 1–5 and the dashboard, end to end through the core.
  */
 import { describe, expect, it } from 'vitest';
-import { computeAging } from '../../../shared/aging';
-import { backorderConfirmation, packingSlip, pickList } from '../../../shared/documents';
+import { computeAging } from '../../../shared/reports/aging';
+import { backorderConfirmation, packingSlip, pickList } from '../../../shared/reports/documents';
 import { item, line, poLine, workbook } from '../../support/build';
 import { Session } from '../../support/session';
 

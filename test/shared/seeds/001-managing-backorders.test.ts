@@ -3,8 +3,8 @@
  * files of their own; the rep's actions are detailed in commands/backorder-actions.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { computeAging } from '../../../shared/aging';
-import { backorderConfirmation, customerMessage } from '../../../shared/documents';
+import { computeAging } from '../../../shared/reports/aging';
+import { backorderConfirmation, customerMessage } from '../../../shared/reports/documents';
 import { item, line, poLine, TODAY, workbook } from '../../support/build';
 import { Session } from '../../support/session';
 

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newWorkbookFile, readWorkbookFile } from '../../../local-store/workbook-file';
-import { sheetRules } from '../../../shared/sheet-rules';
+import { sheetRules } from '../../../shared/setup/sheet-rules';
 import { sheetsClient } from '../../../sync-service/src/sheets/client';
 import { DEFAULT_RETRY, Retrier } from '../../../sync-service/src/sheets/retry';
 import { chunksUnder, SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-spreadsheet';

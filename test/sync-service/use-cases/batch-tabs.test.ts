@@ -14,7 +14,7 @@ import { runCommand } from '../../../shared/commands/run';
 import { simulateDemo } from '../../../shared/demo/simulate';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { addDays } from '../../../shared/primitives/dates';
-import { renderWorkbook } from '../../../shared/render-workbook';
+import { renderWorkbook } from '../../../shared/setup/render-workbook';
 import type { RawTab, TabPatch } from '../../../shared/sheet/codec';
 import { openPoQty } from '../../../shared/tabs/purchase-orders';
 import { loadSyncConfig } from '../../../sync-service/src/feeds/config';

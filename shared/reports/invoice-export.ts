@@ -16,11 +16,11 @@
  * against formula injection; an invoice is never split across two files.
  */
 import { format as formatDate } from 'date-fns';
-import type { IsoDate } from './primitives/dates';
-import { type Cents, centsToUnits } from './primitives/money';
-import { neutraliseCell } from './sheet/csv-safety';
-import type { InvoiceLine } from './tabs/invoices';
-import type { Settings } from './tabs/settings';
+import type { IsoDate } from '../primitives/dates';
+import { type Cents, centsToUnits } from '../primitives/money';
+import { neutraliseCell } from '../sheet/csv-safety';
+import type { InvoiceLine } from '../tabs/invoices';
+import type { Settings } from '../tabs/settings';
 
 export type InvoiceFormat = 'quickbooks' | 'xero';
 

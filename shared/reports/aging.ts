@@ -4,12 +4,12 @@
  * customer and rep, the expected-fulfilment timeline, a product view, vendor delay patterns, stale
  * backorders and low stock. Pure and deterministic for a fixed `today`; `render-aging.ts` lays it out.
  */
-import { daysBetween, epochDay, type IsoDate } from './primitives/dates';
-import { type Cents, lineAmount } from './primitives/money';
-import { reorderReport } from './reorder';
-import type { Backorder } from './tabs/backorders';
-import { openPoQty } from './tabs/purchase-orders';
-import type { Workbook } from './workbook';
+import { daysBetween, epochDay, type IsoDate } from '../primitives/dates';
+import { type Cents, lineAmount } from '../primitives/money';
+import { reorderReport } from '../reorder';
+import type { Backorder } from '../tabs/backorders';
+import { openPoQty } from '../tabs/purchase-orders';
+import type { Workbook } from '../workbook';
 
 export interface Totals {
   count: number;

@@ -5,9 +5,9 @@
  * last activity (order date, shipments, backorders, calls) must be before the date. Invoices stay:
  * they are the accountant's record.
  */
-import type { IsoDate } from './primitives/dates';
-import { openQty } from './tabs/orders';
-import type { Records, Workbook } from './workbook';
+import type { IsoDate } from '../primitives/dates';
+import { openQty } from '../tabs/orders';
+import type { Records, Workbook } from '../workbook';
 
 export type ArchivePlan = Pick<Records, 'orders' | 'backorders' | 'shipments' | 'calls'>;
 

@@ -9,13 +9,13 @@
  * by number) for a lost file or the other accounting system; it marks nothing and is logged too. A
  * retried export with the same request id (a CLI retry after a failed mark) gives the same batch again.
  */
-import type { CommandContext } from './desk';
+import type { CommandContext } from '../desk';
+import { makeLogEntry } from '../log-entry';
+import type { Loaded, WritePlan } from '../plans';
+import { DeskError } from '../primitives/errors';
+import type { InvoiceLine } from '../tabs/invoices';
+import { planWrites } from '../workbook';
 import { type InvoiceFormat, invoiceFiles, type Plain } from './invoice-export';
-import { makeLogEntry } from './log-entry';
-import type { Loaded, WritePlan } from './plans';
-import { DeskError } from './primitives/errors';
-import type { InvoiceLine } from './tabs/invoices';
-import { planWrites } from './workbook';
 
 export interface InvoiceExportPlan extends WritePlan {
   readonly files: string[];

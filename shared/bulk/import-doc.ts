@@ -7,10 +7,10 @@
  * test/shared/import-doc.test.ts fails when it is out of date and imports every example.
  */
 
+import type { Column } from '../sheet/columns';
+import { TAB_KEYS, type TabKey, tabSpec } from '../workbook';
 import { decisionValues, importable } from './import';
 import { OPENING_BALANCES, OPENING_COLUMNS } from './opening';
-import type { Column } from './sheet/columns';
-import { TAB_KEYS, type TabKey, tabSpec } from './workbook';
 
 /** The tabs with a column an import may set, Inventory first (an order line's SKU must be in it). */
 export const importTabs = (): TabKey[] =>
@@ -113,7 +113,7 @@ export function importDoc(): string {
   const lines = [
     '# Importing CSV files',
     '',
-    '<!-- Written by `npm run docs:import` from the column tables (shared/import-doc.ts); edit those, not this file. -->',
+    '<!-- Written by `npm run docs:import` from the column tables (shared/bulk/import-doc.ts); edit those, not this file. -->',
     '',
     '`backorder-desk import --workbook FILE --tab TAB --csv FILE [--opening] [--allocate]` adds or',
     'updates rows of one tab, matched by its key columns. The first row of the CSV names the columns;',

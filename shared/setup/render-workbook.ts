@@ -3,11 +3,11 @@
  * demo and benchmark workbooks are written to a file or a spreadsheet in one go.
  */
 
+import type { CellContext } from '../sheet/cells';
+import { applyPatch, decodeTab, encodeChanges, type RawTab } from '../sheet/codec';
+import type { Columns, RecordOf, TabSpec } from '../sheet/columns';
+import { TABS, tabKeyOf, type Workbook } from '../workbook';
 import { planSetup } from './setup';
-import type { CellContext } from './sheet/cells';
-import { applyPatch, decodeTab, encodeChanges, type RawTab } from './sheet/codec';
-import type { Columns, RecordOf, TabSpec } from './sheet/columns';
-import { TABS, tabKeyOf, type Workbook } from './workbook';
 
 export function renderWorkbook(wb: Workbook, ctx: CellContext): RawTab[] {
   const { newTabs } = planSetup({});

@@ -5,15 +5,14 @@
  * Status Draft / Sent / Cancelled); every cell is validated and every bad one reported
  * ("orders.csv row 12: Qty must be a whole number ≥ 0, got "ten""), and one bad row refuses the file.
  * With `opening`, the balances of an order book and a PO list already in flight come in as well
- * (shared/opening.ts decides what they become).
+ * (shared/bulk/opening.ts decides what they become).
  */
 
-import { type CustomerDefault, customerDefaultOf } from './customer-defaults';
-import { ADDRESS_EXPECTED, addresses } from './notify';
-import { OPENING_BALANCES, OPENING_COLUMNS, openingHint } from './opening';
-import { DeskError } from './primitives/errors';
-import { type Cell, type CellContext, decodeCell } from './sheet/cells';
-import { columnLetter, type DecodedTab, type TabChanges } from './sheet/codec';
+import { type CustomerDefault, customerDefaultOf } from '../customer-defaults';
+import { ADDRESS_EXPECTED, addresses } from '../notify';
+import { DeskError } from '../primitives/errors';
+import { type Cell, type CellContext, decodeCell } from '../sheet/cells';
+import { columnLetter, type DecodedTab, type TabChanges } from '../sheet/codec';
 import {
   type Column,
   type Columns,
@@ -21,9 +20,10 @@ import {
   normalizeHeader,
   type RecordOf,
   type TabSpec,
-} from './sheet/columns';
-import { assertTransition, derivePoStatus, PO_TRANSITIONS } from './status';
-import type { PoLine } from './tabs/purchase-orders';
+} from '../sheet/columns';
+import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
+import type { PoLine } from '../tabs/purchase-orders';
+import { OPENING_BALANCES, OPENING_COLUMNS, openingHint } from './opening';
 
 /**
  * Engine-owned columns that hold people's decisions, which an import may carry when a distributor

@@ -4,14 +4,14 @@
  * that a spreadsheet would run as a formula is neutralised.
  */
 
-import { type IsoDate, isoDateToSerial } from './primitives/dates';
-import type { Cell, CellContext } from './sheet/cells';
-import { decodeCell, isEmptyCell } from './sheet/cells';
-import type { RawTab } from './sheet/codec';
-import { indexColumns } from './sheet/codec';
-import { type Columns, normalizeHeader, type TabSpec } from './sheet/columns';
-import { neutraliseCell } from './sheet/csv-safety';
-import { formulaColumns } from './sheet-rules';
+import { type IsoDate, isoDateToSerial } from '../primitives/dates';
+import { formulaColumns } from '../setup/sheet-rules';
+import type { Cell, CellContext } from '../sheet/cells';
+import { decodeCell, isEmptyCell } from '../sheet/cells';
+import type { RawTab } from '../sheet/codec';
+import { indexColumns } from '../sheet/codec';
+import { type Columns, normalizeHeader, type TabSpec } from '../sheet/columns';
+import { neutraliseCell } from '../sheet/csv-safety';
 
 type Plain = string | number | boolean | null;
 
@@ -37,7 +37,7 @@ function columnsByIndex(spec: TabSpec<Columns>, raw: RawTab): (Columns[string] |
 /**
  * The rows with their formula columns' values: a formula cell that holds nothing (a workbook the CLI
  * made has no formulas; a spreadsheet holds their results) gets the value its formula shows on
- * `today` (shared/sheet-rules.ts `formulaColumns`). Without `today`, the rows as they are.
+ * `today` (shared/setup/sheet-rules.ts `formulaColumns`). Without `today`, the rows as they are.
  */
 function withFormulaValues(
   spec: TabSpec<Columns>,

@@ -5,18 +5,18 @@
  * and then repair through their own ports (setup, then the `refresh` command).
  */
 
-import { runCommand } from './commands/run';
-import type { CommandContext } from './desk';
-import { checkInvariants } from './invariants';
-import { templateProblems } from './notices';
-import { ADDRESS_EXPECTED, addresses } from './notify';
-import { DeskError } from './primitives/errors';
-import { reorderReport } from './reorder';
+import { runCommand } from '../commands/run';
+import type { CommandContext } from '../desk';
+import { checkInvariants } from '../invariants';
+import { templateProblems } from '../notices';
+import { ADDRESS_EXPECTED, addresses } from '../notify';
+import { DeskError } from '../primitives/errors';
+import { reorderReport } from '../reorder';
+import type { CellContext } from '../sheet/cells';
+import { columnLetter, type RawTab } from '../sheet/codec';
+import { keyOf } from '../sheet/columns';
+import { type DecodedTabs, decodeWorkbook, TAB_KEYS, TABS, tabSpec } from '../workbook';
 import { planSetup } from './setup';
-import type { CellContext } from './sheet/cells';
-import { columnLetter, type RawTab } from './sheet/codec';
-import { keyOf } from './sheet/columns';
-import { type DecodedTabs, decodeWorkbook, TAB_KEYS, TABS, tabSpec } from './workbook';
 
 export interface Inspection {
   readonly problems: string[];

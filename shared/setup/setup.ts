@@ -5,12 +5,12 @@
  * nothing (idempotent) and running it on an older workbook upgrades it.
  */
 
-import { agingChart, agingFormats } from './render-aging';
-import type { Cell } from './sheet/cells';
-import type { RawTab, TabPatch } from './sheet/codec';
-import { type Columns, normalizeHeader, type TabSpec } from './sheet/columns';
-import { DEFAULT_SETTINGS, SETTING_NOTES, xeroDateFormatFor } from './tabs/settings';
-import { AGING_TAB, TAB_KEYS, TABS } from './workbook';
+import { agingChart, agingFormats } from '../reports/render-aging';
+import type { Cell } from '../sheet/cells';
+import type { RawTab, TabPatch } from '../sheet/codec';
+import { type Columns, normalizeHeader, type TabSpec } from '../sheet/columns';
+import { DEFAULT_SETTINGS, SETTING_NOTES, xeroDateFormatFor } from '../tabs/settings';
+import { AGING_TAB, TAB_KEYS, TABS } from '../workbook';
 
 export interface SetupPlan {
   readonly newTabs: RawTab[];

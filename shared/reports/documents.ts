@@ -6,13 +6,13 @@
  * escaped, so a customer called `<img src=x onerror=alert(1)>` prints as exactly that.
  */
 
-import { renderNotice } from './notices';
-import type { IsoDate } from './primitives/dates';
-import { DeskError } from './primitives/errors';
-import { formatCents, lineAmount } from './primitives/money';
-import type { Backorder } from './tabs/backorders';
-import type { NoticeKind } from './tabs/notifications';
-import type { Workbook } from './workbook';
+import { renderNotice } from '../notices';
+import type { IsoDate } from '../primitives/dates';
+import { DeskError } from '../primitives/errors';
+import { formatCents, lineAmount } from '../primitives/money';
+import type { Backorder } from '../tabs/backorders';
+import type { NoticeKind } from '../tabs/notifications';
+import type { Workbook } from '../workbook';
 
 export interface Document {
   readonly title: string;

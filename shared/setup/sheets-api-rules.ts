@@ -9,8 +9,8 @@
  * ours by its formula, replaced. People's own protections and formats are left alone.
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
  */
-import { columnLetter } from './sheet/codec';
-import { normalizeHeader } from './sheet/columns';
+import { columnLetter } from '../sheet/codec';
+import { normalizeHeader } from '../sheet/columns';
 import { PROTECTION_PREFIX, type SheetRules, type ValidationRule } from './sheet-rules';
 
 type Request = Record<string, unknown>;

@@ -3,10 +3,11 @@
  * 4): sections one under another, a title row each, money in currency units. It also says where the
  * bucket table is, the data range of the tab's chart.
  */
+
+import { type Cents, centsToUnits } from '../primitives/money';
+import type { Cell } from '../sheet/cells';
+import { widest } from '../sheet/grid-plan';
 import type { AgingReport, Totals } from './aging';
-import { type Cents, centsToUnits } from './primitives/money';
-import type { Cell } from './sheet/cells';
-import { widest } from './sheet/grid-plan';
 
 export interface AgingSheet {
   /** Every row as wide as the widest. */

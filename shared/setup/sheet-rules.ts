@@ -12,13 +12,13 @@
  * Settings list would be accepted by the dropdown and then refused by every action.
  */
 
-import { isIsoDate, isoDateToSerial } from './primitives/dates';
-import { agingChartRange } from './render-aging';
-import type { Cell } from './sheet/cells';
-import { columnLetter } from './sheet/codec';
-import { type Column, normalizeHeader } from './sheet/columns';
-import { DEFAULT_SETTINGS } from './tabs/settings';
-import { AGING_TAB, TABS, tabKeyOf, tabSpec } from './workbook';
+import { isIsoDate, isoDateToSerial } from '../primitives/dates';
+import { agingChartRange } from '../reports/render-aging';
+import type { Cell } from '../sheet/cells';
+import { columnLetter } from '../sheet/codec';
+import { type Column, normalizeHeader } from '../sheet/columns';
+import { DEFAULT_SETTINGS } from '../tabs/settings';
+import { AGING_TAB, TABS, tabKeyOf, tabSpec } from '../workbook';
 
 export type ValidationRule =
   | { readonly type: 'list'; readonly values: readonly string[] }

@@ -10,18 +10,18 @@
  * same file imported twice changes nothing the second time. Pure: the import use-case writes it.
  */
 
-import type { IsoDate } from './primitives/dates';
-import { DeskError } from './primitives/errors';
-import { formatId, highestId } from './primitives/ids';
-import type { TabChanges } from './sheet/codec';
-import { type Columns, date, keyOf, type RecordOf } from './sheet/columns';
-import { deriveLineStatus, derivePoStatus } from './status';
-import type { OrderLine } from './tabs/orders';
-import { OrdersTab } from './tabs/orders';
-import type { PoLine } from './tabs/purchase-orders';
-import { PurchaseOrdersTab } from './tabs/purchase-orders';
-import type { Shipment } from './tabs/shipments';
-import type { Workbook, WorkbookChanges } from './workbook';
+import type { IsoDate } from '../primitives/dates';
+import { DeskError } from '../primitives/errors';
+import { formatId, highestId } from '../primitives/ids';
+import type { TabChanges } from '../sheet/codec';
+import { type Columns, date, keyOf, type RecordOf } from '../sheet/columns';
+import { deriveLineStatus, derivePoStatus } from '../status';
+import type { OrderLine } from '../tabs/orders';
+import { OrdersTab } from '../tabs/orders';
+import type { PoLine } from '../tabs/purchase-orders';
+import { PurchaseOrdersTab } from '../tabs/purchase-orders';
+import type { Shipment } from '../tabs/shipments';
+import type { Workbook, WorkbookChanges } from '../workbook';
 
 /** The engine columns an opening import may carry, by tab. */
 export const OPENING_BALANCES: Readonly<Record<string, readonly string[]>> = {
@@ -45,7 +45,7 @@ export function openingHint(tab: string): string {
 /** The InvoiceNo of an opening shipment: it was invoiced before the workbook, if at all. */
 export const OPENING_INVOICE = 'Opening';
 
-/** What opening needs of an import plan (shared/import.ts's ImportPlan, made with `opening`). */
+/** What opening needs of an import plan (shared/bulk/import.ts's ImportPlan, made with `opening`). */
 interface ImportPlan<C extends Columns> {
   readonly changes: TabChanges<RecordOf<C>>;
   readonly rowOf: ReadonlyMap<string, number>;
