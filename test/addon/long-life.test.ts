@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { ActionReply } from '../../shared/sidebar/rpc';
 import { openDesk, typeWorkedExample } from '../support/addon';
 
-// Enough to pass the Log's first 1,000 rows. Every action still reads every tab whole (issue #12), so
-// the cost grows with the Log: 2,000 actions take about 4.5 minutes here, so the suite runs 1,050 and
+// Enough to pass the Log's first 1,000 rows. Each action reads only its rows, but the twin computes
+// the index tab's formulas over whole key columns at every read, so its time grows with the Log: the
+// suite runs 1,050 actions (about a minute and a half here), and
 // `LONG_LIFE_ACTIONS=2000 npx vitest run test/addon/long-life.test.ts` runs the full year.
 const ACTIONS = Number(process.env.LONG_LIFE_ACTIONS ?? 1050);
 
