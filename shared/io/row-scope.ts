@@ -14,6 +14,7 @@
 import type { Cell } from '../sheet/cells';
 import { indexColumns, type RawTab } from '../sheet/codec';
 import type { RowRef } from '../sidebar/rpc';
+import { DEFAULT_SETTINGS, rawSetting } from '../tabs/settings';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from '../workbook';
 import { literal, mayWait, vocabularyWord } from './row-patterns';
 import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
@@ -87,7 +88,10 @@ export interface ScopeOptions {
   readonly requestId?: string;
   /** The row the sidebar shows, read as it is and grown from. */
   readonly ref?: RowRef | null;
-  /** Orders whose remainder may move to `<order>-R<n>` (ship): those ids are looked up too. */
+  /**
+   * Orders whose remainder may move to `<order>-R<n>` (ship): those ids are looked up too, when
+   * Settings send a remainder to a new order (BackorderMode); otherwise no such order is made.
+   */
   readonly remainderIds?: boolean;
   /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
   readonly appends?: boolean;
@@ -134,6 +138,11 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     const raw = source.whole(name);
     if (raw) tabs[name] = raw;
   }
+  // A ship numbers a remainder order only in "New order for the remainder" mode (shared/commands/ship.ts):
+  // in the default mode the search for `<order>-R<n>` would find nothing the plan uses.
+  const mode =
+    rawSetting(tabs[TABS.settings.name]?.values ?? [], 'BackorderMode') ?? DEFAULT_SETTINGS.BackorderMode;
+  const remainders = options.remainderIds === true && mode !== DEFAULT_SETTINGS.BackorderMode;
   const sets: Sets = {
     orders: new Set(keys.orders),
     lineOrders: new Set(),
@@ -280,7 +289,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   for (let round = 0; round < 8; round++) {
     promoteWaiting(sets);
     find('orders', 'orderId', [...sets.orders, ...sets.lineOrders, ...sets.waitOrders]);
-    if (options.remainderIds) find('orders', 'orderId', sets.orders, '-R\\d+');
+    if (remainders) find('orders', 'orderId', sets.orders, '-R\\d+');
     find('backorders', 'backorderId', sets.backorders);
     find('backorders', 'orderId', sets.orders);
     find('backorders', 'sku', sets.skus);

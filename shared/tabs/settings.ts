@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { DeskError } from '../primitives/errors';
+import type { Cell } from '../sheet/cells';
 import { defineTab, id, type RecordOf, text } from '../sheet/columns';
 
 export const SettingsTab = defineTab(
@@ -174,6 +175,30 @@ function coerce(key: keyof Settings, text: string): unknown {
     default:
       return t;
   }
+}
+
+/**
+ * A setting's text as Settings' cells hold it (`values` the tab's rows, its header first), keys
+ * matched as `parseSettings` matches them; undefined when the key is missing or blank. For a read
+ * plan that must know a setting before the tab is decoded (shared/io/row-scope.ts).
+ */
+export function rawSetting(values: readonly (readonly Cell[])[], key: keyof Settings): string | undefined {
+  const header = (values[0] ?? []).map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase(),
+  );
+  const k = header.indexOf('key');
+  const v = header.indexOf('value');
+  if (k < 0 || v < 0) return undefined;
+  const row = values.slice(1).find(
+    (r) =>
+      String(r[k] ?? '')
+        .replace(/\s+/g, '')
+        .toLowerCase() === key.toLowerCase(),
+  );
+  const text = String(row?.[v] ?? '').trim();
+  return text === '' ? undefined : text;
 }
 
 /**

@@ -25,7 +25,7 @@ import type { RawTab } from '../../shared/sheet/codec';
 import { describeRow } from '../../shared/sidebar/row-view';
 import type { RowRef } from '../../shared/sidebar/rpc';
 import type { Workbook } from '../../shared/workbook';
-import { TODAY } from '../support/build';
+import { item, line, TODAY, workbook } from '../support/build';
 import { commandFor, drawnPicks, memorySource, normalPatches, settledDemo } from '../support/scope-oracle';
 
 const CELLS = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
@@ -162,6 +162,50 @@ describe('row-by-row reads decide as whole reads do', () => {
     );
     // Most commands had searches to spare.
     expect(recalled).toBeGreaterThan(40);
+  });
+
+  it('looks up remainder ids for a ship only where Settings move a remainder to a new order', () => {
+    for (const mode of ['Backorder lines', 'New order for the remainder'] as const) {
+      const start = workbook({
+        inventory: [item({ sku: 'A', onHand: 3 }), item({ sku: 'B', onHand: 0 })],
+        orders: [line({ orderId: 'SO-1', sku: 'A', qty: 5 }), line({ orderId: 'SO-1-R1', sku: 'B', qty: 1 })],
+        config: { BackorderMode: mode },
+      });
+      const ctx: CommandContext = {
+        today: TODAY,
+        now: `${TODAY}T10:00:00.000Z`,
+        actor: 'rep@test',
+        requestId: 'r-1',
+      };
+      const wb = applyChanges(start, runCommand(start, { action: 'allocate' }, ctx).changes);
+      const raw = rawOf(wb);
+      // Settings as a person set them (the rendering writes the defaults).
+      const settings = raw.Settings?.values as unknown[][];
+      for (const row of settings) if (row[0] === 'BackorderMode') row[1] = mode;
+      const command = { action: 'ship', orderId: 'SO-1' } as const;
+      const next = { ...ctx, requestId: 'r-2' };
+      const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, next));
+      const { source } = memorySource(raw);
+      const patterns: string[] = [];
+      const find = source.find.bind(source);
+      source.find = (tab, col, pattern, cols) => {
+        patterns.push(pattern);
+        return find(tab, col, pattern, cols);
+      };
+      const scope = commandScope(command);
+      if (!scope) throw new Error('no scope for ship');
+      const read = readScoped(source, scope.keys, { ...scope, requestId: next.requestId });
+      const scoped = outcome(() =>
+        planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, next),
+      );
+      expect(scoped, mode).toEqual(whole);
+      expect(
+        patterns.some((p) => p.includes('-R')),
+        mode,
+      ).toBe(mode !== 'Backorder lines');
+      // In the new-order mode the remainder takes the next free number: SO-1-R1 is taken.
+      if (mode !== 'Backorder lines') expect(whole.newIds).toContain('SO-1-R2');
+    }
   });
 
   it('shows a row from its scope as from whole tabs', () => {
