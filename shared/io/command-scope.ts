@@ -21,10 +21,10 @@ import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
 import type { SearchMemory } from './search-memory';
 
 /**
- * Actions that record something about a backorder (a customer call) and move no quantity: no other
- * backorder's counters can move, so they read no other backorder's order lines.
+ * Actions that record something about a backorder (a customer call, a new expected date) and move no
+ * quantity: no other backorder's counters can move, so they read no other backorder's order lines.
  */
-const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call']);
+const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call', 'reschedule']);
 
 /** Whether `command` may move quantities (its own rows' or other backorders'). */
 const movesQuantities = (command: Command): boolean => !ANNOTATING.has(command.action);
