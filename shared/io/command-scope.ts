@@ -21,13 +21,20 @@ import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
 import type { SearchMemory } from './search-memory';
 
 /**
- * Actions that record something about a backorder (a customer call, a new expected date) and move no
- * quantity: no other backorder's counters can move, so they read no other backorder's order lines.
+ * Actions that record something about a backorder and move no quantity at all: a customer call, a
+ * new expected date (its dates and a Calls row; no queue settles after it).
  */
 const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call', 'reschedule']);
 
-/** Whether `command` may move quantities (its own rows' or other backorders'). */
-const movesQuantities = (command: Command): boolean => !ANNOTATING.has(command.action);
+/**
+ * Whether `command` may move other backorders' counters, so their order lines are read. Annotating
+ * actions move none; fulfilling one named backorder ships from its own reservation and free stock
+ * and settles no queue (shared/queue.ts `SETTLING`), so it moves only its own rows. The row-scope
+ * oracle (test/shared/row-scope.test.ts) plans each alike from this read and from whole tabs.
+ */
+const movesOthers = (command: Command): boolean =>
+  !ANNOTATING.has(command.action) &&
+  !(command.action === 'fulfill' && command.backorderId !== undefined && command.sku === undefined);
 
 /** A single-entity action's rows (shared/io/row-scope.ts): its keys, and which tabs to read them from. */
 export interface Scope extends Omit<ScopeOptions, 'requestId' | 'recall' | 'remember'> {
@@ -71,7 +78,7 @@ export function commandScope(command: Command, ref?: RowRef | null): Scope | und
     ref,
     remainderIds: command.action === 'ship',
     appends: true,
-    annotates: !movesQuantities(command),
+    annotates: !movesOthers(command),
     waiting: settlesAfter(command),
   };
 }

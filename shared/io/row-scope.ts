@@ -96,8 +96,8 @@ export interface ScopeOptions {
   /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
   readonly appends?: boolean;
   /**
-   * A command that moves no quantity (shared/io/command-scope.ts `movesQuantities`): other backorders of its
-   * SKUs are read as a view reads them, without their order lines.
+   * A command that moves no other backorder's counters (shared/io/command-scope.ts `movesOthers`):
+   * other backorders of its SKUs are read as a view reads them, without their order lines.
    */
   readonly annotates?: boolean;
   /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
