@@ -168,7 +168,7 @@ export function readDecideWrite<P extends WritePlan>(
   const planFrom = (read: ReadResult, ctx: CommandContext) =>
     decide(decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'), ctx, read);
   try {
-    const { plan, read, memory } = withDocumentLock(() => {
+    const { plan, read, scoped, appended } = withDocumentLock(() => {
       let read: ReadResult;
       let plan: P;
       // The scoped read, while the plan is made from it: its searches become the reply's memory.
@@ -189,22 +189,26 @@ export function readDecideWrite<P extends WritePlan>(
         plan = planFrom(read, contextFor(ss, requestId, timeZone));
       }
       const appended = writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart, progress);
-      const own = scoped?.memory;
-      const memory = own
-        ? () =>
-            memoryAfter(
-              own,
-              scoped?.index ?? new Map(),
-              plan.patches,
-              patchedTabs(read, plan),
-              appended,
-              Date.now(),
-            )
-        : () => undefined;
-      return { plan, read, memory };
+      return { plan, read, scoped, appended };
     });
     if (toast && Date.now() - started > 1000) ss.toast(toast(plan), 'Backorder Desk', 5);
-    return { plan, after: () => afterWrite(read, plan), ss, timeZone: read.timeZone, memory };
+    // The tabs as written, made once for the reply's view and its memory alike.
+    let written: Record<string, RawTab> | undefined;
+    const tabsAfterWrite = () => {
+      written ??= patchedTabs(read, plan);
+      return written;
+    };
+    const own = scoped?.memory;
+    return {
+      plan,
+      after: () => decodeLoaded(withUnreadAsEmpty(tabsAfterWrite()), read.timeZone, 'apps-script'),
+      ss,
+      timeZone: read.timeZone,
+      memory: () =>
+        own && scoped
+          ? memoryAfter(own, scoped.index, plan.patches, tabsAfterWrite(), appended, Date.now())
+          : undefined,
+    };
   } catch (e) {
     throw reason(e);
   }
@@ -261,10 +265,6 @@ export function readDecideWriteEach(
 /** The tabs as the write left them: what was read, with the plan's patches and new tabs applied. */
 export function patchedTabs(read: ReadResult, plan: WritePlan): Record<string, RawTab> {
   return tabsAfter(read.tabs, plan);
-}
-
-function afterWrite(read: ReadResult, plan: WritePlan): Loaded {
-  return decodeLoaded(withUnreadAsEmpty(patchedTabs(read, plan)), read.timeZone, 'apps-script');
 }
 
 /** Reads `tabs`, or a scope's rows, without the lock (views and lists never write); the typed tabs not read decode as empty. */
