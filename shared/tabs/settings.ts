@@ -177,6 +177,12 @@ function coerce(key: keyof Settings, text: string): unknown {
   }
 }
 
+/** Whether a Key cell names `key`: any case, spaces anywhere ("Undo keep" is UndoKeep). */
+const isKey = (cell: unknown, key: keyof Settings): boolean =>
+  String(cell ?? '')
+    .replace(/\s+/g, '')
+    .toLowerCase() === key.toLowerCase();
+
 /**
  * A setting's text as Settings' cells hold it (`values` the tab's rows, its header first), keys
  * matched as `parseSettings` matches them; undefined when the key is missing or blank. For a read
@@ -191,12 +197,7 @@ export function rawSetting(values: readonly (readonly Cell[])[], key: keyof Sett
   const k = header.indexOf('key');
   const v = header.indexOf('value');
   if (k < 0 || v < 0) return undefined;
-  const row = values.slice(1).find(
-    (r) =>
-      String(r[k] ?? '')
-        .replace(/\s+/g, '')
-        .toLowerCase() === key.toLowerCase(),
-  );
+  const row = values.slice(1).find((r) => isKey(r[k], key));
   const text = String(row?.[v] ?? '').trim();
   return text === '' ? undefined : text;
 }
@@ -209,11 +210,11 @@ export function rawSetting(values: readonly (readonly Cell[])[], key: keyof Sett
 export function parseSettings(rows: readonly SettingRow[], rowOf: (index: number) => number): Settings {
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const problems: string[] = [];
+  let xeroStated = false;
   rows.forEach((row, index) => {
-    const key = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).find(
-      (k) => k.toLowerCase() === row.key.replace(/\s+/g, '').toLowerCase(),
-    );
+    const key = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).find((k) => isKey(row.key, k));
     if (!key || row.value.trim() === '') return;
+    if (key === 'XeroDateFormat') xeroStated = true;
     const value = coerce(key, row.value);
     const check = SettingsSchema.shape[key].safeParse(value);
     if (check.success) merged[key] = check.data;
@@ -221,9 +222,6 @@ export function parseSettings(rows: readonly SettingRow[], rowOf: (index: number
   });
   if (problems.length > 0) throw new DeskError('BAD_CELL', 'Settings has bad values:', problems);
   // Xero's date style follows the currency's region unless Settings states one.
-  const stated = rows.some(
-    (r) => r.key.replace(/\s+/g, '').toLowerCase() === 'xerodateformat' && r.value.trim() !== '',
-  );
-  if (!stated) merged.XeroDateFormat = xeroDateFormatFor(String(merged.Currency));
+  if (!xeroStated) merged.XeroDateFormat = xeroDateFormatFor(String(merged.Currency));
   return SettingsSchema.parse(merged);
 }
