@@ -24,7 +24,7 @@ import { heedLimits } from './limits';
 import { followUpsCommand, notifyCommand } from './notify-command';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
 import { loadOptional } from './optional-module';
-import { type Ticker, ticker } from './progress';
+import { withProgress } from './progress';
 import { syncCommand } from './sync-command';
 
 export type { Io } from './io';
@@ -269,20 +269,16 @@ const FILE_ERRORS = new Set([
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], given: Io): Promise<number> {
-  let tick: Ticker | undefined;
+  let stop = () => {};
   let io = given;
   try {
     const { positionals, options } = parseCommandLine(argv);
     // A person at a terminal sees long work going on; `sync --every` reports each run itself.
-    if (given.terminal && positionals.length > 0 && !(positionals[0] === 'sync' && options.every)) {
-      const running = ticker(`backorder-desk ${positionals.slice(0, 2).join(' ')}`, given.terminal);
-      tick = running;
-      const first = (write: (s: string) => void) => (s: string) => {
-        running.clear();
-        write(s);
-      };
-      io = { ...given, stdout: first(given.stdout), stderr: first(given.stderr) };
-    }
+    const long = positionals.length > 0 && !(positionals[0] === 'sync' && options.every);
+    ({ io, stop } = withProgress(
+      given,
+      long ? `backorder-desk ${positionals.slice(0, 2).join(' ')}` : undefined,
+    ));
     return await dispatch(positionals, options, io);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -308,6 +304,6 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     );
     return 1;
   } finally {
-    tick?.stop();
+    stop();
   }
 }

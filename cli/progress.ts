@@ -40,6 +40,30 @@ export interface Ticker {
   stop(): void;
 }
 
+/** A command's output: where its progress line must be wiped first. */
+interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly terminal?: Terminal;
+}
+
+/**
+ * The output a command runs with: `io` itself when there is no terminal or no `label`, else `io`
+ * whose writes first wipe the progress line; `stop` ends the line.
+ */
+export function withProgress<T extends Output>(io: T, label: string | undefined): { io: T; stop(): void } {
+  if (!io.terminal || label === undefined) return { io, stop: () => {} };
+  const running = ticker(label, io.terminal);
+  const wipingFirst = (write: (s: string) => void) => (s: string) => {
+    running.clear();
+    write(s);
+  };
+  return {
+    io: { ...io, stdout: wipingFirst(io.stdout), stderr: wipingFirst(io.stderr) },
+    stop: running.stop,
+  };
+}
+
 export function ticker(label: string, terminal: Terminal): Ticker {
   const clock = terminal.clock ?? SYSTEM_CLOCK;
   const started = clock.now();
