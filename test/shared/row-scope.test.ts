@@ -47,6 +47,14 @@ function outcome(f: () => ReturnType<typeof planAction>) {
 
 const demo = settledDemo();
 
+/** The context of the `step`-th command of a run (a second apart), with its RequestID. */
+const contextAt = (step: number, requestId: string): CommandContext => ({
+  today: TODAY,
+  now: `${TODAY}T10:00:0${step}.000Z`,
+  actor: 'rep@test',
+  requestId,
+});
+
 /** The row a rep acts from (the sidebar sends it): the backorder's, the order's first line, the PO's first line. */
 function refOf(wb: Workbook, command: Command): RowRef | null {
   const c = command as Partial<Record<'orderId' | 'backorderId' | 'po', string>>;
@@ -78,12 +86,7 @@ describe('row-by-row reads decide as whole reads do', () => {
           if (!command) return;
           const keys = commandKeys(command);
           expect(keys, command.action).not.toBeNull();
-          const ctx: CommandContext = {
-            today: TODAY,
-            now: `${TODAY}T10:00:0${i}.000Z`,
-            actor: 'rep@test',
-            requestId: `req-${steps}`,
-          };
+          const ctx = contextAt(i, `req-${steps}`);
           const raw = rawOf(wb);
           const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx));
           const { source, counted } = memorySource(raw);
@@ -118,12 +121,7 @@ describe('row-by-row reads decide as whole reads do', () => {
         picks.forEach((p, i) => {
           const command = commandFor(wb, p);
           if (!command) return;
-          const ctx: CommandContext = {
-            today: TODAY,
-            now: `${TODAY}T10:00:0${i}.000Z`,
-            actor: 'rep@test',
-            requestId: `mem-${i}`,
-          };
+          const ctx = contextAt(i, `mem-${i}`);
           const raw = rawOf(wb);
           const ref = refOf(wb, command);
           // The view the rep acted from records its searches; the command reads with them.
@@ -171,12 +169,7 @@ describe('row-by-row reads decide as whole reads do', () => {
         orders: [line({ orderId: 'SO-1', sku: 'A', qty: 5 }), line({ orderId: 'SO-1-R1', sku: 'B', qty: 1 })],
         config: { BackorderMode: mode },
       });
-      const ctx: CommandContext = {
-        today: TODAY,
-        now: `${TODAY}T10:00:00.000Z`,
-        actor: 'rep@test',
-        requestId: 'r-1',
-      };
+      const ctx = contextAt(0, 'r-1');
       const wb = applyChanges(start, runCommand(start, { action: 'allocate' }, ctx).changes);
       const raw = rawOf(wb);
       // Settings as a person set them (the rendering writes the defaults).
@@ -246,12 +239,7 @@ describe('row-by-row reads decide as whole reads do', () => {
       date: addDays(TODAY, 9),
       reason: 'vendor',
     });
-    const ctx: CommandContext = {
-      today: TODAY,
-      now: `${TODAY}T10:00:00.000Z`,
-      actor: 'rep@test',
-      requestId: 'r-sorted',
-    };
+    const ctx = contextAt(0, 'r-sorted');
     for (const [tabs, taken] of [
       [raw, false],
       [sorted, true],
