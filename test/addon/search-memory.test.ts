@@ -25,26 +25,13 @@ async function waitingShop() {
   ]);
   desk.type(
     'Orders',
-    [0, 1, 2].flatMap((i) => [
-      {
-        OrderID: `SO-${i}`,
-        Line: 1,
-        OrderDate: '2026-11-20',
-        Customer: `C${i}`,
-        SKU: 'TILE-1',
-        Qty: 4,
-        Warehouse: 'MAIN',
-      },
-      {
-        OrderID: `SO-${i}`,
-        Line: 2,
-        OrderDate: '2026-11-20',
-        Customer: `C${i}`,
-        SKU: 'GROUT-1',
-        Qty: 1,
-        Warehouse: 'MAIN',
-      },
-    ]),
+    [0, 1, 2].flatMap((i) => {
+      const order = { OrderID: `SO-${i}`, OrderDate: '2026-11-20', Customer: `C${i}`, Warehouse: 'MAIN' };
+      return [
+        { ...order, Line: 1, SKU: 'TILE-1', Qty: 4 },
+        { ...order, Line: 2, SKU: 'GROUT-1', Qty: 1 },
+      ];
+    }),
   );
   desk.run('menuAllocateAll');
   return { desk, later: (seconds: number) => (now += seconds * 1000) };
