@@ -9,7 +9,7 @@ import { agingChart, agingFormats } from '../reports/render-aging';
 import type { Cell } from '../sheet/cells';
 import type { RawTab, TabPatch } from '../sheet/codec';
 import { type Columns, normalizeHeader, type TabSpec } from '../sheet/columns';
-import { DEFAULT_SETTINGS, SETTING_NOTES, xeroDateFormatFor } from '../tabs/settings';
+import { DEFAULT_SETTINGS, SETTING_NOTES, xeroDefaultsFor } from '../tabs/settings';
 import { AGING_TAB, TAB_KEYS, TABS } from '../workbook';
 
 export interface SetupPlan {
@@ -18,9 +18,9 @@ export interface SetupPlan {
   readonly report: string[];
 }
 
-/** Every setting with its default; the Xero date style is the region's of `currency` (the workbook's). */
+/** Every setting with its default; Xero's date style and tax rate are the region's of `currency` (the workbook's). */
 function settingRows(currency = DEFAULT_SETTINGS.Currency): Cell[][] {
-  const defaults = { ...DEFAULT_SETTINGS, XeroDateFormat: xeroDateFormatFor(currency) };
+  const defaults = { ...DEFAULT_SETTINGS, ...xeroDefaultsFor(currency) };
   return (Object.keys(defaults) as (keyof typeof defaults)[]).map((k) => {
     const v = defaults[k];
     return [k, Array.isArray(v) ? v.join(', ') : String(v), SETTING_NOTES[k]];

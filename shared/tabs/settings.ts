@@ -66,14 +66,30 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /**
- * The date style Xero's import expects of an organisation in the region a workbook's currency names:
- * Xero reads invoice dates in the organisation's own format (Settings ▸ General settings ▸
- * Formatting in Xero), month first for a US organisation, day first in the UK, Australia, New
- * Zealand and elsewhere (docs/invoices.md, "Xero's date style"). A USD workbook is taken for a US
- * organisation; XeroDateFormat in Settings overrides it.
+ * The tax rate Xero sets up for sales in the region of a workbook's currency, by the exact name its
+ * import matches: "GST on Income" (Australia), "15% GST on Income" (New Zealand), "20% (VAT on
+ * Income)" (United Kingdom), and "Tax Exempt" for a US or other organisation, whose sales tax Xero
+ * leaves to the organisation (docs/design.md, "Xero's region defaults").
  */
-export function xeroDateFormatFor(currency: string): Settings['XeroDateFormat'] {
-  return currency.trim().toUpperCase() === 'USD' ? 'MM/dd/yyyy' : 'dd/MM/yyyy';
+const XERO_SALES_TAX: Readonly<Record<string, string>> = {
+  AUD: 'GST on Income',
+  NZD: '15% GST on Income',
+  GBP: '20% (VAT on Income)',
+};
+
+/**
+ * What Xero's import expects of an organisation in the region a workbook's currency names: its date
+ * style (Xero reads invoice dates in the organisation's own format, Settings ▸ General settings ▸
+ * Formatting: month first for a US organisation, day first in the UK, Australia, New Zealand and
+ * elsewhere) and its default sales tax rate. A USD workbook is taken for a US organisation;
+ * XeroDateFormat and XeroTaxType in Settings override them (docs/design.md, "Xero's region defaults").
+ */
+export function xeroDefaultsFor(currency: string): Pick<Settings, 'XeroDateFormat' | 'XeroTaxType'> {
+  const code = currency.trim().toUpperCase();
+  return {
+    XeroDateFormat: code === 'USD' ? 'MM/dd/yyyy' : 'dd/MM/yyyy',
+    XeroTaxType: XERO_SALES_TAX[code] ?? 'Tax Exempt',
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -90,7 +106,7 @@ export const DEFAULT_SETTINGS: Settings = {
   SlipThresholdDays: 3,
   FollowUpDays: 7,
   QuickBooksDateFormat: 'MM/dd/yyyy',
-  // The default currency's region (xeroDateFormatFor), as parseSettings and Set up derive it.
+  // The default currency's region (xeroDefaultsFor), as parseSettings and Set up derive them.
   XeroDateFormat: 'MM/dd/yyyy',
   XeroAccountCode: '200',
   XeroTaxType: 'Tax Exempt',
@@ -133,7 +149,8 @@ export const SETTING_NOTES: Record<keyof Settings, string> = {
   XeroDateFormat:
     "date format of Xero invoice imports, as your Xero organisation's region writes dates (Xero: Settings ▸ General settings ▸ Formatting); Set up fills MM/dd/yyyy for USD, dd/MM/yyyy otherwise",
   XeroAccountCode: 'Xero revenue account code for invoice lines',
-  XeroTaxType: 'Xero tax rate name exactly as it appears in Xero',
+  XeroTaxType:
+    "Xero tax rate name exactly as it appears in Xero (Settings ▸ Tax rates); Set up fills your region's sales rate: GST on Income (AUD), 15% GST on Income (NZD), 20% (VAT on Income) (GBP), Tax Exempt otherwise",
   TemplateBackorderCreated:
     'message when a backorder is created; placeholders {customer} {qty} {product} {sku} {order} {backorder} {expected} {source} (" (our supplier\'s date for PO-1)", blank when no date holds) {price} {reason} {rep} {shipped}',
   TemplateRescheduled: 'message when a backorder is rescheduled; also {previous} (the date told before)',
@@ -210,18 +227,19 @@ export function rawSetting(values: readonly (readonly Cell[])[], key: keyof Sett
 export function parseSettings(rows: readonly SettingRow[], rowOf: (index: number) => number): Settings {
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const problems: string[] = [];
-  let xeroStated = false;
+  const stated = new Set<keyof Settings>();
   rows.forEach((row, index) => {
     const key = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).find((k) => isKey(row.key, k));
     if (!key || row.value.trim() === '') return;
-    if (key === 'XeroDateFormat') xeroStated = true;
+    stated.add(key);
     const value = coerce(key, row.value);
     const check = SettingsSchema.shape[key].safeParse(value);
     if (check.success) merged[key] = check.data;
     else problems.push(`Settings!B${rowOf(index)}: ${key} is not valid, got "${row.value}"`);
   });
   if (problems.length > 0) throw new DeskError('BAD_CELL', 'Settings has bad values:', problems);
-  // Xero's date style follows the currency's region unless Settings states one.
-  if (!xeroStated) merged.XeroDateFormat = xeroDateFormatFor(String(merged.Currency));
+  // Xero's date style and tax rate follow the currency's region unless Settings states them.
+  for (const [key, value] of Object.entries(xeroDefaultsFor(String(merged.Currency))))
+    if (!stated.has(key as keyof Settings)) merged[key] = value;
   return SettingsSchema.parse(merged);
 }

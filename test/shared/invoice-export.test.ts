@@ -180,7 +180,32 @@ describe('Xero', () => {
     ).toBe('11/23/2026');
   });
 
-  it('states the region’s date style in Settings when Set up adds the key', () => {
+  it('takes the region’s sales tax rate unless Settings names one', () => {
+    const taxOf = (rows: [string, string][]) =>
+      roundTrip(
+        invoiceFiles(
+          [invoice({ invoiceNo: 'INV-9' })],
+          'xero',
+          parseSettings(
+            rows.map(([key, value]) => ({ key, value, notes: '' })),
+            (i) => i + 2,
+          ),
+        )[0] as unknown[][],
+      )[1]?.at(-1);
+    expect(taxOf([])).toBe('Tax Exempt');
+    expect(taxOf([['Currency', 'AUD']])).toBe('GST on Income');
+    expect(taxOf([['Currency', 'NZD']])).toBe('15% GST on Income');
+    expect(taxOf([['Currency', 'gbp']])).toBe('20% (VAT on Income)');
+    expect(taxOf([['Currency', 'EUR']])).toBe('Tax Exempt');
+    expect(
+      taxOf([
+        ['Currency', 'GBP'],
+        ['XeroTaxType', 'Zero Rated Income'],
+      ]),
+    ).toBe('Zero Rated Income');
+  });
+
+  it('states the region’s date style and tax rate in Settings when Set up adds the keys', () => {
     const value = (tab: RawTab | undefined, key: string) => tab?.values.find((r) => r[0] === key)?.[1];
     const fresh = planSetup({}).newTabs.find((t) => t.name === 'Settings');
     expect(value(fresh, 'XeroDateFormat')).toBe('MM/dd/yyyy');
@@ -194,6 +219,8 @@ describe('Xero', () => {
     };
     const added = planSetup({ Settings: older }).patches.find((p) => p.tab === 'Settings')?.appends ?? [];
     expect(added.find((r) => r[0] === 'XeroDateFormat')?.[1]).toBe('dd/MM/yyyy');
+    expect(added.find((r) => r[0] === 'XeroTaxType')?.[1]).toBe('20% (VAT on Income)');
+    expect(value(fresh, 'XeroTaxType')).toBe('Tax Exempt');
   });
 });
 
