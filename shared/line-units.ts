@@ -1,6 +1,5 @@
 /**
- * Taking open units off an order line, the one way cancel-line and change-line both do it (issue
- * #13): first what waits on the line's open backorders (units not in stock, the newest backorder
+ * Taking open units off an order line, the one way cancel-line and change-line both do it: first what waits on the line's open backorders (units not in stock, the newest backorder
  * first), then what is neither reserved nor backordered, and last what is reserved, releasing that
  * stock. A cancellation counts the units as cancelled (on the line and its backorders); a reduction
  * lowers the quantities instead (the line's Qty and the backorder's Qty), so the customer's order

@@ -1,5 +1,5 @@
 /**
- * Allocate all and Rebuild aging through the built Code.js in the twin (issue #12: batches inside one
+ * Allocate all and Rebuild aging through the built Code.js in the twin (batches inside one
  * execution): two copies of the same shop, one with 10 and one with 1,510 rows of history in each of
  * Log, Calls and Invoices, take the same batches. Both decide alike and read exactly as many cells, because a
  * batch reads the tabs it decides from whole and the history only for the Log's last rows

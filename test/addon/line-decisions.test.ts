@@ -1,5 +1,5 @@
 /**
- * The decisions on order and PO lines from the sidebar (issue #13), through the built Code.js in the
+ * The decisions on order and PO lines from the sidebar, through the built Code.js in the
  * twin: the rep on SO-1's line cancels 7 of 10, and the 3 reserved units it frees go to Pine Co's
  * backorder, the reply says so, and the Log has one row saying who did it; the buyer on a PO line
  * cancels it, and the backorder that waited on it moves to the next PO with a follow-up today; the

@@ -1,5 +1,5 @@
 /**
- * Cell-sized writes where the rows an action touches are far apart (issue #12, point 5), through the
+ * Cell-sized writes where the rows an action touches are far apart, through the
  * built Code.js in the twin: cancelling the first, the middle and the last backorder changes exactly
  * their cells, whatever lies between them; a person sorting the tab between two actions, or deleting
  * a row, never makes the add-on write the wrong row: the next action finds its row by key again,

@@ -176,7 +176,7 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
     await sidebar().waitForSelector('#badge:text-is("Cancelled")');
     await shot('06-call-logged-and-cancelled');
 
-    // Issue #13 on the order line: Bayside Hardware now wants 1 lamp, and its order waits on credit.
+    // A customer changes the order line: Bayside Hardware now wants 1 lamp, and its order waits on credit.
     await selectRow('Orders', 4);
     await sidebar().waitForSelector('#title:has-text("SO-3 line 1")');
     const change = 'Change this line (quantity, required date, price)';

@@ -1,5 +1,5 @@
 /**
- * Issue #13's walk through the CLI, as real processes: an order book and a PO list already in flight
+ * The order- and PO-line decisions walked through the CLI, as real processes: an order book and a PO list already in flight
  * imported with their statuses and opening balances (`import --opening`), the book allocated, one allocated line cancelled in part (the next customer in the queue receives the
  * freed units), a PO line's promised date moved and then the line cancelled (the backorder that waited on it shows its new expected date and
  * source, with a follow-up today), a line changed (Qty down, a new price its backorder follows), and

@@ -1,5 +1,5 @@
 /**
- * cancel-line (issue #13): a customer cancels an order line, whole or in part, before it ships. The
+ * cancel-line: a customer cancels an order line, whole or in part, before it ships. The
  * backordered units go first, then the unplanned, then the reserved; freed stock goes to the next in
  * the SKU's queue and the result names them; every invariant holds after each step (Session).
  */

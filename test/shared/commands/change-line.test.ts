@@ -1,5 +1,5 @@
 /**
- * change-line (issue #13): a customer changes an order line before it ships. A lower quantity comes
+ * change-line: a customer changes an order line before it ships. A lower quantity comes
  * off the backorder first, then the reserved stock, and the freed units go to the next in the queue;
  * a higher one is allocated at once on a line allocation has seen; a new price reaches the line's
  * backorders and is refused once anything shipped; every invariant holds after each step (Session).

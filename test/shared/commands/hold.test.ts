@@ -1,5 +1,5 @@
 /**
- * hold / release (issue #13): a Held order keeps what it reserved but gets nothing new, the stock
+ * hold / release: a Held order keeps what it reserved but gets nothing new, the stock
  * others free passes it by, its backorders leave the queue and nothing of it ships; a release puts
  * it back and allocates it at once. Every invariant holds after each step (Session).
  */

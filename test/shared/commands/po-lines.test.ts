@@ -1,5 +1,5 @@
 /**
- * The buyer's decisions on PO lines (issue #13): send-po marks a Draft PO's lines Sent; cancel-po-line
+ * The buyer's decisions on PO lines: send-po marks a Draft PO's lines Sent; cancel-po-line
  * cancels what is still to arrive, and the backorders that waited on it fall back to the next PO with
  * room, else to lead time, else to no date, each with a follow-up today; a Manual date stays. Every
  * invariant holds after each step (Session).
