@@ -6,7 +6,7 @@
  * metafile (of an ESM pass: an IIFE's metafile lists no exports), so Apps Script sees `function onOpen(e) { return BackorderDesk.onOpen(e); }`.
  * appsscript.json is copied beside it. Prints the size of each output.
  */
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -74,20 +74,34 @@ export async function buildHtml(name) {
 
 const HTML_FILES = { Sidebar: 'sidebar' };
 
+/**
+ * Writes a file whole or not at all (a temporary file renamed over it): a build while tests or the
+ * playground read the same files (npm test runs files in parallel, npm start rebuilds) never shows
+ * them a half-written one.
+ */
+async function writeWhole(path, data) {
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, path);
+}
+
 export async function buildAddon({ quiet = false } = {}) {
-  await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   const { code, exports } = await bundleForAppsScript(join(root, 'addon', 'src', 'main.ts'), GLOBAL, {
     // date-fns' locale machinery is 42 KB of the 150 KB budget: the add-on uses its tested stand-in.
     alias: { 'date-fns': join(root, 'addon', 'src', 'date-fns-lite.ts') },
   });
-  await writeFile(join(dist, 'Code.js'), code);
-  await copyFile(join(root, 'addon', 'appsscript.json'), join(dist, 'appsscript.json'));
-  const outputs = ['Code.js', 'appsscript.json'];
-  for (const [file, source] of Object.entries(HTML_FILES)) {
-    await writeFile(join(dist, `${file}.html`), await buildHtml(source));
-    outputs.push(`${file}.html`);
-  }
+  const files = {
+    'Code.js': code,
+    'appsscript.json': await readFile(join(root, 'addon', 'appsscript.json')),
+  };
+  for (const [file, source] of Object.entries(HTML_FILES)) files[`${file}.html`] = await buildHtml(source);
+  const outputs = Object.keys(files);
+  for (const [file, data] of Object.entries(files)) await writeWhole(join(dist, file), data);
+  // Nothing else stays in addon/dist: clasp pushes the whole folder.
+  for (const file of await readdir(dist))
+    if (!outputs.includes(file) && !file.endsWith('.tmp'))
+      await rm(join(dist, file), { recursive: true, force: true });
   const sizes = {};
   for (const file of outputs) sizes[file] = (await stat(join(dist, file))).size;
   if (!quiet)
@@ -101,18 +115,21 @@ export async function buildPlayground() {
   const page = join(root, 'playground', 'page');
   const out = join(root, 'playground', 'dist');
   await mkdir(out, { recursive: true });
-  for (const name of ['page', 'bridge'])
-    await build({
+  for (const name of ['page', 'bridge']) {
+    const { outputFiles } = await build({
       entryPoints: [join(page, `${name}.ts`)],
       bundle: true,
       format: 'iife',
       target: 'es2020',
       platform: 'browser',
       minify: true,
+      write: false,
       outfile: join(out, `${name}.js`),
       logLevel: 'warning',
     });
-  await copyFile(join(page, 'index.html'), join(out, 'index.html'));
+    for (const f of outputFiles) await writeWhole(f.path, f.contents);
+  }
+  await writeWhole(join(out, 'index.html'), await readFile(join(page, 'index.html')));
   return out;
 }
 

@@ -6,9 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { newWorkbookFile, type WorkbookFile } from '../../local-store/workbook-file';
-// @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
-import { buildAddon } from '../../scripts/build.mjs';
 import { normalizeHeader } from '../../shared/sheet/columns';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import type { ProjectState } from '../../twin/apps-script/services';
@@ -26,10 +25,13 @@ interface Built {
 
 let built: Promise<Built> | undefined;
 
-/** Builds once per test file (vitest isolates files), then reads the outputs as Apps Script would get them. */
+/**
+ * The add-on as test/support/global-setup.ts built it before any file ran, read once per test file
+ * (vitest isolates files) as Apps Script would get it.
+ */
 export function builtAddon(): Promise<Built> {
   built ??= (async () => {
-    const { outputs } = (await buildAddon({ quiet: true })) as { outputs: string[] };
+    const { outputs } = inject('addonBuild');
     const files: Record<string, string> = {};
     for (const f of outputs)
       if (f.endsWith('.html')) files[f.replace(/\.html$/, '')] = readFileSync(join(dist, f), 'utf8');
