@@ -12,7 +12,13 @@
 import type { SpreadsheetPort } from '../shared/ports';
 import { chartOn } from '../shared/reports/render-aging';
 import type { Cell } from '../shared/sheet/cells';
-import { applyPatch, type RawTab, type TabPatch } from '../shared/sheet/codec';
+import {
+  applyPatch,
+  columnLetter,
+  type NumberFormats,
+  type RawTab,
+  type TabPatch,
+} from '../shared/sheet/codec';
 import {
   fileVersion,
   newSheet,
@@ -132,6 +138,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
           chartId: sheet.properties.sheetId * 100 + i,
           ...chartOn(c, sheet.properties.sheetId),
         }));
+      if (tab.numberFormats) sheet.metadata.cellFormats = cellFormatsOf(tab.numberFormats);
     }
     for (const patch of patches) {
       const sheet = sheetByTitle(this.file, patch.tab);
@@ -141,6 +148,9 @@ export class FileSpreadsheet implements SpreadsheetPort {
           chartId: sheet.properties.sheetId * 100 + i,
           ...chartOn(c, sheet.properties.sheetId),
         }));
+      // A tab written whole takes its formats whole: none of the old report's outlive it.
+      if (patch.replace && patch.numberFormats)
+        sheet.metadata.cellFormats = cellFormatsOf(patch.numberFormats);
       const values = sheet.values as Cell[][];
       applyPatch(values, {
         ...patch,
@@ -156,6 +166,16 @@ export class FileSpreadsheet implements SpreadsheetPort {
       lock ? { expected: this.version, stillHeld: () => lock.verify() } : undefined,
     );
   }
+}
+
+/** A built tab's number formats as the file keeps them: each cell's own pattern, by A1 (as the twin reads them). */
+function cellFormatsOf(formats: NumberFormats): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of formats)
+    for (const r of f.ranges)
+      for (let row = r.firstRow; row <= r.lastRow; row++)
+        out[`${columnLetter(r.column - 1)}${row}`] = f.pattern;
+  return out;
 }
 
 /** The file holds Sheets API values: no Date objects (the codec writes serials for this face). */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { sheetRules } from '../shared/setup/sheet-rules';
 import { normalizeHeader } from '../shared/sheet/columns';
 import { TAB_KEYS, TABS } from '../shared/workbook';
+import type { GridRange, StoredChart } from '../twin/apps-script/builders';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 
 const OWNERS = new Map(
@@ -52,19 +53,26 @@ export function sheetView(twin: TwinSpreadsheet, name: string) {
     for (let r = first; r <= Math.min(last, shown.length); r++)
       if (twin.formulas.evaluateAt(h.formula, name, r - first) === true) colors[r] = h.background;
   }
-  const charts = (
-    (sheet.metadata.charts as {
-      spec?: { title?: string; basicChart?: { domains?: unknown[]; series?: unknown[] } };
-    }[]) ?? []
-  ).map((c) => {
-    const range = (x: unknown) =>
-      x as { domain?: { sourceRange: { sources: Grid[] } }; series?: { sourceRange: { sources: Grid[] } } };
-    type Grid = { startRowIndex: number; endRowIndex: number; startColumnIndex: number };
-    const d = range(c.spec?.basicChart?.domains?.[0]).domain?.sourceRange.sources[0];
-    const s = range(c.spec?.basicChart?.series?.[0]).series?.sourceRange.sources[0];
-    const cells = (g: Grid | undefined) =>
+  const charts = ((sheet.metadata.charts as StoredChart[]) ?? []).map((c) => {
+    const basic = c.spec.basicChart;
+    const d = basic?.domains?.[0]?.domain.sourceRange.sources[0];
+    const s = basic?.series?.[0]?.series.sourceRange.sources[0];
+    const cells = (g: GridRange | undefined) =>
       g ? shown.slice(g.startRowIndex, g.endRowIndex).map((r) => String(r[g.startColumnIndex] ?? '')) : [];
-    return { title: c.spec?.title ?? '', labels: cells(d), values: cells(s).map(Number) };
+    const type = basic?.chartType === 'BAR' ? ('BAR' as const) : ('COLUMN' as const);
+    const axis = (position: string) => basic?.axis?.find((a) => a.position === position)?.title ?? '';
+    // A column chart's labels run along the bottom axis; a bar chart's up the left one.
+    const [labelAxis, valueAxis] =
+      type === 'COLUMN' ? [axis('BOTTOM_AXIS'), axis('LEFT_AXIS')] : [axis('LEFT_AXIS'), axis('BOTTOM_AXIS')];
+    return {
+      title: c.spec.title ?? '',
+      type,
+      labelAxis,
+      valueAxis,
+      valueLabels: basic?.series?.[0]?.dataLabel !== undefined,
+      labels: cells(d),
+      values: cells(s).map((v) => (v === '' ? 0 : Number(v))),
+    };
   });
   return {
     name,

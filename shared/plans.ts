@@ -13,13 +13,19 @@ import { makeLogEntry } from './log-entry';
 import { DeskError } from './primitives/errors';
 import { formatId, highestId } from './primitives/ids';
 import { computeAging } from './reports/aging';
-import { type AgingSheet, agingChart, renderAging, sameGrid } from './reports/render-aging';
+import {
+  type AgingSheet,
+  agingCharts,
+  agingNumberFormats,
+  renderAging,
+  sameGrid,
+} from './reports/render-aging';
 import { planSetup } from './setup/setup';
-import type { Cell, CellContext } from './sheet/cells';
+import type { CellContext } from './sheet/cells';
 import { applyPatch, decodeTab, encodeChanges, type RawTab, type TabPatch } from './sheet/codec';
 import { normalizeHeader } from './sheet/columns';
 import { type LogEntry, LogTab } from './tabs/log';
-import { DEFAULT_SETTINGS } from './tabs/settings';
+import { DEFAULT_SETTINGS, type Settings } from './tabs/settings';
 import { AGING_TAB, decodeWorkbook, planWrites, TAB_KEYS, TABS, type WorkbookChanges } from './workbook';
 
 export const ALL_TAB_NAMES = [...TAB_KEYS.map((k) => TABS[k].name), AGING_TAB];
@@ -82,25 +88,29 @@ export function planAging(loaded: Loaded, ctx: CommandContext): WritePlan & Agin
   const summary = `${report.kpis.openBackorders} open backorders, ${report.kpis.qtyWaiting} units, ${report.kpis.overdue} overdue, ${report.stale.length} stale, ${report.lowStock.length} low-stock SKUs`;
   const entry = makeLogEntry(workbook.log, ctx, { action: 'aging', entity: AGING_TAB, summary });
   const patches = planWrites(tabs, { log: { updated: [], added: [entry] } }, 'engine', context);
-  const aging = agingWrite(raw[AGING_TAB], sheet.values, workbook.config.AgingBuckets.length);
+  const aging = agingWrite(raw[AGING_TAB], sheet, workbook.config);
   return { patches: [...patches, ...aging.patches], newTabs: aging.newTabs, ...sheet, summary };
 }
 
 /**
  * How the Aging tab takes a report (Rebuild aging, the daily run, a sync): replaced whole with its
- * chart when it shows anything else, created when missing, left as it is when it already shows
+ * charts and its amounts in the workbook's currency when it shows anything else, created when missing, left as it is when it already shows
  * this report (a second rebuild the same day writes nothing).
  */
 export function agingWrite(
   shown: RawTab | undefined,
-  values: readonly (readonly Cell[])[],
-  buckets: number,
+  sheet: Pick<AgingSheet, 'values' | 'charts' | 'money'>,
+  money: Pick<Settings, 'Currency' | 'CurrencyDigits'>,
 ): { patches: TabPatch[]; newTabs: RawTab[] } {
-  const charts = [agingChart(buckets + 1)];
-  const grid = values as Cell[][];
-  if (!shown) return { patches: [], newTabs: [{ name: AGING_TAB, values: grid, charts }] };
+  const charts = agingCharts(sheet);
+  const numberFormats = agingNumberFormats(sheet, money.Currency, money.CurrencyDigits);
+  const grid = sheet.values;
+  if (!shown) return { patches: [], newTabs: [{ name: AGING_TAB, values: grid, charts, numberFormats }] };
   if (sameGrid(shown.values, grid)) return { patches: [], newTabs: [] };
-  return { patches: [{ tab: AGING_TAB, writes: [], appends: [], replace: grid, charts }], newTabs: [] };
+  return {
+    patches: [{ tab: AGING_TAB, writes: [], appends: [], replace: grid, charts, numberFormats }],
+    newTabs: [],
+  };
 }
 
 /** Appends one Log row to a tab that exists, or is created, in this same write. */

@@ -54,8 +54,8 @@ export function planSync(
   const aging = renderAging(
     computeAging(applyChanges(workbook, outcome.changes), ctx.today),
     syncIssues(problems),
-  ).values;
-  const agingWrites = agingWrite(raw[AGING_TAB], aging, workbook.config.AgingBuckets.length);
+  );
+  const agingWrites = agingWrite(raw[AGING_TAB], aging, workbook.config);
   const agingChanged = agingWrites.patches.length + agingWrites.newTabs.length > 0;
   const nothing =
     Object.keys(outcome.result.changed).length === 0 &&

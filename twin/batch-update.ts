@@ -8,6 +8,7 @@
 
 import type { Sheet, WorkbookFile } from '../local-store/workbook-file';
 import { columnLetters } from './a1';
+import { cellFormats } from './cell-formats';
 import { gridOf as gridSize, resize } from './grid';
 import { shiftRows } from './row-shift';
 import { TwinError, type TwinSpreadsheet } from './spreadsheet';
@@ -37,11 +38,32 @@ function list(sheet: Sheet, key: string): unknown[] {
   return fresh;
 }
 
-let nextObjectId = 1_000;
+/**
+ * The next id of an object Google numbers for a spreadsheet (a chart, a protected range, a named
+ * range): one above every id the spreadsheet holds, from 1,000. Read from the spreadsheet itself, so
+ * two twins given the same file and the same requests number alike.
+ */
+function nextObjectId(file: WorkbookFile): number {
+  let top = 999;
+  const seen = (id: unknown) => {
+    const n = Number(id);
+    if (Number.isFinite(n) && n > top) top = n;
+  };
+  for (const sheet of file.sheets) {
+    for (const c of (sheet.metadata.charts as { chartId?: unknown }[] | undefined) ?? []) seen(c.chartId);
+    for (const p of (sheet.metadata.protectedRanges as { protectedRangeId?: unknown }[] | undefined) ?? [])
+      seen(p.protectedRangeId);
+  }
+  for (const r of (file as WorkbookFile & { namedRanges?: { namedRangeId?: unknown }[] }).namedRanges ?? [])
+    seen(r.namedRangeId);
+  return top + 1;
+}
 
 /**
- * A `repeatCell` number format over whole columns from the header down (open-ended, no endRowIndex)
- * becomes the columns' format, which `FORMATTED_VALUE` reads render with, as a person sees them.
+ * A `repeatCell` number format: over whole columns from the header down (open-ended, no endRowIndex)
+ * it becomes the columns' format; over a bounded range, each cell's own; with no pattern and
+ * `userEnteredFormat.numberFormat` among its fields, the bounded cells' own formats are cleared.
+ * `FORMATTED_VALUE` reads render with them, as a person sees the cells.
  */
 function numberFormatOf(sheet: Sheet, body: Record<string, unknown>): void {
   const range = body.range as
@@ -49,9 +71,21 @@ function numberFormatOf(sheet: Sheet, body: Record<string, unknown>): void {
     | undefined;
   const pattern = (body.cell as { userEnteredFormat?: { numberFormat?: { pattern?: string } } } | undefined)
     ?.userEnteredFormat?.numberFormat?.pattern;
-  if (!range || !pattern || range.endRowIndex !== undefined || (range.startRowIndex ?? 0) > 1) return;
-  const end = range.endColumnIndex ?? range.startColumnIndex ?? 0;
-  for (let c = range.startColumnIndex ?? 0; c < end; c++) sheet.columnFormats[columnLetters(c)] = pattern;
+  if (!range) return;
+  const end = range.endColumnIndex ?? (range.startColumnIndex ?? 0) + 1;
+  if (range.endRowIndex === undefined) {
+    if (!pattern || (range.startRowIndex ?? 0) > 1) return;
+    for (let c = range.startColumnIndex ?? 0; c < end; c++) sheet.columnFormats[columnLetters(c)] = pattern;
+    return;
+  }
+  if (!pattern && !String(body.fields ?? '').includes('numberFormat')) return;
+  const own = cellFormats(sheet);
+  for (let r = range.startRowIndex ?? 0; r < range.endRowIndex; r++)
+    for (let c = range.startColumnIndex ?? 0; c < end; c++) {
+      const key = `${columnLetters(c)}${r + 1}`;
+      if (pattern) own[key] = pattern;
+      else delete own[key];
+    }
 }
 
 /** Resizes a sheet's grid or refuses the whole batch with Google's cell-limit error (fidelity S10). */
@@ -169,13 +203,13 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
       return {};
     }
     case 'addNamedRange': {
-      const named = { namedRangeId: String(nextObjectId++), ...(body.namedRange as object) };
+      const named = { namedRangeId: String(nextObjectId(file)), ...(body.namedRange as object) };
       const holder = file as WorkbookFile & { namedRanges?: unknown[] };
       holder.namedRanges = [...(holder.namedRanges ?? []), named];
       return { addNamedRange: { namedRange: named } };
     }
     case 'addChart': {
-      const chart = { chartId: nextObjectId++, ...(body.chart as object) };
+      const chart = { chartId: nextObjectId(file), ...(body.chart as object) };
       const anchor = (chart as { position?: { overlayPosition?: { anchorCell?: { sheetId?: number } } } })
         .position?.overlayPosition?.anchorCell;
       list(sheetById(file, anchor?.sheetId, at), 'charts').push(chart);
@@ -240,12 +274,16 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
       // as its rule, the others as sent.
       const stored =
         kind === 'addProtectedRange'
-          ? { protectedRangeId: nextObjectId++, ...(body.protectedRange as object) }
+          ? { protectedRangeId: nextObjectId(file), ...(body.protectedRange as object) }
           : kind === 'addConditionalFormatRule'
             ? (body.rule as object)
             : body;
       const sheet = gridOf(target);
-      list(sheet, key).push(stored);
+      // A number format on bounded cells is the cells' state (numberFormatOf), not a rule to keep:
+      // a report rewritten daily would pile up its requests.
+      const cellsOnly =
+        kind === 'repeatCell' && (body.range as { endRowIndex?: number })?.endRowIndex !== undefined;
+      if (!cellsOnly) list(sheet, key).push(stored);
       if (kind === 'repeatCell') numberFormatOf(sheet, body);
       return kind === 'addProtectedRange' ? { addProtectedRange: { protectedRange: stored } } : {};
     }

@@ -9,6 +9,7 @@ import { FormulaEngine } from '../local-store/formulas';
 import { newSheet, type Sheet, type WorkbookFile } from '../local-store/workbook-file';
 import { instantToSerial } from '../shared/primitives/dates';
 import { columnLetters, formatA1, type GridRange, parseA1, RangeError_ } from './a1';
+import { formatOf } from './cell-formats';
 import { describeSpreadsheet } from './describe';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, gridOf, OVERLONG, overlongCell, pastGrid, resize } from './grid';
 import { formatted, raw, type Stored, trimGrid, userEntered } from './values';
@@ -126,7 +127,7 @@ export class TwinSpreadsheet {
           const v = formula
             ? this.formulas.valueAt(sheet.properties.title, r, c)
             : ((sheet.values[r]?.[c] ?? null) as Stored);
-          row.push(render === 'FORMATTED_VALUE' ? formatted(v, sheet.columnFormats[columnLetters(c)]) : v);
+          row.push(render === 'FORMATTED_VALUE' ? formatted(v, formatOf(sheet, r, c)) : v);
         }
       }
       rows.push(row);

@@ -110,11 +110,16 @@ export function formatted(v: Stored, pattern: string | undefined): Stored {
       return /h/.test(pattern) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
     }
     if (pattern.endsWith('%')) return `${(v * 100).toFixed((pattern.split('.')[1] ?? '').length - 1)}%`;
-    const decimals = (pattern.split('.')[1] ?? '').length;
-    const fixed = v.toFixed(decimals);
-    return pattern.includes(',')
+    // Quoted text before and after the digits stays as written: "$"#,##0.00, #,##0.00 "CHF".
+    const [, before = '', digits = pattern, after = ''] =
+      /^((?:"[^"]*")?)(.*?)((?:\s*"[^"]*")?)$/.exec(pattern) ?? [];
+    const literal = (t: string) => t.replace(/"/g, '');
+    const decimals = (digits.split('.')[1] ?? '').length;
+    const fixed = Math.abs(v).toFixed(decimals);
+    const number = digits.includes(',')
       ? Number(fixed).toLocaleString('en-US', { minimumFractionDigits: decimals })
       : fixed;
+    return `${v < 0 ? '-' : ''}${literal(before)}${number}${literal(after)}`;
   }
   return String(v);
 }

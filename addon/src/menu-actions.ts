@@ -13,7 +13,7 @@ import { planInvoiceExport } from '../../shared/reports/invoice-export-plan';
 import { inspectWorkbook } from '../../shared/setup/inspect';
 import { cellBudget } from '../../shared/sheet/grid-plan';
 import { SettingsTab } from '../../shared/tabs/settings';
-import { insertAgingChart } from './charts';
+import { placeAgingCharts } from './charts';
 import { toCsv } from './csv';
 import { writeIndexTab } from './index-tab';
 import { ADDON_NAME } from './menu-items';
@@ -67,7 +67,7 @@ export function setUpWorkbook(): string[] {
     const lines = withDocumentLock(() => {
       const read = readTabs(ss, ALL_TAB_NAMES);
       const plan = planInit(read.tabs, read.timeZone, contextFor(ss, requestId('setup')), 'apps-script');
-      writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
+      writeTabs(ss, read, plan.patches, plan.newTabs, placeAgingCharts);
       // The rules need each tab's header as written: the read plus the plan, not a second read.
       const tabs = patchedTabs(read, plan);
       const out = [...plan.report];

@@ -25,7 +25,7 @@ import { ALL_TAB_NAMES, decodeLoaded, type Loaded, tabsAfter, type WritePlan } f
 import { DeskError } from '../../shared/primitives/errors';
 import type { RawTab } from '../../shared/sheet/codec';
 import { BUSY_MESSAGE } from './busy';
-import { insertAgingChart } from './charts';
+import { placeAgingCharts } from './charts';
 import { readIndexTab } from './index-tab';
 import { NO_PROGRESS, type Progress } from './progress';
 import { sheetRowSource } from './row-source';
@@ -188,7 +188,7 @@ export function readDecideWrite<P extends WritePlan>(
         read = readTabs(ss, tabs, timeZone);
         plan = planFrom(read, contextFor(ss, requestId, timeZone));
       }
-      const appended = writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart, progress);
+      const appended = writeTabs(ss, read, plan.patches, plan.newTabs, placeAgingCharts, progress);
       return { plan, read, scoped, appended };
     });
     if (toast && Date.now() - started > 1000) ss.toast(toast(plan), 'Backorder Desk', 5);
@@ -250,7 +250,7 @@ export function readDecideWriteEach(
           read = readTabs(ss, tabs, timeZone);
           plan = planFrom(read);
         }
-        writeTabs(ss, read, plan.patches, plan.newTabs, insertAgingChart);
+        writeTabs(ss, read, plan.patches, plan.newTabs, placeAgingCharts);
         plans.push(plan);
         // The write may have grown grids: later steps ask their sizes again.
         read = { ...read, tabs: patchedTabs(read, plan), grids: undefined };

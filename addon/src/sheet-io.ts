@@ -11,7 +11,13 @@
 import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/io/write-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/setup/sheet-rules';
 import { type Cell, encodeText } from '../../shared/sheet/cells';
-import { indexColumns, type RawTab, type TabPatch } from '../../shared/sheet/codec';
+import {
+  indexColumns,
+  type NumberFormats,
+  type RawTab,
+  runA1,
+  type TabPatch,
+} from '../../shared/sheet/codec';
 import { normalizeHeader } from '../../shared/sheet/columns';
 import { type Grid, gridNeeds, widest } from '../../shared/sheet/grid-plan';
 import { tabKeyOf, tabSpec } from '../../shared/workbook';
@@ -201,6 +207,12 @@ export function writeFormulas(
       );
 }
 
+/** A built tab's number formats (shared/sheet/codec.ts NumberFormats): one RangeList call per pattern. */
+function applyNumberFormats(sheet: Sheet, formats: NumberFormats | undefined): void {
+  for (const f of formats ?? [])
+    if (f.ranges.length > 0) sheet.getRangeList(f.ranges.map(runA1)).setNumberFormat(f.pattern);
+}
+
 /**
  * Applies the core's patches and creates new tabs. Every tab named in a patch was read by `readTabs`
  * in the same execution (under the document lock), so its rows are where the core saw them. The
@@ -212,7 +224,7 @@ export function writeTabs(
   read: ReadResult,
   patches: readonly TabPatch[],
   newTabs: readonly RawTab[] = [],
-  insertChart?: (sheet: Sheet, chart: object) => void,
+  placeCharts?: (sheet: Sheet, charts: readonly object[]) => void,
   progress: Progress = NO_PROGRESS,
 ): ReadonlySet<string> {
   // Every patch is for a tab read in this execution: checked before anything is written, so a plan
@@ -241,7 +253,8 @@ export function writeTabs(
     const grid = tab.values.map((r) => [...r.map(rewritable), ...new Array(width - r.length).fill('')]);
     sheet.getRange(1, 1, grid.length, width).setValues(grid as never);
     sheet.setFrozenRows(1);
-    for (const chart of tab.charts ?? []) insertChart?.(sheet, chart);
+    applyNumberFormats(sheet, tab.numberFormats);
+    if (tab.charts?.length) placeCharts?.(sheet, tab.charts);
     read.sheets.set(tab.name, sheet);
   }
   fillMissingFormulas(read.sheets, read.tabs);
@@ -250,11 +263,15 @@ export function writeTabs(
     const raw = read.tabs[patch.tab];
     if (!sheet || !raw) throw new Error(`${patch.tab}: the tab was not read before writing`);
     if (patch.replace) {
-      sheet.getDataRange().clearContent();
+      const previous = sheet.getDataRange();
+      previous.clearContent();
+      // A number format the old report gave a cell must not outlive the value it was for.
+      if (patch.numberFormats) previous.clearFormat();
       const width = widest(patch.replace);
       const grid = patch.replace.map((r) => [...r.map(rewritable), ...new Array(width - r.length).fill('')]);
       sheet.getRange(1, 1, grid.length, width).setValues(grid as never);
-      if (sheet.getCharts().length === 0) for (const chart of patch.charts ?? []) insertChart?.(sheet, chart);
+      applyNumberFormats(sheet, patch.numberFormats);
+      if (patch.charts?.length) placeCharts?.(sheet, patch.charts);
       continue;
     }
     writeCells(sheet, raw, patch, read.sparse?.has(patch.tab) === true, read.rowRead, progress);

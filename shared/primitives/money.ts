@@ -83,6 +83,30 @@ export function formatCents(cents: number, minorDigits = 2): string {
   return `${sign}${whole}${frac}`;
 }
 
+/** Currency symbols a spreadsheet shows before an amount, for the codes most shops use. */
+const SYMBOLS: Readonly<Record<string, string>> = {
+  USD: '$',
+  CAD: 'CA$',
+  AUD: 'A$',
+  NZD: 'NZ$',
+  GBP: '£',
+  EUR: '€',
+  JPY: '¥',
+  INR: '₹',
+};
+
+/**
+ * A spreadsheet number format showing amounts in `currency` with `minorDigits` decimals and
+ * thousands separators: USD → `"$"#,##0.00`, GBP → `"£"#,##0.00`, another code after the amount
+ * (`#,##0.00 "CHF"`). Literal text is quoted, as Sheets and Excel patterns want it.
+ */
+export function currencyPattern(currency: string, minorDigits = 2): string {
+  const code = currency.trim().toUpperCase();
+  const digits = minorDigits > 0 ? `.${'0'.repeat(minorDigits)}` : '';
+  const symbol = SYMBOLS[code];
+  return symbol ? `"${symbol}"#,##0${digits}` : `#,##0${digits} "${code}"`;
+}
+
 /** Parses a discount: 0.05, 5 (read as percent when > 1), "5%" → basis points 0…10000. */
 export function toBasisPoints(value: number | string): BasisPoints | null {
   let n: number;

@@ -4,29 +4,61 @@
  * bucket table is, the data range of the tab's chart.
  */
 
-import { type Cents, centsToUnits } from '../primitives/money';
+import { type Cents, centsToUnits, currencyPattern } from '../primitives/money';
 import type { Cell } from '../sheet/cells';
+import type { ColumnRun, NumberFormats } from '../sheet/codec';
 import { widest } from '../sheet/grid-plan';
 import type { AgingReport, Totals } from './aging';
+
+/** A table of the report a chart draws: labels in one column, values in another (1-based). */
+export interface ChartData {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly labelColumn: number;
+  readonly valueColumn: number;
+}
+
+/** A chart of the Aging tab: what it draws, its axes, and the report table it reads. */
+export interface AgingChart extends ChartData {
+  readonly title: string;
+  /** COLUMN: vertical bars along the labels; BAR: horizontal bars, for long labels (vendors). */
+  readonly type: 'COLUMN' | 'BAR';
+  readonly labelAxis: string;
+  readonly valueAxis: string;
+}
 
 export interface AgingSheet {
   /** Every row as wide as the widest. */
   readonly values: Cell[][];
-  /** The buckets' label and quantity columns, 1-based rows, for the chart. */
-  readonly chart: {
-    readonly firstRow: number;
-    readonly lastRow: number;
-    readonly labelColumn: number;
-    readonly valueColumn: number;
-  };
+  /** The buckets' label and quantity columns, 1-based rows: the first chart's data. */
+  readonly chart: ChartData;
+  /**
+   * The owner's charts, in order: backorders by age, the expected-fulfilment timeline, vendor
+   * delays. The first two tables never move (their rows depend only on the number of buckets); the
+   * vendors' moves as the lists above it grow, and its chart follows it at every rebuild.
+   */
+  readonly charts: readonly AgingChart[];
+  /** The cells holding money (shown in the workbook's currency). */
+  readonly money: readonly ColumnRun[];
 }
 
 /**
  * Where the bucket table sits for `buckets` age buckets (Settings' bounds + 1): the rows above it
  * never change, so a chart set up once keeps pointing at it.
  */
-export function agingChartRange(buckets: number): AgingSheet['chart'] {
+export function agingChartRange(buckets: number): ChartData {
   return { firstRow: 14, lastRow: 13 + buckets, labelColumn: 1, valueColumn: 2 };
+}
+
+/** The bucket chart, for a tab set up before any report: backorders per age bucket. */
+export function bucketChart(buckets: number): AgingChart {
+  return {
+    ...agingChartRange(buckets),
+    title: 'Open backorders by age',
+    type: 'COLUMN',
+    labelAxis: 'Age',
+    valueAxis: 'Backorders',
+  };
 }
 
 /**
@@ -34,8 +66,31 @@ export function agingChartRange(buckets: number): AgingSheet['chart'] {
  * https://developers.google.com/sheets/api/samples/charts
  */
 export function agingChart(buckets: number, sheetId = 0): object {
-  return chartOn(agingChartSpec(buckets), sheetId);
+  return chartOn(embeddedChart(bucketChart(buckets), 0), sheetId);
 }
+
+/** The report's number formats: its amounts in the workbook's currency (Settings Currency, CurrencyDigits). */
+export function agingNumberFormats(
+  sheet: Pick<AgingSheet, 'money'>,
+  currency: string,
+  digits: number,
+): NumberFormats {
+  return sheet.money.length > 0 ? [{ pattern: currencyPattern(currency, digits), ranges: sheet.money }] : [];
+}
+
+/** Every chart of a rendered report as the Sheets API embeds them, stacked beside the report. */
+export function agingCharts(sheet: Pick<AgingSheet, 'charts'>): object[] {
+  return sheet.charts.map((c, i) => embeddedChart(c, i));
+}
+
+/** The row (0-based) of the `index`th chart's top-left corner, counting charts from the top. */
+export const chartAnchorRow = (index: number): number => 1 + index * CHART_ROWS;
+
+/** Rows of the tab each chart's height covers (Google's default chart is about 18 rows tall). */
+const CHART_ROWS = 20;
+
+/** The column the charts stand in (0-based: I), right of the report's widest section. */
+export const CHART_COLUMN = 8;
 
 /**
  * The Aging tab's formatting, set once with the tab: a row holding only a title (the report's and each
@@ -61,49 +116,74 @@ export function chartOn(chart: object, sheetId: number): object {
   return JSON.parse(JSON.stringify(chart).replace(/"sheetId":\d+/g, `"sheetId":${sheetId}`)) as object;
 }
 
-function agingChartSpec(buckets: number, sheetId = 0): object {
-  const r = agingChartRange(buckets);
-  const column = (c: number) => ({
+/**
+ * One chart in the Sheets API's shape: its title, both axes titled, each bar labelled with its value
+ * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/charts#BasicChartSeries:
+ * `dataLabel`), on sheet 0 (`chartOn` points it elsewhere).
+ */
+function embeddedChart(c: AgingChart, index: number, sheetId = 0): object {
+  const column = (col: number) => ({
     sheetId,
-    startRowIndex: r.firstRow - 1,
-    endRowIndex: r.lastRow,
-    startColumnIndex: c - 1,
-    endColumnIndex: c,
+    startRowIndex: c.firstRow - 1,
+    endRowIndex: c.lastRow,
+    startColumnIndex: col - 1,
+    endColumnIndex: col,
   });
+  // A column chart's labels run along the bottom; a bar chart's up the left side.
+  const [labels, values] = c.type === 'COLUMN' ? ['BOTTOM_AXIS', 'LEFT_AXIS'] : ['LEFT_AXIS', 'BOTTOM_AXIS'];
   return {
     spec: {
-      title: 'Open backorders by age',
+      title: c.title,
       basicChart: {
-        chartType: 'COLUMN',
+        chartType: c.type,
         legendPosition: 'NO_LEGEND',
         axis: [
-          { position: 'BOTTOM_AXIS', title: 'Age' },
-          { position: 'LEFT_AXIS', title: 'Backorders' },
+          { position: labels, title: c.labelAxis },
+          { position: values, title: c.valueAxis },
         ],
-        domains: [{ domain: { sourceRange: { sources: [column(r.labelColumn)] } } }],
-        series: [{ series: { sourceRange: { sources: [column(r.valueColumn)] } }, targetAxis: 'LEFT_AXIS' }],
+        domains: [{ domain: { sourceRange: { sources: [column(c.labelColumn)] } } }],
+        series: [
+          {
+            series: { sourceRange: { sources: [column(c.valueColumn)] } },
+            targetAxis: values,
+            dataLabel: { type: 'DATA', placement: 'OUTSIDE_END' },
+          },
+        ],
         headerCount: 0,
       },
     },
-    position: { overlayPosition: { anchorCell: { sheetId, rowIndex: 1, columnIndex: 8 } } },
+    position: {
+      overlayPosition: {
+        anchorCell: { sheetId, rowIndex: chartAnchorRow(index), columnIndex: CHART_COLUMN },
+      },
+    },
   };
 }
 
 export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
   const rows: Cell[][] = [];
-  const money = (cents: number) => centsToUnits(cents as Cents);
-  const totals = (t: Totals) => [t.count, t.qty, money(t.value)];
-  const section = (title: string, header: string[], body: Cell[][]) => {
-    rows.push([], [title], header, ...(body.length > 0 ? body : [['(none)']]));
+  const units = (cents: number) => centsToUnits(cents as Cents);
+  const totals = (t: Totals) => [t.count, t.qty, units(t.value)];
+  /** The column of `totals`' amount, after its label (1-based). */
+  const TOTALS_VALUE = 4;
+  // Cells holding money, as runs down one column (1-based): shown in the workbook's currency.
+  const money: ColumnRun[] = [];
+  // A section's body rows (1-based), for a chart that draws it; `moneyColumn` holds amounts.
+  const section = (title: string, header: string[], body: Cell[][], moneyColumn?: number) => {
+    rows.push([], [title], header);
+    const firstRow = rows.length + 1;
+    rows.push(...(body.length > 0 ? body : [['(none)']]));
+    if (moneyColumn && body.length > 0) money.push({ column: moneyColumn, firstRow, lastRow: rows.length });
+    return { firstRow, lastRow: rows.length };
   };
   rows.push([`Backorder aging as of ${r.today}`, 'Rebuilt by Backorder Desk; edits here are overwritten']);
-  section(
+  const keyFigures = section(
     'Key figures',
     ['Measure', 'Value'],
     [
       ['Open backorders', r.kpis.openBackorders],
       ['Quantity waiting', r.kpis.qtyWaiting],
-      ['Value waiting (locked prices)', money(r.kpis.valueWaiting)],
+      ['Value waiting (locked prices)', units(r.kpis.valueWaiting)],
       ['Overdue (past expected date)', r.kpis.overdue],
       ['Average fulfilment time (days)', r.kpis.averageFulfilmentDays ?? ''],
       [
@@ -112,14 +192,18 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
       ],
     ],
   );
+  const valueWaiting = keyFigures.firstRow + 2;
+  money.push({ column: 2, firstRow: valueWaiting, lastRow: valueWaiting });
   rows.push([], ['Age buckets'], ['Age', 'Backorders', 'Quantity', 'Value']);
   const firstRow = rows.length + 1;
   for (const b of r.buckets) rows.push([b.label, ...totals(b.totals)]);
   const chart = { firstRow, lastRow: rows.length, labelColumn: 1, valueColumn: 2 };
-  section(
+  money.push({ column: TOTALS_VALUE, firstRow, lastRow: rows.length });
+  const timeline = section(
     'Expected fulfilment',
     ['When', 'Backorders', 'Quantity', 'Value'],
     r.timeline.map((t) => [t.label, ...totals(t.totals)]),
+    TOTALS_VALUE,
   );
   section(
     'Overdue',
@@ -130,16 +214,19 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
     'By product',
     ['SKU', 'Backorders', 'Quantity', 'Value'],
     r.byProduct.map((p) => [p.key, ...totals(p.totals)]),
+    TOTALS_VALUE,
   );
   section(
     'By customer',
-    ['Customer', 'Backorders', 'Quantity', 'Value'],
-    r.byCustomer.map((p) => [p.key, ...totals(p.totals)]),
+    ['Customer', 'Backorders', 'Quantity', 'Value', 'Share of value'],
+    withShares(r.byCustomer).map(([p, share]) => [p.key, ...totals(p.totals), share]),
+    TOTALS_VALUE,
   );
   section(
     'By rep',
-    ['Rep', 'Backorders', 'Quantity', 'Value'],
-    r.byRep.map((p) => [p.key, ...totals(p.totals)]),
+    ['Rep', 'Backorders', 'Quantity', 'Value', 'Share of value'],
+    withShares(r.byRep).map(([p, share]) => [p.key, ...totals(p.totals), share]),
+    TOTALS_VALUE,
   );
   section(
     'Products waiting',
@@ -149,12 +236,13 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
       p.product,
       p.qtyWaiting,
       p.customersWaiting,
-      money(p.value),
+      units(p.value),
       p.expectedRestock ?? '',
       p.posPending,
     ]),
+    5,
   );
-  section(
+  const vendors = section(
     'Vendor delays',
     ['Vendor', 'Lines received', 'Average days late', 'Worst days late', 'ETA changes'],
     r.vendors.map((v) => [
@@ -177,7 +265,53 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
   );
   rows.push(...extra);
   const width = widest(rows);
-  return { values: rows.map((row) => [...row, ...new Array(width - row.length).fill('')]), chart };
+  const charts: AgingChart[] = [
+    { ...bucketChart(r.buckets.length), ...chart },
+    {
+      ...timeline,
+      labelColumn: 1,
+      valueColumn: 2,
+      title: 'Backorders by expected fulfilment',
+      type: 'COLUMN',
+      labelAxis: 'Expected',
+      valueAxis: 'Backorders',
+    },
+    {
+      ...vendors,
+      labelColumn: 1,
+      valueColumn: 3,
+      title: 'Vendor delays: average days late',
+      type: 'BAR',
+      labelAxis: 'Vendor',
+      valueAxis: 'Days late (average)',
+    },
+  ];
+  return {
+    values: rows.map((row) => [...row, ...new Array(width - row.length).fill('')]),
+    chart,
+    charts,
+    money,
+  };
+}
+
+/** How many block characters the longest in-cell bar has. */
+const BAR_WIDTH = 10;
+
+/**
+ * Each group's share of the value waiting, as an in-cell bar the length of its value against the
+ * largest (as SPARKLINE's bar draws it) and the percentage of the whole: "██████████ 62%". Text the
+ * core writes, so it shows alike in Sheets, the playground, a CSV and an xlsx, with no formula.
+ */
+export function withShares<T extends { totals: Totals }>(groups: readonly T[]): [T, string][] {
+  const max = Math.max(0, ...groups.map((g) => g.totals.value));
+  const all = groups.reduce((n, g) => n + g.totals.value, 0);
+  return groups.map((g) => {
+    const blocks = max > 0 ? Math.round((BAR_WIDTH * g.totals.value) / max) : 0;
+    const percent = all > 0 ? Math.round((100 * g.totals.value) / all) : 0;
+    // A share too small to round to 1 % is still a share, not none.
+    const shown = percent === 0 && g.totals.value > 0 ? '<1' : String(percent);
+    return [g, `${'█'.repeat(blocks)} ${shown}%`.trimStart()];
+  });
 }
 
 /** Grids equal as Sheets stores them: trailing empty cells and rows do not count. */

@@ -28,7 +28,28 @@ export interface RawTab {
   readonly charts?: readonly object[];
   /** For a tab being created: conditional format rules (the Sheets API's, on sheet 0). */
   readonly formats?: readonly object[];
+  /** For a tab being created: number formats of its cells (NumberFormats). */
+  readonly numberFormats?: NumberFormats;
 }
+
+/** Cells down one column: `column` and the rows 1-based, as a sheet numbers them. */
+export interface ColumnRun {
+  readonly column: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** A run's A1 notation: column 4, rows 14–17 → "D14:D17". */
+export const runA1 = (r: ColumnRun): string =>
+  `${columnLetter(r.column - 1)}${r.firstRow}:${columnLetter(r.column - 1)}${r.lastRow}`;
+
+/**
+ * The number formats of a built tab's cells (Aging): each pattern over its runs of cells
+ * (`"$"#,##0.00` over D14:D17, …). A tab written whole with them shows every other cell of the
+ * written area in no format of ours, so a format a cell had before the rewrite never outlives the
+ * value it was for.
+ */
+export type NumberFormats = readonly { readonly pattern: string; readonly ranges: readonly ColumnRun[] }[];
 
 export interface DecodedTab<C extends Columns> {
   readonly spec: TabSpec<C>;
@@ -162,6 +183,8 @@ export interface TabPatch {
   readonly replace?: Cell[][];
   /** The charts the tab should have (on sheet 0): a port adds or updates them only where they differ. */
   readonly charts?: readonly object[];
+  /** With `replace`: the number formats of the written area (NumberFormats). */
+  readonly numberFormats?: NumberFormats;
 }
 
 export interface TabChanges<R> {

@@ -4,9 +4,11 @@
  * overwritten formula, removed validation and a typed-over engine cell (noted by onEdit), and repairs
  * them when the person says yes. The daily run has its own file (daily-run.test.ts).
  */
+
 import { describe, expect, it } from 'vitest';
 import { MENU_ITEMS, RPC_NAMES } from '../../addon/src/menu-items';
 import type { ListRow } from '../../shared/sidebar/rpc';
+import type { StoredChart } from '../../twin/apps-script/builders';
 import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
 
 async function shop(): Promise<Desk> {
@@ -53,7 +55,29 @@ describe('add-on menu and triggers', () => {
     desk.run('menuFulfillReady');
     desk.run('menuRebuildAging');
     expect(desk.rows('Aging').length).toBeGreaterThan(5);
-    expect(desk.twin.sheetNamed('Aging').metadata.charts).toHaveLength(1);
+    // The owner's three charts, each titled, both axes titled and every bar labelled with its value,
+    // each reading the section of the report it draws.
+    const aging = desk.twin.sheetNamed('Aging');
+    const charts = aging.metadata.charts as StoredChart[];
+    expect(charts.map((c) => [c.spec.title, c.spec.basicChart?.chartType])).toEqual([
+      ['Open backorders by age', 'COLUMN'],
+      ['Backorders by expected fulfilment', 'COLUMN'],
+      ['Vendor delays: average days late', 'BAR'],
+    ]);
+    for (const c of charts) {
+      expect(c.spec.basicChart?.axis?.map((a) => a.title).every((t) => (t ?? '') !== '')).toBe(true);
+      expect(c.spec.basicChart?.series?.[0]?.dataLabel).toEqual({ type: 'DATA' });
+    }
+    const labels = (c: StoredChart) => {
+      const g = c.spec.basicChart?.domains?.[0]?.domain.sourceRange.sources[0];
+      return aging.values.slice(g?.startRowIndex, g?.endRowIndex).map((r) => r[0]);
+    };
+    expect(labels(charts[0] as StoredChart)).toEqual(['0–7 days', '8–14 days', '15–30 days', '31+ days']);
+    expect(labels(charts[1] as StoredChart)[0]).toBe('Overdue');
+    const vendorTitle = aging.values.findIndex((r) => r[0] === 'Vendor delays');
+    expect(charts[2]?.spec.basicChart?.domains?.[0]?.domain.sourceRange.sources[0]?.startRowIndex).toBe(
+      vendorTitle + 2,
+    );
 
     desk.rt.ui.promptAnswers.push({ button: 'OK', text: '' });
     desk.run('menuExportQuickBooks');

@@ -54,6 +54,12 @@ describe('reports through the CLI', () => {
     expect((await cli(dir, 'aging', ...w)).stdout).toBe(
       'Aging rebuilt: 1 open backorders, 4 units, 0 overdue, 0 stale, 0 low-stock SKUs\n',
     );
+    // The file keeps the report's amounts in its currency, as a spreadsheet opened on it shows them.
+    const file = JSON.parse(readFileSync(join(dir, w[1] as string), 'utf8'));
+    const aging = file.sheets.find((t: { properties: { title: string } }) => t.properties.title === 'Aging');
+    const formats = Object.values(aging.metadata.cellFormats as Record<string, string>);
+    expect(formats.length).toBeGreaterThan(0);
+    expect(new Set(formats)).toEqual(new Set(['"$"#,##0.00']));
     const first = JSON.parse((await cli(dir, 'export', ...w, '--tab', 'Aging', '--format', 'json')).stdout);
     await cli(dir, 'aging', ...w);
     expect(JSON.parse((await cli(dir, 'export', ...w, '--tab', 'Aging', '--format', 'json')).stdout)).toEqual(

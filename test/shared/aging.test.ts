@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../shared/primitives/dates';
 import type { BasisPoints, Cents } from '../../shared/primitives/money';
 import { computeAging } from '../../shared/reports/aging';
-import { agingChart, agingChartRange, renderAging } from '../../shared/reports/render-aging';
+import {
+  agingChart,
+  agingChartRange,
+  agingCharts,
+  renderAging,
+  withShares,
+} from '../../shared/reports/render-aging';
 import type { Backorder } from '../../shared/tabs/backorders';
 import { poLine, workbook } from '../support/build';
 
@@ -204,5 +210,45 @@ describe('computeAging', () => {
       startColumnIndex: 0,
       endColumnIndex: 1,
     });
+  });
+
+  it('plans the owner’s three charts over the sections they draw, titled, with axes and values', () => {
+    const sheet = renderAging(r);
+    const rowOf = (label: string) => sheet.values.findIndex((row) => row[0] === label) + 1;
+    const [byAge, byWhen, vendors] = sheet.charts;
+    expect(byAge).toMatchObject({ ...agingChartRange(4), type: 'COLUMN', title: 'Open backorders by age' });
+    expect(byWhen).toMatchObject({ firstRow: rowOf('Overdue'), lastRow: rowOf('No expected date') });
+    expect(sheet.values[(vendors?.firstRow ?? 0) - 3]?.[0]).toBe('Vendor delays');
+    expect(vendors).toMatchObject({ type: 'BAR', labelColumn: 1, valueColumn: 3 });
+    expect(sheet.values[(vendors?.firstRow ?? 0) - 2]?.[(vendors?.valueColumn ?? 0) - 1]).toBe(
+      'Average days late',
+    );
+    const embedded = agingCharts(sheet) as {
+      spec: { basicChart: { axis: { title: string }[]; series: { dataLabel?: object }[] } };
+      position: { overlayPosition: { anchorCell: { rowIndex: number } } };
+    }[];
+    expect(embedded.map((c) => c.spec.basicChart.axis.map((a) => a.title))).toEqual([
+      ['Age', 'Backorders'],
+      ['Expected', 'Backorders'],
+      ['Vendor', 'Days late (average)'],
+    ]);
+    expect(embedded.every((c) => c.spec.basicChart.series[0]?.dataLabel !== undefined)).toBe(true);
+    // Stacked beside the report, never over one another.
+    const rows = embedded.map((c) => c.position.overlayPosition.anchorCell.rowIndex);
+    expect(new Set(rows).size).toBe(3);
+  });
+
+  it('draws each customer’s and rep’s share of the value as an in-cell bar', () => {
+    const group = (key: string, value: number) => ({
+      key,
+      totals: { count: 1, qty: 1, value: value as Cents },
+    });
+    expect(
+      withShares([group('A', 30000), group('B', 10000), group('C', 0), group('D', 10)]).map(([, bar]) => bar),
+    ).toEqual(['██████████ 75%', '███ 25%', '0%', '<1%']);
+    expect(withShares([])).toEqual([]);
+    const sheet = renderAging(r);
+    const header = sheet.values.find((row) => row[0] === 'Customer');
+    expect(header?.[4]).toBe('Share of value');
   });
 });

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   type BasisPoints,
   type Cents,
+  currencyPattern,
   formatCents,
   lineAmount,
   parseMoneyText,
   toBasisPoints,
   toCents,
 } from '../../shared/primitives/money';
+import { formatted } from '../../twin/values';
 
 describe('toCents: 6 decimals, then half away from zero', () => {
   it.each([
@@ -81,4 +83,14 @@ describe('discounts and line amounts', () => {
   });
 
   it('formats for people', () => expect(formatCents(-123456)).toBe('-1,234.56'));
+
+  it('names a spreadsheet pattern for the workbook’s currency', () => {
+    expect(currencyPattern('USD')).toBe('"$"#,##0.00');
+    expect(currencyPattern(' gbp ', 2)).toBe('"£"#,##0.00');
+    expect(currencyPattern('JPY', 0)).toBe('"¥"#,##0');
+    expect(currencyPattern('CHF', 2)).toBe('#,##0.00 "CHF"');
+    // The twin shows a cell in it as Sheets does.
+    expect(formatted(-214082.6, currencyPattern('USD'))).toBe('-$214,082.60');
+    expect(formatted(1234, currencyPattern('CHF', 2))).toBe('1,234.00 CHF');
+  });
 });

@@ -5,9 +5,8 @@
  * apostrophe keeps text) and turns a `Date` into a serial with a date format.
  */
 
-import { isDatePattern, type Sheet } from '../../local-store/workbook-file';
+import { isDatePattern } from '../../local-store/workbook-file';
 import { instantToSerial, serialToInstant } from '../../shared/primitives/dates';
-import { columnLetters } from '../a1';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { isDateText, type Stored, userEntered } from '../values';
 
@@ -48,16 +47,4 @@ export function computed(twin: TwinSpreadsheet, sheet: string, row: number, col:
   return twin.formulas.valueAt(sheet, row, col);
 }
 
-/** Number formats set on single cells (setNumberFormat), by A1, in the sheet's metadata. */
-export function cellFormats(sheet: Sheet): Record<string, string> {
-  const existing = sheet.metadata.cellFormats as Record<string, string> | undefined;
-  if (existing) return existing;
-  const fresh: Record<string, string> = {};
-  sheet.metadata.cellFormats = fresh;
-  return fresh;
-}
-
-/** A cell's number format: its own, else its column's. */
-export function formatOf(sheet: Sheet, r: number, c: number): string | undefined {
-  return cellFormats(sheet)[`${columnLetters(c)}${r + 1}`] ?? sheet.columnFormats[columnLetters(c)];
-}
+export { cellFormats, formatOf } from '../cell-formats';

@@ -247,11 +247,25 @@ export class TwinRange {
 
   setNumberFormat(pattern: string): TwinRange {
     this.hit('setNumberFormat');
+    return this.applyNumberFormat(pattern);
+  }
+
+  /** The format itself, uncounted: setNumberFormat, and a RangeList's (one call for all its ranges). */
+  applyNumberFormat(pattern: string): TwinRange {
     const sheet = this.sheet();
     for (let c = 0; c < this.cols; c++) {
       if (this.openEnded) sheet.columnFormats[columnLetters(this.col + c)] = pattern;
       else for (let r = 0; r < this.rows; r++) cellFormats(sheet)[a1(this.row + r, this.col + c)] = pattern;
     }
+    return this;
+  }
+
+  /** Clears the cells' own number formats (their column's stay, as a column format is the sheet's). */
+  clearFormat(): TwinRange {
+    this.hit('clearFormat');
+    const formats = cellFormats(this.sheet());
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++) delete formats[a1(this.row + r, this.col + c)];
     return this;
   }
 

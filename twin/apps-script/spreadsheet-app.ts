@@ -10,7 +10,7 @@ import { parseA1, RangeError_ } from '../a1';
 import { gridOf } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { trimGrid } from '../values';
-import { chartBuilder, conditionalRule, valueBuilder } from './builders';
+import { chartBuilder, conditionalRule, type StoredChart, valueBuilder } from './builders';
 import type { CallCounter } from './counter';
 import { namedRanges } from './named-ranges';
 import { TwinRange } from './range';
@@ -130,6 +130,18 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
         hit('Sheet.getRange');
         return rangeOn(id, a, col, rows, cols);
       },
+      // RangeList: ranges of this sheet by A1, formatted in one call.
+      getRangeList(a1s: string[]) {
+        const ranges = a1s.map((a) => rangeOn(id, a));
+        return {
+          getRanges: () => ranges,
+          setNumberFormat(pattern: string) {
+            hit('RangeList.setNumberFormat');
+            for (const r of ranges) r.applyNumberFormat(pattern);
+            return this;
+          },
+        };
+      },
       getDataRange: () => (
         hit('Sheet.getDataRange'),
         new TwinRange(host, id, 0, 0, Math.max(1, lastRow(raw(id))), Math.max(1, lastColumn(raw(id))))
@@ -190,13 +202,41 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
           }));
       },
       newChart: () => chartBuilder(id),
-      insertChart(chart: { spec: object }) {
+      insertChart(chart: StoredChart) {
         hit('Sheet.insertChart');
-        const charts = ((raw(id).metadata.charts as object[]) ?? []) as object[];
-        charts.push({ chartId: id * 100 + charts.length + 1, ...chart });
+        const charts = ((raw(id).metadata.charts as StoredChart[]) ?? []) as StoredChart[];
+        charts.push({ ...chart, chartId: id * 100 + charts.length + 1 });
         raw(id).metadata.charts = charts;
       },
-      getCharts: () => (hit('Sheet.getCharts'), [...((raw(id).metadata.charts as object[]) ?? [])]),
+      // EmbeddedChart: its ranges (labels first), and modify() for a builder seeded with it.
+      getCharts: () => {
+        hit('Sheet.getCharts');
+        return ((raw(id).metadata.charts as StoredChart[]) ?? []).map((chart) => ({
+          ...chart,
+          getChartId: () => chart.chartId,
+          getRanges: () =>
+            [
+              ...(chart.spec.basicChart?.domains ?? []).flatMap((d) => d.domain.sourceRange.sources),
+              ...(chart.spec.basicChart?.series ?? []).flatMap((x) => x.series.sourceRange.sources),
+            ].map((g) =>
+              rangeOn(
+                id,
+                g.startRowIndex + 1,
+                g.startColumnIndex + 1,
+                g.endRowIndex - g.startRowIndex,
+                g.endColumnIndex - g.startColumnIndex,
+              ),
+            ),
+          modify: () => chartBuilder(id, chart),
+        }));
+      },
+      updateChart(chart: StoredChart) {
+        hit('Sheet.updateChart');
+        const charts = ((raw(id).metadata.charts as StoredChart[]) ?? []) as StoredChart[];
+        const at = charts.findIndex((c) => c.chartId === chart.chartId);
+        if (at < 0) throw new Error('Exception: The chart does not exist on this sheet.');
+        charts[at] = chart;
+      },
       activate(): unknown {
         hit('Sheet.activate');
         env.active = { sheetId: id, row: 0, col: 0, rows: 1, cols: 1 };

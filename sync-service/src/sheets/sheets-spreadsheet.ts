@@ -20,6 +20,7 @@ import { columnLetter, type RawTab, type TabPatch } from '../../../shared/sheet/
 import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/sheet/grid-plan';
 import { TABS } from '../../../shared/workbook';
 import { fromGoogleError } from './errors';
+import { numberFormatRequests } from './format-requests';
 import { Retrier } from './retry';
 
 type Plain = string | number | boolean;
@@ -204,7 +205,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     return requests;
   }
 
-  /** addSheet with chosen ids, each sized as `growths` say (else a new sheet's 1,000 × 26), then charts. */
+  /** addSheet with chosen ids, each sized as `growths` say (else a new sheet's 1,000 × 26), then charts and formats. */
   private creating(newTabs: readonly RawTab[], growths: readonly Growth[]): sheets_v4.Schema$Request[] {
     let next = Math.max(-1, ...this.ids.values()) + 1;
     const sheets = newTabs.map((t) => ({ tab: t, sheetId: next++ }));
@@ -230,6 +231,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
           addConditionalFormatRule: { index: 0, rule: chartOn(rule, sheetId) },
         })),
       ),
+      ...sheets.flatMap(({ tab, sheetId }) => numberFormatRequests(sheetId, tab.numberFormats)),
     ];
   }
 
@@ -307,7 +309,10 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
 
   async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {
     const growths = this.growing(patches, newTabs);
-    const structure = [...this.appending(growths), ...this.creating(newTabs, growths)];
+    // Before the values: grids grown, tabs created, and a built tab's charts and number formats, so a
+    // run cut short after its values leaves nothing of its look undone (a rerun finds the values in
+    // place and writes nothing); one cut short before them writes them all again.
+    const prelude: sheets_v4.Schema$Request[] = [];
     const data: sheets_v4.Schema$ValueRange[] = [];
     const cell = (tab: string, row: number, col: number) => `${quoted(tab)}!${columnLetter(col)}${row + 1}`;
     const block = (tab: string, row: number, values: Cell[][]) => {
@@ -316,11 +321,13 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     for (const t of newTabs) block(t.name, 0, t.values as Cell[][]);
     const removals: sheets_v4.Schema$Request[] = [];
     for (const p of patches) {
-      removals.push(...this.chartChanges(p, this.ids.get(p.tab)));
+      prelude.push(...this.chartChanges(p, this.ids.get(p.tab)));
       if (p.replace) {
         // Pad to the old size so nothing of the previous content survives the rewrite.
         const width = Math.max(this.widths.get(p.tab) ?? 0, ...p.replace.map((r) => r.length));
         const height = Math.max(this.rows.get(p.tab) ?? 0, p.replace.length);
+        if (p.numberFormats)
+          prelude.push(...numberFormatRequests(this.ids.get(p.tab), p.numberFormats, { height, width }));
         block(
           p.tab,
           0,
@@ -354,6 +361,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
           deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: at, endIndex: at + 1 } },
         });
     }
+    const structure = [...this.appending(growths), ...this.creating(newTabs, growths), ...prelude];
     if (structure.length > 0) {
       this.calls.batchUpdate += 1;
       const added = await this.call('spreadsheets.batchUpdate', () =>

@@ -199,6 +199,32 @@ describe('the Aging chart follows the buckets in Settings', () => {
         .map((r) => `${r.method} ${r.path.replace(/^.*\/v4\/spreadsheets\/[^/:]+/, '') || '/'}`);
     let from = twin.log.length;
     await cliWith(env, dir, 'aging', '--spreadsheet', doc.id);
+    // Set up made the bucket chart; the first report adds the timeline's and the vendors', and its
+    // amounts' formats, before its values.
+    expect(routes(from)).toEqual([
+      'GET /',
+      'GET /values:batchGet',
+      'POST :batchUpdate',
+      'POST /values:batchUpdate',
+    ]);
+    const titles = () =>
+      (
+        (doc.file.sheets.find((s) => s.properties.title === 'Aging')?.metadata.charts ?? []) as {
+          spec: { title: string };
+        }[]
+      ).map((c) => c.spec.title);
+    expect(titles()).toEqual([
+      'Open backorders by age',
+      'Backorders by expected fulfilment',
+      'Vendor delays: average days late',
+    ]);
+    // Amounts in the workbook's currency, set by repeatCell on their cells alone.
+    const shown = doc.read('Aging', { valueRenderOption: 'FORMATTED_VALUE' }).values ?? [];
+    expect(shown.find((r) => r[0] === 'Value waiting (locked prices)')?.[1]).toBe('$0.00');
+    expect(shown.find((r) => r[0] === 'Open backorders')?.[1]).toBe('0');
+    // Run again: its Log row only, the charts as they are.
+    from = twin.log.length;
+    await cliWith(env, dir, 'aging', '--spreadsheet', doc.id);
     expect(routes(from)).toEqual(['GET /', 'GET /values:batchGet', 'POST /values:batchUpdate']);
     const settings = doc.file.sheets.find((s) => s.properties.title === 'Settings');
     const row = settings?.values.findIndex((r) => r[0] === 'AgingBuckets') ?? -1;
@@ -208,8 +234,8 @@ describe('the Aging chart follows the buckets in Settings', () => {
     expect(routes(from)).toEqual([
       'GET /',
       'GET /values:batchGet',
-      'POST /values:batchUpdate',
       'POST :batchUpdate',
+      'POST /values:batchUpdate',
     ]);
     const aging = doc.file.sheets.find((s) => s.properties.title === 'Aging');
     const chart = (
