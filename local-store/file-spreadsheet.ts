@@ -11,6 +11,7 @@
 
 import type { SpreadsheetPort } from '../shared/ports';
 import { chartOn } from '../shared/reports/render-aging';
+import type { FormulaCell } from '../shared/setup/formula-check';
 import type { Cell } from '../shared/sheet/cells';
 import {
   applyPatch,
@@ -109,6 +110,33 @@ export class FileSpreadsheet implements SpreadsheetPort {
       if (sheet) tabs[name] = { name, values: sheet.values.map((r) => [...r]) as Cell[][] };
     }
     return { tabs, timeZone: this.file.properties.timeZone };
+  }
+
+  async formulas(columns: readonly { tab: string; col: number }[]): Promise<ReadonlyMap<number, string>[]> {
+    await this.locked();
+    return columns.map(({ tab, col }) => {
+      const held = new Map<number, string>();
+      const letter = columnLetter(col);
+      for (const [a1, formula] of Object.entries(sheetByTitle(this.file, tab)?.formulas ?? {})) {
+        const m = /^([A-Z]+)(\d+)$/.exec(a1);
+        if (m?.[1] === letter) held.set(Number(m[2]), formula);
+      }
+      return held;
+    });
+  }
+
+  /**
+   * Our own formulas, kept as the file keeps a spreadsheet's (by A1; the export computes them), and
+   * the patches (the Log row), in one save.
+   */
+  async writeFormulas(cells: readonly FormulaCell[], patches: readonly TabPatch[]): Promise<void> {
+    if (cells.length === 0) return;
+    await this.locked();
+    for (const c of cells) {
+      const sheet = sheetByTitle(this.file, c.tab);
+      if (sheet) sheet.formulas[`${columnLetter(c.col)}${c.row}`] = c.formula;
+    }
+    await this.write(patches);
   }
 
   async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {

@@ -3,6 +3,7 @@
  * write its patches (each tab once). The local workbook file, the local twin and the Sheets API each
  * implement it at the edge; use-cases depend only on this.
  */
+import type { FormulaCell } from './setup/formula-check';
 import type { RawTab, TabPatch } from './sheet/codec';
 
 export interface SpreadsheetPort {
@@ -27,4 +28,14 @@ export interface SpreadsheetPort {
    * its own services, and a local workbook file keeps only values.
    */
   dress?(tabs: Record<string, RawTab>): Promise<string[]>;
+  /**
+   * The formulas the given columns (0-based) hold, by 1-based row, one map per column asked (check:
+   * shared/setup/formula-check.ts). Optional: the add-on reads them through its own services.
+   */
+  formulas?(columns: readonly { tab: string; col: number }[]): Promise<ReadonlyMap<number, string>[]>;
+  /**
+   * Writes formulas of the engine's own (check --repair) into these cells, then `patches` (its Log
+   * row): in one save where the port can, the formulas first where it cannot.
+   */
+  writeFormulas?(cells: readonly FormulaCell[], patches: readonly TabPatch[]): Promise<void>;
 }

@@ -69,7 +69,16 @@ describe('backorder-desk, 001 worked example', () => {
     expect(orders).toContain('SO-1,1,2026-11-20,Harbor Builders');
     expect(orders.split('\r\n')[1]?.endsWith(',0,20,0,0,0,,,Shipped,,')).toBe(true);
     const check = await cli(dir, 'check', ...w);
+    const unformulated = (column: string, header: string) =>
+      `alert: ${column}: ${header} has no formula in 1 row(s) (2): exports compute it, a spreadsheet opened on the workbook shows it blank; check --repair writes the formulas\n`;
     expect(check).toMatchObject({
+      code: 0,
+      stdout: `workbook OK: every tab, column and balance checks out\n${unformulated('Inventory!H', 'Available')}${unformulated('Backorders!AE', 'Age')}`,
+    });
+    expect((await cli(dir, 'check', ...w, '--repair')).stdout).toBe(
+      'repaired: formulas written in 2 blank formula cell(s)\nworkbook OK: every tab, column and balance checks out\n',
+    );
+    expect(await cli(dir, 'check', ...w)).toMatchObject({
       code: 0,
       stdout: 'workbook OK: every tab, column and balance checks out\n',
     });
@@ -83,6 +92,7 @@ describe('backorder-desk, 001 worked example', () => {
       'ship',
       'receive',
       'fulfill',
+      'check',
     ]);
     expect(
       log.every(

@@ -13,6 +13,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DeskError } from '../../../shared/primitives/errors';
 import { chartOn } from '../../../shared/reports/render-aging';
+import type { FormulaCell } from '../../../shared/setup/formula-check';
 import { sheetRules } from '../../../shared/setup/sheet-rules';
 import { dressRequests, type SheetState, skuLetter } from '../../../shared/setup/sheets-api-rules';
 import type { Cell } from '../../../shared/sheet/cells';
@@ -305,6 +306,49 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       );
     }
     return done;
+  }
+
+  async formulas(columns: readonly { tab: string; col: number }[]): Promise<ReadonlyMap<number, string>[]> {
+    if (columns.length === 0) return [];
+    this.calls.batchGet += 1;
+    const res = await this.call('values.batchGet', () =>
+      this.api.spreadsheets.values.batchGet({
+        spreadsheetId: this.spreadsheetId,
+        ranges: columns.map((c) => `${quoted(c.tab)}!${columnLetter(c.col)}:${columnLetter(c.col)}`),
+        valueRenderOption: 'FORMULA',
+        majorDimension: 'COLUMNS',
+      }),
+    );
+    return columns.map((_, i) => {
+      const cells = (res.valueRanges?.[i]?.values?.[0] ?? []) as unknown[];
+      const held = new Map<number, string>();
+      cells.forEach((v, r) => {
+        if (typeof v === 'string' && v.startsWith('=')) held.set(r + 1, v);
+      });
+      return held;
+    });
+  }
+
+  /**
+   * Our own formulas only (never a value from a feed or a person), so USER_ENTERED, cell by cell;
+   * then the patches (the Log row) as every write goes, RAW: two requests, the formulas first.
+   */
+  async writeFormulas(cells: readonly FormulaCell[], patches: readonly TabPatch[]): Promise<void> {
+    if (cells.length === 0) return;
+    this.calls.valuesBatchUpdate += 1;
+    await this.call('values.batchUpdate', () =>
+      this.api.spreadsheets.values.batchUpdate({
+        spreadsheetId: this.spreadsheetId,
+        requestBody: {
+          valueInputOption: 'USER_ENTERED',
+          data: cells.map((c) => ({
+            range: `${quoted(c.tab)}!${columnLetter(c.col)}${c.row}`,
+            values: [[c.formula]],
+          })),
+        },
+      }),
+    );
+    await this.write(patches);
   }
 
   async write(patches: readonly TabPatch[], newTabs: readonly RawTab[] = []): Promise<void> {

@@ -1,19 +1,26 @@
 /**
  * `check`: everything that is wrong with a workbook, each with its address (shared/setup/inspect.ts).
- * `--repair` adds what setup would add, then re-derives statuses and queues (logged like any action);
- * broken balances are reported, never guessed at.
+ * `--repair` adds what setup would add, then re-derives statuses and queues (logged like any action),
+ * then writes the formulas of blank formula cells (shared/setup/formula-check.ts); broken balances
+ * are reported, never guessed at.
  */
 import type { CommandContext } from '../../../shared/desk';
+import { makeLogEntry } from '../../../shared/log-entry';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { formulaColumnsOf, formulaFindings } from '../../../shared/setup/formula-check';
 import { inspectWorkbook } from '../../../shared/setup/inspect';
-import { ALL_TAB_NAMES } from './load';
+import { planWrites, TABS } from '../../../shared/workbook';
+import { ALL_TAB_NAMES, loadWorkbook } from './load';
 import { runAction } from './run-action';
 import { setupWorkbook } from './setup-workbook';
 
 export interface CheckReport {
   readonly problems: string[];
   readonly repaired: string[];
-  /** Low stock (003): not a problem with the workbook, so they never fail the check. */
+  /**
+   * Formula cells a person reading the sheet sees blank or typed over, then low stock (003): not
+   * problems with the workbook, so they never fail the check.
+   */
   readonly alerts: string[];
 }
 
@@ -23,7 +30,20 @@ export async function checkWorkbook(
   repair: boolean,
 ): Promise<CheckReport> {
   const { tabs: raw, timeZone } = await port.read(ALL_TAB_NAMES);
-  const { problems, alerts, needsSetup, needsRefresh } = inspectWorkbook(raw, timeZone, 'api', ctx);
+  const inspection = inspectWorkbook(raw, timeZone, 'api', ctx);
+  const { problems, needsSetup, needsRefresh } = inspection;
+  // The formula columns where this edge keeps them: said first, before the low-stock list.
+  const columns = formulaColumnsOf(raw);
+  const held = port.formulas ? await port.formulas(columns) : undefined;
+  const formulas = held
+    ? formulaFindings(
+        raw,
+        (tab, col) => held[columns.findIndex((c) => c.tab === tab && c.col === col)] ?? new Map(),
+      )
+    : { missing: [], typed: [], repairs: [] };
+  // Blank formula cells are said until a repair writes them; typed values are a person's, said always.
+  const mends = repair && formulas.repairs.length > 0 && port.writeFormulas !== undefined;
+  const alerts = [...(mends ? [] : formulas.missing), ...formulas.typed, ...inspection.alerts];
   const repaired: string[] = [];
   if (repair) {
     if (needsSetup) repaired.push(...(await setupWorkbook(port, ctx)));
@@ -34,6 +54,17 @@ export async function checkWorkbook(
         { ...ctx, requestId: `${ctx.requestId}:refresh` },
       );
       repaired.push(`statuses and queues re-derived (${JSON.stringify(result.changed)})`);
+    }
+    if (mends && port.writeFormulas) {
+      const summary = `formulas written in ${formulas.repairs.length} blank formula cell(s)`;
+      // The Log as the repairs above left it, for the next LogID.
+      const m = await loadWorkbook(port, [TABS.log.name]);
+      const entry = makeLogEntry(m.workbook.log, ctx, { action: 'check', entity: 'Workbook', summary });
+      await port.writeFormulas(
+        formulas.repairs,
+        planWrites(m.tabs, { log: { updated: [], added: [entry] } }, 'engine', m.context),
+      );
+      repaired.push(summary);
     }
   }
   return { problems, repaired, alerts };

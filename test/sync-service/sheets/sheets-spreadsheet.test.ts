@@ -274,3 +274,23 @@ describe('request bodies over 2 MB', () => {
     expect(chunksUnder(data.slice(0, 3), 2 * 1024 * 1024)).toHaveLength(1);
   });
 });
+
+describe('check and the formula columns over the Sheets API', () => {
+  it('names the rows without their formula and --repair writes them as formulas, the Log row as data', async () => {
+    const dir = tempDir();
+    csvs(dir, 3);
+    const s = ['--spreadsheet', doc.id];
+    await cliWith(env, dir, 'init', ...s);
+    await cliWith(env, dir, 'import', ...s, '--tab', 'Inventory', '--csv', 'i.csv');
+    const check = await cliWith(env, dir, 'check', ...s);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('alert: Inventory!H: Available has no formula in 2 row(s) (2–3)');
+    const repair = await cliWith(env, dir, 'check', ...s, '--repair');
+    expect(repair.stdout).toContain('repaired: formulas written in 2 blank formula cell(s)');
+    const inventory = doc.sheetNamed('Inventory');
+    expect(inventory.formulas).toMatchObject({ H2: '=IF(A2="","",F2-G2)', H3: '=IF(A3="","",F3-G3)' });
+    expect(doc.read('Inventory', { valueRenderOption: 'UNFORMATTED_VALUE' }).values?.[1]?.[7]).toBe(15);
+    expect(doc.sheetNamed('Log').values.at(-1)?.[5]).toBe('formulas written in 2 blank formula cell(s)');
+    expect((await cliWith(env, dir, 'check', ...s)).stdout).not.toContain('has no formula');
+  });
+});
