@@ -10,6 +10,8 @@ import { ensureDailyTrigger, handleEdit, runDaily } from './triggers';
 
 /** Run by hand from the Apps Script editor: times the calls the cost model prices (measure.ts). */
 export { measureSpeed } from './measure';
+/** The sidebar's speed probe (ui/probe.ts): a round trip, and whether calls run side by side. */
+export { probeEcho, probeWait } from './probe';
 export {
   sidebarAction,
   sidebarFollow,

@@ -27,6 +27,8 @@ describe('addon build', () => {
       'dailyRun',
       'installDailyTrigger',
       'measureSpeed',
+      'probeEcho',
+      'probeWait',
       ...MENU_ITEMS.map(([, fn]) => fn),
       ...RPC_NAMES,
     ];

@@ -18,6 +18,7 @@ import type {
 import { PROGRESS_EVERY_MS } from '../progress-pace';
 import { actionsFor } from './actions';
 import { $, el, filled } from './dom';
+import { probe } from './probe';
 import { ViewCache } from './view-cache';
 import { failureText, whileBusy } from './while-busy';
 
@@ -53,6 +54,13 @@ function call<T>(fn: string, ...args: unknown[]): Promise<T> {
     (runner[fn] as (...a: unknown[]) => void)(...args);
   });
 }
+
+// The speed probe for a real Sheet, run from the browser console (ui/probe.ts); logs its report.
+(globalThis as { backorderDeskProbe?: () => Promise<unknown> }).backorderDeskProbe = async () => {
+  const report = await probe(call);
+  console.log(JSON.stringify(report));
+  return report;
+};
 
 function setBusy(on: boolean): void {
   busy += on ? 1 : -1;
