@@ -1,7 +1,9 @@
 /**
- * Lays the Aging report out as one rectangular block of cells for the Aging tab (PRODUCT.md section
- * 4): sections one under another, a title row each, money in currency units. It also says where the
- * bucket table is, the data range of the tab's chart.
+ * Lays the Aging report out as one rectangular block of cells for the Aging tab: sections one under
+ * another, a title row each, money in currency units, each customer's and rep's share of the value
+ * as an in-cell bar. It also plans what the owner sees beside the numbers: the charts (their tables,
+ * titles and axes, in the Sheets API's shape) and the cells to show in the workbook's currency
+ * (docs/design.md, "Aging").
  */
 
 import { type Cents, centsToUnits, currencyPattern } from '../primitives/money';
@@ -84,13 +86,13 @@ export function agingCharts(sheet: Pick<AgingSheet, 'charts'>): object[] {
 }
 
 /** The row (0-based) of the `index`th chart's top-left corner, counting charts from the top. */
-export const chartAnchorRow = (index: number): number => 1 + index * CHART_ROWS;
+const chartAnchorRow = (index: number): number => 1 + index * CHART_ROWS;
 
 /** Rows of the tab each chart's height covers (Google's default chart is about 18 rows tall). */
 const CHART_ROWS = 20;
 
 /** The column the charts stand in (0-based: I), right of the report's widest section. */
-export const CHART_COLUMN = 8;
+const CHART_COLUMN = 8;
 
 /**
  * The Aging tab's formatting, set once with the tab: a row holding only a title (the report's and each
