@@ -72,8 +72,9 @@ export function chartBuilder(sheetId: number, base?: StoredChart) {
   let dataLabel = basic?.series?.[0]?.dataLabel !== undefined;
   let legend = basic?.legendPosition;
   let anchor = base?.position?.overlayPosition?.anchorCell ?? { sheetId, rowIndex: 0, columnIndex: 6 };
+  // What the chart keeps of a range, read without counting a call: the script made none.
   const grid = (r: TwinRange): GridRange => ({
-    sheetId: (r.getSheet() as { getSheetId(): number }).getSheetId(),
+    sheetId: r.sheetId,
     startRowIndex: r.row,
     endRowIndex: r.row + r.rows,
     startColumnIndex: r.col,

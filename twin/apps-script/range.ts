@@ -31,7 +31,8 @@ export interface RangeHost {
 export class TwinRange {
   constructor(
     private readonly host: RangeHost,
-    private readonly sheetId: number,
+    /** The sheet's id, for the twin's own bookkeeping (a chart's ranges): reading it is no call. */
+    readonly sheetId: number,
     readonly row: number,
     readonly col: number,
     readonly rows: number,
