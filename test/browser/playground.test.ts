@@ -3,7 +3,7 @@
  * profile): a rep allocates and ships an order short of stock and sees the backorder; receives the
  * PO, sees Ready to Fulfill, fulfils it; logs a call and cancels another backorder whose customer is
  * named `<img src=x onerror=alert(1)>` (rendered as text, no dialog opens); the owner rebuilds Aging
- * and sees its chart; the accountant downloads the QuickBooks CSV, which the test parses. Screenshots
+ * and sees its three charts, amounts in dollars and share bars; the accountant downloads the QuickBooks CSV, which the test parses. Screenshots
  * of each step go to test-results/screenshots/. Without chromium the test is skipped locally and
  * fails in CI (CI=true), as a missing browser must not pass silently.
  */
@@ -205,6 +205,18 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
       '#chart svg[aria-label="Open backorders by age"] rect[height]:not([height="0"])',
     );
     expect(await page.locator('#chart svg text').first().textContent()).toBe('Open backorders by age');
+    // The owner's three charts, each with its axes named, and the report's amounts in dollars.
+    expect(
+      await page.locator('#chart svg').evaluateAll((svgs) => svgs.map((g) => g.getAttribute('aria-label'))),
+    ).toEqual([
+      'Open backorders by age',
+      'Backorders by expected fulfilment',
+      'Vendor delays: average days late',
+    ]);
+    expect(await page.locator('#chart svg text:text-is("Days late (average)")').count()).toBe(1);
+    const cells = await page.locator('#table td').allTextContents();
+    expect(cells.filter((t) => /^\$[\d,]+\.\d{2}$/.test(t)).length).toBeGreaterThan(3);
+    expect(cells.filter((t) => /^█* ?(<1|\d+)%$/.test(t)).length).toBeGreaterThan(0);
     await shot('08-aging-chart');
 
     const download = page.waitForEvent('download');
