@@ -282,7 +282,9 @@ function apply(twin: TwinSpreadsheet, file: WorkbookFile, request: Request, at: 
       // A number format on bounded cells is the cells' state (numberFormatOf), not a rule to keep:
       // a report rewritten daily would pile up its requests.
       const cellsOnly =
-        kind === 'repeatCell' && (body.range as { endRowIndex?: number })?.endRowIndex !== undefined;
+        kind === 'repeatCell' &&
+        (body.range as { endRowIndex?: number })?.endRowIndex !== undefined &&
+        String(body.fields ?? '') === 'userEnteredFormat.numberFormat';
       if (!cellsOnly) list(sheet, key).push(stored);
       if (kind === 'repeatCell') numberFormatOf(sheet, body);
       return kind === 'addProtectedRange' ? { addProtectedRange: { protectedRange: stored } } : {};
