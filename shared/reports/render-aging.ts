@@ -279,7 +279,9 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
       valueAxis: 'Backorders',
     },
     {
+      // Only the vendors with lines received (they sort first): one with none has no delay to draw.
       ...vendors,
+      lastRow: vendors.firstRow + Math.max(0, r.vendors.filter((v) => v.averageDaysLate !== null).length - 1),
       labelColumn: 1,
       valueColumn: 3,
       title: 'Vendor delays: average days late',

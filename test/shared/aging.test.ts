@@ -220,6 +220,10 @@ describe('computeAging', () => {
     expect(byWhen).toMatchObject({ firstRow: rowOf('Overdue'), lastRow: rowOf('No expected date') });
     expect(sheet.values[(vendors?.firstRow ?? 0) - 3]?.[0]).toBe('Vendor delays');
     expect(vendors).toMatchObject({ type: 'BAR', labelColumn: 1, valueColumn: 3 });
+    // It draws the vendors with a delay to show, which sort first; none after the last of them.
+    const drawn = sheet.values.slice((vendors?.firstRow ?? 1) - 1, vendors?.lastRow);
+    expect(drawn.every((row) => row[2] !== '')).toBe(true);
+    expect(sheet.values[vendors?.lastRow ?? 0]?.[2] ?? '').toBe('');
     expect(sheet.values[(vendors?.firstRow ?? 0) - 2]?.[(vendors?.valueColumn ?? 0) - 1]).toBe(
       'Average days late',
     );
