@@ -4,9 +4,10 @@
  * by the shared zod schema, so the CLI accepts exactly what every other edge accepts.
  */
 import { parseArgs } from 'node:util';
-import { type Command, CommandSchema } from '../shared/commands/schema';
+import { COMMAND_FLAGS } from '../shared/commands/flags';
+import { type Action, type Command, CommandSchema } from '../shared/commands/schema';
 import { isIsoDate } from '../shared/primitives/dates';
-import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES, matchVocabulary } from '../shared/tabs/vocabulary';
+import { matchVocabulary } from '../shared/tabs/vocabulary';
 
 export class UsageError extends Error {}
 
@@ -144,134 +145,33 @@ function vocabulary<V extends string>(
   return v;
 }
 
-/** Maps `do ACTION` flags to a core command; the shared schema has the last word. */
+/** Maps `do ACTION` flags to a core command (shared/commands/flags.ts); the shared schema has the last word. */
 export function commandFromFlags(action: string, o: Options): Command {
+  const fields = Object.hasOwn(COMMAND_FLAGS, action) ? COMMAND_FLAGS[action as Action] : undefined;
+  if (!fields) throw new UsageError(`unknown action "${action}"`);
   const raw: Record<string, unknown> = { action };
-  const set = (k: string, v: unknown) => {
-    if (v !== undefined) raw[k] = v;
-  };
-  switch (action) {
-    case 'allocate':
-      set('orderId', o.order);
-      break;
-    case 'ship':
-      set('orderId', o.order);
-      set('line', whole('line', o.line));
-      set('qty', whole('qty', o.qty));
-      set('carrier', o.carrier);
-      set('tracking', o.tracking);
-      break;
-    case 'create-backorder':
-      set('orderId', o.order);
-      set('line', whole('line', o.line));
-      set('qty', whole('qty', o.qty));
-      set('date', o.date);
-      set('reason', o.reason);
-      set('note', o.note);
-      break;
-    case 'receive':
-      set('po', o.po);
-      set('line', whole('line', o.line));
-      set('qty', whole('qty', o.qty));
-      break;
-    case 'fulfill':
-      set('backorderId', o.backorder);
-      set('sku', o.sku);
-      set('qty', whole('qty', o.qty));
-      set('carrier', o.carrier);
-      set('tracking', o.tracking);
-      break;
-    case 'cancel':
-      set('backorderId', o.backorder);
-      set('reason', vocabulary('reason', CANCEL_REASONS, o.reason));
-      set('note', o.note);
-      break;
-    case 'cancel-line':
-      set('orderId', o.order);
-      set('line', whole('line', o.line));
-      set('qty', whole('qty', o.qty));
-      set('reason', vocabulary('reason', CANCEL_REASONS, o.reason));
-      set('note', o.note);
-      break;
-    case 'change-line':
-      set('orderId', o.order);
-      set('line', whole('line', o.line));
-      set('qty', whole('qty', o.qty));
-      set('requiredDate', o.date);
-      set('unitPrice', amount('price', o.price));
-      set('note', o.note);
-      break;
-    case 'hold':
-      set('orderId', o.order);
-      set('note', o.note);
-      break;
-    case 'release':
-      set('orderId', o.order);
-      break;
-    case 'send-po':
-      set('po', o.po);
-      break;
-    case 'change-po':
-      set('po', o.po);
-      set('line', whole('line', o.line));
-      set('promisedDate', o.date);
-      set('qty', whole('qty', o.qty));
-      break;
-    case 'cancel-po-line':
-      set('po', o.po);
-      set('line', whole('line', o.line));
-      set('note', o.note);
-      break;
-    case 'reschedule':
-      set('backorderId', o.backorder);
-      set('date', o.date);
-      set('reason', o.reason);
-      break;
-    case 'substitute':
-      set('backorderId', o.backorder);
-      set('sku', o.sku);
-      set('qty', whole('qty', o.qty));
-      set('note', o.note);
-      break;
-    case 'log-call':
-      set('backorderId', o.backorder);
-      set('orderId', o.order);
-      set('method', vocabulary('method', CALL_METHODS, o.method) ?? 'Phone');
-      set('summary', o.note);
-      set('choice', vocabulary('choice', CUSTOMER_CHOICES, o.choice));
-      set('nextFollowUp', o.date);
-      break;
-    case 'transfer':
-      set('sku', o.sku);
-      set('qty', whole('qty', o.qty));
-      set('from', o.warehouse);
-      set('to', o.to);
-      break;
-    case 'drop-ship':
-      set('backorderId', o.backorder);
-      break;
-    case 'reorder':
-    case 'undo':
-      break;
-    default:
-      throw new UsageError(`unknown action "${action}"`);
+  const text = o as Record<string, string | undefined>;
+  for (const [field, flag, read = 'text', absent] of fields) {
+    const given = text[flag];
+    const value =
+      read === 'whole'
+        ? whole(flag, given)
+        : read === 'amount'
+          ? amount(flag, given)
+          : read === 'text'
+            ? given
+            : vocabulary(flag, read.vocabulary, given);
+    if (value !== undefined) raw[field] = value;
+    else if (absent !== undefined) raw[field] = absent;
   }
   const parsed = CommandSchema.safeParse(raw);
   if (!parsed.success) {
-    const flags: Record<string, string> = {
-      orderId: '--order',
-      backorderId: '--backorder',
-      summary: '--note',
-      nextFollowUp: '--date',
-      promisedDate: '--date',
-      from: '--warehouse',
-    };
+    const flagOf = (field: string) => `--${fields.find(([f]) => f === field)?.[1] ?? field}`;
     const lines = parsed.error.issues.map((i) => {
       const field = String(i.path[0] ?? '');
-      const flag = flags[field] ?? `--${field}`;
       return raw[field] === undefined
-        ? `${flag} is required`
-        : `${flag}: ${i.message}, got "${String(raw[field])}"`;
+        ? `${flagOf(field)} is required`
+        : `${flagOf(field)}: ${i.message}, got "${String(raw[field])}"`;
     });
     throw new UsageError(`do ${action}: ${lines.join('; ')}`);
   }
