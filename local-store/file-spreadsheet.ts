@@ -10,7 +10,7 @@
  */
 
 import type { SpreadsheetPort } from '../shared/ports';
-import { chartOn } from '../shared/reports/render-aging';
+import { chartOn } from '../shared/reports/aging-charts';
 import type { FormulaCell } from '../shared/setup/formula-check';
 import type { Cell } from '../shared/sheet/cells';
 import {

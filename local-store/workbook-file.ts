@@ -10,7 +10,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod/mini';
 import { DeskError } from '../shared/primitives/errors';
-import { chartOn } from '../shared/reports/render-aging';
+import { chartOn } from '../shared/reports/aging-charts';
 import type { Cell } from '../shared/sheet/cells';
 import { columnLetter, type RawTab } from '../shared/sheet/codec';
 import { writeFileDurably } from './durable-file';

@@ -13,13 +13,8 @@ import { makeLogEntry } from './log-entry';
 import { DeskError } from './primitives/errors';
 import { formatId, highestId } from './primitives/ids';
 import { computeAging } from './reports/aging';
-import {
-  type AgingSheet,
-  agingCharts,
-  agingNumberFormats,
-  renderAging,
-  sameGrid,
-} from './reports/render-aging';
+import { agingCharts } from './reports/aging-charts';
+import { type AgingSheet, agingNumberFormats, renderAging, sameGrid } from './reports/render-aging';
 import { planSetup } from './setup/setup';
 import type { CellContext } from './sheet/cells';
 import { applyPatch, decodeTab, encodeChanges, type RawTab, type TabPatch } from './sheet/codec';

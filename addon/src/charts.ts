@@ -1,6 +1,6 @@
 /**
  * The Aging charts through Apps Script's EmbeddedChartBuilder. The core plans each chart in the Sheets
- * API's shape (shared/reports/render-aging.ts); here each becomes a builder: its labels and values
+ * API's shape (shared/reports/aging-charts.ts); here each becomes a builder: its labels and values
  * ranges, title, axis titles, no legend, a value on each bar, its place beside the report. A chart
  * already on the tab that reads the same ranges is left as it is (a person may have styled it); one
  * whose table moved is re-pointed with `modify()` and `updateChart`; a missing one is inserted.

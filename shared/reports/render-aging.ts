@@ -1,9 +1,9 @@
 /**
  * Lays the Aging report out as one rectangular block of cells for the Aging tab: sections one under
  * another, a title row each, money in currency units, each customer's and rep's share of the value
- * as an in-cell bar. It also plans what the owner sees beside the numbers: the charts (their tables,
- * titles and axes, in the Sheets API's shape) and the cells to show in the workbook's currency
- * (docs/design.md, "Aging").
+ * as an in-cell bar. It also says which of its tables the owner's charts draw (their shape:
+ * shared/reports/aging-charts.ts) and which cells show in the workbook's currency (docs/design.md,
+ * "Aging").
  */
 
 import { type Cents, centsToUnits, currencyPattern } from '../primitives/money';
@@ -11,23 +11,7 @@ import type { Cell } from '../sheet/cells';
 import type { ColumnRun, NumberFormats } from '../sheet/codec';
 import { widest } from '../sheet/grid-plan';
 import type { AgingReport, Totals } from './aging';
-
-/** A table of the report a chart draws: labels in one column, values in another (1-based). */
-export interface ChartData {
-  readonly firstRow: number;
-  readonly lastRow: number;
-  readonly labelColumn: number;
-  readonly valueColumn: number;
-}
-
-/** A chart of the Aging tab: what it draws, its axes, and the report table it reads. */
-export interface AgingChart extends ChartData {
-  readonly title: string;
-  /** COLUMN: vertical bars along the labels; BAR: horizontal bars, for long labels (vendors). */
-  readonly type: 'COLUMN' | 'BAR';
-  readonly labelAxis: string;
-  readonly valueAxis: string;
-}
+import { type AgingChart, bucketChart, type ChartData } from './aging-charts';
 
 export interface AgingSheet {
   /** Every row as wide as the widest. */
@@ -44,33 +28,6 @@ export interface AgingSheet {
   readonly money: readonly ColumnRun[];
 }
 
-/**
- * Where the bucket table sits for `buckets` age buckets (Settings' bounds + 1): the rows above it
- * never change, so a chart set up once keeps pointing at it.
- */
-export function agingChartRange(buckets: number): ChartData {
-  return { firstRow: 14, lastRow: 13 + buckets, labelColumn: 1, valueColumn: 2 };
-}
-
-/** The bucket chart, for a tab set up before any report: backorders per age bucket. */
-export function bucketChart(buckets: number): AgingChart {
-  return {
-    ...agingChartRange(buckets),
-    title: 'Open backorders by age',
-    type: 'COLUMN',
-    labelAxis: 'Age',
-    valueAxis: 'Backorders',
-  };
-}
-
-/**
- * The Aging chart as the Sheets API embeds it: backorders per age bucket, beside the report.
- * https://developers.google.com/sheets/api/samples/charts
- */
-export function agingChart(buckets: number, sheetId = 0): object {
-  return chartOn(embeddedChart(bucketChart(buckets), 0), sheetId);
-}
-
 /** The report's number formats: its amounts in the workbook's currency (Settings Currency, CurrencyDigits). */
 export function agingNumberFormats(
   sheet: Pick<AgingSheet, 'money'>,
@@ -79,20 +36,6 @@ export function agingNumberFormats(
 ): NumberFormats {
   return sheet.money.length > 0 ? [{ pattern: currencyPattern(currency, digits), ranges: sheet.money }] : [];
 }
-
-/** Every chart of a rendered report as the Sheets API embeds them, stacked beside the report. */
-export function agingCharts(sheet: Pick<AgingSheet, 'charts'>): object[] {
-  return sheet.charts.map((c, i) => embeddedChart(c, i));
-}
-
-/** The row (0-based) of the `index`th chart's top-left corner, counting charts from the top. */
-const chartAnchorRow = (index: number): number => 1 + index * CHART_ROWS;
-
-/** Rows of the tab each chart's height covers (Google's default chart is about 18 rows tall). */
-const CHART_ROWS = 20;
-
-/** The column the charts stand in (0-based: I), right of the report's widest section. */
-const CHART_COLUMN = 8;
 
 /**
  * The Aging tab's formatting, set once with the tab: a row holding only a title (the report's and each
@@ -111,55 +54,6 @@ export function agingFormats(): object[] {
       },
     },
   ];
-}
-
-/** Points a chart (or any request) made for sheet 0 at another sheet (every GridRange and anchor). */
-export function chartOn(chart: object, sheetId: number): object {
-  return JSON.parse(JSON.stringify(chart).replace(/"sheetId":\d+/g, `"sheetId":${sheetId}`)) as object;
-}
-
-/**
- * One chart in the Sheets API's shape: its title, both axes titled, each bar labelled with its value
- * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/charts#BasicChartSeries:
- * `dataLabel`), on sheet 0 (`chartOn` points it elsewhere).
- */
-function embeddedChart(c: AgingChart, index: number, sheetId = 0): object {
-  const column = (col: number) => ({
-    sheetId,
-    startRowIndex: c.firstRow - 1,
-    endRowIndex: c.lastRow,
-    startColumnIndex: col - 1,
-    endColumnIndex: col,
-  });
-  // A column chart's labels run along the bottom; a bar chart's up the left side.
-  const [labels, values] = c.type === 'COLUMN' ? ['BOTTOM_AXIS', 'LEFT_AXIS'] : ['LEFT_AXIS', 'BOTTOM_AXIS'];
-  return {
-    spec: {
-      title: c.title,
-      basicChart: {
-        chartType: c.type,
-        legendPosition: 'NO_LEGEND',
-        axis: [
-          { position: labels, title: c.labelAxis },
-          { position: values, title: c.valueAxis },
-        ],
-        domains: [{ domain: { sourceRange: { sources: [column(c.labelColumn)] } } }],
-        series: [
-          {
-            series: { sourceRange: { sources: [column(c.valueColumn)] } },
-            targetAxis: values,
-            dataLabel: { type: 'DATA', placement: 'OUTSIDE_END' },
-          },
-        ],
-        headerCount: 0,
-      },
-    },
-    position: {
-      overlayPosition: {
-        anchorCell: { sheetId, rowIndex: chartAnchorRow(index), columnIndex: CHART_COLUMN },
-      },
-    },
-  };
 }
 
 export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {

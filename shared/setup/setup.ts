@@ -5,7 +5,8 @@
  * nothing (idempotent) and running it on an older workbook upgrades it.
  */
 
-import { agingChart, agingFormats } from '../reports/render-aging';
+import { agingChart } from '../reports/aging-charts';
+import { agingFormats } from '../reports/render-aging';
 import type { Cell } from '../sheet/cells';
 import type { RawTab, TabPatch } from '../sheet/codec';
 import { type Columns, normalizeHeader, type TabSpec } from '../sheet/columns';

@@ -13,7 +13,7 @@
  */
 
 import { isIsoDate, isoDateToSerial } from '../primitives/dates';
-import { agingChartRange } from '../reports/render-aging';
+import { agingChartRange } from '../reports/aging-charts';
 import type { Cell } from '../sheet/cells';
 import { columnLetter } from '../sheet/codec';
 import { type Column, normalizeHeader } from '../sheet/columns';

@@ -7,13 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../shared/primitives/dates';
 import type { BasisPoints, Cents } from '../../shared/primitives/money';
 import { computeAging } from '../../shared/reports/aging';
-import {
-  agingChart,
-  agingChartRange,
-  agingCharts,
-  renderAging,
-  withShares,
-} from '../../shared/reports/render-aging';
+import { agingChart, agingChartRange, agingCharts } from '../../shared/reports/aging-charts';
+import { renderAging, withShares } from '../../shared/reports/render-aging';
 import type { Backorder } from '../../shared/tabs/backorders';
 import { poLine, workbook } from '../support/build';
 

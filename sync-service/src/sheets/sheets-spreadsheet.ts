@@ -12,7 +12,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DeskError } from '../../../shared/primitives/errors';
-import { chartOn } from '../../../shared/reports/render-aging';
+import { chartOn } from '../../../shared/reports/aging-charts';
 import type { FormulaCell } from '../../../shared/setup/formula-check';
 import { sheetRules } from '../../../shared/setup/sheet-rules';
 import { dressRequests, type SheetState, skuLetter } from '../../../shared/setup/sheets-api-rules';
