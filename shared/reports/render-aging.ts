@@ -73,23 +73,22 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
     return { firstRow, lastRow: rows.length };
   };
   rows.push([`Backorder aging as of ${r.today}`, 'Rebuilt by Backorder Desk; edits here are overwritten']);
-  const keyFigures = section(
-    'Key figures',
-    ['Measure', 'Value'],
+  const valueWaiting: Cell[] = ['Value waiting (locked prices)', units(r.kpis.valueWaiting)];
+  const figures: Cell[][] = [
+    ['Open backorders', r.kpis.openBackorders],
+    ['Quantity waiting', r.kpis.qtyWaiting],
+    valueWaiting,
+    ['Overdue (past expected date)', r.kpis.overdue],
+    ['Average fulfilment time (days)', r.kpis.averageFulfilmentDays ?? ''],
     [
-      ['Open backorders', r.kpis.openBackorders],
-      ['Quantity waiting', r.kpis.qtyWaiting],
-      ['Value waiting (locked prices)', units(r.kpis.valueWaiting)],
-      ['Overdue (past expected date)', r.kpis.overdue],
-      ['Average fulfilment time (days)', r.kpis.averageFulfilmentDays ?? ''],
-      [
-        'Oldest open backorder',
-        r.kpis.oldest ? `${r.kpis.oldest.backorderId} (${r.kpis.oldest.ageDays} days)` : '',
-      ],
+      'Oldest open backorder',
+      r.kpis.oldest ? `${r.kpis.oldest.backorderId} (${r.kpis.oldest.ageDays} days)` : '',
     ],
-  );
-  const valueWaiting = keyFigures.firstRow + 2;
-  money.push({ column: 2, firstRow: valueWaiting, lastRow: valueWaiting });
+  ];
+  const keyFigures = section('Key figures', ['Measure', 'Value'], figures);
+  // The one amount among the key figures, wherever the list puts it.
+  const amountRow = keyFigures.firstRow + figures.indexOf(valueWaiting);
+  money.push({ column: 2, firstRow: amountRow, lastRow: amountRow });
   rows.push([], ['Age buckets'], ['Age', 'Backorders', 'Quantity', 'Value']);
   const firstRow = rows.length + 1;
   for (const b of r.buckets) rows.push([b.label, ...totals(b.totals)]);
