@@ -10,7 +10,7 @@ import type { SpreadsheetPort } from '../../../shared/ports';
 import { formulaColumnsOf, formulaFindings } from '../../../shared/setup/formula-check';
 import { inspectWorkbook } from '../../../shared/setup/inspect';
 import { planWrites, TABS } from '../../../shared/workbook';
-import { ALL_TAB_NAMES, loadWorkbook } from './load';
+import { ALL_TAB_NAMES, decodeNamed, loadWorkbook } from './load';
 import { runAction } from './run-action';
 import { setupWorkbook } from './setup-workbook';
 
@@ -57,8 +57,9 @@ export async function checkWorkbook(
     }
     if (mends && port.writeFormulas) {
       const summary = `formulas written in ${formulas.repairs.length} blank formula cell(s)`;
-      // The Log as the repairs above left it, for the next LogID.
-      const m = await loadWorkbook(port, [TABS.log.name]);
+      // The Log for the next LogID: read again only when a repair above added to it.
+      const log = [TABS.log.name];
+      const m = needsSetup || needsRefresh ? await loadWorkbook(port, log) : decodeNamed(raw, log, timeZone);
       const entry = makeLogEntry(m.workbook.log, ctx, { action: 'check', entity: 'Workbook', summary });
       await port.writeFormulas(
         formulas.repairs,

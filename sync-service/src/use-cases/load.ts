@@ -19,7 +19,13 @@ export { ALL_TAB_NAMES };
  */
 export async function loadWorkbook(port: SpreadsheetPort, names: readonly string[] = ALL_TAB_NAMES) {
   const { tabs, timeZone } = await port.read(names);
-  const all: Record<string, RawTab> = { ...tabs };
+  return decodeNamed(tabs, names, timeZone);
+}
+
+/** Decodes `names` of tabs already read; the other typed tabs decode as empty (as loadWorkbook's). */
+export function decodeNamed(tabs: Record<string, RawTab>, names: readonly string[], timeZone: string) {
+  const all: Record<string, RawTab> = {};
+  for (const name of names) if (tabs[name]) all[name] = tabs[name];
   for (const key of TAB_KEYS) {
     const name = TABS[key].name;
     if (!names.includes(name) && !all[name]) all[name] = emptyRawTab(TABS[key] as never);

@@ -285,8 +285,21 @@ describe('check and the formula columns over the Sheets API', () => {
     const check = await cliWith(env, dir, 'check', ...s);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('alert: Inventory!H: Available has no formula in 2 row(s) (2–3)');
+    const from = twin.log.length;
     const repair = await cliWith(env, dir, 'check', ...s, '--repair');
     expect(repair.stdout).toContain('repaired: formulas written in 2 blank formula cell(s)');
+    // The workbook and the formula columns read once each; the formulas, then the Log row, written.
+    expect(
+      twin.log
+        .slice(from)
+        .map((r) => `${r.method} ${r.path.replace(/^.*\/v4\/spreadsheets\/[^/:]+/, '') || '/'}`),
+    ).toEqual([
+      'GET /',
+      'GET /values:batchGet',
+      'GET /values:batchGet',
+      'POST /values:batchUpdate',
+      'POST /values:batchUpdate',
+    ]);
     const inventory = doc.sheetNamed('Inventory');
     expect(inventory.formulas).toMatchObject({ H2: '=IF(A2="","",F2-G2)', H3: '=IF(A3="","",F3-G3)' });
     expect(doc.read('Inventory', { valueRenderOption: 'UNFORMATTED_VALUE' }).values?.[1]?.[7]).toBe(15);
