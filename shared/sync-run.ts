@@ -39,12 +39,12 @@ function syncIssues(problems: readonly FeedProblem[]): Cell[][] {
 
 export function planSync(
   loaded: Loaded,
-  etas: readonly VendorEta[],
+  etas: VendorEta[],
   problems: readonly FeedProblem[],
   ctx: CommandContext,
 ): SyncPlan {
   const { workbook, tabs, context, raw } = loaded;
-  const outcome = runCommand(workbook, { action: 'apply-etas', etas: [...etas] }, ctx);
+  const outcome = runCommand(workbook, { action: 'apply-etas', etas }, ctx);
   const report = problems
     .slice(0, LOGGED)
     .map((p) => `${p.vendor} row ${p.row} ${p.field} "${p.value}": ${p.reason}`);
