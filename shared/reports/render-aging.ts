@@ -111,18 +111,17 @@ export function renderAging(r: AgingReport, extra: Cell[][] = []): AgingSheet {
     r.byProduct.map((p) => [p.key, ...totals(p.totals)]),
     TOTALS_VALUE,
   );
-  section(
-    'By customer',
-    ['Customer', 'Backorders', 'Quantity', 'Value', 'Share of value'],
-    withShares(r.byCustomer).map(([p, share]) => [p.key, ...totals(p.totals), share]),
-    TOTALS_VALUE,
-  );
-  section(
-    'By rep',
-    ['Rep', 'Backorders', 'Quantity', 'Value', 'Share of value'],
-    withShares(r.byRep).map(([p, share]) => [p.key, ...totals(p.totals), share]),
-    TOTALS_VALUE,
-  );
+  // Who the value waits for, each with an in-cell bar of their share.
+  for (const [title, label, groups] of [
+    ['By customer', 'Customer', r.byCustomer],
+    ['By rep', 'Rep', r.byRep],
+  ] as const)
+    section(
+      title,
+      [label, 'Backorders', 'Quantity', 'Value', 'Share of value'],
+      withShares(groups).map(([p, share]) => [p.key, ...totals(p.totals), share]),
+      TOTALS_VALUE,
+    );
   section(
     'Products waiting',
     ['SKU', 'Product', 'Quantity waiting', 'Customers waiting', 'Value', 'Expected restock', 'POs pending'],
