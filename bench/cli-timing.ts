@@ -8,11 +8,16 @@
  * rows of history behind them, with each process's peak RSS and the bytes of the file it leaves.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
-import { readWorkbookFile, workbookFileOf, writeWorkbookFile } from '../local-store/workbook-file';
+import {
+  copyWorkbookFile,
+  readWorkbookFile,
+  workbookFileOf,
+  writeWorkbookFile,
+} from '../local-store/workbook-file';
 import { ALL_TAB_NAMES, decodeLoaded, planAction } from '../shared/plans';
 import { renderWorkbook } from '../shared/setup/render-workbook';
 import { BENCH_TODAY, benchWorkbook, withHistory } from './workbooks';
@@ -26,10 +31,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const cli = (cwd: string, ...args: string[]) =>
   execFileSync('node', [BIN, ...args], { cwd, env, encoding: 'utf8' });
 
-function wall(cwd: string, args: string[], before?: () => void): number {
+async function wall(cwd: string, args: string[], before?: () => Promise<void>): Promise<number> {
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    before?.();
+    await before?.();
     const t = performance.now();
     try {
       cli(cwd, ...args);
@@ -53,22 +58,32 @@ async function allocated(dir: string, lines: number, history = 0): Promise<{ fil
       renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
     ),
   );
-  copyFileSync(file, `${file}.fresh`);
+  await copyWorkbookFile(file, `${file}.fresh`);
   cli(dir, 'do', 'allocate', '--workbook', file);
   const port = await FileSpreadsheet.open(file);
   const read = await port.read(ALL_TAB_NAMES);
   const { workbook } = decodeLoaded(read.tabs, read.timeZone, 'api');
   const order = workbook.orders.find((l) => l.qtyAllocated > 0)?.orderId as string;
-  copyFileSync(file, `${file}.template`);
+  await copyWorkbookFile(file, `${file}.template`);
   return { file, order };
 }
 
-/** One CLI process: wall ms and peak RSS (MiB, GNU time's %M), the workbook file's bytes after. */
+/** The bytes of a workbook file's history segments beside it (none when it is one file). */
+const segmentBytes = (file: string) =>
+  readdirSync(dirname(file))
+    .filter((n) => n.startsWith(`${basename(file)}.history-`))
+    .reduce((n, name) => n + statSync(join(dirname(file), name)).size, 0);
+
+/**
+ * One CLI process: wall ms and peak RSS (MiB, GNU time's %M), and the bytes it wrote: the workbook
+ * file it replaced, and what it appended to the history segment beside it.
+ */
 function measured(
   cwd: string,
   file: string,
   args: string[],
 ): { wallMs: number; peakRssMiB: number; bytesWritten: number } {
+  const segment = segmentBytes(file);
   const t = performance.now();
   const run = spawnSync('/usr/bin/time', ['-f', 'RSS %M', 'node', BIN, ...args], {
     cwd,
@@ -79,7 +94,7 @@ function measured(
   return {
     wallMs: Math.round(performance.now() - t),
     peakRssMiB: Math.round(rss / 1024),
-    bytesWritten: statSync(file).size,
+    bytesWritten: statSync(file).size + Math.max(0, segmentBytes(file) - segment),
   };
 }
 
@@ -98,10 +113,11 @@ export async function cliWithHistory() {
       ['do ship', ['do', 'ship', '--workbook', file, '--order', order]],
       ['check', ['check', '--workbook', file]],
     ] as const) {
-      const runs = [0, 1, 2].map(() => {
-        copyFileSync(`${file}.template`, file);
-        return measured(dir, file, [...args]);
-      });
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        await copyWorkbookFile(`${file}.template`, file);
+        runs.push(measured(dir, file, [...args]));
+      }
       const mid = [...runs].sort((a, b) => a.wallMs - b.wallMs)[1];
       out.push({ lines, historyRows: history, command, ...mid });
     }
@@ -119,18 +135,18 @@ export async function cliTiming() {
   cli(dir, 'import', '--workbook', 'small.json', '--tab', 'Inventory', '--csv', 'i.csv');
   cli(dir, 'import', '--workbook', 'small.json', '--tab', 'Orders', '--csv', 'o.csv');
   const out: Record<string, unknown> = {
-    helpMs: wall(dir, ['--help']),
-    checkSmallMs: wall(dir, ['check', '--workbook', 'small.json']),
+    helpMs: await wall(dir, ['--help']),
+    checkSmallMs: await wall(dir, ['check', '--workbook', 'small.json']),
   };
   for (const lines of [1_000, 50_000]) {
     const { file, order } = await allocated(dir, lines);
-    out[`doShip${lines}Ms`] = wall(dir, ['do', 'ship', '--workbook', file, '--order', order], () =>
-      copyFileSync(`${file}.template`, file),
+    out[`doShip${lines}Ms`] = await wall(dir, ['do', 'ship', '--workbook', file, '--order', order], () =>
+      copyWorkbookFile(`${file}.template`, file),
     );
     if (lines !== 50_000) continue;
     // Allocate all as the user waits for it: load, decode, decide, save (not the decided core alone).
-    out.doAllocateAll50000Ms = wall(dir, ['do', 'allocate', '--workbook', file], () =>
-      copyFileSync(`${file}.fresh`, file),
+    out.doAllocateAll50000Ms = await wall(dir, ['do', 'allocate', '--workbook', file], () =>
+      copyWorkbookFile(`${file}.fresh`, file),
     );
     const split = {
       loadMs: [] as number[],
@@ -139,7 +155,7 @@ export async function cliTiming() {
       saveMs: [] as number[],
     };
     for (let i = 0; i < RUNS; i++) {
-      copyFileSync(`${file}.template`, file);
+      await copyWorkbookFile(`${file}.template`, file);
       let t = performance.now();
       const port = await FileSpreadsheet.open(file);
       split.loadMs.push(performance.now() - t);

@@ -20,7 +20,9 @@ import {
   type RawTab,
   type TabPatch,
 } from '../shared/sheet/codec';
+import { appendRecord, compactionDue, HISTORY_TAB_NAMES, writeRecord } from './history-segment';
 import {
+  appendWorkbookFile,
   fileVersion,
   newSheet,
   newWorkbookFile,
@@ -188,12 +190,30 @@ export class FileSpreadsheet implements SpreadsheetPort {
     }
     const lock = this.lock;
     // A locking port saves only over the version it read, and only while its lock is still its own.
-    await writeWorkbookFile(
-      this.path,
-      this.file,
-      lock ? { expected: this.version, stillHeld: () => lock.verify() } : undefined,
-    );
+    const fence = lock ? { expected: this.version, stillHeld: () => lock.verify() } : undefined;
+    const history = this.file.history;
+    const records =
+      history && newTabs.every((t) => !HISTORY_TAB_NAMES.has(t.name)) && historyRecords(patches);
+    if (history && typeof records === 'string' && !compactionDue(history, records.length))
+      await appendWorkbookFile(this.path, this.file, history, records, fence);
+    else await writeWorkbookFile(this.path, this.file, fence);
   }
+}
+
+/**
+ * The history tabs' part of `patches` as segment lines (history-segment.ts), in the order the patch
+ * applies them (cells written, then rows added); `false` when a patch removes or replaces history
+ * rows, which only a segment written whole can hold.
+ */
+function historyRecords(patches: readonly TabPatch[]): string | false {
+  let out = '';
+  for (const patch of patches) {
+    if (!HISTORY_TAB_NAMES.has(patch.tab)) continue;
+    if (patch.replace || patch.deletes?.length) return false;
+    for (const w of patch.writes) out += writeRecord(patch.tab, w.row, w.col, fileCell(w.value));
+    for (const row of patch.appends) out += appendRecord(patch.tab, row.map(fileCell));
+  }
+  return out;
 }
 
 /** A built tab's number formats as the file keeps them: each cell's own pattern, by A1 (as the twin reads them). */

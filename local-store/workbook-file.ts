@@ -3,17 +3,29 @@
  * sees a spreadsheet (properties, sheets with their properties, cell values as `UNFORMATTED_VALUE`
  * with dates as serial numbers, formulas, and the metadata setup installs), so the CLI, the local twin
  * and a real spreadsheet all speak one model. Saves are atomic and durable: a temporary file beside
- * it, synced, then renamed over it, so a crash or a power loss never leaves half a workbook.
+ * it, synced, then renamed over it, so a crash or a power loss never leaves half a workbook. Past
+ * `SEGMENT_FROM_ROWS` rows of history, the history tabs' rows live in a segment beside the file that
+ * commands append to (history-segment.ts); reading gives the whole workbook either way.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import * as z from 'zod/mini';
 import { DeskError } from '../shared/primitives/errors';
 import { chartOn } from '../shared/reports/aging-charts';
 import type { Cell } from '../shared/sheet/cells';
 import { columnLetter, type RawTab } from '../shared/sheet/codec';
 import { writeFileDurably } from './durable-file';
+import {
+  appendSegment,
+  type HistoryRef,
+  historyRows,
+  readSegment,
+  removeOtherSegments,
+  SEGMENT_FROM_ROWS,
+  withoutHistory,
+  writeSegment,
+} from './history-segment';
 import { tooLongToRead, workbookText } from './text-limit';
 
 /** A cell as the file stores it (UNFORMATTED_VALUE: dates are serial numbers). */
@@ -77,7 +89,8 @@ export type Sheet = z.infer<typeof SheetSchema>;
 
 export const WorkbookFileSchema = z.object({
   format: z.literal('backorder-desk/workbook'),
-  version: z.literal(1),
+  /** 2 when the history tabs' rows are in a segment beside the file (`history`). */
+  version: z.union([z.literal(1), z.literal(2)]),
   properties: z.object({
     spreadsheetId: z.string(),
     title: z.string(),
@@ -85,6 +98,14 @@ export const WorkbookFileSchema = z.object({
     locale: z.string(),
   }),
   sheets: z.array(SheetSchema),
+  history: z.optional(
+    z.object({
+      file: z.string(),
+      generation: z.string(),
+      bytes: z.number(),
+      compactedBytes: z.number(),
+    }),
+  ),
 });
 export type WorkbookFile = z.infer<typeof WorkbookFileSchema>;
 
@@ -129,8 +150,28 @@ export function sheetByTitle(file: WorkbookFile, title: string): Sheet | undefin
   return file.sheets.find((s) => s.properties.title === title);
 }
 
-/** Reads a workbook file; a missing file is `undefined`, a damaged one an error naming the field. */
+/**
+ * Reads a workbook file, with its history segment when it has one; a missing file is `undefined`, a
+ * damaged one an error naming the field. A segment gone between reading the file and reading it (a
+ * writer replaced both) is followed to the new one once.
+ */
 export async function readWorkbookFile(path: string): Promise<WorkbookFile | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    const file = await readMainFile(path);
+    if (!file?.history) return file;
+    const ref = file.history;
+    try {
+      await readSegment(path, ref, file.sheets);
+      return file;
+    } catch (e) {
+      if (attempt > 0) throw e;
+      const again = await readMainFile(path).catch(() => undefined);
+      if (again?.history?.file === ref.file) throw e;
+    }
+  }
+}
+
+async function readMainFile(path: string): Promise<WorkbookFile | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -175,31 +216,92 @@ export async function fileVersion(path: string): Promise<string> {
   return s ? `${s.ino}:${s.size}:${s.mtimeNs}` : 'absent';
 }
 
+/** The version a writer read, and its lock: what a save checks before it replaces anything. */
+export interface Fence {
+  readonly expected: string;
+  readonly stillHeld?: () => Promise<void>;
+}
+
+/** Refuses as stale when the lock is lost or the file is no longer the version the writer read. */
+async function checkFence(path: string, fence: Fence | undefined): Promise<void> {
+  if (!fence) return;
+  await fence.stillHeld?.();
+  const now = await fileVersion(path);
+  if (now !== fence.expected)
+    throw new DeskError(
+      'STALE',
+      `${path} was saved by another process after this one read it (this process was paused past its lock); nothing was written. Run the command again.`,
+    );
+}
+
 /**
- * Writes atomically and durably (durable-file.ts). `expected`, when given, is the version this writer
- * read: just before the rename the file must still be that version and `stillHeld` must pass (the
- * lock), else nothing is replaced and the save is refused as stale, so a writer that stalled past its
- * lock can never save over a newer change.
+ * Writes the whole workbook atomically and durably (durable-file.ts): one file, or past
+ * `SEGMENT_FROM_ROWS` rows of history the file and a new segment of its history (written first;
+ * the file then names it, and older segments are removed). `fence`, when given, is the version this
+ * writer read: just before the rename the file must still be that version and the lock still held,
+ * else nothing is replaced and the save is refused as stale, so a writer that stalled past its lock
+ * can never save over a newer change. Sets `file.history` to what was written.
  */
-export async function writeWorkbookFile(
+export async function writeWorkbookFile(path: string, file: WorkbookFile, fence?: Fence): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  if (historyRows(file.sheets) < SEGMENT_FROM_ROWS) {
+    const { history: _, ...whole } = file;
+    await writeFileDurably(path, workbookText(path, { ...whole, version: 1 }), () => checkFence(path, fence));
+    delete file.history;
+    await removeOtherSegments(path);
+    return;
+  }
+  const ref = await writeSegment(path, file.sheets);
+  try {
+    await writeMain(path, file, ref, fence);
+  } catch (e) {
+    await rm(join(dirname(path), ref.file), { force: true });
+    throw e;
+  }
+  await removeOtherSegments(path, ref.file);
+}
+
+/** The JSON file beside a segment: the tabs a command decides from, the history tabs' headers, `ref`. */
+async function writeMain(path: string, file: WorkbookFile, ref: HistoryRef, fence?: Fence): Promise<void> {
+  const main = { ...file, version: 2 as const, sheets: withoutHistory(file.sheets), history: ref };
+  await writeFileDurably(path, workbookText(path, main), () => checkFence(path, fence));
+  file.history = ref;
+  file.version = 2;
+}
+
+/**
+ * Saves a workbook that keeps a segment (`history`, as read) when its history only gained rows and cells (`records`,
+ * segment lines): they are appended after the committed bytes and synced, then the file is replaced
+ * with the new committed length. A crash between the two leaves the records uncommitted: the read
+ * ignores them and the next save cuts them off. Both steps check the fence first.
+ */
+export async function appendWorkbookFile(
   path: string,
   file: WorkbookFile,
-  fence?: { expected: string; stillHeld?: () => Promise<void> },
+  history: HistoryRef,
+  records: string,
+  fence?: Fence,
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFileDurably(path, workbookText(path, file), async () => {
-    if (!fence) return;
-    await fence.stillHeld?.();
-    const now = await fileVersion(path);
-    if (now !== fence.expected)
-      throw new DeskError(
-        'STALE',
-        `${path} was saved by another process after this one read it (this process was paused past its lock); nothing was written. Run the command again.`,
-      );
-  });
+  const ref = await appendSegment(path, history, records, () => checkFence(path, fence));
+  await writeMain(path, file, ref, fence);
 }
 
 /** Cells as the core's codec takes them (the file never holds Date objects). */
 export function sheetValues(sheet: Sheet): Cell[][] {
   return sheet.values as Cell[][];
+}
+
+/**
+ * Copies a workbook file with its history segment, the copy's segment named after the copy (a file
+ * copied alone would name the original's segment, which a read refuses).
+ */
+export async function copyWorkbookFile(from: string, to: string): Promise<void> {
+  const main = JSON.parse(await readFile(from, 'utf8')) as WorkbookFile;
+  if (main.history) {
+    const file = `${basename(to)}.history-${main.history.generation}.jsonl`;
+    await copyFile(join(dirname(from), main.history.file), join(dirname(to), file));
+    main.history = { ...main.history, file };
+  }
+  await writeFileDurably(to, JSON.stringify(main));
+  await removeOtherSegments(to, main.history?.file);
 }
