@@ -180,20 +180,11 @@ export async function readSegment(
       `${where} holds ${buf.length} bytes, fewer than the ${ref.bytes} ${mainPath} committed: the history file is damaged`,
     );
   const tabs = new Map(sheets.filter(isHistory).map((s) => [s.properties.title, s.values]));
-  let start = 0;
   let line = 0;
-  while (start < ref.bytes) {
-    let end = buf.indexOf(10, start);
-    if (end < 0 || end >= ref.bytes) end = ref.bytes;
+  for (const record of records(buf, ref.bytes)) {
     line += 1;
     const bad = (what: string) => new Error(`${where} line ${line}: ${what}; the history file is damaged`);
-    let record: unknown;
-    try {
-      record = JSON.parse(buf.toString('utf8', start, end));
-    } catch {
-      throw bad('not a JSON record');
-    }
-    start = end + 1;
+    if (record instanceof SyntaxError) throw bad('not a JSON record');
     if (line === 1) {
       const head = record as { segment?: unknown; generation?: unknown };
       if (head?.segment !== 'backorder-desk/history' || head.generation !== ref.generation)
@@ -216,5 +207,51 @@ export async function readSegment(
     if (!row) throw bad(`a cell of row ${(w.r as number) + 1}, which it does not hold`);
     while (row.length <= (w.c as number)) row.push('');
     row[w.c as number] = w.v;
+  }
+}
+
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The longest run of lines parsed as one JSON text: well inside what one string may hold. */
+const CHUNK_BYTES = 8_000_000;
+
+/**
+ * The records of `buf`'s first `bytes`, in order: lines parsed a chunk at a time as one JSON array
+ * (a record never holds a raw newline: JSON escapes it), which is a third of the time of a parse per
+ * line; a line that is not JSON is yielded as the SyntaxError, in its place.
+ */
+function* records(buf: Buffer, bytes: number): Generator<unknown> {
+  let start = 0;
+  while (start < bytes) {
+    let end = Math.min(bytes, start + CHUNK_BYTES);
+    if (end < bytes) {
+      const nl = buf.indexOf(10, end);
+      end = nl < 0 || nl >= bytes ? bytes : nl + 1;
+    }
+    const text = buf.toString('utf8', start, end);
+    start = end;
+    const lines = text.endsWith('\n') ? text.slice(0, -1) : text;
+    let parsed: unknown[] | undefined;
+    try {
+      parsed = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as unknown[];
+    } catch {
+      parsed = undefined;
+    }
+    // As many records as lines, or a damaged line joined two (`1,2`): then line by line, to name it.
+    if (parsed && parsed.length === newlines(lines) + 1) {
+      yield* parsed;
+      continue;
+    }
+    for (const one of lines.split('\n')) {
+      try {
+        yield JSON.parse(one);
+      } catch (e) {
+        yield e instanceof SyntaxError ? e : new SyntaxError(String(e));
+      }
+    }
   }
 }
