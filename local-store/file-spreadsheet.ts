@@ -9,6 +9,8 @@
  * is, and no other process saves in between. `release()` ends a cycle that wrote nothing.
  */
 
+import type { RowSource } from '../shared/io/row-scope';
+import { tabSource } from '../shared/io/tab-source';
 import type { SpreadsheetPort } from '../shared/ports';
 import { chartOn } from '../shared/reports/aging-charts';
 import type { FormulaCell } from '../shared/setup/formula-check';
@@ -112,6 +114,19 @@ export class FileSpreadsheet implements SpreadsheetPort {
       if (sheet) tabs[name] = { name, values: sheet.values.map((r) => [...r]) as Cell[][] };
     }
     return { tabs, timeZone: this.file.properties.timeZone };
+  }
+
+  /**
+   * The tabs as a RowSource (shared/io/tab-source.ts), read under the lock as `read` is: a command
+   * decodes only the rows its scope reaches (sync-service/src/use-cases/run-action.ts).
+   */
+  async rowSource(): Promise<{ source: RowSource; timeZone: string }> {
+    await this.locked();
+    this.calls.read += 1;
+    const tabs: Record<string, RawTab> = {};
+    for (const sheet of this.file.sheets)
+      tabs[sheet.properties.title] = { name: sheet.properties.title, values: sheet.values as Cell[][] };
+    return { source: tabSource(tabs), timeZone: this.file.properties.timeZone };
   }
 
   async formulas(columns: readonly { tab: string; col: number }[]): Promise<ReadonlyMap<number, string>[]> {

@@ -96,6 +96,11 @@ export interface ScopeOptions {
   /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
   readonly appends?: boolean;
   /**
+   * More than TAIL_ROWS last rows of a tab it may add to: the CLI reads the Log's last rows past
+   * undo's window, so the Details leaving the window expire as it moves (`expiredDetails`).
+   */
+  readonly tails?: Partial<Record<TabKey, number>>;
+  /**
    * A command that moves no other backorder's counters (shared/io/command-scope.ts `movesOthers`):
    * other backorders of its SKUs are read as a view reads them, without their order lines.
    */
@@ -274,7 +279,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   // The tail of every tab that may get rows (the next id), the Log row of this RequestID, the shown row.
   for (const tab of ID_TABS) {
     const grid = grids.get(tab);
-    if (grid?.bounded) want(tab, range(grid.values.length - TAIL_ROWS + 1, grid.values.length), true);
+    const n = Math.max(TAIL_ROWS, options.tails?.[tab] ?? 0);
+    if (grid?.bounded) want(tab, range(grid.values.length - n + 1, grid.values.length), true);
   }
   if (options.requestId) find('log', 'requestId', [options.requestId]);
   for (const s of options.searches ?? []) find(s.tab, s.field, s.values, '', vocabularyWord);

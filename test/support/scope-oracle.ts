@@ -8,9 +8,8 @@ import { applyChanges } from '../../shared/apply-changes';
 import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { simulateDemo } from '../../shared/demo/simulate';
-import type { RowSource } from '../../shared/io/row-scope';
+import { tabSource } from '../../shared/io/tab-source';
 import { addDays } from '../../shared/primitives/dates';
-import type { Cell } from '../../shared/sheet/cells';
 import type { RawTab, TabPatch } from '../../shared/sheet/codec';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from './build';
@@ -19,34 +18,7 @@ import { changeLineFields, changePoFields, type Step } from './drawn-fields';
 /** A RowSource over whole tabs, counting the rows it hands out. */
 export function memorySource(tabs: Record<string, RawTab>) {
   const counted = { rows: 0, finds: 0, cells: 0 };
-  const source: RowSource = {
-    shape: (tab, lastRow) =>
-      tabs[tab]
-        ? { header: tabs[tab].values[0] ?? [], ...(lastRow ? { lastRow: tabs[tab].values.length } : {}) }
-        : undefined,
-    find(tab, col, pattern, cols = 1) {
-      counted.finds++;
-      const re = new RegExp(`^${pattern}$`);
-      const out: number[] = [];
-      tabs[tab]?.values.forEach((row, i) => {
-        const cells = row.slice(col, col + cols);
-        if (i > 0 && cells.some((c) => c !== null && c !== undefined && re.test(String(c)))) out.push(i + 1);
-      });
-      return out;
-    },
-    rows(tab, rows, width) {
-      counted.rows += rows.length;
-      const out = new Map<number, readonly Cell[]>();
-      for (const r of rows) out.set(r, (tabs[tab]?.values[r - 1] ?? []).slice(0, width));
-      return out;
-    },
-    whole: (tab) => tabs[tab],
-    column(tab, rows, col) {
-      counted.cells += rows.length;
-      return new Map(rows.map((r) => [r, tabs[tab]?.values[r - 1]?.[col] ?? ''] as const));
-    },
-  };
-  return { source, counted };
+  return { source: tabSource(tabs, counted), counted };
 }
 
 export type Pick = Step;

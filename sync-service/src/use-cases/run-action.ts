@@ -1,21 +1,64 @@
 /**
  * Runs one core command against a spreadsheet: one read, the core's decision, one write holding every
  * changed cell and the Log row. The same function serves the CLI on a local file and, through the
- * Sheets API port, a real spreadsheet.
+ * Sheets API port, a real spreadsheet. A port that holds its tabs in memory (a workbook file) hands
+ * out rows instead, and the command decodes only the rows it decides from, as the add-on reads them
+ * (shared/io/command-scope.ts), with the Log's last LOG_TAIL rows, so the undo images leaving undo's
+ * window expire as it moves (shared/commands/action-detail.ts `expiredDetails`, which expires only
+ * what it sees to be past the window). At 50,000 lines with a year of history, decoding every tab
+ * was a quarter of a command.
  */
 import type { CommandResult } from '../../../shared/commands/run';
 import type { Command } from '../../../shared/commands/schema';
 import type { CommandContext } from '../../../shared/desk';
-import { planAction } from '../../../shared/plans';
+import { commandScope } from '../../../shared/io/command-scope';
+import { newKeysTaken } from '../../../shared/io/new-keys';
+import { withUnreadAsEmpty } from '../../../shared/io/read-plan';
+import { type RowSource, readScoped } from '../../../shared/io/row-scope';
+import { decodeLoaded, planAction } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
+import { TAB_KEYS, TABS, type TabKey } from '../../../shared/workbook';
 import { loadWorkbook } from './load';
+
+/** A port whose tabs are in memory, handed out as rows (local-store/file-spreadsheet.ts). */
+interface RowsPort extends SpreadsheetPort {
+  rowSource(): Promise<{ source: RowSource; timeZone: string }>;
+}
+/** The Log's last rows a scoped command reads: undo's default window (UndoKeep 100) with room to spare. */
+export const LOG_TAIL = 300;
+
+const handsOutRows = (port: SpreadsheetPort): port is RowsPort =>
+  typeof (port as Partial<RowsPort>).rowSource === 'function';
 
 export async function runAction(
   port: SpreadsheetPort,
   command: Command,
   ctx: CommandContext,
 ): Promise<CommandResult> {
-  const plan = planAction(await loadWorkbook(port), command, ctx);
+  const plan =
+    (handsOutRows(port) ? await scopedPlan(port, command, ctx) : undefined) ??
+    planAction(await loadWorkbook(port), command, ctx);
   await port.write(plan.patches);
   return plan.result;
+}
+
+/**
+ * The plan from the rows `command` decides from, or undefined when it has no scope (a batch that
+ * reads every tab), a tab is missing, or its new ids turn out taken below the rows read (people sorted a tab): then it
+ * is planned from whole tabs, as in the add-on.
+ */
+async function scopedPlan(port: RowsPort, command: Command, ctx: CommandContext) {
+  const scope = commandScope(command);
+  if (!scope) return undefined;
+  const { source, timeZone } = await port.rowSource();
+  // A workbook missing a tab is read whole, to be refused with the way out (load.ts).
+  if (TAB_KEYS.some((k) => !source.shape(TABS[k].name, false))) return undefined;
+  const read = readScoped(source, scope.keys, {
+    ...scope,
+    tabs: [...new Set<TabKey>([...scope.tabs, 'log'])],
+    tails: { log: LOG_TAIL },
+    requestId: ctx.requestId,
+  });
+  const plan = planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), timeZone, 'api'), command, ctx);
+  return newKeysTaken(source, read.tabs, read.sparse, plan.patches) ? undefined : plan;
 }
