@@ -16,10 +16,10 @@ import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet
 import { syncEtas } from '../sync-service/src/use-cases/sync-etas';
 import { SheetsApiTwin } from '../twin/sheets-api';
 import { TwinSpreadsheet } from '../twin/spreadsheet';
-import { BENCH_TODAY, benchWorkbook } from './workbooks';
+import { BENCH_TODAY, benchWorkbook, withHistory } from './workbooks';
 
-export async function syncRequests(lines: number) {
-  const base = benchWorkbook(lines);
+export async function syncRequests(lines: number, history = 0) {
+  const base = withHistory(benchWorkbook(lines), history);
   const wb = applyChanges(
     base,
     runCommand(
@@ -83,7 +83,13 @@ export async function syncRequests(lines: number) {
   await twin.close();
   return {
     lines,
+    history,
     requests: first,
+    /** What the first run downloaded (MiB): Google recommends requests under 2 MB. */
+    readMiB:
+      Math.round(
+        (twin.log.slice(0, first).reduce((n, r) => n + (r.responseBytes ?? 0), 0) / 1_048_576) * 10,
+      ) / 10,
     routes: twin.log
       .slice(0, first)
       .map((r) => `${r.method} ${r.path.replace(/^.*\/v4\/spreadsheets\/[^/:]+/, '') || '/'}`),

@@ -34,6 +34,8 @@ export interface RequestRecord {
   readonly method: string;
   readonly path: string;
   readonly bodyBytes: number;
+  /** The response body's bytes (what a read downloads). */
+  readonly responseBytes?: number;
   readonly status: number;
   readonly ms: number;
   readonly principal: string;
@@ -109,17 +111,19 @@ export class SheetsApiTwin {
     const method = req.method ?? 'GET';
     let principal = '';
     const finish = (status: number, payload: unknown) => {
+      const text = JSON.stringify(payload);
       this.log.push({
         method,
         path,
         bodyBytes: Buffer.byteLength(body),
+        responseBytes: Buffer.byteLength(text),
         status,
         ms: Date.now() - started,
         principal,
         ...(this.options.keepBodies && body ? { body: safeParse(body) } : {}),
       });
       res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
-      res.end(JSON.stringify(payload));
+      res.end(text);
     };
     const fail = (status: number, message: string) =>
       finish(status, { error: { code: status, message, status: REASON[status] ?? 'INTERNAL' } });
