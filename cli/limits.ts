@@ -1,9 +1,11 @@
 /**
  * The limits a command checks before it works: Google's 10 million cells for a spreadsheet, the
- * longest text for a workbook file (local-store/text-limit.ts). Past 80 % of either every command
- * warns on stderr; when one is full only the ways out run (archive moves history out; check and
- * export only read), every other command is refused naming the way out.
+ * longest text for a workbook file (local-store/text-limit.ts), and the memory this process may use
+ * to read it (local-store/memory-limit.ts, whose full level refuses every command before the read).
+ * Past 80 % of any every command warns on stderr; when one is full only the ways out run (archive
+ * moves history out; check and export only read), every other command is refused naming the way out.
  */
+import { memoryBudget } from '../local-store/memory-limit';
 import { type TextBudget, textBudget } from '../local-store/text-limit';
 import type { SpreadsheetPort } from '../shared/ports';
 import { DeskError } from '../shared/primitives/errors';
@@ -18,11 +20,14 @@ export async function heedLimits(
   fileBytes: number | undefined,
   command: string,
   io: Io,
+  /** The file's and its history's bytes (local-store/memory-limit.ts: refused before the read when full). */
+  diskBytes?: number,
 ): Promise<{ cells?: CellBudget; text?: TextBudget }> {
   const used = await port.cellsUsed?.();
   const cells = used === undefined ? undefined : cellBudget(used);
   const text = fileBytes === undefined ? undefined : textBudget(fileBytes);
-  for (const budget of [cells, text]) {
+  const memory = diskBytes === undefined ? undefined : memoryBudget(diskBytes);
+  for (const budget of [cells, text, memory]) {
     if (!budget) continue;
     if (budget.level === 'full' && !WAYS_OUT.includes(command))
       throw new DeskError('REFUSED', budget.message);

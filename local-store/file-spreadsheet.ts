@@ -23,6 +23,7 @@ import {
   type TabPatch,
 } from '../shared/sheet/codec';
 import { appendRecord, compactionDue, HISTORY_TAB_NAMES, writeRecord } from './history-segment';
+import { assertFitsInMemory } from './memory-limit';
 import {
   appendWorkbookFile,
   fileVersion,
@@ -31,6 +32,7 @@ import {
   readWorkbookFile,
   sheetByTitle,
   type WorkbookFile,
+  workbookDiskBytes,
   writeWorkbookFile,
 } from './workbook-file';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock';
@@ -64,6 +66,8 @@ export class FileSpreadsheet implements SpreadsheetPort {
     // 50,000-line workbook costs a quarter of a second, so it is not read before and again after.
     const lock = lockAs ? await lockWorkbook(path, lockAs, lockWaitMs) : undefined;
     try {
+      const diskBytes = await workbookDiskBytes(path);
+      assertFitsInMemory(diskBytes);
       // The version is taken before the read: a save in between makes the copy look older than it
       // is, so the fence refuses (safe), never the other way round.
       const version = await fileVersion(path);
@@ -77,12 +81,16 @@ export class FileSpreadsheet implements SpreadsheetPort {
       );
       port.lock = lock;
       port.version = version;
+      port.diskBytes = diskBytes;
       return port;
     } catch (e) {
       await lock?.release();
       throw e;
     }
   }
+
+  /** The bytes of the file and its history segment when opened (local-store/memory-limit.ts). */
+  diskBytes = 0;
 
   /** The size on disk of the file this port's copy was read from (0 when there was none). */
   get bytes(): number {

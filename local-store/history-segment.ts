@@ -16,7 +16,7 @@
  * docs/design.md, "The local workbook file".
  */
 import { randomUUID } from 'node:crypto';
-import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TABS } from '../shared/workbook';
 
@@ -151,6 +151,17 @@ export async function removeOtherSegments(mainPath: string, keep?: string): Prom
   );
 }
 
+/** The bytes of every segment beside `mainPath` (an unfinished compaction's too: it is read as bytes). */
+export async function segmentBytes(mainPath: string): Promise<number> {
+  const dir = dirname(mainPath);
+  const prefix = prefixOf(mainPath);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter(
+    (n) => n.startsWith(prefix) && n.endsWith('.jsonl'),
+  );
+  const sizes = await Promise.all(names.map((n) => stat(join(dir, n)).then((s) => s.size)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
 const isCell = (v: unknown): v is Stored =>
   v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
@@ -194,9 +205,10 @@ export async function readSegment(
     if (Array.isArray(record)) {
       const values = tabs.get(record[0] as string);
       if (!values) throw bad(`a row for ${JSON.stringify(record[0])}, which is not a history tab here`);
-      const row = record.slice(1);
-      if (!row.every(isCell)) throw bad('a cell that is not text, a number, TRUE/FALSE or empty');
-      values.push(row);
+      record.shift();
+      for (const cell of record)
+        if (!isCell(cell)) throw bad('a cell that is not text, a number, TRUE/FALSE or empty');
+      values.push(record);
       continue;
     }
     const w = record as { t?: unknown; r?: unknown; c?: unknown; v?: unknown };

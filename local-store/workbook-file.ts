@@ -23,6 +23,7 @@ import {
   readSegment,
   removeOtherSegments,
   SEGMENT_FROM_ROWS,
+  segmentBytes,
   withoutHistory,
   writeSegment,
 } from './history-segment';
@@ -202,6 +203,13 @@ function gridDetail(json: unknown, path: readonly PropertyKey[] | undefined): st
     path[1] as number
   ];
   return `; sheet ${String(sheet?.properties?.title ?? path[1])}: ${badCell(sheet?.values)}`;
+}
+
+/** The bytes of a workbook file and of its history segments beside it (0 when it is missing). */
+export async function workbookDiskBytes(path: string): Promise<number> {
+  const main = await stat(path).catch(() => undefined);
+  if (!main) return 0;
+  return main.size + (await segmentBytes(path));
 }
 
 /**
