@@ -11,11 +11,11 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as z from 'zod/mini';
-import { DeskError } from '../shared/primitives/errors';
 import { chartOn } from '../shared/reports/aging-charts';
 import type { Cell } from '../shared/sheet/cells';
 import { columnLetter, type RawTab } from '../shared/sheet/codec';
 import { writeFileDurably } from './durable-file';
+import { checkFence, type Fence } from './file-fence';
 import {
   appendSegment,
   type HistoryRef,
@@ -28,6 +28,8 @@ import {
   writeSegment,
 } from './history-segment';
 import { tooLongToRead, workbookText } from './text-limit';
+
+export { type Fence, fileVersion } from './file-fence';
 
 /** A cell as the file stores it (UNFORMATTED_VALUE: dates are serial numbers). */
 export type Stored = string | number | boolean | null;
@@ -213,36 +215,6 @@ export async function workbookDiskBytes(path: string): Promise<number> {
 }
 
 /**
- * Which version of the file is on disk: its inode, size and modification time in nanoseconds, or
- * "absent". Every save renames a new file into place, so a save by anyone changes the inode.
- */
-export async function fileVersion(path: string): Promise<string> {
-  const s = await stat(path, { bigint: true }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
-    throw e;
-  });
-  return s ? `${s.ino}:${s.size}:${s.mtimeNs}` : 'absent';
-}
-
-/** The version a writer read, and its lock: what a save checks before it replaces anything. */
-export interface Fence {
-  readonly expected: string;
-  readonly stillHeld?: () => Promise<void>;
-}
-
-/** Refuses as stale when the lock is lost or the file is no longer the version the writer read. */
-async function checkFence(path: string, fence: Fence | undefined): Promise<void> {
-  if (!fence) return;
-  await fence.stillHeld?.();
-  const now = await fileVersion(path);
-  if (now !== fence.expected)
-    throw new DeskError(
-      'STALE',
-      `${path} was saved by another process after this one read it (this process was paused past its lock); nothing was written. Run the command again.`,
-    );
-}
-
-/**
  * Writes the whole workbook atomically and durably (durable-file.ts): one file, or past
  * `SEGMENT_FROM_ROWS` rows of history the file and a new segment of its history (written first;
  * the file then names it, and older segments are removed). `fence`, when given, is the version this
@@ -256,6 +228,7 @@ export async function writeWorkbookFile(path: string, file: WorkbookFile, fence?
     const { history: _, ...whole } = file;
     await writeFileDurably(path, workbookText(path, { ...whole, version: 1 }), () => checkFence(path, fence));
     delete file.history;
+    file.version = 1;
     await removeOtherSegments(path);
     return;
   }
@@ -278,9 +251,9 @@ async function writeMain(path: string, file: WorkbookFile, ref: HistoryRef, fenc
 }
 
 /**
- * Saves a workbook that keeps a segment (`history`, as read) when its history only gained rows and cells (`records`,
- * segment lines): they are appended after the committed bytes and synced, then the file is replaced
- * with the new committed length. A crash between the two leaves the records uncommitted: the read
+ * Saves a workbook that keeps a segment (`history`, as read) when its history only gained rows and
+ * cells (`records`, segment lines): they are appended after the committed bytes and synced, then the
+ * file is replaced with the new committed length. A crash between the two leaves the records uncommitted: the read
  * ignores them and the next save cuts them off. Both steps check the fence first.
  */
 export async function appendWorkbookFile(
