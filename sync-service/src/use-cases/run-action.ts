@@ -44,8 +44,8 @@ export async function runAction(
 
 /**
  * The plan from the rows `command` decides from, or undefined when it has no scope (a batch that
- * reads every tab), a tab is missing, or its new ids turn out taken below the rows read (people sorted a tab): then it
- * is planned from whole tabs, as in the add-on.
+ * reads every tab), a tab is missing, or its new ids turn out taken below the rows read (people
+ * sorted a tab): then it is planned from whole tabs, as in the add-on.
  */
 async function scopedPlan(port: RowsPort, command: Command, ctx: CommandContext) {
   const scope = commandScope(command);
