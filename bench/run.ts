@@ -195,14 +195,15 @@ const report = {
       (results.cli as { withHistory: HistoryRun[] }).withHistory,
       results.syncRequests as { lines: number; readMiB: number }[],
     ),
-    syncRequestsConstantAtMost4: {
-      // Read the metadata, read the values, write the values; and one batchUpdate before them when a
-      // grid must grow (rare: grids grow with 500 rows of headroom) or the Aging tab changes (its
-      // charts and its amounts' formats), both in that one request. The same at both sizes.
+    syncRequestsConstantAtMost5: {
+      // Read the metadata, read the values (the Log and Calls by their last rows: a second batchGet),
+      // write the values; and one batchUpdate before them when a grid must grow (rare: grids grow
+      // with 500 rows of headroom) or the Aging tab changes (its charts and its amounts' formats),
+      // both in that one request. The same at both sizes.
       value: (results.syncRequests as { requests: number }[]).map((r) => r.requests),
       ok: (results.syncRequests as { requests: number }[]).every(
         (r) =>
-          r.requests <= 4 && r.requests === (results.syncRequests as { requests: number }[])[0]?.requests,
+          r.requests <= 5 && r.requests === (results.syncRequests as { requests: number }[])[0]?.requests,
       ),
     },
   },

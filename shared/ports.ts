@@ -7,8 +7,17 @@ import type { FormulaCell } from './setup/formula-check';
 import type { RawTab, TabPatch } from './sheet/codec';
 
 export interface SpreadsheetPort {
-  /** Reads whole tabs by name in one batch; a missing tab is absent from the result. */
-  read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }>;
+  /**
+   * Reads whole tabs by name in one batch; a missing tab is absent from the result. `tails` names
+   * tabs the caller adds to and decides nothing from the past of (a sync's Log and Calls), with how
+   * many last rows it needs: a port may read only those, their other rows empty, and then gives the
+   * highest number of each id prefix in their key columns (`highestIds`, for the core's
+   * `ctx.highestIds`). A workbook file reads them whole.
+   */
+  read(
+    tabNames: readonly string[],
+    tails?: Readonly<Record<string, number>>,
+  ): Promise<{ tabs: Record<string, RawTab>; timeZone: string; highestIds?: Record<string, number> }>;
   /** Applies every patch in one batch; new header cells and new tabs come as patches too. */
   write(patches: readonly TabPatch[], newTabs?: readonly RawTab[]): Promise<void>;
   /**

@@ -41,10 +41,9 @@ export interface ActionDetail {
  * undone itself). An expired Detail keeps `undoes`, so undo still knows what was undone. Rows
  * already expired or truncated are left as they are. Only what was read can expire, and a row is
  * expired only when the rows read show `keep` newer actions, so a partial read never expires a row
- * inside the window: a command that reads the whole Log (the sync, the CLI's batches, and in the
- * add-on undo, fulfil ready, reorder and refresh) expires every row past the window; the CLI's other
- * commands, which read the Log's last 300 rows, those among them; a click, which reads the Log's
- * last 3 rows, none.
+ * inside the window: a command that reads the whole Log (undo, fulfil ready, reorder and refresh)
+ * expires every row past the window; the CLI's other commands and a sync run, which read the Log's
+ * last 300 rows, those among them; a click in the add-on, which reads its last 3 rows, none.
  */
 export function expiredDetails(log: readonly LogEntry[], keep: number): LogEntry[] {
   const number = (l: LogEntry) => Number(/(\d+)$/.exec(l.logId)?.[1] ?? 0);

@@ -33,7 +33,7 @@ const SIGNED = 1;
  * them): the index gives the highest number after each, so a click needs no tail rows and no search
  * to know its new ids are new. Invoices take the InvoicePrefix setting, given when the index is written.
  */
-const ID_PREFIXES: Partial<Record<TabKey, readonly string[]>> = {
+export const ID_PREFIXES: Partial<Record<TabKey, readonly string[]>> = {
   backorders: ['BO-'],
   shipments: ['SH-'],
   calls: ['CL-'],

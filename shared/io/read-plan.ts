@@ -14,7 +14,7 @@ import type { Command } from '../commands/schema';
 import type { RawTab } from '../sheet/codec';
 import { HOLD_STATES } from '../tabs/vocabulary';
 import { emptyRawTab, TAB_KEYS, TABS, type TabKey } from '../workbook';
-import type { ValueSearch } from './row-scope';
+import { LOG_TAIL_ROWS, TAIL_ROWS, type ValueSearch } from './row-scope';
 
 const names = (keys: readonly TabKey[]) => keys.map((k) => TABS[k].name);
 
@@ -151,6 +151,14 @@ export function batchTabs(command: Command): BatchTabs | undefined {
   if (command.action === 'allocate' && !command.orderId) return ALLOCATE_ALL_TABS;
   if (command.action === 'follow-up') return FOLLOW_UP_TABS;
   return undefined;
+}
+
+/**
+ * The tabs a batch reads by their last rows, by name, with how many (a port may read them whole):
+ * the Log's last LOG_TAIL_ROWS, the others' last TAIL_ROWS.
+ */
+export function batchTails(batch: BatchTabs): Record<string, number> {
+  return Object.fromEntries(batch.tails.map((k) => [TABS[k].name, k === 'log' ? LOG_TAIL_ROWS : TAIL_ROWS]));
 }
 
 /** Every typed tab a batch names, with Settings (which every read decodes). */

@@ -49,6 +49,13 @@ export interface RowSource {
 /** How many of the last rows of a tab that may get new rows are read, for the next id. */
 export const TAIL_ROWS = 3;
 
+/**
+ * How many of the Log's last rows a Node command reads when it does not read the Log whole: undo's
+ * default window (UndoKeep 100) with room to spare, so the undo images leaving the window expire as
+ * it moves (shared/commands/action-detail.ts `expiredDetails`).
+ */
+export const LOG_TAIL_ROWS = 300;
+
 /** Tabs whose new rows take the next id above the tab's own (shared/primitives/ids.ts, invoicing.ts). */
 const ID_TABS: readonly TabKey[] = [
   'backorders',

@@ -1,7 +1,8 @@
 /**
  * A Google spreadsheet as a SpreadsheetPort, through the Sheets API v4 with a client handed in.
  * Reading: one `spreadsheets.get` (time zone, which tabs exist, their ids and grid sizes) and one
- * `values.batchGet` of every tab asked for that exists (`UNFORMATTED_VALUE`, `SERIAL_NUMBER`). Writing,
+ * `values.batchGet` of every tab asked for that exists (`UNFORMATTED_VALUE`, `SERIAL_NUMBER`), and a
+ * second for tabs asked for by their last rows (tail-read.ts). Writing,
  * whatever the number of rows: at most one `spreadsheets.batchUpdate` adding tabs (each sized to its
  * columns) and growing grids that the new rows would overflow (Google answers 400 "exceeds grid
  * limits" for a write past a sheet's grid, docs/fidelity.md S6), one `values.batchUpdate` with `RAW`
@@ -23,6 +24,7 @@ import { TABS } from '../../../shared/workbook';
 import { fromGoogleError } from './errors';
 import { numberFormatRequests } from './format-requests';
 import { Retrier } from './retry';
+import { type TailHead, tailHead, tailHeadRanges, tailRange, tailTab } from './tail-read';
 
 type Plain = string | number | boolean;
 
@@ -85,7 +87,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
   /** Each tab's grid (rows × columns), from the metadata read, kept current as this port grows it. */
   private grids = new Map<string, Grid>();
   /** Each tab's rows as last read: a row deletion is verified against them before it is retried. */
-  private readRows = new Map<string, Cell[][]>();
+  private readRows = new Map<string, RawTab['values']>();
 
   constructor(
     private readonly api: sheets_v4.Sheets,
@@ -108,7 +110,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
    * "gone" (none left anywhere in its tab: an earlier attempt whose answer was lost deleted them), or
    * "moved". Rows are recognised by their content as read, so a retry never deletes by index alone.
    */
-  private async deletionState(targets: readonly { tab: string; at: number; row: Cell[] }[]) {
+  private async deletionState(targets: readonly { tab: string; at: number; row: readonly Cell[] }[]) {
     const tabs = [...new Set(targets.map((t) => t.tab))];
     this.calls.batchGet += 1;
     const res = await this.api.spreadsheets.values.batchGet({
@@ -164,31 +166,64 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     return this.meta;
   }
 
-  async read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }> {
+  /**
+   * One batchGet of the tabs asked for; a tab in `tails` is read by its last rows (tail-read.ts),
+   * which takes a second batchGet, and then the highest ids of those tabs come back too.
+   */
+  async read(
+    tabNames: readonly string[],
+    tails: Readonly<Record<string, number>> = {},
+  ): Promise<{ tabs: Record<string, RawTab>; timeZone: string; highestIds?: Record<string, number> }> {
     const timeZone = await this.timeZone();
     const present = tabNames.filter((n) => this.ids.has(n));
     const tabs: Record<string, RawTab> = {};
     if (present.length === 0) return { tabs, timeZone };
+    const whole = present.filter((n) => tails[n] === undefined);
+    const tailed = present.filter((n) => tails[n] !== undefined);
+    const first = await this.batchGet([...whole.map(quoted), ...tailed.flatMap(tailHeadRanges)]);
+    whole.forEach((name, i) => {
+      this.keep(tabs, name, first[i] ?? []);
+    });
+    if (tailed.length === 0) return { tabs, timeZone };
+    const heads = tailed.map((name, i) =>
+      tailHead(name, first[whole.length + 2 * i]?.[0] ?? [], first[whole.length + 2 * i + 1] ?? []),
+    );
+    const asks = tailed.map((name, i) =>
+      tailRange(name, heads[i] as TailHead, tails[name] as number, this.grids.get(name)?.rows ?? 0),
+    );
+    const second = await this.batchGet(asks.map((a) => a.range));
+    const highestIds: Record<string, number> = {};
+    tailed.forEach((name, i) => {
+      const head = heads[i] as TailHead;
+      this.keep(tabs, name, tailTab(name, head, asks[i]?.from ?? 1, second[i] ?? []).values);
+      if (head.keyedByA) Object.assign(highestIds, head.highestIds);
+    });
+    return { tabs, timeZone, highestIds };
+  }
+
+  /** Values of `ranges`, one list of rows per range, in one counted request. */
+  private async batchGet(ranges: readonly string[]): Promise<Cell[][][]> {
     this.calls.batchGet += 1;
     const res = await this.call('values.batchGet', () =>
       this.api.spreadsheets.values.batchGet({
         spreadsheetId: this.spreadsheetId,
-        ranges: present.map(quoted),
+        ranges: [...ranges],
         valueRenderOption: 'UNFORMATTED_VALUE',
         dateTimeRenderOption: 'SERIAL_NUMBER',
       }),
     );
-    present.forEach((name, i) => {
-      const values = (res.valueRanges?.[i]?.values ?? []) as Cell[][];
-      this.rows.set(name, values.length);
-      this.widths.set(
-        name,
-        values.reduce((m, r) => Math.max(m, r.length), 0),
-      );
-      tabs[name] = { name, values };
-      this.readRows.set(name, values);
-    });
-    return { tabs, timeZone };
+    return ranges.map((_, i) => (res.valueRanges?.[i]?.values ?? []) as Cell[][]);
+  }
+
+  /** A tab as read: its rows (the last with content is where new rows go), width, and the rows kept. */
+  private keep(tabs: Record<string, RawTab>, name: string, values: RawTab['values']): void {
+    this.rows.set(name, values.length);
+    this.widths.set(
+      name,
+      values.reduce((m, r) => Math.max(m, r.length), 0),
+    );
+    tabs[name] = { name, values };
+    this.readRows.set(name, values);
   }
 
   /** addChart or updateChartSpec only where the tab's charts differ from the ones wanted. */

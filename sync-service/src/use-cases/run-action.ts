@@ -3,7 +3,7 @@
  * changed cell and the Log row. The same function serves the CLI on a local file and, through the
  * Sheets API port, a real spreadsheet. A port that holds its tabs in memory (a workbook file) hands
  * out rows instead, and the command decodes only the rows it decides from, as the add-on reads them
- * (shared/io/command-scope.ts), with the Log's last LOG_TAIL rows, so the undo images leaving undo's
+ * (shared/io/command-scope.ts), with the Log's last LOG_TAIL_ROWS rows, so the undo images leaving undo's
  * window expire as it moves (shared/commands/action-detail.ts `expiredDetails`, which expires only
  * what it sees to be past the window). At 50,000 lines with a year of history, decoding every tab
  * was a quarter of a command.
@@ -14,7 +14,7 @@ import type { CommandContext } from '../../../shared/desk';
 import { commandScope } from '../../../shared/io/command-scope';
 import { newKeysTaken } from '../../../shared/io/new-keys';
 import { withUnreadAsEmpty } from '../../../shared/io/read-plan';
-import { type RowSource, readScoped } from '../../../shared/io/row-scope';
+import { LOG_TAIL_ROWS, type RowSource, readScoped } from '../../../shared/io/row-scope';
 import { decodeLoaded, planAction } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { TAB_KEYS, TABS, type TabKey } from '../../../shared/workbook';
@@ -24,9 +24,6 @@ import { loadWorkbook } from './load';
 interface RowsPort extends SpreadsheetPort {
   rowSource(): Promise<{ source: RowSource; timeZone: string }>;
 }
-/** The Log's last rows a scoped command reads: undo's default window (UndoKeep 100) with room to spare. */
-export const LOG_TAIL = 300;
-
 const handsOutRows = (port: SpreadsheetPort): port is RowsPort =>
   typeof (port as Partial<RowsPort>).rowSource === 'function';
 
@@ -56,7 +53,7 @@ async function scopedPlan(port: RowsPort, command: Command, ctx: CommandContext)
   const read = readScoped(source, scope.keys, {
     ...scope,
     tabs: [...new Set<TabKey>([...scope.tabs, 'log'])],
-    tails: { log: LOG_TAIL },
+    tails: { log: LOG_TAIL_ROWS },
     requestId: ctx.requestId,
   });
   const plan = planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), timeZone, 'api'), command, ctx);

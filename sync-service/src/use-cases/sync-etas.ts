@@ -7,7 +7,7 @@
  */
 
 import type { CommandContext } from '../../../shared/desk';
-import { batchTabNames, SYNC_TABS } from '../../../shared/io/read-plan';
+import { batchTabNames, batchTails, SYNC_TABS } from '../../../shared/io/read-plan';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DeskError } from '../../../shared/primitives/errors';
 import { planSync } from '../../../shared/sync-run';
@@ -15,7 +15,7 @@ import { type FeedProblem, readFeed, type VendorEta } from '../../../shared/vend
 import { AGING_TAB } from '../../../shared/workbook';
 import type { SyncConfig } from '../feeds/config';
 import { readFeedRecords } from '../feeds/read-feed';
-import { loadWorkbook } from './load';
+import { decodeNamed } from './load';
 
 export interface SyncReport {
   readonly applied: boolean;
@@ -31,7 +31,10 @@ export async function syncEtas(
   ctx: CommandContext,
   dryRun = false,
 ): Promise<SyncReport> {
-  const loaded = await loadWorkbook(port, batchTabNames(SYNC_TABS, [AGING_TAB]));
+  // The Log and Calls by their last rows: a sync adds to them and decides nothing from their past.
+  const names = batchTabNames(SYNC_TABS, [AGING_TAB]);
+  const read = await port.read(names, batchTails(SYNC_TABS));
+  const loaded = decodeNamed(read.tabs, names, read.timeZone);
   const { workbook } = loaded;
   const etas: VendorEta[] = [];
   const problems: FeedProblem[] = [];
@@ -47,7 +50,12 @@ export async function syncEtas(
       problems.push({ vendor: feed.vendor, row: 0, field: '', value: '', reason: e.message });
     }
   }
-  const plan = planSync(loaded, etas, problems, ctx);
+  const plan = planSync(
+    loaded,
+    etas,
+    problems,
+    read.highestIds ? { ...ctx, highestIds: read.highestIds } : ctx,
+  );
   if (!dryRun && !plan.nothing) await port.write(plan.patches, plan.newTabs);
   return {
     applied: !dryRun && !plan.nothing,

@@ -1,0 +1,131 @@
+/**
+ * A sync run reads the Log and Calls by their last rows through the Sheets API
+ * (sync-service/src/sheets/tail-read.ts), against the twin over HTTP with the real client. Oracle:
+ * the same run with every tab read whole leaves the same spreadsheet, on a Log of a year's length,
+ * with a note a person typed below the data, sorted newest first, and with its key column moved;
+ * and the run downloads a fraction of the Log.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readWorkbookFile, type WorkbookFile } from '../../../local-store/workbook-file';
+import type { IsoDate } from '../../../shared/primitives/dates';
+import { loadSyncConfig } from '../../../sync-service/src/feeds/config';
+import { sheetsClient } from '../../../sync-service/src/sheets/client';
+import { DEFAULT_RETRY, Retrier } from '../../../sync-service/src/sheets/retry';
+import { SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-spreadsheet';
+import { syncEtas } from '../../../sync-service/src/use-cases/sync-etas';
+import { SheetsApiTwin } from '../../../twin/sheets-api';
+import { TwinSpreadsheet } from '../../../twin/spreadsheet';
+import { cli, tempDir } from '../../support/cli';
+import { importShop, writeFeeds } from '../../support/shop';
+
+const CTX = {
+  today: '2026-11-23' as IsoDate,
+  now: '2026-11-23T12:00:00.000Z',
+  actor: 'sync',
+  requestId: 'run-1',
+};
+
+/** The same port, reading every tab whole (as before the tails): the oracle. */
+class WholeReads extends SheetsSpreadsheet {
+  override read(tabNames: readonly string[]) {
+    return super.read(tabNames);
+  }
+}
+
+/** A shop with open backorders on PO-1, a feed that moves its ETA, and a Log `rows` rows long. */
+async function shop(rows: number) {
+  const dir = tempDir();
+  const w = ['--workbook', 'w.json'];
+  await importShop(dir, w, {
+    inventory: 'SKU,Warehouse,OnHand\nA,MAIN,0\n',
+    orders: 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Harbor,A,4\n',
+    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,10,MAIN,2026-11-28\n',
+  });
+  await cli(dir, 'do', 'allocate', ...w);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(dir, 'summit.csv'), 'PO,Line,ETA\nPO-1,1,2026-12-09\n');
+  writeFeeds(dir, [{ vendor: 'Summit', source: { file: 'summit.csv' } }]);
+  const file = (await readWorkbookFile(join(dir, 'w.json'))) as WorkbookFile;
+  const log = file.sheets.find((s) => s.properties.title === 'Log')?.values as (string | number | null)[][];
+  const header = log[0] as string[];
+  const at = (name: string) => header.indexOf(name);
+  // Old actions whose Detail is already past undo (truncated): no run expires anything here.
+  const pad = 'x'.repeat(2_000);
+  for (let i = log.length; i <= rows; i++) {
+    const row: (string | number | null)[] = header.map(() => '');
+    row[at('LogID')] = `LG-${String(100 + i).padStart(6, '0')}`;
+    row[at('When')] = 46_000 + i / 100;
+    row[at('Action')] = 'ship';
+    row[at('Summary')] = `old action ${i}`;
+    row[at('Detail')] = JSON.stringify({ truncated: true, rows: 999, pad });
+    log.push(row);
+  }
+  return { dir, file };
+}
+
+async function run(file: WorkbookFile, dir: string, Port: typeof SheetsSpreadsheet) {
+  const doc = new TwinSpreadsheet(structuredClone(file), () => new Date('2026-11-23T15:00:00Z'));
+  const twin = new SheetsApiTwin({ tokens: { t: 'sync' }, perMinute: 100_000 });
+  twin.add(doc);
+  const api = sheetsClient({
+    BACKORDER_DESK_SHEETS_URL: await twin.listen(),
+    BACKORDER_DESK_ACCESS_TOKEN: 't',
+  });
+  await syncEtas(
+    new Port(api, doc.id, new Retrier({ ...DEFAULT_RETRY, sleep: async () => {} })),
+    await loadSyncConfig(join(dir, 'feeds.json')),
+    CTX,
+  );
+  await twin.close();
+  const downloaded = twin.log
+    .filter((r) => r.method === 'GET')
+    .reduce((n, r) => n + (r.responseBytes ?? 0), 0);
+  const log = doc.file.sheets.find((s) => s.properties.title === 'Log')?.values ?? [];
+  return { sheets: JSON.stringify(doc.file.sheets), log, downloaded };
+}
+
+const logOf = (file: WorkbookFile) =>
+  file.sheets.find((s) => s.properties.title === 'Log')?.values as (string | number | null)[][];
+
+describe('a sync run reads the Log and Calls by their last rows', () => {
+  it('writes what a whole read writes, downloading a fraction of a year-long Log', async () => {
+    const { dir, file } = await shop(1_500);
+    const tail = await run(file, dir, SheetsSpreadsheet);
+    const whole = await run(file, dir, WholeReads);
+    expect(tail.sheets).toBe(whole.sheets);
+    expect(tail.log.length).toBeGreaterThan(1_501);
+    expect(JSON.stringify(tail.log.at(-1))).toContain('Vendor ETAs');
+    // The Log is about 3 MB; the run reads its last 300 rows and its ids.
+    expect(whole.downloaded).toBeGreaterThan(3_000_000);
+    expect(tail.downloaded).toBeLessThan(whole.downloaded / 3);
+  });
+
+  it('sees a note typed under the data and refuses as a whole read does', async () => {
+    const { dir, file } = await shop(400);
+    const log = logOf(file);
+    const last = log.length;
+    log.push([], ['', '', '', '', '', '', '', '', '', 'a note below the Log']);
+    const tail = await run(file, dir, SheetsSpreadsheet).catch((e: Error) => e.message);
+    expect(tail).toBe(await run(file, dir, WholeReads).catch((e: Error) => e.message));
+    expect(tail).toMatch(new RegExp(`Log!A${last + 2}`));
+  });
+
+  it('numbers new rows above the highest id when the Log is sorted newest first, as a whole read does', async () => {
+    const { dir, file } = await shop(600);
+    const log = logOf(file);
+    const rows = log.slice(1).reverse();
+    log.splice(1, rows.length, ...rows);
+    const tail = await run(file, dir, SheetsSpreadsheet);
+    expect(tail.sheets).toBe((await run(file, dir, WholeReads)).sheets);
+    expect(tail.log.at(-1)?.[0]).toBe('LG-000701');
+  });
+
+  it('reads the tab whole when its key column is not the first, as before', async () => {
+    const { dir, file } = await shop(400);
+    for (const row of logOf(file)) row.splice(0, 2, row[1] ?? '', row[0] ?? '');
+    const tail = await run(file, dir, SheetsSpreadsheet);
+    expect(tail.sheets).toBe((await run(file, dir, WholeReads)).sheets);
+    expect(tail.log.at(-1)?.[1]).toBe('LG-000501');
+  });
+});
