@@ -252,7 +252,9 @@ async function runCommand(
       return report.problems.length > 0 && !options.repair ? 1 : 0;
     }
     default: {
-      const result = await runAction(port, command_ as NonNullable<typeof command_>, ctx);
+      const result = await runAction(port, command_ as NonNullable<typeof command_>, ctx, {
+        firstTry: options['request-id'] === undefined,
+      });
       io.stdout(options.json ? `${JSON.stringify(result)}\n` : renderResult(result));
       return 0;
     }

@@ -15,10 +15,10 @@ import { commandScope } from '../../../shared/io/command-scope';
 import { newKeysTaken } from '../../../shared/io/new-keys';
 import { withUnreadAsEmpty } from '../../../shared/io/read-plan';
 import { LOG_TAIL_ROWS, type RowSource, readScoped } from '../../../shared/io/row-scope';
-import { decodeLoaded, planAction } from '../../../shared/plans';
+import { ALL_TAB_NAMES, decodeLoaded, planAction } from '../../../shared/plans';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { TAB_KEYS, TABS, type TabKey } from '../../../shared/workbook';
-import { loadWorkbook } from './load';
+import { decodeNamed } from './load';
 
 /** A port whose tabs are in memory, handed out as rows (local-store/file-spreadsheet.ts). */
 interface RowsPort extends SpreadsheetPort {
@@ -31,12 +31,29 @@ export async function runAction(
   port: SpreadsheetPort,
   command: Command,
   ctx: CommandContext,
+  /**
+   * No earlier try of this RequestID can have landed (the CLI made it up): a command with a scope
+   * may then read the Log by its last rows on a port that can (a Google spreadsheet), since no
+   * earlier Log row of it is to be found.
+   */
+  options: { firstTry?: boolean } = {},
 ): Promise<CommandResult> {
   const plan =
     (handsOutRows(port) ? await scopedPlan(port, command, ctx) : undefined) ??
-    planAction(await loadWorkbook(port), command, ctx);
+    (await wholePlan(port, command, ctx, options.firstTry === true));
   await port.write(plan.patches);
   return plan.result;
+}
+
+/** The plan from every tab, the Log by its last rows when the command allows it (`firstTry`). */
+async function wholePlan(port: SpreadsheetPort, command: Command, ctx: CommandContext, firstTry: boolean) {
+  const tails = firstTry && commandScope(command) ? { [TABS.log.name]: LOG_TAIL_ROWS } : undefined;
+  const { tabs, timeZone, highestIds } = await port.read(ALL_TAB_NAMES, tails);
+  return planAction(
+    decodeNamed(tabs, ALL_TAB_NAMES, timeZone),
+    command,
+    highestIds ? { ...ctx, highestIds } : ctx,
+  );
 }
 
 /**
