@@ -12,15 +12,9 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
-import {
-  copyWorkbookFile,
-  readWorkbookFile,
-  workbookFileOf,
-  writeWorkbookFile,
-} from '../local-store/workbook-file';
+import { copyWorkbookFile, readWorkbookFile } from '../local-store/workbook-file';
 import { ALL_TAB_NAMES, decodeLoaded, planAction } from '../shared/plans';
-import { renderWorkbook } from '../shared/setup/render-workbook';
-import { BENCH_TODAY, benchWorkbook, withHistory } from './workbooks';
+import { BENCH_TODAY, benchWorkbook, saveWorkbook, withHistory } from './workbooks';
 
 const root = join(import.meta.dirname ?? 'bench', '..');
 const BIN = join(root, 'bin', 'backorder-desk.mjs');
@@ -49,15 +43,7 @@ async function wall(cwd: string, args: string[], before?: () => Promise<void>): 
 /** A workbook of `lines` order lines, allocated, and an order of it with stock reserved. */
 async function allocated(dir: string, lines: number, history = 0): Promise<{ file: string; order: string }> {
   const file = join(dir, `w${lines}-${history}.json`);
-  const wb = withHistory(benchWorkbook(lines), history);
-  await writeWorkbookFile(
-    file,
-    workbookFileOf(
-      'bench',
-      'America/New_York',
-      renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
-    ),
-  );
+  await saveWorkbook(file, withHistory(benchWorkbook(lines), history));
   await copyWorkbookFile(file, `${file}.fresh`);
   cli(dir, 'do', 'allocate', '--workbook', file);
   const port = await FileSpreadsheet.open(file);

@@ -3,11 +3,13 @@
  * order lines over 90 days, some open POs), deterministic for a seed.
  */
 
+import { workbookFileOf, writeWorkbookFile } from '../local-store/workbook-file';
 import { VENDORS } from '../shared/demo/catalog';
 import { generateInventory, generateOrders, purchaseOrder } from '../shared/demo/generate';
 import { Random } from '../shared/demo/random';
 import { emptyWorkbook } from '../shared/demo/simulate';
 import { addDays, type IsoDate } from '../shared/primitives/dates';
+import { renderWorkbook } from '../shared/setup/render-workbook';
 import type { InvoiceLine } from '../shared/tabs/invoices';
 import type { LogEntry } from '../shared/tabs/log';
 import type { Shipment } from '../shared/tabs/shipments';
@@ -121,4 +123,11 @@ export function withHistory(wb: Workbook, total: number): Workbook {
     detail: '{"truncated":true}',
   }));
   return { ...wb, shipments, invoices, log };
+}
+
+/** Writes `wb` as a workbook file at `path` (in New York time), its history beside it when long. */
+export async function saveWorkbook(path: string, wb: Workbook, title = 'bench'): Promise<void> {
+  const tz = 'America/New_York';
+  const tabs = renderWorkbook(wb, { face: 'api', timeZone: tz, currencyDigits: 2 });
+  await writeWorkbookFile(path, workbookFileOf(title, tz, tabs));
 }

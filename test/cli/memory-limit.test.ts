@@ -8,10 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchWorkbook, withHistory } from '../../bench/workbooks';
+import { benchWorkbook, saveWorkbook, withHistory } from '../../bench/workbooks';
 import { MEMORY_PER_BYTE, memoryBudget } from '../../local-store/memory-limit';
-import { workbookDiskBytes, workbookFileOf, writeWorkbookFile } from '../../local-store/workbook-file';
-import { renderWorkbook } from '../../shared/setup/render-workbook';
+import { workbookDiskBytes } from '../../local-store/workbook-file';
 import { BIN, tempDir } from '../support/cli';
 
 /** V8's heap limit in a process given `mb` MB of old space. */
@@ -49,15 +48,7 @@ describe('a workbook near the memory a command may use', () => {
   it('warns from 80 %, and from 95 % refuses every command before reading, check and archive too', async () => {
     const dir = tempDir();
     const path = join(dir, 'shop.json');
-    const wb = withHistory(benchWorkbook(12_000, 300), 45_000);
-    await writeWorkbookFile(
-      path,
-      workbookFileOf(
-        'shop',
-        'America/New_York',
-        renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
-      ),
-    );
+    await saveWorkbook(path, withHistory(benchWorkbook(12_000, 300), 45_000), 'shop');
     const need = (await workbookDiskBytes(path)) * MEMORY_PER_BYTE;
     // Old spaces (in MB) big enough for the CLI to start: one whose heap the workbook needs more
     // than 95 % of, and one it needs 80–95 % of (Node adds the young generation to the flag's size).

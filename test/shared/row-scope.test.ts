@@ -26,24 +26,17 @@ import { describeRow } from '../../shared/sidebar/row-view';
 import type { RowRef } from '../../shared/sidebar/rpc';
 import type { Workbook } from '../../shared/workbook';
 import { item, line, TODAY, workbook } from '../support/build';
-import { commandFor, drawnPicks, memorySource, normalPatches, settledDemo } from '../support/scope-oracle';
+import {
+  commandFor,
+  drawnPicks,
+  memorySource,
+  planOutcome as outcome,
+  settledDemo,
+} from '../support/scope-oracle';
 
 const CELLS = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
 
 const rawOf = (wb: Workbook) => Object.fromEntries(renderWorkbook(wb, CELLS).map((t) => [t.name, t]));
-
-function outcome(f: () => ReturnType<typeof planAction>) {
-  try {
-    const plan = f();
-    return {
-      patches: normalPatches(plan.patches),
-      messages: plan.result.messages,
-      newIds: plan.result.newIds,
-    };
-  } catch (e) {
-    return { refused: (e as Error).message };
-  }
-}
 
 const demo = settledDemo();
 

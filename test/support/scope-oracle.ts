@@ -159,6 +159,22 @@ export const drawnPicks = (min: number, max: number) =>
     { minLength: min, maxLength: max },
   );
 
+/** What a plan writes (normalPatches), says and numbers, or its refusal: the oracles compare these. */
+export function planOutcome(
+  f: () => { patches: readonly TabPatch[]; result: { messages: unknown; newIds?: unknown } },
+) {
+  try {
+    const plan = f();
+    return {
+      patches: normalPatches(plan.patches),
+      messages: plan.result.messages,
+      newIds: plan.result.newIds,
+    };
+  } catch (e) {
+    return { refused: (e as Error).message };
+  }
+}
+
 /** A plan as comparable data: each tab's writes in cell order, its appended rows, a replaced tab. */
 /**
  * Patches in a comparable order. A Log row's Detail expired past undo's window is left out: only a

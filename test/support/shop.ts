@@ -68,3 +68,21 @@ export async function shopWith(orders: number): Promise<string> {
   expect((await cli(dir, 'do', 'allocate', ...w)).code).toBe(0);
   return dir;
 }
+
+/**
+ * A workbook file `w.json` with an open backorder of SO-1 waiting on PO-1, and `feeds.json` whose
+ * vendor Summit moves PO-1's ETA from 2026-11-28 to 2026-12-09: a sync run with one thing to do.
+ */
+export async function etaShop(): Promise<string> {
+  const dir = tempDir();
+  const w = ['--workbook', 'w.json'];
+  await importShop(dir, w, {
+    inventory: 'SKU,Warehouse,OnHand\nA,MAIN,0\n',
+    orders: 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Harbor,A,4\n',
+    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,10,MAIN,2026-11-28\n',
+  });
+  await cli(dir, 'do', 'allocate', ...w);
+  writeFileSync(join(dir, 'summit.csv'), 'PO,Line,ETA\nPO-1,1,2026-12-09\n');
+  writeFeeds(dir, [{ vendor: 'Summit', source: { file: 'summit.csv' } }]);
+  return dir;
+}

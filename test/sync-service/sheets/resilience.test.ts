@@ -16,8 +16,8 @@ import { SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-sprea
 import { syncEtas } from '../../../sync-service/src/use-cases/sync-etas';
 import { type Fault, SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { cli, cliWith, tempDir } from '../../support/cli';
-import { importShop, writeFeeds } from '../../support/shop';
+import { cliWith } from '../../support/cli';
+import { etaShop } from '../../support/shop';
 
 const TOKEN = 'ya29.storm-token';
 const CTX = {
@@ -29,16 +29,7 @@ const CTX = {
 
 /** A workbook with open backorders on PO-1 and a feed that moves its ETA. */
 async function prepared() {
-  const dir = tempDir();
-  const w = ['--workbook', 'w.json'];
-  await importShop(dir, w, {
-    inventory: 'SKU,Warehouse,OnHand\nA,MAIN,0\n',
-    orders: 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Harbor,A,4\n',
-    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,10,MAIN,2026-11-28\n',
-  });
-  await cli(dir, 'do', 'allocate', ...w);
-  writeFileSync(join(dir, 'summit.csv'), 'PO,Line,ETA\nPO-1,1,2026-12-09\n');
-  writeFeeds(dir, [{ vendor: 'Summit', source: { file: 'summit.csv' } }]);
+  const dir = await etaShop();
   const file = await readWorkbookFile(join(dir, 'w.json'));
   return { dir, fileText: JSON.stringify(file) };
 }

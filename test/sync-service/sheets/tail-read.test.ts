@@ -18,8 +18,7 @@ import { runAction } from '../../../sync-service/src/use-cases/run-action';
 import { syncEtas } from '../../../sync-service/src/use-cases/sync-etas';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
-import { cli, tempDir } from '../../support/cli';
-import { importShop, writeFeeds } from '../../support/shop';
+import { etaShop } from '../../support/shop';
 
 const CTX = {
   today: '2026-11-23' as IsoDate,
@@ -35,19 +34,9 @@ class WholeReads extends SheetsSpreadsheet {
   }
 }
 
-/** A shop with open backorders on PO-1, a feed that moves its ETA, and a Log `rows` rows long. */
+/** The ETA shop (test/support/shop.ts) with a Log `rows` rows long. */
 async function shop(rows: number) {
-  const dir = tempDir();
-  const w = ['--workbook', 'w.json'];
-  await importShop(dir, w, {
-    inventory: 'SKU,Warehouse,OnHand\nA,MAIN,0\n',
-    orders: 'OrderID,Line,OrderDate,Customer,SKU,Qty\nSO-1,1,2026-11-01,Harbor,A,4\n',
-    pos: 'PO,Line,Vendor,SKU,Qty,Warehouse,PromisedDate\nPO-1,1,Summit,A,10,MAIN,2026-11-28\n',
-  });
-  await cli(dir, 'do', 'allocate', ...w);
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(join(dir, 'summit.csv'), 'PO,Line,ETA\nPO-1,1,2026-12-09\n');
-  writeFeeds(dir, [{ vendor: 'Summit', source: { file: 'summit.csv' } }]);
+  const dir = await etaShop();
   const file = (await readWorkbookFile(join(dir, 'w.json'))) as WorkbookFile;
   const log = file.sheets.find((s) => s.properties.title === 'Log')?.values as (string | number | null)[][];
   const header = log[0] as string[];

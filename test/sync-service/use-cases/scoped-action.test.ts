@@ -19,7 +19,7 @@ import type { Workbook } from '../../../shared/workbook';
 import { runAction } from '../../../sync-service/src/use-cases/run-action';
 import { TODAY } from '../../support/build';
 import { tempDir } from '../../support/cli';
-import { commandFor, drawnPicks, normalPatches, settledDemo } from '../../support/scope-oracle';
+import { commandFor, drawnPicks, normalPatches, planOutcome, settledDemo } from '../../support/scope-oracle';
 
 const demo = settledDemo();
 const CTX = { today: TODAY, now: `${TODAY}T10:00:00.000Z`, actor: 'rep@test' };
@@ -52,16 +52,7 @@ async function throughPort(path: string, command: Command, requestId: string) {
 async function fromWholeTabs(path: string, command: Command, requestId: string) {
   const port = await FileSpreadsheet.open(path);
   const { tabs, timeZone } = await port.read(ALL_TAB_NAMES);
-  try {
-    const plan = planAction(decodeLoaded(tabs, timeZone, 'api'), command, { ...CTX, requestId });
-    return {
-      patches: normalPatches(plan.patches),
-      messages: plan.result.messages,
-      newIds: plan.result.newIds,
-    };
-  } catch (e) {
-    return { refused: (e as Error).message };
-  }
+  return planOutcome(() => planAction(decodeLoaded(tabs, timeZone, 'api'), command, { ...CTX, requestId }));
 }
 
 describe('a command on a workbook file decides from its rows as from whole tabs', () => {
