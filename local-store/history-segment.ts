@@ -43,7 +43,7 @@ export interface HistoryRef {
   readonly generation: string;
   /** Bytes of the segment that are committed; anything after them is a save that did not finish. */
   readonly bytes: number;
-  /** The segment's bytes when it was written whole: a compaction is due at twice that. */
+  /** The segment's bytes when it was written whole: a compaction is due past twice that and 1 MiB. */
   readonly compactedBytes: number;
 }
 
