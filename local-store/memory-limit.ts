@@ -1,9 +1,10 @@
 /**
  * A command reads its workbook into memory whole: the JSON text, the parsed cells and the decoded
- * rows take several times the bytes on disk (measured with GNU time's peak RSS at 200,000 order
- * lines and a year of history: 108 MB of files, 839 MiB for a `do ship` and 1,041 MiB for `check`;
- * 12 times the bytes for the one-file form). Past the heap V8 gives a process (`heap_size_limit`,
- * about 4 GB by default on a 64-bit machine) it would die with "FATAL ERROR: Reached heap limit", so
+ * rows take several times the bytes on disk (GNU time's peak RSS at 200,000 order lines and a year
+ * of history, 108 MB of files: 839 MiB for a `do ship`, 958 MiB for `do allocate`, 1,005 MiB for
+ * `check`, at most 10 times the bytes; 7 times at 500,000 lines). Past the heap V8 gives a process
+ * (`heap_size_limit`, about 4 GB by default on a 64-bit machine) it would die with "FATAL ERROR:
+ * Reached heap limit", so
  * the files' bytes are priced at MEMORY_PER_BYTE before anything is read: from 80 % every command
  * warns, and from 95 % every command, the ways out included (they read it whole too), is refused,
  * naming both ways out: more memory for Node, and old history moved out.
