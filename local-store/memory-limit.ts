@@ -4,10 +4,9 @@
  * of history, 108 MB of files: 839 MiB for a `do ship`, 958 MiB for `do allocate`, 1,005 MiB for
  * `check`, at most 10 times the bytes; 7 times at 500,000 lines). Past the heap V8 gives a process
  * (`heap_size_limit`, about 4 GB by default on a 64-bit machine) it would die with "FATAL ERROR:
- * Reached heap limit", so
- * the files' bytes are priced at MEMORY_PER_BYTE before anything is read: from 80 % every command
- * warns, and from 95 % every command, the ways out included (they read it whole too), is refused,
- * naming both ways out: more memory for Node, and old history moved out.
+ * Reached heap limit", so the files' bytes are priced at MEMORY_PER_BYTE before anything is read:
+ * from 80 % every command warns, and from 95 % every command, the ways out included (they read it
+ * whole too), is refused, naming both ways out: more memory for Node, and old history moved out.
  */
 import { getHeapStatistics } from 'node:v8';
 import { DeskError } from '../shared/primitives/errors';
