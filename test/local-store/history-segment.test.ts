@@ -120,6 +120,18 @@ describe('history beside the workbook file', () => {
     expect(await sheetsOf(path)).toEqual(expected.sheets);
   });
 
+  it('appends after its own last save when one port saves again without re-reading (no lock)', async () => {
+    const { path } = await saved(SEGMENT_FROM_ROWS);
+    const expected = (await readWorkbookFile(path)) as WorkbookFile;
+    const port = await FileSpreadsheet.open(path);
+    for (const id of ['LG-A', 'LG-B', 'LG-C']) {
+      await port.read(['Log']);
+      await port.write([addLog(id)]);
+      applyPatch(tabOf(expected, 'Log') as never, addLog(id));
+    }
+    expect(await sheetsOf(path)).toEqual(expected.sheets);
+  });
+
   it('loses nothing acknowledged when a save is killed between its append and the file (and the next save cuts its records off)', async () => {
     const { dir, path } = await saved(SEGMENT_FROM_ROWS);
     const expected = (await readWorkbookFile(path)) as WorkbookFile;
