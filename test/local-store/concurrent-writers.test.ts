@@ -7,11 +7,12 @@
  * Real processes, because the race is between processes.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookFile } from '../../local-store/workbook-file';
+import { SEGMENT_FROM_ROWS } from '../../local-store/history-segment';
+import { readWorkbookFile, type WorkbookFile, writeWorkbookFile } from '../../local-store/workbook-file';
 import { lockWorkbook } from '../../local-store/workbook-lock';
 import { BIN, cli, cliWith } from '../support/cli';
 import { shopWith } from '../support/shop';
@@ -38,10 +39,37 @@ async function shipAtOnce(dir: string, n: number) {
   );
 }
 
+/**
+ * The shop with its Log grown past SEGMENT_FROM_ROWS rows of old actions, so its history lives in a
+ * segment beside the file that every ship appends to (local-store/history-segment.ts).
+ */
+async function withSegment(dir: string): Promise<string> {
+  const path = join(dir, 'w.json');
+  const file = (await readWorkbookFile(path)) as WorkbookFile;
+  const log = file.sheets.find((s) => s.properties.title === 'Log')?.values as (string | number | null)[][];
+  const header = log[0] as string[];
+  for (let i = 1; i <= SEGMENT_FROM_ROWS; i++) {
+    const row: (string | number | null)[] = header.map(() => '');
+    row[header.indexOf('LogID')] = `LG-${String(1000 + i).padStart(6, '0')}`;
+    row[header.indexOf('When')] = 46_000 + i / 1000;
+    row[header.indexOf('Action')] = 'ship';
+    row[header.indexOf('Summary')] = `old action ${i}`;
+    row[header.indexOf('Detail')] = '{"expired":true}';
+    log.push(row);
+  }
+  await writeWorkbookFile(path, file);
+  expect(readdirSync(dir).some((n) => n.startsWith('w.json.history-'))).toBe(true);
+  return dir;
+}
+
 describe('one writer at a time on a workbook file', () => {
-  for (const n of [5, 20])
-    it(`${n} concurrent do ship: every "done" is in the file, every refusal is exit 1 with a reason`, async () => {
-      const dir = await shopWith(n);
+  for (const [n, segment] of [
+    [5, false],
+    [20, false],
+    [20, true],
+  ] as const)
+    it(`${n} concurrent do ship${segment ? ', history in a segment' : ''}: every "done" is in the file, every refusal is exit 1 with a reason`, async () => {
+      const dir = segment ? await withSegment(await shopWith(n)) : await shopWith(n);
       const before = (await readWorkbookFile(join(dir, 'w.json')))?.sheets.find(
         (s) => s.properties.title === 'Log',
       )?.values.length as number;
