@@ -22,14 +22,22 @@ import {
   type RawTab,
   type TabPatch,
 } from '../shared/sheet/codec';
-import { appendRecord, compactionDue, HISTORY_TAB_NAMES, writeRecord } from './history-segment';
+import {
+  appendRecord,
+  applySegment,
+  compactionDue,
+  HISTORY_TAB_NAMES,
+  type LoadedSegment,
+  writeRecord,
+} from './history-segment';
 import { assertFitsInMemory } from './memory-limit';
+import { ROWS_UP_TO_BYTES, SegmentRows } from './segment-rows';
 import {
   appendWorkbookFile,
   fileVersion,
   newSheet,
   newWorkbookFile,
-  readWorkbookFile,
+  readWorkbookFileDeferred,
   sheetByTitle,
   type WorkbookFile,
   workbookDiskBytes,
@@ -42,6 +50,13 @@ export class FileSpreadsheet implements SpreadsheetPort {
   private lock: WorkbookLock | undefined;
   /** The version of the file this port's copy was read from (workbook-file.ts `fileVersion`). */
   private version = 'absent';
+  /**
+   * The history segment as read and not yet put into `file`'s history tabs (which then hold their
+   * headers): a scoped command takes its rows from it (segment-rows.ts), anything else replays it.
+   */
+  private segment: LoadedSegment | undefined;
+  /** A save appended history while the segment was not replayed: the copy lacks it, read it again. */
+  private stale = false;
 
   private constructor(
     readonly path: string,
@@ -71,14 +86,15 @@ export class FileSpreadsheet implements SpreadsheetPort {
       // The version is taken before the read: a save in between makes the copy look older than it
       // is, so the fence refuses (safe), never the other way round.
       const version = await fileVersion(path);
-      const file = await readWorkbookFile(path);
+      const read = await readWorkbookFileDeferred(path);
       const port = new FileSpreadsheet(
         path,
-        file ?? newWorkbookFile(title),
-        file === undefined,
+        read?.file ?? newWorkbookFile(title),
+        read === undefined,
         lockAs,
         lockWaitMs,
       );
+      port.segment = read?.segment;
       port.lock = lock;
       port.version = version;
       port.diskBytes = diskBytes;
@@ -99,11 +115,30 @@ export class FileSpreadsheet implements SpreadsheetPort {
 
   /** Takes the lock when this port locks and does not hold it yet, and re-reads the file under it. */
   private async locked(): Promise<void> {
-    if (!this.lockAs || this.lock) return;
+    if (!this.lockAs || this.lock) {
+      if (this.stale) await this.reread();
+      return;
+    }
     this.lock = await lockWorkbook(this.path, this.lockAs, this.lockWaitMs);
     this.version = await fileVersion(this.path);
-    const current = await readWorkbookFile(this.path);
-    if (current) this.file = current;
+    await this.reread();
+  }
+
+  /** Reads the file again (its segment deferred). */
+  private async reread(): Promise<void> {
+    const current = await readWorkbookFileDeferred(this.path);
+    if (current) {
+      this.file = current.file;
+      this.segment = current.segment;
+    }
+    this.stale = false;
+  }
+
+  /** Puts the deferred segment's history into the copy's history tabs. */
+  private replay(): void {
+    if (!this.segment) return;
+    applySegment(this.segment, this.file.sheets);
+    this.segment = undefined;
   }
 
   /** Ends a read–write cycle that wrote nothing: lets the next process in. */
@@ -115,6 +150,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
 
   async read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }> {
     await this.locked();
+    this.replay();
     this.calls.read += 1;
     const tabs: Record<string, RawTab> = {};
     for (const name of tabNames) {
@@ -130,15 +166,35 @@ export class FileSpreadsheet implements SpreadsheetPort {
    */
   async rowSource(): Promise<{ source: RowSource; timeZone: string }> {
     await this.locked();
+    if (this.segment && this.segment.bytes > ROWS_UP_TO_BYTES) this.replay();
     this.calls.read += 1;
     const tabs: Record<string, RawTab> = {};
     for (const sheet of this.file.sheets)
       tabs[sheet.properties.title] = { name: sheet.properties.title, values: sheet.values as Cell[][] };
-    return { source: tabSource(tabs), timeZone: this.file.properties.timeZone };
+    const source = tabSource(tabs);
+    if (!this.segment) return { source, timeZone: this.file.properties.timeZone };
+    const headers = new Map(
+      this.file.sheets
+        .filter((s) => HISTORY_TAB_NAMES.has(s.properties.title))
+        .map((s) => [s.properties.title, (s.values[0] ?? []) as Cell[]] as const),
+    );
+    const history = new SegmentRows(this.segment, headers);
+    const pick = (tab: string) => (history.holds(tab) ? history.source : source);
+    return {
+      source: {
+        shape: (tab, lastRow) => pick(tab).shape(tab, lastRow),
+        find: (tab, col, pattern, cols) => pick(tab).find(tab, col, pattern, cols),
+        rows: (tab, rows, width) => pick(tab).rows(tab, rows, width),
+        whole: (tab) => pick(tab).whole(tab),
+        column: (tab, rows, col) => (pick(tab).column as NonNullable<RowSource['column']>)(tab, rows, col),
+      },
+      timeZone: this.file.properties.timeZone,
+    };
   }
 
   async formulas(columns: readonly { tab: string; col: number }[]): Promise<ReadonlyMap<number, string>[]> {
     await this.locked();
+    this.replay();
     return columns.map(({ tab, col }) => {
       const held = new Map<number, string>();
       const letter = columnLetter(col);
@@ -157,6 +213,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
   async writeFormulas(cells: readonly FormulaCell[], patches: readonly TabPatch[]): Promise<void> {
     if (cells.length === 0) return;
     await this.locked();
+    this.replay();
     for (const c of cells) {
       const sheet = sheetByTitle(this.file, c.tab);
       if (sheet) sheet.formulas[`${columnLetter(c.col)}${c.row}`] = c.formula;
@@ -180,6 +237,13 @@ export class FileSpreadsheet implements SpreadsheetPort {
 
   private async save(patches: readonly TabPatch[], newTabs: readonly RawTab[]): Promise<void> {
     this.calls.write += 1;
+    const history = this.file.history;
+    const records =
+      history && newTabs.every((t) => !HISTORY_TAB_NAMES.has(t.name)) && historyRecords(patches);
+    const append = history && typeof records === 'string' && !compactionDue(history, records.length);
+    // A file written whole holds every row; an append leaves a deferred segment's rows where they are.
+    if (!append) this.replay();
+    const deferred = this.segment !== undefined;
     for (const tab of newTabs) {
       if (sheetByTitle(this.file, tab.name)) throw new Error(`tab ${tab.name} already exists`);
       const sheet = newSheet(this.file, tab.name, []);
@@ -194,6 +258,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
       if (tab.numberFormats) sheet.metadata.cellFormats = cellFormatsOf(tab.numberFormats);
     }
     for (const patch of patches) {
+      if (deferred && HISTORY_TAB_NAMES.has(patch.tab)) continue;
       const sheet = sheetByTitle(this.file, patch.tab);
       if (!sheet) throw new Error(`no tab ${patch.tab} in ${this.path}`);
       if (patch.charts)
@@ -214,12 +279,14 @@ export class FileSpreadsheet implements SpreadsheetPort {
     const lock = this.lock;
     // A locking port saves only over the version it read, and only while its lock is still its own.
     const fence = lock ? { expected: this.version, stillHeld: () => lock.verify() } : undefined;
-    const history = this.file.history;
-    const records =
-      history && newTabs.every((t) => !HISTORY_TAB_NAMES.has(t.name)) && historyRecords(patches);
-    if (history && typeof records === 'string' && !compactionDue(history, records.length))
+    if (append) {
       await appendWorkbookFile(this.path, this.file, history, records, fence);
-    else await writeWorkbookFile(this.path, this.file, fence);
+      // The appended rows are on disk, not in the copy: a later use of this port reads the file again.
+      if (deferred) {
+        this.segment = undefined;
+        this.stale = true;
+      }
+    } else await writeWorkbookFile(this.path, this.file, fence);
   }
 }
 

@@ -21,7 +21,7 @@ import { basename, dirname, join } from 'node:path';
 import { TABS } from '../shared/workbook';
 
 /** A cell as the file stores it (as workbook-file.ts `Stored`). */
-type Stored = string | number | boolean | null;
+export type Stored = string | number | boolean | null;
 
 /** The tabs whose rows go to the segment: history, which commands add to and rarely change. */
 export const HISTORY_TAB_NAMES: ReadonlySet<string> = new Set(
@@ -162,19 +162,14 @@ export async function segmentBytes(mainPath: string): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
-const isCell = (v: unknown): v is Stored =>
+export const isCell = (v: unknown): v is Stored =>
   v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /**
- * Puts the committed records of the segment `ref` names into `sheets` (whose history tabs hold
- * their headers). A segment that is missing, short, of another generation or not this file's, or a
- * line that is not a record, is an error naming the file and the line.
+ * The committed bytes of the segment `ref` names, read once. A segment that is missing, short, not
+ * this file's or of another generation is an error naming the file.
  */
-export async function readSegment(
-  mainPath: string,
-  ref: HistoryRef,
-  sheets: readonly HistorySheet[],
-): Promise<void> {
+export async function loadSegment(mainPath: string, ref: HistoryRef): Promise<LoadedSegment> {
   const where = join(dirname(mainPath), ref.file);
   if (!ref.file.startsWith(prefixOf(mainPath)) || basename(ref.file) !== ref.file)
     throw new Error(
@@ -190,35 +185,82 @@ export async function readSegment(
     throw new Error(
       `${where} holds ${buf.length} bytes, fewer than the ${ref.bytes} ${mainPath} committed: the history file is damaged`,
     );
+  const first = buf.indexOf(10);
+  const end = first < 0 || first > ref.bytes ? ref.bytes : first;
+  let head: { segment?: unknown; generation?: unknown } | undefined;
+  try {
+    head = JSON.parse(buf.toString('utf8', 0, end));
+  } catch {
+    head = undefined;
+  }
+  if (head?.segment !== 'backorder-desk/history' || head.generation !== ref.generation)
+    throw damaged(where, 1, `expected the history of generation ${ref.generation}`);
+  return { where, buf, bytes: ref.bytes, firstRecord: Math.min(end + 1, ref.bytes) };
+}
+
+/** A segment's committed bytes, from its first record on (line 2). */
+export interface LoadedSegment {
+  readonly where: string;
+  readonly buf: Buffer;
+  readonly bytes: number;
+  /** Where line 2, the first record, starts. */
+  readonly firstRecord: number;
+}
+
+export const damaged = (where: string, line: number, what: string) =>
+  new Error(`${where} line ${line}: ${what}; the history file is damaged`);
+
+/** A new row's cells, or a line that is not one of `tab`'s rows as an error naming the line. */
+export function rowRecord(
+  record: unknown,
+  tabs: ReadonlySet<string>,
+  where: string,
+  line: number,
+): [string, Stored[]] {
+  if (!Array.isArray(record) || !tabs.has(record[0] as string))
+    throw damaged(
+      where,
+      line,
+      `a row for ${JSON.stringify(Array.isArray(record) ? record[0] : record)}, which is not a history tab here`,
+    );
+  const tab = record.shift() as string;
+  for (const cell of record)
+    if (!isCell(cell)) throw damaged(where, line, 'a cell that is not text, a number, TRUE/FALSE or empty');
+  return [tab, record];
+}
+
+/** A cell written over, or a line that is not one as an error naming the line. */
+export function writeOf(
+  record: unknown,
+  tabs: ReadonlySet<string>,
+  where: string,
+  line: number,
+): { tab: string; row: number; col: number; value: Stored } {
+  const w = record as { t?: unknown; r?: unknown; c?: unknown; v?: unknown };
+  if (!tabs.has(w?.t as string) || !Number.isInteger(w.r) || !Number.isInteger(w.c) || !isCell(w.v))
+    throw damaged(where, line, 'expected a row (["Tab", …]) or a cell written ({"t","r","c","v"})');
+  return { tab: w.t as string, row: w.r as number, col: w.c as number, value: w.v };
+}
+
+/** Puts a loaded segment's records into `sheets` (whose history tabs hold their headers). */
+export function applySegment(segment: LoadedSegment, sheets: readonly HistorySheet[]): void {
+  const { where } = segment;
   const tabs = new Map(sheets.filter(isHistory).map((s) => [s.properties.title, s.values]));
-  let line = 0;
-  for (const record of records(buf, ref.bytes)) {
+  const names = new Set(tabs.keys());
+  let line = 1;
+  for (const record of records(segment.buf, segment.firstRecord, segment.bytes)) {
     line += 1;
-    const bad = (what: string) => new Error(`${where} line ${line}: ${what}; the history file is damaged`);
-    if (record instanceof SyntaxError) throw bad('not a JSON record');
-    if (line === 1) {
-      const head = record as { segment?: unknown; generation?: unknown };
-      if (head?.segment !== 'backorder-desk/history' || head.generation !== ref.generation)
-        throw bad(`expected the history of generation ${ref.generation}`);
-      continue;
-    }
+    if (record instanceof SyntaxError) throw damaged(where, line, 'not a JSON record');
     if (Array.isArray(record)) {
-      const values = tabs.get(record[0] as string);
-      if (!values) throw bad(`a row for ${JSON.stringify(record[0])}, which is not a history tab here`);
-      record.shift();
-      for (const cell of record)
-        if (!isCell(cell)) throw bad('a cell that is not text, a number, TRUE/FALSE or empty');
-      values.push(record);
+      const [tab, row] = rowRecord(record, names, where, line);
+      tabs.get(tab)?.push(row);
       continue;
     }
-    const w = record as { t?: unknown; r?: unknown; c?: unknown; v?: unknown };
-    const values = tabs.get(w?.t as string);
-    if (!values || !Number.isInteger(w.r) || !Number.isInteger(w.c) || !isCell(w.v))
-      throw bad('expected a row (["Tab", …]) or a cell written ({"t","r","c","v"})');
-    const row = values[w.r as number];
-    if (!row) throw bad(`a cell of row ${(w.r as number) + 1}, which it does not hold`);
-    while (row.length <= (w.c as number)) row.push('');
-    row[w.c as number] = w.v;
+    const w = writeOf(record, names, where, line);
+    const row = tabs.get(w.tab)?.[w.row];
+    if (!row) throw damaged(where, line, `a cell of row ${w.row + 1}, which it does not hold`);
+    while (row.length <= w.col) row.push('');
+    row[w.col] = w.value;
   }
 }
 
@@ -230,8 +272,8 @@ const CHUNK_BYTES = 8_000_000;
  * time, split, and each line parsed (faster than a Buffer decoded per line, or one array parsed
  * whole); a line that is not JSON is yielded as its SyntaxError, in its place.
  */
-function* records(buf: Buffer, bytes: number): Generator<unknown> {
-  let start = 0;
+function* records(buf: Buffer, from: number, bytes: number): Generator<unknown> {
+  let start = from;
   while (start < bytes) {
     let end = Math.min(bytes, start + CHUNK_BYTES);
     if (end < bytes) {

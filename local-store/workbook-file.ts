@@ -18,9 +18,11 @@ import { writeFileDurably } from './durable-file';
 import { checkFence, type Fence } from './file-fence';
 import {
   appendSegment,
+  applySegment,
   type HistoryRef,
   historyRows,
-  readSegment,
+  type LoadedSegment,
+  loadSegment,
   removeOtherSegments,
   SEGMENT_FROM_ROWS,
   segmentBytes,
@@ -159,13 +161,24 @@ export function sheetByTitle(file: WorkbookFile, title: string): Sheet | undefin
  * writer replaced both) is followed to the new one once.
  */
 export async function readWorkbookFile(path: string): Promise<WorkbookFile | undefined> {
+  const read = await readWorkbookFileDeferred(path);
+  if (read?.segment) applySegment(read.segment, read.file.sheets);
+  return read?.file;
+}
+
+/**
+ * A workbook file with its history segment loaded but not yet put into its sheets (their history
+ * tabs hold their headers): `applySegment` replays it, segment-rows.ts serves it row by row.
+ */
+export async function readWorkbookFileDeferred(
+  path: string,
+): Promise<{ file: WorkbookFile; segment?: LoadedSegment } | undefined> {
   for (let attempt = 0; ; attempt++) {
     const file = await readMainFile(path);
-    if (!file?.history) return file;
+    if (!file?.history) return file && { file };
     const ref = file.history;
     try {
-      await readSegment(path, ref, file.sheets);
-      return file;
+      return { file, segment: await loadSegment(path, ref) };
     } catch (e) {
       if (attempt > 0) throw e;
       const again = await readMainFile(path).catch(() => undefined);

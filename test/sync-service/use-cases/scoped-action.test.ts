@@ -5,10 +5,12 @@
  * alike; the Log's last rows read expire the undo images leaving the window as a whole read would,
  * and none that the rows read cannot show past it.
  */
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FileSpreadsheet } from '../../../local-store/file-spreadsheet';
+import { SEGMENT_FROM_ROWS } from '../../../local-store/history-segment';
 import { workbookFileOf, writeWorkbookFile } from '../../../local-store/workbook-file';
 import { type Command, CommandSchema } from '../../../shared/commands/schema';
 import { LOG_TAIL_ROWS as LOG_TAIL } from '../../../shared/io/row-scope';
@@ -56,23 +58,50 @@ async function fromWholeTabs(path: string, command: Command, requestId: string) 
 }
 
 describe('a command on a workbook file decides from its rows as from whole tabs', () => {
-  it('writes, says and refuses alike for drawn commands, step after step', async () => {
-    let compared = 0;
-    await fc.assert(
-      fc.asyncProperty(drawnPicks(2, 6), async (picks) => {
-        const path = await demoFile();
-        for (const [i, pick] of picks.entries()) {
-          const command = commandFor(demo, pick);
-          if (!command) continue;
-          compared++;
-          const whole = await fromWholeTabs(path, command, `scoped-${i}`);
-          expect(await throughPort(path, command, `scoped-${i}`)).toEqual(whole);
-        }
-      }),
-      { numRuns: 25, seed: 42 },
-    );
-    expect(compared).toBeGreaterThan(50);
-  }, 120_000);
+  /**
+   * The demo with its Log grown past SEGMENT_FROM_ROWS by old actions, so every history tab lives in
+   * a segment that the command reads row by row (local-store/segment-rows.ts).
+   */
+  const withSegment: Workbook = {
+    ...demo,
+    log: [
+      ...demo.log,
+      ...Array.from({ length: SEGMENT_FROM_ROWS }, (_, i) => ({
+        ...(demo.log[0] as Workbook['log'][number]),
+        logId: `LG-${String(demo.log.length + 1 + i).padStart(6, '0')}`,
+        summary: `an action ${i}`,
+        requestId: `earlier-${i}`,
+        detail: '{"expired":true}',
+      })),
+    ],
+  };
+
+  it.each([
+    ['one file', demo],
+    ['history in a segment', withSegment],
+  ] as const)(
+    'writes, says and refuses alike for drawn commands, step after step (%s)',
+    async (_, wb) => {
+      let compared = 0;
+      await fc.assert(
+        fc.asyncProperty(drawnPicks(2, 6), async (picks) => {
+          const path = await demoFile(wb);
+          if (wb === withSegment)
+            expect(readdirSync(dirname(path)).some((n) => n.includes('.history-'))).toBe(true);
+          for (const [i, pick] of picks.entries()) {
+            const command = commandFor(demo, pick);
+            if (!command) continue;
+            compared++;
+            const whole = await fromWholeTabs(path, command, `scoped-${i}`);
+            expect(await throughPort(path, command, `scoped-${i}`)).toEqual(whole);
+          }
+        }),
+        { numRuns: 25, seed: 42 },
+      );
+      expect(compared).toBeGreaterThan(50);
+    },
+    120_000,
+  );
 
   it('expires the undo images leaving the window among the Log rows it reads, and the rest at a whole read', async () => {
     // A Log whose every row still holds its undo image, as a workbook from before undo's window.
