@@ -60,11 +60,22 @@ export class FileSpreadsheet implements SpreadsheetPort {
 
   private constructor(
     readonly path: string,
-    public file: WorkbookFile,
+    private copy: WorkbookFile,
     readonly created: boolean,
     private readonly lockAs: string | undefined,
     private readonly lockWaitMs: number | undefined,
   ) {}
+
+  /**
+   * The workbook as read, every row in it (a deferred segment is replayed first). After a save that
+   * appended history to a segment left unreplayed, the copy lacks it until the next read: asking then
+   * is a bug, refused rather than answered without those rows.
+   */
+  get file(): WorkbookFile {
+    if (this.stale) throw new Error(`${this.path}: the workbook copy is stale after a save; read it again`);
+    this.replay();
+    return this.copy;
+  }
 
   /**
    * Opens a workbook file, or starts a new empty one (saved on the first write) when it is missing.
@@ -128,7 +139,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
   private async reread(): Promise<void> {
     const current = await readWorkbookFileDeferred(this.path);
     if (current) {
-      this.file = current.file;
+      this.copy = current.file;
       this.segment = current.segment;
     }
     this.stale = false;
@@ -137,7 +148,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
   /** Puts the deferred segment's history into the copy's history tabs. */
   private replay(): void {
     if (!this.segment) return;
-    applySegment(this.segment, this.file.sheets);
+    applySegment(this.segment, this.copy.sheets);
     this.segment = undefined;
   }
 
@@ -154,10 +165,10 @@ export class FileSpreadsheet implements SpreadsheetPort {
     this.calls.read += 1;
     const tabs: Record<string, RawTab> = {};
     for (const name of tabNames) {
-      const sheet = sheetByTitle(this.file, name);
+      const sheet = sheetByTitle(this.copy, name);
       if (sheet) tabs[name] = { name, values: sheet.values.map((r) => [...r]) as Cell[][] };
     }
-    return { tabs, timeZone: this.file.properties.timeZone };
+    return { tabs, timeZone: this.copy.properties.timeZone };
   }
 
   /**
@@ -169,12 +180,12 @@ export class FileSpreadsheet implements SpreadsheetPort {
     if (this.segment && this.segment.bytes > ROWS_UP_TO_BYTES) this.replay();
     this.calls.read += 1;
     const tabs: Record<string, RawTab> = {};
-    for (const sheet of this.file.sheets)
+    for (const sheet of this.copy.sheets)
       tabs[sheet.properties.title] = { name: sheet.properties.title, values: sheet.values as Cell[][] };
     const source = tabSource(tabs);
-    if (!this.segment) return { source, timeZone: this.file.properties.timeZone };
+    if (!this.segment) return { source, timeZone: this.copy.properties.timeZone };
     const headers = new Map(
-      this.file.sheets
+      this.copy.sheets
         .filter((s) => HISTORY_TAB_NAMES.has(s.properties.title))
         .map((s) => [s.properties.title, (s.values[0] ?? []) as Cell[]] as const),
     );
@@ -188,7 +199,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
         whole: (tab) => pick(tab).whole(tab),
         column: (tab, rows, col) => (pick(tab).column as NonNullable<RowSource['column']>)(tab, rows, col),
       },
-      timeZone: this.file.properties.timeZone,
+      timeZone: this.copy.properties.timeZone,
     };
   }
 
@@ -198,7 +209,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
     return columns.map(({ tab, col }) => {
       const held = new Map<number, string>();
       const letter = columnLetter(col);
-      for (const [a1, formula] of Object.entries(sheetByTitle(this.file, tab)?.formulas ?? {})) {
+      for (const [a1, formula] of Object.entries(sheetByTitle(this.copy, tab)?.formulas ?? {})) {
         const m = /^([A-Z]+)(\d+)$/.exec(a1);
         if (m?.[1] === letter) held.set(Number(m[2]), formula);
       }
@@ -215,7 +226,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
     await this.locked();
     this.replay();
     for (const c of cells) {
-      const sheet = sheetByTitle(this.file, c.tab);
+      const sheet = sheetByTitle(this.copy, c.tab);
       if (sheet) sheet.formulas[`${columnLetter(c.col)}${c.row}`] = c.formula;
     }
     await this.write(patches);
@@ -237,7 +248,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
 
   private async save(patches: readonly TabPatch[], newTabs: readonly RawTab[]): Promise<void> {
     this.calls.write += 1;
-    const history = this.file.history;
+    const history = this.copy.history;
     const records =
       history && newTabs.every((t) => !HISTORY_TAB_NAMES.has(t.name)) && historyRecords(patches);
     const append = history && typeof records === 'string' && !compactionDue(history, records.length);
@@ -245,8 +256,8 @@ export class FileSpreadsheet implements SpreadsheetPort {
     if (!append) this.replay();
     const deferred = this.segment !== undefined;
     for (const tab of newTabs) {
-      if (sheetByTitle(this.file, tab.name)) throw new Error(`tab ${tab.name} already exists`);
-      const sheet = newSheet(this.file, tab.name, []);
+      if (sheetByTitle(this.copy, tab.name)) throw new Error(`tab ${tab.name} already exists`);
+      const sheet = newSheet(this.copy, tab.name, []);
       sheet.values = tab.values.map((r) => r.map(fileCell));
       if (tab.formats?.length)
         sheet.metadata.conditionalFormats = tab.formats.map((f) => chartOn(f, sheet.properties.sheetId));
@@ -259,7 +270,7 @@ export class FileSpreadsheet implements SpreadsheetPort {
     }
     for (const patch of patches) {
       if (deferred && HISTORY_TAB_NAMES.has(patch.tab)) continue;
-      const sheet = sheetByTitle(this.file, patch.tab);
+      const sheet = sheetByTitle(this.copy, patch.tab);
       if (!sheet) throw new Error(`no tab ${patch.tab} in ${this.path}`);
       if (patch.charts)
         sheet.metadata.charts = patch.charts.map((c, i) => ({
@@ -280,13 +291,13 @@ export class FileSpreadsheet implements SpreadsheetPort {
     // A locking port saves only over the version it read, and only while its lock is still its own.
     const fence = lock ? { expected: this.version, stillHeld: () => lock.verify() } : undefined;
     if (append) {
-      await appendWorkbookFile(this.path, this.file, history, records, fence);
+      await appendWorkbookFile(this.path, this.copy, history, records, fence);
       // The appended rows are on disk, not in the copy: a later use of this port reads the file again.
       if (deferred) {
         this.segment = undefined;
         this.stale = true;
       }
-    } else await writeWorkbookFile(this.path, this.file, fence);
+    } else await writeWorkbookFile(this.path, this.copy, fence);
   }
 }
 
