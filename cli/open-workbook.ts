@@ -51,7 +51,7 @@ export async function openWorkbook(
   const file = await openFile(options, io, `backorder-desk ${lockAs}`, mayCreate || options.create === true);
   return {
     port: file,
-    timeZone: file.file.properties.timeZone,
+    timeZone: file.timeZone,
     created: file.created,
     file,
     label: options.workbook as string,

@@ -71,6 +71,11 @@ export class FileSpreadsheet implements SpreadsheetPort {
    * appended history to a segment left unreplayed, the copy lacks it until the next read: asking then
    * is a bug, refused rather than answered without those rows.
    */
+  /** The workbook's time zone, without replaying anything. */
+  get timeZone(): string {
+    return this.copy.properties.timeZone;
+  }
+
   get file(): WorkbookFile {
     if (this.stale) throw new Error(`${this.path}: the workbook copy is stale after a save; read it again`);
     this.replay();
