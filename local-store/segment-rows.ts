@@ -13,6 +13,7 @@
  * tested.
  */
 import type { RowSource } from '../shared/io/row-scope';
+import { matchesIn } from '../shared/io/tab-source';
 import type { Cell } from '../shared/sheet/cells';
 import type { RawTab } from '../shared/sheet/codec';
 import { type LoadedSegment, rowRecord, type Stored, writeOf } from './history-segment';
@@ -158,16 +159,8 @@ export class SegmentRows {
     find: (tab, col, pattern, cols = 1) => {
       const anchored = new RegExp(`^${pattern}$`);
       const out: number[] = [];
-      for (const r of this.candidates(tab, pattern)) {
-        const cells = this.row(tab, r);
-        for (let c = col; c < col + cols; c++) {
-          const cell = cells[c];
-          if (cell !== null && cell !== undefined && anchored.test(String(cell))) {
-            out.push(r + 1);
-            break;
-          }
-        }
-      }
+      for (const r of this.candidates(tab, pattern))
+        if (matchesIn(this.row(tab, r), col, cols, anchored)) out.push(r + 1);
       return out;
     },
     rows: (tab, rows, width) => new Map(rows.map((r) => [r, this.row(tab, r - 1).slice(0, width)] as const)),

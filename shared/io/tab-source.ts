@@ -14,6 +14,15 @@ export interface SourceCounts {
   cells: number;
 }
 
+/** Whether a cell of `row` in columns `col` … `col + cols - 1` matches `re` (a search's test). */
+export function matchesIn(row: readonly Cell[], col: number, cols: number, re: RegExp): boolean {
+  for (let c = col; c < col + cols; c++) {
+    const cell = row[c];
+    if (cell !== null && cell !== undefined && re.test(String(cell))) return true;
+  }
+  return false;
+}
+
 export function tabSource(tabs: Readonly<Record<string, RawTab>>, counted?: SourceCounts): RowSource {
   return {
     shape: (tab, lastRow) =>
@@ -25,16 +34,7 @@ export function tabSource(tabs: Readonly<Record<string, RawTab>>, counted?: Sour
       const re = new RegExp(`^${pattern}$`);
       const out: number[] = [];
       const values = tabs[tab]?.values ?? [];
-      for (let i = 1; i < values.length; i++) {
-        const row = values[i] ?? [];
-        for (let c = col; c < col + cols; c++) {
-          const cell = row[c];
-          if (cell !== null && cell !== undefined && re.test(String(cell))) {
-            out.push(i + 1);
-            break;
-          }
-        }
-      }
+      for (let i = 1; i < values.length; i++) if (matchesIn(values[i] ?? [], col, cols, re)) out.push(i + 1);
       return out;
     },
     rows(tab, rows, width) {
