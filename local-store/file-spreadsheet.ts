@@ -7,35 +7,26 @@
  * (workbook-lock.ts) and holds it until the write that follows saves and releases it; a later read
  * takes the lock again and re-reads the file. So every read–write cycle is built on the file as it
  * is, and no other process saves in between. `release()` ends a cycle that wrote nothing.
+ *
+ * Past SEGMENT_FROM_ROWS rows of history the file keeps them in a segment beside it
+ * (history-segment.ts): the port holds it unreplayed, so a scoped command reads its rows one by one
+ * (`rowSource`, segment-rows.ts) and a save that only adds history appends it (file-patches.ts
+ * `historyRecords`); anything else replays it first.
  */
 
 import type { RowSource } from '../shared/io/row-scope';
 import { tabSource } from '../shared/io/tab-source';
 import type { SpreadsheetPort } from '../shared/ports';
-import { chartOn } from '../shared/reports/aging-charts';
 import type { FormulaCell } from '../shared/setup/formula-check';
 import type { Cell } from '../shared/sheet/cells';
-import {
-  applyPatch,
-  columnLetter,
-  type NumberFormats,
-  type RawTab,
-  type TabPatch,
-} from '../shared/sheet/codec';
-import {
-  appendRecord,
-  applySegment,
-  compactionDue,
-  HISTORY_TAB_NAMES,
-  type LoadedSegment,
-  writeRecord,
-} from './history-segment';
+import { columnLetter, type RawTab, type TabPatch } from '../shared/sheet/codec';
+import { addTabs, historyRecords, patchTab } from './file-patches';
+import { applySegment, compactionDue, HISTORY_TAB_NAMES, type LoadedSegment } from './history-segment';
 import { assertFitsInMemory } from './memory-limit';
 import { ROWS_UP_TO_BYTES, SegmentRows } from './segment-rows';
 import {
   appendWorkbookFile,
   fileVersion,
-  newSheet,
   newWorkbookFile,
   readWorkbookFileDeferred,
   sheetByTitle,
@@ -66,16 +57,16 @@ export class FileSpreadsheet implements SpreadsheetPort {
     private readonly lockWaitMs: number | undefined,
   ) {}
 
-  /**
-   * The workbook as read, every row in it (a deferred segment is replayed first). After a save that
-   * appended history to a segment left unreplayed, the copy lacks it until the next read: asking then
-   * is a bug, refused rather than answered without those rows.
-   */
   /** The workbook's time zone, without replaying anything. */
   get timeZone(): string {
     return this.copy.properties.timeZone;
   }
 
+  /**
+   * The workbook as read, every row in it (a deferred segment is replayed first). After a save that
+   * appended history to a segment left unreplayed, the copy lacks it until the next read: asking then
+   * is a bug, refused rather than answered without those rows.
+   */
   get file(): WorkbookFile {
     if (this.stale) throw new Error(`${this.path}: the workbook copy is stale after a save; read it again`);
     this.replay();
@@ -260,38 +251,9 @@ export class FileSpreadsheet implements SpreadsheetPort {
     // A file written whole holds every row; an append leaves a deferred segment's rows where they are.
     if (!append) this.replay();
     const deferred = this.segment !== undefined;
-    for (const tab of newTabs) {
-      if (sheetByTitle(this.copy, tab.name)) throw new Error(`tab ${tab.name} already exists`);
-      const sheet = newSheet(this.copy, tab.name, []);
-      sheet.values = tab.values.map((r) => r.map(fileCell));
-      if (tab.formats?.length)
-        sheet.metadata.conditionalFormats = tab.formats.map((f) => chartOn(f, sheet.properties.sheetId));
-      if (tab.charts?.length)
-        sheet.metadata.charts = tab.charts.map((c, i) => ({
-          chartId: sheet.properties.sheetId * 100 + i,
-          ...chartOn(c, sheet.properties.sheetId),
-        }));
-      if (tab.numberFormats) sheet.metadata.cellFormats = cellFormatsOf(tab.numberFormats);
-    }
-    for (const patch of patches) {
-      if (deferred && HISTORY_TAB_NAMES.has(patch.tab)) continue;
-      const sheet = sheetByTitle(this.copy, patch.tab);
-      if (!sheet) throw new Error(`no tab ${patch.tab} in ${this.path}`);
-      if (patch.charts)
-        sheet.metadata.charts = patch.charts.map((c, i) => ({
-          chartId: sheet.properties.sheetId * 100 + i,
-          ...chartOn(c, sheet.properties.sheetId),
-        }));
-      // A tab written whole takes its formats whole: none of the old report's outlive it.
-      if (patch.replace && patch.numberFormats)
-        sheet.metadata.cellFormats = cellFormatsOf(patch.numberFormats);
-      const values = sheet.values as Cell[][];
-      applyPatch(values, {
-        ...patch,
-        writes: patch.writes.map((w) => ({ ...w, value: fileCell(w.value) })),
-        appends: patch.appends.map((r) => r.map(fileCell)),
-      });
-    }
+    addTabs(this.copy, newTabs);
+    for (const patch of patches)
+      if (!(deferred && HISTORY_TAB_NAMES.has(patch.tab))) patchTab(this.copy, patch, this.path);
     const lock = this.lock;
     // A locking port saves only over the version it read, and only while its lock is still its own.
     const fence = lock ? { expected: this.version, stillHeld: () => lock.verify() } : undefined;
@@ -304,37 +266,4 @@ export class FileSpreadsheet implements SpreadsheetPort {
       }
     } else await writeWorkbookFile(this.path, this.copy, fence);
   }
-}
-
-/**
- * The history tabs' part of `patches` as segment lines (history-segment.ts), in the order the patch
- * applies them (cells written, then rows added); `false` when a patch removes or replaces history
- * rows, which only a segment written whole can hold.
- */
-function historyRecords(patches: readonly TabPatch[]): string | false {
-  let out = '';
-  for (const patch of patches) {
-    if (!HISTORY_TAB_NAMES.has(patch.tab)) continue;
-    if (patch.replace || patch.deletes?.length) return false;
-    for (const w of patch.writes) out += writeRecord(patch.tab, w.row, w.col, fileCell(w.value));
-    for (const row of patch.appends) out += appendRecord(patch.tab, row.map(fileCell));
-  }
-  return out;
-}
-
-/** A built tab's number formats as the file keeps them: each cell's own pattern, by A1 (as the twin reads them). */
-function cellFormatsOf(formats: NumberFormats): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of formats)
-    for (const r of f.ranges)
-      for (let row = r.firstRow; row <= r.lastRow; row++)
-        out[`${columnLetter(r.column - 1)}${row}`] = f.pattern;
-  return out;
-}
-
-/** The file holds Sheets API values: no Date objects (the codec writes serials for this face). */
-function fileCell(cell: Cell): string | number | boolean | null {
-  if (cell instanceof Date)
-    throw new Error('a Date reached the workbook file; the codec should have written a serial');
-  return cell;
 }

@@ -12,7 +12,6 @@ import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as z from 'zod/mini';
 import { chartOn } from '../shared/reports/aging-charts';
-import type { Cell } from '../shared/sheet/cells';
 import { columnLetter, type RawTab } from '../shared/sheet/codec';
 import { writeFileDurably } from './durable-file';
 import { checkFence, type Fence } from './file-fence';
@@ -123,6 +122,10 @@ export function newWorkbookFile(title: string, timeZone = 'America/New_York'): W
   };
 }
 
+/** A tab's charts as the file keeps them: on its sheet, numbered from its sheet id. */
+export const chartsOn = (charts: readonly object[], sheetId: number) =>
+  charts.map((c, i) => ({ chartId: sheetId * 100 + i, ...chartOn(c, sheetId) }));
+
 /** A new workbook file holding these tabs in order, header rows frozen, each tab's charts on it. */
 export function workbookFileOf(title: string, timeZone: string, tabs: readonly RawTab[]): WorkbookFile {
   const file = newWorkbookFile(title, timeZone);
@@ -131,9 +134,7 @@ export function workbookFileOf(title: string, timeZone: string, tabs: readonly R
     values: tab.values as Sheet['values'],
     formulas: {},
     columnFormats: {},
-    metadata: tab.charts
-      ? { charts: tab.charts.map((c, i) => ({ chartId: index * 100 + i, ...chartOn(c, index) })) }
-      : {},
+    metadata: tab.charts ? { charts: chartsOn(tab.charts, index) } : {},
   }));
   return file;
 }
@@ -278,11 +279,6 @@ export async function appendWorkbookFile(
 ): Promise<void> {
   const ref = await appendSegment(path, history, records, () => checkFence(path, fence));
   await writeMain(path, file, ref, fence);
-}
-
-/** Cells as the core's codec takes them (the file never holds Date objects). */
-export function sheetValues(sheet: Sheet): Cell[][] {
-  return sheet.values as Cell[][];
 }
 
 /**
