@@ -14,19 +14,20 @@ import type { Io } from './io';
 
 const WAYS_OUT: readonly string[] = ['archive', 'check', 'export'];
 
-/** Where the spreadsheet (`cells`) or workbook file (`text`) stands; refuses `command` at a full one. */
+/**
+ * Where the spreadsheet (`cells`) or workbook file (`text`; `file.bytes` the JSON file's,
+ * `file.diskBytes` with its history, for the memory) stands; refuses `command` at a full one.
+ */
 export async function heedLimits(
   port: SpreadsheetPort,
-  fileBytes: number | undefined,
+  file: { readonly bytes: number; readonly diskBytes: number } | undefined,
   command: string,
   io: Io,
-  /** The file's and its history's bytes (local-store/memory-limit.ts: refused before the read when full). */
-  diskBytes?: number,
 ): Promise<{ cells?: CellBudget; text?: TextBudget }> {
   const used = await port.cellsUsed?.();
   const cells = used === undefined ? undefined : cellBudget(used);
-  const text = fileBytes === undefined ? undefined : textBudget(fileBytes);
-  const memory = diskBytes === undefined ? undefined : memoryBudget(diskBytes);
+  const text = file && textBudget(file.bytes);
+  const memory = file && memoryBudget(file.diskBytes);
   for (const budget of [cells, text, memory]) {
     if (!budget) continue;
     if (budget.level === 'full' && !WAYS_OUT.includes(command))

@@ -107,13 +107,7 @@ async function runCommand(
   const { port } = opened;
   const ctx = context(options, io, opened.timeZone);
   // Google's cells or the file's text: a warning from 80 %, and when full only the ways out run.
-  const { cells: budget, text } = await heedLimits(
-    port,
-    opened.file?.bytes,
-    command,
-    io,
-    opened.file?.diskBytes,
-  );
+  const { cells: budget, text } = await heedLimits(port, opened.file, command, io);
   // PRODUCT.md section 7: the workbook file is created when missing, whatever the command.
   if (opened.created && command !== 'init')
     await setupWorkbook(port, { ...ctx, requestId: `${ctx.requestId}:init` });
