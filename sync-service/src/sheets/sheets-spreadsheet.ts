@@ -21,15 +21,13 @@ import type { Cell } from '../../../shared/sheet/cells';
 import { columnLetter, type RawTab, type TabPatch } from '../../../shared/sheet/codec';
 import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/sheet/grid-plan';
 import { TABS } from '../../../shared/workbook';
+import { quoted } from './a1';
 import { fromGoogleError } from './errors';
 import { numberFormatRequests } from './format-requests';
 import { Retrier } from './retry';
 import { type TailHead, tailHead, tailHeadRanges, tailRange, tailTab } from './tail-read';
 
 type Plain = string | number | boolean;
-
-/** Sheet names always quoted: an unquoted "Log" or "POs" could read as a column reference. */
-const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 const plain = (c: Cell): Plain => (c === null ? '' : c instanceof Date ? c.toISOString() : c);
 

@@ -14,9 +14,7 @@ import { highestId } from '../../../shared/primitives/ids';
 import type { Cell } from '../../../shared/sheet/cells';
 import { indexColumns, type RawTab } from '../../../shared/sheet/codec';
 import { tabKeyOf, tabSpec } from '../../../shared/workbook';
-
-/** Sheet names always quoted: an unquoted "Log" could read as a column reference. */
-const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+import { quoted } from './a1';
 
 /** The first batchGet's ranges for a tab read by its last rows: its header, its key column. */
 export const tailHeadRanges = (name: string) => [`${quoted(name)}!1:1`, `${quoted(name)}!A:A`];
