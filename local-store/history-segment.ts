@@ -141,25 +141,22 @@ export const compactionDue = (ref: HistoryRef, more: number) =>
 
 /** Removes the segments of `mainPath` other than `keep` (older generations, or unfinished ones). */
 export async function removeOtherSegments(mainPath: string, keep?: string): Promise<void> {
-  const dir = dirname(mainPath);
-  const prefix = prefixOf(mainPath);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((n) => n.startsWith(prefix) && n.endsWith('.jsonl') && n !== keep)
-      .map((n) => rm(join(dir, n), { force: true })),
-  );
+  const paths = await segmentPaths(mainPath);
+  await Promise.all(paths.filter((p) => basename(p) !== keep).map((p) => rm(p, { force: true })));
 }
 
 /** The bytes of every segment beside `mainPath` (an unfinished compaction's too: it is read as bytes). */
 export async function segmentBytes(mainPath: string): Promise<number> {
+  const sizes = await Promise.all((await segmentPaths(mainPath)).map((p) => stat(p).then((s) => s.size)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+/** Every segment file beside `mainPath`, whatever its generation. */
+async function segmentPaths(mainPath: string): Promise<string[]> {
   const dir = dirname(mainPath);
   const prefix = prefixOf(mainPath);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter(
-    (n) => n.startsWith(prefix) && n.endsWith('.jsonl'),
-  );
-  const sizes = await Promise.all(names.map((n) => stat(join(dir, n)).then((s) => s.size)));
-  return sizes.reduce((a, b) => a + b, 0);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.startsWith(prefix) && n.endsWith('.jsonl')).map((n) => join(dir, n));
 }
 
 export const isCell = (v: unknown): v is Stored =>
