@@ -129,6 +129,8 @@ export async function addonCost(lines: number, history = 0) {
       [() => rt.run('sidebarView', rowOf(sibling), (view as RowView).memory ?? null), viewOf(rowOf(queued))],
       1,
     ],
+    // A list entry's Go (addon/src/ui/sidebar.ts `goTo`): the selection moved and the view, in one call.
+    ['goFromList', alone(() => rt.run('sidebarGo', { sheet: 'Backorders', row: backorderRow }, null)), 1],
     ['clickOrderRow', alone(selectThen('Orders', orderRow)), 1],
     ['clickBackorderRow', alone(selectThen('Backorders', backorderRow)), 1],
     ['allocateOne', act({ action: 'allocate', orderId: 'SO-PROBE' }, onOrder, true), 1],

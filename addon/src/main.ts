@@ -15,6 +15,7 @@ export { probeEcho, probeWait } from './probe';
 export {
   sidebarAction,
   sidebarFollow,
+  sidebarGo,
   sidebarJump,
   sidebarList,
   sidebarProgress,

@@ -28,6 +28,7 @@ export const RPC_NAMES = [
   'sidebarList',
   'sidebarAction',
   'sidebarJump',
+  'sidebarGo',
   'sidebarStatus',
   'sidebarProgress',
   'exportInvoicesCsv',

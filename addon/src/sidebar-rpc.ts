@@ -49,9 +49,7 @@ function selectionIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RowRef | nul
 
 export function sidebarView(ref: unknown, memory?: unknown): RowView {
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
-  const recent =
-    memory === null || memory === undefined ? undefined : parse(SearchMemorySchema, memory, 'memory');
-  return viewOf(at, undefined, recent);
+  return viewOf(at, undefined, recentOf(memory));
 }
 
 /**
@@ -144,10 +142,30 @@ export function sidebarProgress(requestId: unknown): string {
 /** Moves the selection to a row (a list entry's "jump"), so the sidebar follows it as Sheets does. */
 export function sidebarJump(ref: unknown): RowRef {
   const at = parse(RowRefSchema, ref, 'row');
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(at.sheet);
+  selectRow(SpreadsheetApp.getActiveSpreadsheet(), at);
+  return at;
+}
+
+/**
+ * A list entry's "Go": moves the selection to the row, as `sidebarJump`, and brings the row's view in
+ * the same call, so the rep waits one round trip, not a jump's and then a view's.
+ */
+export function sidebarGo(ref: unknown, memory?: unknown): FollowReply {
+  const at = parse(RowRefSchema, ref, 'row');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  selectRow(ss, at);
+  return { ref: at, view: viewOf(at, ss, recentOf(memory)) };
+}
+
+/** The searches of the sidebar's last view, when it sent them (shared/io/search-memory.ts). */
+function recentOf(memory: unknown): SearchMemory | undefined {
+  return memory === null || memory === undefined ? undefined : parse(SearchMemorySchema, memory, 'memory');
+}
+
+function selectRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: RowRef): void {
+  const sheet = ss.getSheetByName(at.sheet);
   if (!sheet) throw new Error(`There is no tab named ${at.sheet}`);
   sheet.getRange(at.row, 1).activate();
-  return at;
 }
 
 export function sidebarStatus(): SidebarStatus {

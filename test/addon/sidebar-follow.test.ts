@@ -1,7 +1,8 @@
 /**
  * The sidebar's poll (`sidebarFollow`) through the built Code.js in the twin: a selection moved to a
  * row the sidebar has no view of comes back with that view in the same call; an unmoved selection,
- * or a row whose view the sidebar keeps, costs no read of the spreadsheet's values.
+ * or a row whose view the sidebar keeps, costs no read of the spreadsheet's values; a list entry's
+ * Go moves the selection and brings the view in one call.
  */
 import { describe, expect, it } from 'vitest';
 import type { FollowReply } from '../../shared/sidebar/rpc';
@@ -34,5 +35,25 @@ describe('add-on: the sidebar follows the selection', () => {
     expect(() => desk.run('sidebarFollow', { shown: 'x'.repeat(201), cached: [] })).toThrow(
       /The sidebar sent a bad poll/,
     );
+  });
+
+  it('a list entry’s Go moves the selection and brings the row’s view in one execution', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    typeWorkedExample(desk);
+    expect(desk.run('sidebarSelection')).not.toEqual({ sheet: 'Orders', row: 2 });
+
+    desk.rt.counter.reset();
+    const went = desk.run<FollowReply>('sidebarGo', { sheet: 'Orders', row: 2 }, null);
+    expect(went.ref).toEqual({ sheet: 'Orders', row: 2 });
+    expect(went.view).toMatchObject({ kind: 'order-line', ref: { sheet: 'Orders', row: 2 } });
+    expect(desk.rt.counter.counts['Range.activate']).toBe(1);
+    expect(desk.rt.counter.counts['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
+    // The sheet now shows that row selected: the next poll finds nothing new to read.
+    desk.rt.counter.reset();
+    const after = desk.run<FollowReply>('sidebarFollow', { shown: 'Orders!2', cached: [] });
+    expect(after).toEqual({ ref: { sheet: 'Orders', row: 2 } });
+    expect(desk.rt.counter.counts['Range.getValues'] ?? 0).toBe(0);
+    expect(() => desk.run('sidebarGo', { sheet: 'Nowhere', row: 2 }, null)).toThrow(/no tab named Nowhere/);
   });
 });

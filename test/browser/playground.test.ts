@@ -154,6 +154,24 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
     await sidebar().waitForSelector('#badge:text-is("Fulfilled")');
     await shot('05-fulfilled');
 
+    // The rep works from a list: Go on an entry moves the selection and brings its view in one call.
+    await sidebar().click('#tab-list');
+    await sidebar().selectOption('select[name="when"]', 'any');
+    await sidebar().fill('input[name="status"]', 'fulfilled');
+    await sidebar().click('button:text-is("Show")');
+    await sidebar().waitForSelector('#list li:has-text("BO-000001")');
+    const viewCalls: string[] = [];
+    const countViews = (r: { url(): string }) => {
+      const fn = r.url().split('/rpc/')[1];
+      if (fn && fn !== 'sidebarFollow' && fn !== 'sidebarProgress') viewCalls.push(fn);
+    };
+    page.on('request', countViews);
+    await sidebar().click('#list button[aria-label="Go to BO-000001"]');
+    await sidebar().waitForSelector('#title:has-text("BO-000001")');
+    await sidebar().waitForSelector('button:not([disabled])');
+    page.off('request', countViews);
+    expect(viewCalls).toEqual(['sidebarGo']);
+
     // The second order goes on backorder through the menu; its customer's name is an HTML payload.
     await page.click('#extensions > button');
     await page.click('#extensions li button:text-is("Allocate all")');

@@ -217,11 +217,23 @@ async function load(ref: RowRef | null): Promise<void> {
   }
 }
 
+/**
+ * A list entry's "Go": the row's last view at once when the sidebar has one, then in one call the
+ * selection moved to the row and its fresh view (`sidebarGo`).
+ */
 async function goTo(ref: RowRef): Promise<void> {
-  await guarded(() => call('sidebarJump', ref), false);
-  selection = `${ref.sheet}!${ref.row}`;
   switchTab('row');
-  await load(ref);
+  const reply = await guarded(() => {
+    const seen = views.get(ref);
+    if (seen) render(seen);
+    return call<FollowReply>('sidebarGo', ref, recent ?? null);
+  }, false);
+  if (!reply) return;
+  selection = `${ref.sheet}!${ref.row}`;
+  if (reply.view) {
+    received(reply.view);
+    render(reply.view);
+  }
 }
 
 /**
