@@ -29,7 +29,7 @@ import { placeAgingCharts } from './charts';
 import { readIndexTab } from './index-tab';
 import { NO_PROGRESS, type Progress } from './progress';
 import { sheetRowSource } from './row-source';
-import { type ReadResult, readTabs, writeTabs } from './sheet-io';
+import { type ReadResult, readTabs, sheetsNamed, writeTabs } from './sheet-io';
 import { contextFor } from './who-when';
 
 const LOCK_WAIT_MS = 10_000;
@@ -282,7 +282,8 @@ export function readOnly(
 } {
   try {
     const scoped = scope ? readScopedTabs(ss, scope) : undefined;
-    const read = scoped ?? readTabs(ss, tabs);
+    // Views and lists write nothing: only the tabs they read are looked up.
+    const read = scoped ?? readTabs(ss, tabs, undefined, sheetsNamed(ss, tabs));
     return {
       loaded: decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'),
       ss,
