@@ -131,6 +131,8 @@ export async function addonCost(lines: number, history = 0) {
     ],
     // A list entry's Go (addon/src/ui/sidebar.ts `goTo`): the selection moved and the view, in one call.
     ['goFromList', alone(() => rt.run('sidebarGo', { sheet: 'Backorders', row: backorderRow }, null)), 1],
+    // The Lists tab's "due today" (sidebarList): the whole Backorders tab, read once and kept.
+    ['listDueToday', alone(() => rt.run('sidebarList', { when: 'due today' })), 1],
     ['clickOrderRow', alone(selectThen('Orders', orderRow)), 1],
     ['clickBackorderRow', alone(selectThen('Backorders', backorderRow)), 1],
     ['allocateOne', act({ action: 'allocate', orderId: 'SO-PROBE' }, onOrder, true), 1],

@@ -169,8 +169,19 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
     await sidebar().click('#list button[aria-label="Go to BO-000001"]');
     await sidebar().waitForSelector('#title:has-text("BO-000001")');
     await sidebar().waitForSelector('button:not([disabled])');
-    page.off('request', countViews);
     expect(viewCalls).toEqual(['sidebarGo']);
+    // A call logged on it, then back to the list: the kept list shows at once, with what was done.
+    await openAction('Log a call');
+    await sidebar().fill('textarea[name="summary"]', 'asked how it arrived');
+    await sidebar().click('button:text-is("Log call")');
+    await sidebar().waitForSelector('#related li:has-text("asked how it arrived")');
+    viewCalls.length = 0;
+    await sidebar().click('#tab-list');
+    await sidebar().waitForSelector('#list li:has-text("BO-000001") .done:text-is("✓ done here: log-call")');
+    page.off('request', countViews);
+    expect(viewCalls).toEqual([]);
+    await shot('05b-list-kept-with-what-was-done');
+    await sidebar().click('#tab-row');
 
     // The second order goes on backorder through the menu; its customer's name is an HTML payload.
     await page.click('#extensions > button');
