@@ -129,6 +129,8 @@ export async function addonCost(lines: number, history = 0) {
       [() => rt.run('sidebarView', rowOf(sibling), (view as RowView).memory ?? null), viewOf(rowOf(queued))],
       1,
     ],
+    // A PO line, as a receiving clerk opens it when a truck arrives (the PO has 40 lines).
+    ['viewPoLine', alone(() => rt.run('sidebarView', onPo)), 1],
     // A list entry's Go (addon/src/ui/sidebar.ts `goTo`): the selection moved and the view, in one call.
     ['goFromList', alone(() => rt.run('sidebarGo', { sheet: 'Backorders', row: backorderRow }, null)), 1],
     // The Lists tab's "due today" (sidebarList): the whole Backorders tab, read once and kept.

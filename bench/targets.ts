@@ -48,7 +48,14 @@ export function addonCostTargets(runs: Awaited<ReturnType<typeof addonCost>>[]) 
   const central = (a: ActionCost | undefined) => a?.estimatedSeconds.central ?? Number.NaN;
   const BATCHES = ['allocateAll', 'rebuildAging'];
   const DAILY = ['dailyRun'];
-  const VIEWS = ['viewOrder', 'viewBackorder', 'viewNextBackorder', 'goFromList', 'listDueToday'];
+  const VIEWS = [
+    'viewOrder',
+    'viewBackorder',
+    'viewNextBackorder',
+    'goFromList',
+    'listDueToday',
+    'viewPoLine',
+  ];
   const sidebar = Object.keys(history?.actions ?? {}).filter((k) => ![...BATCHES, ...DAILY].includes(k));
   const single = sidebar.filter((k) => !VIEWS.includes(k));
   const value = (keys: string[], f: (k: string) => number) =>

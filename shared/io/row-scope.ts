@@ -166,7 +166,12 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     // A backorder's shipments are searched once its row shows it shipped something (scope-growth.ts).
     shipFor: new Set(),
     waiting: new Map(),
-    ...(keys.poLines ? { poLines: new Set(keys.poLines) } : {}),
+    // A view of a PO line shows what that line will fill: the PO's other lines bring no SKU.
+    ...(keys.poLines
+      ? { poLines: new Set(keys.poLines) }
+      : options.appends === true
+        ? {}
+        : { poLines: new Set() }),
   };
   const asked = new Set<string>();
   const wanted = new Map<TabKey, Set<number>>();

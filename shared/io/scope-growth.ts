@@ -16,7 +16,7 @@ export type Sets = Record<
 > & {
   /** Waiting lines read (found by Status), by order: their SKUs. */
   readonly waiting: Map<string, Set<string>>;
-  /** The lines of the named POs whose SKUs the action is about (undefined: every line). */
+  /** The lines of the named POs whose SKUs the action is about (undefined: every line; empty: a view, the shown line). */
   readonly poLines?: ReadonlySet<number>;
 };
 

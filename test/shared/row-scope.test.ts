@@ -201,9 +201,19 @@ describe('row-by-row reads decide as whole reads do', () => {
       ...[2, 40, whole.tabs.orders.records.length].map((row) => ({ sheet: 'Orders', row })),
       ...[2, 10, whole.tabs.backorders.records.length].map((row) => ({ sheet: 'Backorders', row })),
       ...[2, whole.tabs.pos.records.length].map((row) => ({ sheet: 'POs', row })),
+      // PO lines that will fill open backorders, on POs of several lines (a view brings its own SKU).
+      ...whole.workbook.pos
+        .map((p, i) => ({ p, row: whole.tabs.pos.rowNumbers[i] as number }))
+        .filter(({ p }) =>
+          whole.workbook.backorders.some((b) => b.po === p.po && b.sku === p.sku && b.qtyRemaining > 0),
+        )
+        .filter(({ p }) => whole.workbook.pos.filter((q) => q.po === p.po).length > 1)
+        .slice(0, 3)
+        .map(({ row }) => ({ sheet: 'POs', row })),
       { sheet: 'Inventory', row: 2 },
       { sheet: 'Log', row: 3 },
     ];
+    let fills = 0;
     for (const ref of refs) {
       const { source } = memorySource(raw);
       const read = readScoped(source, NO_KEYS, { tabs: viewTabKeys(ref.sheet), ref });
@@ -212,9 +222,11 @@ describe('row-by-row reads decide as whole reads do', () => {
       const b = describeRow(scoped.workbook, scoped.tabs, ref, TODAY);
       if (ref.sheet === 'Inventory' || ref.sheet === 'Log') expect(a.kind).toBe('none');
       else expect(a.kind, JSON.stringify(ref)).not.toBe('none');
+      if (ref.sheet === 'POs' && ref.row !== 2) fills += a.related[0]?.rows.length ?? 0;
       // Warehouses offered for a transfer: the SKU's own from a scope (a transfer elsewhere is refused).
       expect({ ...b, warehouses: [] }).toEqual({ ...a, warehouses: [] });
     }
+    expect(fills).toBeGreaterThan(0);
   });
 
   it('finds a new id taken when people sorted the tab, so the action goes back to whole tabs', () => {
