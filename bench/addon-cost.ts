@@ -50,7 +50,10 @@ function benchState(lines: number, history: number) {
   const fill = wb.inventory.find((i) => i.sku === last.sku && i.warehouse === last.warehouse);
   if (fill) fill.onHand = fill.allocated + last.qtyRemaining;
   const po = wb.pos[0]?.po as string;
-  return { wb, first, middle, last, po };
+  // A second PO, for the buyer's changes (a new promised date, a line cancelled).
+  const other = wb.pos.find((p) => p.po !== po && p.qty > p.qtyReceived && p.status !== 'Cancelled');
+  if (!other) throw new Error('the bench workbook has no second open PO');
+  return { wb, first, middle, last, po, other };
 }
 
 function cellsChanged(before: readonly (readonly unknown[])[][], twin: TwinSpreadsheet): number {
@@ -69,7 +72,7 @@ function cellsChanged(before: readonly (readonly unknown[])[][], twin: TwinSprea
 }
 
 export async function addonCost(lines: number, history = 0) {
-  const { wb, first, middle, last, po } = benchState(lines, history);
+  const { wb, first, middle, last, po, other } = benchState(lines, history);
   const { twin, rt } = await addonInTwin(wb);
   const orderRow = wb.orders.length + 1;
   const backorderRow = wb.backorders.indexOf(middle) + 2;
@@ -82,6 +85,7 @@ export async function addonCost(lines: number, history = 0) {
   const sibling = open.find((o) => o.sku === queued?.sku && o.backorderId !== queued?.backorderId);
   if (!queued || !sibling) throw new Error('the bench workbook has no SKU with two open backorders');
   const onPo = { sheet: 'POs', row: 2 };
+  const onOther = { sheet: 'POs', row: wb.pos.indexOf(other) + 2 };
   let n = 0;
   // An action as the sidebar sends it (addon/src/ui/sidebar.ts `act`): the row's view is read first,
   // outside the count (the rep looked at the row before acting), and the action carries its versions,
@@ -182,6 +186,40 @@ export async function addonCost(lines: number, history = 0) {
       ),
       1,
     ],
+    // The rest of a rep's and a buyer's single-entity actions, on rows the steps above left open.
+    ['recordNotice', act({ action: 'record-notice', backorderId: middle.backorderId }, rowOf(middle)), 1],
+    ['hold', act({ action: 'hold', orderId: middle.orderId, note: 'credit check' }, rowOf(middle)), 1],
+    ['release', act({ action: 'release', orderId: middle.orderId }, rowOf(middle)), 1],
+    [
+      'changeLine',
+      act(
+        {
+          action: 'change-line',
+          orderId: middle.orderId,
+          line: middle.line,
+          requiredDate: addDays(BENCH_TODAY, 30),
+        },
+        rowOf(middle),
+      ),
+      1,
+    ],
+    [
+      'cancelLine',
+      act(
+        { action: 'cancel-line', orderId: middle.orderId, line: middle.line, reason: 'Customer Requested' },
+        rowOf(middle),
+      ),
+      1,
+    ],
+    [
+      'changePo',
+      act(
+        { action: 'change-po', po: other.po, line: other.line, promisedDate: addDays(BENCH_TODAY, 20) },
+        onOther,
+      ),
+      1,
+    ],
+    ['cancelPoLine', act({ action: 'cancel-po-line', po: other.po, line: other.line }, onOther), 1],
     ['receivePoLine', act({ action: 'receive', po, line: 1 }, onPo), 1],
     ['receivePo', act({ action: 'receive', po }, onPo), 1],
     ['rebuildAging', alone(() => rt.run('menuRebuildAging')), 1],
