@@ -15,6 +15,7 @@ import type { Cell } from '../sheet/cells';
 import { indexColumns, type RawTab } from '../sheet/codec';
 import type { RowRef } from '../sidebar/rpc';
 import { DEFAULT_SETTINGS, rawSetting } from '../tabs/settings';
+import { HOLD_STATES } from '../tabs/vocabulary';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from '../workbook';
 import { literal, mayWait, vocabularyWord } from './row-patterns';
 import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
@@ -158,6 +159,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   const sets: Sets = {
     orders: new Set(keys.orders),
     lineOrders: new Set(),
+    heldFor: new Set(),
     waitOrders: new Set(),
     backorders: new Set(keys.backorders),
     skus: new Set(keys.skus),
@@ -306,6 +308,10 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   const moves = acts && options.annotates !== true;
   for (let round = 0; round < 8; round++) {
     promoteWaiting(sets);
+    // Who is on hold decides whom freed stock passes by (shared/holds.ts: an order with any line
+    // Held). Once other orders' backorders are read, one search of the Hold column finds every held
+    // line, where each of those orders would be read whole to say it.
+    if (sets.heldFor.size > 0) find('orders', 'hold', HOLD_STATES, '', vocabularyWord);
     find('orders', 'orderId', [...sets.orders, ...sets.lineOrders, ...sets.waitOrders]);
     if (remainders) find('orders', 'orderId', sets.orders, '-R\\d+');
     find('backorders', 'backorderId', sets.backorders);

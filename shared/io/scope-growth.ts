@@ -1,8 +1,9 @@
 /**
  * How a scoped read grows (shared/io/row-scope.ts): the keys it has found so far, and the rule by which
  * the rows just read bring more keys: the command's own orders, backorders and POs bring their SKUs,
- * an open backorder brings its order's lines and shipments when a command may move them, and a
- * waiting line (Parked, Partially allocated) of an involved SKU brings its order, whose other SKUs
+ * its own backorders bring their order's lines, an open backorder its shipments when a command may
+ * move it, another order's open backorder the question whether that order is held (one search of the
+ * Hold column answers it for all), and a waiting line (Parked, Partially allocated) of an involved SKU brings its order, whose other SKUs
  * bring only their stock and PO lines: whether a waiting order can take its units whole depends on
  * that stock, not on who else waits for it, so the scope does not spread from order to order. Pure.
  */
@@ -11,7 +12,15 @@ import { decodeTab } from '../sheet/codec';
 import { TABS, type TabKey, tabSpec } from '../workbook';
 
 export type Sets = Record<
-  'orders' | 'lineOrders' | 'waitOrders' | 'backorders' | 'skus' | 'stockSkus' | 'pos' | 'shipFor',
+  | 'orders'
+  | 'lineOrders'
+  | 'waitOrders'
+  | 'heldFor'
+  | 'backorders'
+  | 'skus'
+  | 'stockSkus'
+  | 'pos'
+  | 'shipFor',
   Set<string>
 > & {
   /** Waiting lines read (found by Status), by order: their SKUs. */
@@ -90,11 +99,13 @@ export function grow(
         sets.skus.add(r.sku as string);
       }
       const open = (r.qtyRemaining as number) > 0 || r.status === 'Fulfilled';
-      if (own || (open && acts)) {
-        sets.lineOrders.add(r.orderId as string);
-        // Only a backorder that shipped something has shipments to read (QtyFulfilled counts them).
-        if ((r.qtyFulfilled as number) > 0) sets.shipFor.add(r.backorderId as string);
-      }
+      // Its own backorder's order lines move with it; another's order is only asked whether it is
+      // held, which one search of the Hold column answers for all of them (row-scope.ts).
+      if (own) sets.lineOrders.add(r.orderId as string);
+      else if (open && acts) sets.heldFor.add(r.orderId as string);
+      // Only a backorder that shipped something has shipments to read (QtyFulfilled counts them).
+      if ((own || (open && acts)) && (r.qtyFulfilled as number) > 0)
+        sets.shipFor.add(r.backorderId as string);
     } else if (tab === 'pos' && (sets.pos.has(r.po as string) || shown)) {
       sets.pos.add(r.po as string);
       // A PO's other lines are read (its status), but only the lines acted on bring their SKU.

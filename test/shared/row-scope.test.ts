@@ -24,6 +24,7 @@ import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { RawTab } from '../../shared/sheet/codec';
 import { describeRow } from '../../shared/sidebar/row-view';
 import type { RowRef } from '../../shared/sidebar/rpc';
+import type { Backorder } from '../../shared/tabs/backorders';
 import type { Workbook } from '../../shared/workbook';
 import { item, line, TODAY, workbook } from '../support/build';
 import {
@@ -192,6 +193,48 @@ describe('row-by-row reads decide as whole reads do', () => {
       // In the new-order mode the remainder takes the next free number: SO-1-R1 is taken.
       if (mode !== 'Backorder lines') expect(whole.newIds).toContain('SO-1-R2');
     }
+  });
+
+  it('passes a held order by when freed stock goes down a queue, as from whole tabs', () => {
+    // A SKU whose queue has three backorders of three orders, none of them reserved yet.
+    const waiting = demo.backorders.filter((b) => b.qtyRemaining > 0 && b.qtyAllocated === 0);
+    const bySku = new Map<string, typeof waiting>();
+    for (const b of waiting) bySku.set(b.sku, [...(bySku.get(b.sku) ?? []), b]);
+    const queue = [...bySku.values()]
+      .map((q) => q.filter((b, i) => q.findIndex((o) => o.orderId === b.orderId) === i))
+      .find((q) => q.length >= 3)
+      ?.sort((a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0));
+    if (!queue) throw new Error('the demo has no SKU with three waiting orders');
+    const [first, second, third] = queue as [Backorder, Backorder, Backorder];
+    let wb = demo;
+    const ctx = (n: number) => contextAt(n, `held-${n}`);
+    // The first in the queue goes on hold; then stock for it arrives (a count people typed).
+    wb = applyChanges(wb, runCommand(wb, { action: 'hold', orderId: first.orderId }, ctx(1)).changes);
+    wb = {
+      ...wb,
+      inventory: wb.inventory.map((r) =>
+        r.sku === first.sku && r.warehouse === first.warehouse
+          ? { ...r, onHand: r.allocated + first.qtyRemaining }
+          : r,
+      ),
+    };
+    // The last in the queue is cancelled: the SKU's free stock goes to whoever waits, held aside.
+    const command: Command = {
+      action: 'cancel',
+      backorderId: third.backorderId,
+      reason: 'Customer Requested',
+    };
+    const raw = rawOf(wb);
+    const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx(2)));
+    const scope = commandScope(command);
+    if (!scope) throw new Error('no scope for cancel');
+    const read = readScoped(memorySource(raw).source, scope.keys, { ...scope, requestId: 'held-2' });
+    const scoped = outcome(() =>
+      planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx(2)),
+    );
+    expect(JSON.stringify(whole)).toContain(`${second.backorderId} (`);
+    expect(JSON.stringify(whole)).not.toContain(`${first.backorderId} (`);
+    expect(scoped).toEqual(whole);
   });
 
   it('shows a row from its scope as from whole tabs', () => {
