@@ -3,9 +3,11 @@
  * the rows just read bring more keys: the command's own orders, backorders and POs bring their SKUs,
  * its own backorders bring their order's lines, an open backorder its shipments when a command may
  * move it, another order's open backorder the question whether that order is held (one search of the
- * Hold column answers it for all), and a waiting line (Parked, Partially allocated) of an involved SKU brings its order, whose other SKUs
- * bring only their stock and PO lines: whether a waiting order can take its units whole depends on
- * that stock, not on who else waits for it, so the scope does not spread from order to order. Pure.
+ * Hold column answers it for all), and a ship-complete waiting line (Parked, Partially allocated) of
+ * an involved SKU brings its order, whose other SKUs bring only their stock and PO lines: whether a
+ * waiting order can take its units whole depends on that stock, not on who else waits for it, so the
+ * scope does not spread from order to order; a waiting line that ships partial asks only the Hold
+ * question. Pure.
  */
 import type { Cell } from '../sheet/cells';
 import { decodeTab } from '../sheet/codec';
@@ -79,10 +81,14 @@ export function grow(
     const row = rowList[(decoded.rowNumbers[i] as number) - 2];
     const r = rec as Record<string, unknown>;
     const shown = row === shownRow;
+    // A waiting line takes its units alone unless it ships complete (shared/queue.ts): only then does
+    // its order decide with it; otherwise the order is only asked whether it is held.
     if (tab === 'orders' && WAITING_LINE_STATUSES.includes(r.status as string)) {
-      const skus = sets.waiting.get(r.orderId as string) ?? new Set<string>();
-      skus.add(r.sku as string);
-      sets.waiting.set(r.orderId as string, skus);
+      if (r.shipPolicy === 'Ship complete') {
+        const skus = sets.waiting.get(r.orderId as string) ?? new Set<string>();
+        skus.add(r.sku as string);
+        sets.waiting.set(r.orderId as string, skus);
+      } else if (acts) sets.heldFor.add(r.orderId as string);
     }
     if (tab === 'orders' && (sets.orders.has(r.orderId as string) || shown)) {
       sets.orders.add(r.orderId as string);

@@ -237,6 +237,48 @@ describe('row-by-row reads decide as whole reads do', () => {
     expect(scoped).toEqual(whole);
   });
 
+  it('passes a waiting line by when another line of its order is held, as from whole tabs', () => {
+    // AutoBackorder Off: shortfalls wait on their lines. SO-1 is first in the queue for A, but its
+    // other line is Held (an import may hold one line), so the order is held and SO-2 is served.
+    const start = workbook({
+      inventory: [item({ sku: 'A', onHand: 0 }), item({ sku: 'B', onHand: 0 })],
+      orders: [
+        line({ orderId: 'SO-1', line: 1, sku: 'A', qty: 2, orderDate: addDays(TODAY, -3) }),
+        line({ orderId: 'SO-1', line: 2, sku: 'B', qty: 1, orderDate: addDays(TODAY, -3) }),
+        line({ orderId: 'SO-2', line: 1, sku: 'A', qty: 2, orderDate: addDays(TODAY, -2) }),
+        line({ orderId: 'SO-3', line: 1, sku: 'A', qty: 1, orderDate: addDays(TODAY, -1) }),
+      ],
+      config: { AutoBackorder: 'Off' },
+    });
+    let wb = applyChanges(start, runCommand(start, { action: 'allocate' }, contextAt(0, 'w-1')).changes);
+    expect(wb.orders.map((l) => l.status)).toEqual(['Parked', 'Parked', 'Parked', 'Parked']);
+    wb = {
+      ...wb,
+      orders: wb.orders.map((l) => (l.orderId === 'SO-1' && l.line === 2 ? { ...l, hold: 'Held' } : l)),
+      inventory: wb.inventory.map((r) => (r.sku === 'A' ? { ...r, onHand: 2 } : r)),
+    };
+    const raw = rawOf(wb);
+    for (const row of raw.Settings?.values as unknown[][]) if (row[0] === 'AutoBackorder') row[1] = 'Off';
+    // SO-3 cancels its line: A's free stock goes down the queue.
+    const command: Command = {
+      action: 'cancel-line',
+      orderId: 'SO-3',
+      line: 1,
+      reason: 'Customer Requested',
+    };
+    const ctx = contextAt(1, 'w-2');
+    const whole = outcome(() => planAction(decodeLoaded(raw, 'UTC', 'api'), command, ctx));
+    const scope = commandScope(command);
+    if (!scope) throw new Error('no scope for cancel-line');
+    const read = readScoped(memorySource(raw).source, scope.keys, { ...scope, requestId: ctx.requestId });
+    const scoped = outcome(() =>
+      planAction(decodeLoaded(withUnreadAsEmpty(read.tabs), 'UTC', 'api'), command, ctx),
+    );
+    expect(JSON.stringify(whole)).toContain('SO-2 line 1');
+    expect(JSON.stringify(whole)).not.toContain('SO-1 line 1');
+    expect(scoped).toEqual(whole);
+  });
+
   it('shows a row from its scope as from whole tabs', () => {
     const raw = rawOf(demo);
     const whole = decodeLoaded(raw, 'UTC', 'api');
