@@ -258,7 +258,8 @@ describe('row-by-row reads decide as whole reads do', () => {
       inventory: wb.inventory.map((r) => (r.sku === 'A' ? { ...r, onHand: 2 } : r)),
     };
     const raw = rawOf(wb);
-    for (const row of raw.Settings?.values as unknown[][]) if (row[0] === 'AutoBackorder') row[1] = 'Off';
+    const settings = raw.Settings?.values as unknown[][];
+    for (const row of settings) if (row[0] === 'AutoBackorder') row[1] = 'Off';
     // SO-3 cancels its line: A's free stock goes down the queue.
     const command: Command = {
       action: 'cancel-line',
