@@ -7,7 +7,8 @@
  * columns) and growing grids that the new rows would overflow (Google answers 400 "exceeds grid
  * limits" for a write past a sheet's grid, docs/fidelity.md S6), one `values.batchUpdate` with `RAW`
  * (so text from people or vendors is never parsed as a formula) holding every changed cell and new
- * row, and one `spreadsheets.batchUpdate` removing rows (undo, archive), in that order.
+ * row, and one `spreadsheets.batchUpdate` removing rows (undo, archive), in that order; the requests
+ * are built in write-requests.ts.
  * Requests are counted for tests and the benchmark.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
@@ -26,60 +27,13 @@ import { fromGoogleError } from './errors';
 import { numberFormatRequests } from './format-requests';
 import { Retrier } from './retry';
 import { type TailHead, tailHead, tailHeadRanges, tailRange, tailTab } from './tail-read';
-
-type Plain = string | number | boolean;
-
-const plain = (c: Cell): Plain => (c === null ? '' : c instanceof Date ? c.toISOString() : c);
-
-/**
- * Whether a chart spec as Google returns it holds every field we set, as we set it: Google adds its
- * defaults (and a person's styling) and orders keys its own way, so comparing whole specs would resend
- * the chart on every rebuild and reset what a person styled.
- */
-export function covers(have: unknown, want: unknown): boolean {
-  if (Array.isArray(want))
-    return Array.isArray(have) && have.length === want.length && want.every((w, i) => covers(have[i], w));
-  if (want !== null && typeof want === 'object') {
-    if (have === null || typeof have !== 'object') return false;
-    return Object.entries(want).every(([k, w]) => covers((have as Record<string, unknown>)[k], w));
-  }
-  return have === want;
-}
-
-/** A row's content as comparable text, trailing empty cells dropped (as the API trims them). */
-const rowText = (row: readonly Cell[]) => {
-  const cells = row.map(plain);
-  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-  return JSON.stringify(cells);
-};
-
-/** Splits value ranges into consecutive groups whose JSON stays under `limit` bytes each. */
-export function chunksUnder(
-  data: readonly sheets_v4.Schema$ValueRange[],
-  limit: number,
-): sheets_v4.Schema$ValueRange[][] {
-  const chunks: sheets_v4.Schema$ValueRange[][] = [];
-  let current: sheets_v4.Schema$ValueRange[] = [];
-  let size = 64; // the envelope: {"valueInputOption":"RAW","data":[…]}
-  for (const range of data) {
-    const bytes = Buffer.byteLength(JSON.stringify(range)) + 1;
-    if (current.length > 0 && size + bytes > limit) {
-      chunks.push(current);
-      current = [];
-      size = 64;
-    }
-    current.push(range);
-    size += bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
+import { type ChartHeld, chunksUnder, patchRequests, rowText } from './write-requests';
 
 export class SheetsSpreadsheet implements SpreadsheetPort {
   readonly calls = { get: 0, batchGet: 0, batchUpdate: 0, valuesBatchUpdate: 0 };
   private ids = new Map<string, number>();
   /** Charts per tab as the spreadsheet holds them (from the metadata read). */
-  private charts = new Map<string, { chartId?: number | null; spec?: unknown }[]>();
+  private charts = new Map<string, ChartHeld[]>();
   private rows = new Map<string, number>();
   private widths = new Map<string, number>();
   /** Each tab's grid (rows × columns), from the metadata read, kept current as this port grows it. */
@@ -154,10 +108,7 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
           rows: s.properties.gridProperties?.rowCount ?? NEW_SHEET.rows,
           cols: s.properties.gridProperties?.columnCount ?? NEW_SHEET.cols,
         });
-        this.charts.set(
-          s.properties.title,
-          (s.charts ?? []) as { chartId?: number | null; spec?: unknown }[],
-        );
+        this.charts.set(s.properties.title, (s.charts ?? []) as ChartHeld[]);
       }
       return meta.properties?.timeZone ?? 'America/New_York';
     })();
@@ -222,21 +173,6 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     );
     tabs[name] = { name, values };
     this.readRows.set(name, values);
-  }
-
-  /** addChart or updateChartSpec only where the tab's charts differ from the ones wanted. */
-  private chartChanges(p: TabPatch, sheetId: number | undefined): sheets_v4.Schema$Request[] {
-    if (!p.charts || sheetId === undefined) return [];
-    const have = this.charts.get(p.tab) ?? [];
-    const requests: sheets_v4.Schema$Request[] = [];
-    p.charts.forEach((wanted, i) => {
-      const chart = chartOn(wanted, sheetId) as sheets_v4.Schema$EmbeddedChart;
-      const current = have[i];
-      if (!current) requests.push({ addChart: { chart } });
-      else if (!covers(current.spec, chart.spec))
-        requests.push({ updateChartSpec: { chartId: current.chartId, spec: chart.spec } });
-    });
-    return requests;
   }
 
   /** addSheet with chosen ids, each sized as `growths` say (else a new sheet's 1,000 × 26), then charts and formats. */
@@ -389,55 +325,12 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     // Before the values: grids grown, tabs created, and a built tab's charts and number formats, so a
     // run cut short after its values leaves nothing of its look undone (a rerun finds the values in
     // place and writes nothing); one cut short before them writes them all again.
-    const prelude: sheets_v4.Schema$Request[] = [];
-    const data: sheets_v4.Schema$ValueRange[] = [];
-    const cell = (tab: string, row: number, col: number) => `${quoted(tab)}!${columnLetter(col)}${row + 1}`;
-    const block = (tab: string, row: number, values: Cell[][]) => {
-      if (values.length > 0) data.push({ range: cell(tab, row, 0), values: values.map((r) => r.map(plain)) });
-    };
-    for (const t of newTabs) block(t.name, 0, t.values as Cell[][]);
-    const removals: sheets_v4.Schema$Request[] = [];
-    for (const p of patches) {
-      prelude.push(...this.chartChanges(p, this.ids.get(p.tab)));
-      if (p.replace) {
-        // Pad to the old size so nothing of the previous content survives the rewrite.
-        const width = Math.max(this.widths.get(p.tab) ?? 0, ...p.replace.map((r) => r.length));
-        const height = Math.max(this.rows.get(p.tab) ?? 0, p.replace.length);
-        if (p.numberFormats)
-          prelude.push(...numberFormatRequests(this.ids.get(p.tab), p.numberFormats, { height, width }));
-        block(
-          p.tab,
-          0,
-          Array.from({ length: height }, (_, r) =>
-            Array.from({ length: width }, (_, c) => p.replace?.[r]?.[c] ?? ''),
-          ),
-        );
-        continue;
-      }
-      // Consecutive cells of a row go out as one range.
-      const sorted = [...p.writes].sort((a, b) => a.row - b.row || a.col - b.col);
-      for (let i = 0; i < sorted.length; ) {
-        const first = sorted[i] as (typeof sorted)[number];
-        const run: Cell[] = [first.value];
-        let j = i + 1;
-        while (
-          j < sorted.length &&
-          sorted[j]?.row === first.row &&
-          sorted[j]?.col === first.col + run.length
-        ) {
-          run.push((sorted[j] as (typeof sorted)[number]).value);
-          j += 1;
-        }
-        data.push({ range: cell(p.tab, first.row, first.col), values: [run.map(plain)] });
-        i = j;
-      }
-      block(p.tab, this.rows.get(p.tab) ?? 0, p.appends);
-      const sheetId = this.ids.get(p.tab);
-      for (const at of [...(p.deletes ?? [])].sort((a, b) => b - a))
-        removals.push({
-          deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: at, endIndex: at + 1 } },
-        });
-    }
+    const { prelude, data, removals } = patchRequests(patches, newTabs, {
+      rows: (tab) => this.rows.get(tab) ?? 0,
+      width: (tab) => this.widths.get(tab) ?? 0,
+      sheetId: (tab) => this.ids.get(tab),
+      charts: (tab) => this.charts.get(tab) ?? [],
+    });
     const structure = [...this.appending(growths), ...this.creating(newTabs, growths), ...prelude];
     if (structure.length > 0) {
       this.calls.batchUpdate += 1;

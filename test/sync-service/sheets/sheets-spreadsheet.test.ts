@@ -11,7 +11,8 @@ import { newWorkbookFile, readWorkbookFile } from '../../../local-store/workbook
 import { sheetRules } from '../../../shared/setup/sheet-rules';
 import { sheetsClient } from '../../../sync-service/src/sheets/client';
 import { DEFAULT_RETRY, Retrier } from '../../../sync-service/src/sheets/retry';
-import { chunksUnder, SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-spreadsheet';
+import { SheetsSpreadsheet } from '../../../sync-service/src/sheets/sheets-spreadsheet';
+import { chunksUnder } from '../../../sync-service/src/sheets/write-requests';
 import { SheetsApiTwin } from '../../../twin/sheets-api';
 import { TwinSpreadsheet } from '../../../twin/spreadsheet';
 import { cli, cliWith, tempDir } from '../../support/cli';
