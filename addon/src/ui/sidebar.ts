@@ -176,7 +176,7 @@ async function act(command: Command, withStock = false): Promise<boolean> {
 
 function listItem(r: ListRow, done: readonly string[] = []): HTMLElement {
   const jump = el('button', { type: 'button', 'aria-label': `Go to ${r.id}` }, 'Go');
-  jump.addEventListener('click', () => void goTo(r.ref));
+  jump.addEventListener('click', () => void goTo(r.ref, r.id));
   const what = el(
     'span',
     { class: 'what' },
@@ -227,15 +227,24 @@ async function load(ref: RowRef | null): Promise<void> {
   }
 }
 
+/** The row panel while a row's first view is read: its name, and nothing of the row shown before. */
+function loading(what: string): void {
+  current = null;
+  $('title').textContent = `${what}…`;
+  $('badge').textContent = '';
+  for (const id of ['facts', 'actions', 'related']) $(id).replaceChildren();
+}
+
 /**
- * A list entry's "Go": the row's last view at once when the sidebar has one, then in one call the
- * selection moved to the row and its fresh view (`sidebarGo`).
+ * A list entry's "Go": the row's last view at once when the sidebar has one (else its name while it
+ * is read), then in one call the selection moved to the row and its fresh view (`sidebarGo`).
  */
-async function goTo(ref: RowRef): Promise<void> {
+async function goTo(ref: RowRef, what: string): Promise<void> {
   switchTab('row');
   const reply = await guarded(() => {
     const seen = views.get(ref);
     if (seen) render(seen);
+    else loading(what);
     return call<FollowReply>('sidebarGo', ref, recent ?? null);
   }, false);
   if (!reply) return;
