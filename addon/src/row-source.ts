@@ -189,7 +189,7 @@ export function sheetRowSource(
       noteRead();
       return found;
     },
-    rows(tab, rows, width) {
+    rows(tab, rows, width, near = 0) {
       const out = new Map<number, readonly Cell[]>();
       const s = sheet(tab);
       if (!s || rows.length === 0 || width === 0) return out;
@@ -200,12 +200,16 @@ export function sheetRowSource(
         if (row) out.set(r, row.length > width ? row.slice(0, width) : row);
         else unread.push(r);
       }
+      // Rows `near` the asked ones ride along in the same call, within the grid the index knows.
+      const bottom = grids.get(tab)?.rows ?? lastRows.get(tab);
       for (const [first, last] of clusters(unread, READ_JOIN_CELLS, width)) {
-        const values = s.getRange(first, 1, last - first + 1, width).getValues() as Cell[][];
+        const from = Math.max(2, first - near);
+        const to = bottom === undefined ? last : Math.max(last, Math.min(bottom, last + near));
+        const values = s.getRange(from, 1, to - from + 1, width).getValues() as Cell[][];
         values.forEach((row, i) => {
-          out.set(first + i, row);
+          if (from + i >= first && from + i <= last) out.set(from + i, row);
         });
-        remember(tab, first, values);
+        remember(tab, from, values);
       }
       noteRead();
       return out;

@@ -37,8 +37,17 @@ export interface RowSource {
    * matches `pattern` whole: one search over adjacent key columns.
    */
   find(tab: string, col: number, pattern: string, cols?: number): number[];
-  /** The given rows (1-based), `width` cells wide. */
-  rows(tab: string, rows: readonly number[], width: number): ReadonlyMap<number, readonly Cell[]>;
+  /**
+   * The given rows (1-based), `width` cells wide. `near`: a source that pays per call may read that
+   * many rows more on each side in the same call and keep them for a later ask (they are not
+   * returned as asked for, and not decoded).
+   */
+  rows(
+    tab: string,
+    rows: readonly number[],
+    width: number,
+    near?: number,
+  ): ReadonlyMap<number, readonly Cell[]>;
   /** The whole tab. */
   whole(tab: string): RawTab | undefined;
   /** Whether `id` is known to be new to the tab without a search (the add-on's index tab). */
@@ -46,6 +55,13 @@ export interface RowSource {
   /** One column (0-based) of the given rows (1-based): the cells alone, read as cheaply as they lie. */
   column?(tab: string, rows: readonly number[], col: number): ReadonlyMap<number, Cell>;
 }
+
+/**
+ * Order lines read around the lines a settling command reads: a ship-complete waiting line brings its
+ * order (scope-growth.ts), whose lines people keep together, so they are mostly read already, in the
+ * same call, and the order costs no call of its own (a row costs a hundredth of a call or less).
+ */
+export const ORDER_NEIGHBOURS = 4;
 
 /** How many of the last rows of a tab that may get new rows are read, for the next id. */
 export const TAIL_ROWS = 3;
@@ -341,6 +357,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
         TABS[tab].name,
         [...rows].sort((a, b) => a - b),
         grid.header.length,
+        tab === 'orders' && options.waiting === true ? ORDER_NEIGHBOURS : 0,
       );
       for (const r of rows) {
         grid.read.add(r);

@@ -66,4 +66,65 @@ describe('freed stock reaches a parked order through the scoped read', () => {
     expect(line('SO-1')).toMatchObject({ QtyAllocated: 5 });
     expect(reply.messages.join('\n')).toMatch(/SO-1/);
   });
+
+  it('reaches a ship-complete order whose waiting line is the grid’s last row and whose other line is far away', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    desk.type('Inventory', [
+      { SKU: 'TILE-9', Warehouse: 'MAIN', Product: 'Tile', OnHand: 5, Vendor: 'Summit' },
+      { SKU: 'GROUT-1', Warehouse: 'MAIN', Product: 'Grout', OnHand: 10, Vendor: 'Summit' },
+    ]);
+    const order = {
+      OrderDate: '2026-11-11',
+      Customer: 'Harbor',
+      ShipPolicy: 'Ship complete',
+      Warehouse: 'MAIN',
+    };
+    // SO-1's first line at the top, a thousand other lines, then SO-2 (VIP, holding the tiles) and
+    // SO-1's tile line last: people sorted the tab, so the order's lines are not together.
+    desk.type('Orders', [{ OrderID: 'SO-1', Line: 2, SKU: 'GROUT-1', Qty: 2, ...order }]);
+    desk.type(
+      'Orders',
+      Array.from({ length: 1000 }, (_, i) => ({
+        OrderID: `SO-${100 + i}`,
+        Line: 1,
+        OrderDate: '2026-11-01',
+        Customer: `Customer ${i}`,
+        SKU: `OTHER-${i}`,
+        Qty: 1,
+        Warehouse: 'MAIN',
+      })),
+    );
+    desk.type('Orders', [
+      {
+        OrderID: 'SO-2',
+        Line: 1,
+        OrderDate: '2026-11-10',
+        Customer: 'Bayside',
+        SKU: 'TILE-9',
+        Qty: 5,
+        Priority: 'VIP',
+        Warehouse: 'MAIN',
+      },
+      { OrderID: 'SO-1', Line: 1, SKU: 'TILE-9', Qty: 5, ...order },
+    ]);
+    desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: 'grid-edge-1' }, null);
+    const orders = desk.twin.sheetNamed('Orders');
+    const last = desk.rows('Orders').length + 1;
+    expect(orders.values[last - 1]?.[0]).toBe('SO-1');
+    expect(orders.properties.gridProperties?.rowCount).toBe(last);
+    const line = (id: string, n: number) => desk.rows('Orders').find((r) => r.OrderID === id && r.Line === n);
+    expect(line('SO-1', 1)).toMatchObject({ Status: 'Parked' });
+
+    desk.run(
+      'sidebarAction',
+      {
+        command: { action: 'cancel-line', orderId: 'SO-2', line: 1, reason: 'Customer Requested' },
+        requestId: 'grid-edge-2',
+      },
+      null,
+    );
+    expect(line('SO-1', 1)).toMatchObject({ QtyAllocated: 5 });
+    expect(line('SO-1', 2)).toMatchObject({ QtyAllocated: 2 });
+  });
 });
