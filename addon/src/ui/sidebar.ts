@@ -36,6 +36,8 @@ let busy = 0;
 let current: RowView | null = null;
 const views = new ViewCache();
 const kept = new KeptList();
+/** The list entry the rep last went to: in view again when the rep comes back to the list. */
+let lastGone = '';
 let selection = '';
 /**
  * The searches of the last view the server sent (a view's or an action's reply): sent with the next
@@ -240,6 +242,7 @@ function loading(what: string): void {
  * is read), then in one call the selection moved to the row and its fresh view (`sidebarGo`).
  */
 async function goTo(ref: RowRef, what: string): Promise<void> {
+  lastGone = what;
   switchTab('row');
   const reply = await guarded(() => {
     const seen = views.get(ref);
@@ -310,6 +313,13 @@ function renderList(): boolean {
   return true;
 }
 
+/** Scrolls the kept list to the entry `id` (compared as text, never built into a selector). */
+function showEntry(id: string): void {
+  for (const b of $('list').querySelectorAll('button'))
+    if (b.getAttribute('aria-label') === `Go to ${id}`)
+      b.closest('li')?.scrollIntoView?.({ block: 'center' });
+}
+
 /** Reads the list for the form's filter, keeps it and shows it. */
 async function showList(): Promise<void> {
   const { filter, key } = listFilter();
@@ -325,6 +335,7 @@ async function start(): Promise<void> {
   $('tab-list').addEventListener('click', () => {
     switchTab('list');
     if (!renderList()) void showList();
+    else showEntry(lastGone);
   });
   $('filters').addEventListener('submit', (e) => {
     e.preventDefault();
