@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { writeFileDurably } from '../local-store/durable-file';
 import { FileSpreadsheet } from '../local-store/file-spreadsheet';
 import { isIsoDate } from '../shared/primitives/dates';
 import { DeskError } from '../shared/primitives/errors';
@@ -9,30 +8,23 @@ import { DEFAULT_RETRY, Retrier } from '../sync-service/src/sheets/retry';
 import { SheetsSpreadsheet } from '../sync-service/src/sheets/sheets-spreadsheet';
 import { archiveWorkbook } from '../sync-service/src/use-cases/archive-workbook';
 import { checkWorkbook } from '../sync-service/src/use-cases/check-workbook';
-import { exportInvoices } from '../sync-service/src/use-cases/export-invoices';
-import { exportTab, isDateColumn, xlsxTabs } from '../sync-service/src/use-cases/export-tab';
 import { importCsv } from '../sync-service/src/use-cases/import-csv';
 import { rebuildAging } from '../sync-service/src/use-cases/rebuild-aging';
 import { renderDocument } from '../sync-service/src/use-cases/render-document';
 import { runAction } from '../sync-service/src/use-cases/run-action';
 import { setupWorkbook } from '../sync-service/src/use-cases/setup-workbook';
-import { commandFromFlags, type Options, parseCommandLine, USAGE, UsageError, whole } from './args';
+import { commandFromFlags, type Options, parseCommandLine, USAGE, UsageError } from './args';
 import { printCheck } from './check-output';
 import { context, packageVersion, renderResult } from './context';
+import { exportCommand, invoicesCommand, output } from './export-command';
 import type { Io } from './io';
 import { heedLimits } from './limits';
 import { followUpsCommand, notifyCommand } from './notify-command';
 import { lockWait, openWorkbook, sheetsClient } from './open-workbook';
-import { loadOptional } from './optional-module';
 import { withProgress } from './progress';
 import { syncCommand } from './sync-command';
 
 export type { Io } from './io';
-
-async function output(options: Options, io: Io, text: string): Promise<void> {
-  if (options.out) await writeFileDurably(resolve(io.cwd, options.out), text);
-  else io.stdout(text);
-}
 
 async function dispatch(positionals: string[], options: Options, io: Io): Promise<number> {
   const [command, action] = positionals;
@@ -137,67 +129,10 @@ async function runCommand(
       else io.stdout(`${summary}\n${allocated ? renderResult(allocated) : ''}`);
       return 0;
     }
-    case 'export': {
-      if (!options.tab) throw new UsageError('export needs --tab TAB');
-      const format = options.format ?? 'csv';
-      if (format === 'xlsx') {
-        if (!options.out) throw new UsageError('export --format xlsx needs --out FILE.xlsx');
-        const tabs = await xlsxTabs(port, options.tab);
-        if (!opened.file)
-          throw new DeskError(
-            'NOT_AVAILABLE',
-            'xlsx export reads a workbook file; a Google spreadsheet can be downloaded as xlsx from Sheets itself',
-          );
-        // exceljs and the formula engine load only for this export (exceljs may not be installed).
-        const { toXlsx } = await loadOptional(
-          'exceljs',
-          'export --format xlsx',
-          () => import('../local-store/xlsx'),
-        );
-        const data = await toXlsx(opened.file.file, tabs, isDateColumn);
-        await writeFileDurably(resolve(io.cwd, options.out), data);
-        io.stdout(`${tabs.join(', ')} → ${options.out}\n`);
-        return 0;
-      }
-      if (format !== 'csv' && format !== 'json')
-        throw new UsageError(`--format must be csv or json, got "${format}"`);
-      await output(options, io, await exportTab(port, options.tab, format, ctx.today));
-      return 0;
-    }
-    case 'invoices': {
-      const format = options.format;
-      if (format !== 'quickbooks' && format !== 'xero')
-        throw new UsageError('invoices needs --format quickbooks or --format xero');
-      const batch = whole('batch', options.batch);
-      if (batch !== undefined && !options.again) throw new UsageError('--batch N goes with --again');
-      const out = options.out;
-      // Every file is on disk (synced) before a line is marked Exported: a failed write marks nothing.
-      const plan = await exportInvoices(
-        port,
-        {
-          format,
-          again: options.again ? (batch ?? true) : undefined,
-          names: (count) =>
-            Array.from({ length: count }, (_, i) =>
-              i === 0 ? (out ?? '-') : (out ?? '').replace(/(\.csv)?$/i, `-${i + 1}.csv`),
-            ),
-        },
-        ctx,
-        async (p) => {
-          if (!out) return void io.stdout(p.files[0] as string);
-          for (const [i, text] of p.files.entries())
-            await writeFileDurably(resolve(io.cwd, p.names[i] as string), text);
-        },
-        !out,
-      );
-      if (out)
-        io.stdout(
-          options.json
-            ? `${JSON.stringify({ invoices: plan.invoices, lines: plan.lines, files: plan.names, batch: plan.batch, again: options.again === true })}\n`
-            : `${plan.invoices} invoice(s), ${plan.lines} line(s) → ${plan.names.join(', ')} (${options.again ? 'exported again' : `export batch ${plan.batch}`})\n`,
-        );
-      return 0;
-    }
+    case 'export':
+      return exportCommand(opened, options, ctx, io);
+    case 'invoices':
+      return invoicesCommand(port, options, ctx, io);
     case 'sync':
       return syncCommand(() => [{ name: opened.label, port }], options, ctx, io);
     case 'archive': {
