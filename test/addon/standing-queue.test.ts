@@ -7,6 +7,30 @@
 import { describe, expect, it } from 'vitest';
 import { openDesk } from '../support/addon';
 
+/** `n` one-line orders of other SKUs: the lines a real tab has between the ones a test is about. */
+const otherLines = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    OrderID: `SO-${100 + i}`,
+    Line: 1,
+    OrderDate: '2026-11-01',
+    Customer: `Customer ${i}`,
+    SKU: `OTHER-${i}`,
+    Qty: 1,
+    Warehouse: 'MAIN',
+  }));
+
+/** SO-2: a VIP order for the five tiles in stock, ahead of SO-1 in the queue. */
+const VIP_TILES = {
+  OrderID: 'SO-2',
+  Line: 1,
+  OrderDate: '2026-11-10',
+  Customer: 'Bayside',
+  SKU: 'TILE-9',
+  Qty: 5,
+  Priority: 'VIP',
+  Warehouse: 'MAIN',
+};
+
 describe('freed stock reaches a parked order through the scoped read', () => {
   it('a cancel frees five units; the parked ship-complete order takes them at once', async () => {
     const desk = await openDesk();
@@ -15,29 +39,9 @@ describe('freed stock reaches a parked order through the scoped read', () => {
       { SKU: 'TILE-9', Warehouse: 'MAIN', Product: 'Tile', OnHand: 5, Vendor: 'Summit' },
     ]);
     // Many other lines in between, as a real tab has them.
-    desk.type(
-      'Orders',
-      Array.from({ length: 40 }, (_, i) => ({
-        OrderID: `SO-${100 + i}`,
-        Line: 1,
-        OrderDate: '2026-11-01',
-        Customer: `Customer ${i}`,
-        SKU: `OTHER-${i}`,
-        Qty: 1,
-        Warehouse: 'MAIN',
-      })),
-    );
+    desk.type('Orders', otherLines(40));
     desk.type('Orders', [
-      {
-        OrderID: 'SO-2',
-        Line: 1,
-        OrderDate: '2026-11-10',
-        Customer: 'Bayside',
-        SKU: 'TILE-9',
-        Qty: 5,
-        Priority: 'VIP',
-        Warehouse: 'MAIN',
-      },
+      VIP_TILES,
       {
         OrderID: 'SO-1',
         Line: 1,
@@ -83,31 +87,8 @@ describe('freed stock reaches a parked order through the scoped read', () => {
     // SO-1's first line at the top, a thousand other lines, then SO-2 (VIP, holding the tiles) and
     // SO-1's tile line last: people sorted the tab, so the order's lines are not together.
     desk.type('Orders', [{ OrderID: 'SO-1', Line: 2, SKU: 'GROUT-1', Qty: 2, ...order }]);
-    desk.type(
-      'Orders',
-      Array.from({ length: 1000 }, (_, i) => ({
-        OrderID: `SO-${100 + i}`,
-        Line: 1,
-        OrderDate: '2026-11-01',
-        Customer: `Customer ${i}`,
-        SKU: `OTHER-${i}`,
-        Qty: 1,
-        Warehouse: 'MAIN',
-      })),
-    );
-    desk.type('Orders', [
-      {
-        OrderID: 'SO-2',
-        Line: 1,
-        OrderDate: '2026-11-10',
-        Customer: 'Bayside',
-        SKU: 'TILE-9',
-        Qty: 5,
-        Priority: 'VIP',
-        Warehouse: 'MAIN',
-      },
-      { OrderID: 'SO-1', Line: 1, SKU: 'TILE-9', Qty: 5, ...order },
-    ]);
+    desk.type('Orders', otherLines(1000));
+    desk.type('Orders', [VIP_TILES, { OrderID: 'SO-1', Line: 1, SKU: 'TILE-9', Qty: 5, ...order }]);
     desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: 'grid-edge-1' }, null);
     const orders = desk.twin.sheetNamed('Orders');
     const last = desk.rows('Orders').length + 1;
