@@ -162,6 +162,7 @@ function recentOf(memory: unknown): SearchMemory | undefined {
   return memory === null || memory === undefined ? undefined : parse(SearchMemorySchema, memory, 'memory');
 }
 
+/** Selects the row's first cell, as a person's click would (the sheet shows that tab and row). */
 function selectRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: RowRef): void {
   const sheet = ss.getSheetByName(at.sheet);
   if (!sheet) throw new Error(`There is no tab named ${at.sheet}`);
