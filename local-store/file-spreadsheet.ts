@@ -14,7 +14,7 @@
  * `historyRecords`); anything else replays it first.
  */
 
-import type { RowSource } from '../shared/io/row-scope';
+import type { RowSource } from '../shared/io/scope-contract';
 import { tabSource } from '../shared/io/tab-source';
 import type { SpreadsheetPort } from '../shared/ports';
 import type { FormulaCell } from '../shared/setup/formula-check';

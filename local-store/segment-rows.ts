@@ -12,7 +12,7 @@
  * match one of them (RAW_SAFE) parses every row instead; rows with a cell written over are always
  * tested.
  */
-import type { RowSource } from '../shared/io/row-scope';
+import type { RowSource } from '../shared/io/scope-contract';
 import { matchesIn } from '../shared/io/tab-source';
 import type { Cell } from '../shared/sheet/cells';
 import type { RawTab } from '../shared/sheet/codec';

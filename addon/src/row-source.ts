@@ -12,7 +12,7 @@
 
 import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/io/index-tab';
 import { matchRows } from '../../shared/io/row-patterns';
-import { type RowSource, TAIL_ROWS } from '../../shared/io/row-scope';
+import { type RowSource, TAIL_ROWS } from '../../shared/io/scope-contract';
 import type { Cell } from '../../shared/sheet/cells';
 import { columnLetter, type RawTab } from '../../shared/sheet/codec';
 import { TABS, tabKeyOf } from '../../shared/workbook';

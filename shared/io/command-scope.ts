@@ -16,7 +16,7 @@ import {
   DAILY_TABS,
   scopedCommandTabs,
 } from './read-plan';
-import type { ScopeOptions } from './row-scope';
+import type { ScopeOptions } from './scope-contract';
 import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
 import type { SearchMemory } from './search-memory';
 

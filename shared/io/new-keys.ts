@@ -6,7 +6,7 @@
 import { indexColumns, type RawTab, type TabPatch } from '../sheet/codec';
 import { tabKeyOf, tabSpec } from '../workbook';
 import { anyOf } from './row-patterns';
-import type { RowSource } from './row-scope';
+import type { RowSource } from './scope-contract';
 
 /**
  * Whether a scoped plan's new rows take ids that already exist below rows it did not read: the next

@@ -14,7 +14,7 @@ import type { Command } from '../commands/schema';
 import type { RawTab } from '../sheet/codec';
 import { HOLD_STATES } from '../tabs/vocabulary';
 import { emptyRawTab, TAB_KEYS, TABS, type TabKey } from '../workbook';
-import { LOG_TAIL_ROWS, TAIL_ROWS, type ValueSearch } from './row-scope';
+import { LOG_TAIL_ROWS, TAIL_ROWS, type ValueSearch } from './scope-contract';
 
 const names = (keys: readonly TabKey[]) => keys.map((k) => TABS[k].name);
 

@@ -6,7 +6,7 @@
  */
 import type { Cell } from '../sheet/cells';
 import type { RawTab } from '../sheet/codec';
-import type { RowSource } from './row-scope';
+import type { RowSource } from './scope-contract';
 
 export interface SourceCounts {
   rows: number;

@@ -13,7 +13,7 @@ import { FileSpreadsheet } from '../../../local-store/file-spreadsheet';
 import { SEGMENT_FROM_ROWS } from '../../../local-store/history-segment';
 import { workbookFileOf, writeWorkbookFile } from '../../../local-store/workbook-file';
 import { type Command, CommandSchema } from '../../../shared/commands/schema';
-import { LOG_TAIL_ROWS as LOG_TAIL } from '../../../shared/io/row-scope';
+import { LOG_TAIL_ROWS as LOG_TAIL } from '../../../shared/io/scope-contract';
 import { ALL_TAB_NAMES, decodeLoaded, planAction } from '../../../shared/plans';
 import { renderWorkbook } from '../../../shared/setup/render-workbook';
 import type { TabPatch } from '../../../shared/sheet/codec';

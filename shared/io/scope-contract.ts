@@ -1,0 +1,116 @@
+/**
+ * What a row-by-row read (shared/io/row-scope.ts) asks of where the rows are, and what it is asked
+ * for: a RowSource finds rows by key and reads them (Apps Script's TextFinder and ranges in the
+ * add-on, the workbook file in Node, whole tabs in memory in tests), ScopeOptions say which rows an
+ * execution needs, and the constants size the reads every edge shares. Types and numbers only.
+ */
+import type { Cell } from '../sheet/cells';
+import type { RawTab } from '../sheet/codec';
+import type { RowRef } from '../sidebar/rpc';
+import type { TabKey } from '../workbook';
+import type { Found, Recall } from './search-memory';
+
+/** The rows of a tab, found and read without reading the tab. */
+export interface RowSource {
+  /**
+   * The header row and, when asked (a tab that may get rows), the last row with content (1-based);
+   * undefined when the tab is missing.
+   */
+  shape(
+    tab: string,
+    lastRow: boolean,
+  ): { readonly header: readonly Cell[]; readonly lastRow?: number } | undefined;
+  /**
+   * Rows (1-based, below the header) with a cell in columns `col` … `col + cols - 1` (0-based) that
+   * matches `pattern` whole: one search over adjacent key columns.
+   */
+  find(tab: string, col: number, pattern: string, cols?: number): number[];
+  /**
+   * The given rows (1-based), `width` cells wide. `near`: a source that pays per call may read that
+   * many rows more on each side in the same call and keep them for a later ask (they are not
+   * returned as asked for, and not decoded).
+   */
+  rows(
+    tab: string,
+    rows: readonly number[],
+    width: number,
+    near?: number,
+  ): ReadonlyMap<number, readonly Cell[]>;
+  /** The whole tab. */
+  whole(tab: string): RawTab | undefined;
+  /** Whether `id` is known to be new to the tab without a search (the add-on's index tab). */
+  vouches?(tab: string, id: string): boolean;
+  /** One column (0-based) of the given rows (1-based): the cells alone, read as cheaply as they lie. */
+  column?(tab: string, rows: readonly number[], col: number): ReadonlyMap<number, Cell>;
+}
+
+/**
+ * Order lines read around the lines a settling command reads: a ship-complete waiting line brings its
+ * order (scope-growth.ts), whose lines people keep together, so they are mostly read already, in the
+ * same call, and the order costs no call of its own (a row costs a hundredth of a call or less).
+ */
+export const ORDER_NEIGHBOURS = 4;
+
+/** How many of the last rows of a tab that may get new rows are read, for the next id. */
+export const TAIL_ROWS = 3;
+
+/**
+ * How many of the Log's last rows a Node command reads when it does not read the Log whole: undo's
+ * default window (UndoKeep 100) with room to spare, so the undo images leaving the window expire as
+ * it moves (shared/commands/action-detail.ts `expiredDetails`).
+ */
+export const LOG_TAIL_ROWS = 300;
+
+/** A search a batch adds to its read: rows of `tab` whose `field` holds one of `values`. */
+export interface ValueSearch {
+  readonly tab: TabKey;
+  readonly field: string;
+  /** Words of the column's vocabulary, matched as the codec matches them. */
+  readonly values: readonly string[];
+}
+
+export interface ScopedRead {
+  readonly tabs: Record<string, RawTab>;
+  /** Tabs read row by row (the others whole): a write must not join rectangles across their unread rows. */
+  readonly sparse: ReadonlySet<string>;
+}
+
+export interface ScopeOptions {
+  /** The typed tabs to read, row by row but for Settings, ETA History and those named `whole`. */
+  readonly tabs: readonly TabKey[];
+  /** Tabs read whole (a batch: shared/io/read-plan.ts `BatchTabs`). */
+  readonly whole?: readonly TabKey[];
+  /** Tabs outside the typed ones (the Aging tab Rebuild aging replaces) read whole, by name. */
+  readonly alsoWhole?: readonly string[];
+  /** Rows found by a value of a vocabulary column (a batch: the Held lines of Orders). */
+  readonly searches?: readonly ValueSearch[];
+  readonly requestId?: string;
+  /** The row the sidebar shows, read as it is and grown from. */
+  readonly ref?: RowRef | null;
+  /**
+   * Orders whose remainder may move to `<order>-R<n>` (ship): those ids are looked up too, when
+   * Settings send a remainder to a new order (BackorderMode); otherwise no such order is made.
+   */
+  readonly remainderIds?: boolean;
+  /** A command (which may add rows): the last rows of the tabs it may add to are read, for ids. */
+  readonly appends?: boolean;
+  /**
+   * More than TAIL_ROWS last rows of a tab it may add to: the CLI reads the Log's last rows past
+   * undo's window, so the Details leaving the window expire as it moves (`expiredDetails`).
+   */
+  readonly tails?: Partial<Record<TabKey, number>>;
+  /**
+   * A command that moves no other backorder's counters (shared/io/command-scope.ts `movesOthers`):
+   * other backorders of its SKUs are read as a view reads them, without their order lines.
+   */
+  readonly annotates?: boolean;
+  /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
+  readonly waiting?: boolean;
+  /**
+   * Rows a view's searches found (shared/io/search-memory.ts): a word remembered is not searched for
+   * again; each of its rows must still hold it once read, or `MemoryMiss` is thrown.
+   */
+  readonly recall?: Recall;
+  /** Told every search word and the rows it found, once those rows are read (a view records them). */
+  readonly remember?: (found: Found) => void;
+}
