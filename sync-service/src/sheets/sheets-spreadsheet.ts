@@ -14,7 +14,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DeskError } from '../../../shared/primitives/errors';
-import { chartOn } from '../../../shared/reports/aging-charts';
 import type { FormulaCell } from '../../../shared/setup/formula-check';
 import { sheetRules } from '../../../shared/setup/sheet-rules';
 import { dressRequests, type SheetState, skuLetter } from '../../../shared/setup/sheets-api-rules';
@@ -24,10 +23,16 @@ import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../
 import { TABS } from '../../../shared/workbook';
 import { quoted } from './a1';
 import { fromGoogleError } from './errors';
-import { numberFormatRequests } from './format-requests';
 import { Retrier } from './retry';
 import { type TailHead, tailHead, tailHeadRanges, tailRange, tailTab } from './tail-read';
-import { type ChartHeld, chunksUnder, patchRequests, rowText } from './write-requests';
+import {
+  addSheetRequests,
+  appendRequests,
+  type ChartHeld,
+  chunksUnder,
+  patchRequests,
+  rowText,
+} from './write-requests';
 
 export class SheetsSpreadsheet implements SpreadsheetPort {
   readonly calls = { get: 0, batchGet: 0, batchUpdate: 0, valuesBatchUpdate: 0 };
@@ -175,36 +180,6 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     this.readRows.set(name, values);
   }
 
-  /** addSheet with chosen ids, each sized as `growths` say (else a new sheet's 1,000 × 26), then charts and formats. */
-  private creating(newTabs: readonly RawTab[], growths: readonly Growth[]): sheets_v4.Schema$Request[] {
-    let next = Math.max(-1, ...this.ids.values()) + 1;
-    const sheets = newTabs.map((t) => ({ tab: t, sheetId: next++ }));
-    return [
-      ...sheets.map(({ tab, sheetId }) => {
-        const grid = growths.find((g) => g.name === tab.name)?.to ?? NEW_SHEET;
-        this.grids.set(tab.name, grid);
-        return {
-          addSheet: {
-            properties: {
-              sheetId,
-              title: tab.name,
-              gridProperties: { frozenRowCount: 1, rowCount: grid.rows, columnCount: grid.cols },
-            },
-          },
-        };
-      }),
-      ...sheets.flatMap(({ tab, sheetId }) =>
-        (tab.charts ?? []).map((c) => ({ addChart: { chart: chartOn(c, sheetId) } })),
-      ),
-      ...sheets.flatMap(({ tab, sheetId }) =>
-        (tab.formats ?? []).map((rule) => ({
-          addConditionalFormatRule: { index: 0, rule: chartOn(rule, sheetId) },
-        })),
-      ),
-      ...sheets.flatMap(({ tab, sheetId }) => numberFormatRequests(sheetId, tab.numberFormats)),
-    ];
-  }
-
   /**
    * The grids this write needs grown (shared/sheet/grid-plan.ts): appendDimension for existing tabs (new
    * ones are sized by their addSheet); refuses before any request past Google's 10 million cells.
@@ -219,22 +194,6 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       needs.map((n) => ({ ...n, have: this.grids.get(n.name) })),
       () => [...this.grids.values()].reduce((n, g) => n + g.rows * g.cols, 0),
     );
-  }
-
-  private appending(growths: readonly Growth[]): sheets_v4.Schema$Request[] {
-    return growths.flatMap((g) => {
-      const sheetId = this.ids.get(g.name);
-      if (sheetId === undefined) return []; // a new tab: its addSheet has the size
-      this.grids.set(g.name, g.to);
-      return [
-        ...(g.to.rows > g.from.rows
-          ? [{ appendDimension: { sheetId, dimension: 'ROWS', length: g.to.rows - g.from.rows } }]
-          : []),
-        ...(g.to.cols > g.from.cols
-          ? [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: g.to.cols - g.from.cols } }]
-          : []),
-      ];
-    });
   }
 
   /**
@@ -331,7 +290,10 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
       sheetId: (tab) => this.ids.get(tab),
       charts: (tab) => this.charts.get(tab) ?? [],
     });
-    const structure = [...this.appending(growths), ...this.creating(newTabs, growths), ...prelude];
+    const grown = appendRequests(growths, (tab) => this.ids.get(tab));
+    const added = addSheetRequests(newTabs, growths, Math.max(-1, ...this.ids.values()) + 1);
+    for (const [name, grid] of [...grown.grids, ...added.grids]) this.grids.set(name, grid);
+    const structure = [...grown.requests, ...added.requests, ...prelude];
     if (structure.length > 0) {
       this.calls.batchUpdate += 1;
       const added = await this.call('spreadsheets.batchUpdate', () =>

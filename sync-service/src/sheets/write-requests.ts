@@ -2,13 +2,15 @@
  * The requests that carry patches to a Google spreadsheet through the Sheets API, built without a
  * call: every changed cell and new row as value ranges (consecutive cells of a row as one range,
  * cells as plain values for `RAW`), the rows to remove, highest first, and what goes before the
- * values (charts added or changed, a rebuilt tab's number formats), and the value ranges split under
- * a body size. The port (sheets-spreadsheet.ts) sends them in its order and keeps the state.
+ * values (tabs added, grids grown, charts added or changed, a rebuilt tab's number formats), and the
+ * value ranges split under a body size. The port (sheets-spreadsheet.ts) sends them in its order and
+ * keeps the state.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { chartOn } from '../../../shared/reports/aging-charts';
 import type { Cell } from '../../../shared/sheet/cells';
 import { columnLetter, type RawTab, type TabPatch } from '../../../shared/sheet/codec';
+import { type Grid, type Growth, NEW_SHEET } from '../../../shared/sheet/grid-plan';
 import { quoted } from './a1';
 import { numberFormatRequests } from './format-requests';
 
@@ -150,4 +152,64 @@ export function patchRequests(
       });
   }
   return { prelude, data, removals };
+}
+
+/**
+ * addSheet for each new tab, with ids from `firstId` on, each sized as `growths` say (else a new
+ * sheet's 1,000 × 26), then its charts, highlights and number formats; and the grid each gets.
+ */
+export function addSheetRequests(
+  newTabs: readonly RawTab[],
+  growths: readonly Growth[],
+  firstId: number,
+): { requests: sheets_v4.Schema$Request[]; grids: [string, Grid][] } {
+  const sheets = newTabs.map((tab, i) => ({ tab, sheetId: firstId + i }));
+  const grids: [string, Grid][] = [];
+  const requests = [
+    ...sheets.map(({ tab, sheetId }) => {
+      const grid = growths.find((g) => g.name === tab.name)?.to ?? NEW_SHEET;
+      grids.push([tab.name, grid]);
+      return {
+        addSheet: {
+          properties: {
+            sheetId,
+            title: tab.name,
+            gridProperties: { frozenRowCount: 1, rowCount: grid.rows, columnCount: grid.cols },
+          },
+        },
+      };
+    }),
+    ...sheets.flatMap(({ tab, sheetId }) =>
+      (tab.charts ?? []).map((c) => ({ addChart: { chart: chartOn(c, sheetId) } })),
+    ),
+    ...sheets.flatMap(({ tab, sheetId }) =>
+      (tab.formats ?? []).map((rule) => ({
+        addConditionalFormatRule: { index: 0, rule: chartOn(rule, sheetId) },
+      })),
+    ),
+    ...sheets.flatMap(({ tab, sheetId }) => numberFormatRequests(sheetId, tab.numberFormats)),
+  ] as sheets_v4.Schema$Request[];
+  return { requests, grids };
+}
+
+/** appendDimension for each existing tab a write grows (a new tab's addSheet has its size), and its grid. */
+export function appendRequests(
+  growths: readonly Growth[],
+  sheetIdOf: (tab: string) => number | undefined,
+): { requests: sheets_v4.Schema$Request[]; grids: [string, Grid][] } {
+  const grids: [string, Grid][] = [];
+  const requests = growths.flatMap((g) => {
+    const sheetId = sheetIdOf(g.name);
+    if (sheetId === undefined) return [];
+    grids.push([g.name, g.to]);
+    return [
+      ...(g.to.rows > g.from.rows
+        ? [{ appendDimension: { sheetId, dimension: 'ROWS', length: g.to.rows - g.from.rows } }]
+        : []),
+      ...(g.to.cols > g.from.cols
+        ? [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: g.to.cols - g.from.cols } }]
+        : []),
+    ];
+  });
+  return { requests, grids };
 }
