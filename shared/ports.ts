@@ -26,6 +26,12 @@ export interface SpreadsheetPort {
    */
   cellsUsed?(): Promise<number>;
   /**
+   * The names of the spreadsheet's tabs, from what the port fetches first anyway (no request of its
+   * own): a command may then read only the tabs it decides from and still refuse a workbook missing
+   * one. Optional: a workbook file hands out rows instead.
+   */
+  tabNames?(): Promise<readonly string[]>;
+  /**
    * Ends a read–write cycle that wrote nothing (a port that locks what it reads, such as a local
    * workbook file, lets the next process in). Optional: a Google spreadsheet has nothing to release.
    */

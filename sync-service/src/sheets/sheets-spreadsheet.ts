@@ -93,6 +93,12 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     return cells;
   }
 
+  /** The tabs' names, from the metadata the port fetches first anyway (no request of its own). */
+  async tabNames(): Promise<readonly string[]> {
+    await this.timeZone();
+    return [...this.ids.keys()];
+  }
+
   /**
    * The spreadsheet's time zone and tabs, fetched once per port (one CLI command or one sync run) and
    * kept current as this port adds tabs.

@@ -46,15 +46,21 @@ export async function runAction(
   return plan.result;
 }
 
-/** The plan from every tab, the Log by its last rows when the command allows it (`firstTry`). */
+/**
+ * The plan from whole tabs. A command with a scope, on its first try (`firstTry`), on a port that
+ * names its tabs (a Google spreadsheet), reads only the tabs it decides from (shared/io/read-plan.ts
+ * `scopedCommandTabs`: a log-call no Invoices or Shipments), the Log by its last rows, and the other
+ * tabs decode as empty, as the add-on reads them. Any other (a batch, a RequestID that may be an
+ * earlier try's, a workbook missing a tab, to be refused with the way out) reads every tab.
+ */
 async function wholePlan(port: SpreadsheetPort, command: Command, ctx: CommandContext, firstTry: boolean) {
-  const tails = firstTry && commandScope(command) ? { [TABS.log.name]: LOG_TAIL_ROWS } : undefined;
-  const { tabs, timeZone, highestIds } = await port.read(ALL_TAB_NAMES, tails);
-  return planAction(
-    decodeNamed(tabs, ALL_TAB_NAMES, timeZone),
-    command,
-    highestIds ? { ...ctx, highestIds } : ctx,
-  );
+  const present = firstTry ? await port.tabNames?.() : undefined;
+  const complete = present !== undefined && TAB_KEYS.every((k) => present.includes(TABS[k].name));
+  const scope = complete ? commandScope(command) : undefined;
+  const names = scope ? [...new Set<TabKey>([...scope.tabs, 'log'])].map((k) => TABS[k].name) : ALL_TAB_NAMES;
+  const tails = scope ? { [TABS.log.name]: LOG_TAIL_ROWS } : undefined;
+  const { tabs, timeZone, highestIds } = await port.read(names, tails);
+  return planAction(decodeNamed(tabs, names, timeZone), command, highestIds ? { ...ctx, highestIds } : ctx);
 }
 
 /**

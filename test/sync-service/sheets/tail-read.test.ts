@@ -130,23 +130,47 @@ describe('a sync run reads the Log and Calls by their last rows', () => {
     expect(tail.log.at(-1)?.[1]).toBe('LG-000501');
   });
 
-  it('serves a command on a spreadsheet the same way when no earlier try can have landed', async () => {
+  it('serves a command on a spreadsheet from the tabs it decides from when no earlier try can have landed', async () => {
     const { dir, file } = await shop(1_500);
-    const call = CommandSchema.parse({
-      action: 'log-call',
-      backorderId: 'BO-000001',
-      method: 'Phone',
-      summary: 'asked',
-    });
-    const act = (firstTry: boolean) => (port: SheetsSpreadsheet) =>
-      runAction(port, call, { ...CTX, requestId: 'call-1' }, { firstTry });
-    const tail = await run(file, dir, SheetsSpreadsheet, act(true));
-    const whole = await run(file, dir, WholeReads, act(true));
-    expect(tail.sheets).toBe(whole.sheets);
-    expect(tail.downloaded).toBeLessThan(whole.downloaded / 3);
-    // A RequestID given by the caller may be a retry of an action far back in the Log: read whole.
-    const retry = await run(file, dir, SheetsSpreadsheet, act(false));
-    expect(retry.reads).toBe(1);
-    expect(retry.sheets).toBe(whole.sheets);
+    const commands = [
+      { action: 'log-call', backorderId: 'BO-000001', method: 'Phone', summary: 'asked' },
+      { action: 'reschedule', backorderId: 'BO-000001', date: '2026-12-20', reason: 'vendor' },
+      { action: 'receive', po: 'PO-1' },
+      { action: 'cancel', backorderId: 'BO-000001', reason: 'Customer Requested' },
+    ];
+    for (const raw of commands) {
+      const command = CommandSchema.parse(raw);
+      const asked: string[] = [];
+      const act = (firstTry: boolean) => async (port: SheetsSpreadsheet) => {
+        const read = port.read.bind(port);
+        port.read = (names, tails) => {
+          asked.push(...names);
+          return read(names, tails);
+        };
+        return runAction(port, command, { ...CTX, requestId: 'cmd-1' }, { firstTry });
+      };
+      const scoped = await run(file, dir, SheetsSpreadsheet, act(true));
+      const first = [...asked];
+      asked.length = 0;
+      // The oracle: a RequestID the caller gave may be an earlier try's, so every tab is read whole.
+      const whole = await run(file, dir, SheetsSpreadsheet, act(false));
+      expect(scoped.sheets, raw.action).toBe(whole.sheets);
+      expect(scoped.downloaded, raw.action).toBeLessThan(whole.downloaded / 3);
+      // Only the tabs the command decides from: no Invoices (it ships nothing), no ETA History.
+      expect(first, raw.action).not.toContain('Invoices');
+      expect(first, raw.action).not.toContain('ETA History');
+      expect(asked, raw.action).toContain('Invoices');
+      expect(whole.reads).toBe(1);
+    }
+  });
+
+  it('reads every tab of a spreadsheet missing one, to refuse with the way out', async () => {
+    const { dir, file } = await shop(400);
+    file.sheets = file.sheets.filter((s) => s.properties.title !== 'Calls');
+    const call = CommandSchema.parse({ action: 'allocate', orderId: 'SO-1' });
+    const refused = await run(file, dir, SheetsSpreadsheet, (port) =>
+      runAction(port, call, { ...CTX, requestId: 'cmd-2' }, { firstTry: true }),
+    ).catch((e: Error) => e.message);
+    expect(refused).toMatch(/no Calls tab: run `backorder-desk init`/);
   });
 });
