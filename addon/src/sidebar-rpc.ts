@@ -10,6 +10,7 @@ import { commandTabs, LIST_TABS, VIEW_TABS, viewTabKeys } from '../../shared/io/
 import { NO_KEYS } from '../../shared/io/scope-keys';
 import { type SearchMemory, SearchMemorySchema } from '../../shared/io/search-memory';
 import { planAction } from '../../shared/plans';
+import { sheetRef } from '../../shared/sheet/codec';
 import { describeRow, listBackorders } from '../../shared/sidebar/row-view';
 import {
   type ActionReply,
@@ -26,6 +27,7 @@ import {
 import { TABS } from '../../shared/workbook';
 import { progressFor, readProgress } from './progress';
 import { commandScope, readDecideWrite, readOnly } from './server';
+import { BY_A1 } from './tab-handle';
 import { lastDailyFailure } from './triggers';
 import { actor, today } from './who-when';
 
@@ -162,11 +164,22 @@ function recentOf(memory: unknown): SearchMemory | undefined {
   return memory === null || memory === undefined ? undefined : parse(SearchMemorySchema, memory, 'memory');
 }
 
-/** Selects the row's first cell, as a person's click would (the sheet shows that tab and row). */
+/**
+ * Selects the row's first cell, as a person's click would (the sheet shows that tab and row): the
+ * range by A1 with the tab's name, as tab-handle.ts asks for ranges (fidelity A46), so no
+ * getSheetByName; a tab that is not there answers "Range not found", said as what it means.
+ */
 function selectRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: RowRef): void {
-  const sheet = ss.getSheetByName(at.sheet);
-  if (!sheet) throw new Error(`There is no tab named ${at.sheet}`);
-  sheet.getRange(at.row, 1).activate();
+  let range: GoogleAppsScript.Spreadsheet.Range | null | undefined;
+  try {
+    range = BY_A1
+      ? ss.getRange(`${sheetRef(at.sheet)}!A${at.row}`)
+      : ss.getSheetByName(at.sheet)?.getRange(at.row, 1);
+  } catch {
+    range = undefined;
+  }
+  if (!range) throw new Error(`There is no tab named ${at.sheet}`);
+  range.activate();
 }
 
 export function sidebarStatus(): SidebarStatus {
