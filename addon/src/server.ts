@@ -29,7 +29,7 @@ import { placeAgingCharts } from './charts';
 import { readIndexTab } from './index-tab';
 import { NO_PROGRESS, type Progress } from './progress';
 import { sheetRowSource } from './row-source';
-import { type ReadResult, readTabs, sheetsNamed, writeTabs } from './sheet-io';
+import { type ReadResult, readTabs, writeTabs } from './sheet-io';
 import { contextFor } from './who-when';
 
 const LOCK_WAIT_MS = 10_000;
@@ -267,10 +267,9 @@ export function patchedTabs(read: ReadResult, plan: WritePlan): Record<string, R
   return tabsAfter(read.tabs, plan);
 }
 
-/** Reads `tabs`, or a scope's rows, without the lock (views and lists never write); the typed tabs not read decode as empty. */
+/** Reads a scope's rows without the lock (views and lists never write); the typed tabs not read decode as empty. */
 export function readOnly(
-  tabs: readonly string[],
-  scope?: Scope,
+  scope: Scope,
   /** The spreadsheet when the caller already holds it (one getActiveSpreadsheet an execution). */
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
 ): {
@@ -281,14 +280,12 @@ export function readOnly(
   memory?: SearchMemory;
 } {
   try {
-    const scoped = scope ? readScopedTabs(ss, scope) : undefined;
-    // Views and lists write nothing: only the tabs they read are looked up.
-    const read = scoped ?? readTabs(ss, tabs, undefined, sheetsNamed(ss, tabs));
+    const read = readScopedTabs(ss, scope);
     return {
       loaded: decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'),
       ss,
       timeZone: read.timeZone,
-      ...(scoped?.memory ? { memory: scoped.memory } : {}),
+      ...(read.memory ? { memory: read.memory } : {}),
     };
   } catch (e) {
     throw reason(e);

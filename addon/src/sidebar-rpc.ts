@@ -6,7 +6,8 @@
  */
 import * as z from 'zod/mini';
 import type { CommandResult } from '../../shared/commands/run';
-import { commandTabs, LIST_TABS, VIEW_TABS, viewTabKeys } from '../../shared/io/read-plan';
+import { listScope } from '../../shared/io/command-scope';
+import { commandTabs, viewTabKeys } from '../../shared/io/read-plan';
 import { NO_KEYS } from '../../shared/io/scope-keys';
 import { type SearchMemory, SearchMemorySchema } from '../../shared/io/search-memory';
 import { planAction } from '../../shared/plans';
@@ -65,7 +66,6 @@ function viewOf(
   recent?: SearchMemory,
 ): RowView {
   const { loaded, ss, timeZone, memory } = readOnly(
-    VIEW_TABS,
     {
       keys: NO_KEYS,
       tabs: viewTabKeys(at?.sheet),
@@ -95,7 +95,7 @@ export function sidebarFollow(request: unknown): FollowReply {
 
 export function sidebarList(filter: unknown): ListRow[] {
   const f = parse(ListFilterSchema, filter ?? {}, 'filter');
-  const { loaded, ss, timeZone } = readOnly(LIST_TABS);
+  const { loaded, ss, timeZone } = readOnly(listScope());
   return listBackorders(loaded.workbook, loaded.tabs, f, today(ss, timeZone) as never);
 }
 

@@ -63,6 +63,16 @@ export const agingScope = (): Scope => batchScope(AGING_TABS, [AGING_TAB]);
 /** What the daily run reads once for its follow-ups and its Aging. */
 export const dailyScope = (): Scope => batchScope(DAILY_TABS, [AGING_TAB]);
 
+/**
+ * What the sidebar's backorder list reads: Backorders whole, and Settings, through the index tab
+ * (its time zone and Settings' cells come with it), nothing added to.
+ */
+export const listScope = (): Scope => ({
+  keys: NO_KEYS,
+  tabs: ['backorders', 'settings'],
+  whole: ['backorders'],
+});
+
 /** The rows a command decides from, or undefined for a batch that reads whole tabs. */
 export function commandScope(command: Command, ref?: RowRef | null): Scope | undefined {
   const batch = batchTabs(command);

@@ -28,7 +28,6 @@ export const VIEW_TAB_KEYS: readonly TabKey[] = [
   'notifications',
   'settings',
 ];
-export const VIEW_TABS: readonly string[] = names(VIEW_TAB_KEYS);
 
 /**
  * What the view of a row of `sheet` reads: a backorder everything a view shows (its order line's
@@ -43,9 +42,6 @@ export function viewTabKeys(sheet: string | undefined): readonly TabKey[] {
   // Any other tab's row has no view (the sidebar says which tabs have one): nothing but Settings.
   return ['settings'];
 }
-
-/** What the backorder list shows: the Backorders tab (and Settings, which every read decodes). */
-export const LIST_TABS: readonly string[] = names(['backorders', 'settings']);
 
 /** Commands that decide from the Notifications tab (the customer notices: commands/notify.ts). */
 const NOTIFIES = new Set(['notify-begin', 'notify-settle', 'record-notice']);

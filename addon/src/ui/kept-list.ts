@@ -1,6 +1,6 @@
 /**
  * The Lists tab's last list, kept while a rep works down it. Going back to the tab shows it at once,
- * with no call: a list reads the whole Backorders tab (4.0 s central at 50,000 lines in the cost
+ * with no call: a list reads the whole Backorders tab (3.75 s central at 50,000 lines in the cost
  * model), and a rep goes back to it after every entry. An entry the rep acted on since the list was
  * read says what was done ("✓ done here: log-call") and shows the row's status the action's reply
  * gave, so the rep sees where they are. "Show", or other filters, read the list again.
