@@ -169,6 +169,9 @@ export function sheetRowSource(
       if (!s) return [];
       const lastRow = lastRows.get(tab);
       if (lastRow !== undefined && lastRow < 2) return [];
+      // A tab whose key column holds only its header (the index counts it) has no row to find: an
+      // empty Calls or Notifications tab costs a view no search.
+      if ((index.get(tab)?.keyCells ?? 2) < 2) return [];
       // Below the header: to the last row when known, else the open-ended column (C2:C).
       const range =
         lastRow === undefined

@@ -5,7 +5,7 @@
  * Go moves the selection and brings the view in one call.
  */
 import { describe, expect, it } from 'vitest';
-import type { FollowReply } from '../../shared/sidebar/rpc';
+import type { FollowReply, RowView } from '../../shared/sidebar/rpc';
 import { openDesk, typeWorkedExample } from '../support/addon';
 
 describe('add-on: the sidebar follows the selection', () => {
@@ -55,5 +55,39 @@ describe('add-on: the sidebar follows the selection', () => {
     expect(after).toEqual({ ref: { sheet: 'Orders', row: 2 } });
     expect(desk.rt.counter.counts['Range.getValues'] ?? 0).toBe(0);
     expect(() => desk.run('sidebarGo', { sheet: 'Nowhere', row: 2 }, null)).toThrow(/no tab named Nowhere/);
+  });
+
+  it('searches no tab whose key column holds only its header, and finds rows once it has some', async () => {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    typeWorkedExample(desk);
+    desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: 'follow-alloc-1' }, null);
+    const bo = { sheet: 'Backorders', row: 2 };
+    const searches = () => {
+      desk.rt.counter.reset();
+      const view = desk.run<RowView>('sidebarView', bo, null);
+      return { view, finds: desk.rt.counter.counts['TextFinder.findAll'] ?? 0 };
+    };
+    // Calls and Notifications are empty: the view searches neither.
+    const before = searches();
+    expect(before.view.calls).toEqual([]);
+    desk.run(
+      'sidebarAction',
+      {
+        command: {
+          action: 'log-call',
+          backorderId: 'BO-000001',
+          method: 'Phone',
+          summary: 'will wait',
+          expected: before.view.expected,
+        },
+        requestId: 'follow-call-1',
+      },
+      bo,
+    );
+    // Now Calls has a row: the view searches it, and shows the call.
+    const after = searches();
+    expect(after.finds).toBe(before.finds + 1);
+    expect(after.view.calls).toContainEqual([expect.stringContaining('Phone'), 'will wait']);
   });
 });
