@@ -2,24 +2,17 @@
  * The sidebar (runs in the browser, inside Google's sandboxed iframe). It follows the selected row by
  * polling sidebarFollow (the selection, and a new row's view in the same call), shows the row's view and the actions that fit it, and sends
  * every action with the row versions it showed, so a stale click is refused by the server. Every value
- * from the sheet is set as text (textContent, input values), never as HTML. The Lists tab keeps its
- * last list and marks what was done to its entries (kept-list.ts). Buttons are disabled while
+ * from the sheet is set as text (textContent, input values), never as HTML. The Lists tab is
+ * list-panel.ts. Buttons are disabled while
  * a call is in flight; every failure shows the server's reason.
  */
 import type { Command } from '../../../shared/commands/schema';
 import type { SearchMemory } from '../../../shared/io/search-memory';
-import type {
-  ActionReply,
-  FollowReply,
-  ListRow,
-  RowRef,
-  RowView,
-  SidebarStatus,
-} from '../../../shared/sidebar/rpc';
+import type { ActionReply, FollowReply, RowRef, RowView, SidebarStatus } from '../../../shared/sidebar/rpc';
 import { PROGRESS_EVERY_MS } from '../progress-pace';
 import { actionsFor } from './actions';
-import { $, el, filled } from './dom';
-import { KeptList } from './kept-list';
+import { $, el } from './dom';
+import { listPanel } from './list-panel';
 import { probe } from './probe';
 import { ViewCache } from './view-cache';
 import { failureText, whileBusy } from './while-busy';
@@ -35,9 +28,6 @@ const POLL_MS = 1500;
 let busy = 0;
 let current: RowView | null = null;
 const views = new ViewCache();
-const kept = new KeptList();
-/** The list entry the rep last went to: in view again when the rep comes back to the list. */
-let lastGone = '';
 let selection = '';
 /**
  * The searches of the last view the server sent (a view's or an action's reply): sent with the next
@@ -171,23 +161,9 @@ async function act(command: Command, withStock = false): Promise<boolean> {
   // The kept list says what was done to its entry, with the status the reply shows for it.
   if (c.backorderId !== undefined) {
     const own = reply.view.kind === 'backorder' && reply.view.title.startsWith(`${c.backorderId}:`);
-    if (kept.acted(String(c.backorderId), command.action, own ? reply.view.status : undefined)) renderList();
+    lists.acted(String(c.backorderId), command.action, own ? reply.view.status : undefined);
   }
   return true;
-}
-
-function listItem(r: ListRow, done: readonly string[] = []): HTMLElement {
-  const jump = el('button', { type: 'button', 'aria-label': `Go to ${r.id}` }, 'Go');
-  jump.addEventListener('click', () => void goTo(r.ref, r.id));
-  const what = el(
-    'span',
-    { class: 'what' },
-    `${r.id} · ${r.customer} · ${r.qty} × ${r.sku} · ${r.expected || 'no date'} · ${r.status}`,
-  );
-  if (r.why) what.append(el('br'), el('span', { class: 'why' }, r.why));
-  if (done.length > 0)
-    what.append(el('br'), el('span', { class: 'done' }, `✓ done here: ${done.join(', ')}`));
-  return el('li', { class: r.overdue ? 'overdue' : '' }, what, jump);
 }
 
 function render(v: RowView): void {
@@ -201,7 +177,7 @@ function render(v: RowView): void {
   related.replaceChildren();
   for (const group of v.related) {
     related.append(el('h2', {}, `${group.title} (${group.rows.length})`));
-    related.append(el('ul', { class: 'rows' }, ...group.rows.slice(0, 20).map((r) => listItem(r))));
+    related.append(el('ul', { class: 'rows' }, ...group.rows.slice(0, 20).map((r) => lists.item(r))));
   }
   if (v.kind === 'backorder') {
     related.append(el('h2', {}, `Calls (${v.calls.length})`));
@@ -242,7 +218,6 @@ function loading(what: string): void {
  * is read), then in one call the selection moved to the row and its fresh view (`sidebarGo`).
  */
 async function goTo(ref: RowRef, what: string): Promise<void> {
-  lastGone = what;
   switchTab('row');
   const reply = await guarded(() => {
     const seen = views.get(ref);
@@ -293,53 +268,17 @@ function switchTab(which: 'row' | 'list'): void {
   $('list-panel').hidden = which !== 'list';
 }
 
-/** The list form's filter, and the same as one text (what the kept list is kept for). */
-function listFilter(): { filter: Record<string, string | number>; key: string } {
-  const f = new FormData($<HTMLFormElement>('filters'));
-  const filter = filled(f, { customer: 'customer', sku: 'sku', rep: 'rep', status: 'status', when: 'when' });
-  return { filter, key: JSON.stringify(filter) };
-}
-
-/** The kept list for the form's filter, with when it was read; false when there is none. */
-function renderList(): boolean {
-  const list = kept.get(listFilter().key);
-  if (!list) return false;
-  $('list').replaceChildren(
-    ...(list.entries.length
-      ? list.entries.map((e) => listItem(e.row, e.done))
-      : [el('li', {}, 'Nothing matches.')]),
-  );
-  $('list-read').textContent = `Read at ${list.at}; Show reads it again.`;
-  return true;
-}
-
-/** Scrolls the kept list to the entry `id` (compared as text, never built into a selector). */
-function showEntry(id: string): void {
-  for (const b of $('list').querySelectorAll('button'))
-    if (b.getAttribute('aria-label') === `Go to ${id}`)
-      b.closest('li')?.scrollIntoView?.({ block: 'center' });
-}
-
-/** Reads the list for the form's filter, keeps it and shows it. */
-async function showList(): Promise<void> {
-  const { filter, key } = listFilter();
-  const rows = await guarded(() => call<ListRow[]>('sidebarList', filter), false);
-  if (!rows) return;
-  kept.set(key, rows, new Date().toTimeString().slice(0, 5));
-  renderList();
-}
+const lists = listPanel({ call, guarded, goTo });
 
 async function start(): Promise<void> {
   $('tab-row').addEventListener('click', () => switchTab('row'));
-  // Back on the Lists tab, the kept list shows at once (kept-list.ts); only a new filter reads it.
   $('tab-list').addEventListener('click', () => {
     switchTab('list');
-    if (!renderList()) void showList();
-    else showEntry(lastGone);
+    lists.reopen();
   });
   $('filters').addEventListener('submit', (e) => {
     e.preventDefault();
-    void showList();
+    void lists.read();
   });
   const status = await guarded(() => call<SidebarStatus>('sidebarStatus'), false);
   if (status) {
