@@ -26,7 +26,6 @@ import { readScoped } from '../../shared/io/row-scope';
 import { NO_KEYS } from '../../shared/io/scope-keys';
 import { decodeLoaded, planAction, planAging } from '../../shared/plans';
 import { addDays } from '../../shared/primitives/dates';
-import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { RawTab } from '../../shared/sheet/codec';
 import { AGING_TAB, type Workbook } from '../../shared/workbook';
 import { TODAY } from '../support/build';
@@ -36,11 +35,10 @@ import {
   memorySource,
   normalPatches,
   type Pick,
+  rawOf,
   settledDemo,
 } from '../support/scope-oracle';
 
-const CELLS = { face: 'api' as const, timeZone: 'UTC', currencyDigits: 2 };
-const rawOf = (wb: Workbook) => Object.fromEntries(renderWorkbook(wb, CELLS).map((t) => [t.name, t]));
 const ALLOCATE_ALL = CommandSchema.parse({ action: 'allocate' });
 
 const demo = settledDemo();

@@ -1,6 +1,6 @@
 /**
- * Helpers for the row-scope oracle (test/shared/row-scope.test.ts): a RowSource over whole tabs that
- * counts what it hands out, and a fast-check pick turned into a single-entity command aimed at the
+ * Helpers for the row-scope oracle (test/shared/row-scope.test.ts): a workbook as a spreadsheet's
+ * cells, a command's context, a RowSource over whole tabs that counts what it hands out, and a fast-check pick turned into a single-entity command aimed at the
  * demo workbook's open work most of the time.
  */
 import fc from 'fast-check';
@@ -8,12 +8,28 @@ import { applyChanges } from '../../shared/apply-changes';
 import { runCommand } from '../../shared/commands/run';
 import { type Command, CommandSchema } from '../../shared/commands/schema';
 import { simulateDemo } from '../../shared/demo/simulate';
+import type { CommandContext } from '../../shared/desk';
 import { tabSource } from '../../shared/io/tab-source';
 import { addDays } from '../../shared/primitives/dates';
+import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { RawTab, TabPatch } from '../../shared/sheet/codec';
 import type { Workbook } from '../../shared/workbook';
 import { TODAY } from './build';
 import { changeLineFields, changePoFields, type Step } from './drawn-fields';
+
+/** The workbook as the cells a spreadsheet holds, by tab name (UTC, the API's face). */
+export const rawOf = (wb: Workbook): Record<string, RawTab> =>
+  Object.fromEntries(
+    renderWorkbook(wb, { face: 'api', timeZone: 'UTC', currencyDigits: 2 }).map((t) => [t.name, t]),
+  );
+
+/** The context of the `step`-th command of a run (a second apart), with its RequestID. */
+export const contextAt = (step: number, requestId: string): CommandContext => ({
+  today: TODAY,
+  now: `${TODAY}T10:00:0${step}.000Z`,
+  actor: 'rep@test',
+  requestId,
+});
 
 /** A RowSource over whole tabs, counting the rows it hands out. */
 export function memorySource(tabs: Record<string, RawTab>) {
