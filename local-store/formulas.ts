@@ -54,6 +54,54 @@ const ARRAY_FUNCTIONS = {
       const n = Number(String(v ?? '').trim());
       return String(v ?? '').trim() !== '' && Number.isFinite(n) ? n : FormulaParser.FormulaError.VALUE;
     }),
+  // Whether the text matches the RE2 pattern anywhere (Sheets' REGEXMATCH; text only, as TO_TEXT gives).
+  REGEXMATCH: (text: Arg, pattern: Arg) => {
+    const re = new RegExp(String(pattern.value));
+    return each(text, (v) => (isError(v) ? v : re.test(String(v ?? ''))));
+  },
+  // The text repeated, cell by cell over two arrays of one shape or an array and a value; a count
+  // TRUE/FALSE is 1/0 (the index's search rows give it `--REGEXMATCH(…)`: the parser's `--` keeps
+  // a boolean as it is, where Sheets makes it a number).
+  REPT: (text: Arg, times: Arg) => {
+    const t = text.value;
+    const n = times.value;
+    const one = (a: unknown, k: unknown) => {
+      if (isError(a)) return a;
+      if (isError(k)) return k;
+      const count = typeof k === 'boolean' ? Number(k) : Number(k ?? 0);
+      return Number.isInteger(count) && count >= 0
+        ? String(a ?? '').repeat(count)
+        : FormulaParser.FormulaError.VALUE;
+    };
+    if (Array.isArray(n))
+      return (n as unknown[][]).map((row, r) =>
+        row.map((k, c) => one(Array.isArray(t) ? (t as unknown[][])[r]?.[c] : t, k)),
+      );
+    return each(text, (a) => one(a, n));
+  },
+  // Every cell of the arguments joined by the delimiter (blanks left out when asked); longer than a
+  // cell holds (50,000 characters) is an error, as in Sheets.
+  TEXTJOIN: (delimiter: Arg, ignoreEmpty: Arg, ...texts: Arg[]) => {
+    const parts: string[] = [];
+    for (const a of texts)
+      for (const v of [a.value].flat(2)) {
+        if (isError(v)) return v;
+        const s = v === null || v === undefined ? '' : String(v);
+        if (s !== '' || ignoreEmpty.value !== true) parts.push(s);
+      }
+    const out = parts.join(String(delimiter.value ?? ''));
+    return out.length > 50_000 ? FormulaParser.FormulaError.VALUE : out;
+  },
+  // The sum of one array's numbers, a TRUE counting 1 (what `--` gives in Sheets; see REPT).
+  SUMPRODUCT: (a: Arg) => {
+    let sum = 0;
+    for (const v of [a.value].flat(2)) {
+      if (isError(v)) return v;
+      if (typeof v === 'number') sum += v;
+      else if (v === true) sum += 1;
+    }
+    return sum;
+  },
   IFERROR: (a: Arg, fallback?: Arg) => each(a, (v) => (isError(v) ? (fallback?.value ?? '') : v)),
   // The largest number among the arguments' cells (text and blanks ignored); 0 when none.
   MAX: (...args: Arg[]) => {
@@ -100,6 +148,14 @@ export class FormulaEngine {
       functionsNeedContext: {
         // A whole column or row counts the grid's rows or columns, not the parser's sheet maximum.
         ROWS: (_ctx: unknown, arg: RefArg) => this.extent(arg, 'row'),
+        // A range's row numbers, one a row (as inside ARRAYFORMULA); a cell's row; the formula's own.
+        ROW: (ctx: { position?: { row: number } }, arg?: RefArg) => {
+          const ref = arg?.ref;
+          if (!ref) return ctx.position?.row ?? FormulaParser.FormulaError.VALUE;
+          if (!('from' in ref)) return ref.row;
+          const to = this.clamped(ref);
+          return Array.from({ length: to.row - ref.from.row + 1 }, (_, i) => [ref.from.row + i]);
+        },
         COLUMNS: (_ctx: unknown, arg: RefArg) => this.extent(arg, 'col'),
         // A cell's formula as text, as written; #N/A where the cell holds none (fidelity A48).
         FORMULATEXT: (ctx: { position?: { sheet: string } }, arg: RefArg) => {
@@ -162,7 +218,11 @@ export class FormulaEngine {
     if (this.evaluating.has(key)) return '#REF!';
     this.evaluating.add(key);
     try {
-      const out = this.parser.parse(cell.formula.replace(/^=/, ''), { sheet, row: row + 1, col: col + 1 });
+      const out = this.parser.parse(openEnded(cell.formula.replace(/^=/, '')), {
+        sheet,
+        row: row + 1,
+        col: col + 1,
+      });
       if (out && typeof out === 'object' && '_error' in out)
         return String((out as { _error: string })._error);
       if (Array.isArray(out)) return (out[0]?.[0] ?? '') as Stored;
@@ -174,6 +234,22 @@ export class FormulaEngine {
       this.evaluating.delete(key);
     }
   }
+}
+
+/**
+ * `A3:A` (a column from a row down, as Sheets reads it) written out as `A3:A1048576`, which the
+ * parser reads as from row 3 and `clamped` cuts at the grid: the parser alone reads `A3:A` as the
+ * whole column, from row 1. Outside quoted text only.
+ */
+export function openEnded(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(\$?[A-Z]{1,3}\$?\d+:\$?)([A-Z]{1,3})(?![\d(A-Za-z_])/g, '$1$21048576'),
+    )
+    .join('');
 }
 
 /** A1 key of a 0-based cell, as the workbook file keys its formulas. */

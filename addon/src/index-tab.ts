@@ -5,17 +5,16 @@
  * asked directly.
  */
 
+import { INDEXED_SEARCHES } from '../../shared/io/index-searches';
 import {
   INDEX_ROWS,
   INDEX_TAB,
   INDEXED_TABS,
   type IndexedShape,
   indexGrid,
-  indexTimeZone,
   readIndex,
-  TIME_ZONE_CHECK_COL,
-  TIME_ZONE_CHECKS,
 } from '../../shared/io/index-tab';
+import { indexTimeZone, TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS } from '../../shared/io/index-time-zone';
 import type { Cell } from '../../shared/sheet/cells';
 import { sheetRef } from '../../shared/sheet/codec';
 import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
@@ -45,12 +44,13 @@ export function readIndexTab(ss: Spreadsheet): IndexRead {
 }
 
 /**
- * Rewrites the index unless every indexed tab has a trusted row and the time zone checks out (the
- * daily run: three calls when it does).
+ * Rewrites the index unless every indexed tab has a trusted row, every indexed search an answer and
+ * the time zone checks out (the daily run: three calls when it does).
  */
 export function mendIndexTab(ss: Spreadsheet): void {
   const index = readIndexTab(ss);
-  if (index.size < INDEXED_TABS.length || !index.timeZone) writeIndexTab(ss);
+  const answered = INDEXED_SEARCHES.every((s) => (index.get(TABS[s.tab].name)?.found?.size ?? 0) > 0);
+  if (index.size < INDEXED_TABS.length || !index.timeZone || !answered) writeIndexTab(ss);
 }
 
 /**

@@ -7,9 +7,11 @@
  * all for a tab the index vouches for (addon/src/tab-handle.ts). With the index
  * tab (shared/io/index-tab.ts) a tab's header and grid come from it, and a tab that may get rows has its
  * last row found by reading from its last key rows to the end of its grid when that is cheaper than
- * asking `getLastRow` (the same read holds the rows that give the next id).
+ * asking `getLastRow` (the same read holds the rows that give the next id), and a search the index
+ * answers is not made.
  */
 
+import { foundKey } from '../../shared/io/index-searches';
 import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/io/index-tab';
 import { matchRows } from '../../shared/io/row-patterns';
 import { type RowSource, TAIL_ROWS } from '../../shared/io/scope-contract';
@@ -172,6 +174,10 @@ export function sheetRowSource(
       // A tab whose key column holds only its header (the index counts it) has no row to find: an
       // empty Calls or Notifications tab costs a view no search.
       if ((index.get(tab)?.keyCells ?? 2) < 2) return [];
+      // A search the index answers (who is on hold) is not made: Sheets computed its rows when the
+      // index was read, in this execution.
+      const answered = cols === 1 ? index.get(tab)?.found?.get(foundKey(col, pattern)) : undefined;
+      if (answered) return [...answered];
       // Below the header: to the last row when known, else the open-ended column (C2:C).
       const range =
         lastRow === undefined

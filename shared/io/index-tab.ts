@@ -9,13 +9,23 @@
  * only when that signature shows exactly the formulas this file writes for the header it shows; the
  * index is read in one call, values only. Any other row is ignored and that tab is
  * asked directly, as without an index. Id rows below give the highest number after each id prefix
- * of a tab's key column, so new ids need no tail rows and no search. Pure: the add-on writes and reads the cells (addon/src).
+ * of a tab's key column, so new ids need no tail rows and no search. Search rows answer a search a
+ * command makes with the same words every time (who is on hold) with the rows it would find. Pure:
+ * the add-on writes and reads the cells (addon/src).
  */
 
-import { dateInZone, type IsoDate, zonedInstant } from '../primitives/dates';
 import type { Cell } from '../sheet/cells';
 import { columnLetter, indexColumns, sheetRef } from '../sheet/codec';
 import { TABS, type TabKey, tabSpec } from '../workbook';
+import {
+  FOUND_ROW,
+  foundAnswer,
+  foundFormulas,
+  foundRowTail,
+  INDEXED_SEARCHES,
+  indexedPattern,
+} from './index-searches';
+import { TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS, TIME_ZONE_ROW } from './index-time-zone';
 import { literal } from './row-patterns';
 
 export const INDEX_TAB = 'Desk Index';
@@ -46,17 +56,6 @@ export const ID_PREFIXES: Partial<Record<TabKey, readonly string[]>> = {
 /** Marks an id row of the index: marker, signature, tab name, prefix, highest number. */
 const ID_ROW = 'Highest id';
 
-/**
- * Marks the row of the spreadsheet's time zone: marker, signature, the zone's name as Set up found
- * it, then three dates Sheets computes in the zone it now has (`TIME_ZONE_CHECKS`, date-formatted,
- * so Apps Script reads each as the instant of that day's midnight there).
- */
-const TIME_ZONE_ROW = 'Time zone';
-/** Two midsummers and today: a zone whose offsets differ from the named one's on any of them shows. */
-export const TIME_ZONE_CHECKS = ['=DATE(2000,1,1)', '=DATE(2000,7,1)', '=TODAY()'] as const;
-/** The first check's column (0-based): after the marker, the signature and the name. */
-export const TIME_ZONE_CHECK_COL = 3;
-
 /** Marks the row of Settings' cells: marker, signature, rows covered, then the cells row by row. */
 const SETTINGS_ROW = 'Settings cells';
 /** Rows below the last setting the Settings row also covers, so a setting a person adds is in it. */
@@ -64,10 +63,15 @@ export const SETTINGS_SPARE_ROWS = 5;
 
 /**
  * Rows the index can hold: a row per tab, an id row per tab and prefix (invoices' included), the
- * time zone's row and the row of Settings' cells.
+ * time zone's row, the row of Settings' cells and a row per indexed search.
  */
 export const INDEX_ROWS =
-  INDEXED_TABS.length + Object.values(ID_PREFIXES).reduce((n, p) => n + p.length, 0) + 1 + 1 + 1;
+  INDEXED_TABS.length +
+  Object.values(ID_PREFIXES).reduce((n, p) => n + p.length, 0) +
+  1 +
+  1 +
+  1 +
+  INDEXED_SEARCHES.length;
 
 /** What one trusted row of the index says about its tab. */
 export interface IndexedShape {
@@ -81,6 +85,8 @@ export interface IndexedShape {
   readonly highest: ReadonlyMap<string, number>;
   /** Settings only: its cells as text, row by row from its header, when the index covers them all. */
   readonly cells?: readonly (readonly Cell[])[];
+  /** Indexed searches answered (index-searches.ts): by `foundKey`, the rows (1-based) a search would find. */
+  readonly found?: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
@@ -156,6 +162,7 @@ export function indexGrid(
 ): string[][] {
   const rows: string[][] = [];
   const ids: [TabKey, string, number][] = [];
+  const searched: [TabKey, number, string][] = [];
   for (const tab of INDEXED_TABS) {
     const t = tabs.get(tab);
     if (!t) continue;
@@ -164,10 +171,18 @@ export function indexGrid(
     const formulas = indexFormulas(tab, Math.max(t.gridCols, t.header.length), keyCol);
     rows.push(signed(rows.length + 1, [TABS[tab].name], formulas));
     for (const prefix of prefixesOf(tab, invoicePrefix)) ids.push([tab, prefix, keyCol]);
+    for (const search of INDEXED_SEARCHES.filter((s) => s.tab === tab)) {
+      const col = indexColumns(tabSpec(tab), t.header)[search.field] ?? -1;
+      if (col >= 0) searched.push([tab, col, indexedPattern(search.words)]);
+    }
   }
   for (const [tab, prefix, keyCol] of ids)
     rows.push(
       signed(rows.length + 1, [ID_ROW], [idFormula(tab, prefix, keyCol)]).concat(TABS[tab].name, prefix),
+    );
+  for (const [tab, col, pattern] of searched)
+    rows.push(
+      signed(rows.length + 1, [FOUND_ROW], foundFormulas(tab, col, pattern)).concat(foundRowTail(tab, col)),
     );
   if (timeZone !== '') {
     const cols = TIME_ZONE_CHECKS.map((_, i) => TIME_ZONE_CHECK_COL + i);
@@ -226,6 +241,15 @@ export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, Ind
     if (row[SIGNED] !== idFormula(tab, prefix, shape.keyCol)) continue;
     (shape.highest as Map<string, number>).set(prefix, n);
   }
+  // A search row counts for a trusted tab (shared/io/index-searches.ts `foundAnswer`).
+  for (const row of values) {
+    const answer = row[0] === FOUND_ROW ? foundAnswer(row, (tab) => out.get(tab)?.header) : undefined;
+    const shape = answer ? out.get(answer.tab) : undefined;
+    if (!answer || !shape) continue;
+    const answers = new Map(shape.found ?? []);
+    answers.set(answer.key, answer.rows);
+    out.set(answer.tab, { ...shape, found: answers });
+  }
   // Settings' cells count when they cover every key Settings holds, as wide as its header.
   const settings = out.get('settings');
   for (const row of values) {
@@ -241,33 +265,6 @@ export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, Ind
     if (keys === settings.keyCells) out.set('settings', { ...settings, cells });
   }
   return new Map([...out].map(([tab, { keyCol: _, ...shape }]) => [tab, shape]));
-}
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
-/**
- * The spreadsheet's time zone by the index alone, or undefined (then it is asked): the name Set up
- * wrote, trusted when its row's signature holds and each check date reads as midnight of its day in
- * that zone: 1 January and 1 July 2000, and today. A zone changed since (File ▸ Settings) shows as
- * another offset on one of them, unless it keeps the named zone's offsets on all three (a zone that
- * differs only in another year's rules), which decodes this year's dates alike.
- */
-export function indexTimeZone(values: readonly (readonly Cell[])[]): string | undefined {
-  const row = values.find((r) => r[0] === TIME_ZONE_ROW);
-  const name = row?.[2];
-  if (!row || typeof name !== 'string' || name === '') return undefined;
-  const cols = TIME_ZONE_CHECKS.map((_, i) => TIME_ZONE_CHECK_COL + i);
-  if (row[SIGNED] !== TIME_ZONE_CHECKS.join('|')) return undefined;
-  const [jan, jul, today] = cols.map((c) => row[c] as unknown);
-  try {
-    const midnight = (d: unknown, day?: IsoDate) =>
-      isDate(d) && zonedInstant(day ?? dateInZone(d, name), name).getTime() === d.getTime();
-    return midnight(jan, '2000-01-01' as IsoDate) && midnight(jul, '2000-07-01' as IsoDate) && midnight(today)
-      ? name
-      : undefined;
-  } catch {
-    return undefined; // not a zone this runtime knows
-  }
 }
 
 /**

@@ -26,6 +26,9 @@ export function matchRows(values: readonly (readonly Cell[])[], pattern: string)
 
 export const anyOf = (values: Iterable<string>) => [...values].map(literal).join('|');
 
+/** One search pattern for several patterns of one column: what a TextFinder is given, `^…$` aside. */
+export const alternation = (patterns: readonly string[]) => `(?:${patterns.join('|')})`;
+
 /**
  * Regular-expression source for a word of a vocabulary as the codec matches it
  * (shared/tabs/vocabulary.ts `matchVocabulary`): any case, spaces, `_` and `-` anywhere. Character

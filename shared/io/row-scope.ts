@@ -16,7 +16,7 @@ import { indexColumns, type RawTab } from '../sheet/codec';
 import { DEFAULT_SETTINGS, rawSetting } from '../tabs/settings';
 import { HOLD_STATES } from '../tabs/vocabulary';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from '../workbook';
-import { literal, mayWait, vocabularyWord } from './row-patterns';
+import { alternation, literal, mayWait, vocabularyWord } from './row-patterns';
 import {
   ORDER_NEIGHBOURS,
   type RowSource,
@@ -175,7 +175,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
         const found =
           alternatives.length === 0
             ? []
-            : source.find(TABS[tab].name, first, `(?:${alternatives.join('|')})`, j - i + 1);
+            : source.find(TABS[tab].name, first, alternation(alternatives), j - i + 1);
         if (options.remember && !statusFiltered && alternatives.length > 0)
           searched.push({ tab, byCol: left, rows: found });
         want(tab, statusFiltered ? waitingOnly(found) : [...found, ...remembered]);

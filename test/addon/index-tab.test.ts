@@ -3,14 +3,15 @@
  * a click reads every tab's header and grid from it instead of asking each tab, and decides and
  * writes exactly as without it; a tab whose row cannot be trusted (a person inserted a column) is
  * asked directly and the daily run mends the row; a new history row (appendRow) goes below a cell a
- * person typed below the data, never over it.
+ * person typed below the data, never over it; who is on hold comes with the index read, and decides
+ * as the search it replaces.
  */
 import { describe, expect, it } from 'vitest';
 import { INDEX_TAB, INDEXED_TABS, readIndex } from '../../shared/io/index-tab';
 import type { Cell } from '../../shared/sheet/cells';
 import type { ActionReply } from '../../shared/sidebar/rpc';
 import { batchUpdate } from '../../twin/batch-update';
-import { type Desk, openDesk, typeWorkedExample } from '../support/addon';
+import { type Desk, lastUnitShop, openDesk, typeWorkedExample } from '../support/addon';
 
 let n = 0;
 const rid = () => `index-tab-${String(++n).padStart(4, '0')}`;
@@ -162,6 +163,44 @@ describe('add-on: the index tab', () => {
       .map((r) => String(r.LogID))
       .filter((id) => id !== '');
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('add-on: who is on hold, from the index', () => {
+  /**
+   * The last unit goes to SO-A; SO-B and SO-C wait for it, SO-B goes on hold, and SO-A's line is
+   * cancelled: the unit passes held SO-B by. `breakRow` may type over the index's Hold count.
+   * The searches the cancel made, and each line's status after.
+   */
+  async function cancelPastHeld(breakRow: boolean) {
+    const desk = await lastUnitShop(['A', 'B', 'C']);
+    const act = (command: object) =>
+      desk.run<ActionReply>('sidebarAction', { command, requestId: rid(), attempt: 1 });
+    act({ action: 'allocate' });
+    act({ action: 'hold', orderId: 'SO-B', note: 'credit check' });
+    const index = desk.twin.sheetNamed(INDEX_TAB);
+    const row = index.values.findIndex((r) => r[0] === 'Rows matching');
+    expect(row).toBeGreaterThan(0);
+    if (breakRow) desk.twin.write(`'${INDEX_TAB}'!D${row + 1}`, [['0']], 'RAW');
+    desk.rt.counter.reset();
+    const reply = act({ action: 'cancel-line', orderId: 'SO-A', line: 1, reason: 'Customer Requested' });
+    expect(reply.logId).toMatch(/^LG-/);
+    return {
+      searches: desk.rt.counter.counts['TextFinder.findAll'] ?? 0,
+      statuses: desk.rows('Orders').map((r) => `${r.OrderID} ${r.Status} ${r.Hold}`),
+      queue: desk.rows('Backorders').map((r) => `${r.OrderID} ${r.Status} ${r.QtyAllocated}`),
+    };
+  }
+
+  it('answers the Hold search with the index read, and passes a held order by as the search does', async () => {
+    const answered = await cancelPastHeld(false);
+    const searched = await cancelPastHeld(true);
+    // The freed unit is reserved for SO-C's backorder, not held SO-B's, either way.
+    expect(answered.queue).toEqual(['SO-B Open 0', 'SO-C Ready to Fulfill 1']);
+    expect(answered.statuses).toEqual(['SO-A Cancelled ', 'SO-B Backordered Held', 'SO-C Backordered ']);
+    expect(answered).toEqual({ ...searched, searches: answered.searches });
+    // The one search the index answers: the Hold column's.
+    expect(answered.searches).toBe(searched.searches - 1);
   });
 });
 

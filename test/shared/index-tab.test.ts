@@ -5,20 +5,15 @@
  * count only for a trusted tab, with the formula written for that tab's key column.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  idsKnown,
-  indexGrid,
-  indexTimeZone,
-  lastRowIn,
-  readIndex,
-  signature,
-  TIME_ZONE_CHECKS,
-  vouches,
-} from '../../shared/io/index-tab';
+import { foundFormulas, foundKey, indexedPattern } from '../../shared/io/index-searches';
+import { idsKnown, indexGrid, lastRowIn, readIndex, signature, vouches } from '../../shared/io/index-tab';
+import { indexTimeZone, TIME_ZONE_CHECKS } from '../../shared/io/index-time-zone';
 import { type IsoDate, zonedInstant } from '../../shared/primitives/dates';
 import type { Cell } from '../../shared/sheet/cells';
 import { InvoicesTab } from '../../shared/tabs/invoices';
 import { LogTab } from '../../shared/tabs/log';
+import { OrdersTab } from '../../shared/tabs/orders';
+import { HOLD_STATES } from '../../shared/tabs/vocabulary';
 import type { TabKey } from '../../shared/workbook';
 
 const header = Object.values(LogTab.columns).map((c) => c.header) as Cell[];
@@ -134,6 +129,32 @@ describe('index tab', () => {
       r.map((v, c) => (c === 2 ? '#REF!' : v)),
     );
     expect(readIndex(broken).has('log')).toBe(false);
+  });
+
+  it('answers the Hold search when its list of rows agrees with its count, and only then', () => {
+    const orders = Object.values(OrdersTab.columns).map((c) => c.header) as Cell[];
+    const hold = orders.indexOf('Hold');
+    const written = indexGrid(new Map([['orders', { header: orders, gridCols: orders.length }]]));
+    const found = written.find((r) => r[0] === 'Rows matching');
+    const pattern = indexedPattern(HOLD_STATES);
+    expect(found?.slice(2, 6)).toEqual([...foundFormulas('orders', hold, pattern), 'Orders', String(hold)]);
+    // The Orders row as Sheets computes it, then the search row with `list` and `count` computed.
+    const tabRow = written[0] as string[];
+    const values = (list: Cell, count: Cell, sig = foundFormulas('orders', hold, pattern).join('|')) => [
+      [tabRow[0], tabRow.slice(2).join('|'), 50_001, orders.length, 50_001, ...orders] as Cell[],
+      ['Rows matching', sig, list, count, 'Orders', String(hold)] as Cell[],
+    ];
+    const answer = (v: Cell[][]) => readIndex(v).get('orders')?.found?.get(foundKey(hold, pattern));
+    expect(answer(values('12,40007', 2))).toEqual([12, 40007]);
+    expect(answer(values('', 0))).toEqual([]);
+    expect(answer(values(9, 1))).toEqual([9]);
+    // A list that disagrees with its count (cut short, or an error where the list belongs).
+    expect(answer(values('12', 2))).toBeUndefined();
+    expect(answer(values('#VALUE!', 2))).toBeUndefined();
+    expect(answer(values('', '#N/A'))).toBeUndefined();
+    // Formulas Sheets rewrote (a column moved): the row is for another column.
+    const moved = foundFormulas('orders', hold + 1, pattern).join('|');
+    expect(answer(values('12', 1, moved))).toBeUndefined();
   });
 
   it('vouches for the time zone Set up wrote while Sheets computes its check dates as midnights there', () => {

@@ -5,7 +5,8 @@
  * them, and shifts the formulas' row references (A41 for `Sheet.deleteRow` / `insertRowsAfter`, S20
  * for the API's `deleteDimension`). The index tab's formulas compute as Sheets computes them (A43–A44)
  * and a sheet hides (A45); the spreadsheet gives a range by A1 with its sheet's name (A46); an
- * index id row finds the highest id number (A47); FORMULATEXT signs an index row (A48). Small scripts run in the twin's node:vm runtime.
+ * index id row finds the highest id number (A47); FORMULATEXT signs an index row (A48); an index
+ * search row lists the rows whose cell matches and counts them (A52). Small scripts run in the twin's node:vm runtime.
  */
 import { describe, expect, it } from 'vitest';
 import { newSheet, newWorkbookFile } from '../../local-store/workbook-file';
@@ -131,6 +132,21 @@ describe('docs/fidelity.md — rows and text', () => {
     expect(rt.run('indexOf', [f('LG'), f('BO'), '=IFERROR(1/0,7)', '=MAX(3,9,2)', '=VALUE("012")'])).toEqual([
       12, 0, 7, 9, 12,
     ]);
+  });
+
+  it('A52: the rows of a column from row 2 whose text matches, listed and counted (REGEXMATCH, REPT, TEXTJOIN)', () => {
+    const { rt } = twinWith([['Held'], [''], [' held '], ['HELD'], [7], ['Held over']]);
+    // The index tab's search row (shared/io/index-tab.ts foundFormulas): the header (row 1) is
+    // outside A2:A; whole-cell matches only, case as the pattern says.
+    const test = '--REGEXMATCH(TO_TEXT(T!A2:A),"^(?:[hH][eE][lL][dD]|7)$")';
+    expect(
+      rt.run('indexOf', [
+        `=ARRAYFORMULA(TEXTJOIN(",",TRUE,REPT(ROW(T!A2:A),${test})))`,
+        `=SUMPRODUCT(${test})`,
+        '=ROW(T!A3:A)',
+        '=ARRAYFORMULA(TEXTJOIN(",",TRUE,REPT(ROW(T!A2:A),--REGEXMATCH(TO_TEXT(T!A2:A),"^zz$"))))',
+      ]),
+    ).toEqual(['2,5,6', 3, 3, '']);
   });
 
   it("A48: FORMULATEXT shows a cell's formula as written, #N/A where the cell holds a value", () => {
