@@ -8,8 +8,10 @@
  * the parameter set it implies, is logged as JSON (View → Executions) and returned.
  */
 
-import { sheetRef } from '../../shared/sheet/codec';
-import { readIndexTab } from './index-tab';
+import { foundKey, INDEXED_SEARCHES, indexedPattern } from '../../shared/io/index-searches';
+import { indexColumns, sheetRef } from '../../shared/sheet/codec';
+import { TABS, tabSpec } from '../../shared/workbook';
+import { type IndexRead, readIndexTab } from './index-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -31,6 +33,11 @@ export interface SpeedReport {
   readonly idsTrusted: readonly string[];
   /** Whether the measured tab's index row gives its grid as getMaxRows/getMaxColumns do (null: no row). */
   readonly indexAgrees: boolean | null;
+  /**
+   * Per indexed search (`Orders hold`), whether the rows the index gives are those the TextFinder
+   * search finds (fidelity A52); null when the index gives no answer (then the search is made).
+   */
+  readonly searchesAgree: Readonly<Record<string, boolean | null>>;
   /**
    * The cost model's parameters as measured (seconds), to compare with `COST.central`. The round
    * trip is not measurable from the server side: time a `google.script.run` from the sidebar.
@@ -156,6 +163,7 @@ export function measureSpeed(): SpeedReport {
     indexTrusted,
     idsTrusted,
     indexAgrees,
+    searchesAgree: searchesAgree(ss, index),
     parameters: {
       perDataCall: seconds(median([read.getLastRow, read.findAll, uncachedRead])),
       perMetaCall: seconds(read.getSheetByName),
@@ -172,4 +180,30 @@ export function measureSpeed(): SpeedReport {
   };
   console.log(JSON.stringify(report));
   return report;
+}
+
+/** The index's answer to each indexed search against the search itself (one TextFinder each). */
+function searchesAgree(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, index: IndexRead) {
+  const out: Record<string, boolean | null> = {};
+  for (const search of INDEXED_SEARCHES) {
+    const name = TABS[search.tab].name;
+    const shape = index.get(name);
+    const col = shape ? (indexColumns(tabSpec(search.tab), shape.header)[search.field] ?? -1) : -1;
+    const pattern = indexedPattern(search.words);
+    const answer = shape?.found?.get(foundKey(col, pattern));
+    const sheet = ss.getSheetByName(name);
+    if (!answer || !sheet || col < 0) {
+      out[`${name} ${search.field}`] = null;
+      continue;
+    }
+    const found = sheet
+      .getRange(2, col + 1, Math.max(1, sheet.getMaxRows() - 1), 1)
+      .createTextFinder(`^${pattern}$`)
+      .useRegularExpression(true)
+      .matchCase(true)
+      .findAll()
+      .map((r) => r.getRow());
+    out[`${name} ${search.field}`] = found.join(',') === answer.join(',');
+  }
+  return out;
 }

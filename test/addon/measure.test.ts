@@ -14,6 +14,13 @@ describe('add-on: measureSpeed', () => {
     const desk = await openDesk();
     desk.run('menuSetUpWorkbook');
     typeWorkedExample(desk);
+    // A held line, so the index's Hold answer has a row to agree on.
+    desk.run('sidebarAction', {
+      command: { action: 'hold', orderId: 'SO-1', note: 'credit check' },
+      requestId: 'measure-hold',
+      attempt: 1,
+    });
+    expect(desk.rows('Orders')[0]?.Hold).toBe('Held');
     const before = desk.twin.file.sheets.map((s) => ({ title: s.properties.title, values: s.values }));
     desk.rt.counter.reset();
     const report = desk.run<{
@@ -22,13 +29,16 @@ describe('add-on: measureSpeed', () => {
       blockCells: number;
       parameters: Record<string, number>;
       idsTrusted: string[];
+      searchesAgree: Record<string, boolean | null>;
     }>('measureSpeed');
     const after = desk.twin.file.sheets.map((s) => ({ title: s.properties.title, values: s.values }));
     expect(after).toEqual(before);
     const counts = desk.rt.counter.counts;
     expect(counts['Spreadsheet.insertSheet']).toBe(1);
     expect(counts['Spreadsheet.deleteSheet']).toBe(1);
-    expect(counts['TextFinder.findAll']).toBe(15 + 3); // the key column, and the whole tab for perScannedCell
+    // The key column, the whole tab for perScannedCell, and the Hold column against the index's answer.
+    expect(counts['TextFinder.findAll']).toBe(15 + 3 + 1);
+    expect(report.searchesAgree).toEqual({ 'Orders hold': true });
     expect(counts['SpreadsheetApp.flush']).toBe(15);
     expect(report.sheet).toBe('Orders');
     expect(report.ms.rangeByA1).toBeGreaterThanOrEqual(0);
