@@ -129,10 +129,13 @@ export function sheetRowSource(
     lastRows.set(tab, last);
     return last;
   };
+  const known = (tab: string, col: number, pattern: string) =>
+    index.get(tab)?.found?.get(foundKey(col, pattern));
   return {
     sheets,
     grids,
     deferred,
+    known,
     highestIds,
     lastRow,
     roomBelow: (tab) => {
@@ -176,7 +179,7 @@ export function sheetRowSource(
       if ((index.get(tab)?.keyCells ?? 2) < 2) return [];
       // A search the index answers (who is on hold) is not made: Sheets computed its rows when the
       // index was read, in this execution.
-      const answered = cols === 1 ? index.get(tab)?.found?.get(foundKey(col, pattern)) : undefined;
+      const answered = cols === 1 ? known(tab, col, pattern) : undefined;
       if (answered) return [...answered];
       // Below the header: to the last row when known, else the open-ended column (C2:C).
       const range =

@@ -1,71 +1,86 @@
 /**
  * The index tab's search rows (shared/io/index-tab.ts writes and reads them with its other rows): a
- * search a command makes with the same words every time (who is on hold) answered by two formulas
- * Sheets computes when the index is read: the rows whose cell matches, listed, and how many there
- * are. A row is trusted when it signs exactly the formulas for the column its tab's header shows and
- * its list agrees with its count; otherwise the search is made. Pure.
+ * search a command makes with the same words every time answered by formulas Sheets computes when
+ * the index is read: the rows whose cell matches, listed, and how many there are. Who is on hold
+ * (the Hold column) and which order lines may wait for stock (the Status column: a waiting status,
+ * or text that is no status at all, which the codec then names). A row is trusted when it signs
+ * exactly the formulas for the column its tab's header shows, its list agrees with its count, and,
+ * for a column with a vocabulary, every cell that is not blank is a word of it; otherwise the search
+ * (or the read of the cells) is made. Pure.
  */
 import type { Cell } from '../sheet/cells';
 import { columnLetter, indexColumns, sheetRef } from '../sheet/codec';
-import { HOLD_STATES } from '../tabs/vocabulary';
+import { HOLD_STATES, ORDER_STATUSES } from '../tabs/vocabulary';
 import { TABS, type TabKey, tabSpec } from '../workbook';
 import { alternation, vocabularyWord } from './row-patterns';
+import { WAITING_LINE_STATUSES } from './scope-growth';
 
-/**
- * Searches the index answers: a column searched with the same words by every command that makes it
- * (shared/io/row-scope.ts: the Hold column, once other orders' backorders are read), so the rows it
- * would find come with the index read, as Sheets computes them then, and the search is not made.
- */
-export const INDEXED_SEARCHES: readonly {
+export interface IndexedSearch {
   readonly tab: TabKey;
   readonly field: string;
   readonly words: readonly string[];
-}[] = [{ tab: 'orders', field: 'hold', words: HOLD_STATES }];
+  /** The column's vocabulary: the answer holds only while no cell holds other text. */
+  readonly vocabulary?: readonly string[];
+}
 
-/** The pattern a scoped read searches an indexed search's column with (row-scope.ts builds it alike). */
+/**
+ * Searches the index answers (shared/io/row-scope.ts makes them): the Hold column, once other
+ * orders' backorders are read; the Status column of the order lines a SKU search found, to keep
+ * those that may wait. The rows come with the index read, as Sheets computes them then.
+ */
+export const INDEXED_SEARCHES: readonly IndexedSearch[] = [
+  { tab: 'orders', field: 'hold', words: HOLD_STATES },
+  { tab: 'orders', field: 'status', words: WAITING_LINE_STATUSES, vocabulary: ORDER_STATUSES },
+];
+
+/** The pattern a search of an indexed search's column is given (row-scope.ts builds it alike). */
 export const indexedPattern = (words: readonly string[]) => alternation(words.map(vocabularyWord));
 
-/** Marks a search row: marker, signature, the rows found, how many, tab name, column (0-based). */
+/** Marks a search row: marker, signature, tab name, column (0-based), then its formulas' values. */
 export const FOUND_ROW = 'Rows matching';
+/** The first formula's column (0-based) in a search row. */
+export const FOUND_FIRST_COL = 4;
 
 /** The key of an indexed search's answer: the column (0-based) and the pattern a search is given. */
 export const foundKey = (col: number, pattern: string) => `${col}|${pattern}`;
 
 /**
- * The two formulas of a search row: the rows (1-based) whose cell in column `col` of `tab`, as text,
- * matches `pattern` whole, joined by commas ("" when none), and how many there are. Both test each
- * cell with REGEXMATCH, the RE2 a TextFinder's regular expression uses (fidelity A52); the count is
- * computed apart from the list, so a list that came out wrong (or too long for a cell) does not
- * agree with it and is not trusted.
+ * The formulas of a search row for column `col` of `tab`: the rows (1-based) whose cell, as text,
+ * matches the search's words whole, joined by commas ("" when none); how many there are; and, with a
+ * vocabulary, how many cells hold text that is none of its words. Each tests the cells with
+ * REGEXMATCH, the RE2 a TextFinder's regular expression uses (fidelity A52); the count is computed
+ * apart from the list, so a list that came out wrong (or too long for a cell) does not agree with it.
  */
-export function foundFormulas(tab: TabKey, col: number, pattern: string): [rows: string, count: string] {
+export function foundFormulas(tab: TabKey, col: number, search: IndexedSearch): string[] {
   const c = columnLetter(col);
   const ref = `${sheetRef(TABS[tab].name)}!${c}2:${c}`;
-  const test = `--REGEXMATCH(TO_TEXT(${ref}),"^${pattern.replace(/"/g, '""')}$")`;
-  return [`=ARRAYFORMULA(TEXTJOIN(",",TRUE,REPT(ROW(${ref}),${test})))`, `=SUMPRODUCT(${test})`];
+  const test = (pattern: string) => `--REGEXMATCH(TO_TEXT(${ref}),"${pattern.replace(/"/g, '""')}")`;
+  const words = test(`^${indexedPattern(search.words)}$`);
+  const out = [`=ARRAYFORMULA(TEXTJOIN(",",TRUE,REPT(ROW(${ref}),${words})))`, `=SUMPRODUCT(${words})`];
+  if (search.vocabulary)
+    out.push(`=SUMPRODUCT(${test('\\S')})-SUMPRODUCT(${test(`^${indexedPattern(search.vocabulary)}$`)})`);
+  return out;
 }
-
-/** The literal cells after a search row's formulas: its tab's name and column. */
-export const foundRowTail = (tab: TabKey, col: number) => [TABS[tab].name, String(col)];
 
 /**
  * A search row's answer, when it can be trusted: its tab is trusted (`header` gives the header the
  * index shows for it), its column is the one an indexed search names in that header, its signature
- * shows exactly the formulas for it, and its list of rows agrees with its count.
+ * shows exactly the formulas for it, its list of rows agrees with its count, and no cell holds text
+ * outside the column's vocabulary.
  */
 export function foundAnswer(
   row: readonly Cell[],
   header: (tab: TabKey) => readonly Cell[] | undefined,
 ): { tab: TabKey; key: string; rows: readonly number[] } | undefined {
-  const col = Number(row[5]);
+  const col = Number(row[3]);
   for (const search of INDEXED_SEARCHES) {
-    const shown = TABS[search.tab].name === row[4] ? header(search.tab) : undefined;
+    const shown = TABS[search.tab].name === row[2] ? header(search.tab) : undefined;
     if (!shown || indexColumns(tabSpec(search.tab), shown)[search.field] !== col) continue;
-    const pattern = indexedPattern(search.words);
-    if (row[1] !== foundFormulas(search.tab, col, pattern).join('|')) continue;
-    const rows = rowList(row[2]);
-    if (!rows || rows.length !== row[3]) continue;
-    return { tab: search.tab, key: foundKey(col, pattern), rows };
+    if (row[1] !== foundFormulas(search.tab, col, search).join('|')) continue;
+    const [list, count, outside] = row.slice(FOUND_FIRST_COL);
+    const rows = rowList(list);
+    if (!rows || rows.length !== count || (search.vocabulary && outside !== 0)) continue;
+    return { tab: search.tab, key: foundKey(col, indexedPattern(search.words)), rows };
   }
   return undefined;
 }

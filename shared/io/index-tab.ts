@@ -18,12 +18,12 @@ import type { Cell } from '../sheet/cells';
 import { columnLetter, indexColumns, sheetRef } from '../sheet/codec';
 import { TABS, type TabKey, tabSpec } from '../workbook';
 import {
+  FOUND_FIRST_COL,
   FOUND_ROW,
   foundAnswer,
   foundFormulas,
-  foundRowTail,
   INDEXED_SEARCHES,
-  indexedPattern,
+  type IndexedSearch,
 } from './index-searches';
 import { TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS, TIME_ZONE_ROW } from './index-time-zone';
 import { literal } from './row-patterns';
@@ -162,7 +162,7 @@ export function indexGrid(
 ): string[][] {
   const rows: string[][] = [];
   const ids: [TabKey, string, number][] = [];
-  const searched: [TabKey, number, string][] = [];
+  const searched: [TabKey, number, IndexedSearch][] = [];
   for (const tab of INDEXED_TABS) {
     const t = tabs.get(tab);
     if (!t) continue;
@@ -173,17 +173,18 @@ export function indexGrid(
     for (const prefix of prefixesOf(tab, invoicePrefix)) ids.push([tab, prefix, keyCol]);
     for (const search of INDEXED_SEARCHES.filter((s) => s.tab === tab)) {
       const col = indexColumns(tabSpec(tab), t.header)[search.field] ?? -1;
-      if (col >= 0) searched.push([tab, col, indexedPattern(search.words)]);
+      if (col >= 0) searched.push([tab, col, search]);
     }
   }
   for (const [tab, prefix, keyCol] of ids)
     rows.push(
       signed(rows.length + 1, [ID_ROW], [idFormula(tab, prefix, keyCol)]).concat(TABS[tab].name, prefix),
     );
-  for (const [tab, col, pattern] of searched)
-    rows.push(
-      signed(rows.length + 1, [FOUND_ROW], foundFormulas(tab, col, pattern)).concat(foundRowTail(tab, col)),
-    );
+  for (const [tab, col, search] of searched) {
+    const formulas = foundFormulas(tab, col, search);
+    const cols = formulas.map((_, i) => FOUND_FIRST_COL + i);
+    rows.push([FOUND_ROW, signature(rows.length + 1, cols), TABS[tab].name, String(col), ...formulas]);
+  }
   if (timeZone !== '') {
     const cols = TIME_ZONE_CHECKS.map((_, i) => TIME_ZONE_CHECK_COL + i);
     rows.push([TIME_ZONE_ROW, signature(rows.length + 1, cols), timeZone, ...TIME_ZONE_CHECKS]);

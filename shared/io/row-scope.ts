@@ -16,6 +16,7 @@ import { indexColumns, type RawTab } from '../sheet/codec';
 import { DEFAULT_SETTINGS, rawSetting } from '../tabs/settings';
 import { HOLD_STATES } from '../tabs/vocabulary';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from '../workbook';
+import { indexedPattern } from './index-searches';
 import { alternation, literal, mayWait, vocabularyWord } from './row-patterns';
 import {
   ORDER_NEIGHBOURS,
@@ -24,7 +25,7 @@ import {
   type ScopeOptions,
   TAIL_ROWS,
 } from './scope-contract';
-import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
+import { EMPTY_ROW, grow, promoteWaiting, type Sets, WAITING_LINE_STATUSES } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
 import { holds, MemoryMiss } from './search-memory';
 
@@ -38,6 +39,9 @@ const ID_TABS: readonly TabKey[] = [
   'pos',
   'notifications',
 ];
+/** The Status search the index may answer: lines that may wait (shared/io/index-searches.ts). */
+const MAY_WAIT = indexedPattern(WAITING_LINE_STATUSES);
+
 /** Tabs a command may add rows to (ship moves a remainder to a new order): their last row is asked. */
 const APPEND_TABS: ReadonlySet<TabKey> = new Set([...ID_TABS, 'orders']);
 
@@ -140,13 +144,22 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     : {};
   const skuCol = orderCols.sku ?? -1;
   const statusCol = orderCols.status ?? -1;
-  const filtered = options.waiting === true && source.column !== undefined && statusCol >= 0;
+  const filtered =
+    options.waiting === true && (source.column !== undefined || source.known !== undefined) && statusCol >= 0;
   const waitingOnly = (rows: number[]): number[] => {
     const grid = grids.get('orders');
     const unknown = rows.filter((r) => !grid?.read.has(r) && !wanted.get('orders')?.has(r));
-    if (!source.column || unknown.length === 0) return rows;
-    const status = source.column(TABS.orders.name, unknown, statusCol);
-    const drop = new Set(unknown.filter((r) => !mayWait(status.get(r))));
+    if (unknown.length === 0) return rows;
+    // The index may list the lines that may wait (no cell outside the status vocabulary): no read.
+    const listed = source.known?.(TABS.orders.name, statusCol, MAY_WAIT);
+    let drop: Set<number>;
+    if (listed) {
+      const keep = new Set(listed);
+      drop = new Set(unknown.filter((r) => !keep.has(r)));
+    } else if (source.column) {
+      const status = source.column(TABS.orders.name, unknown, statusCol);
+      drop = new Set(unknown.filter((r) => !mayWait(status.get(r))));
+    } else return rows;
     return rows.filter((r) => !drop.has(r));
   };
   // Words whose rows came from memory, checked once read; words searched, recorded once read.

@@ -42,6 +42,11 @@ export interface RowSource {
   vouches?(tab: string, id: string): boolean;
   /** One column (0-based) of the given rows (1-based): the cells alone, read as cheaply as they lie. */
   column?(tab: string, rows: readonly number[], col: number): ReadonlyMap<number, Cell>;
+  /**
+   * The rows whose cell in column `col` matches `pattern` whole, when the source knows them without
+   * a call (the add-on's index tab answers a few fixed searches: shared/io/index-searches.ts).
+   */
+  known?(tab: string, col: number, pattern: string): readonly number[] | undefined;
 }
 
 /**

@@ -181,7 +181,7 @@ describe('add-on: who is on hold, from the index', () => {
     const index = desk.twin.sheetNamed(INDEX_TAB);
     const row = index.values.findIndex((r) => r[0] === 'Rows matching');
     expect(row).toBeGreaterThan(0);
-    if (breakRow) desk.twin.write(`'${INDEX_TAB}'!D${row + 1}`, [['0']], 'RAW');
+    if (breakRow) desk.twin.write(`'${INDEX_TAB}'!F${row + 1}`, [['7']], 'RAW');
     desk.rt.counter.reset();
     const reply = act({ action: 'cancel-line', orderId: 'SO-A', line: 1, reason: 'Customer Requested' });
     expect(reply.logId).toMatch(/^LG-/);
@@ -201,6 +201,61 @@ describe('add-on: who is on hold, from the index', () => {
     expect(answered).toEqual({ ...searched, searches: answered.searches });
     // The one search the index answers: the Hold column's.
     expect(answered.searches).toBe(searched.searches - 1);
+  });
+});
+
+describe('add-on: which lines may wait, from the index', () => {
+  /**
+   * SO-2 holds the five tiles in stock; SO-1, ship complete, is parked for them 40 lines below; its
+   * cancel frees them. `status` decides the index's Status row: answered, broken (a count typed
+   * over) or refused (a Status cell elsewhere holds text that is no status). The reads of single
+   * cells of a column the cancel made, and SO-1 after.
+   */
+  async function cancelFreeing(status: 'answered' | 'broken' | 'refused') {
+    const desk = await openDesk();
+    desk.run('menuSetUpWorkbook');
+    desk.type('Inventory', [{ SKU: 'TILE-9', Warehouse: 'MAIN', OnHand: 5 }]);
+    const order = { Line: 1, OrderDate: '2026-11-10', Customer: 'Bayside', Warehouse: 'MAIN', Qty: 5 };
+    const others = Array.from({ length: 40 }, (_, i) => ({
+      ...order,
+      OrderID: `SO-${100 + i}`,
+      SKU: `O-${i}`,
+    }));
+    desk.type('Orders', [{ ...order, OrderID: 'SO-2', SKU: 'TILE-9' }, ...others]);
+    desk.type('Orders', [{ ...order, OrderID: 'SO-1', SKU: 'TILE-9', ShipPolicy: 'Ship complete' }]);
+    desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: rid(), attempt: 1 });
+    const row = desk.twin
+      .sheetNamed(INDEX_TAB)
+      .values.findIndex((r) => r[0] === 'Rows matching' && r[3] !== '');
+    const statusRow = desk.twin
+      .sheetNamed(INDEX_TAB)
+      .values.findIndex((r, i) => i > row && r[0] === 'Rows matching');
+    if (status === 'broken') desk.twin.write(`'${INDEX_TAB}'!F${statusRow + 1}`, [['9']], 'RAW');
+    if (status === 'refused') desk.twin.write('Orders!X20', [['Shiped']], 'RAW');
+    desk.rt.counter.reset();
+    const reply = desk.run<ActionReply>('sidebarAction', {
+      command: { action: 'cancel-line', orderId: 'SO-2', line: 1, reason: 'Customer Requested' },
+      requestId: rid(),
+      attempt: 1,
+    });
+    expect(reply.logId).toMatch(/^LG-/);
+    const so1 = desk.rows('Orders').find((r) => r.OrderID === 'SO-1');
+    return {
+      reads: desk.rt.counter.counts['Range.getValues'] ?? 0,
+      so1: `${so1?.Status} ${so1?.QtyAllocated}`,
+    };
+  }
+
+  it('keeps the waiting lines a SKU search found by the index, reading no Status cell, as the read does', async () => {
+    const answered = await cancelFreeing('answered');
+    const broken = await cancelFreeing('broken');
+    const refused = await cancelFreeing('refused');
+    expect(answered.so1).toBe('Allocated 5');
+    expect(broken.so1).toBe(answered.so1);
+    expect(refused.so1).toBe(answered.so1);
+    // Without the index's answer the Status cells of the lines found are read first: one call more.
+    expect(answered.reads).toBe(broken.reads - 1);
+    expect(refused.reads).toBe(broken.reads);
   });
 });
 

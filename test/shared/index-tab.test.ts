@@ -5,7 +5,13 @@
  * count only for a trusted tab, with the formula written for that tab's key column.
  */
 import { describe, expect, it } from 'vitest';
-import { foundFormulas, foundKey, indexedPattern } from '../../shared/io/index-searches';
+import {
+  foundFormulas,
+  foundKey,
+  INDEXED_SEARCHES,
+  type IndexedSearch,
+  indexedPattern,
+} from '../../shared/io/index-searches';
 import { idsKnown, indexGrid, lastRowIn, readIndex, signature, vouches } from '../../shared/io/index-tab';
 import { indexTimeZone, TIME_ZONE_CHECKS } from '../../shared/io/index-time-zone';
 import { type IsoDate, zonedInstant } from '../../shared/primitives/dates';
@@ -131,30 +137,52 @@ describe('index tab', () => {
     expect(readIndex(broken).has('log')).toBe(false);
   });
 
-  it('answers the Hold search when its list of rows agrees with its count, and only then', () => {
+  describe('search rows', () => {
     const orders = Object.values(OrdersTab.columns).map((c) => c.header) as Cell[];
-    const hold = orders.indexOf('Hold');
     const written = indexGrid(new Map([['orders', { header: orders, gridCols: orders.length }]]));
-    const found = written.find((r) => r[0] === 'Rows matching');
-    const pattern = indexedPattern(HOLD_STATES);
-    expect(found?.slice(2, 6)).toEqual([...foundFormulas('orders', hold, pattern), 'Orders', String(hold)]);
-    // The Orders row as Sheets computes it, then the search row with `list` and `count` computed.
+    const [holdSearch, statusSearch] = INDEXED_SEARCHES as [IndexedSearch, IndexedSearch];
+    const colOf = (s: IndexedSearch) => orders.indexOf(s.field === 'hold' ? 'Hold' : 'Status');
+    const sig = (s: IndexedSearch, col = colOf(s)) => foundFormulas('orders', col, s).join('|');
+    // The Orders row as Sheets computes it, then a search row with its formulas' values.
     const tabRow = written[0] as string[];
-    const values = (list: Cell, count: Cell, sig = foundFormulas('orders', hold, pattern).join('|')) => [
+    const values = (s: IndexedSearch, computed: Cell[], signed = sig(s)) => [
       [tabRow[0], tabRow.slice(2).join('|'), 50_001, orders.length, 50_001, ...orders] as Cell[],
-      ['Rows matching', sig, list, count, 'Orders', String(hold)] as Cell[],
+      ['Rows matching', signed, 'Orders', String(colOf(s)), ...computed] as Cell[],
     ];
-    const answer = (v: Cell[][]) => readIndex(v).get('orders')?.found?.get(foundKey(hold, pattern));
-    expect(answer(values('12,40007', 2))).toEqual([12, 40007]);
-    expect(answer(values('', 0))).toEqual([]);
-    expect(answer(values(9, 1))).toEqual([9]);
-    // A list that disagrees with its count (cut short, or an error where the list belongs).
-    expect(answer(values('12', 2))).toBeUndefined();
-    expect(answer(values('#VALUE!', 2))).toBeUndefined();
-    expect(answer(values('', '#N/A'))).toBeUndefined();
-    // Formulas Sheets rewrote (a column moved): the row is for another column.
-    const moved = foundFormulas('orders', hold + 1, pattern).join('|');
-    expect(answer(values('12', 1, moved))).toBeUndefined();
+    const answer = (s: IndexedSearch, v: Cell[][]) =>
+      readIndex(v)
+        .get('orders')
+        ?.found?.get(foundKey(colOf(s), indexedPattern(s.words)));
+
+    it('are written one per indexed search, signing their formulas', () => {
+      const rows = written.filter((r) => r[0] === 'Rows matching');
+      expect(rows.map((r) => r.slice(2, 4))).toEqual([
+        ['Orders', String(colOf(holdSearch))],
+        ['Orders', String(colOf(statusSearch))],
+      ]);
+      expect(rows[1]?.slice(4, 7)).toEqual(foundFormulas('orders', colOf(statusSearch), statusSearch));
+      expect(indexedPattern(holdSearch.words)).toBe(indexedPattern(HOLD_STATES));
+    });
+
+    it('answer when the list of rows agrees with the count, and only then', () => {
+      expect(answer(holdSearch, values(holdSearch, ['12,40007', 2]))).toEqual([12, 40007]);
+      expect(answer(holdSearch, values(holdSearch, ['', 0]))).toEqual([]);
+      expect(answer(holdSearch, values(holdSearch, [9, 1]))).toEqual([9]);
+      // A list that disagrees with its count (cut short, or an error where the list belongs).
+      expect(answer(holdSearch, values(holdSearch, ['12', 2]))).toBeUndefined();
+      expect(answer(holdSearch, values(holdSearch, ['#VALUE!', 2]))).toBeUndefined();
+      expect(answer(holdSearch, values(holdSearch, ['', '#N/A']))).toBeUndefined();
+      // Formulas Sheets rewrote (a column moved): the row is for another column.
+      const moved = sig(holdSearch, colOf(holdSearch) + 1);
+      expect(answer(holdSearch, values(holdSearch, ['12', 1], moved))).toBeUndefined();
+    });
+
+    it('answer for a column with a vocabulary only while no cell holds text outside it', () => {
+      expect(answer(statusSearch, values(statusSearch, ['7,19', 2, 0]))).toEqual([7, 19]);
+      // A Status cell typed as "Shiped": the codec would name it, so the cells are read.
+      expect(answer(statusSearch, values(statusSearch, ['7,19', 2, 1]))).toBeUndefined();
+      expect(answer(statusSearch, values(statusSearch, ['7,19', 2, '#REF!']))).toBeUndefined();
+    });
   });
 
   it('vouches for the time zone Set up wrote while Sheets computes its check dates as midnights there', () => {
