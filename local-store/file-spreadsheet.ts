@@ -156,13 +156,23 @@ export class FileSpreadsheet implements SpreadsheetPort {
   }
 
   async read(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }> {
+    return this.tabs(tabNames, true);
+  }
+
+  /** The tabs without copying their rows: copying 200,000 rows was a tenth of a `check`. */
+  async view(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }> {
+    return this.tabs(tabNames, false);
+  }
+
+  private async tabs(tabNames: readonly string[], copy: boolean) {
     await this.locked();
     this.replay();
     this.calls.read += 1;
     const tabs: Record<string, RawTab> = {};
     for (const name of tabNames) {
       const sheet = sheetByTitle(this.copy, name);
-      if (sheet) tabs[name] = { name, values: sheet.values.map((r) => [...r]) as Cell[][] };
+      const values = sheet?.values as Cell[][] | undefined;
+      if (values) tabs[name] = { name, values: copy ? values.map((r) => [...r]) : values };
     }
     return { tabs, timeZone: this.copy.properties.timeZone };
   }

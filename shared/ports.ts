@@ -18,6 +18,12 @@ export interface SpreadsheetPort {
     tabNames: readonly string[],
     tails?: Readonly<Record<string, number>>,
   ): Promise<{ tabs: Record<string, RawTab>; timeZone: string; highestIds?: Record<string, number> }>;
+  /**
+   * Reads whole tabs to look at only (`check`): the caller changes none of the values, so a port may
+   * hand out the rows it holds instead of copies (a workbook file: no copy of every row). Optional:
+   * `read` serves otherwise.
+   */
+  view?(tabNames: readonly string[]): Promise<{ tabs: Record<string, RawTab>; timeZone: string }>;
   /** Applies every patch in one batch; new header cells and new tabs come as patches too. */
   write(patches: readonly TabPatch[], newTabs?: readonly RawTab[]): Promise<void>;
   /**

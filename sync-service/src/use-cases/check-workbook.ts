@@ -29,7 +29,8 @@ export async function checkWorkbook(
   ctx: CommandContext,
   repair: boolean,
 ): Promise<CheckReport> {
-  const { tabs: raw, timeZone } = await port.read(ALL_TAB_NAMES);
+  // Looked at, never changed: a repair below writes through the port and never uses `raw` after.
+  const { tabs: raw, timeZone } = await (port.view ? port.view(ALL_TAB_NAMES) : port.read(ALL_TAB_NAMES));
   const inspection = inspectWorkbook(raw, timeZone, 'api', ctx);
   const { problems, needsSetup, needsRefresh } = inspection;
   // The formula columns where this edge keeps them: said first, before the low-stock list.
