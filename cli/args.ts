@@ -4,7 +4,7 @@
  * by the shared zod schema, so the CLI accepts exactly what every other edge accepts.
  */
 import { parseArgs } from 'node:util';
-import { COMMAND_FLAGS } from '../shared/commands/flags';
+import { COMMAND_FLAGS } from '../shared/commands/catalog';
 import { type Action, type Command, CommandSchema } from '../shared/commands/schema';
 import { isIsoDate } from '../shared/primitives/dates';
 import { matchVocabulary } from '../shared/tabs/vocabulary';

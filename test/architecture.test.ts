@@ -96,17 +96,27 @@ const BELOW: Record<string, readonly string[]> = {
 };
 const ABOVE_DOMAIN = ['shared/io', 'shared/sidebar'];
 
-/** Files of shared/commands/ that are no command: the schema of them all and the Log's undo detail. */
-const SHARED_COMMAND_FILES = ['shared/commands/schema.ts', 'shared/commands/action-detail.ts'];
+/**
+ * Files of shared/commands/ that are no command: the schema of them all, the Log's undo detail, what
+ * a spec is and the CLI flags several actions share.
+ */
+const SHARED_COMMAND_FILES = [
+  'shared/commands/schema.ts',
+  'shared/commands/action-detail.ts',
+  'shared/commands/spec.ts',
+  'shared/commands/flags.ts',
+];
+/** The files that gather every command: the list of specs, and the entry that runs one. */
+const COMMAND_LISTS = ['shared/commands/run.ts', 'shared/commands/catalog.ts'];
 
-/** Imports from one command to another, the entry (run.ts) and allocate (reused whole) aside. */
+/** Imports from one command to another, the lists of them and allocate (reused whole) aside. */
 function commandCrossings(graph: readonly Edge[]): string[] {
   const command = (f: string) => f.startsWith('shared/commands/') && !SHARED_COMMAND_FILES.includes(f);
   return graph
     .filter(
       (e) =>
         command(e.from) &&
-        e.from !== 'shared/commands/run.ts' &&
+        !COMMAND_LISTS.includes(e.from) &&
         command(e.to) &&
         e.to !== 'shared/commands/allocate.ts',
     )

@@ -20,6 +20,8 @@ import {
   wholeOrderDemand,
 } from '../queue';
 import { unplannedQty } from '../tabs/orders';
+import { order } from './flags';
+import { type ActionSpec, NO_ENTITIES } from './spec';
 
 function allocateShipComplete(desk: Desk, positions: number[]): void {
   const lines = positions.map((at) => desk.uow.at('orders', at));
@@ -114,3 +116,10 @@ export function allocate(desk: Desk, orderId?: string): void {
   if (!orderId && held.size > 0)
     desk.messages.splice(1, 0, `on hold, skipped: ${[...held].sort().join(', ')}`);
 }
+
+/** `allocate`: one order's lines, or (no order) every open line in queue order: a batch. */
+export const ALLOCATE: ActionSpec<'allocate'> = {
+  run: (d, c) => allocate(d, c.orderId),
+  names: (c) => (c.orderId ? { ...NO_ENTITIES, orders: [c.orderId] } : null),
+  flags: [order],
+};

@@ -11,6 +11,7 @@ import { addCall } from '../calls';
 import type { Desk } from '../desk';
 import { addDays, daysBetween, type IsoDate } from '../primitives/dates';
 import type { VendorEta } from '../vendor-etas';
+import type { ActionSpec } from './spec';
 
 /**
  * A vendor's median slip in days (receipt − promise) over its last ten received PO lines; `null`
@@ -122,3 +123,5 @@ export function applyEtas(desk: Desk, etas: readonly VendorEta[]): void {
   }
   desk.messages.unshift(`${etas.length} ETA(s) read, ${changed} changed`);
 }
+
+export const APPLY_ETAS: ActionSpec<'apply-etas'> = { run: (d, c) => applyEtas(d, c.etas) };

@@ -14,6 +14,9 @@ import { isOpenBackorder } from '../tabs/backorders';
 import { substitutesOf } from '../tabs/inventory';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 import type { CallMethod, CancelReason, CustomerChoice } from '../tabs/vocabulary';
+import { CALL_METHODS, CUSTOMER_CHOICES } from '../tabs/vocabulary';
+import { backorder, cancelReason, line, note, order, qty } from './flags';
+import { type ActionSpec, aBackorder, anOrder, NO_ENTITIES } from './spec';
 
 export interface CreateBackorderArgs {
   readonly orderId: string;
@@ -208,3 +211,42 @@ export function logCall(desk: Desk, args: LogCallArgs): void {
   );
   desk.entity(`Order ${args.orderId}`);
 }
+
+export const CREATE_BACKORDER: ActionSpec<'create-backorder'> = {
+  run: createBackorder,
+  names: anOrder,
+  flags: [order, line, qty, ['date', 'date'], ['reason', 'reason'], note],
+};
+export const CANCEL: ActionSpec<'cancel'> = {
+  run: (d, c) => {
+    cancelBackorder(d, c);
+  },
+  names: aBackorder,
+  flags: [backorder, cancelReason, note],
+};
+export const RESCHEDULE: ActionSpec<'reschedule'> = {
+  run: reschedule,
+  names: aBackorder,
+  flags: [backorder, ['date', 'date'], ['reason', 'reason']],
+};
+export const SUBSTITUTE: ActionSpec<'substitute'> = {
+  run: substitute,
+  names: (c) => ({ ...NO_ENTITIES, backorders: [c.backorderId], skus: [c.sku] }),
+  flags: [backorder, ['sku', 'sku'], qty, note],
+};
+export const LOG_CALL: ActionSpec<'log-call'> = {
+  run: logCall,
+  names: (c) => ({
+    ...NO_ENTITIES,
+    backorders: c.backorderId ? [c.backorderId] : [],
+    orders: c.orderId ? [c.orderId] : [],
+  }),
+  flags: [
+    backorder,
+    order,
+    ['method', 'method', { vocabulary: CALL_METHODS }, 'Phone'],
+    ['summary', 'note'],
+    ['choice', 'choice', { vocabulary: CUSTOMER_CHOICES }],
+    ['nextFollowUp', 'date'],
+  ],
+};

@@ -11,6 +11,8 @@ import { giveFreedStock, takeOpenUnits } from '../line-units';
 import { refuseUnless } from '../primitives/errors';
 import { openQty } from '../tabs/orders';
 import type { CancelReason } from '../tabs/vocabulary';
+import { cancelReason, line, note, order, qty } from './flags';
+import { type ActionSpec, anOrder } from './spec';
 
 export interface CancelLineArgs {
   readonly orderId: string;
@@ -49,3 +51,11 @@ export function cancelLine(desk: Desk, args: CancelLineArgs): number {
   giveFreedStock(desk, start.sku, freed);
   return want;
 }
+
+export const CANCEL_LINE: ActionSpec<'cancel-line'> = {
+  run: (d, c) => {
+    cancelLine(d, c);
+  },
+  names: anOrder,
+  flags: [order, line, qty, cancelReason, note],
+};

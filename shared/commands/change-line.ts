@@ -17,6 +17,8 @@ import type { IsoDate } from '../primitives/dates';
 import { refuseUnless } from '../primitives/errors';
 import { formatCents, toCents } from '../primitives/money';
 import { allocate } from './allocate';
+import { line, note, order, qty } from './flags';
+import { type ActionSpec, anOrder } from './spec';
 
 export interface ChangeLineArgs {
   readonly orderId: string;
@@ -84,3 +86,9 @@ export function changeLine(desk: Desk, args: ChangeLineArgs): void {
   desk.messages.unshift(`${name}: ${said.length > 0 ? said.join('; ') : 'nothing changed'}`);
   giveFreedStock(desk, start.sku, freed);
 }
+
+export const CHANGE_LINE: ActionSpec<'change-line'> = {
+  run: changeLine,
+  names: anOrder,
+  flags: [order, line, qty, ['requiredDate', 'date'], ['unitPrice', 'price', 'amount'], note],
+};

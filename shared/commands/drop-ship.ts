@@ -8,6 +8,8 @@ import { refuseUnless } from '../primitives/errors';
 import { dropShipped } from '../queue';
 import { formatReservation, parseReservation } from '../reservations';
 import type { PoLine } from '../tabs/purchase-orders';
+import { backorder } from './flags';
+import { type ActionSpec, aBackorder } from './spec';
 
 export function dropShip(desk: Desk, backorderId: string): void {
   const b = desk.backorder(backorderId);
@@ -57,3 +59,9 @@ export function dropShip(desk: Desk, backorderId: string): void {
     `${po}: ${b.qtyRemaining} × ${b.sku} from ${item.vendor}, shipped by the vendor to ${b.customer}`,
   );
 }
+
+export const DROP_SHIP: ActionSpec<'drop-ship'> = {
+  run: (d, c) => dropShip(d, c.backorderId),
+  names: aBackorder,
+  flags: [backorder],
+};

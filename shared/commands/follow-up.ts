@@ -4,6 +4,7 @@
  * running it twice a day changes nothing the second time.
  */
 import type { Desk } from '../desk';
+import type { ActionSpec } from './spec';
 
 export function followUpOverdue(desk: Desk): void {
   desk.entity('Backorders');
@@ -21,3 +22,5 @@ export function followUpOverdue(desk: Desk): void {
   }
   desk.messages.unshift(`${n} overdue backorder(s) set to follow up today`);
 }
+
+export const FOLLOW_UP: ActionSpec<'follow-up'> = { run: followUpOverdue };

@@ -10,6 +10,8 @@ import { refuseUnless } from '../primitives/errors';
 import { dropShipped, reserveForBackorder } from '../queue';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { recordShipment, type ShipVia } from '../shipments';
+import { backorder, qty, shipping } from './flags';
+import { type ActionSpec, NO_ENTITIES } from './spec';
 
 export interface FulfillArgs extends ShipVia {
   readonly backorderId?: string;
@@ -99,3 +101,13 @@ export function fulfill(desk: Desk, args: FulfillArgs): void {
   }
   recomputeQueues(desk);
 }
+
+/** `fulfill`: one backorder, or a SKU's ready backorders; with neither, every ready one (a batch). */
+export const FULFILL: ActionSpec<'fulfill'> = {
+  run: fulfill,
+  names: (c) =>
+    c.backorderId || c.sku
+      ? { ...NO_ENTITIES, backorders: c.backorderId ? [c.backorderId] : [], skus: c.sku ? [c.sku] : [] }
+      : null,
+  flags: [backorder, ['sku', 'sku'], qty, ...shipping],
+};

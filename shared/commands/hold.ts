@@ -10,6 +10,8 @@ import { isHeld } from '../holds';
 import { refuseUnless } from '../primitives/errors';
 import { openQty } from '../tabs/orders';
 import { allocate } from './allocate';
+import { note, order } from './flags';
+import { type ActionSpec, anOrder } from './spec';
 
 export function hold(desk: Desk, orderId: string, note: string | undefined): void {
   const lines = desk.linesOf(orderId);
@@ -34,3 +36,14 @@ export function release(desk: Desk, orderId: string): void {
   allocate(desk, orderId);
   desk.messages.unshift(`Order ${orderId} released and allocated`);
 }
+
+export const HOLD: ActionSpec<'hold'> = {
+  run: (d, c) => hold(d, c.orderId, c.note),
+  names: anOrder,
+  flags: [order, note],
+};
+export const RELEASE: ActionSpec<'release'> = {
+  run: (d, c) => release(d, c.orderId),
+  names: anOrder,
+  flags: [order],
+};

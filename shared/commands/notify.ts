@@ -14,6 +14,7 @@ import { contactOf, type DueNotice, dueNotices, noticeFor, refuseBadTemplates } 
 import { DeskError, refuseUnless } from '../primitives/errors';
 import type { Notice, NoticeKind } from '../tabs/notifications';
 import type { Workbook } from '../workbook';
+import { type ActionSpec, aBackorder } from './spec';
 
 const workbookOf = (desk: Desk): Workbook => ({ ...desk.uow.before, config: desk.config });
 
@@ -149,3 +150,12 @@ export function recordNotice(
   desk.entity(`Backorder ${b.backorderId}`);
   desk.messages.push(`${n.noticeId} ${n.kind} recorded as sent to ${n.to || 'the customer'}: ${n.subject}`);
 }
+
+export const NOTIFY_BEGIN: ActionSpec<'notify-begin'> = {
+  run: (d, c) => notifyBegin(d, c.limit ?? 10, c.skip ?? []),
+};
+export const NOTIFY_SETTLE: ActionSpec<'notify-settle'> = { run: (d, c) => notifySettle(d, c.results) };
+export const RECORD_NOTICE: ActionSpec<'record-notice'> = {
+  run: (d, c) => recordNotice(d, c.backorderId, c.kind, c.to ?? ''),
+  names: aBackorder,
+};

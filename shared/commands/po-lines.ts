@@ -15,6 +15,8 @@ import { DeskError, refuseUnless } from '../primitives/errors';
 import { describeExpected, planAgain } from '../queue';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
+import { line, note, po, qty } from './flags';
+import { type ActionSpec, NO_ENTITIES } from './spec';
 
 function linesOf(desk: Desk, po: string) {
   const lines = desk.uow.all('pos').filter((p) => p.po === po);
@@ -144,3 +146,19 @@ export function cancelPoLine(desk: Desk, args: CancelPoLineArgs): void {
     desk.messages.push(`${b.backorderId} (${b.customer}): now expected ${describe(next)}; follow up today`);
   }
 }
+
+export const SEND_PO: ActionSpec<'send-po'> = {
+  run: (d, c) => sendPo(d, c.po),
+  names: (c) => ({ ...NO_ENTITIES, pos: [c.po] }),
+  flags: [po],
+};
+export const CHANGE_PO: ActionSpec<'change-po'> = {
+  run: changePo,
+  names: (c) => ({ ...NO_ENTITIES, pos: [c.po], poLines: [c.line] }),
+  flags: [po, line, ['promisedDate', 'date'], qty],
+};
+export const CANCEL_PO_LINE: ActionSpec<'cancel-po-line'> = {
+  run: cancelPoLine,
+  names: (c) => ({ ...NO_ENTITIES, pos: [c.po], poLines: [c.line] }),
+  flags: [po, line, note],
+};

@@ -10,6 +10,8 @@ import { refreshOnOrder } from '../purchasing';
 import { receiveDropShip } from '../shipments';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
+import { line, po, qty } from './flags';
+import { type ActionSpec, NO_ENTITIES } from './spec';
 
 export interface ReceiveArgs {
   readonly po: string;
@@ -77,3 +79,12 @@ export function receive(desk: Desk, args: ReceiveArgs): void {
   }
   refuseUnless(received > 0, `PO ${args.po}: nothing left to receive`);
 }
+
+export const RECEIVE: ActionSpec<'receive'> = {
+  run: receive,
+  names: (c) => {
+    const lines = c.lines ?? (c.line === undefined ? undefined : [c.line]);
+    return { ...NO_ENTITIES, pos: [c.po], ...(lines ? { poLines: lines } : {}) };
+  },
+  flags: [po, line, qty],
+};

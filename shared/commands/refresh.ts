@@ -6,6 +6,7 @@
 import { recomputeQueues } from '../backorder';
 import type { Desk } from '../desk';
 import { deriveBackorderStatus, deriveLineStatus, derivePoStatus } from '../status';
+import type { ActionSpec } from './spec';
 
 export function refresh(desk: Desk): void {
   desk.entity('Workbook');
@@ -30,3 +31,5 @@ export function refresh(desk: Desk): void {
   for (const i of desk.uow.all('inventory')) desk.touchedSkus.add(i.sku);
   recomputeQueues(desk);
 }
+
+export const REFRESH: ActionSpec<'refresh'> = { run: refresh };

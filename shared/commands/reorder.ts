@@ -13,6 +13,7 @@ import { refuseUnless } from '../primitives/errors';
 import { refreshOnOrder } from '../purchasing';
 import { reorderReport } from '../reorder';
 import type { PoLine } from '../tabs/purchase-orders';
+import type { ActionSpec } from './spec';
 
 export function reorder(desk: Desk): void {
   desk.stock.flush(); // the report reads Inventory records: give it the levels of this command
@@ -94,3 +95,5 @@ export function reorder(desk: Desk): void {
     });
   }
 }
+
+export const REORDER: ActionSpec<'reorder'> = { run: reorder, flags: [] };

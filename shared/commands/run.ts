@@ -1,7 +1,7 @@
 /**
  * Runs one command against a workbook: the single entry point of the core for every edge. It refuses a
  * command built on stale rows, returns the earlier outcome for a RequestID already applied
- * (idempotency), settles recorded deliveries, dispatches to the handler, hands the stock it freed or
+ * (idempotency), settles recorded deliveries, runs the action (its spec: catalog.ts), hands the stock it freed or
  * brought to whoever waits next and keeps every backorder's PO link live (shared/queue.ts), invoices
  * the shipments it made, keeps OnOrder and the backorder queues current, and writes exactly one Log row holding who,
  * what, when, a before/after summary and what undo needs (before-images, after-versions, new keys).
@@ -19,24 +19,8 @@ import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, tabKeyOf, tabSpec, type Workbook, type WorkbookChanges } from '../workbook';
 import { detailOf, expiredDetails, rowVersion } from './action-detail';
-import { allocate } from './allocate';
-import { applyEtas } from './apply-etas';
-import { cancelBackorder, createBackorder, logCall, reschedule, substitute } from './backorder-actions';
-import { cancelLine } from './cancel-line';
-import { changeLine } from './change-line';
-import { dropShip } from './drop-ship';
-import { followUpOverdue } from './follow-up';
-import { fulfill } from './fulfill';
-import { hold, release } from './hold';
-import { notifyBegin, notifySettle, recordNotice } from './notify';
-import { cancelPoLine, changePo, sendPo } from './po-lines';
-import { receive } from './receive';
-import { refresh } from './refresh';
-import { reorder } from './reorder';
+import { ACTION_SPECS } from './catalog';
 import type { Action, Command } from './schema';
-import { ship } from './ship';
-import { transfer } from './transfer';
-import { undo } from './undo';
 
 export interface CommandResult {
   readonly action: Action;
@@ -56,43 +40,6 @@ export interface CommandOutcome {
   readonly log: LogEntry | null;
   readonly result: CommandResult;
 }
-
-type Handler = (desk: Desk, command: never) => void;
-
-const HANDLERS: Record<Action, Handler> = {
-  allocate: (d, c: Extract<Command, { action: 'allocate' }>) => allocate(d, c.orderId),
-  ship: (d, c: Extract<Command, { action: 'ship' }>) => ship(d, c),
-  'create-backorder': (d, c: Extract<Command, { action: 'create-backorder' }>) => createBackorder(d, c),
-  receive: (d, c: Extract<Command, { action: 'receive' }>) => receive(d, c),
-  fulfill: (d, c: Extract<Command, { action: 'fulfill' }>) => fulfill(d, c),
-  cancel: (d, c: Extract<Command, { action: 'cancel' }>) => {
-    cancelBackorder(d, c);
-  },
-  'cancel-line': (d, c: Extract<Command, { action: 'cancel-line' }>) => {
-    cancelLine(d, c);
-  },
-  'change-line': (d, c: Extract<Command, { action: 'change-line' }>) => changeLine(d, c),
-  hold: (d, c: Extract<Command, { action: 'hold' }>) => hold(d, c.orderId, c.note),
-  release: (d, c: Extract<Command, { action: 'release' }>) => release(d, c.orderId),
-  'send-po': (d, c: Extract<Command, { action: 'send-po' }>) => sendPo(d, c.po),
-  'change-po': (d, c: Extract<Command, { action: 'change-po' }>) => changePo(d, c),
-  'cancel-po-line': (d, c: Extract<Command, { action: 'cancel-po-line' }>) => cancelPoLine(d, c),
-  reschedule: (d, c: Extract<Command, { action: 'reschedule' }>) => reschedule(d, c),
-  substitute: (d, c: Extract<Command, { action: 'substitute' }>) => substitute(d, c),
-  'log-call': (d, c: Extract<Command, { action: 'log-call' }>) => logCall(d, c),
-  transfer: (d, c: Extract<Command, { action: 'transfer' }>) => transfer(d, c),
-  'drop-ship': (d, c: Extract<Command, { action: 'drop-ship' }>) => dropShip(d, c.backorderId),
-  reorder: (d) => reorder(d),
-  undo: (d) => undo(d),
-  'apply-etas': (d, c: Extract<Command, { action: 'apply-etas' }>) => applyEtas(d, c.etas),
-  refresh: (d) => refresh(d),
-  'follow-up': (d) => followUpOverdue(d),
-  'notify-begin': (d, c: Extract<Command, { action: 'notify-begin' }>) =>
-    notifyBegin(d, c.limit ?? 10, c.skip ?? []),
-  'notify-settle': (d, c: Extract<Command, { action: 'notify-settle' }>) => notifySettle(d, c.results),
-  'record-notice': (d, c: Extract<Command, { action: 'record-notice' }>) =>
-    recordNotice(d, c.backorderId, c.kind, c.to ?? ''),
-};
 
 /** `Orders:SO-1#2` → the record, for version checks. */
 function findByRef(wb: Workbook, ref: string): { tab: TabKey; record: object } | undefined {
@@ -144,7 +91,7 @@ export function runCommand(wb: Workbook, command: Command, ctx: CommandContext):
   const uow = new UnitOfWork(wb, ctx.highestIds);
   const desk = new Desk(uow, wb.config, ctx);
   settleDeliveries(desk);
-  (HANDLERS[command.action] as (d: Desk, c: Command) => void)(desk, command);
+  (ACTION_SPECS[command.action].run as (d: Desk, c: Command) => void)(desk, command);
   // The queue as a standing rule (shared/queue.ts).
   if (settlesAfter(command)) {
     settleQueues(desk, [...desk.touchedSkus]);

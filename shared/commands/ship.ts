@@ -12,6 +12,8 @@ import { DeskError, refuseUnless } from '../primitives/errors';
 import { formatReservation, parseReservation, reservedTotal, takeFromReservation } from '../reservations';
 import { recordShipment, type ShipVia } from '../shipments';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
+import { line, order, qty, shipping } from './flags';
+import { type ActionSpec, anOrder } from './spec';
 
 export interface ShipArgs extends ShipVia {
   readonly orderId: string;
@@ -122,3 +124,5 @@ export function ship(desk: Desk, args: ShipArgs): void {
   }
   if (desk.config.BackorderMode === 'New order for the remainder') moveRemainders(desk, args.orderId);
 }
+
+export const SHIP: ActionSpec<'ship'> = { run: ship, names: anOrder, flags: [order, line, qty, ...shipping] };

@@ -5,6 +5,8 @@
  */
 import type { Desk } from '../desk';
 import { refuseUnless } from '../primitives/errors';
+import { qty } from './flags';
+import { type ActionSpec, NO_ENTITIES } from './spec';
 
 export interface TransferArgs {
   readonly sku: string;
@@ -37,3 +39,9 @@ export function transfer(desk: Desk, args: TransferArgs): void {
   );
   desk.touchedSkus.add(args.sku);
 }
+
+export const TRANSFER: ActionSpec<'transfer'> = {
+  run: transfer,
+  names: (c) => ({ ...NO_ENTITIES, skus: [c.sku] }),
+  flags: [['sku', 'sku'], qty, ['from', 'warehouse'], ['to', 'to']],
+};

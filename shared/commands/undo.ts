@@ -13,6 +13,7 @@ import { keyOf } from '../sheet/columns';
 import { TABS, tabKeyOf, tabSpec } from '../workbook';
 import { type ActionDetail, rowVersion } from './action-detail';
 import { ACTIONS } from './schema';
+import type { ActionSpec } from './spec';
 
 const UNDOABLE = new Set<string>(
   ACTIONS.filter((a) => a !== 'undo' && a !== 'refresh' && a !== 'apply-etas'),
@@ -108,3 +109,5 @@ export function undo(desk: Desk): void {
   desk.entity(`${target.action} ${target.logId}`);
   desk.messages.push(`undid ${target.action} ${target.logId} (${target.entity}) by ${target.actor}`);
 }
+
+export const UNDO: ActionSpec<'undo'> = { run: undo, flags: [] };

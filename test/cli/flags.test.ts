@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commandFromFlags, parseCommandLine, USAGE } from '../../cli/args';
-import { COMMAND_FLAGS } from '../../shared/commands/flags';
+import { COMMAND_FLAGS } from '../../shared/commands/catalog';
 
 describe('do ACTION flags', () => {
   it('offers in the usage exactly the actions the table maps', () => {

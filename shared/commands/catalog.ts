@@ -1,0 +1,59 @@
+/**
+ * Every action's spec (spec.ts), from its own file: the one list run.ts dispatches from, the read
+ * starts from (shared/io/scope-keys.ts) and the CLI fills `do ACTION` from. Adding an action is its
+ * schema (schema.ts), its file with its spec, a line here, and its sidebar form where it has one.
+ */
+import { ALLOCATE } from './allocate';
+import { APPLY_ETAS } from './apply-etas';
+import { CANCEL, CREATE_BACKORDER, LOG_CALL, RESCHEDULE, SUBSTITUTE } from './backorder-actions';
+import { CANCEL_LINE } from './cancel-line';
+import { CHANGE_LINE } from './change-line';
+import { DROP_SHIP } from './drop-ship';
+import type { FlagField } from './flags';
+import { FOLLOW_UP } from './follow-up';
+import { FULFILL } from './fulfill';
+import { HOLD, RELEASE } from './hold';
+import { NOTIFY_BEGIN, NOTIFY_SETTLE, RECORD_NOTICE } from './notify';
+import { CANCEL_PO_LINE, CHANGE_PO, SEND_PO } from './po-lines';
+import { RECEIVE } from './receive';
+import { REFRESH } from './refresh';
+import { REORDER } from './reorder';
+import type { Action } from './schema';
+import { SHIP } from './ship';
+import type { ActionSpec } from './spec';
+import { TRANSFER } from './transfer';
+import { UNDO } from './undo';
+
+export const ACTION_SPECS: { readonly [A in Action]: ActionSpec<A> } = {
+  allocate: ALLOCATE,
+  ship: SHIP,
+  'create-backorder': CREATE_BACKORDER,
+  receive: RECEIVE,
+  fulfill: FULFILL,
+  cancel: CANCEL,
+  'cancel-line': CANCEL_LINE,
+  'change-line': CHANGE_LINE,
+  hold: HOLD,
+  release: RELEASE,
+  'send-po': SEND_PO,
+  'change-po': CHANGE_PO,
+  'cancel-po-line': CANCEL_PO_LINE,
+  reschedule: RESCHEDULE,
+  substitute: SUBSTITUTE,
+  'log-call': LOG_CALL,
+  transfer: TRANSFER,
+  'drop-ship': DROP_SHIP,
+  reorder: REORDER,
+  undo: UNDO,
+  'apply-etas': APPLY_ETAS,
+  refresh: REFRESH,
+  'follow-up': FOLLOW_UP,
+  'notify-begin': NOTIFY_BEGIN,
+  'notify-settle': NOTIFY_SETTLE,
+  'record-notice': RECORD_NOTICE,
+};
+
+/** The actions `backorder-desk do` starts, and the flags of each (docs/cli.md). */
+export const COMMAND_FLAGS: Partial<Record<Action, readonly FlagField[]>> = Object.fromEntries(
+  Object.entries(ACTION_SPECS).flatMap(([action, spec]) => (spec.flags ? [[action, spec.flags]] : [])),
+);
