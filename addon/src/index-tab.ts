@@ -5,7 +5,7 @@
  * asked directly.
  */
 
-import { INDEXED_SEARCHES } from '../../shared/io/index-searches';
+import { FOUND_ROW, INDEXED_SEARCHES } from '../../shared/io/index-searches';
 import {
   INDEX_ROWS,
   INDEX_TAB,
@@ -22,8 +22,11 @@ import { TABS, type TabKey } from '../../shared/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The trusted rows of the index by tab name, and the time zone when the index vouches for it. */
-export type IndexRead = Map<string, IndexedShape> & { timeZone?: string };
+/**
+ * The trusted rows of the index by tab name, the time zone when the index vouches for it, and how
+ * many search rows it has (an index written before them has none).
+ */
+export type IndexRead = Map<string, IndexedShape> & { timeZone?: string; searchRows?: number };
 
 /** The trusted rows of the index, by tab name; empty when the workbook has no index yet. */
 export function readIndexTab(ss: Spreadsheet): IndexRead {
@@ -40,17 +43,20 @@ export function readIndexTab(ss: Spreadsheet): IndexRead {
   for (const [tab, shape] of readIndex(values)) out.set(TABS[tab].name, shape);
   const timeZone = indexTimeZone(values);
   if (timeZone) out.timeZone = timeZone;
+  out.searchRows = values.filter((r) => r[0] === FOUND_ROW).length;
   return out;
 }
 
 /**
- * Rewrites the index unless every indexed tab has a trusted row, every indexed search an answer and
- * the time zone checks out (the daily run: three calls when it does).
+ * Rewrites the index unless every indexed tab has a trusted row, it has a row for every indexed
+ * search and the time zone checks out (the daily run: three calls when it does). A search row it has
+ * but cannot trust (a Status cell holding no status, a list too long for a cell) is left: writing it
+ * again would not change what it shows.
  */
 export function mendIndexTab(ss: Spreadsheet): void {
   const index = readIndexTab(ss);
-  const answered = INDEXED_SEARCHES.every((s) => (index.get(TABS[s.tab].name)?.found?.size ?? 0) > 0);
-  if (index.size < INDEXED_TABS.length || !index.timeZone || !answered) writeIndexTab(ss);
+  const searches = (index.searchRows ?? 0) >= INDEXED_SEARCHES.length;
+  if (index.size < INDEXED_TABS.length || !index.timeZone || !searches) writeIndexTab(ss);
 }
 
 /**

@@ -204,6 +204,19 @@ describe('add-on: who is on hold, from the index', () => {
   });
 });
 
+describe('add-on: search rows mended', () => {
+  it('gives an index written before its search rows those rows at the daily run', async () => {
+    const desk = await shop();
+    const index = desk.twin.sheetNamed(INDEX_TAB);
+    const rows = index.values.flatMap((r, i) => (r[0] === 'Rows matching' ? [i + 1] : []));
+    expect(rows.length).toBe(2);
+    for (const r of rows) desk.twin.clear(`'${INDEX_TAB}'!A${r}:Z${r}`);
+    expect(trusted(desk).get('orders')?.found).toBeUndefined();
+    desk.rt.fireTimeDriven(desk.rt.state.triggers[0]?.id ?? '', true);
+    expect(trusted(desk).get('orders')?.found?.size).toBe(2);
+  });
+});
+
 describe('add-on: which lines may wait, from the index', () => {
   /**
    * SO-2 holds the five tiles in stock; SO-1, ship complete, is parked for them 40 lines below; its
