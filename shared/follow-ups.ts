@@ -9,8 +9,14 @@
  */
 import { addDays, daysBetween, type IsoDate } from './primitives/dates';
 import { type Backorder, isOpenBackorder } from './tabs/backorders';
-import type { Notice } from './tabs/notifications';
+import type { Notice, NoticeStatus } from './tabs/notifications';
 import type { Workbook } from './workbook';
+
+/**
+ * Notice statuses that make a due follow-up a call about the e-mail (it failed, or may not have
+ * gone): what a reader of the notices looks for (shared/io/command-scope.ts `listScope`).
+ */
+export const UNSURE_NOTICES = ['Failed', 'Unconfirmed'] as const satisfies readonly NoticeStatus[];
 
 export type FollowUpReason = 'overdue' | 'follow-up' | 'status' | 'delivered' | 'notice';
 

@@ -5,6 +5,7 @@
  * row-scope oracle (test/shared/row-scope.test.ts) alike.
  */
 import type { Action, Command } from '../commands/schema';
+import { UNSURE_NOTICES } from '../follow-ups';
 import { settlesAfter } from '../queue';
 import type { RowRef } from '../sidebar/rpc';
 import { AGING_TAB, TABS } from '../workbook';
@@ -69,8 +70,12 @@ export const dailyScope = (): Scope => batchScope(DAILY_TABS, [AGING_TAB]);
  */
 export const listScope = (): Scope => ({
   keys: NO_KEYS,
-  tabs: ['backorders', 'settings'],
+  tabs: ['backorders', 'settings', 'notifications'],
   whole: ['backorders'],
+  // "Due today" says when a customer's e-mail did not surely arrive (shared/follow-ups.ts): the
+  // notices that failed or are unconfirmed are found, then every notice of their backorders (the
+  // latest of a backorder decides), and no other notice is read.
+  searches: [{ tab: 'notifications', field: 'status', values: UNSURE_NOTICES }],
 });
 
 /** The rows a command decides from, or undefined for a batch that reads whole tabs. */

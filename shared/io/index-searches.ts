@@ -2,12 +2,15 @@
  * The index tab's search rows (shared/io/index-tab.ts writes and reads them with its other rows): a
  * search a command makes with the same words every time answered by formulas Sheets computes when
  * the index is read: the rows whose cell matches, listed, and how many there are. Who is on hold
- * (the Hold column) and which order lines may wait for stock (the Status column: a waiting status,
- * or text that is no status at all, which the codec then names). A row is trusted when it signs
+ * (the Hold column), which order lines may wait for stock (the Status column: a waiting status, or
+ * text that is no status at all, which the codec then names), and which notices did not surely
+ * arrive (the "Due today" list). A row is trusted when it signs
  * exactly the formulas for the column its tab's header shows, its list agrees with its count, and,
  * for a column with a vocabulary, every cell that is not blank is a word of it; otherwise the search
  * (or the read of the cells) is made. Pure.
  */
+
+import { UNSURE_NOTICES } from '../follow-ups';
 import type { Cell } from '../sheet/cells';
 import { columnLetter, indexColumns, sheetRef } from '../sheet/codec';
 import { HOLD_STATES, ORDER_STATUSES } from '../tabs/vocabulary';
@@ -26,11 +29,12 @@ export interface IndexedSearch {
 /**
  * Searches the index answers (shared/io/row-scope.ts makes them): the Hold column, once other
  * orders' backorders are read; the Status column of the order lines a SKU search found, to keep
- * those that may wait. The rows come with the index read, as Sheets computes them then.
+ * those that may wait; the notices that failed or are unconfirmed, for "Due today". The rows come with the index read, as Sheets computes them then.
  */
 export const INDEXED_SEARCHES: readonly IndexedSearch[] = [
   { tab: 'orders', field: 'hold', words: HOLD_STATES },
   { tab: 'orders', field: 'status', words: WAITING_LINE_STATUSES, vocabulary: ORDER_STATUSES },
+  { tab: 'notifications', field: 'status', words: UNSURE_NOTICES },
 ];
 
 /** The pattern a search of an indexed search's column is given (row-scope.ts builds it alike). */

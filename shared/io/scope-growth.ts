@@ -117,5 +117,7 @@ export function grow(
       // A PO's other lines are read (its status), but only the lines acted on bring their SKU.
       if (shown || !sets.poLines || sets.poLines.has(r.line as number)) sets.skus.add(r.sku as string);
     } else if (tab === 'inventory' && shown) sets.skus.add(r.sku as string);
+    // A notice brings its backorder's other notices (the latest decides what the customer was told).
+    else if (tab === 'notifications' && r.backorderId) sets.backorders.add(r.backorderId as string);
   });
 }

@@ -209,11 +209,12 @@ describe('add-on: search rows mended', () => {
     const desk = await shop();
     const index = desk.twin.sheetNamed(INDEX_TAB);
     const rows = index.values.flatMap((r, i) => (r[0] === 'Rows matching' ? [i + 1] : []));
-    expect(rows.length).toBe(2);
+    expect(rows.length).toBe(3);
     for (const r of rows) desk.twin.clear(`'${INDEX_TAB}'!A${r}:Z${r}`);
     expect(trusted(desk).get('orders')?.found).toBeUndefined();
     desk.rt.fireTimeDriven(desk.rt.state.triggers[0]?.id ?? '', true);
     expect(trusted(desk).get('orders')?.found?.size).toBe(2);
+    expect(trusted(desk).get('notifications')?.found?.size).toBe(1);
   });
 });
 

@@ -36,10 +36,14 @@ describe('add-on: measureSpeed', () => {
     const counts = desk.rt.counter.counts;
     expect(counts['Spreadsheet.insertSheet']).toBe(1);
     expect(counts['Spreadsheet.deleteSheet']).toBe(1);
-    // The key column, the whole tab for perScannedCell, and the Hold and Status columns against the
-    // index's answers.
-    expect(counts['TextFinder.findAll']).toBe(15 + 3 + 2);
-    expect(report.searchesAgree).toEqual({ 'Orders hold': true, 'Orders status': true });
+    // The key column, the whole tab for perScannedCell, and each indexed search against the index's
+    // answer.
+    expect(counts['TextFinder.findAll']).toBe(15 + 3 + 3);
+    expect(report.searchesAgree).toEqual({
+      'Orders hold': true,
+      'Orders status': true,
+      'Notifications status': true,
+    });
     expect(counts['SpreadsheetApp.flush']).toBe(15);
     expect(report.sheet).toBe('Orders');
     expect(report.ms.rangeByA1).toBeGreaterThanOrEqual(0);

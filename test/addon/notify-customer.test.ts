@@ -122,6 +122,39 @@ describe('add-on: notify the customer', () => {
       }),
     ]);
     expect(desk.run<ListRow[]>('sidebarList', { when: 'due today', rep: 'Sam' })).toEqual([]);
+
+    // The e-mail did not arrive after all (the sender's run marked it Failed), and the rep set a call
+    // for today: the list says why, as `backorder-desk follow-ups` does, from the notices it reads.
+    desk.twin.write('Notifications!L2:N2', [['Failed', '', 'mailbox full']], 'RAW');
+    const row = desk.run<RowView>('sidebarView', { sheet: 'Backorders', row: 2 });
+    desk.run<ActionReply>(
+      'sidebarAction',
+      {
+        command: {
+          action: 'log-call',
+          backorderId: 'BO-000001',
+          method: 'Phone',
+          summary: 'no answer',
+          nextFollowUp: '2026-12-02',
+          expected: row.expected,
+        },
+        requestId: rid(),
+      },
+      { sheet: 'Backorders', row: 2 },
+    );
+    expect(desk.run<ListRow[]>('sidebarList', { when: 'due today', rep: 'Dana' })).toEqual([
+      expect.objectContaining({
+        id: 'BO-000001',
+        why: 'e-mail "Backorder BO-000001: Oak case for order SO-1" to buyer@harbor.example failed (mailbox full): call the customer',
+      }),
+    ]);
+    // A later e-mail went: the latest notice decides, so the failed one is no longer the reason.
+    desk.type('Notifications', [
+      { NoticeID: 'NT-000002', Kind: 'created', BackorderID: 'BO-000001', OrderID: 'SO-1', Status: 'Sent' },
+    ]);
+    expect(desk.run<ListRow[]>('sidebarList', { when: 'due today', rep: 'Dana' })).toEqual([
+      expect.objectContaining({ id: 'BO-000001', why: expect.not.stringContaining('failed') }),
+    ]);
   });
 });
 
