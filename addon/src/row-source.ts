@@ -245,9 +245,12 @@ export function sheetRowSource(
       noteRead();
       return out;
     },
-    whole(tab): RawTab | undefined {
+    whole(tab, cols): RawTab | undefined {
       const s = sheet(tab);
       if (!s) return undefined;
+      const shape = index.get(tab);
+      const some = cols && shape ? columnsOf(s, shape, cols) : undefined;
+      if (some) return { name: tab, values: some };
       // Settings, read by every click, in one read of its grid as wide as its header (a few thousand
       // cells), its trailing blank rows dropped (new rows go below its last row). Other tabs read
       // whole are a batch's: getDataRange's two calls read no blank rows.
@@ -266,4 +269,31 @@ export function sheetRowSource(
       return { name: tab, values: s.getDataRange().getValues() as Cell[][] };
     },
   };
+}
+
+/**
+ * A tab's rows with only `cols` read (the others blank): one read per run of columns, a gap of
+ * blank columns joined into the run while re-reading it costs less than another call, every row of
+ * the grid the index gives (rows past the data read blank, and are dropped). Undefined when that
+ * costs more than the whole tab's two calls (getDataRange: its rows with content, at least the key
+ * cells the index counts), as for a short tab: the caller reads it whole.
+ */
+function columnsOf(s: Sheet, shape: IndexedShape, cols: readonly number[]): Cell[][] | undefined {
+  const rows = shape.gridRows;
+  const width = shape.header.length;
+  if (width === 0 || rows < 2) return undefined;
+  const runs = clusters(cols, READ_JOIN_CELLS, rows);
+  const cells = runs.reduce((n, [first, last]) => n + (last - first + 1) * rows, 0);
+  if (cells + runs.length * READ_JOIN_CELLS >= shape.keyCells * width + 2 * READ_JOIN_CELLS) return undefined;
+  const values: Cell[][] = Array.from({ length: rows }, () => new Array<Cell>(width).fill(''));
+  values[0] = [...shape.header];
+  for (const [first, last] of runs) {
+    const got = s.getRange(2, first + 1, rows - 1, last - first + 1).getValues() as Cell[][];
+    got.forEach((row, r) => {
+      const into = values[r + 1] as Cell[];
+      for (const c of cols) if (c >= first && c <= last) into[c] = row[c - first] ?? '';
+    });
+  }
+  values.length = Math.max(1, lastRowIn(1, values));
+  return values;
 }

@@ -7,6 +7,7 @@
 import type { Action, Command } from '../commands/schema';
 import { UNSURE_NOTICES } from '../follow-ups';
 import { settlesAfter } from '../queue';
+import { LIST_FIELDS } from '../sidebar/row-view';
 import type { RowRef } from '../sidebar/rpc';
 import { AGING_TAB, TABS } from '../workbook';
 import {
@@ -72,6 +73,8 @@ export const listScope = (): Scope => ({
   keys: NO_KEYS,
   tabs: ['backorders', 'settings', 'notifications'],
   whole: ['backorders'],
+  // Of Backorders, only the columns a list shows and decides by (12 of 32).
+  project: { backorders: LIST_FIELDS },
   // "Due today" says when a customer's e-mail did not surely arrive (shared/follow-ups.ts): the
   // notices that failed or are unconfirmed are found, then every notice of their backorders (the
   // latest of a backorder decides), and no other notice is read.

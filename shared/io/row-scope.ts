@@ -56,8 +56,10 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   for (const key of options.tabs) {
     const name = TABS[key].name;
     if (key === 'settings' || key === 'etaHistory' || options.whole?.includes(key)) {
-      const raw = source.whole(name);
-      if (raw) tabs[name] = raw;
+      const fields = options.project?.[key];
+      const cols = fields ? projected(source, key, fields) : undefined;
+      const raw = source.whole(name, cols);
+      if (raw) tabs[name] = cols ? { ...raw, fields: fields as readonly string[] } : raw;
       continue;
     }
     const shape = source.shape(name, options.appends === true && APPEND_TABS.has(key));
@@ -299,6 +301,18 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   settle();
   for (const [tab, grid] of grids) tabs[TABS[tab].name] = { name: TABS[tab].name, values: grid.values };
   return { tabs, sparse };
+}
+
+/**
+ * The columns (0-based, ascending) of `fields` in a tab's header, or undefined when one is missing
+ * (the tab is then read whole, and the codec names the missing column).
+ */
+function projected(source: RowSource, tab: TabKey, fields: readonly string[]): number[] | undefined {
+  const header = source.shape(TABS[tab].name, false)?.header;
+  if (!header) return undefined;
+  const at = indexColumns(tabSpec(tab), header);
+  const cols = fields.map((f) => at[f] ?? -1);
+  return cols.every((c) => c >= 0) ? [...new Set(cols)].sort((a, b) => a - b) : undefined;
 }
 
 function range(from: number, to: number): number[] {

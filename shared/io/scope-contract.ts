@@ -36,8 +36,11 @@ export interface RowSource {
     width: number,
     near?: number,
   ): ReadonlyMap<number, readonly Cell[]>;
-  /** The whole tab. */
-  whole(tab: string): RawTab | undefined;
+  /**
+   * The whole tab. `cols` (0-based, ascending): the columns the caller decodes; a source that pays
+   * per cell may read only those (the others come back blank).
+   */
+  whole(tab: string, cols?: readonly number[]): RawTab | undefined;
   /** Whether `id` is known to be new to the tab without a search (the add-on's index tab). */
   vouches?(tab: string, id: string): boolean;
   /** One column (0-based) of the given rows (1-based): the cells alone, read as cheaply as they lie. */
@@ -85,6 +88,11 @@ export interface ScopeOptions {
   readonly tabs: readonly TabKey[];
   /** Tabs read whole (a batch: shared/io/read-plan.ts `BatchTabs`). */
   readonly whole?: readonly TabKey[];
+  /**
+   * Of a tab read whole, the only fields the reader uses (a list): only their columns are read and
+   * decoded (shared/sheet/codec.ts `RawTab.fields`).
+   */
+  readonly project?: Partial<Record<TabKey, readonly string[]>>;
   /** Tabs outside the typed ones (the Aging tab Rebuild aging replaces) read whole, by name. */
   readonly alsoWhole?: readonly string[];
   /** Rows found by a value of a vocabulary column (a batch: the Held lines of Orders). */

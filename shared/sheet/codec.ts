@@ -24,6 +24,11 @@ import { recordBuilder } from './record-builder';
 export interface RawTab {
   readonly name: string;
   readonly values: readonly (readonly Cell[])[];
+  /**
+   * Only these fields' columns were read (a list reads a few columns of a long tab): the others
+   * are not decoded nor checked, and their records hold `null` there, which nothing may use.
+   */
+  readonly fields?: readonly string[];
   /** For a tab being created: charts to embed in it (the Sheets API's EmbeddedChart, on sheet 0). */
   readonly charts?: readonly object[];
   /** For a tab being created: conditional format rules (the Sheets API's, on sheet 0). */
@@ -116,8 +121,9 @@ export function decodeTab<C extends Columns>(spec: TabSpec<C>, raw: RawTab, ctx:
   const columnIndex = indexColumns(spec, header) as Record<keyof C & string, number>;
   const errors: string[] = [];
   const fields = Object.entries(spec.columns);
+  const read = raw.fields ? new Set(raw.fields) : undefined;
   for (const [field, column] of fields)
-    if (column.required && columnIndex[field as keyof C & string] === -1)
+    if (column.required && columnIndex[field as keyof C & string] === -1 && (!read || read.has(field)))
       errors.push(`${spec.name}: column ${column.header} is missing`);
   const records: RecordOf<C>[] = [];
   const rowNumbers: number[] = [];
@@ -129,6 +135,7 @@ export function decodeTab<C extends Columns>(spec: TabSpec<C>, raw: RawTab, ctx:
   const columns = fields.map(([, column]) => column);
   const at = names.map((field) => columnIndex[field as keyof C & string]);
   const formula = columns.map((column) => column.owner === 'formula');
+  const unread = names.map((field) => read !== undefined && !read.has(field));
   const build = recordBuilder(names);
   const values: unknown[] = new Array(names.length);
   if (errors.length === 0) {
@@ -137,6 +144,10 @@ export function decodeTab<C extends Columns>(spec: TabSpec<C>, raw: RawTab, ctx:
       if (isBlankRow(row)) continue;
       let bad = false;
       for (let f = 0; f < names.length; f++) {
+        if (unread[f]) {
+          values[f] = null;
+          continue;
+        }
         const ci = at[f] as number;
         const column = columns[f] as C[keyof C];
         const cell = ci >= 0 ? row[ci] : '';

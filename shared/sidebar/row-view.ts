@@ -39,6 +39,25 @@ function backorderRow(tabs: DecodedTabs, index: number, b: Backorder, today: Iso
   };
 }
 
+/**
+ * The Backorders fields a list uses (here and shared/follow-ups.ts): a list reads only their
+ * columns (shared/io/command-scope.ts `listScope`), and every other field of its records is null.
+ */
+export const LIST_FIELDS = [
+  'backorderId',
+  'orderId',
+  'customer',
+  'salesRep',
+  'sku',
+  'qtyRemaining',
+  'createdAt',
+  'expectedDate',
+  'status',
+  'lastContact',
+  'nextFollowUp',
+  'customerChoice',
+] as const satisfies readonly (keyof Backorder)[];
+
 /** Backorders matching the filter, oldest expected first; open ones unless a status is asked for. */
 export function listBackorders(
   wb: Workbook,
