@@ -18,6 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { DeskError } from '../shared/primitives/errors';
 import { TABS } from '../shared/workbook';
 
 /** A cell as the file stores it (as workbook-file.ts `Stored`). */
@@ -123,7 +124,8 @@ export async function appendSegment(
   try {
     const { size } = await handle.stat();
     if (size < ref.bytes)
-      throw new Error(
+      throw new DeskError(
+        'BAD_INPUT',
         `${ref.file} holds ${size} bytes, fewer than the ${ref.bytes} ${mainPath} committed: the history file is damaged; nothing was written`,
       );
     await handle.truncate(ref.bytes);
@@ -169,17 +171,20 @@ export const isCell = (v: unknown): v is Stored =>
 export async function loadSegment(mainPath: string, ref: HistoryRef): Promise<LoadedSegment> {
   const where = join(dirname(mainPath), ref.file);
   if (!ref.file.startsWith(prefixOf(mainPath)) || basename(ref.file) !== ref.file)
-    throw new Error(
+    throw new DeskError(
+      'BAD_INPUT',
       `${mainPath} keeps its history in ${ref.file}, the history of another workbook file: it was copied or renamed apart from its history; copy or move the two files together, keeping their names`,
     );
   const buf = await readFile(where).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'ENOENT') throw e;
-    throw new Error(
+    throw new DeskError(
+      'BAD_INPUT',
       `${mainPath} keeps its history (${[...HISTORY_TAB_NAMES].join(', ')}) beside it in ${ref.file}, which is missing: a workbook file and its history are copied and moved together`,
     );
   });
   if (buf.length < ref.bytes)
-    throw new Error(
+    throw new DeskError(
+      'BAD_INPUT',
       `${where} holds ${buf.length} bytes, fewer than the ${ref.bytes} ${mainPath} committed: the history file is damaged`,
     );
   const first = buf.indexOf(10);
@@ -205,7 +210,7 @@ export interface LoadedSegment {
 }
 
 export const damaged = (where: string, line: number, what: string) =>
-  new Error(`${where} line ${line}: ${what}; the history file is damaged`);
+  new DeskError('BAD_INPUT', `${where} line ${line}: ${what}; the history file is damaged`);
 
 /** A new row's cells, or a line that is not one of `tab`'s rows as an error naming the line. */
 export function rowRecord(

@@ -14,6 +14,7 @@
  */
 import type { RowSource } from '../shared/io/scope-contract';
 import { matchesIn } from '../shared/io/tab-source';
+import { DeskError } from '../shared/primitives/errors';
 import type { Cell } from '../shared/sheet/cells';
 import type { RawTab } from '../shared/sheet/codec';
 import { type LoadedSegment, rowRecord, type Stored, writeOf } from './history-segment';
@@ -62,7 +63,8 @@ export class SegmentRows {
       const lines = row ? this.rowLines.get(tab) : this.writeLines.get(tab);
       const shaped = row ? text.startsWith('["', start) : text.startsWith('{"t":"', start);
       if (!lines || !shaped || quote < 0 || (end >= 0 && quote > end))
-        throw new Error(
+        throw new DeskError(
+          'BAD_INPUT',
           `${segment.where} line ${i + 2}: expected a row (["Tab", …]) or a cell written ({"t","r","c","v"}) of a history tab; the history file is damaged`,
         );
       this.starts.push(start);
@@ -79,7 +81,10 @@ export class SegmentRows {
     try {
       return JSON.parse(this.text.slice(this.starts[i], end - 1));
     } catch {
-      throw new Error(`${this.segment.where} line ${i + 2}: not a JSON record; the history file is damaged`);
+      throw new DeskError(
+        'BAD_INPUT',
+        `${this.segment.where} line ${i + 2}: not a JSON record; the history file is damaged`,
+      );
     }
   }
 

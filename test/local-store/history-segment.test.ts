@@ -20,7 +20,7 @@ import {
   writeWorkbookFile,
 } from '../../local-store/workbook-file';
 import { applyPatch, type TabPatch } from '../../shared/sheet/codec';
-import { tempDir } from '../support/cli';
+import { cli, tempDir } from '../support/cli';
 
 const LOG_HEADER = ['LogID', 'Summary'];
 
@@ -152,6 +152,20 @@ describe('history beside the workbook file', () => {
     expect(await sheetsOf(path)).toEqual(expected.sheets);
     expect(readFileSync(join(dir, segment as string), 'utf8')).not.toContain('crashed');
   }, 30_000);
+
+  it('tells a person who copied the file without its history what to do, as an error, not a crash', async () => {
+    const { dir, path } = await saved(SEGMENT_FROM_ROWS);
+    copyFileSync(path, join(dir, 'copy.json'));
+    const copied = await cli(dir, 'check', '--workbook', 'copy.json');
+    expect(copied.code).toBe(1);
+    expect(copied.stderr).toMatch(/copy\.json keeps its history in w\.json\.history-\w+\.jsonl.*copy or move the two files together/);
+    expect(copied.stderr).not.toMatch(/internal error|\n\s+at /);
+    const [segment] = segments(dir) as [string];
+    writeFileSync(join(dir, segment), readFileSync(join(dir, segment)).subarray(0, 100));
+    const short = await cli(dir, 'check', '--workbook', 'w.json');
+    expect(short.stderr).toMatch(/the history file is damaged/);
+    expect(short.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
 
   it('says so when the file was copied without its history, or its history is missing or short', async () => {
     const { dir, path } = await saved(SEGMENT_FROM_ROWS);
