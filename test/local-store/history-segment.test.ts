@@ -158,7 +158,9 @@ describe('history beside the workbook file', () => {
     copyFileSync(path, join(dir, 'copy.json'));
     const copied = await cli(dir, 'check', '--workbook', 'copy.json');
     expect(copied.code).toBe(1);
-    expect(copied.stderr).toMatch(/copy\.json keeps its history in w\.json\.history-\w+\.jsonl.*copy or move the two files together/);
+    expect(copied.stderr).toMatch(
+      /copy\.json keeps its history in w\.json\.history-\w+\.jsonl.*copy or move the two files together/,
+    );
     expect(copied.stderr).not.toMatch(/internal error|\n\s+at /);
     const [segment] = segments(dir) as [string];
     writeFileSync(join(dir, segment), readFileSync(join(dir, segment)).subarray(0, 100));
