@@ -14,8 +14,11 @@ const FOLDERS = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
   .map((d) => d.name)
   .filter((name) => existsSync(join(root, name)));
-/** Made by `npm start` on first run (.gitignore), described by the README before it exists. */
-const MADE = ['demo/'];
+/**
+ * Made by `npm start` on first run or by a build (.gitignore), described by the README before they
+ * exist: a fresh clone has them only once `npm ci`, `npm start` or a test that builds has run.
+ */
+const MADE = ['demo/', 'dist/', 'addon/dist/'];
 
 const DOCUMENTS = [
   'README.md',
