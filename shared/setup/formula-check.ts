@@ -48,12 +48,15 @@ function runs(rows: readonly number[]): string {
 /**
  * What `check` says of the formula columns, and the formulas `--repair` writes: for every row with
  * content (its first cell filled) whose formula cell holds no formula, the formula when the cell is
- * blank (`missing` says so, `repairs` holds them), a report when a value was typed there (`typed`).
+ * blank (`missing` says so, `repairs` holds them when `repairing`: a check that only reports makes
+ * none of the tens of thousands a CLI-made workbook lacks), a report when a value was typed there
+ * (`typed`).
  */
 export function formulaFindings(
   raw: Record<string, RawTab>,
   /** The formulas a column holds, by 1-based row. */
   formulasOf: (tab: string, col: number) => ReadonlyMap<number, string>,
+  repairing = true,
 ): { missing: string[]; typed: string[]; repairs: FormulaCell[] } {
   const alerts: string[] = [];
   const typedAlerts: string[] = [];
@@ -79,7 +82,8 @@ export function formulaFindings(
       alerts.push(
         `${at}: ${column.header} has no formula in ${missing.length} row(s) (${runs(missing)}): exports compute it, a spreadsheet opened on the workbook shows it blank; check --repair writes the formulas`,
       );
-      for (const r of missing) repairs.push({ tab, row: r, col, formula: column.formula(r, header) });
+      if (repairing)
+        for (const r of missing) repairs.push({ tab, row: r, col, formula: column.formula(r, header) });
     }
     if (typed.length > 0)
       typedAlerts.push(

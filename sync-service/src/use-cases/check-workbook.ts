@@ -40,6 +40,7 @@ export async function checkWorkbook(
     ? formulaFindings(
         raw,
         (tab, col) => held[columns.findIndex((c) => c.tab === tab && c.col === col)] ?? new Map(),
+        repair,
       )
     : { missing: [], typed: [], repairs: [] };
   // Blank formula cells are said until a repair writes them; typed values are a person's, said always.
