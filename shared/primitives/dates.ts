@@ -109,19 +109,24 @@ function exactOffsetMs(instant: Date, timeZone: string): number {
  * Intl for every timestamp cell was 6–10 % of a command over a year of history; a zone's offset
  * changes at most a few times a year, so two asks a day answer all the cells of that day.
  */
-const dayOffsets = new Map<string, number | null>();
+const dayOffsets = new Map<string, Map<number, number | null>>();
 const DAY_OFFSETS_SIZE = 100_000;
 
 function offsetMs(instant: Date, timeZone: string): number {
   const day = Math.floor(instant.getTime() / DAY_MS);
-  const key = `${timeZone}|${day}`;
-  let offset = dayOffsets.get(key);
+  // By zone, then by day number: no key text to build for each of a year's timestamp cells.
+  let days = dayOffsets.get(timeZone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(timeZone, days);
+  }
+  let offset = days.get(day);
   if (offset === undefined) {
     const first = exactOffsetMs(new Date(day * DAY_MS), timeZone);
     const last = exactOffsetMs(new Date((day + 1) * DAY_MS - 1000), timeZone);
     offset = first === last ? first : null;
-    if (dayOffsets.size >= DAY_OFFSETS_SIZE) dayOffsets.clear();
-    dayOffsets.set(key, offset);
+    if (days.size >= DAY_OFFSETS_SIZE) days.clear();
+    days.set(day, offset);
   }
   return offset ?? exactOffsetMs(instant, timeZone);
 }
