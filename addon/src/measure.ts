@@ -8,9 +8,9 @@
  * the parameter set it implies, is logged as JSON (View → Executions) and returned.
  */
 
-import { foundKey, INDEXED_SEARCHES, indexedPattern } from '../../shared/io/index-searches';
-import { indexColumns, sheetRef } from '../../shared/sheet/codec';
-import { TABS, tabSpec } from '../../shared/workbook';
+import { foundKey, INDEXED_SEARCHES, indexedPattern, searchColumn } from '../../shared/io/index-searches';
+import { sheetRef } from '../../shared/sheet/codec';
+import { TABS } from '../../shared/workbook';
 import { type IndexRead, readIndexTab } from './index-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -188,7 +188,7 @@ function searchesAgree(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, index: Inde
   for (const search of INDEXED_SEARCHES) {
     const name = TABS[search.tab].name;
     const shape = index.get(name);
-    const col = shape ? (indexColumns(tabSpec(search.tab), shape.header)[search.field] ?? -1) : -1;
+    const col = shape ? searchColumn(search, shape.header) : -1;
     const pattern = indexedPattern(search.words);
     const answer = shape?.found?.get(foundKey(col, pattern));
     const sheet = ss.getSheetByName(name);

@@ -15,7 +15,7 @@ import { substitutesOf } from '../tabs/inventory';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 import type { CallMethod, CancelReason, CustomerChoice } from '../tabs/vocabulary';
 import { CALL_METHODS, CUSTOMER_CHOICES } from '../tabs/vocabulary';
-import { backorder, cancelReason, line, note, order, qty } from './flags';
+import { backorder, cancelReason, line, note, order, qty, sku } from './flags';
 import { type ActionSpec, aBackorder, anOrder, NO_ENTITIES } from './spec';
 
 export interface CreateBackorderArgs {
@@ -232,7 +232,7 @@ export const RESCHEDULE: ActionSpec<'reschedule'> = {
 export const SUBSTITUTE: ActionSpec<'substitute'> = {
   run: substitute,
   names: (c) => ({ ...NO_ENTITIES, backorders: [c.backorderId], skus: [c.sku] }),
-  flags: [backorder, ['sku', 'sku'], qty, note],
+  flags: [backorder, sku, qty, note],
 };
 export const LOG_CALL: ActionSpec<'log-call'> = {
   run: logCall,

@@ -18,6 +18,7 @@ export const backorder: FlagField = ['backorderId', 'backorder'];
 export const po: FlagField = ['po', 'po'];
 export const line: FlagField = ['line', 'line', 'whole'];
 export const qty: FlagField = ['qty', 'qty', 'whole'];
+export const sku: FlagField = ['sku', 'sku'];
 export const note: FlagField = ['note', 'note'];
 export const cancelReason: FlagField = ['reason', 'reason', { vocabulary: CANCEL_REASONS }];
 export const shipping: readonly FlagField[] = [

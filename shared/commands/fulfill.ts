@@ -10,7 +10,7 @@ import { refuseUnless } from '../primitives/errors';
 import { dropShipped, reserveForBackorder } from '../queue';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { recordShipment, type ShipVia } from '../shipments';
-import { backorder, qty, shipping } from './flags';
+import { backorder, qty, shipping, sku } from './flags';
 import { type ActionSpec, NO_ENTITIES } from './spec';
 
 export interface FulfillArgs extends ShipVia {
@@ -109,5 +109,5 @@ export const FULFILL: ActionSpec<'fulfill'> = {
     c.backorderId || c.sku
       ? { ...NO_ENTITIES, backorders: c.backorderId ? [c.backorderId] : [], skus: c.sku ? [c.sku] : [] }
       : null,
-  flags: [backorder, ['sku', 'sku'], qty, ...shipping],
+  flags: [backorder, sku, qty, ...shipping],
 };

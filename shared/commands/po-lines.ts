@@ -152,13 +152,19 @@ export const SEND_PO: ActionSpec<'send-po'> = {
   names: (c) => ({ ...NO_ENTITIES, pos: [c.po] }),
   flags: [po],
 };
+/** A command about one line of a PO: that line's SKU decides, not the PO's others. */
+const aPoLine = (c: { readonly po: string; readonly line: number }) => ({
+  ...NO_ENTITIES,
+  pos: [c.po],
+  poLines: [c.line],
+});
 export const CHANGE_PO: ActionSpec<'change-po'> = {
   run: changePo,
-  names: (c) => ({ ...NO_ENTITIES, pos: [c.po], poLines: [c.line] }),
+  names: aPoLine,
   flags: [po, line, ['promisedDate', 'date'], qty],
 };
 export const CANCEL_PO_LINE: ActionSpec<'cancel-po-line'> = {
   run: cancelPoLine,
-  names: (c) => ({ ...NO_ENTITIES, pos: [c.po], poLines: [c.line] }),
+  names: aPoLine,
   flags: [po, line, note],
 };

@@ -5,7 +5,7 @@
  */
 import type { Desk } from '../desk';
 import { refuseUnless } from '../primitives/errors';
-import { qty } from './flags';
+import { qty, sku } from './flags';
 import { type ActionSpec, NO_ENTITIES } from './spec';
 
 export interface TransferArgs {
@@ -43,5 +43,5 @@ export function transfer(desk: Desk, args: TransferArgs): void {
 export const TRANSFER: ActionSpec<'transfer'> = {
   run: transfer,
   names: (c) => ({ ...NO_ENTITIES, skus: [c.sku] }),
-  flags: [['sku', 'sku'], qty, ['from', 'warehouse'], ['to', 'to']],
+  flags: [sku, qty, ['from', 'warehouse'], ['to', 'to']],
 };

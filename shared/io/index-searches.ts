@@ -45,6 +45,10 @@ export const FOUND_ROW = 'Rows matching';
 /** The first formula's column (0-based) in a search row. */
 export const FOUND_FIRST_COL = 4;
 
+/** The column (0-based) an indexed search covers in a header of its tab, or -1 when it has none. */
+export const searchColumn = (search: IndexedSearch, header: readonly Cell[]): number =>
+  indexColumns(tabSpec(search.tab), header)[search.field] ?? -1;
+
 /** The key of an indexed search's answer: the column (0-based) and the pattern a search is given. */
 export const foundKey = (col: number, pattern: string) => `${col}|${pattern}`;
 
@@ -79,7 +83,7 @@ export function foundAnswer(
   const col = Number(row[3]);
   for (const search of INDEXED_SEARCHES) {
     const shown = TABS[search.tab].name === row[2] ? header(search.tab) : undefined;
-    if (!shown || indexColumns(tabSpec(search.tab), shown)[search.field] !== col) continue;
+    if (!shown || searchColumn(search, shown) !== col) continue;
     if (row[1] !== foundFormulas(search.tab, col, search).join('|')) continue;
     const [list, count, outside] = row.slice(FOUND_FIRST_COL);
     const rows = rowList(list);

@@ -24,6 +24,7 @@ import {
   foundFormulas,
   INDEXED_SEARCHES,
   type IndexedSearch,
+  searchColumn,
 } from './index-searches';
 import { TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS, TIME_ZONE_ROW } from './index-time-zone';
 import { literal } from './row-patterns';
@@ -172,7 +173,7 @@ export function indexGrid(
     rows.push(signed(rows.length + 1, [TABS[tab].name], formulas));
     for (const prefix of prefixesOf(tab, invoicePrefix)) ids.push([tab, prefix, keyCol]);
     for (const search of INDEXED_SEARCHES.filter((s) => s.tab === tab)) {
-      const col = indexColumns(tabSpec(tab), t.header)[search.field] ?? -1;
+      const col = searchColumn(search, t.header);
       if (col >= 0) searched.push([tab, col, search]);
     }
   }
