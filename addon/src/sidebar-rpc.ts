@@ -95,7 +95,7 @@ export function sidebarFollow(request: unknown): FollowReply {
 
 export function sidebarList(filter: unknown): ListRow[] {
   const f = parse(ListFilterSchema, filter ?? {}, 'filter');
-  const { loaded, ss, timeZone } = readOnly(listScope());
+  const { loaded, ss, timeZone } = readOnly(listScope(f));
   return listBackorders(loaded.workbook, loaded.tabs, f, today(ss, timeZone) as never);
 }
 

@@ -8,7 +8,7 @@ import type { Action, Command } from '../commands/schema';
 import { UNSURE_NOTICES } from '../follow-ups';
 import { settlesAfter } from '../queue';
 import { LIST_FIELDS } from '../sidebar/row-view';
-import type { RowRef } from '../sidebar/rpc';
+import type { ListFilter, RowRef } from '../sidebar/rpc';
 import { AGING_TAB, TABS } from '../workbook';
 import {
   AGING_TABS,
@@ -67,18 +67,23 @@ export const dailyScope = (): Scope => batchScope(DAILY_TABS, [AGING_TAB]);
 
 /**
  * What the sidebar's backorder list reads: Backorders whole, and Settings, through the index tab
- * (its time zone and Settings' cells come with it), nothing added to.
+ * (its time zone and Settings' cells come with it), nothing added to; for "Due today", the notices
+ * that say why a call is due too.
  */
-export const listScope = (): Scope => ({
+export const listScope = (filter?: ListFilter): Scope => ({
   keys: NO_KEYS,
-  tabs: ['backorders', 'settings', 'notifications'],
   whole: ['backorders'],
   // Of Backorders, only the columns a list shows and decides by (12 of 32).
   project: { backorders: LIST_FIELDS },
-  // "Due today" says when a customer's e-mail did not surely arrive (shared/follow-ups.ts): the
-  // notices that failed or are unconfirmed are found, then every notice of their backorders (the
-  // latest of a backorder decides), and no other notice is read.
-  searches: [{ tab: 'notifications', field: 'status', values: UNSURE_NOTICES }],
+  ...(filter?.when === 'due today'
+    ? {
+        tabs: ['backorders', 'settings', 'notifications'],
+        // "Due today" says when a customer's e-mail did not surely arrive (shared/follow-ups.ts):
+        // the notices that failed or are unconfirmed are found, then every notice of their
+        // backorders (the latest of a backorder decides), and no other notice is read.
+        searches: [{ tab: 'notifications', field: 'status', values: UNSURE_NOTICES }],
+      }
+    : { tabs: ['backorders', 'settings'] }),
 });
 
 /** The rows a command decides from, or undefined for a batch that reads whole tabs. */
