@@ -112,6 +112,13 @@ const ARRAY_FUNCTIONS = {
   },
 };
 
+/** The cells of the arguments that hold a value (COUNTA's and COUNTUNIQUE's). */
+const filled = (args: readonly unknown[]): unknown[] =>
+  args
+    .map((a) => (a as { value?: unknown } | undefined)?.value)
+    .flat(2)
+    .filter((v) => v !== null && v !== undefined && v !== '');
+
 export class FormulaEngine {
   private readonly evaluating = new Set<string>();
   private readonly parser: InstanceType<typeof FormulaParser>;
@@ -138,11 +145,11 @@ export class FormulaEngine {
         ...ARRAY_FUNCTIONS,
         // Cells holding a value. Sheets also counts a formula showing "", which the twin cannot tell
         // from an empty cell here (the index tab counts key columns, which hold no formulas).
-        COUNTA: (...args: unknown[]) =>
-          args
-            .map((a) => (a as { value?: unknown } | undefined)?.value)
-            .flat(2)
-            .filter((v) => v !== null && v !== undefined && v !== '').length,
+        COUNTA: (...args: unknown[]) => filled(args).length,
+        // Distinct values, blanks left out, text matched case and all, a number never equal to text
+        // (docs/fidelity.md A53).
+        COUNTUNIQUE: (...args: unknown[]) =>
+          new Set(filled(args).map((v) => `${typeof v}:${String(v)}`)).size,
       },
       // The parser's options type omits functionsNeedContext (functions given the references).
       functionsNeedContext: {

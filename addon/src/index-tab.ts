@@ -15,6 +15,7 @@ import {
   readIndex,
 } from '../../shared/io/index-tab';
 import { indexTimeZone, TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS } from '../../shared/io/index-time-zone';
+import { UNIQUE_KEY_TABS, UNIQUE_ROW } from '../../shared/io/index-unique';
 import type { Cell } from '../../shared/sheet/cells';
 import { sheetRef } from '../../shared/sheet/codec';
 import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
@@ -24,9 +25,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * The trusted rows of the index by tab name, the time zone when the index vouches for it, and how
- * many search rows it has (an index written before them has none).
+ * many search rows and repeated-keys rows it has (an index written before them has none).
  */
-export type IndexRead = Map<string, IndexedShape> & { timeZone?: string; searchRows?: number };
+export type IndexRead = Map<string, IndexedShape> & {
+  timeZone?: string;
+  searchRows?: number;
+  uniqueRows?: number;
+};
 
 /** The trusted rows of the index, by tab name; empty when the workbook has no index yet. */
 export function readIndexTab(ss: Spreadsheet): IndexRead {
@@ -44,19 +49,22 @@ export function readIndexTab(ss: Spreadsheet): IndexRead {
   const timeZone = indexTimeZone(values);
   if (timeZone) out.timeZone = timeZone;
   out.searchRows = values.filter((r) => r[0] === FOUND_ROW).length;
+  out.uniqueRows = values.filter((r) => r[0] === UNIQUE_ROW).length;
   return out;
 }
 
 /**
  * Rewrites the index unless every indexed tab has a trusted row, it has a row for every indexed
- * search and the time zone checks out (the daily run: three calls when it does). A search row it has
- * but cannot trust (a Status cell holding no status, a list too long for a cell) is left: writing it
- * again would not change what it shows.
+ * search and every repeated-keys count, and the time zone checks out (the daily run: three calls
+ * when it does). A search row it has but cannot trust (a Status cell holding no status, a list too
+ * long for a cell), or a count of ids that do repeat, is left: writing it again would not change
+ * what it shows.
  */
 export function mendIndexTab(ss: Spreadsheet): void {
   const index = readIndexTab(ss);
   const searches = (index.searchRows ?? 0) >= INDEXED_SEARCHES.length;
-  if (index.size < INDEXED_TABS.length || !index.timeZone || !searches) writeIndexTab(ss);
+  const unique = (index.uniqueRows ?? 0) >= UNIQUE_KEY_TABS.length;
+  if (index.size < INDEXED_TABS.length || !index.timeZone || !searches || !unique) writeIndexTab(ss);
 }
 
 /**

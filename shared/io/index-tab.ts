@@ -10,7 +10,8 @@
  * index is read in one call, values only. Any other row is ignored and that tab is
  * asked directly, as without an index. Id rows below give the highest number after each id prefix
  * of a tab's key column, so new ids need no tail rows and no search. Search rows answer a search a
- * command makes with the same words every time (who is on hold) with the rows it would find. Pure:
+ * command makes with the same words every time (who is on hold) with the rows it would find;
+ * repeated-keys rows say a tab's ids each stand once (index-unique.ts). Pure:
  * the add-on writes and reads the cells (addon/src).
  */
 
@@ -27,6 +28,7 @@ import {
   searchColumn,
 } from './index-searches';
 import { TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS, TIME_ZONE_ROW } from './index-time-zone';
+import { repeatedFormula, UNIQUE_KEY_TABS, UNIQUE_ROW, uniqueKeyTabs } from './index-unique';
 import { literal } from './row-patterns';
 
 export const INDEX_TAB = 'Desk Index';
@@ -64,7 +66,8 @@ export const SETTINGS_SPARE_ROWS = 5;
 
 /**
  * Rows the index can hold: a row per tab, an id row per tab and prefix (invoices' included), the
- * time zone's row, the row of Settings' cells and a row per indexed search.
+ * time zone's row, the row of Settings' cells, a row per indexed search and a repeated-keys row per
+ * tab whose ids a command may take as unique.
  */
 export const INDEX_ROWS =
   INDEXED_TABS.length +
@@ -72,7 +75,8 @@ export const INDEX_ROWS =
   1 +
   1 +
   1 +
-  INDEXED_SEARCHES.length;
+  INDEXED_SEARCHES.length +
+  UNIQUE_KEY_TABS.length;
 
 /** What one trusted row of the index says about its tab. */
 export interface IndexedShape {
@@ -88,6 +92,8 @@ export interface IndexedShape {
   readonly cells?: readonly (readonly Cell[])[];
   /** Indexed searches answered (index-searches.ts): by `foundKey`, the rows (1-based) a search would find. */
   readonly found?: ReadonlyMap<string, readonly number[]>;
+  /** No id of its key column stands twice (index-unique.ts): a row read holding an id is its only row. */
+  readonly uniqueKeys?: boolean;
 }
 
 /**
@@ -163,6 +169,7 @@ export function indexGrid(
 ): string[][] {
   const rows: string[][] = [];
   const ids: [TabKey, string, number][] = [];
+  const unique: [TabKey, number][] = [];
   const searched: [TabKey, number, IndexedSearch][] = [];
   for (const tab of INDEXED_TABS) {
     const t = tabs.get(tab);
@@ -172,6 +179,7 @@ export function indexGrid(
     const formulas = indexFormulas(tab, Math.max(t.gridCols, t.header.length), keyCol);
     rows.push(signed(rows.length + 1, [TABS[tab].name], formulas));
     for (const prefix of prefixesOf(tab, invoicePrefix)) ids.push([tab, prefix, keyCol]);
+    if (UNIQUE_KEY_TABS.includes(tab)) unique.push([tab, keyCol]);
     for (const search of INDEXED_SEARCHES.filter((s) => s.tab === tab)) {
       const col = searchColumn(search, t.header);
       if (col >= 0) searched.push([tab, col, search]);
@@ -181,6 +189,8 @@ export function indexGrid(
     rows.push(
       signed(rows.length + 1, [ID_ROW], [idFormula(tab, prefix, keyCol)]).concat(TABS[tab].name, prefix),
     );
+  for (const [tab, keyCol] of unique)
+    rows.push(signed(rows.length + 1, [UNIQUE_ROW], [repeatedFormula(tab, keyCol)]).concat(TABS[tab].name));
   for (const [tab, col, search] of searched) {
     const formulas = foundFormulas(tab, col, search);
     const cols = formulas.map((_, i) => FOUND_FIRST_COL + i);
@@ -242,6 +252,11 @@ export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, Ind
     if (!tab || !shape || typeof prefix !== 'string' || prefix === '' || n === undefined) continue;
     if (row[SIGNED] !== idFormula(tab, prefix, shape.keyCol)) continue;
     (shape.highest as Map<string, number>).set(prefix, n);
+  }
+  // A repeated-keys row counts for a trusted tab whose key column it counts (index-unique.ts).
+  for (const tab of uniqueKeyTabs(values, (k) => out.get(k)?.keyCol)) {
+    const shape = out.get(tab);
+    if (shape) out.set(tab, { ...shape, uniqueKeys: true });
   }
   // A search row counts for a trusted tab (shared/io/index-searches.ts `foundAnswer`).
   for (const row of values) {

@@ -34,8 +34,8 @@ describe('addon build', () => {
     ];
     expect(built.exports.sort()).toEqual([...new Set(expected)].sort());
     // A guard against a dependency pulled in whole (Apps Script parses Code.js on every run); the
-    // owner's charts and number formats brought it to 210 KB.
-    expect(built.sizes['Code.js']).toBeLessThanOrEqual(216 * 1024);
+    // owner's charts and number formats brought it to 210 KB, the index tab's rows to 217 KB.
+    expect(built.sizes['Code.js']).toBeLessThanOrEqual(220 * 1024);
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8' });
     expect(manifest.oauthScopes).toEqual([
