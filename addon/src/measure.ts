@@ -9,8 +9,10 @@
  */
 
 import { foundKey, INDEXED_SEARCHES, indexedPattern, searchColumn } from '../../shared/io/index-searches';
-import { sheetRef } from '../../shared/sheet/codec';
-import { TABS } from '../../shared/workbook';
+import { UNIQUE_KEY_TABS } from '../../shared/io/index-unique';
+import { indexColumns, sheetRef } from '../../shared/sheet/codec';
+import { median } from '../../shared/sidebar/probe';
+import { TABS, tabSpec } from '../../shared/workbook';
 import { type IndexRead, readIndexTab } from './index-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,6 +41,11 @@ export interface SpeedReport {
    */
   readonly searchesAgree: Readonly<Record<string, boolean | null>>;
   /**
+   * Per tab with a repeated-keys row (`Backorders`), whether the index's "no id stands twice" is what
+   * the key column's cells, compared case and all, say (fidelity A53); null when the row is not trusted.
+   */
+  readonly uniqueAgrees: Readonly<Record<string, boolean | null>>;
+  /**
    * The cost model's parameters as measured (seconds), to compare with `COST.central`. The round
    * trip is not measurable from the server side: time a `google.script.run` from the sidebar.
    */
@@ -55,12 +62,6 @@ export interface SpeedReport {
     /** One more cell a TextFinder search covers: the whole tab's search less the key column's. */
     readonly perScannedCell: number;
   };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 /** Milliseconds of each of `n` runs of `fn(i)`. */
@@ -164,6 +165,7 @@ export function measureSpeed(): SpeedReport {
     idsTrusted,
     indexAgrees,
     searchesAgree: searchesAgree(ss, index),
+    uniqueAgrees: uniqueAgrees(ss, index),
     parameters: {
       perDataCall: seconds(median([read.getLastRow, read.findAll, uncachedRead])),
       perMetaCall: seconds(read.getSheetByName),
@@ -204,6 +206,31 @@ function searchesAgree(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, index: Inde
       .findAll()
       .map((r) => r.getRow());
     out[`${name} ${search.field}`] = found.join(',') === answer.join(',');
+  }
+  return out;
+}
+
+/**
+ * The index's word on repeated ids against the key column read (one read each): unique by the index
+ * when, and only when, no value of the column stands twice, as a case-matching search sees them.
+ */
+function uniqueAgrees(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, index: IndexRead) {
+  const out: Record<string, boolean | null> = {};
+  for (const tab of UNIQUE_KEY_TABS) {
+    const name = TABS[tab].name;
+    const shape = index.get(name);
+    const col = shape ? (indexColumns(tabSpec(tab), shape.header)[tabSpec(tab).key[0] as string] ?? -1) : -1;
+    const sheet = ss.getSheetByName(name);
+    if (!shape || !sheet || col < 0 || shape.gridRows < 2) {
+      out[name] = null;
+      continue;
+    }
+    const ids = sheet
+      .getRange(2, col + 1, shape.gridRows - 1, 1)
+      .getValues()
+      .map((r) => String(r[0] ?? ''))
+      .filter((v) => v !== '');
+    out[name] = (shape.uniqueKeys === true) === (new Set(ids).size === ids.length);
   }
   return out;
 }

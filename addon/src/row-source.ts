@@ -146,6 +146,7 @@ export function sheetRowSource(
       const i = index.get(tab);
       return i !== undefined && vouches(i, id);
     },
+    unique: (tab) => index.get(tab)?.uniqueKeys === true,
     readRow: (tab, row) => cached.get(tab)?.get(row),
     shape(tab, withLastRow) {
       const s = sheet(tab);

@@ -132,12 +132,31 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     if (!grid) return;
     const col = keyColumn(tab, field);
     if (col < 0) return;
-    const fresh = [...values].filter((v) => v !== '' && !asked.has(`${tab}|${field}|${suffix}|${v}`));
+    const fresh = [...values].filter(
+      (v) => v !== '' && !asked.has(`${tab}|${field}|${suffix}|${v}`) && !readAlready(tab, field, col, v),
+    );
     if (fresh.length === 0) return;
     for (const v of fresh) asked.add(`${tab}|${field}|${suffix}|${v}`);
     const byCol = queued.get(tab) ?? new Map<number, string[]>();
     byCol.set(col, [...(byCol.get(col) ?? []), ...fresh.map((v) => `${word(v)}${suffix}`)]);
     queued.set(tab, byCol);
+  };
+  // An id whose tab the index shows without a repeated id (shared/io/index-unique.ts) is not searched
+  // once a row read holds it: that row is its only one. While the shown row waits for its read, its
+  // tab's ids wait too: the shown row is the one that most often holds them.
+  const unique = new Set(ID_TABS.filter((t) => grids.has(t) && source.unique?.(TABS[t].name) === true));
+  const readAlready = (tab: TabKey, field: string, col: number, v: string): boolean => {
+    if (!unique.has(tab) || field !== tabSpec(tab).key[0]) return false;
+    const grid = grids.get(tab);
+    if (!grid) return false;
+    const word = literal(v);
+    for (const r of grid.read)
+      if (holds(grid.values[r - 1]?.[col], word)) {
+        asked.add(`${tab}|${field}||${v}`);
+        return true;
+      }
+    const ref = options.ref;
+    return !!ref && tabKeyOf(ref.sheet) === tab && wanted.get(tab)?.has(ref.row) === true;
   };
   // Order lines found by SKU only to learn which of them wait (Parked, Partially allocated): with a
   // source that reads one column, their Status cells are read first and only waiting lines whole.

@@ -30,6 +30,7 @@ describe('add-on: measureSpeed', () => {
       parameters: Record<string, number>;
       idsTrusted: string[];
       searchesAgree: Record<string, boolean | null>;
+      uniqueAgrees: Record<string, boolean | null>;
     }>('measureSpeed');
     const after = desk.twin.file.sheets.map((s) => ({ title: s.properties.title, values: s.values }));
     expect(after).toEqual(before);
@@ -44,6 +45,8 @@ describe('add-on: measureSpeed', () => {
       'Orders status': true,
       'Notifications status': true,
     });
+    // The index's "no BackorderID twice" against the column read (fidelity A53).
+    expect(report.uniqueAgrees).toEqual({ Backorders: true });
     expect(counts['SpreadsheetApp.flush']).toBe(15);
     expect(report.sheet).toBe('Orders');
     expect(report.ms.rangeByA1).toBeGreaterThanOrEqual(0);
