@@ -93,12 +93,18 @@ export function commandScope(command: Command, ref?: RowRef | null): Scope | und
   const keys = commandKeys(command);
   if (!keys) return undefined;
   const tabs = scopedCommandTabs(command);
-  // The view the reply carries of a backorder previews its notice: its Notifications rows are read.
-  if (ref?.sheet === TABS.backorders.name && !tabs.includes('notifications')) tabs.push('notifications');
+  // The view the reply carries of a backorder shows its calls and previews its notice: a command that
+  // does not decide from those tabs reads them for the shown backorder alone.
+  const viewOnly =
+    ref?.sheet === TABS.backorders.name
+      ? (['calls', 'notifications'] as const).filter((t) => !tabs.includes(t))
+      : [];
+  tabs.push(...viewOnly);
   return {
     keys,
     tabs,
     ref,
+    ...(viewOnly.length > 0 ? { viewOnly } : {}),
     remainderIds: command.action === 'ship',
     appends: true,
     annotates: !movesOthers(command),

@@ -62,7 +62,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       if (raw) tabs[name] = cols ? { ...raw, fields: fields as readonly string[] } : raw;
       continue;
     }
-    const shape = source.shape(name, options.appends === true && APPEND_TABS.has(key));
+    const adds = options.appends === true && APPEND_TABS.has(key) && !options.viewOnly?.includes(key);
+    const shape = source.shape(name, adds);
     if (!shape) continue;
     // Without a last row (a view: nothing is added) the grid grows to the last row read.
     const values: (readonly Cell[])[] = new Array(Math.max(1, shape.lastRow ?? 1)).fill(EMPTY_ROW);
@@ -253,6 +254,15 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   const refTab = options.ref ? tabKeyOf(options.ref?.sheet) : undefined;
   if (refTab && options.ref) want(refTab, [options.ref.row]);
 
+  // The shown backorder's id, once its row is read: what a tab read only for the reply's view is
+  // searched for (`viewOnly`); nothing before (the round after its read searches it).
+  const shownBackorder = (): string[] => {
+    const grid = grids.get('backorders');
+    const ref = options.ref;
+    if (!ref || refTab !== 'backorders' || !grid?.read.has(ref.row)) return [];
+    const v = String(grid.values[ref.row - 1]?.[keyColumn('backorders', 'backorderId')] ?? '');
+    return v === '' ? [] : [v];
+  };
   // A view shows its own entity's rows; a command also reads what it may move (shared/queue.ts).
   const acts = options.appends === true;
   // Whether other backorders' counters may move (and so their order lines are read).
@@ -278,9 +288,12 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     // A stock row read brings its SKU's PO lines too: every command keeps OnOrder current from them.
     find('pos', 'sku', [...sets.skus, ...sets.stockSkus]);
     find('shipments', 'backorderId', sets.shipFor);
-    find('calls', 'backorderId', sets.backorders);
-    find('calls', 'orderId', sets.orders);
-    find('notifications', 'backorderId', sets.backorders);
+    // A tab read only for the reply's view: what a view of the shown backorder finds there.
+    const forView = (tab: TabKey, set: Set<string>) =>
+      options.viewOnly?.includes(tab) ? shownBackorder() : set;
+    find('calls', 'backorderId', forView('calls', sets.backorders));
+    if (!options.viewOnly?.includes('calls')) find('calls', 'orderId', sets.orders);
+    find('notifications', 'backorderId', forView('notifications', sets.backorders));
     search();
     const more = (m: Map<TabKey, Set<number>>) => [...m.values()].some((s) => s.size > 0);
     if (!more(wanted) && !more(promoted) && !promoteWaiting(sets)) break;

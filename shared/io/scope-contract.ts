@@ -125,6 +125,12 @@ export interface ScopeOptions {
   /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
   readonly waiting?: boolean;
   /**
+   * Tabs a command reads only for its reply's view of the shown backorder (its calls and notices):
+   * only the shown backorder's rows are found there, as its view finds them, none of the rows of
+   * the other backorders the command reaches, and nothing is added to them.
+   */
+  readonly viewOnly?: readonly TabKey[];
+  /**
    * Rows a view's searches found (shared/io/search-memory.ts): a word remembered is not searched for
    * again; each of its rows must still hold it once read, or `MemoryMiss` is thrown.
    */
