@@ -2,7 +2,7 @@
  * Which rows a single-entity action decides from (docs/addon.md, "Read plan"): the rows of the
  * entities it names, found by key, and everything that decides the queue of the SKUs involved (their
  * Inventory rows, backorders and PO lines), grown to a fixed point by the rules of
- * shared/io/scope-growth.ts; the Log row of this RequestID on a repeated try (idempotency); and the last
+ * shared/io/scope-growth.ts, each round's searches run together (shared/io/round-searches.ts); the Log row of this RequestID on a repeated try (idempotency); and the last
  * rows of every tab that may get new rows (the next id), which bring nothing more unless a search
  * also finds them. Nothing else: not the rest of Orders, and never the history (Log, Shipments,
  * Invoices, Calls) beyond those rows. A batch reads the tabs it decides from whole
@@ -17,7 +17,8 @@ import { DEFAULT_SETTINGS, rawSetting } from '../tabs/settings';
 import { HOLD_STATES } from '../tabs/vocabulary';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from '../workbook';
 import { indexedPattern } from './index-searches';
-import { alternation, literal, mayWait, vocabularyWord } from './row-patterns';
+import { roundSearches } from './round-searches';
+import { literal, mayWait, vocabularyWord } from './row-patterns';
 import {
   ORDER_NEIGHBOURS,
   type RowSource,
@@ -27,7 +28,7 @@ import {
 } from './scope-contract';
 import { EMPTY_ROW, grow, promoteWaiting, type Sets, WAITING_LINE_STATUSES } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
-import { holds, MemoryMiss } from './search-memory';
+import { holds } from './search-memory';
 
 /** Tabs whose new rows take the next id above the tab's own (shared/primitives/ids.ts, invoicing.ts). */
 const ID_TABS: readonly TabKey[] = [
@@ -122,10 +123,6 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     wanted.set(tab, list);
     tailOnly.set(tab, tails);
   };
-  // A round's searches are queued per tab and column, then run together: the searches of one
-  // column, or of adjacent columns, are one TextFinder over them (an alternation of every value),
-  // so a round costs a search per run of key columns, not one per key.
-  const queued = new Map<TabKey, Map<number, string[]>>();
   const keyColumn = (tab: TabKey, field: string) =>
     indexColumns(tabSpec(tab), grids.get(tab)?.header ?? [])[field] ?? -1;
   const find = (tab: TabKey, field: string, values: Iterable<string>, suffix = '', word = literal) => {
@@ -138,9 +135,11 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     );
     if (fresh.length === 0) return;
     for (const v of fresh) asked.add(`${tab}|${field}|${suffix}|${v}`);
-    const byCol = queued.get(tab) ?? new Map<number, string[]>();
-    byCol.set(col, [...(byCol.get(col) ?? []), ...fresh.map((v) => `${word(v)}${suffix}`)]);
-    queued.set(tab, byCol);
+    searches.queue(
+      tab,
+      col,
+      fresh.map((v) => `${word(v)}${suffix}`),
+    );
   };
   // An id whose tab the index shows without a repeated id (shared/io/index-unique.ts) is not searched
   // once a row read holds it: that row is its only one. While the shown row waits for its read, its
@@ -184,63 +183,16 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     } else return rows;
     return rows.filter((r) => !drop.has(r));
   };
-  // Words whose rows came from memory, checked once read; words searched, recorded once read.
-  const recalled: { tab: TabKey; col: number; word: string; rows: readonly number[] }[] = [];
-  const searched: { tab: TabKey; byCol: Map<number, string[]>; rows: readonly number[] }[] = [];
-  const search = () => {
-    for (const [tab, byCol] of queued) {
-      const cols = [...byCol.keys()].sort((a, b) => a - b);
-      for (let i = 0; i < cols.length; ) {
-        let j = i;
-        while (j + 1 < cols.length && (cols[j + 1] as number) === (cols[j] as number) + 1) j++;
-        const first = cols[i] as number;
-        // Order lines filtered by their Status cells are not all read: neither recalled nor recorded.
-        const statusFiltered = filtered && tab === 'orders' && first === skuCol && i === j;
-        const remembered: number[] = [];
-        const left = new Map<number, string[]>();
-        for (const c of cols.slice(i, j + 1))
-          for (const word of byCol.get(c) ?? []) {
-            const rows = statusFiltered ? undefined : options.recall?.rows(TABS[tab].name, c, word);
-            if (rows) {
-              recalled.push({ tab, col: c, word, rows });
-              remembered.push(...rows);
-            } else left.set(c, [...(left.get(c) ?? []), word]);
-          }
-        const alternatives = [...left.values()].flat();
-        const found =
-          alternatives.length === 0
-            ? []
-            : source.find(TABS[tab].name, first, alternation(alternatives), j - i + 1);
-        if (options.remember && !statusFiltered && alternatives.length > 0)
-          searched.push({ tab, byCol: left, rows: found });
-        want(tab, statusFiltered ? waitingOnly(found) : [...found, ...remembered]);
-        i = j + 1;
-      }
-    }
-    queued.clear();
-  };
-  // Once their rows are read: every remembered row still holds its word; every search's rows are
-  // told to `remember`, word by word.
-  const settle = () => {
-    for (const { tab, col, word, rows } of recalled.splice(0)) {
-      const grid = grids.get(tab);
-      for (const r of rows)
-        if (!grid || (grid.bounded && r > grid.values.length) || !holds(grid.values[r - 1]?.[col], word))
-          throw new MemoryMiss(TABS[tab].name, r);
-      options.remember?.([TABS[tab].name, col, word, rows]);
-    }
-    for (const { tab, byCol, rows } of searched.splice(0)) {
-      const grid = grids.get(tab);
-      for (const [col, words] of byCol)
-        for (const word of words)
-          options.remember?.([
-            TABS[tab].name,
-            col,
-            word,
-            rows.filter((r) => holds(grid?.values[r - 1]?.[col], word)),
-          ]);
-    }
-  };
+  const searches = roundSearches({
+    source,
+    grids,
+    want,
+    ...(options.recall ? { recall: options.recall } : {}),
+    ...(options.remember ? { remember: options.remember } : {}),
+    // Order lines found by SKU, kept by their Status cells, are not all read.
+    filterOf: (tab, col, cols) =>
+      filtered && tab === 'orders' && col === skuCol && cols === 1 ? waitingOnly : undefined,
+  });
 
   // The tail of every tab that may get rows (the next id), the Log row of this RequestID, the shown row.
   for (const tab of ID_TABS) {
@@ -250,7 +202,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   }
   if (options.requestId) find('log', 'requestId', [options.requestId]);
   for (const s of options.searches ?? []) find(s.tab, s.field, s.values, '', vocabularyWord);
-  search();
+  searches.run();
   const refTab = options.ref ? tabKeyOf(options.ref?.sheet) : undefined;
   if (refTab && options.ref) want(refTab, [options.ref.row]);
 
@@ -294,7 +246,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     find('calls', 'backorderId', forView('calls', sets.backorders));
     if (!options.viewOnly?.includes('calls')) find('calls', 'orderId', sets.orders);
     find('notifications', 'backorderId', forView('notifications', sets.backorders));
-    search();
+    searches.run();
     const more = (m: Map<TabKey, Set<number>>) => [...m.values()].some((s) => s.size > 0);
     if (!more(wanted) && !more(promoted) && !promoteWaiting(sets)) break;
     for (const [tab, rows] of wanted) {
@@ -328,9 +280,9 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       if (grid && rows.size > 0) grow(tab, new Set(rows), grid, sets, undefined, moves);
       rows.clear();
     }
-    settle();
+    searches.settle();
   }
-  settle();
+  searches.settle();
   for (const [tab, grid] of grids) tabs[TABS[tab].name] = { name: TABS[tab].name, values: grid.values };
   return { tabs, sparse };
 }
