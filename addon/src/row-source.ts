@@ -11,8 +11,9 @@
  * answers is not made.
  */
 
+import { idsKnown, vouches } from '../../shared/io/index-ids';
 import { foundKey } from '../../shared/io/index-searches';
-import { type IndexedShape, idsKnown, lastRowIn, vouches } from '../../shared/io/index-tab';
+import { type IndexedShape, lastRowIn } from '../../shared/io/index-tab';
 import { matchRows } from '../../shared/io/row-patterns';
 import { type RowSource, TAIL_ROWS } from '../../shared/io/scope-contract';
 import type { Cell } from '../../shared/sheet/cells';

@@ -18,6 +18,7 @@
 import type { Cell } from '../sheet/cells';
 import { columnLetter, indexColumns, sheetRef } from '../sheet/codec';
 import { TABS, type TabKey, tabSpec } from '../workbook';
+import { ID_PREFIXES, ID_ROW, idFormula, prefixesOf } from './index-ids';
 import {
   FOUND_FIRST_COL,
   FOUND_ROW,
@@ -29,7 +30,6 @@ import {
 } from './index-searches';
 import { TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS, TIME_ZONE_ROW } from './index-time-zone';
 import { repeatedFormula, UNIQUE_KEY_TABS, UNIQUE_ROW, uniqueKeyTabs } from './index-unique';
-import { literal } from './row-patterns';
 
 export const INDEX_TAB = 'Desk Index';
 
@@ -40,24 +40,6 @@ export const INDEXED_TABS: readonly TabKey[] = Object.keys(TABS) as TabKey[];
 const LEAD = 5;
 /** The signature's column: what the row's formulas are, as text (`signature`). */
 const SIGNED = 1;
-
-/**
- * The id prefixes (with their dash) of the rows each tab gets (shared/primitives/ids.ts; the commands name
- * them): the index gives the highest number after each, so a click needs no tail rows and no search
- * to know its new ids are new. Invoices take the InvoicePrefix setting, given when the index is written.
- */
-export const ID_PREFIXES: Partial<Record<TabKey, readonly string[]>> = {
-  backorders: ['BO-'],
-  shipments: ['SH-'],
-  calls: ['CL-'],
-  log: ['LG-'],
-  pos: ['PO-', 'DS-'],
-  notifications: ['NT-'],
-  etaHistory: ['EH-'],
-};
-
-/** Marks an id row of the index: marker, signature, tab name, prefix, highest number. */
-const ID_ROW = 'Highest id';
 
 /** Marks the row of Settings' cells: marker, signature, rows covered, then the cells row by row. */
 const SETTINGS_ROW = 'Settings cells';
@@ -110,20 +92,6 @@ export function indexFormulas(tab: TabKey, width: number, keyCol: number): strin
     ...Array.from({ length: width }, (_, c) => `=""&${name}!${columnLetter(c)}1`),
   ];
 }
-
-/**
- * The highest number after `prefix` in a key column, as Sheets computes it over the whole column
- * (docs/fidelity.md A47): each cell as text, the digits after the prefix, 0 where there are none.
- */
-export function idFormula(tab: TabKey, prefix: string, keyCol: number): string {
-  const key = columnLetter(keyCol);
-  // The dash escaped too: the formula Set up writes is the one every index row is checked against.
-  const pattern = `^${literal(prefix).replace(/-/g, '\\-')}(\\d+)$`;
-  return `=ARRAYFORMULA(MAX(IFERROR(VALUE(REGEXEXTRACT(TO_TEXT(${sheetRef(TABS[tab].name)}!${key}2:${key}),"${pattern.replace(/"/g, '""')}")),0)))`;
-}
-
-const prefixesOf = (tab: TabKey, invoicePrefix: string): readonly string[] =>
-  tab === 'invoices' ? (invoicePrefix === '' ? [] : [invoicePrefix]) : (ID_PREFIXES[tab] ?? []);
 
 /**
  * The signature of an index row (1-based `row`): one formula showing, as text, the formulas of the
@@ -293,23 +261,4 @@ export function lastRowIn(first: number, rows: readonly (readonly Cell[])[]): nu
   for (let i = rows.length - 1; i >= 0; i--)
     if ((rows[i] ?? []).some((v) => v !== '' && v !== null)) return first + i;
   return first - 1;
-}
-
-/**
- * Whether a tab's new ids need no tail rows: the index gives the highest number after each of its
- * id prefixes (a tab without ids, Orders, needs none; Invoices needs its prefix's row, checked
- * against each new number by `vouches`).
- */
-export function idsKnown(tab: TabKey, shape: IndexedShape): boolean {
-  if (tab === 'invoices') return shape.highest.size > 0;
-  return (ID_PREFIXES[tab] ?? []).every((p) => shape.highest.has(p));
-}
-
-/** Whether `id` is a new id by the index alone: an id prefix of the tab, digits above its highest. */
-export function vouches(shape: IndexedShape, id: string): boolean {
-  for (const [prefix, highest] of shape.highest) {
-    const rest = id.startsWith(prefix) ? id.slice(prefix.length) : '';
-    if (/^\d+$/.test(rest) && Number(rest) > highest) return true;
-  }
-  return false;
 }

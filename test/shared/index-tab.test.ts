@@ -5,6 +5,7 @@
  * count only for a trusted tab, with the formula written for that tab's key column.
  */
 import { describe, expect, it } from 'vitest';
+import { idsKnown, vouches } from '../../shared/io/index-ids';
 import {
   foundFormulas,
   foundKey,
@@ -12,7 +13,7 @@ import {
   type IndexedSearch,
   indexedPattern,
 } from '../../shared/io/index-searches';
-import { idsKnown, indexGrid, lastRowIn, readIndex, signature, vouches } from '../../shared/io/index-tab';
+import { indexGrid, lastRowIn, readIndex, signature } from '../../shared/io/index-tab';
 import { indexTimeZone, TIME_ZONE_CHECKS } from '../../shared/io/index-time-zone';
 import { type IsoDate, zonedInstant } from '../../shared/primitives/dates';
 import type { Cell } from '../../shared/sheet/cells';

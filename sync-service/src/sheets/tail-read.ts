@@ -9,7 +9,7 @@
  * rows not read come back empty, keeping every row's number, as the add-on's scoped reads do.
  */
 
-import { ID_PREFIXES } from '../../../shared/io/index-tab';
+import { ID_PREFIXES } from '../../../shared/io/index-ids';
 import { highestId } from '../../../shared/primitives/ids';
 import type { Cell } from '../../../shared/sheet/cells';
 import { indexColumns, type RawTab } from '../../../shared/sheet/codec';
