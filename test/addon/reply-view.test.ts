@@ -1,48 +1,85 @@
 /**
- * The view an action's reply carries of the backorder row it was taken from, through the built
- * Code.js in the twin: after an action that does not decide from calls or notices (hold, cancel) it
- * still shows the backorder's calls, as a fresh view of the row does, and reads the calls and
- * notices of that backorder alone, not of the other backorders the action reaches.
+ * The view an action's reply carries of the row it was taken from, through the built Code.js in the
+ * twin: across a rep's and a buyer's day, every action's reply shows the row exactly as a fresh view
+ * of it does the moment after (its calls among them: an action that does not decide from Calls reads
+ * them for the reply's view of a backorder), so the sidebar never shows less than is there.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
+import type { ActionReply, RowRef, RowView } from '../../shared/sidebar/rpc';
 import { lastUnitShop } from '../support/addon';
 
 let n = 0;
 const rid = () => `reply-view-${String(++n).padStart(4, '0')}`;
 
-describe('add-on: the reply’s view of a backorder', () => {
-  it('shows its calls after a hold and a cancel, as a fresh view does', async () => {
-    // SO-A takes the last unit; SO-B and SO-C wait on BO-000001 and BO-000002.
-    const desk = await lastUnitShop(['A', 'B', 'C']);
+describe('add-on: the reply’s view of the row acted on', () => {
+  it('is the fresh view of the row, action after action', async () => {
+    // SO-A takes the last unit; SO-B, SO-C and SO-D wait on BO-000001 … BO-000003; PO-1 brings 5.
+    const desk = await lastUnitShop(['A', 'B', 'C', 'D']);
+    desk.type('POs', [
+      {
+        PO: 'PO-1',
+        Line: 1,
+        Vendor: 'Summit',
+        SKU: 'LAST-1',
+        Qty: 5,
+        PromisedDate: '2026-12-01',
+        Warehouse: 'MAIN',
+      },
+    ]);
     desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: rid(), attempt: 1 });
-    const at = { sheet: 'Backorders', row: 2 };
-    let view = desk.run<RowView>('sidebarView', at);
-    const send = (command: object) => {
+    const backorder = (row: number): RowRef => ({ sheet: 'Backorders', row });
+    const day: [command: object, at: RowRef][] = [
+      [{ action: 'log-call', backorderId: 'BO-000001', method: 'Phone', summary: 'told' }, backorder(2)],
+      // On the backorder's row, with a call logged: an action that reads no Calls for itself.
+      [{ action: 'hold', orderId: 'SO-B', note: 'credit check' }, backorder(2)],
+      [{ action: 'release', orderId: 'SO-B' }, backorder(2)],
+      [
+        { action: 'reschedule', backorderId: 'BO-000001', date: '2026-12-10', reason: 'vendor' },
+        backorder(2),
+      ],
+      [
+        { action: 'hold', orderId: 'SO-C', note: 'credit check' },
+        { sheet: 'Orders', row: 4 },
+      ],
+      [
+        { action: 'release', orderId: 'SO-C' },
+        { sheet: 'Orders', row: 4 },
+      ],
+      [
+        { action: 'change-line', orderId: 'SO-D', line: 1, requiredDate: '2026-12-20' },
+        { sheet: 'Orders', row: 5 },
+      ],
+      [{ action: 'cancel-line', orderId: 'SO-D', line: 1, reason: 'Customer Requested' }, backorder(4)],
+      [
+        { action: 'change-po', po: 'PO-1', line: 1, promisedDate: '2026-12-05' },
+        { sheet: 'POs', row: 2 },
+      ],
+      [
+        { action: 'receive', po: 'PO-1', line: 1 },
+        { sheet: 'POs', row: 2 },
+      ],
+      [{ action: 'fulfill', backorderId: 'BO-000001' }, backorder(2)],
+      [
+        { action: 'ship', orderId: 'SO-A' },
+        { sheet: 'Orders', row: 2 },
+      ],
+      [{ action: 'cancel', backorderId: 'BO-000002', reason: 'Customer Requested' }, backorder(3)],
+    ];
+    const shown = (v: RowView) => ({ ...v, memory: undefined });
+    for (const [command, at] of day) {
+      const view = desk.run<RowView>('sidebarView', at);
       const reply = desk.run<ActionReply>(
         'sidebarAction',
-        { command: { ...command, expected: view.expected }, requestId: rid(), attempt: 1 },
+        { command: { ...command, expected: view.expectedWithStock }, requestId: rid(), attempt: 1 },
         at,
       );
-      view = reply.view;
-      return reply.view;
-    };
-    send({ action: 'log-call', backorderId: 'BO-000001', method: 'Phone', summary: 'told the date' });
-    // A call on the other backorder: no part of BO-000001's view.
-    desk.run('sidebarAction', {
-      command: { action: 'log-call', backorderId: 'BO-000002', method: 'Email', summary: 'other' },
-      requestId: rid(),
-      attempt: 1,
-    });
-    view = desk.run<RowView>('sidebarView', at);
-    const told = [['2026-11-23 Phone (rep@harbor.example)', 'told the date']];
-    expect(view.calls).toEqual(told);
-    const held = send({ action: 'hold', orderId: 'SO-B', note: 'credit check' });
-    expect(held.calls).toEqual(told);
-    const cancelled = send({ action: 'cancel', backorderId: 'BO-000001', reason: 'Customer Requested' });
-    expect(cancelled.status).toBe('Cancelled');
-    expect(cancelled.calls).toEqual(told);
-    const fresh = desk.run<RowView>('sidebarView', at);
-    expect({ ...cancelled, memory: undefined }).toEqual({ ...fresh, memory: undefined });
+      const fresh = desk.run<RowView>('sidebarView', at);
+      expect({ action: command, view: shown(reply.view) }).toEqual({ action: command, view: shown(fresh) });
+    }
+    // BO-000001's call stayed in view through the hold and the release (the reschedule noted its own).
+    expect(desk.run<RowView>('sidebarView', backorder(2)).calls[0]).toEqual([
+      '2026-11-23 Phone (rep@harbor.example)',
+      'told',
+    ]);
   });
 });
