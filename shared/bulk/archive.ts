@@ -5,7 +5,7 @@
  * last activity (order date, shipments, backorders, calls) must be before the date. Invoices stay:
  * they are the accountant's record.
  */
-import type { IsoDate } from '../primitives/dates';
+import { dateInZone, type IsoDate } from '../primitives/dates';
 import { openQty } from '../tabs/orders';
 import type { Records, Workbook } from '../workbook';
 
@@ -26,7 +26,7 @@ export function planArchive(wb: Workbook, before: IsoDate): ArchivePlan {
     if (b.qtyRemaining > 0) open.add(b.orderId);
   }
   for (const s of wb.shipments) seen(s.orderId, s.shipDate);
-  for (const c of wb.calls) if (c.orderId) seen(c.orderId, c.when.slice(0, 10));
+  for (const c of wb.calls) if (c.orderId) seen(c.orderId, dateInZone(new Date(c.when), wb.config.TimeZone));
   const closed = new Set([...last].filter(([id, day]) => !open.has(id) && day < before).map(([id]) => id));
   const backorders = wb.backorders.filter((b) => closed.has(b.orderId));
   const boIds = new Set(backorders.map((b) => b.backorderId));

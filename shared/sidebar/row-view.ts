@@ -9,7 +9,7 @@ import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from '../a
 import { rowVersion } from '../commands/action-detail';
 import { followUpsDue } from '../follow-ups';
 import { contactOf, noticePreview } from '../notify';
-import { addDays, type IsoDate } from '../primitives/dates';
+import { addDays, dateInZone, type IsoDate } from '../primitives/dates';
 import { formatCents } from '../primitives/money';
 import { keyOf } from '../sheet/columns';
 import type { Backorder } from '../tabs/backorders';
@@ -250,7 +250,8 @@ export function describeRow(
         .map(
           (c) =>
             [
-              `${c.when.slice(0, 10)} ${c.method} (${c.rep})`,
+              // The day where the workbook is (its TimeZone setting), as notices date calls.
+              `${dateInZone(new Date(c.when), wb.config.TimeZone)} ${c.method} (${c.rep})`,
               `${c.summary}${c.customerChoice ? ` · ${c.customerChoice}` : ''}`,
             ] as const,
         ),

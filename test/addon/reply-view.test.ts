@@ -83,3 +83,19 @@ describe('add-on: the reply’s view of the row acted on', () => {
     ]);
   });
 });
+
+describe('add-on: a call’s date in the sidebar', () => {
+  it('is the day the call was logged where the spreadsheet is, not in UTC', async () => {
+    // 20:30 in New York on 23 November is already 24 November in UTC.
+    const evening = Date.parse('2026-11-24T01:30:00Z');
+    const desk = await lastUnitShop(['A', 'B'], { now: () => evening });
+    desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: rid(), attempt: 1 });
+    desk.run('sidebarAction', {
+      command: { action: 'log-call', backorderId: 'BO-000001', method: 'Phone', summary: 'late call' },
+      requestId: rid(),
+      attempt: 1,
+    });
+    const view = desk.run<RowView>('sidebarView', { sheet: 'Backorders', row: 2 });
+    expect(view.calls).toEqual([['2026-11-23 Phone (rep@harbor.example)', 'late call']]);
+  });
+});

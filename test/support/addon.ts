@@ -138,8 +138,11 @@ export function typeWorkedExample(desk: Desk, orderDate = '2026-11-20', promised
  * A set-up workbook with one unit of LAST-1 on hand and one order line for 1 of it per id (SO-<id>,
  * rows 2, 3, … of Orders, oldest first): the shop where reps race for the last unit.
  */
-export async function lastUnitShop(ids: readonly string[]): Promise<Desk> {
-  const desk = await openDesk();
+export async function lastUnitShop(
+  ids: readonly string[],
+  options: Parameters<typeof openDesk>[0] = {},
+): Promise<Desk> {
+  const desk = await openDesk(options);
   desk.run('menuSetUpWorkbook');
   desk.type('Inventory', [{ SKU: 'LAST-1', Warehouse: 'MAIN', OnHand: 1 }]);
   desk.type(
