@@ -14,6 +14,7 @@ import { TAB_KEYS, TABS } from '../../shared/workbook';
 import { mendIndexTab } from './index-tab';
 import { dailyScope, readDecideWriteEach, withDocumentLock } from './server';
 import { writeFormulas } from './sheet-io';
+import { today } from './who-when';
 
 export const LAST_FAILURE_KEY = 'backorderDesk.lastDailyFailure';
 export const DAILY_HANDLER = 'dailyRun';
@@ -54,7 +55,9 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   }
   const edited = header.slice(range.getColumn() - 1, range.getColumn() - 1 + range.getNumColumns());
   if (!edited.some((h) => owned.has(normalizeHeader(h)))) return;
-  range.setNote(`${OVERRIDE_NOTE} on ${new Date().toISOString().slice(0, 10)}; Check workbook reviews it.`);
+  // The day where the spreadsheet is (a simple trigger may read its time zone), not UTC's.
+  const day = today(SpreadsheetApp.getActiveSpreadsheet());
+  range.setNote(`${OVERRIDE_NOTE} on ${day}; Check workbook reviews it.`);
 }
 
 /** The document property holding the unique id of this document's daily trigger. */

@@ -113,6 +113,17 @@ describe('add-on menu and triggers', () => {
     });
   });
 
+  it('dates the note of a typed-over cell where the spreadsheet is, not in UTC', async () => {
+    // 20:30 in New York on 23 November is already 24 November in UTC.
+    const desk = await openDesk({ now: () => Date.parse('2026-11-24T01:30:00Z') });
+    desk.run('menuSetUpWorkbook');
+    typeWorkedExample(desk);
+    desk.twin.write('Orders!X2', [['Shipped']], 'USER_ENTERED');
+    edited(desk, 'Orders', 'X2');
+    const notes = desk.twin.sheetNamed('Orders').metadata.notes as Record<string, string>;
+    expect(notes.X2).toMatch(/ on 2026-11-23;/);
+  });
+
   it('notes typed-over engine cells, and Check workbook finds and repairs what broke', async () => {
     const desk = await shop();
     desk.run('menuAllocateAll');
