@@ -2,9 +2,9 @@
  * Which rows a single-entity action decides from (docs/addon.md, "Read plan"): the rows of the
  * entities it names, found by key, and everything that decides the queue of the SKUs involved (their
  * Inventory rows, backorders and PO lines), grown to a fixed point by the rules of
- * shared/io/scope-growth.ts, each round's searches run together (shared/io/round-searches.ts); the Log row of this RequestID on a repeated try (idempotency); and the last
- * rows of every tab that may get new rows (the next id), which bring nothing more unless a search
- * also finds them. Nothing else: not the rest of Orders, and never the history (Log, Shipments,
+ * shared/io/scope-growth.ts, each round's searches run together (shared/io/round-searches.ts); the
+ * Log row of this RequestID on a repeated try (idempotency); and the last rows of every tab that may
+ * get new rows (the next id), which bring nothing more unless a search also finds them. Nothing else: not the rest of Orders, and never the history (Log, Shipments,
  * Invoices, Calls) beyond those rows. A batch reads the tabs it decides from whole
  * (`options.whole`) and the others it names for their last rows only. Pure: the rows come from a
  * RowSource (Apps Script's TextFinder in the add-on, an in-memory one in tests), and the result is a
