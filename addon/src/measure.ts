@@ -8,6 +8,7 @@
  * the parameter set it implies, is logged as JSON (View → Executions) and returned.
  */
 
+import type { CostParameters } from '../../shared/io/cost-parameters';
 import { foundKey, INDEXED_SEARCHES, indexedPattern, searchColumn } from '../../shared/io/index-searches';
 import { UNIQUE_KEY_TABS } from '../../shared/io/index-unique';
 import { indexColumns, sheetRef } from '../../shared/sheet/codec';
@@ -49,18 +50,9 @@ export interface SpeedReport {
    * The cost model's parameters as measured (seconds), to compare with `COST.central`. The round
    * trip is not measurable from the server side: time a `google.script.run` from the sidebar.
    */
-  readonly parameters: {
-    readonly perDataCall: number;
-    readonly perMetaCall: number;
-    readonly perWriteCall: number;
-    readonly perLocalCall: number;
-    readonly perCellRead: number;
-    readonly perCellWritten: number;
-    readonly commit: number;
+  readonly parameters: Omit<CostParameters, 'roundTrip'> & {
     /** A one-cell read in a run of reads: the look-ahead cache the model does not count on. */
     readonly cachedRead: number;
-    /** One more cell a TextFinder search covers: the whole tab's search less the key column's. */
-    readonly perScannedCell: number;
   };
 }
 
@@ -175,6 +167,7 @@ export function measureSpeed(): SpeedReport {
       perCellWritten: seconds(perCellWrittenMs),
       commit: seconds(Math.max(0, write.writeOneCellAndFlush - write.writeOneCell)),
       cachedRead: seconds(read.readOneCell),
+      // One more cell a TextFinder search covers: the whole tab's search less the key column's.
       perScannedCell: seconds(
         Math.max(0, read.findAllTab - read.findAll) / Math.max(1, lastRow * width - lastRow),
       ),

@@ -4,34 +4,8 @@
  * and a commit of the writes at the end. Three parameter sets from published measurements
  * (docs/twin.md, "Cost model"): `low` the fastest reported, `high` the slowest, `central` between.
  */
+import type { CostParameters } from '../../shared/io/cost-parameters';
 import type { CallCounter } from './counter';
-
-export interface CostParameters {
-  /** One google.script.run call, sidebar to server and back (s). */
-  readonly roundTrip: number;
-  /** One call that reads data from the spreadsheet: values, a search, the last row (s). */
-  readonly perDataCall: number;
-  /** One call about the spreadsheet's shape or the session: a sheet by name, a lock, a user (s). */
-  readonly perMetaCall: number;
-  /** One call that writes: values, rows, formats, a flush (s). */
-  readonly perWriteCall: number;
-  /**
-   * One call that only makes or asks a range object (LOCAL_CALLS) (s): measured about 3 ms for a
-   * getRange and its getValue in a loop; `high` prices it as a full service call.
-   */
-  readonly perLocalCall: number;
-  /** One cell read by getValues and its kin (s). */
-  readonly perCellRead: number;
-  /** One cell written by setValues and its kin (s): writing costs several times reading. */
-  readonly perCellWritten: number;
-  /** Committing an execution's writes (s), when it wrote anything. */
-  readonly commit: number;
-  /**
-   * One cell a TextFinder search covers (s): the search runs on Google's side over every cell of its
-   * range, so its cost grows with the tab, not with what it finds (docs/twin.md, "Cost model").
-   */
-  readonly perScannedCell: number;
-}
 
 export const COST: Readonly<Record<'low' | 'central' | 'high', CostParameters>> = {
   low: {
