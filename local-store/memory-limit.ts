@@ -10,6 +10,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { DeskError } from '../shared/primitives/errors';
+import { grouped } from '../shared/primitives/quantity';
 import type { TextBudget } from './text-limit';
 
 /** Bytes of memory a command needs per byte of workbook file and history (measured ≤ 10; 12 for margin). */
@@ -17,7 +18,7 @@ export const MEMORY_PER_BYTE = 12;
 const WARN_SHARE = 0.8;
 const FULL_SHARE = 0.95;
 
-const mb = (n: number) => `${Math.round(n / 1_048_576).toLocaleString('en-US')} MB`;
+const mb = (n: number) => `${grouped(Math.round(n / 1_048_576))} MB`;
 
 /** Where a workbook of `bytes` on disk stands against the memory this process may use. */
 export function memoryBudget(bytes: number, limit = getHeapStatistics().heap_size_limit): TextBudget {

@@ -7,6 +7,7 @@
  * out: move old history into an archive file.
  */
 import { DeskError } from '../shared/primitives/errors';
+import { grouped } from '../shared/primitives/quantity';
 
 /** V8's longest string, in UTF-16 units; a workbook file is nearly all ASCII, so about its bytes. */
 export const TEXT_LIMIT = 0x1fffffe8;
@@ -15,7 +16,7 @@ const FULL_SHARE = 0.95;
 
 const WAY_OUT =
   'move old history out: `backorder-desk archive --workbook FILE --before YYYY-MM-DD --to ARCHIVE.json`';
-const mb = (n: number) => `${Math.round(n / 1_048_576).toLocaleString('en-US')} MB`;
+const mb = (n: number) => `${grouped(Math.round(n / 1_048_576))} MB`;
 
 export interface TextBudget {
   readonly level: 'ok' | 'warn' | 'full';

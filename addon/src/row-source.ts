@@ -16,6 +16,7 @@ import { foundKey } from '../../shared/io/index-searches';
 import { type IndexedShape, lastRowIn } from '../../shared/io/index-tab';
 import { matchRows } from '../../shared/io/row-patterns';
 import { type RowSource, TAIL_ROWS } from '../../shared/io/scope-contract';
+import { grouped } from '../../shared/primitives/quantity';
 import type { Cell } from '../../shared/sheet/cells';
 import { columnLetter, type RawTab } from '../../shared/sheet/codec';
 import { TABS, tabKeyOf } from '../../shared/workbook';
@@ -94,8 +95,7 @@ export function sheetRowSource(
     });
     cached.set(tab, mine);
   };
-  const noteRead = () =>
-    progress.note(`reading: ${rowsRead.toLocaleString('en-US')} rows of ${cached.size} tabs so far`);
+  const noteRead = () => progress.note(`reading: ${grouped(rowsRead)} rows of ${cached.size} tabs so far`);
   const sheet = (name: string): Sheet | undefined => {
     if (!sheets.has(name)) {
       // A tab the index vouches for is reached by A1, without a getSheetByName (tab-handle.ts).

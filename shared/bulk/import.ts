@@ -11,6 +11,7 @@
 import { type CustomerDefault, customerDefaultOf } from '../customer-defaults';
 import { ADDRESS_EXPECTED, addresses } from '../notify';
 import { DeskError } from '../primitives/errors';
+import { grouped } from '../primitives/quantity';
 import { type Cell, type CellContext, decodeCell } from '../sheet/cells';
 import { columnLetter, type DecodedTab, type TabChanges } from '../sheet/codec';
 import {
@@ -213,7 +214,7 @@ export function planImport<C extends Columns>(
       if (cell.length <= MAX_CELL_CHARS) return;
       bad = true;
       problems.push(
-        `${source} row ${r + 1}: ${header[i] ?? columnLetter(i)} has ${cell.length.toLocaleString('en-US')} characters, more than the 50,000 a Google Sheets cell holds`,
+        `${source} row ${r + 1}: ${header[i] ?? columnLetter(i)} has ${grouped(cell.length)} characters, more than the 50,000 a Google Sheets cell holds`,
       );
     });
     for (const [i, field] of fields) {

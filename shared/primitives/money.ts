@@ -7,6 +7,7 @@
  *
  * Discounts are fractions of the line (0.05 or "5%") held as integer basis points (500).
  */
+import { grouped } from './quantity';
 
 export type Cents = number & { readonly __brand: 'Cents' };
 export type BasisPoints = number & { readonly __brand: 'BasisPoints' };
@@ -78,7 +79,7 @@ export function formatCents(cents: number, minorDigits = 2): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
   const unit = 10 ** minorDigits;
-  const whole = Math.floor(abs / unit).toLocaleString('en-US');
+  const whole = grouped(Math.floor(abs / unit));
   const frac = minorDigits > 0 ? `.${String(abs % unit).padStart(minorDigits, '0')}` : '';
   return `${sign}${whole}${frac}`;
 }

@@ -25,3 +25,13 @@ export function sumQty(values: Iterable<number>): number {
   for (const v of values) total += v;
   return total;
 }
+
+/**
+ * A whole number as people read it, digits grouped by thousands with commas ("11,022"), as en-US
+ * writes it, without Intl: a process's first `toLocaleString` loads ICU's number formats (about
+ * 20 ms), which every CLI command paid for messages it seldom prints.
+ */
+export function grouped(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return `${sign}${String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+}

@@ -8,6 +8,7 @@
  */
 
 import { DeskError } from '../primitives/errors';
+import { grouped } from '../primitives/quantity';
 import type { RawTab, TabPatch } from './codec';
 
 export interface Grid {
@@ -91,7 +92,7 @@ export function planGrowth(
   if (needed > CELL_LIMIT)
     throw new DeskError(
       'REFUSED',
-      `This change needs ${needed.toLocaleString('en-US')} cells in the spreadsheet, past Google's limit of ${CELL_LIMIT.toLocaleString('en-US')}; nothing was changed. Move old rows out (archive) or delete tabs you no longer use.`,
+      `This change needs ${grouped(needed)} cells in the spreadsheet, past Google's limit of ${grouped(CELL_LIMIT)}; nothing was changed. Move old rows out (archive) or delete tabs you no longer use.`,
       growths.map(
         (g) =>
           `${g.name}: needs ${g.to.rows} rows × ${g.to.cols} columns, has ${g.from.rows} × ${g.from.cols}`,
@@ -127,7 +128,7 @@ export const FULL_SHARE = 0.99;
 export function cellBudget(used: number): CellBudget {
   const share = used / CELL_LIMIT;
   const level = share >= FULL_SHARE ? 'full' : share >= WARN_SHARE ? 'warn' : 'ok';
-  const held = `The spreadsheet holds ${used.toLocaleString('en-US')} of Google's ${CELL_LIMIT.toLocaleString('en-US')} cells (${Math.floor(share * 100)} %)`;
+  const held = `The spreadsheet holds ${grouped(used)} of Google's ${grouped(CELL_LIMIT)} cells (${Math.floor(share * 100)} %)`;
   const wayOut =
     'move old rows out: `backorder-desk archive --spreadsheet ID --before YYYY-MM-DD --to FILE`, or delete tabs you no longer use';
   const message =

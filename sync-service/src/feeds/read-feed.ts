@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DeskError } from '../../../shared/primitives/errors';
+import { grouped } from '../../../shared/primitives/quantity';
 import type { VendorFeed } from '../../../shared/vendor-etas';
 
 export interface FeedRecords {
@@ -58,7 +59,7 @@ function capped(feed: VendorFeed, records: FeedRecords): FeedRecords {
   if (records.records.length > MAX_FEED_ROWS)
     throw new DeskError(
       'BAD_INPUT',
-      `${feed.vendor}: the feed has ${records.records.length.toLocaleString('en-US')} rows, more than the ${MAX_FEED_ROWS.toLocaleString('en-US')} a feed may hold; nothing was applied from it`,
+      `${feed.vendor}: the feed has ${grouped(records.records.length)} rows, more than the ${grouped(MAX_FEED_ROWS)} a feed may hold; nothing was applied from it`,
     );
   return records;
 }
