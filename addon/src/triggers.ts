@@ -101,6 +101,8 @@ export function ensureDailyTrigger(): boolean {
  */
 export function runDaily(e?: { triggerUid?: string }): void {
   const stamp = new Date().toISOString().slice(0, 16);
+  // When, for a person reading the sidebar: a run without a spreadsheet has no time zone to ask.
+  const when = `${stamp.replace('T', ' ')} UTC`;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = ss ? PropertiesService.getDocumentProperties() : null;
   const user = PropertiesService.getUserProperties();
@@ -108,7 +110,7 @@ export function runDaily(e?: { triggerUid?: string }): void {
   if (!ss || !props) {
     user.setProperty(
       missedKey(uid),
-      `${stamp}: the daily run found no spreadsheet to work on; use Rebuild aging from the menu`,
+      `${when}: the daily run found no spreadsheet to work on; use Rebuild aging from the menu`,
     );
     return;
   }
@@ -137,7 +139,7 @@ export function runDaily(e?: { triggerUid?: string }): void {
   } catch (err) {
     props.setProperty(
       LAST_FAILURE_KEY,
-      `${stamp}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 2000),
+      `${when}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 2000),
     );
     throw err;
   }

@@ -48,7 +48,7 @@ describe('add-on: the daily run', () => {
     expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toBe('');
     desk.twin.write('Settings!B3', [['not a list of days']], 'USER_ENTERED');
     expect(() => desk.rt.fireTimeDriven(trigger?.id ?? '', true)).toThrow();
-    expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toMatch(/^2026-11-23T15:00: /);
+    expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toMatch(/^2026-11-23 15:00 UTC: /);
   });
 
   it('with no active spreadsheet, changes nothing, throws nothing, and the sidebar tells why', async () => {
@@ -60,7 +60,7 @@ describe('add-on: the daily run', () => {
     expect(() => desk.rt.fireTimeDriven(trigger?.id ?? '', false)).not.toThrow();
     expect(JSON.stringify(desk.twin.file)).toBe(before);
     expect(desk.run<SidebarStatus>('sidebarStatus').lastTriggerFailure).toMatch(
-      /^2026-11-23T15:00: the daily run found no spreadsheet to work on; use Rebuild aging from the menu$/,
+      /^2026-11-23 15:00 UTC: the daily run found no spreadsheet to work on; use Rebuild aging from the menu$/,
     );
     // The next run that finds its spreadsheet clears the note.
     desk.rt.fireTimeDriven(trigger?.id ?? '', true);
