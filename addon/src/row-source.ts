@@ -38,6 +38,13 @@ export const READ_JOIN_CELLS = 10_000;
  */
 export const LOCAL_CALL_CELLS = 300;
 
+/**
+ * Cells of a tab read whole, once, where the read will search it more than once (`searchedOften`: a
+ * PO named, its lines searched by PO and by SKU, then read): at most two calls' worth of cells, for
+ * the three calls or more it saves; its searches are then matched here.
+ */
+export const SMALL_TAB_CELLS = 2 * READ_JOIN_CELLS;
+
 /** Sorted rows as [first, last] clusters, a gap joined while `gap × width ≤ joinCells`. */
 export function clusters(sorted: readonly number[], joinCells: number, width = 1): [number, number][] {
   const out: [number, number][] = [];
@@ -75,6 +82,8 @@ export function sheetRowSource(
   progress: Progress = NO_PROGRESS,
   /** One plan, one write (a sidebar action): a tab's last row is asked only if rows go to it. */
   deferLastRow = false,
+  /** Tabs (by name) the read will search more than once: read whole when small (`SMALL_TAB_CELLS`). */
+  searchedOften: ReadonlySet<string> = new Set(),
 ): SheetRowSource {
   const deferred = new Set<string>();
   const highestIds: Record<string, number> = {};
@@ -94,6 +103,21 @@ export function sheetRowSource(
       mine.set(first + k, row);
     });
     cached.set(tab, mine);
+  };
+  /**
+   * A tab searched more than once, read whole in one call when its grid is small (rows 2 to the
+   * grid's end, as wide as its header, which covers every cell a search of a key column covers);
+   * true when its rows are all kept.
+   */
+  const readWhole = new Set<string>();
+  const keptWhole = (tab: string, s: Sheet): boolean => {
+    if (readWhole.has(tab)) return true;
+    const i = index.get(tab);
+    if (!searchedOften.has(tab) || !i || i.gridRows < 2 || i.header.length === 0) return false;
+    if (i.gridRows * i.header.length > SMALL_TAB_CELLS) return false;
+    remember(tab, 2, s.getRange(2, 1, i.gridRows - 1, i.header.length).getValues() as Cell[][]);
+    readWhole.add(tab);
+    return true;
   };
   const noteRead = () => progress.note(`reading: ${grouped(rowsRead)} rows of ${cached.size} tabs so far`);
   const sheet = (name: string): Sheet | undefined => {
@@ -183,6 +207,16 @@ export function sheetRowSource(
       // index was read, in this execution.
       const answered = cols === 1 ? known(tab, col, pattern) : undefined;
       if (answered) return [...answered];
+      // A small tab searched more than once: its rows are read once and matched here.
+      if (keptWhole(tab, s)) {
+        const mine = cached.get(tab);
+        const rows = (index.get(tab)?.gridRows ?? 1) - 1;
+        noteRead();
+        return matchRows(
+          Array.from({ length: rows }, (_, k) => (mine?.get(k + 2) ?? []).slice(col, col + cols)),
+          pattern,
+        );
+      }
       // Below the header: to the last row when known, else the open-ended column (C2:C).
       const range =
         lastRow === undefined

@@ -7,7 +7,7 @@
  */
 
 import type { CommandContext } from '../../shared/desk';
-import type { Scope } from '../../shared/io/command-scope';
+import { type Scope, searchedOften } from '../../shared/io/command-scope';
 import type { IndexedShape } from '../../shared/io/index-tab';
 import { newKeysTaken } from '../../shared/io/new-keys';
 import { withUnreadAsEmpty } from '../../shared/io/read-plan';
@@ -100,7 +100,7 @@ export function readScopedTabs(
   const index = readIndexTab(ss);
   // The index vouches for the zone (shared/io/index-tab.ts `indexTimeZone`): no call asks for it.
   const timeZone = knownTimeZone ?? index.timeZone ?? ss.getSpreadsheetTimeZone();
-  const source = sheetRowSource(ss, index, progress, deferLastRow);
+  const source = sheetRowSource(ss, index, progress, deferLastRow, new Set(searchedOften(scope)));
   const stamp = stampOf(index);
   // Each try records its own searches (a try that met a moved row is set aside whole).
   const read = (recall?: Recall) => {

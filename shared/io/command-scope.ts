@@ -86,6 +86,15 @@ export const listScope = (filter?: ListFilter): Scope => ({
     : { tabs: ['backorders', 'settings'] }),
 });
 
+/**
+ * The tabs (by name) a scoped read will search more than once: a read that names a PO (a PO line's
+ * view or action) finds the PO's lines by PO and its SKUs' lines by SKU, then reads them, so a
+ * source that pays per call may read the POs tab whole when it is small (addon/src/row-source.ts).
+ */
+export function searchedOften(scope: Pick<Scope, 'keys' | 'ref'>): string[] {
+  return scope.keys.pos.length > 0 || scope.ref?.sheet === TABS.pos.name ? [TABS.pos.name] : [];
+}
+
 /** The rows a command decides from, or undefined for a batch that reads whole tabs. */
 export function commandScope(command: Command, ref?: RowRef | null): Scope | undefined {
   const batch = batchTabs(command);
