@@ -24,7 +24,7 @@ import { tabKeyOf, tabSpec } from '../../shared/workbook';
 import { type Placing, placeAppends } from './appends';
 import { planGrids } from './grid';
 import { NO_PROGRESS, type Progress } from './progress';
-import { clusters, READ_JOIN_CELLS } from './row-source';
+import { clusters, READ_JOIN_CELLS } from './read-costs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,5 +1,5 @@
 /**
- * A small tab searched more than once (addon/src/row-source.ts `SMALL_TAB_CELLS`), through the built
+ * A small tab searched more than once (addon/src/read-costs.ts `SMALL_TAB_CELLS`), through the built
  * Code.js in the twin: a PO line's view reads the POs tab whole in one call and matches its searches
  * there, showing exactly what it shows when the tab is too big for that and is searched.
  */
