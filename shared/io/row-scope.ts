@@ -269,10 +269,8 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
       grow(tab, growing, grid, sets, round === 0 && tab === refTab ? options.ref?.row : undefined, moves);
       // A view of a backorder has read its row: its id is not searched for (an action's search would
       // find a duplicate of it and refuse; a view only shows the row it stands on).
-      if (!acts && round === 0 && tab === 'backorders' && refTab === 'backorders' && options.ref) {
-        const id = String(grid.values[options.ref.row - 1]?.[keyColumn('backorders', 'backorderId')] ?? '');
-        if (id !== '') asked.add(`backorders|backorderId||${id}`);
-      }
+      if (!acts && round === 0 && tab === 'backorders')
+        for (const id of shownBackorder()) asked.add(`backorders|backorderId||${id}`);
       rows.clear();
     }
     for (const [tab, rows] of promoted) {
