@@ -11,7 +11,7 @@
 import type { CostParameters } from '../../shared/io/cost-parameters';
 import { foundKey, INDEXED_SEARCHES, indexedPattern, searchColumn } from '../../shared/io/index-searches';
 import { UNIQUE_KEY_TABS } from '../../shared/io/index-unique';
-import { indexColumns, sheetRef } from '../../shared/sheet/codec';
+import { keyColumnIn, sheetRef } from '../../shared/sheet/codec';
 import { median } from '../../shared/sidebar/probe';
 import { TABS, tabSpec } from '../../shared/workbook';
 import { type IndexRead, readIndexTab } from './index-tab';
@@ -212,7 +212,7 @@ function uniqueAgrees(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, index: Index
   for (const tab of UNIQUE_KEY_TABS) {
     const name = TABS[tab].name;
     const shape = index.get(name);
-    const col = shape ? (indexColumns(tabSpec(tab), shape.header)[tabSpec(tab).key[0] as string] ?? -1) : -1;
+    const col = shape ? keyColumnIn(tabSpec(tab), shape.header) : -1;
     const sheet = ss.getSheetByName(name);
     if (!shape || !sheet || col < 0 || shape.gridRows < 2) {
       out[name] = null;

@@ -16,7 +16,7 @@
  */
 
 import type { Cell } from '../sheet/cells';
-import { columnLetter, indexColumns, sheetRef } from '../sheet/codec';
+import { columnLetter, keyColumnIn, sheetRef } from '../sheet/codec';
 import { TABS, type TabKey, tabSpec } from '../workbook';
 import { ID_PREFIXES, ID_ROW, idFormula, prefixesOf } from './index-ids';
 import {
@@ -142,7 +142,7 @@ export function indexGrid(
   for (const tab of INDEXED_TABS) {
     const t = tabs.get(tab);
     if (!t) continue;
-    const keyCol = indexColumns(tabSpec(tab), t.header)[tabSpec(tab).key[0] as string] ?? -1;
+    const keyCol = keyColumnIn(tabSpec(tab), t.header);
     if (keyCol < 0) continue;
     const formulas = indexFormulas(tab, Math.max(t.gridCols, t.header.length), keyCol);
     rows.push(signed(rows.length + 1, [TABS[tab].name], formulas));
@@ -207,7 +207,7 @@ export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, Ind
     if (gridRows === undefined || gridCols === undefined || keyCells === undefined) continue;
     const header = row.slice(LEAD, LEAD + gridCols).map((v) => (v === null ? '' : v));
     while (header.length > 0 && header[header.length - 1] === '') header.pop();
-    const keyCol = indexColumns(tabSpec(tab), header)[tabSpec(tab).key[0] as string] ?? -1;
+    const keyCol = keyColumnIn(tabSpec(tab), header);
     if (keyCol < 0 || row[SIGNED] !== indexFormulas(tab, gridCols, keyCol).join('|')) continue;
     out.set(tab, { header, gridRows, gridCols, keyCells, highest: new Map(), keyCol });
   }

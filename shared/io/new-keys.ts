@@ -3,7 +3,7 @@
  * (shared/io/row-scope.ts reads only some rows): a search per tab for the new ids the source cannot
  * vouch for. Pure: the search is the RowSource's.
  */
-import { indexColumns, type RawTab, type TabPatch } from '../sheet/codec';
+import { keyColumnIn, type RawTab, type TabPatch } from '../sheet/codec';
 import { tabKeyOf, tabSpec } from '../workbook';
 import { anyOf } from './row-patterns';
 import type { RowSource } from './scope-contract';
@@ -25,7 +25,7 @@ export function newKeysTaken(
     const key = tabKeyOf(patch.tab);
     if (!key) continue;
     const spec = tabSpec(key);
-    const col = indexColumns(spec, tabs[patch.tab]?.values[0] ?? [])[spec.key[0] as string] ?? -1;
+    const col = keyColumnIn(spec, tabs[patch.tab]?.values[0] ?? []);
     if (col < 0) continue;
     const ids = new Set(
       patch.appends

@@ -17,7 +17,7 @@
 import * as z from 'zod/mini';
 import { rowVersion } from '../commands/action-detail';
 import type { Cell } from '../sheet/cells';
-import { indexColumns, type RawTab, type TabPatch } from '../sheet/codec';
+import { keyColumnIn, type RawTab, type TabPatch } from '../sheet/codec';
 import { TABS, tabKeyOf, tabSpec } from '../workbook';
 import type { IndexedShape } from './index-tab';
 
@@ -126,7 +126,7 @@ export function memoryAfter(
     const shape = shapes.get(p.tab);
     const key = tabKeyOf(p.tab);
     if (!shape || !key) continue;
-    const keyCol = indexColumns(tabSpec(key), shape.header)[tabSpec(key).key[0] as string] ?? -1;
+    const keyCol = keyColumnIn(tabSpec(key), shape.header);
     if (keyCol < 0 || p.writes.some((w) => w.col === keyCol)) return undefined;
     if (!appendedByRow.has(p.tab) && first - 1 + p.appends.length > shape.gridRows) return undefined;
     const highest = new Map(shape.highest);

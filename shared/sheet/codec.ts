@@ -91,6 +91,11 @@ function showCell(cell: Cell | undefined): string {
   return JSON.stringify(cell ?? '');
 }
 
+/** The column (0-based) of a tab's first key field in `header`, or -1 when the header lacks it. */
+export function keyColumnIn<C extends Columns>(spec: TabSpec<C>, header: readonly Cell[]): number {
+  return indexColumns(spec, header)[spec.key[0] as string] ?? -1;
+}
+
 /** Maps each field to its column by header name. */
 export function indexColumns<C extends Columns>(
   spec: TabSpec<C>,

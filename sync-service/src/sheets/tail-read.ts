@@ -12,7 +12,7 @@
 import { ID_PREFIXES } from '../../../shared/io/index-ids';
 import { highestId } from '../../../shared/primitives/ids';
 import type { Cell } from '../../../shared/sheet/cells';
-import { indexColumns, type RawTab } from '../../../shared/sheet/codec';
+import { keyColumnIn, type RawTab } from '../../../shared/sheet/codec';
 import { tabKeyOf, tabSpec } from '../../../shared/workbook';
 import { quoted } from './a1';
 
@@ -35,8 +35,7 @@ export function tailHead(
   columnA: readonly (readonly Cell[])[],
 ): TailHead {
   const key = tabKeyOf(name);
-  const keyedByA =
-    key !== undefined && indexColumns(tabSpec(key), header)[tabSpec(key).key[0] as string] === 0;
+  const keyedByA = key !== undefined && keyColumnIn(tabSpec(key), header) === 0;
   const ids = columnA.slice(1).map((r) => String(r[0] ?? ''));
   const highestIds: Record<string, number> = {};
   for (const prefix of (key && ID_PREFIXES[key]) || [])
