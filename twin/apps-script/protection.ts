@@ -28,3 +28,28 @@ export function newProtection<R>(list: unknown[], a1: string, range: R): Protect
   };
   return protection;
 }
+
+/**
+ * The protections a sheet's metadata holds (`Sheet.getProtections`), each with its description,
+ * warning flag, range (by its A1, through `rangeOf`) and `remove()`, which deletes its record.
+ */
+export function listProtections<R>(
+  metadata: Record<string, unknown>,
+  rangeOf: (a1: string) => R,
+  hit: (kind: string) => void,
+) {
+  const list =
+    (metadata.protectedRanges as { range: unknown; description?: string; warningOnly?: boolean }[]) ?? [];
+  return list
+    .filter((p) => typeof p.range === 'string')
+    .map((p) => ({
+      getDescription: () => p.description ?? '',
+      isWarningOnly: () => p.warningOnly === true,
+      getRange: () => rangeOf(p.range as string),
+      remove: () => {
+        hit('Protection.remove');
+        const at = list.indexOf(p);
+        if (at >= 0) list.splice(at, 1);
+      },
+    }));
+}

@@ -10,10 +10,12 @@ import { parseA1, RangeError_ } from '../a1';
 import { gridOf } from '../grid';
 import type { TwinSpreadsheet } from '../spreadsheet';
 import { trimGrid } from '../values';
-import { chartBuilder, conditionalRule, type StoredChart, valueBuilder } from './builders';
+import { conditionalRule, valueBuilder } from './builders';
 import type { CallCounter } from './counter';
 import { namedRanges } from './named-ranges';
+import { listProtections } from './protection';
 import { TwinRange } from './range';
+import { sheetCharts } from './sheet-charts';
 import { OUTSIDE, sheetGrid } from './sheet-grid';
 import { makeUi, type UiRecorder } from './ui';
 import type { WriteCache } from './write-cache';
@@ -182,61 +184,13 @@ export function createSpreadsheetApp(env: SpreadsheetAppEnv, cache: WriteCache, 
       /** Protections made through Apps Script (`Range.protect`): their range, description, remove(). */
       getProtections: (_type?: string) => {
         hit('Sheet.getProtections');
-        const list =
-          (raw(id).metadata.protectedRanges as {
-            range: unknown;
-            description?: string;
-            warningOnly?: boolean;
-          }[]) ?? [];
-        return list
-          .filter((p) => typeof p.range === 'string')
-          .map((p) => ({
-            getDescription: () => p.description ?? '',
-            isWarningOnly: () => p.warningOnly === true,
-            getRange: () => (me as { getRange(a: string): TwinRange }).getRange(p.range as string),
-            remove: () => {
-              hit('Protection.remove');
-              const at = list.indexOf(p);
-              if (at >= 0) list.splice(at, 1);
-            },
-          }));
+        return listProtections(
+          raw(id).metadata,
+          (a1) => (me as { getRange(a: string): TwinRange }).getRange(a1),
+          hit,
+        );
       },
-      newChart: () => chartBuilder(id),
-      insertChart(chart: StoredChart) {
-        hit('Sheet.insertChart');
-        const charts = ((raw(id).metadata.charts as StoredChart[]) ?? []) as StoredChart[];
-        charts.push({ ...chart, chartId: id * 100 + charts.length + 1 });
-        raw(id).metadata.charts = charts;
-      },
-      // EmbeddedChart: its ranges (labels first), and modify() for a builder seeded with it.
-      getCharts: () => {
-        hit('Sheet.getCharts');
-        return ((raw(id).metadata.charts as StoredChart[]) ?? []).map((chart) => ({
-          ...chart,
-          getChartId: () => chart.chartId,
-          getRanges: () =>
-            [
-              ...(chart.spec.basicChart?.domains ?? []).flatMap((d) => d.domain.sourceRange.sources),
-              ...(chart.spec.basicChart?.series ?? []).flatMap((x) => x.series.sourceRange.sources),
-            ].map((g) =>
-              rangeOn(
-                id,
-                g.startRowIndex + 1,
-                g.startColumnIndex + 1,
-                g.endRowIndex - g.startRowIndex,
-                g.endColumnIndex - g.startColumnIndex,
-              ),
-            ),
-          modify: () => chartBuilder(id, chart),
-        }));
-      },
-      updateChart(chart: StoredChart) {
-        hit('Sheet.updateChart');
-        const charts = ((raw(id).metadata.charts as StoredChart[]) ?? []) as StoredChart[];
-        const at = charts.findIndex((c) => c.chartId === chart.chartId);
-        if (at < 0) throw new Error('Exception: The chart does not exist on this sheet.');
-        charts[at] = chart;
-      },
+      ...sheetCharts(id, { sheet: raw, hit, rangeOn }),
       activate(): unknown {
         hit('Sheet.activate');
         env.active = { sheetId: id, row: 0, col: 0, rows: 1, cols: 1 };
