@@ -22,6 +22,7 @@ export {
   sidebarSelection,
   sidebarStatus,
   sidebarView,
+  sidebarViewPart,
 } from './sidebar-rpc';
 
 /** Builds the menu only: in AuthMode.NONE it may touch no data and no properties. */

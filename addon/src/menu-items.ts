@@ -25,6 +25,7 @@ export const RPC_NAMES = [
   'sidebarSelection',
   'sidebarFollow',
   'sidebarView',
+  'sidebarViewPart',
   'sidebarList',
   'sidebarAction',
   'sidebarJump',

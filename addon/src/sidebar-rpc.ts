@@ -25,6 +25,7 @@ import {
   type RowView,
   type SidebarStatus,
 } from '../../shared/sidebar/rpc';
+import { PART_SEARCHES, VIEW_PARTS, type ViewPart, viewPart } from '../../shared/sidebar/view-parts';
 import { TABS } from '../../shared/workbook';
 import { progressFor, readProgress } from './progress';
 import { commandScope, readDecideWrite, readOnly } from './server';
@@ -77,6 +78,28 @@ function viewOf(
   );
   const view = describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
   return memory ? { ...view, memory } : view;
+}
+
+/**
+ * One part of the row's view (shared/sidebar/view-parts.ts), sent at once with the other: the shown
+ * row and the part's own searches; the records it read go back for the sidebar to merge.
+ */
+export function sidebarViewPart(ref: unknown, part: unknown, memory?: unknown): ViewPart {
+  const start = Date.now();
+  const at = parse(RowRefSchema, ref, 'row');
+  const name = parse(z.enum(VIEW_PARTS), part, 'view part');
+  const recent = recentOf(memory);
+  const read = readOnly({
+    keys: NO_KEYS,
+    tabs: viewTabKeys(at.sheet),
+    ref: at,
+    record: true,
+    onlySearches: PART_SEARCHES[name],
+    ...(recent ? { memory: recent } : {}),
+  });
+  const { workbook, tabs } = read.loaded;
+  const day = today(read.ss, read.timeZone);
+  return viewPart(name, at, day, workbook, tabs, read.memory, [start, Date.now()]);
 }
 
 /**

@@ -129,7 +129,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     const grid = grids.get(tab);
     if (!grid) return;
     const col = keyColumn(tab, field);
-    if (col < 0) return;
+    if (col < 0 || (options.onlySearches && !options.onlySearches.includes(`${tab}.${field}`))) return;
     const fresh = [...values].filter(
       (v) => v !== '' && !asked.has(`${tab}|${field}|${suffix}|${v}`) && !readAlready(tab, field, col, v),
     );

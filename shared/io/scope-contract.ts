@@ -137,4 +137,12 @@ export interface ScopeOptions {
   readonly recall?: Recall;
   /** Told every search word and the rows it found, once those rows are read (a view records them). */
   readonly remember?: (found: Found) => void;
+  /**
+   * One part of a view split into calls sent at once (shared/sidebar/view-parts.ts): only these
+   * searches (`tab.field`) are made; the shown row is read as ever. Unset: every search.
+   */
+  readonly onlySearches?: readonly SearchName[];
 }
+
+/** A search by a tab's field, as `onlySearches` names it ("orders.orderId"). */
+export type SearchName = `${TabKey}.${string}`;
