@@ -15,6 +15,7 @@ import { $, el } from './dom';
 import { listPanel } from './list-panel';
 import { probe } from './probe';
 import { ViewCache } from './view-cache';
+import { viewReader } from './view-reader';
 import { failureText, whileBusy } from './while-busy';
 
 interface Runner {
@@ -49,6 +50,9 @@ function call<T>(fn: string, ...args: unknown[]): Promise<T> {
     (runner[fn] as (...a: unknown[]) => void)(...args);
   });
 }
+
+/** Views read in two calls sent at once where Google runs them side by side (view-reader.ts). */
+const reader = viewReader(call);
 
 // The speed probe for a real Sheet, run from the browser console (ui/probe.ts); logs its report.
 (globalThis as { backorderDeskProbe?: () => Promise<unknown> }).backorderDeskProbe = async () => {
@@ -197,7 +201,7 @@ async function load(ref: RowRef | null): Promise<void> {
   const v = await guarded(() => {
     const seen = views.get(ref);
     if (seen) render(seen);
-    return call<RowView>('sidebarView', ref, recent ?? null);
+    return reader.view(ref, recent);
   }, false);
   if (v) {
     received(v);
@@ -223,7 +227,7 @@ async function goTo(ref: RowRef, what: string): Promise<void> {
     const seen = views.get(ref);
     if (seen) render(seen);
     else loading(what);
-    return call<FollowReply>('sidebarGo', ref, recent ?? null);
+    return reader.go(ref, recent);
   }, false);
   if (!reply) return;
   selection = `${ref.sheet}!${ref.row}`;
