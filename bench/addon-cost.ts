@@ -13,6 +13,7 @@ import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
 import { addDays } from '../shared/primitives/dates';
 import type { ActionReply, RowRef, RowView } from '../shared/sidebar/rpc';
+import { VIEW_PARTS } from '../shared/sidebar/view-parts';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 import { addonInTwin, BENCH_NOW, withProbe } from './addon-twin';
@@ -20,8 +21,12 @@ import { BENCH_TODAY, benchWorkbook, withHistory } from './workbooks';
 
 const NOW = BENCH_NOW;
 
-/** An action to count, and what the rep does first, outside the count (looks at the row). */
-type Step = readonly [run: () => unknown, before?: () => void];
+/**
+ * An action to count, and what the rep does first, outside the count (looks at the row). A view the
+ * sidebar reads in parts sent at once (addon/src/ui/view-reader.ts) is several runs: each is its own
+ * execution, and the view takes as long as the longest.
+ */
+type Step = readonly [run: () => unknown, before?: () => void, alongside?: readonly (() => unknown)[]];
 
 export interface ActionCost {
   readonly calls: number;
@@ -31,6 +36,8 @@ export interface ActionCost {
   readonly cellsWritten: number;
   readonly cellsChanged: number;
   readonly estimatedSeconds: Record<'low' | 'central' | 'high', number>;
+  /** Executions sent at once (a view in parts), when more than one: calls and cells are their sum. */
+  readonly executions?: number;
 }
 
 /** The workbook an action runs on: allocated, with probes at the first, middle and last rows. */
@@ -123,20 +130,37 @@ export async function addonCost(lines: number, history = 0) {
     return rt.run('sidebarFollow', { shown: '', cached: [] });
   };
   const alone = (run: () => unknown): Step => [run];
+  // A view as the sidebar reads it where Google runs a user's calls side by side: its parts (and a
+  // list entry's Go, the selection moved) sent at once, each with the last view's searches.
+  const part = (at: RowRef, name: string, memory?: () => unknown) => () =>
+    rt.run('sidebarViewPart', at, name, memory?.() ?? null);
+  const inParts = (at: RowRef, memory?: () => unknown, jump = false): Step => {
+    const [first, ...rest] = VIEW_PARTS.map((name) => part(at, name, memory));
+    return [first as () => unknown, undefined, [...rest, ...(jump ? [() => rt.run('sidebarJump', at)] : [])]];
+  };
+  const onBackorder = { sheet: 'Backorders', row: backorderRow };
+  const lastMemory = () => (view as RowView).memory ?? null;
+  const [nextEntity, , nextQueue] = inParts(rowOf(sibling), lastMemory);
   const actions: [string, Step, number][] = [
-    ['viewOrder', alone(() => rt.run('sidebarView', onOrder)), 1],
-    ['viewBackorder', alone(() => rt.run('sidebarView', { sheet: 'Backorders', row: backorderRow })), 1],
+    ['viewOrder', inParts(onOrder), 1],
+    ['viewBackorder', inParts(onBackorder), 1],
+    ['viewNextBackorder', [nextEntity, viewOf(rowOf(queued)), nextQueue], 1],
+    ['viewPoLine', inParts(onPo), 1],
+    ['goFromList', inParts(onBackorder, undefined, true), 1],
+    // The same views in one call each: what the sidebar asks where Google queues a user's calls.
+    ['viewOrderOneCall', alone(() => rt.run('sidebarView', onOrder)), 1],
+    ['viewBackorderOneCall', alone(() => rt.run('sidebarView', onBackorder)), 1],
     // The next backorder waiting for the same SKU, from the list of the one just viewed: the view
     // carries that view's searches (the SKU's queue and stock are found already).
     [
-      'viewNextBackorder',
-      [() => rt.run('sidebarView', rowOf(sibling), (view as RowView).memory ?? null), viewOf(rowOf(queued))],
+      'viewNextBackorderOneCall',
+      [() => rt.run('sidebarView', rowOf(sibling), lastMemory()), viewOf(rowOf(queued))],
       1,
     ],
     // A PO line, as a receiving clerk opens it when a truck arrives (the PO has 40 lines).
-    ['viewPoLine', alone(() => rt.run('sidebarView', onPo)), 1],
+    ['viewPoLineOneCall', alone(() => rt.run('sidebarView', onPo)), 1],
     // A list entry's Go (addon/src/ui/sidebar.ts `goTo`): the selection moved and the view, in one call.
-    ['goFromList', alone(() => rt.run('sidebarGo', { sheet: 'Backorders', row: backorderRow }, null)), 1],
+    ['goFromListOneCall', alone(() => rt.run('sidebarGo', onBackorder, null)), 1],
     // The Lists tab's "due today" (sidebarList): the whole Backorders tab, read once and kept.
     ['listDueToday', alone(() => rt.run('sidebarList', { when: 'due today' })), 1],
     ['clickOrderRow', alone(selectThen('Orders', orderRow)), 1],
@@ -229,20 +253,30 @@ export async function addonCost(lines: number, history = 0) {
   ];
   const out: Record<string, ActionCost> = {};
   const only = process.env.BENCH_COUNTS_OF;
-  for (const [name, [run, look], executions] of actions) {
+  for (const [name, [run, look, alongside = []], executions] of actions) {
     look?.();
     const before = twin.file.sheets.map((s) => s.values.map((r) => [...r]));
-    rt.counter.reset();
-    run();
+    const each = [run, ...alongside].map((r) => {
+      rt.counter.reset();
+      r();
+      if (only === name) console.error(name, JSON.stringify(rt.counter.counts));
+      return {
+        calls: Object.values(rt.counter.counts).reduce((k, c) => k + c, 0),
+        ...rt.counter.cells,
+        seconds: estimateSeconds(rt.counter, executions),
+      };
+    });
+    const sum = (k: 'calls' | 'read' | 'scanned' | 'written') => each.reduce((n, e) => n + e[k], 0);
+    const longest = (k: 'low' | 'central' | 'high') => Math.max(...each.map((e) => e.seconds[k]));
     out[name] = {
-      calls: Object.values(rt.counter.counts).reduce((k, c) => k + c, 0),
-      cellsRead: rt.counter.cells.read,
-      cellsScanned: rt.counter.cells.scanned,
-      cellsWritten: rt.counter.cells.written,
+      calls: sum('calls'),
+      cellsRead: sum('read'),
+      cellsScanned: sum('scanned'),
+      cellsWritten: sum('written'),
       cellsChanged: cellsChanged(before, twin),
-      estimatedSeconds: estimateSeconds(rt.counter, executions),
+      estimatedSeconds: { low: longest('low'), central: longest('central'), high: longest('high') },
+      ...(each.length > 1 ? { executions: each.length } : {}),
     };
-    if (only === name) console.error(name, JSON.stringify(rt.counter.counts));
   }
   return { lines, history, actions: out };
 }

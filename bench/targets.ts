@@ -56,12 +56,17 @@ export function addonCostTargets(runs: Awaited<ReturnType<typeof addonCost>>[]) 
     'listDueToday',
     'viewPoLine',
   ];
-  const sidebar = Object.keys(history?.actions ?? {}).filter((k) => ![...BATCHES, ...DAILY].includes(k));
+  // The views in one call each, as the sidebar reads them where Google queues a user's calls.
+  const ONE_CALL = Object.keys(history?.actions ?? {}).filter((k) => k.endsWith('OneCall'));
+  const sidebar = Object.keys(history?.actions ?? {}).filter(
+    (k) => ![...BATCHES, ...DAILY, ...ONE_CALL].includes(k),
+  );
   const single = sidebar.filter((k) => !VIEWS.includes(k));
   const value = (keys: string[], f: (k: string) => number) =>
     Object.fromEntries(keys.map((k) => [k, Math.round(f(k) * 100) / 100]));
   const at = (k: string) => central(history?.actions[k]);
   const views = value(VIEWS, at);
+  const viewsInOneCall = value(ONE_CALL, at);
   const actions = value(
     single.filter((k) => k !== 'receivePo'),
     at,
@@ -92,6 +97,8 @@ export function addonCostTargets(runs: Awaited<ReturnType<typeof addonCost>>[]) 
   const all = (o: Record<string, number>, ok: (v: number) => boolean) => Object.values(o).every(ok);
   return {
     addonViewsAtMost1_5sAt50kWithHistory: { value: views, ok: all(views, (v) => v <= 1.5) },
+    // The same views where Google runs a user's calls one after another (the sidebar then asks in one).
+    addonViewsInOneCallAt50kWithHistory: { value: viewsInOneCall, ok: all(viewsInOneCall, (v) => v <= 1.5) },
     addonActionsAtMost2_5sAt50kWithHistory: { value: actions, ok: all(actions, (v) => v <= 2.5) },
     addonReceipt40LinesAtMost12sAt50kWithHistory: { value: receipt, ok: all(receipt, (v) => v <= 12) },
     // Time, and cells TextFinder scans, at 50,000 lines with history over those at 1,000 lines.
