@@ -176,6 +176,7 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
       'sidebarViewPart',
       'sidebarViewPart',
     ]);
+    await shot('05a-went-to-a-backorder-read-in-parts');
     // A call logged on it, then back to the list: the kept list shows at once, with what was done.
     await openAction('Log a call');
     await sidebar().fill('textarea[name="summary"]', 'asked how it arrived');
