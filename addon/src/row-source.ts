@@ -125,6 +125,8 @@ export function sheetRowSource(
     lastRows.set(tab, last);
     return last;
   };
+  /** Key columns read whole to match a search (by tab, column and width), for the next search of them. */
+  const searchedColumns = new Map<string, Cell[][]>();
   const known = (tab: string, col: number, pattern: string) =>
     index.get(tab)?.found?.get(foundKey(col, pattern));
   return {
@@ -189,6 +191,10 @@ export function sheetRowSource(
         );
       }
       // Below the header: to the last row when known, else the open-ended column (C2:C).
+      const searched = (lastRow ?? index.get(tab)?.gridRows ?? 0) - 1;
+      // A column read whole for an earlier search of this execution answers this one here.
+      const kept = searchedColumns.get(`${tab}|${col}|${cols}`);
+      if (kept && kept.length === searched) return matchRows(kept, pattern);
       const range =
         lastRow === undefined
           ? s.getRange(`${columnLetter(col)}2:${columnLetter(col + cols - 1)}`)
@@ -199,12 +205,14 @@ export function sheetRowSource(
         .matchCase(true)
         .findAll();
       // A row number is a call per cell found (getRow): past the cost of reading the searched cells
-      // (their count known from the last row or the index's grid), they are read and matched here.
-      const searched = (lastRow ?? index.get(tab)?.gridRows ?? 0) - 1;
-      const found =
-        searched > 0 && cells.length * LOCAL_CALL_CELLS > READ_JOIN_CELLS + searched * cols
-          ? matchRows(s.getRange(2, col + 1, searched, cols).getValues() as Cell[][], pattern)
-          : cells.map((r) => r.getRow());
+      // (their count known from the last row or the index's grid), they are read and matched here,
+      // and kept for the execution's later searches of the same column.
+      let found: number[];
+      if (searched > 0 && cells.length * LOCAL_CALL_CELLS > READ_JOIN_CELLS + searched * cols) {
+        const column = s.getRange(2, col + 1, searched, cols).getValues() as Cell[][];
+        searchedColumns.set(`${tab}|${col}|${cols}`, column);
+        found = matchRows(column, pattern);
+      } else found = cells.map((r) => r.getRow());
       noteRead();
       return found;
     },
