@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActionReply, RowRef, RowView } from '../../shared/sidebar/rpc';
-import { lastUnitShop } from '../support/addon';
+import { lastUnitShop, lastUnitShopWithPo } from '../support/addon';
 
 let n = 0;
 const rid = () => `reply-view-${String(++n).padStart(4, '0')}`;
@@ -14,18 +14,7 @@ const rid = () => `reply-view-${String(++n).padStart(4, '0')}`;
 describe('add-on: the reply’s view of the row acted on', () => {
   it('is the fresh view of the row, action after action', async () => {
     // SO-A takes the last unit; SO-B, SO-C and SO-D wait on BO-000001 … BO-000003; PO-1 brings 5.
-    const desk = await lastUnitShop(['A', 'B', 'C', 'D']);
-    desk.type('POs', [
-      {
-        PO: 'PO-1',
-        Line: 1,
-        Vendor: 'Summit',
-        SKU: 'LAST-1',
-        Qty: 5,
-        PromisedDate: '2026-12-01',
-        Warehouse: 'MAIN',
-      },
-    ]);
+    const desk = await lastUnitShopWithPo(['A', 'B', 'C', 'D']);
     desk.run('sidebarAction', { command: { action: 'allocate' }, requestId: rid(), attempt: 1 });
     const backorder = (row: number): RowRef => ({ sheet: 'Backorders', row });
     const day: [command: object, at: RowRef][] = [

@@ -14,7 +14,7 @@ import type { IsoDate } from '../../shared/primitives/dates';
 import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { RowRef, RowView } from '../../shared/sidebar/rpc';
 import { mergeViewParts, overlapped, VIEW_PARTS, type ViewPart } from '../../shared/sidebar/view-parts';
-import { type Desk, lastUnitShop, openDesk } from '../support/addon';
+import { type Desk, lastUnitShop, lastUnitShopWithPo, openDesk } from '../support/addon';
 
 let n = 0;
 const rid = () => `view-parts-${String(++n).padStart(4, '0')}`;
@@ -75,18 +75,7 @@ describe('add-on: a view in parts', () => {
   });
 
   it('is the one-call view of every row, action after action of a day', async () => {
-    const desk = await lastUnitShop(['A', 'B', 'C', 'D']);
-    desk.type('POs', [
-      {
-        PO: 'PO-1',
-        Line: 1,
-        Vendor: 'Summit',
-        SKU: 'LAST-1',
-        Qty: 5,
-        PromisedDate: '2026-12-01',
-        Warehouse: 'MAIN',
-      },
-    ]);
+    const desk = await lastUnitShopWithPo(['A', 'B', 'C', 'D']);
     const act = (command: object) =>
       desk.run('sidebarAction', { command, requestId: rid(), attempt: 1 }, null);
     const day: object[] = [
@@ -113,29 +102,29 @@ describe('add-on: a view in parts', () => {
       requestId: rid(),
       attempt: 1,
     });
-    const queue = desk.run<ViewPart>('sidebarViewPart', ref, 'stock', null);
-    expect(mergeViewParts([entity, queue])).toBeUndefined();
+    const stock = desk.run<ViewPart>('sidebarViewPart', ref, 'stock', null);
+    expect(mergeViewParts([entity, stock])).toBeUndefined();
     // Executions one after another (the twin runs them so) did not overlap; side by side they did.
-    expect(overlapped([entity, queue])).toBe(false);
+    expect(overlapped([entity, stock])).toBe(false);
     expect(
       overlapped([
         { ...entity, ran: [0, 10] },
-        { ...queue, ran: [5, 12] },
+        { ...stock, ran: [5, 12] },
       ]),
     ).toBe(true);
     // Three where only the last two overlapped: Google ran some side by side.
     expect(
       overlapped([
         { ...entity, ran: [0, 4] },
-        { ...queue, ran: [5, 12] },
-        { ...queue, ran: [6, 9] },
+        { ...stock, ran: [5, 12] },
+        { ...stock, ran: [6, 9] },
       ]),
     ).toBe(true);
     expect(
       overlapped([
         { ...entity, ran: [0, 4] },
-        { ...queue, ran: [5, 12] },
-        { ...queue, ran: [12, 19] },
+        { ...stock, ran: [5, 12] },
+        { ...stock, ran: [12, 19] },
       ]),
     ).toBe(false);
   });

@@ -159,3 +159,20 @@ export async function lastUnitShop(
   );
   return desk;
 }
+
+/** `lastUnitShop` with PO-1 bringing 5 of LAST-1, promised for 1 December: the waiting orders' truck. */
+export async function lastUnitShopWithPo(ids: readonly string[]): Promise<Desk> {
+  const desk = await lastUnitShop(ids);
+  desk.type('POs', [
+    {
+      PO: 'PO-1',
+      Line: 1,
+      Vendor: 'Summit',
+      SKU: 'LAST-1',
+      Qty: 5,
+      PromisedDate: '2026-12-01',
+      Warehouse: 'MAIN',
+    },
+  ]);
+  return desk;
+}
