@@ -9,7 +9,13 @@
  */
 
 import type { CostParameters } from '../../shared/io/cost-parameters';
-import { foundKey, INDEXED_SEARCHES, indexedPattern, searchColumn } from '../../shared/io/index-searches';
+import {
+  foundKey,
+  INDEXED_SEARCHES,
+  indexedPattern,
+  searchColumn,
+  valuesColumn,
+} from '../../shared/io/index-searches';
 import { UNIQUE_KEY_TABS } from '../../shared/io/index-unique';
 import { keyColumnIn, sheetRef } from '../../shared/sheet/codec';
 import { median } from '../../shared/sidebar/probe';
@@ -199,6 +205,17 @@ function searchesAgree(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, index: Inde
       .findAll()
       .map((r) => r.getRow());
     out[`${name} ${search.field}`] = found.join(',') === answer.join(',');
+    // The values the answer lists (a waiting line's SKU) against the cells of the rows found.
+    const values = shape?.foundValues?.get(foundKey(col, pattern));
+    const at = shape ? valuesColumn(search, shape.header) : -1;
+    if (!search.values) continue;
+    if (!values || at < 0) {
+      out[`${name} ${search.values}`] = null;
+      continue;
+    }
+    const cells = sheet.getRange(2, at + 1, Math.max(1, sheet.getMaxRows() - 1), 1).getValues();
+    out[`${name} ${search.values}`] =
+      found.map((r) => String(cells[r - 2]?.[0] ?? '')).join('\n') === values.join('\n');
   }
   return out;
 }

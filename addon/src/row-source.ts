@@ -129,11 +129,14 @@ export function sheetRowSource(
   const searchedColumns = new Map<string, Cell[][]>();
   const known = (tab: string, col: number, pattern: string) =>
     index.get(tab)?.found?.get(foundKey(col, pattern));
+  const knownValues = (tab: string, col: number, pattern: string) =>
+    index.get(tab)?.foundValues?.get(foundKey(col, pattern));
   return {
     sheets,
     grids,
     deferred,
     known,
+    knownValues,
     highestIds,
     lastRow,
     roomBelow: (tab) => {

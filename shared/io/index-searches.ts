@@ -24,6 +24,8 @@ export interface IndexedSearch {
   readonly words: readonly string[];
   /** The column's vocabulary: the answer holds only while no cell holds other text. */
   readonly vocabulary?: readonly string[];
+  /** A field whose cells in the rows found the answer lists too, one a row (the SKU of a waiting line). */
+  readonly values?: string;
 }
 
 /**
@@ -33,7 +35,13 @@ export interface IndexedSearch {
  */
 export const INDEXED_SEARCHES: readonly IndexedSearch[] = [
   { tab: 'orders', field: 'hold', words: HOLD_STATES },
-  { tab: 'orders', field: 'status', words: WAITING_LINE_STATUSES, vocabulary: ORDER_STATUSES },
+  {
+    tab: 'orders',
+    field: 'status',
+    words: WAITING_LINE_STATUSES,
+    vocabulary: ORDER_STATUSES,
+    values: 'sku',
+  },
   { tab: 'notifications', field: 'status', words: UNSURE_NOTICES },
 ];
 
@@ -49,24 +57,35 @@ export const FOUND_FIRST_COL = 4;
 export const searchColumn = (search: IndexedSearch, header: readonly Cell[]): number =>
   indexColumns(tabSpec(search.tab), header)[search.field] ?? -1;
 
+/** The column (0-based) of the field an indexed search lists values of, or -1 (none, or not in the header). */
+export const valuesColumn = (search: IndexedSearch, header: readonly Cell[]): number =>
+  search.values ? (indexColumns(tabSpec(search.tab), header)[search.values] ?? -1) : -1;
+
+/** Separates the values a search row lists (a line break: no SKU holds one, and one that did would break the count). */
+const VALUES_SEPARATOR = '\n';
+
 /** The key of an indexed search's answer: the column (0-based) and the pattern a search is given. */
 export const foundKey = (col: number, pattern: string) => `${col}|${pattern}`;
 
 /**
  * The formulas of a search row for column `col` of `tab`: the rows (1-based) whose cell, as text,
- * matches the search's words whole, joined by commas ("" when none); how many there are; and, with a
- * vocabulary, how many cells hold text that is none of its words. Each tests the cells with
- * REGEXMATCH, the RE2 a TextFinder's regular expression uses (fidelity A52); the count is computed
- * apart from the list, so a list that came out wrong (or too long for a cell) does not agree with it.
+ * matches the search's words whole, joined by commas ("" when none); how many there are; with a
+ * vocabulary, how many cells hold text that is none of its words; and, with a values field (at
+ * `valuesCol`), those rows' cells of it as text, one a line. Each tests the cells with REGEXMATCH,
+ * the RE2 a TextFinder's regular expression uses (fidelity A52); the count is computed apart from
+ * the lists, so a list that came out wrong (or too long for a cell, or holding a blank) does not
+ * agree with it.
  */
-export function foundFormulas(tab: TabKey, col: number, search: IndexedSearch): string[] {
-  const c = columnLetter(col);
-  const ref = `${sheetRef(TABS[tab].name)}!${c}2:${c}`;
+export function foundFormulas(tab: TabKey, col: number, search: IndexedSearch, valuesCol = -1): string[] {
+  const range = (at: number) => `${sheetRef(TABS[tab].name)}!${columnLetter(at)}2:${columnLetter(at)}`;
+  const ref = range(col);
   const test = (pattern: string) => `--REGEXMATCH(TO_TEXT(${ref}),"${pattern.replace(/"/g, '""')}")`;
   const words = test(`^${indexedPattern(search.words)}$`);
   const out = [`=ARRAYFORMULA(TEXTJOIN(",",TRUE,REPT(ROW(${ref}),${words})))`, `=SUMPRODUCT(${words})`];
   if (search.vocabulary)
     out.push(`=SUMPRODUCT(${test('\\S')})-SUMPRODUCT(${test(`^${indexedPattern(search.vocabulary)}$`)})`);
+  if (valuesCol >= 0)
+    out.push(`=ARRAYFORMULA(TEXTJOIN(CHAR(10),TRUE,REPT(TO_TEXT(${range(valuesCol)}),${words})))`);
   return out;
 }
 
@@ -79,16 +98,21 @@ export function foundFormulas(tab: TabKey, col: number, search: IndexedSearch): 
 export function foundAnswer(
   row: readonly Cell[],
   header: (tab: TabKey) => readonly Cell[] | undefined,
-): { tab: TabKey; key: string; rows: readonly number[] } | undefined {
+): { tab: TabKey; key: string; rows: readonly number[]; values?: readonly string[] } | undefined {
   const col = Number(row[3]);
   for (const search of INDEXED_SEARCHES) {
     const shown = TABS[search.tab].name === row[2] ? header(search.tab) : undefined;
     if (!shown || searchColumn(search, shown) !== col) continue;
-    if (row[1] !== foundFormulas(search.tab, col, search).join('|')) continue;
+    const valuesCol = valuesColumn(search, shown);
+    if (row[1] !== foundFormulas(search.tab, col, search, valuesCol).join('|')) continue;
     const [list, count, outside] = row.slice(FOUND_FIRST_COL);
     const rows = rowList(list);
     if (!rows || rows.length !== count || (search.vocabulary && outside !== 0)) continue;
-    return { tab: search.tab, key: foundKey(col, indexedPattern(search.words)), rows };
+    const key = foundKey(col, indexedPattern(search.words));
+    // The values, one a row found, where the row lists them and they agree with the count.
+    const text = valuesCol >= 0 ? row[FOUND_FIRST_COL + (search.vocabulary ? 3 : 2)] : undefined;
+    const values = typeof text === 'string' ? (text === '' ? [] : text.split(VALUES_SEPARATOR)) : undefined;
+    return { tab: search.tab, key, rows, ...(values?.length === rows.length ? { values } : {}) };
   }
   return undefined;
 }

@@ -27,6 +27,7 @@ import {
   INDEXED_SEARCHES,
   type IndexedSearch,
   searchColumn,
+  valuesColumn,
 } from './index-searches';
 import { TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS, TIME_ZONE_ROW } from './index-time-zone';
 import { repeatedFormula, UNIQUE_KEY_TABS, UNIQUE_ROW, uniqueKeyTabs } from './index-unique';
@@ -74,6 +75,8 @@ export interface IndexedShape {
   readonly cells?: readonly (readonly Cell[])[];
   /** Indexed searches answered (index-searches.ts): by `foundKey`, the rows (1-based) a search would find. */
   readonly found?: ReadonlyMap<string, readonly number[]>;
+  /** Of an answered search that lists values, those rows' values (`found`'s order), by `foundKey`. */
+  readonly foundValues?: ReadonlyMap<string, readonly string[]>;
   /** No id of its key column stands twice (index-unique.ts): a row read holding an id is its only row. */
   readonly uniqueKeys?: boolean;
 }
@@ -138,7 +141,7 @@ export function indexGrid(
   const rows: string[][] = [];
   const ids: [TabKey, string, number][] = [];
   const unique: [TabKey, number][] = [];
-  const searched: [TabKey, number, IndexedSearch][] = [];
+  const searched: [TabKey, number, IndexedSearch, number][] = [];
   for (const tab of INDEXED_TABS) {
     const t = tabs.get(tab);
     if (!t) continue;
@@ -150,7 +153,7 @@ export function indexGrid(
     if (UNIQUE_KEY_TABS.includes(tab)) unique.push([tab, keyCol]);
     for (const search of INDEXED_SEARCHES.filter((s) => s.tab === tab)) {
       const col = searchColumn(search, t.header);
-      if (col >= 0) searched.push([tab, col, search]);
+      if (col >= 0) searched.push([tab, col, search, valuesColumn(search, t.header)]);
     }
   }
   for (const [tab, prefix, keyCol] of ids)
@@ -159,8 +162,8 @@ export function indexGrid(
     );
   for (const [tab, keyCol] of unique)
     rows.push(signed(rows.length + 1, [UNIQUE_ROW], [repeatedFormula(tab, keyCol)]).concat(TABS[tab].name));
-  for (const [tab, col, search] of searched) {
-    const formulas = foundFormulas(tab, col, search);
+  for (const [tab, col, search, valuesCol] of searched) {
+    const formulas = foundFormulas(tab, col, search, valuesCol);
     const cols = formulas.map((_, i) => FOUND_FIRST_COL + i);
     rows.push([FOUND_ROW, signature(rows.length + 1, cols), TABS[tab].name, String(col), ...formulas]);
   }
@@ -233,7 +236,9 @@ export function readIndex(values: readonly (readonly Cell[])[]): Map<TabKey, Ind
     if (!answer || !shape) continue;
     const answers = new Map(shape.found ?? []);
     answers.set(answer.key, answer.rows);
-    out.set(answer.tab, { ...shape, found: answers });
+    const values = new Map(shape.foundValues ?? []);
+    if (answer.values) values.set(answer.key, answer.values);
+    out.set(answer.tab, { ...shape, found: answers, ...(values.size > 0 ? { foundValues: values } : {}) });
   }
   // Settings' cells count when they cover every key Settings holds, as wide as its header.
   const settings = out.get('settings');

@@ -16,9 +16,8 @@ import { indexColumns, type RawTab } from '../sheet/codec';
 import { DEFAULT_SETTINGS, rawSetting } from '../tabs/settings';
 import { HOLD_STATES } from '../tabs/vocabulary';
 import { TABS, type TabKey, tabKeyOf, tabSpec } from '../workbook';
-import { indexedPattern } from './index-searches';
 import { roundSearches } from './round-searches';
-import { literal, mayWait, vocabularyWord } from './row-patterns';
+import { literal, vocabularyWord } from './row-patterns';
 import {
   ORDER_NEIGHBOURS,
   type RowSource,
@@ -26,9 +25,10 @@ import {
   type ScopeOptions,
   TAIL_ROWS,
 } from './scope-contract';
-import { EMPTY_ROW, grow, promoteWaiting, type Sets, WAITING_LINE_STATUSES } from './scope-growth';
+import { EMPTY_ROW, grow, promoteWaiting, type Sets } from './scope-growth';
 import type { ScopeKeys } from './scope-keys';
 import { holds } from './search-memory';
+import { waitingLines } from './waiting-lines';
 
 /** Tabs whose new rows take the next id above the tab's own (shared/primitives/ids.ts, invoicing.ts). */
 const ID_TABS: readonly TabKey[] = [
@@ -40,8 +40,6 @@ const ID_TABS: readonly TabKey[] = [
   'pos',
   'notifications',
 ];
-/** The Status search the index may answer: lines that may wait (shared/io/index-searches.ts). */
-const MAY_WAIT = indexedPattern(WAITING_LINE_STATUSES);
 
 /** Tabs a command may add rows to (ship moves a remainder to a new order): their last row is asked. */
 const APPEND_TABS: ReadonlySet<TabKey> = new Set([...ID_TABS, 'orders']);
@@ -135,6 +133,9 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     );
     if (fresh.length === 0) return;
     for (const v of fresh) asked.add(`${tab}|${field}|${suffix}|${v}`);
+    // Waiting lines of these SKUs the index lists with their SKUs: found without a search.
+    const listed = filtered && tab === 'orders' && col === skuCol ? waiting.listed(fresh) : undefined;
+    if (listed) return want(tab, listed);
     searches.queue(
       tab,
       col,
@@ -167,22 +168,11 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
   const statusCol = orderCols.status ?? -1;
   const filtered =
     options.waiting === true && (source.column !== undefined || source.known !== undefined) && statusCol >= 0;
-  const waitingOnly = (rows: number[]): number[] => {
-    const grid = grids.get('orders');
-    const unknown = rows.filter((r) => !grid?.read.has(r) && !wanted.get('orders')?.has(r));
-    if (unknown.length === 0) return rows;
-    // The index may list the lines that may wait (no cell outside the status vocabulary): no read.
-    const listed = source.known?.(TABS.orders.name, statusCol, MAY_WAIT);
-    let drop: Set<number>;
-    if (listed) {
-      const keep = new Set(listed);
-      drop = new Set(unknown.filter((r) => !keep.has(r)));
-    } else if (source.column) {
-      const status = source.column(TABS.orders.name, unknown, statusCol);
-      drop = new Set(unknown.filter((r) => !mayWait(status.get(r))));
-    } else return rows;
-    return rows.filter((r) => !drop.has(r));
-  };
+  const waiting = waitingLines(
+    source,
+    statusCol,
+    (r) => grids.get('orders')?.read.has(r) === true || wanted.get('orders')?.has(r) === true,
+  );
   const searches = roundSearches({
     source,
     grids,
@@ -191,7 +181,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     ...(options.remember ? { remember: options.remember } : {}),
     // Order lines found by SKU, kept by their Status cells, are not all read.
     filterOf: (tab, col, cols) =>
-      filtered && tab === 'orders' && col === skuCol && cols === 1 ? waitingOnly : undefined,
+      filtered && tab === 'orders' && col === skuCol && cols === 1 ? waiting.keep : undefined,
   });
 
   // The tail of every tab that may get rows (the next id), the Log row of this RequestID, the shown row.

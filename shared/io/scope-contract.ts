@@ -50,6 +50,8 @@ export interface RowSource {
    * a call (the add-on's index tab answers a few fixed searches: shared/io/index-searches.ts).
    */
   known?(tab: string, col: number, pattern: string): readonly number[] | undefined;
+  /** Of a search `known` answers that lists values (index-searches.ts `values`), its rows' values, in order. */
+  knownValues?(tab: string, col: number, pattern: string): readonly string[] | undefined;
   /**
    * Whether no id of the tab's key column stands twice, known without a call (the add-on's index tab:
    * shared/io/index-unique.ts): a row read holding an id is then the only row holding it.

@@ -1,7 +1,7 @@
 /**
  * The index tab's search rows (shared/io/index-searches.ts) through the built Code.js in the twin:
- * who is on hold and which order lines may wait come with the index read, and decide as the search
- * or the read of Status cells they replace; a row that cannot be trusted (a count typed over, a
+ * who is on hold and which order lines may wait (with their SKUs) come with the index read, and
+ * decide as the search or the read of Status cells they replace; a row that cannot be trusted (a count typed over, a
  * Status cell holding no status) leaves the search to be made; the daily run gives an index written
  * before them its search rows.
  */
@@ -73,7 +73,7 @@ describe('add-on: which lines may wait, from the index', () => {
    * over) or refused (a Status cell elsewhere holds text that is no status). The reads of single
    * cells of a column the cancel made, and SO-1 after.
    */
-  async function cancelFreeing(status: 'answered' | 'broken' | 'refused') {
+  async function cancelFreeing(status: 'answered' | 'broken' | 'refused' | 'unlisted') {
     const desk = await openDesk();
     desk.run('menuSetUpWorkbook');
     desk.type('Inventory', [{ SKU: 'TILE-9', Warehouse: 'MAIN', OnHand: 5 }]);
@@ -94,6 +94,11 @@ describe('add-on: which lines may wait, from the index', () => {
       .values.findIndex((r, i) => i > row && r[0] === 'Rows matching');
     if (status === 'broken') desk.twin.write(`'${INDEX_TAB}'!F${statusRow + 1}`, [['9']], 'RAW');
     if (status === 'refused') desk.twin.write('Orders!X20', [['Shiped']], 'RAW');
+    // A parked line with no SKU: the list of waiting lines' SKUs, blanks left out, is one short.
+    if (status === 'unlisted') {
+      desk.twin.write('Orders!J20', [['']], 'RAW');
+      desk.twin.write('Orders!X20', [['Parked']], 'RAW');
+    }
     desk.rt.counter.reset();
     const reply = desk.run<ActionReply>('sidebarAction', {
       command: { action: 'cancel-line', orderId: 'SO-2', line: 1, reason: 'Customer Requested' },
@@ -104,19 +109,32 @@ describe('add-on: which lines may wait, from the index', () => {
     const so1 = desk.rows('Orders').find((r) => r.OrderID === 'SO-1');
     return {
       reads: desk.rt.counter.counts['Range.getValues'] ?? 0,
+      searches: desk.rt.counter.counts['TextFinder.findAll'] ?? 0,
       so1: `${so1?.Status} ${so1?.QtyAllocated}`,
     };
   }
 
-  it('keeps the waiting lines a SKU search found by the index, reading no Status cell, as the read does', async () => {
+  it('finds the waiting lines of a SKU in the index’s list of their SKUs, with no search, as the search does', async () => {
     const answered = await cancelFreeing('answered');
     const broken = await cancelFreeing('broken');
-    const refused = await cancelFreeing('refused');
+    const unlisted = await cancelFreeing('unlisted');
     expect(answered.so1).toBe('Allocated 5');
     expect(broken.so1).toBe(answered.so1);
-    expect(refused.so1).toBe(answered.so1);
+    expect(unlisted.so1).toBe(answered.so1);
+    // The Orders search by SKU is the one the list answers; a list one short of the count is not used.
+    expect(answered.searches).toBe(broken.searches - 1);
+    expect(unlisted.searches).toBe(broken.searches);
+  });
+
+  it('keeps the waiting lines a SKU search found by the index, reading no Status cell, as the read does', async () => {
+    const listed = await cancelFreeing('unlisted');
+    const broken = await cancelFreeing('broken');
+    const refused = await cancelFreeing('refused');
+    expect(listed.so1).toBe('Allocated 5');
+    expect(broken.so1).toBe(listed.so1);
+    expect(refused.so1).toBe(listed.so1);
     // Without the index's answer the Status cells of the lines found are read first: one call more.
-    expect(answered.reads).toBe(broken.reads - 1);
+    expect(listed.reads).toBe(broken.reads - 1);
     expect(refused.reads).toBe(broken.reads);
   });
 });

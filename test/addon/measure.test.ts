@@ -43,6 +43,8 @@ describe('add-on: measureSpeed', () => {
     expect(report.searchesAgree).toEqual({
       'Orders hold': true,
       'Orders status': true,
+      // The SKUs it lists of the waiting lines, against those lines' SKU cells.
+      'Orders sku': true,
       'Notifications status': true,
     });
     // The index's "no BackorderID twice" against the column read (fidelity A53).

@@ -12,6 +12,7 @@ import {
   INDEXED_SEARCHES,
   type IndexedSearch,
   indexedPattern,
+  valuesColumn,
 } from '../../shared/io/index-searches';
 import { indexGrid, lastRowIn, readIndex, signature } from '../../shared/io/index-tab';
 import { indexTimeZone, TIME_ZONE_CHECKS } from '../../shared/io/index-time-zone';
@@ -143,7 +144,8 @@ describe('index tab', () => {
     const written = indexGrid(new Map([['orders', { header: orders, gridCols: orders.length }]]));
     const [holdSearch, statusSearch] = INDEXED_SEARCHES as [IndexedSearch, IndexedSearch];
     const colOf = (s: IndexedSearch) => orders.indexOf(s.field === 'hold' ? 'Hold' : 'Status');
-    const sig = (s: IndexedSearch, col = colOf(s)) => foundFormulas('orders', col, s).join('|');
+    const sig = (s: IndexedSearch, col = colOf(s)) =>
+      foundFormulas('orders', col, s, valuesColumn(s, orders)).join('|');
     // The Orders row as Sheets computes it, then a search row with its formulas' values.
     const tabRow = written[0] as string[];
     const values = (s: IndexedSearch, computed: Cell[], signed = sig(s)) => [
@@ -161,7 +163,9 @@ describe('index tab', () => {
         ['Orders', String(colOf(holdSearch))],
         ['Orders', String(colOf(statusSearch))],
       ]);
-      expect(rows[1]?.slice(4, 7)).toEqual(foundFormulas('orders', colOf(statusSearch), statusSearch));
+      expect(rows[1]?.slice(4, 8)).toEqual(
+        foundFormulas('orders', colOf(statusSearch), statusSearch, orders.indexOf('SKU')),
+      );
       expect(indexedPattern(holdSearch.words)).toBe(indexedPattern(HOLD_STATES));
     });
 
@@ -183,6 +187,20 @@ describe('index tab', () => {
       // A Status cell typed as "Shiped": the codec would name it, so the cells are read.
       expect(answer(statusSearch, values(statusSearch, ['7,19', 2, 1]))).toBeUndefined();
       expect(answer(statusSearch, values(statusSearch, ['7,19', 2, '#REF!']))).toBeUndefined();
+    });
+
+    it('list the SKUs of the waiting lines only when as many as the lines', () => {
+      const skus = (v: Cell[][]) =>
+        readIndex(v)
+          .get('orders')
+          ?.foundValues?.get(foundKey(colOf(statusSearch), indexedPattern(statusSearch.words)));
+      expect(skus(values(statusSearch, ['7,19', 2, 0, 'TILE-9\nGROUT-1']))).toEqual(['TILE-9', 'GROUT-1']);
+      expect(skus(values(statusSearch, ['', 0, 0, '']))).toEqual([]);
+      // One line's SKU left out (a blank cell), or an error: the rows stand, their SKUs are not used.
+      const short = values(statusSearch, ['7,19', 2, 0, 'TILE-9']);
+      expect(answer(statusSearch, short)).toEqual([7, 19]);
+      expect(skus(short)).toBeUndefined();
+      expect(skus(values(statusSearch, ['7,19', 2, 0, '#VALUE!']))).toBeUndefined();
     });
   });
 
