@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playground } from '../../playground/server';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
 import { buildPlayground } from '../../scripts/build.mjs';
+import { dateInZone } from '../../shared/primitives/dates';
 import { builtAddon, openDesk, typeWorkedExample } from '../support/addon';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,7 +38,8 @@ beforeAll(async () => {
   const pageDir = await buildPlayground();
   const desk = await openDesk({ now: () => Date.now() });
   desk.run('menuSetUpWorkbook');
-  const today = new Date().toISOString().slice(0, 10);
+  // Today where the workbook is (New York), as a person there types it: never tomorrow's date.
+  const today = dateInZone(new Date(), 'America/New_York');
   typeWorkedExample(desk, today, '2099-12-01');
   desk.type('Inventory', [
     { SKU: 'LAMP-2', Warehouse: 'MAIN', Product: 'Brass lamp', OnHand: 0, Vendor: 'Summit' },
