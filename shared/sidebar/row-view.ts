@@ -150,7 +150,10 @@ export function describeRow(
   };
   if (!key || index < 0) return hint;
   const money = (c: number) => formatCents(c, wb.config.CurrencyDigits);
-  const warehouses = [...new Set(wb.inventory.map((r) => r.warehouse))].sort();
+  // The warehouses that stock the row's SKU: where a transfer to it can come from. Not every
+  // warehouse of the rows read, which would depend on what else a read happened to bring.
+  const warehousesOf = (sku: string) =>
+    [...new Set(wb.inventory.filter((r) => r.sku === sku).map((r) => r.warehouse))].sort();
   const waiting = (sku: string, except: string) =>
     wb.backorders
       .map((b, i) => ({ b, i }))
@@ -190,7 +193,7 @@ export function describeRow(
       ids: { orderId: l.orderId, line: l.line, sku: l.sku, warehouse: l.warehouse },
       qty: { open: Math.max(0, open), available: Math.max(0, stock.available) },
       related: [{ title: `Backorders waiting for ${l.sku}`, rows: waiting(l.sku, '') }],
-      warehouses,
+      warehouses: warehousesOf(l.sku),
     };
   }
   if (key === 'backorders') {
@@ -257,7 +260,7 @@ export function describeRow(
         ),
       // A view reads no Shipments (shared/io/read-plan.ts): the preview is not dated by them.
       notice: noticesRead ? noticePreview(wb, b, today, false) : null,
-      warehouses,
+      warehouses: warehousesOf(b.sku),
       substitutes: (stock.here?.substitutes ?? '')
         .split(/[,;]/)
         .map((s) => s.trim())
@@ -290,7 +293,7 @@ export function describeRow(
       ids: { po: p.po, line: p.line, sku: p.sku, warehouse: p.warehouse },
       qty: { open: Math.max(0, p.qty - p.qtyReceived), available: 0 },
       related: [{ title: 'Backorders this PO will fill', rows: fills }],
-      warehouses,
+      warehouses: warehousesOf(p.sku),
     };
   }
   return hint;

@@ -25,11 +25,20 @@ const parts = (desk: Desk, ref: RowRef): ViewPart[] =>
 /** Found searches in one order, for comparing memories made in one call and in parts. */
 const searches = (v: RowView) => [...(v.memory?.found ?? [])].map((f) => JSON.stringify(f)).sort();
 
-function expectSameViews(desk: Desk, tabs: readonly string[]): number {
+/** Every row of each tab, or `most` of them spread from the first to the last. */
+function sampled(last: number, most: number): number[] {
+  const all = Array.from({ length: Math.max(0, last - 1) }, (_, i) => i + 2);
+  if (all.length <= most) return all;
+  return Array.from(
+    { length: most },
+    (_, i) => all[Math.round((i * (all.length - 1)) / (most - 1))] as number,
+  );
+}
+
+function expectSameViews(desk: Desk, tabs: readonly string[], most = Number.POSITIVE_INFINITY): number {
   let compared = 0;
   for (const sheet of tabs) {
-    const rows = desk.twin.sheetNamed(sheet).values.length;
-    for (let row = 2; row <= rows; row++) {
+    for (const row of sampled(desk.twin.sheetNamed(sheet).values.length, most)) {
       const ref = { sheet, row };
       const whole = desk.run<RowView>('sidebarView', ref);
       const got = parts(desk, ref);
@@ -39,7 +48,15 @@ function expectSameViews(desk: Desk, tabs: readonly string[]): number {
         ref,
         view: { ...whole, memory: undefined },
       });
-      expect(searches(merged)).toEqual(searches(whole));
+      // The same searches remembered; but the one-call view of an order line also grows from its
+      // order's other lines to their SKUs' queues and stock, which no part searches (the action that
+      // follows searches them itself: docs/addon.md "Views in parts").
+      const own = (v: RowView) =>
+        sheet === 'Orders'
+          ? searches(v).filter((f) => !/^\["(Backorders|Inventory|POs)",/.test(f))
+          : searches(v);
+      expect(own(merged)).toEqual(own(whole));
+      expect(searches(whole)).toEqual(expect.arrayContaining(searches(merged)));
       compared++;
     }
   }
@@ -47,7 +64,7 @@ function expectSameViews(desk: Desk, tabs: readonly string[]): number {
 }
 
 describe('add-on: a view in parts', () => {
-  it('is the one-call view of every row of the demo workbook, each part for fewer calls', async () => {
+  it('is the one-call view of rows across a simulated workbook, each part for fewer calls', async () => {
     const wb = simulateDemo({ today: '2026-11-23' as IsoDate, days: 12, skus: 30 });
     const file = workbookFileOf(
       'Demo',
@@ -56,7 +73,9 @@ describe('add-on: a view in parts', () => {
     );
     const desk = await openDesk({ file });
     desk.run('menuSetUpWorkbook');
-    expect(expectSameViews(desk, ['Backorders', 'POs'])).toBeGreaterThan(20);
+    // A spread of each tab's rows (every row costs four executions): open and closed backorders,
+    // order lines in every state, PO lines received or not.
+    expect(expectSameViews(desk, ['Orders', 'Backorders', 'POs'], 12)).toBe(36);
     // An order line and a backorder: each part alone costs fewer calls than the one-call view.
     for (const ref of [
       { sheet: 'Orders', row: 2 },
