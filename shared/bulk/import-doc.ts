@@ -9,7 +9,7 @@
 
 import type { Column } from '../sheet/columns';
 import { TAB_KEYS, type TabKey, tabSpec } from '../workbook';
-import { decisionValues, importable } from './import';
+import { decisionValues, importable } from './import-columns';
 import { OPENING_BALANCES, OPENING_COLUMNS } from './opening';
 
 /** The tabs with a column an import may set, Inventory first (an order line's SKU must be in it). */
