@@ -10,9 +10,9 @@
  */
 import { expectedFor } from '../backorder';
 import type { Desk } from '../desk';
+import { describeExpected, planAgain } from '../expected-links';
 import type { IsoDate } from '../primitives/dates';
 import { DeskError, refuseUnless } from '../primitives/errors';
-import { describeExpected, planAgain } from '../queue';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 import { line, note, po, qty } from './flags';

@@ -10,10 +10,11 @@
 import { recomputeQueues } from '../backorder';
 import { settleDeliveries } from '../deliveries';
 import { type CommandContext, Desk, type Shortfall } from '../desk';
+import { relinkExpected } from '../expected-links';
 import { invoiceShipments } from '../invoicing';
 import { DeskError } from '../primitives/errors';
 import { syncOnOrder } from '../purchasing';
-import { relinkExpected, settleQueues, settlesAfter } from '../queue';
+import { settleQueues, settlesAfter } from '../queue';
 import { keyOf } from '../sheet/columns';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
