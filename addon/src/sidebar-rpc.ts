@@ -81,7 +81,7 @@ function viewOf(
 }
 
 /**
- * One part of the row's view (shared/sidebar/view-parts.ts), sent at once with the other: the shown
+ * One part of the row's view (shared/sidebar/view-parts.ts), sent at once with the others: the shown
  * row and the part's own searches; the records it read go back for the sidebar to merge.
  */
 export function sidebarViewPart(ref: unknown, part: unknown, memory?: unknown): ViewPart {

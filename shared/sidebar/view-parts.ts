@@ -2,11 +2,11 @@
  * A row's view read as three calls sent at once (docs/addon.md, "Views in parts"): the row and its
  * own entity (its order's lines, its calls and notices, its PO), its SKU's queue, and the SKU's stock
  * and PO lines. Each part reads the shown row and makes only its own searches
- * (shared/io/row-scope.ts `onlySearches`); it sends back the records it read, and the sidebar merges them and describes the row with the same
- * `describeRow` the server uses, so a view in parts is the one-call view whenever nothing was written
- * between the parts' reads. When something was (the shown row differs between the parts, or the
- * workbook's shape moved), `mergeViewParts` gives nothing and the sidebar asks for the view in one call.
- * Pure.
+ * (shared/io/row-scope.ts `onlySearches`); it sends back the records it read, and the sidebar merges
+ * them and describes the row with the same `describeRow` the server uses, so a view in parts is the
+ * one-call view whenever nothing was written between the parts' reads. When something was (the
+ * shown row differs between the parts, or the workbook's shape moved), `mergeViewParts` gives
+ * nothing and the sidebar asks for the view in one call. Pure.
  */
 import type { SearchName } from '../io/scope-contract';
 import type { SearchMemory } from '../io/search-memory';
@@ -19,7 +19,7 @@ import type { RowRef, RowView } from './rpc';
 export const VIEW_PARTS = ['entity', 'queue', 'stock'] as const;
 export type ViewPartName = (typeof VIEW_PARTS)[number];
 
-/** The searches each part makes; together, every search a view makes (test/shared/view-parts.test.ts). */
+/** The searches each part makes; together, every search a view makes (test/addon/view-parts.test.ts). */
 export const PART_SEARCHES: Readonly<Record<ViewPartName, readonly SearchName[]>> = {
   entity: [
     'orders.orderId',

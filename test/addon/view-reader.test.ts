@@ -88,6 +88,25 @@ describe('add-on: the sidebar’s view reader', () => {
     expect(view.calls.map(([, what]) => what)).toEqual(['between']);
   });
 
+  it('asks in one call when a part fails, and shows that call’s failure when it fails too', async () => {
+    const desk = await shop();
+    const { call, calls } = server(desk, true);
+    let failing = true;
+    const flaky = async <T>(fn: string, ...args: unknown[]): Promise<T> => {
+      if (fn === 'sidebarViewPart' && args[1] === 'stock')
+        throw new Error('Exception: Service Spreadsheets timed out');
+      if (fn === 'sidebarView' && failing) throw new Error('Exception: Service Spreadsheets failed');
+      return call<T>(fn, ...args);
+    };
+    const reader = viewReader(flaky);
+    const ref = { sheet: 'Backorders', row: 2 };
+    await expect(reader.view(ref, undefined)).rejects.toThrow('Service Spreadsheets failed');
+    failing = false;
+    const view = await reader.view(ref, undefined);
+    expect(shown(view)).toEqual(shown(desk.run<RowView>('sidebarView', ref)));
+    expect(calls.at(-1)).toBe('sidebarView');
+  });
+
   it('moves the selection with a list entry’s Go, its view read in parts', async () => {
     const desk = await shop();
     const { call, calls } = server(desk, true);

@@ -3,10 +3,11 @@
  * calls sent at once, the row with its own entity, with its SKU's queue, and with the SKU's stock
  * (shared/sidebar/view-parts.ts), merged here, when Google runs a user's calls side by side; as one
  * call (`sidebarView`) when it does not. Which it is, the parts' own clocks say: each reports when its
- * execution began and ended, and executions that did not all overlap ran one after another. After
+ * execution began and ended, and executions no two of which overlapped ran one after another. After
  * the first such view the sidebar asks in one call for the rest of its session, so a Google that
  * queues a user's calls costs one slow view, and one that runs them side by side saves on every view.
- * A merge the parts do not agree on (a write landed between their reads) is asked again in one call.
+ * A merge the parts do not agree on (a write landed between their reads), or a part that failed, is
+ * asked again in one call, whose failure, if it fails too, is the one shown.
  */
 import type { SearchMemory } from '../../../shared/io/search-memory';
 import type { FollowReply, RowRef, RowView } from '../../../shared/sidebar/rpc';
@@ -34,9 +35,9 @@ export function viewReader(call: Call): ViewReader {
   const parts = async (ref: RowRef, memory: SearchMemory | undefined): Promise<RowView> => {
     const got = await Promise.all(
       VIEW_PARTS.map((p) => call<ViewPart>('sidebarViewPart', ref, p, memory ?? null)),
-    );
-    inParts = overlapped(got);
-    return mergeViewParts(got) ?? call<RowView>('sidebarView', ref, memory ?? null);
+    ).catch(() => undefined);
+    if (got) inParts = overlapped(got);
+    return (got && mergeViewParts(got)) ?? call<RowView>('sidebarView', ref, memory ?? null);
   };
   return {
     get inParts() {
