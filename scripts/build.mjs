@@ -50,23 +50,30 @@ export async function bundleForAppsScript(entry, globalName = GLOBAL, { minify =
 }
 
 /**
+ * How a script for the browser is bundled (the sidebar, the playground's page): one minified IIFE.
+ * ES2020: the sidebar merges views with the core, whose money arithmetic uses BigInt; every browser
+ * Google Sheets supports runs it.
+ */
+const BROWSER = {
+  bundle: true,
+  format: 'iife',
+  target: 'es2020',
+  platform: 'browser',
+  minify: true,
+  write: false,
+  logLevel: 'warning',
+};
+
+/**
  * A sidebar or dialog as one self-contained HTML file (HtmlService serves single files): the page's
  * TypeScript bundled for the browser and its CSS inlined where the HTML marks them.
  */
 export async function buildHtml(name) {
   const ui = join(root, 'addon', 'src', 'ui');
   const js = await build({
+    ...BROWSER,
     entryPoints: [join(ui, `${name}.ts`)],
-    bundle: true,
-    format: 'iife',
-    // ES2020: the sidebar merges views with the core, whose money arithmetic uses BigInt; every
-    // browser Google Sheets supports runs it.
-    target: 'es2020',
-    platform: 'browser',
-    minify: true,
-    write: false,
     legalComments: 'none',
-    logLevel: 'warning',
   });
   const code = (js.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script');
   const css = await readFile(join(ui, `${name}.css`), 'utf8');
@@ -119,15 +126,9 @@ export async function buildPlayground() {
   await mkdir(out, { recursive: true });
   for (const name of ['page', 'bridge']) {
     const { outputFiles } = await build({
+      ...BROWSER,
       entryPoints: [join(page, `${name}.ts`)],
-      bundle: true,
-      format: 'iife',
-      target: 'es2020',
-      platform: 'browser',
-      minify: true,
-      write: false,
       outfile: join(out, `${name}.js`),
-      logLevel: 'warning',
     });
     for (const f of outputFiles) await writeWhole(f.path, f.contents);
   }
