@@ -13,7 +13,7 @@ import { applyChanges } from '../shared/apply-changes';
 import { runCommand } from '../shared/commands/run';
 import { addDays } from '../shared/primitives/dates';
 import type { ActionReply, RowRef, RowView } from '../shared/sidebar/rpc';
-import { VIEW_PARTS } from '../shared/sidebar/view-parts';
+import { mergeViewParts, VIEW_PARTS, type ViewPart } from '../shared/sidebar/view-parts';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';
 import { addonInTwin, BENCH_NOW, withProbe } from './addon-twin';
@@ -98,8 +98,11 @@ export async function addonCost(lines: number, history = 0) {
   // outside the count (the rep looked at the row before acting), and the action carries its versions,
   // the searches it made, and the row it stands on.
   let view: RowView | undefined;
+  // The view the rep looked at, as the sidebar holds it where Google runs its parts side by side:
+  // the parts merged (addon/src/ui/view-reader.ts), their searches the memory the action carries.
   const viewOf = (at: RowRef) => () => {
-    view = rt.run('sidebarView', at) as RowView;
+    const parts = VIEW_PARTS.map((name) => rt.run('sidebarViewPart', at, name, null) as ViewPart);
+    view = mergeViewParts(parts) ?? (rt.run('sidebarView', at) as RowView);
   };
   // `fromReply`: the action is taken from the previous action's reply (its view, and the memory of
   // that action's searches), as a rep does a second thing on the same row.
@@ -139,6 +142,10 @@ export async function addonCost(lines: number, history = 0) {
     return [first as () => unknown, undefined, [...rest, ...(jump ? [() => rt.run('sidebarJump', at)] : [])]];
   };
   const onBackorder = { sheet: 'Backorders', row: backorderRow };
+  const middleLine = {
+    sheet: 'Orders',
+    row: wb.orders.findIndex((l) => l.orderId === middle.orderId && l.line === middle.line) + 2,
+  };
   const lastMemory = () => (view as RowView).memory ?? null;
   const [nextEntity, , nextQueue] = inParts(rowOf(sibling), lastMemory);
   const actions: [string, Step, number][] = [
@@ -212,8 +219,9 @@ export async function addonCost(lines: number, history = 0) {
     ],
     // The rest of a rep's and a buyer's single-entity actions, on rows the steps above left open.
     ['recordNotice', act({ action: 'record-notice', backorderId: middle.backorderId }, rowOf(middle)), 1],
-    ['hold', act({ action: 'hold', orderId: middle.orderId, note: 'credit check' }, rowOf(middle)), 1],
-    ['release', act({ action: 'release', orderId: middle.orderId }, rowOf(middle)), 1],
+    // The order's own actions, from its line's row, where the sidebar offers them (shared/applicable.ts).
+    ['hold', act({ action: 'hold', orderId: middle.orderId, note: 'credit check' }, middleLine), 1],
+    ['release', act({ action: 'release', orderId: middle.orderId }, middleLine), 1],
     [
       'changeLine',
       act(
@@ -223,7 +231,7 @@ export async function addonCost(lines: number, history = 0) {
           line: middle.line,
           requiredDate: addDays(BENCH_TODAY, 30),
         },
-        rowOf(middle),
+        middleLine,
       ),
       1,
     ],
@@ -231,7 +239,7 @@ export async function addonCost(lines: number, history = 0) {
       'cancelLine',
       act(
         { action: 'cancel-line', orderId: middle.orderId, line: middle.line, reason: 'Customer Requested' },
-        rowOf(middle),
+        middleLine,
       ),
       1,
     ],
