@@ -75,7 +75,7 @@ describe('add-on: a view in parts', () => {
     desk.run('menuSetUpWorkbook');
     // A spread of each tab's rows (every row costs four executions): open and closed backorders,
     // order lines in every state, PO lines received or not.
-    expect(expectSameViews(desk, ['Orders', 'Backorders', 'POs'], 12)).toBe(36);
+    expect(expectSameViews(desk, ['Orders', 'Backorders', 'POs'], 8)).toBe(24);
     // An order line and a backorder: each part alone costs fewer calls than the one-call view.
     for (const ref of [
       { sheet: 'Orders', row: 2 },
@@ -105,10 +105,13 @@ describe('add-on: a view in parts', () => {
       { action: 'receive', po: 'PO-1', line: 1 },
       { action: 'cancel', backorderId: 'BO-000003', reason: 'Customer Requested' },
     ];
+    // Backorders and the PO line after every action (calls, notices, holds, receipts change them);
+    // the order lines, whose views the simulated workbook above covers, at the end of the day.
     for (const command of day) {
       act(command);
-      expectSameViews(desk, ['Orders', 'Backorders', 'POs']);
+      expectSameViews(desk, ['Backorders', 'POs']);
     }
+    expect(expectSameViews(desk, ['Orders'])).toBe(4);
   });
 
   it('gives nothing when a write lands between the parts, and says whether they overlapped', async () => {
