@@ -18,6 +18,7 @@ export {
   sidebarGo,
   sidebarJump,
   sidebarList,
+  sidebarPrepare,
   sidebarProgress,
   sidebarSelection,
   sidebarStatus,

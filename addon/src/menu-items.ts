@@ -29,6 +29,7 @@ export const RPC_NAMES = [
   'sidebarList',
   'sidebarAction',
   'sidebarJump',
+  'sidebarPrepare',
   'sidebarGo',
   'sidebarStatus',
   'sidebarProgress',

@@ -20,6 +20,7 @@ import {
   FollowSchema,
   ListFilterSchema,
   type ListRow,
+  PrepareSchema,
   type RowRef,
   RowRefSchema,
   type RowView,
@@ -157,6 +158,22 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
     newIds: result.newIds,
     view: memory ? { ...view, memory } : view,
   };
+}
+
+/**
+ * The searches an action will make, made while the rep fills in its form (an order's hold, a line's
+ * change or cancellation: shared/applicable.ts offers them on the line's row): its rows are found and
+ * read as the action would find them, without the lock and without deciding or writing anything, and
+ * what was found goes back as memory (shared/io/search-memory.ts) for the action to read them by row.
+ * The action reads every row again under the lock and searches again for any that moved.
+ */
+export function sidebarPrepare(request: unknown, ref: unknown): { memory?: SearchMemory } {
+  const { command, memory } = parse(PrepareSchema, request, 'preparation');
+  const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
+  const scope = commandScope(command, at);
+  if (!scope) return {};
+  const read = readOnly({ ...scope, record: true, ...(memory ? { memory } : {}) });
+  return read.memory ? { memory: read.memory } : {};
 }
 
 /** The stage a running action of this RequestID last noted ("" before its first note). */

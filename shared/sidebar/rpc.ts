@@ -47,6 +47,16 @@ export const ActionRequestSchema = z.object({
 });
 export type ActionRequest = z.input<typeof ActionRequestSchema>;
 
+/**
+ * What the sidebar sends when a rep opens an action's form (`sidebarPrepare`): the command as the form
+ * stands, whose rows are found while the rep fills it in, and the last view's searches.
+ */
+export const PrepareSchema = z.object({
+  command: CommandSchema,
+  memory: z.optional(SearchMemorySchema),
+});
+export type PrepareRequest = z.input<typeof PrepareSchema>;
+
 /** `due today`: the follow-ups due (shared/follow-ups.ts), each with why. */
 export const WHEN_FILTERS = ['any', 'overdue', 'this week', 'later', 'due today'] as const;
 

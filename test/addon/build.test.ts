@@ -34,8 +34,10 @@ describe('addon build', () => {
     ];
     expect(built.exports.sort()).toEqual([...new Set(expected)].sort());
     // A guard against a dependency pulled in whole (Apps Script parses Code.js on every run); the
-    // owner's charts and number formats brought it to 210 KB, the index tab's rows to 217 KB.
-    expect(built.sizes['Code.js']).toBeLessThanOrEqual(220 * 1024);
+    // owner's charts and number formats brought it to 210 KB, the index tab's rows to 217 KB, views
+    // in parts, the waiting lines' SKUs and preparing an order's action while its form is filled in
+    // to 220 KB (each a few hundred bytes of the add-on's own code, no dependency).
+    expect(built.sizes['Code.js']).toBeLessThanOrEqual(224 * 1024);
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8' });
     expect(manifest.oauthScopes).toEqual([

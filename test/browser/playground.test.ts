@@ -235,8 +235,11 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
     await page.waitForSelector(`#table tbody tr[data-row="4"] td >> nth=${qtyAt} >> text="1"`, {
       timeout: 2_000,
     });
+    // Opening the hold form finds the rows the hold will read while the note is typed.
     const hold = 'Put this order on hold (allocation and shipping skip it)';
+    const prepared = page.waitForResponse('**/rpc/sidebarPrepare');
     await openAction(hold);
+    expect((await prepared).ok()).toBe(true);
     await action(hold).locator('input[name="note"]').fill('credit check');
     await action(hold).locator('button:text-is("Hold order")').click();
     await sidebar().waitForSelector('summary:text-is("On hold")');

@@ -10,13 +10,19 @@
 import type { Command } from '../../../shared/commands/schema';
 import type { RowView } from '../../../shared/sidebar/rpc';
 import { CALL_METHODS, CANCEL_REASONS, CUSTOMER_CHOICES } from '../../../shared/tabs/vocabulary';
-import { type Act, el, field, filled, form, input, select, tag } from './dom';
+import { type Act, el, field, filled, form, input, type Prepare, select, tag } from './dom';
 import { notifyForm } from './notify-form';
 import { poLineActions } from './po-actions';
 
 const text = (f: FormData, name: string) => String(f.get(name) ?? '');
 
-function orderLineActions(v: RowView, act: Act, orderId: string, line: number): HTMLElement[] {
+function orderLineActions(
+  v: RowView,
+  act: Act,
+  orderId: string,
+  line: number,
+  prepare?: Prepare,
+): HTMLElement[] {
   // Which of these apply (none that moves stock while the order is Held) is `v.offered`'s to say.
   const moving = [
     tag(
@@ -97,6 +103,8 @@ function orderLineActions(v: RowView, act: Act, orderId: string, line: number): 
             } as Command,
             true,
           ),
+        false,
+        () => prepare?.({ action: 'change-line', orderId, line }),
       ),
     ),
     tag(
@@ -110,6 +118,8 @@ function orderLineActions(v: RowView, act: Act, orderId: string, line: number): 
         [field('Why (optional)', input('note'))],
         'Hold order',
         (f) => void act({ action: 'hold', orderId, ...filled(f, { note: 'note' }) } as Command, true),
+        false,
+        () => prepare?.({ action: 'hold', orderId }),
       ),
     ),
     tag(
@@ -130,6 +140,8 @@ function orderLineActions(v: RowView, act: Act, orderId: string, line: number): 
             reason: text(f, 'reason'),
             ...filled(f, { qty: 'qty', note: 'note' }, ['qty']),
           } as Command),
+        false,
+        () => prepare?.({ action: 'cancel-line', orderId, line, reason: CANCEL_REASONS[0] }),
       ),
     ),
   ];
@@ -246,10 +258,10 @@ function backorderActions(v: RowView, act: Act, backorderId: string): HTMLElemen
   ];
 }
 
-function allActions(v: RowView, act: Act): HTMLElement[] {
+function allActions(v: RowView, act: Act, prepare?: Prepare): HTMLElement[] {
   const { orderId, line, backorderId, po } = v.ids;
   if (v.kind === 'order-line' && orderId !== undefined && line !== undefined)
-    return orderLineActions(v, act, orderId, line);
+    return orderLineActions(v, act, orderId, line, prepare);
   if (v.kind === 'backorder' && backorderId !== undefined) return backorderActions(v, act, backorderId);
   if (v.kind === 'po-line' && po !== undefined) return poLineActions(v, act, po, line);
   return [];
@@ -259,9 +271,9 @@ function allActions(v: RowView, act: Act): HTMLElement[] {
  * The forms for the row, only those of the actions that apply in its state (`v.offered`, decided by
  * shared/applicable.ts from the core's own rules); a row where none applies says so.
  */
-export function actionsFor(v: RowView, act: Act): HTMLElement[] {
+export function actionsFor(v: RowView, act: Act, prepare?: Prepare): HTMLElement[] {
   const offered = new Set(v.offered);
-  const shown = allActions(v, act).filter((e) => offered.has(e.dataset.action ?? ''));
+  const shown = allActions(v, act, prepare).filter((e) => offered.has(e.dataset.action ?? ''));
   if (shown.length === 0 && v.kind !== 'none')
     return [el('p', { class: 'muted' }, `Nothing to do on this row: it is ${v.status}.`)];
   return shown;

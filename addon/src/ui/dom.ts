@@ -45,6 +45,8 @@ export function form(
   submit: string,
   run: (f: FormData) => void,
   open = false,
+  /** Called the first time a person opens the form (an action's rows found while it is filled in). */
+  opened?: () => void,
 ): HTMLElement {
   const f = el('form');
   f.append(...fields, el('button', { type: 'submit', class: 'primary' }, submit));
@@ -52,8 +54,20 @@ export function form(
     e.preventDefault();
     run(new FormData(f));
   });
-  return el('details', open ? { open: '' } : {}, el('summary', {}, title), f);
+  const details = el('details', open ? { open: '' } : {}, el('summary', {}, title), f);
+  if (opened) {
+    const once = () => {
+      if (!details.open) return;
+      details.removeEventListener('toggle', once);
+      opened();
+    };
+    details.addEventListener('toggle', once);
+  }
+  return details;
 }
+
+/** Finds, while a person fills in its form, the rows a command will read (sidebarPrepare). */
+export type Prepare = (command: Command) => void;
 
 /**
  * The fields of `f` that were filled in, renamed: `{ nextFollowUp: 'next' }` reads the field "next"

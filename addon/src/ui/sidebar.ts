@@ -170,13 +170,29 @@ async function act(command: Command, withStock = false): Promise<boolean> {
   return true;
 }
 
+/**
+ * While the rep fills in an order's form, the rows its action will read are found
+ * (`sidebarPrepare`); the view the action is sent from then carries those searches, so the action
+ * reads its rows by row number. A preparation that comes back after the rep moved on is dropped.
+ */
+function prepare(command: Command): void {
+  const view = current;
+  if (!view?.ref) return;
+  const request = { command, ...(view.memory ? { memory: view.memory } : {}) };
+  call<{ memory?: SearchMemory }>('sidebarPrepare', request, view.ref)
+    .then((r) => {
+      if (r.memory && current === view) current = { ...view, memory: r.memory };
+    })
+    .catch(() => undefined);
+}
+
 function render(v: RowView): void {
   current = v;
   $('title').textContent = v.title;
   $('badge').textContent = v.status;
   const facts = $('facts');
   facts.replaceChildren(...v.facts.flatMap(([k, val]) => [el('dt', {}, k), el('dd', {}, val)]));
-  $('actions').replaceChildren(...actionsFor(v, act));
+  $('actions').replaceChildren(...actionsFor(v, act, prepare));
   const related = $('related');
   related.replaceChildren();
   for (const group of v.related) {
