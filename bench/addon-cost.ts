@@ -106,7 +106,16 @@ export async function addonCost(lines: number, history = 0) {
   };
   // `fromReply`: the action is taken from the previous action's reply (its view, and the memory of
   // that action's searches), as a rep does a second thing on the same row.
-  const act = (command: object, at: RowRef, withStock = false, fromReply = false): Step => [
+  // `prepared`: the rep opened the action's form first, and its rows were found while they filled it
+  // in (sidebarPrepare, outside the count: it runs while the rep types).
+  const prepare = (at: RowRef, command: object) => () => {
+    viewOf(at)();
+    const shown = view as RowView;
+    const request = { command, ...(shown.memory ? { memory: shown.memory } : {}) };
+    const done = rt.run('sidebarPrepare', request, at) as { memory?: RowView['memory'] };
+    view = { ...shown, ...(done.memory ? { memory: done.memory } : {}) };
+  };
+  const act = (command: object, at: RowRef, withStock = false, fromReply = false, prepared = false): Step => [
     () => {
       const shown = view as RowView;
       const expected = withStock ? shown.expectedWithStock : shown.expected;
@@ -123,7 +132,7 @@ export async function addonCost(lines: number, history = 0) {
       view = reply.view;
       return reply;
     },
-    ...((fromReply ? [] : [viewOf(at)]) as [() => void]),
+    ...((fromReply ? [] : [prepared ? prepare(at, command) : viewOf(at)]) as [() => void]),
   ];
   // A rep's click on a row: the poll that notices it brings the row's view (sidebarFollow). The
   // selection is moved first, outside the count (a person clicks; no script runs).
@@ -219,9 +228,14 @@ export async function addonCost(lines: number, history = 0) {
     ],
     // The rest of a rep's and a buyer's single-entity actions, on rows the steps above left open.
     ['recordNotice', act({ action: 'record-notice', backorderId: middle.backorderId }, rowOf(middle)), 1],
-    // The order's own actions, from its line's row, where the sidebar offers them (shared/applicable.ts).
-    ['hold', act({ action: 'hold', orderId: middle.orderId, note: 'credit check' }, middleLine), 1],
-    ['release', act({ action: 'release', orderId: middle.orderId }, middleLine), 1],
+    // The order's own actions, from its line's row, where the sidebar offers them (shared/applicable.ts),
+    // with the stock versions the sidebar sends for them; the forms it opens first are prepared.
+    [
+      'hold',
+      act({ action: 'hold', orderId: middle.orderId, note: 'credit check' }, middleLine, true, false, true),
+      1,
+    ],
+    ['release', act({ action: 'release', orderId: middle.orderId }, middleLine, true), 1],
     [
       'changeLine',
       act(
@@ -232,6 +246,9 @@ export async function addonCost(lines: number, history = 0) {
           requiredDate: addDays(BENCH_TODAY, 30),
         },
         middleLine,
+        true,
+        false,
+        true,
       ),
       1,
     ],
@@ -240,6 +257,9 @@ export async function addonCost(lines: number, history = 0) {
       act(
         { action: 'cancel-line', orderId: middle.orderId, line: middle.line, reason: 'Customer Requested' },
         middleLine,
+        false,
+        false,
+        true,
       ),
       1,
     ],
