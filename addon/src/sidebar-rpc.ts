@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import type { CommandResult } from '../../shared/commands/run';
 import { listScope } from '../../shared/io/command-scope';
 import { commandTabs, viewTabKeys } from '../../shared/io/read-plan';
-import { NO_KEYS } from '../../shared/io/scope-keys';
+import { commandKeys, NO_KEYS } from '../../shared/io/scope-keys';
 import { type SearchMemory, SearchMemorySchema } from '../../shared/io/search-memory';
 import { planAction } from '../../shared/plans';
 import { sheetRef } from '../../shared/sheet/codec';
@@ -170,7 +170,8 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
 export function sidebarPrepare(request: unknown, ref: unknown): { memory?: SearchMemory } {
   const { command, memory } = parse(PrepareSchema, request, 'preparation');
   const at = ref === null || ref === undefined ? null : parse(RowRefSchema, ref, 'row');
-  const scope = commandScope(command, at);
+  // Only an action on named entities: a batch reads whole tabs, which no form is worth.
+  const scope = commandKeys(command) ? commandScope(command, at) : undefined;
   if (!scope) return {};
   const read = readOnly({ ...scope, record: true, ...(memory ? { memory } : {}) });
   return read.memory ? { memory: read.memory } : {};

@@ -102,8 +102,11 @@ describe('add-on: an action prepared while its form is filled in', () => {
     expect(sorted.searches).toBeGreaterThan(0);
   });
 
-  it('refuses a command it cannot read, naming what was wrong', async () => {
+  it('prepares no batch (a batch reads whole tabs), and refuses a command it cannot read', async () => {
     const desk = await threeSkuShop();
+    desk.rt.counter.reset();
+    expect(desk.run('sidebarPrepare', { command: { action: 'allocate' } }, null)).toEqual({});
+    expect(desk.rt.counter.total(/getValues|findAll/)).toBe(0);
     expect(() =>
       desk.run('sidebarPrepare', { command: { action: 'hold' } }, { sheet: 'Orders', row: 2 }),
     ).toThrow(/bad preparation/);
