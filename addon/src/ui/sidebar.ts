@@ -9,7 +9,6 @@
 import type { Command } from '../../../shared/commands/schema';
 import type { SearchMemory } from '../../../shared/io/search-memory';
 import type { ActionReply, FollowReply, RowRef, RowView, SidebarStatus } from '../../../shared/sidebar/rpc';
-import { PROGRESS_EVERY_MS } from '../progress-pace';
 import { actionsFor } from './actions';
 import { $, el } from './dom';
 import { listPanel } from './list-panel';
@@ -17,6 +16,7 @@ import { probe } from './probe';
 import { ViewCache } from './view-cache';
 import { viewReader } from './view-reader';
 import { failureText, whileBusy } from './while-busy';
+import { working } from './working';
 
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
@@ -51,7 +51,7 @@ function call<T>(fn: string, ...args: unknown[]): Promise<T> {
   });
 }
 
-/** Views read in two calls sent at once where Google runs them side by side (view-reader.ts). */
+/** Views read in three calls sent at once where Google runs them side by side (view-reader.ts). */
 const reader = viewReader(call);
 
 // The speed probe for a real Sheet, run from the browser console (ui/probe.ts); logs its report.
@@ -78,41 +78,6 @@ function show(id: 'error' | 'notice', text: string): void {
   if (text !== '') $('answer').scrollIntoView?.({ block: 'nearest' });
 }
 
-/**
- * After half a second of work, "Working… N s" with the seconds counting, until the call returns.
- * Given the action's RequestID, it also asks the server every two seconds what the action is doing
- * (addon/src/progress.ts: a concurrent call) and shows that stage under the seconds.
- */
-function working(requestId?: string, what = ''): () => void {
-  const box = $('working');
-  const started = Date.now();
-  let stage = what;
-  const tick = () => {
-    box.textContent = `Working… ${Math.floor((Date.now() - started) / 1000)} s${stage ? ` · ${stage}` : ''}`;
-    box.hidden = false;
-  };
-  const first = setTimeout(() => {
-    tick();
-    timer = setInterval(tick, 1000);
-  }, 500);
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const ask = requestId
-    ? setInterval(() => {
-        call<string>('sidebarProgress', requestId)
-          .then((s) => {
-            if (s) stage = s;
-          })
-          .catch(() => undefined);
-      }, PROGRESS_EVERY_MS)
-    : undefined;
-  return () => {
-    clearTimeout(first);
-    if (timer) clearInterval(timer);
-    if (ask) clearInterval(ask);
-    box.hidden = true;
-  };
-}
-
 async function guarded<T>(
   work: () => Promise<T>,
   answer = true,
@@ -122,7 +87,7 @@ async function guarded<T>(
   setBusy(true);
   // The last answer goes as the next action starts, so it is never read as this one's.
   if (answer) show('notice', '');
-  const done = working(requestId, what);
+  const done = working(call, requestId, what);
   try {
     return await work();
   } catch (e) {
