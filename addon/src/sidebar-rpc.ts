@@ -6,9 +6,9 @@
  */
 import * as z from 'zod/mini';
 import type { CommandResult } from '../../shared/commands/run';
-import { listScope } from '../../shared/io/command-scope';
-import { commandTabs, viewTabKeys } from '../../shared/io/read-plan';
-import { commandKeys, NO_KEYS } from '../../shared/io/scope-keys';
+import { listScope, viewScope } from '../../shared/io/command-scope';
+import { commandTabs } from '../../shared/io/read-plan';
+import { commandKeys } from '../../shared/io/scope-keys';
 import { type SearchMemory, SearchMemorySchema } from '../../shared/io/search-memory';
 import { planAction } from '../../shared/plans';
 import { sheetRef } from '../../shared/sheet/codec';
@@ -57,26 +57,13 @@ export function sidebarView(ref: unknown, memory?: unknown): RowView {
   return viewOf(at, undefined, recentOf(memory));
 }
 
-/**
- * The shown row, then by key its entity's rows and its SKU's queue (shared/io/row-scope.ts). With the
- * searches of the sidebar's last view (`recent`), rows they found for the same keys (the same order,
- * the same SKU's queue) are read without searching again (shared/io/search-memory.ts).
- */
+/** The row's view, read as `viewScope` says (shared/io/command-scope.ts). */
 function viewOf(
   at: RowRef | null,
   active?: GoogleAppsScript.Spreadsheet.Spreadsheet,
   recent?: SearchMemory,
 ): RowView {
-  const { loaded, ss, timeZone, memory } = readOnly(
-    {
-      keys: NO_KEYS,
-      tabs: viewTabKeys(at?.sheet),
-      ref: at,
-      record: true,
-      ...(recent ? { memory: recent } : {}),
-    },
-    active,
-  );
+  const { loaded, ss, timeZone, memory } = readOnly(viewScope(at, recent), active);
   const view = describeRow(loaded.workbook, loaded.tabs, at, today(ss, timeZone) as never);
   return memory ? { ...view, memory } : view;
 }
@@ -90,14 +77,7 @@ export function sidebarViewPart(ref: unknown, part: unknown, memory?: unknown): 
   const at = parse(RowRefSchema, ref, 'row');
   const name = parse(z.enum(VIEW_PARTS), part, 'view part');
   const recent = recentOf(memory);
-  const read = readOnly({
-    keys: NO_KEYS,
-    tabs: viewTabKeys(at.sheet),
-    ref: at,
-    record: true,
-    onlySearches: PART_SEARCHES[name],
-    ...(recent ? { memory: recent } : {}),
-  });
+  const read = readOnly(viewScope(at, recent, PART_SEARCHES[name]));
   const { workbook, tabs } = read.loaded;
   const day = today(read.ss, read.timeZone);
   return viewPart(name, at, day, workbook, tabs, read.memory, [start, Date.now()]);

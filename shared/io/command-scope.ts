@@ -17,6 +17,7 @@ import {
   batchTabs,
   DAILY_TABS,
   scopedCommandTabs,
+  viewTabKeys,
 } from './read-plan';
 import type { ScopeOptions } from './scope-contract';
 import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
@@ -84,6 +85,25 @@ export const listScope = (filter?: ListFilter): Scope => ({
         searches: [{ tab: 'notifications', field: 'status', values: UNSURE_NOTICES }],
       }
     : { tabs: ['backorders', 'settings'] }),
+});
+
+/**
+ * What a view of the row at `at` reads (shared/io/row-scope.ts): the shown row, then by key its
+ * entity's rows and its SKU's queue, its searches recorded; with `recent` (the sidebar's last view's
+ * searches), rows found for the same keys are read without searching again; with `only`, one part
+ * of a view read in parts (shared/sidebar/view-parts.ts) makes only those searches.
+ */
+export const viewScope = (
+  at: RowRef | null,
+  recent?: SearchMemory,
+  only?: ScopeOptions['onlySearches'],
+): Scope => ({
+  keys: NO_KEYS,
+  tabs: viewTabKeys(at?.sheet),
+  ref: at,
+  record: true,
+  ...(recent ? { memory: recent } : {}),
+  ...(only ? { onlySearches: only } : {}),
 });
 
 /**
