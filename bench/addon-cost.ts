@@ -193,7 +193,8 @@ export async function addonCost(lines: number, history = 0) {
       act({ action: 'hold', orderId: middle.orderId, note: 'credit check' }, middleLine, true, false, true),
       1,
     ],
-    ['release', act({ action: 'release', orderId: middle.orderId }, middleLine, true), 1],
+    // A held order's row shows its release form open: prepared while the rep reads the row.
+    ['release', act({ action: 'release', orderId: middle.orderId }, middleLine, true, false, true), 1],
     [
       'changeLine',
       act(

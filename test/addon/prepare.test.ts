@@ -34,16 +34,25 @@ async function threeSkuShop(): Promise<Desk> {
 
 type Memory = 'none' | 'view' | 'prepared';
 
-/** Holds SO-1 from its first line's row with the memory asked for; its searches and the tabs after. */
-async function holdFrom(memory: Memory, sortFirst = false) {
+/**
+ * Holds SO-1 (or releases it, held first) from its first line's row with the memory asked for; its
+ * searches and the tabs after.
+ */
+async function holdFrom(memory: Memory, sortFirst = false, action: 'hold' | 'release' = 'hold') {
   const desk = await threeSkuShop();
   const at = { sheet: 'Orders', row: 2 };
+  if (action === 'release')
+    desk.run(
+      'sidebarAction',
+      { command: { action: 'hold', orderId: 'SO-1' }, requestId: rid(), attempt: 1 },
+      at,
+    );
   // The view as the sidebar holds it where Google runs its parts side by side: their searches
   // cover the shown line's SKU, not the order's other SKUs (docs/addon.md, "Views in parts").
   const view = mergeViewParts(
     VIEW_PARTS.map((part) => desk.run<ViewPart>('sidebarViewPart', at, part, null)),
   ) as RowView;
-  const command = { action: 'hold', orderId: 'SO-1' };
+  const command = { action, orderId: 'SO-1' };
   let carried: SearchMemory | undefined = memory === 'none' ? undefined : view.memory;
   if (memory === 'prepared') {
     const before = JSON.stringify(desk.twin.file.sheets.map((s) => s.values));
@@ -68,7 +77,11 @@ async function holdFrom(memory: Memory, sortFirst = false) {
   const reply = desk.run<ActionReply>(
     'sidebarAction',
     {
-      command: { ...command, note: 'credit check', expected: view.expectedWithStock },
+      command: {
+        ...command,
+        ...(action === 'hold' ? { note: 'credit check' } : {}),
+        expected: view.expectedWithStock,
+      },
       requestId: rid(),
       attempt: 1,
       ...(carried ? { memory: carried } : {}),
@@ -93,6 +106,14 @@ describe('add-on: an action prepared while its form is filled in', () => {
     // The view found the first line's SKU; the preparation the order's other SKUs too.
     expect(prepared.searches).toBeLessThan(view.searches);
     expect(view.searches).toBeLessThan(none.searches);
+  });
+
+  it('serves a release alike (a held order shows its release form open, prepared at once)', async () => {
+    const none = await holdFrom('none', false, 'release');
+    const prepared = await holdFrom('prepared', false, 'release');
+    expect(prepared.after).toEqual(none.after);
+    expect(prepared.after.orders.filter((l) => l.Hold === 'Held')).toEqual([]);
+    expect(prepared.searches).toBeLessThan(none.searches);
   });
 
   it('costs a search, never a wrong row, when a person sorted a tab after it', async () => {

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { type Browser, chromium, type Frame, type Page, type Route } from 'playwright-core';
+import { type Browser, chromium, type Frame, type Page, type Request, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playground } from '../../playground/server';
 // @ts-expect-error: the build script is plain JavaScript (it runs before any TypeScript tooling).
@@ -92,10 +92,18 @@ async function openAction(summary: string): Promise<void> {
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
 }
 
+/** A call preparing an order's release (sidebarPrepare of `release`). */
+const preparesRelease = (r: Request) =>
+  r.url().endsWith('/rpc/sidebarPrepare') && (r.postData() ?? '').includes('"release"');
+
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 
 describe.skipIf(!haveBrowser)('playground in chromium', () => {
   it('runs a rep, an owner and an accountant through their day', async () => {
+    let releasesPrepared = 0;
+    page.on('request', (r) => {
+      if (preparesRelease(r)) releasesPrepared++;
+    });
     await page.goto(url);
     await page.waitForSelector('#table tbody tr');
     await selectRow('Orders', 2);
@@ -241,10 +249,15 @@ describe.skipIf(!haveBrowser)('playground in chromium', () => {
     await openAction(hold);
     expect((await prepared).ok()).toBe(true);
     await action(hold).locator('input[name="note"]').fill('credit check');
+    // The held order's row shows its release form open: its rows are found while the rep reads, and
+    // only there (no row the rep viewed before the hold prepared a release).
+    expect(releasesPrepared).toBe(0);
+    const releasePrepared = page.waitForRequest(preparesRelease);
     await action(hold).locator('button:text-is("Hold order")').click();
     await sidebar().waitForSelector('summary:text-is("On hold")');
     expect(await sidebar().locator('button:text-is("Allocate this order")').count()).toBe(0);
     expect(await sidebar().locator('button:text-is("Ship")').count()).toBe(0);
+    expect((await (await releasePrepared).response())?.ok()).toBe(true);
     await shot('07-line-changed-and-held');
 
     await page.click('#extensions > button');

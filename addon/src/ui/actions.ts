@@ -109,7 +109,14 @@ function orderLineActions(
     ),
     tag(
       'release',
-      form('On hold', [], 'Release this order', () => void act({ action: 'release', orderId }, true), true),
+      form(
+        'On hold',
+        [],
+        'Release this order',
+        () => void act({ action: 'release', orderId }, true),
+        true,
+        () => prepare?.({ action: 'release', orderId }),
+      ),
     ),
     tag(
       'hold',

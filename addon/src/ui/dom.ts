@@ -45,7 +45,10 @@ export function form(
   submit: string,
   run: (f: FormData) => void,
   open = false,
-  /** Called the first time a person opens the form (an action's rows found while it is filled in). */
+  /**
+   * Called the first time the form is open (an action's rows found while it is filled in, or, for a
+   * form shown open, while the person reads the row): for a form shown open, as soon as it is shown.
+   */
   opened?: () => void,
 ): HTMLElement {
   const f = el('form');
@@ -55,7 +58,9 @@ export function form(
     run(new FormData(f));
   });
   const details = el('details', open ? { open: '' } : {}, el('summary', {}, title), f);
-  if (opened) {
+  // A form shown open is prepared once it is on the page (one built but not offered never is).
+  if (opened && open) queueMicrotask(() => details.isConnected && opened());
+  else if (opened) {
     const once = () => {
       if (!details.open) return;
       details.removeEventListener('toggle', once);

@@ -136,13 +136,16 @@ async function act(command: Command, withStock = false): Promise<boolean> {
 }
 
 /**
- * While the rep fills in an order's form, the rows its action will read are found
- * (`sidebarPrepare`); the view the action is sent from then carries those searches, so the action
- * reads its rows by row number. A preparation that comes back after the rep moved on is dropped.
+ * While the rep fills in an order's form, or reads a held order's row (its release form is shown
+ * open), the rows its action will read are found (`sidebarPrepare`); the view the action is sent
+ * from then carries those searches, so the action reads its rows by row number. Nothing is prepared
+ * while a call is in flight (a revisit's kept view is shown while the fresh one is read, and the
+ * fresh one is rendered, and prepared, next); a preparation that comes back after the rep moved on
+ * is dropped.
  */
 function prepare(command: Command): void {
   const view = current;
-  if (!view?.ref) return;
+  if (!view?.ref || busy > 0) return;
   const request = { command, ...(view.memory ? { memory: view.memory } : {}) };
   call<{ memory?: SearchMemory }>('sidebarPrepare', request, view.ref)
     .then((r) => {
