@@ -73,7 +73,13 @@ export async function addonCost(lines: number, history = 0) {
     const done = rt.run('sidebarPrepare', request, at) as { memory?: RowView['memory'] };
     view = { ...shown, ...(done.memory ? { memory: done.memory } : {}) };
   };
-  const act = (command: object, at: RowRef, withStock = false, fromReply = false, prepared = false): Step => [
+  const act = (
+    command: object,
+    at: RowRef,
+    withStock = false,
+    fromReply = false,
+    prepared: boolean | object = false,
+  ): Step => [
     () => {
       const shown = view as RowView;
       const expected = withStock ? shown.expectedWithStock : shown.expected;
@@ -90,7 +96,9 @@ export async function addonCost(lines: number, history = 0) {
       view = reply.view;
       return reply;
     },
-    ...((fromReply ? [] : [prepared ? prepare(at, command) : viewOf(at)]) as [() => void]),
+    ...((fromReply ? [] : [prepared ? prepare(at, prepared === true ? command : prepared) : viewOf(at)]) as [
+      () => void,
+    ]),
   ];
   // A rep's click on a row: the poll that notices it brings the row's view (sidebarFollow). The
   // selection is moved first, outside the count (a person clicks; no script runs).
@@ -207,7 +215,8 @@ export async function addonCost(lines: number, history = 0) {
         middleLine,
         true,
         false,
-        true,
+        // The sidebar prepares a line's change as for a new quantity (addon/src/ui/actions.ts).
+        { action: 'change-line', orderId: middle.orderId, line: middle.line, qty: 1 },
       ),
       1,
     ],

@@ -12,7 +12,7 @@ import { refuseUnless } from '../primitives/errors';
 import { openQty } from '../tabs/orders';
 import type { CancelReason } from '../tabs/vocabulary';
 import { cancelReason, line, note, order, qty } from './flags';
-import { type ActionSpec, anOrder } from './spec';
+import { type ActionSpec, anOrderLine } from './spec';
 
 export interface CancelLineArgs {
   readonly orderId: string;
@@ -56,6 +56,6 @@ export const CANCEL_LINE: ActionSpec<'cancel-line'> = {
   run: (d, c) => {
     cancelLine(d, c);
   },
-  names: anOrder,
+  names: anOrderLine,
   flags: [order, line, qty, cancelReason, note],
 };

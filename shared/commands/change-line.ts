@@ -18,7 +18,7 @@ import { refuseUnless } from '../primitives/errors';
 import { formatCents, toCents } from '../primitives/money';
 import { allocate } from './allocate';
 import { line, note, order, qty } from './flags';
-import { type ActionSpec, anOrder } from './spec';
+import { type ActionSpec, anOrder, anOrderLine } from './spec';
 
 export interface ChangeLineArgs {
   readonly orderId: string;
@@ -89,6 +89,7 @@ export function changeLine(desk: Desk, args: ChangeLineArgs): void {
 
 export const CHANGE_LINE: ActionSpec<'change-line'> = {
   run: changeLine,
-  names: anOrder,
+  // A new quantity may be higher, and then the whole order is allocated again: every line's SKU.
+  names: (c) => (c.qty === undefined ? anOrderLine(c) : anOrder(c)),
   flags: [order, line, qty, ['requiredDate', 'date'], ['unitPrice', 'price', 'amount'], note],
 };

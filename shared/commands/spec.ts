@@ -21,6 +21,12 @@ export interface Entities {
    * stock and queues are read. Absent: every line of the PO.
    */
   readonly poLines?: readonly number[];
+  /**
+   * The lines of the named order whose quantities the action moves (a line's cancellation, a change
+   * of its date or price): only their SKUs' stock and queues are read, with those of the order's
+   * ship-complete lines (such an order is served whole). Absent: every line of the order.
+   */
+  readonly orderLines?: readonly number[];
 }
 
 export const NO_ENTITIES: Entities = { orders: [], backorders: [], skus: [], pos: [] };
@@ -38,6 +44,12 @@ export interface ActionSpec<A extends Action> {
 export const anOrder = (c: { readonly orderId: string }): Entities => ({
   ...NO_ENTITIES,
   orders: [c.orderId],
+});
+
+/** The entities of a command on one line of one order, whose quantities move on that line alone. */
+export const anOrderLine = (c: { readonly orderId: string; readonly line: number }): Entities => ({
+  ...anOrder(c),
+  orderLines: [c.line],
 });
 
 /** The entities of a command naming one backorder. */

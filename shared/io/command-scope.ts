@@ -30,6 +30,14 @@ import type { SearchMemory } from './search-memory';
 const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call', 'reschedule']);
 
 /**
+ * Actions that move no unit of stock: a hold only marks the order's lines (its backorders leave their
+ * queues, which are renumbered), and the annotating actions record. They read the stock of the shown
+ * row alone, for the reply's view; the row-scope oracle plans each alike from that read and from
+ * whole tabs.
+ */
+const STOCK_STILL: ReadonlySet<Action> = new Set<Action>(['hold', ...ANNOTATING]);
+
+/**
  * Whether `command` may move other backorders' counters, so their order lines are read. Annotating
  * actions move none; fulfilling one named backorder ships from its own reservation and free stock
  * and settles no queue (shared/queue.ts `SETTLING`), so it moves only its own rows. The row-scope
@@ -137,6 +145,7 @@ export function commandScope(command: Command, ref?: RowRef | null): Scope | und
     remainderIds: command.action === 'ship',
     appends: true,
     annotates: !movesOthers(command),
+    stockStill: STOCK_STILL.has(command.action),
     waiting: settlesAfter(command),
   };
 }

@@ -87,10 +87,13 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     backorders: new Set(keys.backorders),
     skus: new Set(keys.skus),
     stockSkus: new Set(),
+    // The shown row's SKU (scope-growth.ts), and those the command's versions name.
+    shownSkus: new Set(keys.skus),
     pos: new Set(keys.pos),
     // A backorder's shipments are searched once its row shows it shipped something (scope-growth.ts).
     shipFor: new Set(),
     waiting: new Map(),
+    ...(keys.orderLines ? { orderLines: new Set(keys.orderLines) } : {}),
     // A view of a PO line shows what that line will fill: the PO's other lines bring no SKU.
     ...(keys.poLines
       ? { poLines: new Set(keys.poLines) }
@@ -225,10 +228,12 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     // by SKU, not by status: a status search reads every waiting line of the tab (thousands at
     // 50,000 lines) to keep the few of these SKUs.
     if (options.waiting) find('orders', 'sku', sets.skus);
-    find('inventory', 'sku', [...sets.skus, ...sets.stockSkus]);
+    // A command that moves no stock reads only the stock its reply's view shows and its versions name.
+    const stockOf = options.stockStill ? [...sets.shownSkus] : [...sets.skus, ...sets.stockSkus];
+    find('inventory', 'sku', stockOf);
     find('pos', 'po', sets.pos);
     // A stock row read brings its SKU's PO lines too: every command keeps OnOrder current from them.
-    find('pos', 'sku', [...sets.skus, ...sets.stockSkus]);
+    find('pos', 'sku', stockOf);
     find('shipments', 'backorderId', sets.shipFor);
     // A tab read only for the reply's view: what a view of the shown backorder finds there.
     const forView = (tab: TabKey, set: Set<string>) =>

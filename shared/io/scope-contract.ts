@@ -124,6 +124,12 @@ export interface ScopeOptions {
    * other backorders of its SKUs are read as a view reads them, without their order lines.
    */
   readonly annotates?: boolean;
+  /**
+   * A command that moves no unit of stock (shared/io/command-scope.ts `STOCK_STILL`): of Inventory
+   * and of the PO lines by SKU, only the shown row's SKU and the SKUs its versions name are read (the
+   * reply's view shows them, the stale check compares them); its SKUs' queues are read as ever.
+   */
+  readonly stockStill?: boolean;
   /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
   readonly waiting?: boolean;
   /**

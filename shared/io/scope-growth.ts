@@ -21,6 +21,7 @@ export type Sets = Record<
   | 'backorders'
   | 'skus'
   | 'stockSkus'
+  | 'shownSkus'
   | 'pos'
   | 'shipFor',
   Set<string>
@@ -29,6 +30,8 @@ export type Sets = Record<
   readonly waiting: Map<string, Set<string>>;
   /** The lines of the named POs whose SKUs the action is about (undefined: every line; empty: a view, the shown line). */
   readonly poLines?: ReadonlySet<number>;
+  /** The lines of the named order whose quantities the action moves (undefined: every line). */
+  readonly orderLines?: ReadonlySet<number>;
 };
 
 /**
@@ -81,6 +84,7 @@ export function grow(
     const row = rowList[(decoded.rowNumbers[i] as number) - 2];
     const r = rec as Record<string, unknown>;
     const shown = row === shownRow;
+    if (shown && typeof r.sku === 'string' && r.sku !== '') sets.shownSkus.add(r.sku);
     // A waiting line takes its units alone unless it ships complete (shared/queue.ts): only then does
     // its order decide with it; otherwise the order is only asked whether it is held.
     if (tab === 'orders' && WAITING_LINE_STATUSES.includes(r.status as string)) {
@@ -90,19 +94,22 @@ export function grow(
         sets.waiting.set(r.orderId as string, skus);
       } else if (acts) sets.heldFor.add(r.orderId as string);
     }
+    // Of the named order, the lines the action moves bring their SKUs, and its ship-complete lines
+    // (the order is served whole); its other lines are read, their stock and queues are not.
+    const moved = (line: unknown) => shown || !sets.orderLines || sets.orderLines.has(line as number);
     if (tab === 'orders' && (sets.orders.has(r.orderId as string) || shown)) {
       sets.orders.add(r.orderId as string);
-      sets.skus.add(r.sku as string);
+      if (moved(r.line) || r.shipPolicy === 'Ship complete') sets.skus.add(r.sku as string);
     } else if (tab === 'orders' && sets.waitOrders.has(r.orderId as string)) {
       // A waiting order of an involved SKU: whether it can take its units whole depends on the stock
       // of its other lines' SKUs, not on who else waits for them.
       sets.stockSkus.add(r.sku as string);
     } else if (tab === 'backorders') {
-      const own =
-        sets.backorders.has(r.backorderId as string) || sets.orders.has(r.orderId as string) || shown;
+      const named = sets.backorders.has(r.backorderId as string);
+      const own = named || sets.orders.has(r.orderId as string) || shown;
       if (own) {
         sets.backorders.add(r.backorderId as string);
-        sets.skus.add(r.sku as string);
+        if (named || moved(r.line)) sets.skus.add(r.sku as string);
       }
       const open = (r.qtyRemaining as number) > 0 || r.status === 'Fulfilled';
       // Its own backorder's order lines move with it; another's order is only asked whether it is

@@ -28,6 +28,7 @@ function withExpected(keys: ScopeKeys, expected: Record<string, string> | undefi
     skus: [...keys.skus],
     pos: [...keys.pos],
     ...(keys.poLines ? { poLines: keys.poLines } : {}),
+    ...(keys.orderLines ? { orderLines: keys.orderLines } : {}),
   };
   for (const ref of Object.keys(expected ?? {})) {
     const at = ref.indexOf(':');

@@ -112,7 +112,7 @@ describe('add-on: an action prepared while its form is filled in', () => {
     const none = await holdFrom('none', false, 'release');
     const prepared = await holdFrom('prepared', false, 'release');
     expect(prepared.after).toEqual(none.after);
-    expect(prepared.after.orders.filter((l) => l.Hold === 'Held')).toEqual([]);
+    expect(prepared.after.orders.filter((l) => (l as Record<string, unknown>).Hold === 'Held')).toEqual([]);
     expect(prepared.searches).toBeLessThan(none.searches);
   });
 

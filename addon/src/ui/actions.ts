@@ -104,7 +104,9 @@ function orderLineActions(
             true,
           ),
         false,
-        () => prepare?.({ action: 'change-line', orderId, line }),
+        // Prepared as for a new quantity (which may allocate the whole order again), the widest read
+        // the form can send: a date or price change then reads fewer of the rows found.
+        () => prepare?.({ action: 'change-line', orderId, line, qty: Math.max(1, v.qty.open) }),
       ),
     ),
     tag(
