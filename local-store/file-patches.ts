@@ -5,14 +5,9 @@
  * values, so a Date reaching it is a bug in the codec and refused.
  */
 import { chartOn } from '../shared/reports/aging-charts';
+import { columnLetter } from '../shared/sheet/a1';
 import type { Cell } from '../shared/sheet/cells';
-import {
-  applyPatch,
-  columnLetter,
-  type NumberFormats,
-  type RawTab,
-  type TabPatch,
-} from '../shared/sheet/codec';
+import { applyPatch, type NumberFormats, type RawTab, type TabPatch } from '../shared/sheet/codec';
 import { appendRecord, HISTORY_TAB_NAMES, writeRecord } from './history-segment';
 import { chartsOn, newSheet, type Sheet, sheetByTitle, type WorkbookFile } from './workbook-file';
 

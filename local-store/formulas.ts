@@ -6,7 +6,7 @@
  */
 import FormulaParser from 'fast-formula-parser';
 import { instantToSerial } from '../shared/primitives/dates';
-import { columnLetter } from '../shared/sheet/codec';
+import { columnLetter } from '../shared/sheet/a1';
 import type { Stored, WorkbookFile } from './workbook-file';
 
 export interface FormulaHost {

@@ -12,7 +12,8 @@ import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as z from 'zod/mini';
 import { chartOn } from '../shared/reports/aging-charts';
-import { columnLetter, type RawTab } from '../shared/sheet/codec';
+import { columnLetter } from '../shared/sheet/a1';
+import type { RawTab } from '../shared/sheet/codec';
 import { writeFileDurably } from './durable-file';
 import { checkFence, type Fence } from './file-fence';
 import {

@@ -4,7 +4,7 @@
  * their last computed result, the header row frozen. Written with exceljs (MIT).
  */
 import ExcelJS from 'exceljs';
-import { columnLetter as columnLetters } from '../shared/sheet/codec';
+import { columnLetter as columnLetters } from '../shared/sheet/a1';
 import { workbookFormulas } from './formulas';
 import { isDatePattern, type WorkbookFile } from './workbook-file';
 

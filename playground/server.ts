@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MENU_ITEMS, RPC_NAMES } from '../addon/src/menu-items';
-import { columnLetter } from '../shared/sheet/codec';
+import { columnLetter } from '../shared/sheet/a1';
 import { AppsScriptRuntime } from '../twin/apps-script/runtime';
 import { SheetsApiTwin } from '../twin/sheets-api';
 import type { TwinSpreadsheet } from '../twin/spreadsheet';

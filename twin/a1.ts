@@ -6,7 +6,7 @@
  * https://developers.google.com/sheets/api/guides/concepts#cell
  */
 
-import { columnLetter, sheetRef } from '../shared/sheet/codec';
+import { columnLetter, sheetRef } from '../shared/sheet/a1';
 
 export interface GridRange {
   readonly sheet: string | undefined;

@@ -16,8 +16,8 @@ import {
 } from '../../shared/io/index-tab';
 import { indexTimeZone, TIME_ZONE_CHECK_COL, TIME_ZONE_CHECKS } from '../../shared/io/index-time-zone';
 import { UNIQUE_KEY_TABS, UNIQUE_ROW } from '../../shared/io/index-unique';
+import { sheetRef } from '../../shared/sheet/a1';
 import type { Cell } from '../../shared/sheet/cells';
-import { sheetRef } from '../../shared/sheet/codec';
 import { DEFAULT_SETTINGS } from '../../shared/tabs/settings';
 import { TABS, type TabKey } from '../../shared/workbook';
 

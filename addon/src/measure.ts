@@ -17,7 +17,8 @@ import {
   valuesColumn,
 } from '../../shared/io/index-searches';
 import { UNIQUE_KEY_TABS } from '../../shared/io/index-unique';
-import { keyColumnIn, sheetRef } from '../../shared/sheet/codec';
+import { sheetRef } from '../../shared/sheet/a1';
+import { keyColumnIn } from '../../shared/sheet/codec';
 import { median } from '../../shared/sidebar/probe';
 import { TABS, tabSpec } from '../../shared/workbook';
 import { type IndexRead, readIndexTab } from './index-tab';

@@ -10,14 +10,9 @@
 
 import { APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, writeRectangles } from '../../shared/io/write-plan';
 import { consecutiveRuns, type FormulaColumn, formulaColumns } from '../../shared/setup/sheet-rules';
+import { runA1 } from '../../shared/sheet/a1';
 import { type Cell, encodeText } from '../../shared/sheet/cells';
-import {
-  indexColumns,
-  type NumberFormats,
-  type RawTab,
-  runA1,
-  type TabPatch,
-} from '../../shared/sheet/codec';
+import { indexColumns, type NumberFormats, type RawTab, type TabPatch } from '../../shared/sheet/codec';
 import { normalizeHeader } from '../../shared/sheet/columns';
 import { type Grid, gridNeeds, widest } from '../../shared/sheet/grid-plan';
 import { tabKeyOf, tabSpec } from '../../shared/workbook';

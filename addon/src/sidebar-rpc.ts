@@ -11,7 +11,7 @@ import { commandTabs } from '../../shared/io/read-plan';
 import { commandKeys } from '../../shared/io/scope-keys';
 import { type SearchMemory, SearchMemorySchema } from '../../shared/io/search-memory';
 import { planAction } from '../../shared/plans';
-import { sheetRef } from '../../shared/sheet/codec';
+import { sheetRef } from '../../shared/sheet/a1';
 import { describeRow, listBackorders } from '../../shared/sidebar/row-view';
 import {
   type ActionReply,

@@ -9,7 +9,7 @@
  * spreadsheet's `getRange` prove to cost a service call, `BY_A1` goes false and every tab is asked
  * for by name again.
  */
-import { columnLetter, sheetRef } from '../../shared/sheet/codec';
+import { columnLetter, sheetRef } from '../../shared/sheet/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;

@@ -9,7 +9,8 @@
 
 import { ALL_TAB_NAMES } from '../../shared/plans';
 import { PROTECTION_PREFIX, sheetRules, type ValidationRule } from '../../shared/setup/sheet-rules';
-import { columnLetter, type RawTab } from '../../shared/sheet/codec';
+import { columnLetter } from '../../shared/sheet/a1';
+import type { RawTab } from '../../shared/sheet/codec';
 import { normalizeHeader } from '../../shared/sheet/columns';
 import { TABS } from '../../shared/workbook';
 import { OVERRIDE_NOTE } from './triggers';

@@ -12,8 +12,9 @@ import { type CustomerDefault, customerDefaultOf } from '../customer-defaults';
 import { ADDRESS_EXPECTED, addresses } from '../notify';
 import { DeskError } from '../primitives/errors';
 import { grouped } from '../primitives/quantity';
+import { columnLetter } from '../sheet/a1';
 import { type Cell, type CellContext, decodeCell } from '../sheet/cells';
-import { columnLetter, type DecodedTab, type TabChanges } from '../sheet/codec';
+import type { DecodedTab, TabChanges } from '../sheet/codec';
 import {
   type Column,
   type Columns,

@@ -4,7 +4,7 @@
  * it when the index is read, so a click needs no tail rows and no search to know its new ids are
  * new. Pure.
  */
-import { columnLetter, sheetRef } from '../sheet/codec';
+import { columnLetter, sheetRef } from '../sheet/a1';
 import { TABS, type TabKey } from '../workbook';
 import { literal } from './row-patterns';
 

@@ -11,8 +11,9 @@
  */
 
 import { UNSURE_NOTICES } from '../follow-ups';
+import { columnLetter, sheetRef } from '../sheet/a1';
 import type { Cell } from '../sheet/cells';
-import { columnLetter, indexColumns, sheetRef } from '../sheet/codec';
+import { indexColumns } from '../sheet/codec';
 import { HOLD_STATES, ORDER_STATUSES } from '../tabs/vocabulary';
 import { TABS, type TabKey, tabSpec } from '../workbook';
 import { alternation, vocabularyWord } from './row-patterns';

@@ -15,8 +15,9 @@
  * the add-on writes and reads the cells (addon/src).
  */
 
+import { columnLetter, sheetRef } from '../sheet/a1';
 import type { Cell } from '../sheet/cells';
-import { columnLetter, keyColumnIn, sheetRef } from '../sheet/codec';
+import { keyColumnIn } from '../sheet/codec';
 import { TABS, type TabKey, tabSpec } from '../workbook';
 import { ID_PREFIXES, ID_ROW, idFormula, prefixesOf } from './index-ids';
 import {

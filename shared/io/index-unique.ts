@@ -8,8 +8,9 @@
  * ""), it counts fewer distinct values, so the count says "repeated" and the search is made: slower,
  * never wrong (docs/fidelity.md A53). Pure.
  */
+
+import { columnLetter, sheetRef } from '../sheet/a1';
 import type { Cell } from '../sheet/cells';
-import { columnLetter, sheetRef } from '../sheet/codec';
 import { TABS, type TabKey } from '../workbook';
 
 /** Tabs whose key column's ids a command may take as unique: the backorders it acts on. */

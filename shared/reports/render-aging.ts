@@ -7,8 +7,9 @@
  */
 
 import { type Cents, centsToUnits, currencyPattern } from '../primitives/money';
+import type { ColumnRun } from '../sheet/a1';
 import type { Cell } from '../sheet/cells';
-import type { ColumnRun, NumberFormats } from '../sheet/codec';
+import type { NumberFormats } from '../sheet/codec';
 import { widest } from '../sheet/grid-plan';
 import type { AgingReport, Totals } from './aging';
 import { type AgingChart, bucketChart, type ChartData } from './aging-charts';

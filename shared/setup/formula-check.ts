@@ -7,8 +7,10 @@
  * typed where the formula belongs is a person's: reported, never overwritten (the add-on keeps it
  * too). Neither fails the check. Pure: the port gives the formulas it holds.
  */
+
+import { columnLetter } from '../sheet/a1';
 import type { Cell } from '../sheet/cells';
-import { columnLetter, type RawTab } from '../sheet/codec';
+import type { RawTab } from '../sheet/codec';
 import { normalizeHeader } from '../sheet/columns';
 import { formulaColumns } from './sheet-rules';
 

@@ -14,8 +14,8 @@
 
 import { isIsoDate, isoDateToSerial } from '../primitives/dates';
 import { agingChartRange } from '../reports/aging-charts';
+import { columnLetter } from '../sheet/a1';
 import type { Cell } from '../sheet/cells';
-import { columnLetter } from '../sheet/codec';
 import { type Column, normalizeHeader } from '../sheet/columns';
 import { DEFAULT_SETTINGS } from '../tabs/settings';
 import { AGING_TAB, TABS, tabKeyOf, tabSpec } from '../workbook';

@@ -9,7 +9,7 @@
  * ours by its formula, replaced. People's own protections and formats are left alone.
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
  */
-import { columnLetter } from '../sheet/codec';
+import { columnLetter } from '../sheet/a1';
 import { normalizeHeader } from '../sheet/columns';
 import { PROTECTION_PREFIX, type SheetRules, type ValidationRule } from './sheet-rules';
 

@@ -8,6 +8,7 @@
  */
 
 import { DeskError } from '../primitives/errors';
+import { type ColumnRun, columnLetter } from './a1';
 import {
   type Cell,
   type CellContext,
@@ -37,17 +38,6 @@ export interface RawTab {
   readonly numberFormats?: NumberFormats;
 }
 
-/** Cells down one column: `column` and the rows 1-based, as a sheet numbers them. */
-export interface ColumnRun {
-  readonly column: number;
-  readonly firstRow: number;
-  readonly lastRow: number;
-}
-
-/** A run's A1 notation: column 4, rows 14–17 → "D14:D17". */
-export const runA1 = (r: ColumnRun): string =>
-  `${columnLetter(r.column - 1)}${r.firstRow}:${columnLetter(r.column - 1)}${r.lastRow}`;
-
 /**
  * The number formats of a built tab's cells (Aging): each pattern over its runs of cells
  * (`"$"#,##0.00` over D14:D17, …). A tab written whole with them shows every other cell of the
@@ -67,23 +57,6 @@ export interface DecodedTab<C extends Columns> {
   readonly errors: string[];
   /** Key → index into `records`. */
   readonly byKey: Map<string, number>;
-}
-
-/** Spreadsheet column letters of a 0-based index: 0 → A, 27 → AB. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** Quotes a sheet name for A1 notation when needed: `'Sync issues'!A1`. */
-export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 function showCell(cell: Cell | undefined): string {

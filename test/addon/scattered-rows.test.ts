@@ -7,7 +7,7 @@
  * never written.
  */
 import { describe, expect, it } from 'vitest';
-import { columnLetter } from '../../shared/sheet/codec';
+import { columnLetter } from '../../shared/sheet/a1';
 import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { type Desk, openDesk } from '../support/addon';
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MEMORY_SECONDS } from '../../shared/io/search-memory';
-import { columnLetter } from '../../shared/sheet/codec';
+import { columnLetter } from '../../shared/sheet/a1';
 import type { ActionReply, RowView } from '../../shared/sidebar/rpc';
 import { type Desk, NOW, openDesk, typeWorkedExample } from '../support/addon';
 

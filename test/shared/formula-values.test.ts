@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { workbookFileOf } from '../../local-store/workbook-file';
 import { type IsoDate, isoDateToSerial } from '../../shared/primitives/dates';
 import { formulaColumns } from '../../shared/setup/sheet-rules';
-import { columnLetter } from '../../shared/sheet/codec';
+import { columnLetter } from '../../shared/sheet/a1';
 import { TwinSpreadsheet } from '../../twin/spreadsheet';
 import { cli, tempDir } from '../support/cli';
 

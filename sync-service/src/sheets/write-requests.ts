@@ -8,8 +8,9 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { chartOn } from '../../../shared/reports/aging-charts';
+import { columnLetter } from '../../../shared/sheet/a1';
 import type { Cell } from '../../../shared/sheet/cells';
-import { columnLetter, type RawTab, type TabPatch } from '../../../shared/sheet/codec';
+import type { RawTab, TabPatch } from '../../../shared/sheet/codec';
 import { type Grid, type Growth, NEW_SHEET } from '../../../shared/sheet/grid-plan';
 import { quoted } from './a1';
 import { numberFormatRequests } from './format-requests';
