@@ -10,41 +10,12 @@
  * (shared/expected-links.ts).
  */
 import { demandOrder } from './backorder';
-import type { Action, Command } from './commands/schema';
 import type { Desk } from './desk';
 import { formatReservation, parseReservation, type Reservation, reservedTotal } from './reservations';
 import type { Backorder } from './tabs/backorders';
 import { type OrderLine, unplannedQty } from './tabs/orders';
 import { openPoQty } from './tabs/purchase-orders';
 import { PRIORITY_RANK } from './tabs/vocabulary';
-
-/**
- * The actions that free stock or change who waits, after which the standing rule runs. The others
- * (a call, a date, Allocate all, which serves every queue itself) leave a settled queue settled, and
- * a single-entity action among them reads no waiting lines (shared/io/row-scope.ts).
- */
-const SETTLING: ReadonlySet<Action> = new Set<Action>([
-  'allocate',
-  'ship',
-  'create-backorder',
-  'receive',
-  'cancel',
-  'cancel-line',
-  'change-line',
-  'release',
-  'change-po',
-  'cancel-po-line',
-  'substitute',
-  'transfer',
-  'drop-ship',
-  'undo',
-  'refresh',
-  'reorder',
-]);
-
-/** Whether the standing rule runs after `command`. */
-export const settlesAfter = (command: Command): boolean =>
-  SETTLING.has(command.action) && (command.action !== 'allocate' || command.orderId !== undefined);
 
 /** Line statuses that say allocation has looked at a line and could not serve all of it. */
 export const WAITING_LINE: ReadonlySet<string> = new Set(['Parked', 'Partially allocated', 'Backordered']);

@@ -121,5 +121,7 @@ export function allocate(desk: Desk, orderId?: string): void {
 export const ALLOCATE: ActionSpec<'allocate'> = {
   run: (d, c) => allocate(d, c.orderId),
   names: (c) => (c.orderId ? { ...NO_ENTITIES, orders: [c.orderId] } : null),
+  // One order's allocation is settled after; Allocate all serves every queue itself.
+  settles: (c) => c.orderId !== undefined,
   flags: [order],
 };

@@ -216,6 +216,7 @@ export const CREATE_BACKORDER: ActionSpec<'create-backorder'> = {
   run: createBackorder,
   names: anOrder,
   flags: [order, line, qty, ['date', 'date'], ['reason', 'reason'], note],
+  settles: true,
 };
 export const CANCEL: ActionSpec<'cancel'> = {
   run: (d, c) => {
@@ -223,16 +224,20 @@ export const CANCEL: ActionSpec<'cancel'> = {
   },
   names: aBackorder,
   flags: [backorder, cancelReason, note],
+  settles: true,
 };
 export const RESCHEDULE: ActionSpec<'reschedule'> = {
   run: reschedule,
   names: aBackorder,
   flags: [backorder, ['date', 'date'], ['reason', 'reason']],
+  leavesOthers: true,
+  leavesStock: true,
 };
 export const SUBSTITUTE: ActionSpec<'substitute'> = {
   run: substitute,
   names: (c) => ({ ...NO_ENTITIES, backorders: [c.backorderId], skus: [c.sku] }),
   flags: [backorder, sku, qty, note],
+  settles: true,
 };
 export const LOG_CALL: ActionSpec<'log-call'> = {
   run: logCall,
@@ -249,4 +254,6 @@ export const LOG_CALL: ActionSpec<'log-call'> = {
     ['choice', 'choice', { vocabulary: CUSTOMER_CHOICES }],
     ['nextFollowUp', 'date'],
   ],
+  leavesOthers: true,
+  leavesStock: true,
 };

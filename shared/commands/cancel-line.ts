@@ -58,4 +58,5 @@ export const CANCEL_LINE: ActionSpec<'cancel-line'> = {
   },
   names: anOrderLine,
   flags: [order, line, qty, cancelReason, note],
+  settles: true,
 };

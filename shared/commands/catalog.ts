@@ -1,7 +1,8 @@
 /**
  * Every action's spec (spec.ts), from its own file: the one list run.ts dispatches from, the read
  * starts from (shared/io/scope-keys.ts) and the CLI fills `do ACTION` from. Adding an action is its
- * schema (schema.ts), its file with its spec, a line here, and its sidebar form where it has one.
+ * schema (schema.ts), its file with its spec (how it runs, what it names, its flags, whether the
+ * queues settle after it, what it leaves unmoved), a line here, and its sidebar form where it has one.
  */
 import { ALLOCATE } from './allocate';
 import { APPLY_ETAS } from './apply-etas';
@@ -18,9 +19,9 @@ import { CANCEL_PO_LINE, CHANGE_PO, SEND_PO } from './po-lines';
 import { RECEIVE } from './receive';
 import { REFRESH } from './refresh';
 import { REORDER } from './reorder';
-import type { Action } from './schema';
+import type { Action, Command } from './schema';
 import { SHIP } from './ship';
-import type { ActionSpec } from './spec';
+import { type ActionSpec, type CommandOf, specSays } from './spec';
 import { TRANSFER } from './transfer';
 import { UNDO } from './undo';
 
@@ -57,3 +58,18 @@ export const ACTION_SPECS: { readonly [A in Action]: ActionSpec<A> } = {
 export const COMMAND_FLAGS: Partial<Record<Action, readonly FlagField[]>> = Object.fromEntries(
   Object.entries(ACTION_SPECS).flatMap(([action, spec]) => (spec.flags ? [[action, spec.flags]] : [])),
 );
+
+/** The spec's property `key` for this command (spec.ts): its flags say it of the action, or of this command. */
+function says(key: 'settles' | 'leavesOthers', command: Command): boolean {
+  const spec = ACTION_SPECS[command.action] as ActionSpec<Action>;
+  return specSays(spec[key], command as CommandOf<Action>);
+}
+
+/** Whether the standing rule runs after `command` (spec.ts `settles`). */
+export const settlesAfter = (command: Command): boolean => says('settles', command);
+
+/** Whether `command` may move other backorders' counters (spec.ts `leavesOthers`). */
+export const movesOthers = (command: Command): boolean => !says('leavesOthers', command);
+
+/** Whether `command` may move stock (spec.ts `leavesStock`). */
+export const movesStock = (command: Command): boolean => ACTION_SPECS[command.action].leavesStock !== true;

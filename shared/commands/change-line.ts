@@ -92,4 +92,5 @@ export const CHANGE_LINE: ActionSpec<'change-line'> = {
   // A new quantity may be higher, and then the whole order is allocated again: every line's SKU.
   names: (c) => (c.qty === undefined ? anOrderLine(c) : anOrder(c)),
   flags: [order, line, qty, ['requiredDate', 'date'], ['unitPrice', 'price', 'amount'], note],
+  settles: true,
 };

@@ -64,4 +64,5 @@ export const DROP_SHIP: ActionSpec<'drop-ship'> = {
   run: (d, c) => dropShip(d, c.backorderId),
   names: aBackorder,
   flags: [backorder],
+  settles: true,
 };

@@ -110,4 +110,6 @@ export const FULFILL: ActionSpec<'fulfill'> = {
       ? { ...NO_ENTITIES, backorders: c.backorderId ? [c.backorderId] : [], skus: c.sku ? [c.sku] : [] }
       : null,
   flags: [backorder, sku, qty, ...shipping],
+  // One named backorder ships from its own reservation and free stock, and settles no queue.
+  leavesOthers: (c) => c.backorderId !== undefined && c.sku === undefined,
 };

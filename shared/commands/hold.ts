@@ -41,9 +41,12 @@ export const HOLD: ActionSpec<'hold'> = {
   run: (d, c) => hold(d, c.orderId, c.note),
   names: anOrder,
   flags: [order, note],
+  // It marks the lines; its backorders leave their queues (renumbered), and no unit moves.
+  leavesStock: true,
 };
 export const RELEASE: ActionSpec<'release'> = {
   run: (d, c) => release(d, c.orderId),
   names: anOrder,
   flags: [order],
+  settles: true,
 };

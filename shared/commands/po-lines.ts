@@ -162,9 +162,11 @@ export const CHANGE_PO: ActionSpec<'change-po'> = {
   run: changePo,
   names: aPoLine,
   flags: [po, line, ['promisedDate', 'date'], qty],
+  settles: true,
 };
 export const CANCEL_PO_LINE: ActionSpec<'cancel-po-line'> = {
   run: cancelPoLine,
   names: aPoLine,
   flags: [po, line, note],
+  settles: true,
 };

@@ -87,4 +87,5 @@ export const RECEIVE: ActionSpec<'receive'> = {
     return { ...NO_ENTITIES, pos: [c.po], ...(lines ? { poLines: lines } : {}) };
   },
   flags: [po, line, qty],
+  settles: true,
 };

@@ -32,4 +32,4 @@ export function refresh(desk: Desk): void {
   recomputeQueues(desk);
 }
 
-export const REFRESH: ActionSpec<'refresh'> = { run: refresh };
+export const REFRESH: ActionSpec<'refresh'> = { run: refresh, settles: true };

@@ -96,4 +96,4 @@ export function reorder(desk: Desk): void {
   }
 }
 
-export const REORDER: ActionSpec<'reorder'> = { run: reorder, flags: [] };
+export const REORDER: ActionSpec<'reorder'> = { run: reorder, flags: [], settles: true };

@@ -14,13 +14,13 @@ import { relinkExpected } from '../expected-links';
 import { invoiceShipments } from '../invoicing';
 import { DeskError } from '../primitives/errors';
 import { syncOnOrder } from '../purchasing';
-import { settleQueues, settlesAfter } from '../queue';
+import { settleQueues } from '../queue';
 import { keyOf } from '../sheet/columns';
 import type { LogEntry } from '../tabs/log';
 import { UnitOfWork } from '../unit-of-work';
 import { TABS, type TabKey, tabKeyOf, tabSpec, type Workbook, type WorkbookChanges } from '../workbook';
 import { detailOf, expiredDetails, rowVersion } from './action-detail';
-import { ACTION_SPECS } from './catalog';
+import { ACTION_SPECS, settlesAfter } from './catalog';
 import type { Action, Command } from './schema';
 
 export interface CommandResult {

@@ -125,4 +125,9 @@ export function ship(desk: Desk, args: ShipArgs): void {
   if (desk.config.BackorderMode === 'New order for the remainder') moveRemainders(desk, args.orderId);
 }
 
-export const SHIP: ActionSpec<'ship'> = { run: ship, names: anOrder, flags: [order, line, qty, ...shipping] };
+export const SHIP: ActionSpec<'ship'> = {
+  run: ship,
+  names: anOrder,
+  flags: [order, line, qty, ...shipping],
+  settles: true,
+};

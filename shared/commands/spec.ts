@@ -31,6 +31,9 @@ export interface Entities {
 
 export const NO_ENTITIES: Entities = { orders: [], backorders: [], skus: [], pos: [] };
 
+/** A property of an action's commands: of every one (true), of none (absent), or as each command says. */
+export type ForCommand<A extends Action> = true | ((command: CommandOf<A>) => boolean);
+
 export interface ActionSpec<A extends Action> {
   /** Decides the command on the desk. */
   readonly run: (desk: Desk, command: CommandOf<A>) => void;
@@ -38,6 +41,31 @@ export interface ActionSpec<A extends Action> {
   readonly names?: (command: CommandOf<A>) => Entities | null;
   /** How `do ACTION` fills it from its flags; absent: it is not started from the command line. */
   readonly flags?: readonly FlagField[];
+  /**
+   * It frees stock or changes who waits: after it, the free stock of every SKU it touched goes to
+   * whoever waits for it (shared/queue.ts `settleQueues`), and a single-entity command reads the
+   * waiting lines of those SKUs (shared/io/command-scope.ts). The others (a call, a date, Allocate
+   * all, which serves every queue itself) leave a settled queue settled.
+   */
+  readonly settles?: ForCommand<A>;
+  /**
+   * It moves no other backorder's counters (a call, a new date; fulfilling one named backorder from
+   * its own reservation and free stock): the other backorders of its SKUs are read as a view reads
+   * them, without their order lines. The row-scope oracle (test/shared/row-scope.test.ts) plans
+   * each alike from that read and from whole tabs.
+   */
+  readonly leavesOthers?: ForCommand<A>;
+  /**
+   * It moves no unit of stock (a hold only marks the order's lines; a call, a new date record): of
+   * Inventory and the PO lines by SKU it reads the shown row's alone, for its reply's view, while
+   * the queues it may renumber are read as ever (test/shared/line-scope.test.ts).
+   */
+  readonly leavesStock?: true;
+}
+
+/** Whether `command` has the property its action's spec gives as `flag`. */
+export function specSays<A extends Action>(flag: ForCommand<A> | undefined, command: CommandOf<A>): boolean {
+  return flag === true || (typeof flag === 'function' && flag(command));
 }
 
 /** The entities of a command naming one order (most order-line actions). */

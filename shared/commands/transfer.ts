@@ -44,4 +44,5 @@ export const TRANSFER: ActionSpec<'transfer'> = {
   run: transfer,
   names: (c) => ({ ...NO_ENTITIES, skus: [c.sku] }),
   flags: [sku, qty, ['from', 'warehouse'], ['to', 'to']],
+  settles: true,
 };

@@ -110,4 +110,4 @@ export function undo(desk: Desk): void {
   desk.messages.push(`undid ${target.action} ${target.logId} (${target.entity}) by ${target.actor}`);
 }
 
-export const UNDO: ActionSpec<'undo'> = { run: undo, flags: [] };
+export const UNDO: ActionSpec<'undo'> = { run: undo, flags: [], settles: true };

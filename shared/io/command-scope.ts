@@ -4,9 +4,9 @@
  * deciding tabs whole and the tabs it adds to by their last rows. One place, for the add-on and the
  * row-scope oracle (test/shared/row-scope.test.ts) alike.
  */
-import type { Action, Command } from '../commands/schema';
+import { movesOthers, movesStock, settlesAfter } from '../commands/catalog';
+import type { Command } from '../commands/schema';
 import { UNSURE_NOTICES } from '../follow-ups';
-import { settlesAfter } from '../queue';
 import { LIST_FIELDS } from '../sidebar/row-view';
 import type { ListFilter, RowRef } from '../sidebar/rpc';
 import { AGING_TAB, TABS } from '../workbook';
@@ -22,30 +22,6 @@ import {
 import type { ScopeOptions } from './scope-contract';
 import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
 import type { SearchMemory } from './search-memory';
-
-/**
- * Actions that record something about a backorder and move no quantity at all: a customer call, a
- * new expected date (its dates and a Calls row; no queue settles after it).
- */
-const ANNOTATING: ReadonlySet<Action> = new Set<Action>(['log-call', 'reschedule']);
-
-/**
- * Actions that move no unit of stock: a hold only marks the order's lines (its backorders leave their
- * queues, which are renumbered), and the annotating actions record. They read the stock of the shown
- * row alone, for the reply's view; the row-scope oracle plans each alike from that read and from
- * whole tabs.
- */
-const STOCK_STILL: ReadonlySet<Action> = new Set<Action>(['hold', ...ANNOTATING]);
-
-/**
- * Whether `command` may move other backorders' counters, so their order lines are read. Annotating
- * actions move none; fulfilling one named backorder ships from its own reservation and free stock
- * and settles no queue (shared/queue.ts `SETTLING`), so it moves only its own rows. The row-scope
- * oracle (test/shared/row-scope.test.ts) plans each alike from this read and from whole tabs.
- */
-const movesOthers = (command: Command): boolean =>
-  !ANNOTATING.has(command.action) &&
-  !(command.action === 'fulfill' && command.backorderId !== undefined && command.sku === undefined);
 
 /** A single-entity action's rows (shared/io/row-scope.ts): its keys, and which tabs to read them from. */
 export interface Scope extends Omit<ScopeOptions, 'requestId' | 'recall' | 'remember'> {
@@ -145,7 +121,7 @@ export function commandScope(command: Command, ref?: RowRef | null): Scope | und
     remainderIds: command.action === 'ship',
     appends: true,
     annotates: !movesOthers(command),
-    stockStill: STOCK_STILL.has(command.action),
+    stockStill: !movesStock(command),
     waiting: settlesAfter(command),
   };
 }

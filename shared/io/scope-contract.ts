@@ -120,17 +120,17 @@ export interface ScopeOptions {
    */
   readonly tails?: Partial<Record<TabKey, number>>;
   /**
-   * A command that moves no other backorder's counters (shared/io/command-scope.ts `movesOthers`):
+   * A command that moves no other backorder's counters (shared/commands/spec.ts `leavesOthers`):
    * other backorders of its SKUs are read as a view reads them, without their order lines.
    */
   readonly annotates?: boolean;
   /**
-   * A command that moves no unit of stock (shared/io/command-scope.ts `STOCK_STILL`): of Inventory
+   * A command that moves no unit of stock (shared/commands/spec.ts `leavesStock`): of Inventory
    * and of the PO lines by SKU, only the shown row's SKU and the SKUs its versions name are read (the
    * reply's view shows them, the stale check compares them); its SKUs' queues are read as ever.
    */
   readonly stockStill?: boolean;
-  /** A command after which the queue settles (shared/queue.ts `settlesAfter`): waiting lines are read. */
+  /** A command after which the queue settles (shared/commands/spec.ts `settles`): waiting lines are read. */
   readonly waiting?: boolean;
   /**
    * Tabs a command reads only for its reply's view of the shown backorder (its calls and notices):
