@@ -124,4 +124,8 @@ export function applyEtas(desk: Desk, etas: readonly VendorEta[]): void {
   desk.messages.unshift(`${etas.length} ETA(s) read, ${changed} changed`);
 }
 
-export const APPLY_ETAS: ActionSpec<'apply-etas'> = { run: (d, c) => applyEtas(d, c.etas) };
+export const APPLY_ETAS: ActionSpec<'apply-etas'> = {
+  run: (d, c) => applyEtas(d, c.etas),
+  // It records each vendor's date change in ETA History.
+  reads: ['etaHistory'],
+};

@@ -224,12 +224,16 @@ export const CANCEL: ActionSpec<'cancel'> = {
   },
   names: aBackorder,
   flags: [backorder, cancelReason, note],
+  // A backorder it closes is Complete once what shipped was delivered.
+  reads: ['shipments'],
   settles: true,
 };
 export const RESCHEDULE: ActionSpec<'reschedule'> = {
   run: reschedule,
   names: aBackorder,
   flags: [backorder, ['date', 'date'], ['reason', 'reason']],
+  // It adds the Calls row that records the new date.
+  reads: ['calls'],
   leavesOthers: true,
   leavesStock: true,
 };
@@ -237,6 +241,8 @@ export const SUBSTITUTE: ActionSpec<'substitute'> = {
   run: substitute,
   names: (c) => ({ ...NO_ENTITIES, backorders: [c.backorderId], skus: [c.sku] }),
   flags: [backorder, sku, qty, note],
+  // A backorder it closes is Complete once what shipped was delivered.
+  reads: ['shipments'],
   settles: true,
 };
 export const LOG_CALL: ActionSpec<'log-call'> = {
@@ -254,6 +260,7 @@ export const LOG_CALL: ActionSpec<'log-call'> = {
     ['choice', 'choice', { vocabulary: CUSTOMER_CHOICES }],
     ['nextFollowUp', 'date'],
   ],
+  reads: ['calls'],
   leavesOthers: true,
   leavesStock: true,
 };

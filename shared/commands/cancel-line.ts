@@ -58,5 +58,7 @@ export const CANCEL_LINE: ActionSpec<'cancel-line'> = {
   },
   names: anOrderLine,
   flags: [order, line, qty, cancelReason, note],
+  // A backorder it closes is Complete once what shipped was delivered.
+  reads: ['shipments'],
   settles: true,
 };

@@ -92,5 +92,7 @@ export const CHANGE_LINE: ActionSpec<'change-line'> = {
   // A new quantity may be higher, and then the whole order is allocated again: every line's SKU.
   names: (c) => (c.qty === undefined ? anOrderLine(c) : anOrder(c)),
   flags: [order, line, qty, ['requiredDate', 'date'], ['unitPrice', 'price', 'amount'], note],
+  // A backorder it closes is Complete once what shipped was delivered.
+  reads: ['shipments'],
   settles: true,
 };

@@ -64,5 +64,7 @@ export const DROP_SHIP: ActionSpec<'drop-ship'> = {
   run: (d, c) => dropShip(d, c.backorderId),
   names: aBackorder,
   flags: [backorder],
+  // It adds Shipments and Invoices rows, and a backorder it closes is Complete once delivered.
+  reads: ['shipments', 'invoices'],
   settles: true,
 };

@@ -110,6 +110,8 @@ export const FULFILL: ActionSpec<'fulfill'> = {
       ? { ...NO_ENTITIES, backorders: c.backorderId ? [c.backorderId] : [], skus: c.sku ? [c.sku] : [] }
       : null,
   flags: [backorder, sku, qty, ...shipping],
+  // It adds Shipments and Invoices rows, and a backorder it closes is Complete once delivered.
+  reads: ['shipments', 'invoices'],
   // One named backorder ships from its own reservation and free stock, and settles no queue.
   leavesOthers: (c) => c.backorderId !== undefined && c.sku === undefined,
 };

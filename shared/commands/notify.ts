@@ -151,11 +151,19 @@ export function recordNotice(
   desk.messages.push(`${n.noticeId} ${n.kind} recorded as sent to ${n.to || 'the customer'}: ${n.subject}`);
 }
 
+/** A notice decides from the backorder's calls, shipments and earlier notices (the latest one counts). */
+const NOTICE_TABS = ['calls', 'shipments', 'notifications'] as const;
+
 export const NOTIFY_BEGIN: ActionSpec<'notify-begin'> = {
   run: (d, c) => notifyBegin(d, c.limit ?? 10, c.skip ?? []),
+  reads: NOTICE_TABS,
 };
-export const NOTIFY_SETTLE: ActionSpec<'notify-settle'> = { run: (d, c) => notifySettle(d, c.results) };
+export const NOTIFY_SETTLE: ActionSpec<'notify-settle'> = {
+  run: (d, c) => notifySettle(d, c.results),
+  reads: NOTICE_TABS,
+};
 export const RECORD_NOTICE: ActionSpec<'record-notice'> = {
   run: (d, c) => recordNotice(d, c.backorderId, c.kind, c.to ?? ''),
   names: aBackorder,
+  reads: NOTICE_TABS,
 };

@@ -129,5 +129,7 @@ export const SHIP: ActionSpec<'ship'> = {
   run: ship,
   names: anOrder,
   flags: [order, line, qty, ...shipping],
+  // It adds Shipments and Invoices rows, and a backorder it closes is Complete once delivered.
+  reads: ['shipments', 'invoices'],
   settles: true,
 };

@@ -31,6 +31,9 @@ export interface Entities {
 
 export const NO_ENTITIES: Entities = { orders: [], backorders: [], skus: [], pos: [] };
 
+/** A tab an action may decide from beyond those every action reads (shared/io/read-plan.ts `BASE`). */
+export type ExtraTab = 'shipments' | 'invoices' | 'calls' | 'notifications' | 'etaHistory';
+
 /** A property of an action's commands: of every one (true), of none (absent), or as each command says. */
 export type ForCommand<A extends Action> = true | ((command: CommandOf<A>) => boolean);
 
@@ -41,6 +44,14 @@ export interface ActionSpec<A extends Action> {
   readonly names?: (command: CommandOf<A>) => Entities | null;
   /** How `do ACTION` fills it from its flags; absent: it is not started from the command line. */
   readonly flags?: readonly FlagField[];
+  /**
+   * The tabs it decides from beyond Orders, Inventory, Backorders, POs, the Log and Settings: the
+   * Shipments and Invoices it adds to or a closed backorder's delivery needs, the Calls it adds to,
+   * the customer notices, the ETA history. A single-entity command reads only these of them, row by
+   * row (shared/io/read-plan.ts `scopedCommandTabs`); a whole read leaves out ETA History and
+   * Notifications unless they are named.
+   */
+  readonly reads?: readonly ExtraTab[];
   /**
    * It frees stock or changes who waits: after it, the free stock of every SKU it touched goes to
    * whoever waits for it (shared/queue.ts `settleQueues`), and a single-entity command reads the

@@ -110,4 +110,10 @@ export function undo(desk: Desk): void {
   desk.messages.push(`undid ${target.action} ${target.logId} (${target.entity}) by ${target.actor}`);
 }
 
-export const UNDO: ActionSpec<'undo'> = { run: undo, flags: [], settles: true };
+export const UNDO: ActionSpec<'undo'> = {
+  run: undo,
+  flags: [],
+  // An undone vendor date takes its ETA History row back too.
+  reads: ['etaHistory'],
+  settles: true,
+};

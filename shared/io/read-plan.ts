@@ -10,6 +10,7 @@
  * overwritten.
  */
 
+import { ACTION_SPECS } from '../commands/catalog';
 import type { Command } from '../commands/schema';
 import type { RawTab } from '../sheet/codec';
 import { HOLD_STATES } from '../tabs/vocabulary';
@@ -43,35 +44,23 @@ export function viewTabKeys(sheet: string | undefined): readonly TabKey[] {
   return ['settings'];
 }
 
-/** Commands that decide from the Notifications tab (the customer notices: commands/notify.ts). */
-const NOTIFIES = new Set(['notify-begin', 'notify-settle', 'record-notice']);
-
 /** The typed tabs a command decides from when it reads whole tabs: all but ETA History and Notifications. */
 export const COMMAND_TAB_KEYS: readonly TabKey[] = TAB_KEYS.filter(
   (k) => k !== 'etaHistory' && k !== 'notifications',
 );
 
 const BASE: readonly TabKey[] = ['orders', 'inventory', 'backorders', 'pos', 'log', 'settings'];
-/** Actions that ship (new Shipments and Invoices rows) or may close a backorder some shipment filled. */
-const SHIPS = new Set(['ship', 'fulfill', 'drop-ship']);
-const CLOSES = new Set([...SHIPS, 'cancel', 'cancel-line', 'change-line', 'substitute']);
-const CALLS = new Set(['reschedule', 'log-call']);
-
 /**
  * The typed tabs a single-entity command reads row by row (shared/io/row-scope.ts): the base tabs, and
  * Shipments, Invoices and Calls only where the action adds rows to them or a closed backorder's
  * delivery decides its status; each tab read costs its own calls (a lookup, a header, searches).
  */
 export function scopedCommandTabs(command: Command): TabKey[] {
-  const a = command.action;
-  return [
-    ...BASE,
-    ...(CLOSES.has(a) ? (['shipments'] as const) : []),
-    ...(SHIPS.has(a) ? (['invoices'] as const) : []),
-    ...(CALLS.has(a) || NOTIFIES.has(a) ? (['calls'] as const) : []),
-    ...(NOTIFIES.has(a) ? (['shipments', 'notifications'] as const) : []),
-  ];
+  return [...BASE, ...extraTabs(command).filter((k) => k !== 'etaHistory')];
 }
+
+/** The tabs beyond the base the command's spec says it decides from (shared/commands/spec.ts `reads`). */
+const extraTabs = (command: Command): readonly TabKey[] => ACTION_SPECS[command.action].reads ?? [];
 
 /**
  * What a batch reads (docs/addon.md, "Read plan"): the tabs it decides from, whole, and the tabs it
@@ -165,13 +154,8 @@ export function batchTabKeys(batch: BatchTabs): TabKey[] {
 
 /** The tabs a command decides from. */
 export function commandTabs(command: Command): string[] {
-  const needsEtaHistory = command.action === 'apply-etas' || command.action === 'undo';
-  return names(
-    TAB_KEYS.filter(
-      (k) =>
-        (k !== 'etaHistory' || needsEtaHistory) && (k !== 'notifications' || NOTIFIES.has(command.action)),
-    ),
-  );
+  const extra = extraTabs(command);
+  return names(TAB_KEYS.filter((k) => (k !== 'etaHistory' && k !== 'notifications') || extra.includes(k)));
 }
 
 /** The tabs as read, with every typed tab that was not read standing in as its empty header row. */
