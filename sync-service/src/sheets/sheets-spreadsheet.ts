@@ -8,23 +8,20 @@
  * limits" for a write past a sheet's grid, docs/fidelity.md S6), one `values.batchUpdate` with `RAW`
  * (so text from people or vendors is never parsed as a formula) holding every changed cell and new
  * row, and one `spreadsheets.batchUpdate` removing rows (undo, archive), in that order; the requests
- * are built in write-requests.ts.
- * Requests are counted for tests and the benchmark.
+ * are built in write-requests.ts. Set up's rules and formulas are setup-calls.ts. Requests are
+ * counted for tests and the benchmark.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { SpreadsheetPort } from '../../../shared/ports';
 import { DeskError } from '../../../shared/primitives/errors';
 import type { FormulaCell } from '../../../shared/setup/formula-check';
-import { sheetRules } from '../../../shared/setup/sheet-rules';
-import { dressRequests, type SheetState, skuLetter } from '../../../shared/setup/sheets-api-rules';
-import { columnLetter } from '../../../shared/sheet/a1';
 import type { Cell } from '../../../shared/sheet/cells';
 import type { RawTab, TabPatch } from '../../../shared/sheet/codec';
 import { type Grid, type Growth, gridNeeds, NEW_SHEET, planGrowth } from '../../../shared/sheet/grid-plan';
-import { TABS } from '../../../shared/workbook';
 import { quoted } from './a1';
 import { fromGoogleError } from './errors';
 import { Retrier } from './retry';
+import { dressSheets, readFormulas, type SheetsCalls, writeOwnFormulas } from './setup-calls';
 import { type TailHead, tailHead, tailHeadRanges, tailRange, tailTab } from './tail-read';
 import {
   addSheetRequests,
@@ -203,86 +200,28 @@ export class SheetsSpreadsheet implements SpreadsheetPort {
     );
   }
 
-  /**
-   * Set up's rules on every typed tab (shared/setup/sheets-api-rules.ts): one `spreadsheets.get` of what the
-   * sheets hold now (protections and conditional formats, which a person may have changed) and one
-   * `spreadsheets.batchUpdate`, whatever the number of tabs.
-   */
-  async dress(tabs: Record<string, RawTab>): Promise<string[]> {
-    this.calls.get += 1;
-    const meta = await this.call('spreadsheets.get', () =>
-      this.api.spreadsheets.get({
-        spreadsheetId: this.spreadsheetId,
-        fields: 'sheets.properties,sheets.protectedRanges,sheets.conditionalFormats',
-      }),
-    );
-    const sku = skuLetter(tabs[TABS.inventory.name]?.values[0] ?? []);
-    const requests: sheets_v4.Schema$Request[] = [];
-    const done: string[] = [];
-    for (const sheet of meta.sheets ?? []) {
-      const title = sheet.properties?.title ?? '';
-      const rules = sheetRules(title, tabs[title]?.values[0] ?? []);
-      if (!rules || !tabs[title]) continue;
-      requests.push(
-        ...(dressRequests(
-          rules,
-          { ...(sheet as SheetState), sheetId: sheet.properties?.sheetId ?? 0 },
-          sku,
-        ) as sheets_v4.Schema$Request[]),
-      );
-      done.push(
-        `${title}: ${rules.formats.length} number format(s), ${rules.validations.length} validation(s), ${rules.protections.length} protected range(s), ${rules.highlights.length} highlight(s)`,
-      );
-    }
-    if (requests.length > 0) {
-      this.calls.batchUpdate += 1;
-      await this.call('spreadsheets.batchUpdate', () =>
-        this.api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }),
-      );
-    }
-    return done;
+  /** The port's request helper, for Set up's calls (setup-calls.ts). */
+  private get setupCalls(): SheetsCalls {
+    return {
+      api: this.api,
+      spreadsheetId: this.spreadsheetId,
+      calls: this.calls,
+      call: (what, fn) => this.call(what, fn),
+    };
   }
 
-  async formulas(columns: readonly { tab: string; col: number }[]): Promise<ReadonlyMap<number, string>[]> {
-    if (columns.length === 0) return [];
-    this.calls.batchGet += 1;
-    const res = await this.call('values.batchGet', () =>
-      this.api.spreadsheets.values.batchGet({
-        spreadsheetId: this.spreadsheetId,
-        ranges: columns.map((c) => `${quoted(c.tab)}!${columnLetter(c.col)}:${columnLetter(c.col)}`),
-        valueRenderOption: 'FORMULA',
-        majorDimension: 'COLUMNS',
-      }),
-    );
-    return columns.map((_, i) => {
-      const cells = (res.valueRanges?.[i]?.values?.[0] ?? []) as unknown[];
-      const held = new Map<number, string>();
-      cells.forEach((v, r) => {
-        if (typeof v === 'string' && v.startsWith('=')) held.set(r + 1, v);
-      });
-      return held;
-    });
+  dress(tabs: Record<string, RawTab>): Promise<string[]> {
+    return dressSheets(this.setupCalls, tabs);
   }
 
-  /**
-   * Our own formulas only (never a value from a feed or a person), so USER_ENTERED, cell by cell;
-   * then the patches (the Log row) as every write goes, RAW: two requests, the formulas first.
-   */
+  formulas(columns: readonly { tab: string; col: number }[]): Promise<ReadonlyMap<number, string>[]> {
+    return readFormulas(this.setupCalls, columns);
+  }
+
+  /** Our own formulas (setup-calls.ts), then the patches (the Log row) as every write goes. */
   async writeFormulas(cells: readonly FormulaCell[], patches: readonly TabPatch[]): Promise<void> {
     if (cells.length === 0) return;
-    this.calls.valuesBatchUpdate += 1;
-    await this.call('values.batchUpdate', () =>
-      this.api.spreadsheets.values.batchUpdate({
-        spreadsheetId: this.spreadsheetId,
-        requestBody: {
-          valueInputOption: 'USER_ENTERED',
-          data: cells.map((c) => ({
-            range: `${quoted(c.tab)}!${columnLetter(c.col)}${c.row}`,
-            values: [[c.formula]],
-          })),
-        },
-      }),
-    );
+    await writeOwnFormulas(this.setupCalls, cells);
     await this.write(patches);
   }
 
