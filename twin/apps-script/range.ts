@@ -1,7 +1,7 @@
 /**
- * `Range` of the twin's SpreadsheetApp: values, formulas, number formats, validation, protection
- * (stored in the sheet's metadata), notes (range-notes.ts), a TextFinder (text-finder.ts), with Apps
- * Script's errors when data and range disagree.
+ * `Range` of the twin's SpreadsheetApp: values, formulas, number formats and validation
+ * (range-formats.ts), protection (stored in the sheet's metadata), notes (range-notes.ts), a
+ * TextFinder (text-finder.ts), with Apps Script's errors when data and range disagree.
  */
 
 import type { Sheet } from '../../local-store/workbook-file';
@@ -12,6 +12,7 @@ import type { Stored } from '../values';
 import { cellFormats, formatOf, fromScriptValue, toScriptValue } from './cells';
 import type { CallCounter } from './counter';
 import { newProtection, type Protection } from './protection';
+import { clearFormats, metadataList, setFormat, setValidation, validationAt } from './range-formats';
 import { a1, readNotes, writeNotes } from './range-notes';
 import { TwinTextFinder } from './text-finder';
 import type { WriteCache } from './write-cache';
@@ -122,6 +123,13 @@ export class TwinRange {
     return this.rows === 1 && this.cols === 1 ? a1(this.row, this.col) : `${a1(this.row, this.col)}:${end}`;
   }
 
+  /** What a cell holds: its formula's value, or the value stored in it. */
+  private stored(sheet: Sheet, r: number, c: number): Stored {
+    return sheet.formulas[a1(r, c)]
+      ? this.host.twin.formulas.valueAt(sheet.properties.title, r, c)
+      : ((sheet.values[r]?.[c] ?? null) as Stored);
+  }
+
   getValues(): unknown[][] {
     this.hit('getValues', 'read');
     this.host.cache.commit();
@@ -133,10 +141,7 @@ export class TwinRange {
       for (let c = 0; c < this.cols; c++) {
         const rr = this.row + r;
         const cc = this.col + c;
-        const v = sheet.formulas[a1(rr, cc)]
-          ? this.host.twin.formulas.valueAt(sheet.properties.title, rr, cc)
-          : ((sheet.values[rr]?.[cc] ?? null) as Stored);
-        row.push(toScriptValue(v, formatOf(sheet, rr, cc), tz, this.host.makeDate));
+        row.push(toScriptValue(this.stored(sheet, rr, cc), formatOf(sheet, rr, cc), tz, this.host.makeDate));
       }
       out.push(row);
     }
@@ -150,9 +155,7 @@ export class TwinRange {
     this.hit('createTextFinder');
     const sheet = this.sheet();
     const shown = (r: number, c: number): string => {
-      const v = sheet.formulas[a1(r, c)]
-        ? this.host.twin.formulas.valueAt(sheet.properties.title, r, c)
-        : ((sheet.values[r]?.[c] ?? null) as Stored);
+      const v = this.stored(sheet, r, c);
       if (v === null || v === undefined) return '';
       if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
       return String(v);
@@ -253,20 +256,14 @@ export class TwinRange {
 
   /** The format itself, uncounted: setNumberFormat, and a RangeList's (one call for all its ranges). */
   applyNumberFormat(pattern: string): TwinRange {
-    const sheet = this.sheet();
-    for (let c = 0; c < this.cols; c++) {
-      if (this.openEnded) sheet.columnFormats[columnLetters(this.col + c)] = pattern;
-      else for (let r = 0; r < this.rows; r++) cellFormats(sheet)[a1(this.row + r, this.col + c)] = pattern;
-    }
+    setFormat(this.sheet(), this, pattern, this.openEnded);
     return this;
   }
 
   /** Clears the cells' own number formats (their column's stay, as a column format is the sheet's). */
   clearFormat(): TwinRange {
     this.hit('clearFormat');
-    const formats = cellFormats(this.sheet());
-    for (let r = 0; r < this.rows; r++)
-      for (let c = 0; c < this.cols; c++) delete formats[a1(this.row + r, this.col + c)];
+    clearFormats(this.sheet(), this);
     return this;
   }
 
@@ -290,35 +287,20 @@ export class TwinRange {
     return this;
   }
 
-  private listOf(key: string): unknown[] {
-    const sheet = this.sheet();
-    const list = (sheet.metadata[key] as unknown[] | undefined) ?? [];
-    sheet.metadata[key] = list;
-    return list;
-  }
-
   setDataValidation(rule: unknown): TwinRange {
     this.hit('setDataValidation');
-    const list = this.listOf('dataValidations') as { range: string }[];
-    const range = this.getA1Notation();
-    const kept = list.filter((v) => v.range !== range);
-    if (rule) kept.push({ range, ...(rule as object) });
-    this.sheet().metadata.dataValidations = kept;
+    setValidation(this.sheet(), this.getA1Notation(), rule);
     return this;
   }
 
   getDataValidation(): unknown {
     this.hit('getDataValidation');
     this.host.cache.commit();
-    const range = a1(this.row, this.col);
-    return (
-      (this.listOf('dataValidations') as { range: string }[]).find((v) => v.range.split(':')[0] === range) ??
-      null
-    );
+    return validationAt(this.sheet(), a1(this.row, this.col));
   }
 
   protect(): Protection<TwinRange> {
     this.hit('protect');
-    return newProtection(this.listOf('protectedRanges'), this.getA1Notation(), this);
+    return newProtection(metadataList(this.sheet(), 'protectedRanges'), this.getA1Notation(), this);
   }
 }
