@@ -10,6 +10,7 @@
  * (e.g. viewOrder) prints that action's calls by kind to stderr, to see where its time goes.
  */
 import { addDays } from '../shared/primitives/dates';
+import { LIST_PARTS } from '../shared/sidebar/list-parts';
 import type { ActionReply, RowRef, RowView } from '../shared/sidebar/rpc';
 import { mergeViewParts, VIEW_PARTS, type ViewPart } from '../shared/sidebar/view-parts';
 import { estimateSeconds } from '../twin/apps-script/cost-model';
@@ -116,6 +117,13 @@ export async function addonCost(lines: number, history = 0) {
     const [first, ...rest] = VIEW_PARTS.map((name) => part(at, name, memory));
     return [first as () => unknown, undefined, [...rest, ...(jump ? [() => rt.run('sidebarJump', at)] : [])]];
   };
+  const inListParts = (filter: object): Step => {
+    const [first, ...rest] = Array.from(
+      { length: LIST_PARTS },
+      (_, i) => () => rt.run('sidebarListPart', filter, i),
+    );
+    return [first as () => unknown, undefined, rest];
+  };
   const onBackorder = { sheet: 'Backorders', row: backorderRow };
   const middleLine = {
     sheet: 'Orders',
@@ -143,8 +151,10 @@ export async function addonCost(lines: number, history = 0) {
     ['viewPoLineOneCall', alone(() => rt.run('sidebarView', onPo)), 1],
     // A list entry's Go (addon/src/ui/sidebar.ts `goTo`): the selection moved and the view, in one call.
     ['goFromListOneCall', alone(() => rt.run('sidebarGo', onBackorder, null)), 1],
-    // The Lists tab's "due today" (sidebarList): the whole Backorders tab, read once and kept.
-    ['listDueToday', alone(() => rt.run('sidebarList', { when: 'due today' })), 1],
+    // The Lists tab's "due today": its parts sent at once, one band of the Backorders rows each
+    // (addon/src/ui/list-reader.ts), and in one call (sidebarList) where Google queues them.
+    ['listDueToday', inListParts({ when: 'due today' }), 1],
+    ['listDueTodayOneCall', alone(() => rt.run('sidebarList', { when: 'due today' })), 1],
     ['clickOrderRow', alone(selectThen('Orders', orderRow)), 1],
     ['clickBackorderRow', alone(selectThen('Backorders', backorderRow)), 1],
     ['allocateOne', act({ action: 'allocate', orderId: 'SO-PROBE' }, onOrder, true), 1],

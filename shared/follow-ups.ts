@@ -33,7 +33,7 @@ export interface FollowUp {
 const DELIVERED_HORIZON_DAYS = 7;
 
 /** The list's order within a rep: what a customer is waiting on first. */
-const URGENCY: Record<FollowUpReason, number> = {
+export const URGENCY: Readonly<Record<FollowUpReason, number>> = {
   notice: 0,
   overdue: 1,
   'follow-up': 2,

@@ -18,6 +18,7 @@ export {
   sidebarGo,
   sidebarJump,
   sidebarList,
+  sidebarListPart,
   sidebarPrepare,
   sidebarProgress,
   sidebarSelection,

@@ -27,6 +27,7 @@ export const RPC_NAMES = [
   'sidebarView',
   'sidebarViewPart',
   'sidebarList',
+  'sidebarListPart',
   'sidebarAction',
   'sidebarJump',
   'sidebarPrepare',

@@ -5,6 +5,7 @@
  */
 
 import { type IndexedShape, lastRowIn } from '../../shared/io/index-tab';
+import { bandRows, type RowBand } from '../../shared/io/scope-contract';
 import type { Cell } from '../../shared/sheet/cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,24 +45,36 @@ export function clusters(sorted: readonly number[], joinCells: number, width = 1
  * blank columns joined into the run while re-reading it costs less than another call, every row of
  * the grid the index gives (rows past the data read blank, and are dropped). Undefined when that
  * costs more than the whole tab's two calls (getDataRange: its rows with content, at least the key
- * cells the index counts), as for a short tab: the caller reads it whole.
+ * cells the index counts), as for a short tab: the caller reads it whole. With `band`, only its rows
+ * (the others blank), in one read as wide as the header when that costs less than the runs.
  */
-export function columnsOf(s: Sheet, shape: IndexedShape, cols: readonly number[]): Cell[][] | undefined {
+export function columnsOf(
+  s: Sheet,
+  shape: IndexedShape,
+  cols: readonly number[],
+  band?: RowBand,
+): Cell[][] | undefined {
   const rows = shape.gridRows;
   const width = shape.header.length;
   if (width === 0 || rows < 2) return undefined;
-  const runs = clusters(cols, READ_JOIN_CELLS, rows);
-  const cells = runs.reduce((n, [first, last]) => n + (last - first + 1) * rows, 0);
-  if (cells + runs.length * READ_JOIN_CELLS >= shape.keyCells * width + 2 * READ_JOIN_CELLS) return undefined;
+  const [top, bottom] = band ? bandRows(band, rows) : [2, rows];
+  const height = bottom - top + 1;
+  const byRuns = clusters(cols, READ_JOIN_CELLS, height);
+  const cells = byRuns.reduce((n, [first, last]) => n + (last - first + 1) * height, 0);
+  const cost = cells + byRuns.length * READ_JOIN_CELLS;
+  if (!band && cost >= shape.keyCells * width + 2 * READ_JOIN_CELLS) return undefined;
+  const runs: [number, number][] =
+    band && height * width + READ_JOIN_CELLS < cost ? [[0, width - 1]] : byRuns;
   const values: Cell[][] = Array.from({ length: rows }, () => new Array<Cell>(width).fill(''));
   values[0] = [...shape.header];
-  for (const [first, last] of runs) {
-    const got = s.getRange(2, first + 1, rows - 1, last - first + 1).getValues() as Cell[][];
-    got.forEach((row, r) => {
-      const into = values[r + 1] as Cell[];
-      for (const c of cols) if (c >= first && c <= last) into[c] = row[c - first] ?? '';
-    });
-  }
+  if (height > 0)
+    for (const [first, last] of runs) {
+      const got = s.getRange(top, first + 1, height, last - first + 1).getValues() as Cell[][];
+      got.forEach((row, r) => {
+        const into = values[top - 1 + r] as Cell[];
+        for (const c of cols) if (c >= first && c <= last) into[c] = row[c - first] ?? '';
+      });
+    }
   values.length = Math.max(1, lastRowIn(1, values));
   return values;
 }

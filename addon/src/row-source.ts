@@ -15,7 +15,7 @@ import { idsKnown, vouches } from '../../shared/io/index-ids';
 import { foundKey } from '../../shared/io/index-searches';
 import { type IndexedShape, lastRowIn } from '../../shared/io/index-tab';
 import { matchRows } from '../../shared/io/row-patterns';
-import { type RowSource, TAIL_ROWS } from '../../shared/io/scope-contract';
+import { bandRows, type RowSource, TAIL_ROWS } from '../../shared/io/scope-contract';
 import { grouped } from '../../shared/primitives/quantity';
 import { columnLetter } from '../../shared/sheet/a1';
 import type { Cell } from '../../shared/sheet/cells';
@@ -264,12 +264,13 @@ export function sheetRowSource(
       noteRead();
       return out;
     },
-    whole(tab, cols): RawTab | undefined {
+    whole(tab, cols, band): RawTab | undefined {
       const s = sheet(tab);
       if (!s) return undefined;
       const shape = index.get(tab);
-      const some = cols && shape ? columnsOf(s, shape, cols) : undefined;
-      if (some) return { name: tab, values: some };
+      const some = cols && shape ? columnsOf(s, shape, cols, band) : undefined;
+      if (some && shape)
+        return { name: tab, values: some, ...(band ? { rows: bandRows(band, shape.gridRows) } : {}) };
       // Settings, read by every click, in one read of its grid as wide as its header (a few thousand
       // cells), its trailing blank rows dropped (new rows go below its last row). Other tabs read
       // whole are a batch's: getDataRange's two calls read no blank rows.

@@ -278,14 +278,19 @@ export function readOnly(
   timeZone: string;
   /** A scope with `record`: what its searches found. */
   memory?: SearchMemory;
+  /** A scope with `band`: the rows (first, last) of each tab read in that band. */
+  bands: Readonly<Record<string, readonly [number, number]>>;
 } {
   try {
     const read = readScopedTabs(ss, scope);
+    const bands: Record<string, readonly [number, number]> = {};
+    for (const [name, raw] of Object.entries(read.tabs)) if (raw.rows) bands[name] = raw.rows;
     return {
       loaded: decodeLoaded(withUnreadAsEmpty(read.tabs), read.timeZone, 'apps-script'),
       ss,
       timeZone: read.timeZone,
       ...(read.memory ? { memory: read.memory } : {}),
+      bands,
     };
   } catch (e) {
     throw reason(e);

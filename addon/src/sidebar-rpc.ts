@@ -12,7 +12,9 @@ import { commandKeys } from '../../shared/io/scope-keys';
 import { type SearchMemory, SearchMemorySchema } from '../../shared/io/search-memory';
 import { planAction } from '../../shared/plans';
 import { sheetRef } from '../../shared/sheet/a1';
-import { describeRow, listBackorders } from '../../shared/sidebar/row-view';
+import { listBackorders, listItems } from '../../shared/sidebar/backorder-list';
+import { LIST_PARTS, type ListPart } from '../../shared/sidebar/list-parts';
+import { describeRow } from '../../shared/sidebar/row-view';
 import {
   type ActionReply,
   ActionRequestSchema,
@@ -101,6 +103,19 @@ export function sidebarList(filter: unknown): ListRow[] {
   const f = parse(ListFilterSchema, filter ?? {}, 'filter');
   const { loaded, ss, timeZone } = readOnly(listScope(f));
   return listBackorders(loaded.workbook, loaded.tabs, f, today(ss, timeZone) as never);
+}
+
+/**
+ * One part of a backorder list (shared/sidebar/list-parts.ts), sent at once with the others: the
+ * list of one band of the Backorders rows, its entries with their keys, for the sidebar to merge.
+ */
+export function sidebarListPart(filter: unknown, part: unknown): ListPart {
+  const start = Date.now();
+  const f = parse(ListFilterSchema, filter ?? {}, 'filter');
+  const n = parse(z.int().check(z.gte(0), z.lt(LIST_PARTS)), part, 'list part');
+  const { loaded, ss, timeZone, bands } = readOnly(listScope(f, { part: n, of: LIST_PARTS }));
+  const items = listItems(loaded.workbook, loaded.tabs, f, today(ss, timeZone) as never);
+  return { items, rows: bands[TABS.backorders.name] ?? null, ran: [start, Date.now()] };
 }
 
 /** Runs one command; replies with the core's messages and the row's view as it now stands. */

@@ -7,7 +7,7 @@
 import { movesOthers, movesStock, settlesAfter } from '../commands/catalog';
 import type { Command } from '../commands/schema';
 import { UNSURE_NOTICES } from '../follow-ups';
-import { LIST_FIELDS } from '../sidebar/row-view';
+import { LIST_FIELDS } from '../sidebar/backorder-list';
 import type { ListFilter, RowRef } from '../sidebar/rpc';
 import { AGING_TAB, TABS } from '../workbook';
 import {
@@ -19,7 +19,7 @@ import {
   scopedCommandTabs,
   viewTabKeys,
 } from './read-plan';
-import type { ScopeOptions } from './scope-contract';
+import type { RowBand, ScopeOptions } from './scope-contract';
 import { commandKeys, NO_KEYS, type ScopeKeys } from './scope-keys';
 import type { SearchMemory } from './search-memory';
 
@@ -55,11 +55,12 @@ export const dailyScope = (): Scope => batchScope(DAILY_TABS, [AGING_TAB]);
  * (its time zone and Settings' cells come with it), nothing added to; for "Due today", the notices
  * that say why a call is due too.
  */
-export const listScope = (filter?: ListFilter): Scope => ({
+export const listScope = (filter?: ListFilter, band?: RowBand): Scope => ({
   keys: NO_KEYS,
   whole: ['backorders'],
-  // Of Backorders, only the columns a list shows and decides by (12 of 32).
+  // Of Backorders, only the columns a list shows and decides by (12 of 32); in a part, its band.
   project: { backorders: LIST_FIELDS },
+  ...(band ? { band } : {}),
   ...(filter?.when === 'due today'
     ? {
         tabs: ['backorders', 'settings', 'notifications'],

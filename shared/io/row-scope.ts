@@ -57,7 +57,7 @@ export function readScoped(source: RowSource, keys: ScopeKeys, options: ScopeOpt
     if (key === 'settings' || key === 'etaHistory' || options.whole?.includes(key)) {
       const fields = options.project?.[key];
       const cols = fields ? projected(source, key, fields) : undefined;
-      const raw = source.whole(name, cols);
+      const raw = source.whole(name, cols, fields ? options.band : undefined);
       if (raw) tabs[name] = cols ? { ...raw, fields: fields as readonly string[] } : raw;
       continue;
     }

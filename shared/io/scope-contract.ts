@@ -38,9 +38,10 @@ export interface RowSource {
   ): ReadonlyMap<number, readonly Cell[]>;
   /**
    * The whole tab. `cols` (0-based, ascending): the columns the caller decodes; a source that pays
-   * per cell may read only those (the others come back blank).
+   * per cell may read only those (the others come back blank). `band`: only that band of its rows
+   * (`bandRows`), the others blank.
    */
-  whole(tab: string, cols?: readonly number[]): RawTab | undefined;
+  whole(tab: string, cols?: readonly number[], band?: RowBand): RawTab | undefined;
   /** Whether `id` is known to be new to the tab without a search (the add-on's index tab). */
   vouches?(tab: string, id: string): boolean;
   /** One column (0-based) of the given rows (1-based): the cells alone, read as cheaply as they lie. */
@@ -75,6 +76,25 @@ export const TAIL_ROWS = 3;
  * it moves (shared/commands/action-detail.ts `expiredDetails`).
  */
 export const LOG_TAIL_ROWS = 300;
+
+/**
+ * One of `of` bands of a tab's rows, `part` 0-based: a list read in parts sent at once
+ * (shared/sidebar/list-parts.ts), each part the rows of its band.
+ */
+export interface RowBand {
+  readonly part: number;
+  readonly of: number;
+}
+
+/**
+ * The sheet rows (1-based, first and last) of `band` when the tab's rows run to `lastRow`: the rows
+ * below the header cut in `of` runs as even as whole rows allow, every row in exactly one.
+ */
+export function bandRows(band: RowBand, lastRow: number): [number, number] {
+  const rows = Math.max(0, lastRow - 1);
+  const at = (part: number) => 2 + Math.floor((rows * part) / band.of);
+  return [at(band.part), at(band.part + 1) - 1];
+}
 
 /** A search a batch adds to its read: rows of `tab` whose `field` holds one of `values`. */
 export interface ValueSearch {
@@ -145,6 +165,8 @@ export interface ScopeOptions {
   readonly recall?: Recall;
   /** Told every search word and the rows it found, once those rows are read (a view records them). */
   readonly remember?: (found: Found) => void;
+  /** Of the tabs read whole with `project`, only this band of rows (a list read in parts). */
+  readonly band?: RowBand;
   /**
    * One part of a view split into calls sent at once (shared/sidebar/view-parts.ts): only these
    * searches (`tab.field`) are made; the shown row is read as ever. Unset: every search.

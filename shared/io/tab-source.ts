@@ -6,7 +6,7 @@
  */
 import type { Cell } from '../sheet/cells';
 import type { RawTab } from '../sheet/codec';
-import type { RowSource } from './scope-contract';
+import { bandRows, type RowSource } from './scope-contract';
 
 export interface SourceCounts {
   rows: number;
@@ -43,7 +43,13 @@ export function tabSource(tabs: Readonly<Record<string, RawTab>>, counted?: Sour
       for (const r of rows) out.set(r, (tabs[tab]?.values[r - 1] ?? []).slice(0, width));
       return out;
     },
-    whole: (tab) => tabs[tab],
+    whole(tab, _cols, band) {
+      const raw = tabs[tab];
+      if (!raw || !band) return raw;
+      const [first, last] = bandRows(band, raw.values.length);
+      const values = raw.values.map((row, i) => (i === 0 || (i + 1 >= first && i + 1 <= last) ? row : []));
+      return { ...raw, values, rows: [first, last] };
+    },
     column(tab, rows, col) {
       if (counted) counted.cells += rows.length;
       return new Map(rows.map((r) => [r, tabs[tab]?.values[r - 1]?.[col] ?? ''] as const));

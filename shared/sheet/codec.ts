@@ -30,6 +30,8 @@ export interface RawTab {
    * are not decoded nor checked, and their records hold `null` there, which nothing may use.
    */
   readonly fields?: readonly string[];
+  /** Only these sheet rows (first, last) were read: a band of a list read in parts, the others blank. */
+  readonly rows?: readonly [number, number];
   /** For a tab being created: charts to embed in it (the Sheets API's EmbeddedChart, on sheet 0). */
   readonly charts?: readonly object[];
   /** For a tab being created: conditional format rules (the Sheets API's, on sheet 0). */

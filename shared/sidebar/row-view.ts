@@ -7,16 +7,15 @@
  */
 import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from '../applicable';
 import { rowVersion } from '../commands/action-detail';
-import { followUpsDue } from '../follow-ups';
 import { contactOf, noticePreview } from '../notify';
-import { addDays, dateInZone, type IsoDate } from '../primitives/dates';
+import { dateInZone, type IsoDate } from '../primitives/dates';
 import { formatCents } from '../primitives/money';
 import { keyOf } from '../sheet/columns';
 import type { Backorder } from '../tabs/backorders';
 import { type DecodedTabs, TABS, type TabKey, tabKeyOf, tabSpec, type Workbook } from '../workbook';
-import type { ListFilter, ListRow, RowRef, RowView } from './rpc';
+import type { ListRow, RowRef, RowView } from './rpc';
 
-const OPEN = (b: Backorder) => b.qtyRemaining > 0 && b.status !== 'Cancelled';
+export const OPEN = (b: Backorder) => b.qtyRemaining > 0 && b.status !== 'Cancelled';
 
 function refOf(tabs: DecodedTabs, key: TabKey, index: number): RowRef {
   return { sheet: TABS[key].name, row: tabs[key].rowNumbers[index] as number };
@@ -26,7 +25,8 @@ function versionRef(key: TabKey, record: object): [string, string] {
   return [`${TABS[key].name}:${keyOf(tabSpec(key), record as never)}`, rowVersion(record)];
 }
 
-function backorderRow(tabs: DecodedTabs, index: number, b: Backorder, today: IsoDate): ListRow {
+/** A backorder as a list shows it (a list's entry, a view's related rows). */
+export function backorderRow(tabs: DecodedTabs, index: number, b: Backorder, today: IsoDate): ListRow {
   return {
     ref: refOf(tabs, 'backorders', index),
     id: b.backorderId,
@@ -37,63 +37,6 @@ function backorderRow(tabs: DecodedTabs, index: number, b: Backorder, today: Iso
     status: b.status,
     overdue: OPEN(b) && b.expectedDate !== null && b.expectedDate < today,
   };
-}
-
-/**
- * The Backorders fields a list uses (here and shared/follow-ups.ts): a list reads only their
- * columns (shared/io/command-scope.ts `listScope`), and every other field of its records is null.
- */
-export const LIST_FIELDS = [
-  'backorderId',
-  'orderId',
-  'customer',
-  'salesRep',
-  'sku',
-  'qtyRemaining',
-  'createdAt',
-  'expectedDate',
-  'status',
-  'lastContact',
-  'nextFollowUp',
-  'customerChoice',
-] as const satisfies readonly (keyof Backorder)[];
-
-/** Backorders matching the filter, oldest expected first; open ones unless a status is asked for. */
-export function listBackorders(
-  wb: Workbook,
-  tabs: DecodedTabs,
-  filter: ListFilter,
-  today: IsoDate,
-): ListRow[] {
-  const has = (value: string, wanted: string | undefined) =>
-    !wanted || value.toLowerCase().includes(wanted.trim().toLowerCase());
-  const weekEnd = addDays(today, 7);
-  if (filter.when === 'due today') {
-    const index = new Map(wb.backorders.map((b, i) => [b.backorderId, i]));
-    return followUpsDue(wb, today, filter.rep)
-      .filter((f) => has(f.customer, filter.customer))
-      .map((f) => {
-        const i = index.get(f.backorderId) as number;
-        // Everyone's list says whose each item is; one rep's list needs no name on every line.
-        const why = filter.rep ? f.why : `${f.rep || 'no rep'}: ${f.why}`;
-        return { ...backorderRow(tabs, i, wb.backorders[i] as Backorder, today), why };
-      })
-      .filter((r) => has(r.sku, filter.sku))
-      .slice(0, filter.limit ?? 100);
-  }
-  const rows: ListRow[] = [];
-  wb.backorders.forEach((b, i) => {
-    if (filter.status ? !has(b.status, filter.status) : !OPEN(b)) return;
-    if (!has(b.customer, filter.customer) || !has(b.sku, filter.sku) || !has(b.salesRep, filter.rep)) return;
-    const when = filter.when ?? 'any';
-    const e = b.expectedDate;
-    if (when === 'overdue' && !(e !== null && e < today)) return;
-    if (when === 'this week' && !(e !== null && e >= today && e < weekEnd)) return;
-    if (when === 'later' && !(e === null || e >= weekEnd)) return;
-    rows.push(backorderRow(tabs, i, b, today));
-  });
-  rows.sort((a, b) => (a.expected || '9999').localeCompare(b.expected || '9999') || a.id.localeCompare(b.id));
-  return rows.slice(0, filter.limit ?? 100);
 }
 
 function emailOf(wb: Workbook, b: Backorder): string {

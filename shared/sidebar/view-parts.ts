@@ -79,7 +79,7 @@ export function viewPart(
  * True when some two of the parts' executions ran side by side (one began before the other ended):
  * executions Google queues never do.
  */
-export function overlapped(parts: readonly ViewPart[]): boolean {
+export function overlapped(parts: readonly { readonly ran: readonly [number, number] }[]): boolean {
   return parts.some((a, i) => parts.some((b, j) => i !== j && a.ran[0] < b.ran[1] && b.ran[0] < a.ran[1]));
 }
 

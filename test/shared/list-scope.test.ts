@@ -10,7 +10,7 @@ import { withUnreadAsEmpty } from '../../shared/io/read-plan';
 import { readScoped } from '../../shared/io/row-scope';
 import { decodeLoaded } from '../../shared/plans';
 import { addDays } from '../../shared/primitives/dates';
-import { listBackorders } from '../../shared/sidebar/row-view';
+import { listBackorders } from '../../shared/sidebar/backorder-list';
 import type { ListFilter } from '../../shared/sidebar/rpc';
 import type { Notice } from '../../shared/tabs/notifications';
 import type { Workbook } from '../../shared/workbook';

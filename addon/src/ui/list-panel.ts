@@ -1,16 +1,16 @@
 /**
- * The sidebar's Lists tab: the backorder list for the form's filter, read by `sidebarList`, kept while
+ * The sidebar's Lists tab: the backorder list for the form's filter, read in parts (list-reader.ts), kept while
  * the rep works down it (kept-list.ts) and shown again at once, scrolled to the entry last gone to,
  * each entry acted on marked. Its entries, and the related rows under a row's view, are list items
  * whose Go opens the row. Every value is set as text, never as HTML.
  */
-import type { ListRow, RowRef } from '../../../shared/sidebar/rpc';
+import type { ListFilter, ListRow, RowRef } from '../../../shared/sidebar/rpc';
 import { $, el, filled } from './dom';
 import { KeptList } from './kept-list';
 
 export interface ListPanelNeeds {
-  /** google.script.run as a promise (sidebar.ts). */
-  call<T>(fn: string, ...args: unknown[]): Promise<T>;
+  /** The backorder list for a filter (list-reader.ts). */
+  list(filter: ListFilter): Promise<ListRow[]>;
   /** A call with the buttons disabled and a failure shown (sidebar.ts `guarded`). */
   guarded<T>(work: () => Promise<T>, answer: boolean): Promise<T | undefined>;
   /** A list entry's Go: the row's view (sidebar.ts `goTo`). */
@@ -76,7 +76,7 @@ export function listPanel(needs: ListPanelNeeds) {
   /** Reads the list for the form's filter, keeps it and shows it. */
   const read = async (): Promise<void> => {
     const { values, key } = filter();
-    const rows = await needs.guarded(() => needs.call<ListRow[]>('sidebarList', values), false);
+    const rows = await needs.guarded(() => needs.list(values), false);
     if (!rows) return;
     kept.set(key, rows, new Date().toTimeString().slice(0, 5));
     render();

@@ -12,6 +12,7 @@ import type { ActionReply, FollowReply, RowRef, RowView, SidebarStatus } from '.
 import { actionsFor } from './actions';
 import { $, el } from './dom';
 import { listPanel } from './list-panel';
+import { listReader } from './list-reader';
 import { probe } from './probe';
 import { ViewCache } from './view-cache';
 import { viewReader } from './view-reader';
@@ -256,7 +257,7 @@ function switchTab(which: 'row' | 'list'): void {
   $('list-panel').hidden = which !== 'list';
 }
 
-const lists = listPanel({ call, guarded, goTo });
+const lists = listPanel({ list: listReader(call, reader), guarded, goTo });
 
 async function start(): Promise<void> {
   $('tab-row').addEventListener('click', () => switchTab('row'));
