@@ -6,33 +6,17 @@
  * grid grown between the parts' reads) give no merge, and the sidebar then asks in one call.
  */
 import { describe, expect, it } from 'vitest';
-import { workbookFileOf } from '../../local-store/workbook-file';
 import { illegalValueAt } from '../../playground/page/script-run-payload';
-import { simulateDemo } from '../../shared/demo/simulate';
-import type { IsoDate } from '../../shared/primitives/dates';
-import { renderWorkbook } from '../../shared/setup/render-workbook';
 import { LIST_PARTS, type ListPart, mergeListParts } from '../../shared/sidebar/list-parts';
 import type { ListFilter, ListRow } from '../../shared/sidebar/rpc';
-import { type Desk, openDesk } from '../support/addon';
+import { type Desk, simulatedDesk } from '../support/addon';
 
 const parts = (desk: Desk, filter: ListFilter): ListPart[] =>
   Array.from({ length: LIST_PARTS }, (_, i) => desk.run<ListPart>('sidebarListPart', filter, i));
 
-async function simulated(): Promise<Desk> {
-  const wb = simulateDemo({ today: '2026-11-23' as IsoDate, days: 20, skus: 30 });
-  const file = workbookFileOf(
-    'Demo',
-    'America/New_York',
-    renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
-  );
-  const desk = await openDesk({ file });
-  desk.run('menuSetUpWorkbook');
-  return desk;
-}
-
 describe('add-on: a backorder list in parts', () => {
   it('is the one-call list for every filter, each part one band of the tab', async () => {
-    const desk = await simulated();
+    const desk = await simulatedDesk(20, 30);
     const filters: ListFilter[] = [
       {},
       { when: 'due today' },
@@ -69,7 +53,7 @@ describe('add-on: a backorder list in parts', () => {
   });
 
   it('gives no merge when the bands do not tile the tab, nor for a part it does not know', async () => {
-    const desk = await simulated();
+    const desk = await simulatedDesk(20, 30);
     const got = parts(desk, {});
     expect(mergeListParts(got, {})).toBeDefined();
     // A grid grown between two parts' reads cuts the rows differently: one band starts elsewhere.

@@ -7,14 +7,10 @@
  * the parts carry is what google.script.run can carry.
  */
 import { describe, expect, it } from 'vitest';
-import { workbookFileOf } from '../../local-store/workbook-file';
 import { illegalValueAt } from '../../playground/page/script-run-payload';
-import { simulateDemo } from '../../shared/demo/simulate';
-import type { IsoDate } from '../../shared/primitives/dates';
-import { renderWorkbook } from '../../shared/setup/render-workbook';
 import type { RowRef, RowView } from '../../shared/sidebar/rpc';
 import { mergeViewParts, overlapped, VIEW_PARTS, type ViewPart } from '../../shared/sidebar/view-parts';
-import { type Desk, lastUnitShop, lastUnitShopWithPo, openDesk } from '../support/addon';
+import { type Desk, lastUnitShop, lastUnitShopWithPo, openDesk, simulatedDesk } from '../support/addon';
 
 let n = 0;
 const rid = () => `view-parts-${String(++n).padStart(4, '0')}`;
@@ -65,14 +61,7 @@ function expectSameViews(desk: Desk, tabs: readonly string[], most = Number.POSI
 
 describe('add-on: a view in parts', () => {
   it('is the one-call view of rows across a simulated workbook, each part for fewer calls', async () => {
-    const wb = simulateDemo({ today: '2026-11-23' as IsoDate, days: 12, skus: 30 });
-    const file = workbookFileOf(
-      'Demo',
-      'America/New_York',
-      renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
-    );
-    const desk = await openDesk({ file });
-    desk.run('menuSetUpWorkbook');
+    const desk = await simulatedDesk(12, 30);
     // A spread of each tab's rows (every row costs four executions): open and closed backorders,
     // order lines in every state, PO lines received or not.
     expect(expectSameViews(desk, ['Orders', 'Backorders', 'POs'], 8)).toBe(24);

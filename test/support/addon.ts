@@ -7,7 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { newWorkbookFile, type WorkbookFile } from '../../local-store/workbook-file';
+import { newWorkbookFile, type WorkbookFile, workbookFileOf } from '../../local-store/workbook-file';
+import { simulateDemo } from '../../shared/demo/simulate';
+import type { IsoDate } from '../../shared/primitives/dates';
+import { renderWorkbook } from '../../shared/setup/render-workbook';
 import { normalizeHeader } from '../../shared/sheet/columns';
 import { AppsScriptRuntime } from '../../twin/apps-script/runtime';
 import type { ProjectState } from '../../twin/apps-script/services';
@@ -132,6 +135,19 @@ export function typeWorkedExample(desk: Desk, orderDate = '2026-11-20', promised
       Warehouse: 'MAIN',
     },
   ]);
+}
+
+/** The demo's simulated weeks up to 2026-11-23 (`days` of them, `skus` SKUs), set up, in the twin. */
+export async function simulatedDesk(days: number, skus: number): Promise<Desk> {
+  const wb = simulateDemo({ today: '2026-11-23' as IsoDate, days, skus });
+  const file = workbookFileOf(
+    'Demo',
+    'America/New_York',
+    renderWorkbook(wb, { face: 'api', timeZone: 'America/New_York', currencyDigits: 2 }),
+  );
+  const desk = await openDesk({ file });
+  desk.run('menuSetUpWorkbook');
+  return desk;
 }
 
 /**
