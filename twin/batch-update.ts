@@ -9,9 +9,10 @@
 import type { Sheet, WorkbookFile } from '../local-store/workbook-file';
 import { columnLetters } from './a1';
 import { cellFormats } from './cell-formats';
+import { TwinError } from './errors';
 import { gridOf as gridSize, resize } from './grid';
 import { shiftRows } from './row-shift';
-import { TwinError, type TwinSpreadsheet } from './spreadsheet';
+import type { TwinSpreadsheet } from './spreadsheet';
 
 type Request = Record<string, Record<string, unknown>>;
 

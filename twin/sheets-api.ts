@@ -10,7 +10,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { batchUpdate } from './batch-update';
-import { type ReadOptions, TwinError, type TwinSpreadsheet } from './spreadsheet';
+import { TwinError } from './errors';
+import type { ReadOptions, TwinSpreadsheet } from './spreadsheet';
 
 export interface Fault {
   /** Matched against "METHOD path" (path without the query), e.g. /values:batchUpdate/. */

@@ -1,8 +1,8 @@
 /**
  * One spreadsheet of the twin: the workbook file's model with the Sheets API's value semantics
  * (ranges, render and input options, trimming, append, clear) and the structural requests setup and
- * aging need, applied all or nothing. Both faces of the twin (the HTTP Sheets API and, later, the
- * Apps Script services) work on this one model.
+ * aging need, applied all or nothing. Both faces of the twin (the HTTP Sheets API and the Apps
+ * Script services) work on this one model; a request Google would refuse throws a TwinError.
  */
 
 import { FormulaEngine } from '../local-store/formulas';
@@ -11,25 +11,9 @@ import { instantToSerial } from '../shared/primitives/dates';
 import { columnLetters, formatA1, type GridRange, parseA1, RangeError_ } from './a1';
 import { formatOf } from './cell-formats';
 import { describeSpreadsheet } from './describe';
+import { TwinError } from './errors';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, gridOf, OVERLONG, overlongCell, pastGrid, resize } from './grid';
 import { formatted, raw, type Stored, trimGrid, userEntered } from './values';
-
-export class TwinError extends Error {
-  constructor(
-    readonly status: number,
-    readonly reason:
-      | 'INVALID_ARGUMENT'
-      | 'NOT_FOUND'
-      | 'PERMISSION_DENIED'
-      | 'UNAUTHENTICATED'
-      | 'RESOURCE_EXHAUSTED'
-      | 'INTERNAL'
-      | 'UNAVAILABLE',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export type RenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
 
