@@ -65,7 +65,11 @@ export function columnsOf(
   if (!band && cost >= shape.keyCells * width + 2 * READ_JOIN_CELLS) return undefined;
   const runs: [number, number][] =
     band && height * width + READ_JOIN_CELLS < cost ? [[0, width - 1]] : byRuns;
-  const values: Cell[][] = Array.from({ length: rows }, () => new Array<Cell>(width).fill(''));
+  // Rows outside the band stay empty (one shared row): a part builds only the rows it reads.
+  const none: Cell[] = [];
+  const values: Cell[][] = Array.from({ length: rows }, (_, i) =>
+    i + 1 >= top && i + 1 <= bottom ? new Array<Cell>(width).fill('') : none,
+  );
   values[0] = [...shape.header];
   if (height > 0)
     for (const [first, last] of runs) {
