@@ -105,6 +105,7 @@ const SHARED_COMMAND_FILES = [
   'shared/commands/action-detail.ts',
   'shared/commands/spec.ts',
   'shared/commands/flags.ts',
+  'shared/commands/form.ts',
 ];
 /** The files that gather every command: the list of specs, and the entry that runs one. */
 const COMMAND_LISTS = ['shared/commands/run.ts', 'shared/commands/catalog.ts'];

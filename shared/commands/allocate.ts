@@ -21,6 +21,7 @@ import {
 } from '../queue';
 import { unplannedQty } from '../tabs/orders';
 import { order } from './flags';
+import { rowOrder } from './form';
 import { type ActionSpec, NO_ENTITIES } from './spec';
 
 function allocateShipComplete(desk: Desk, positions: number[]): void {
@@ -124,4 +125,14 @@ export const ALLOCATE: ActionSpec<'allocate'> = {
   // One order's allocation is settled after; Allocate all serves every queue itself.
   settles: (c) => c.orderId !== undefined,
   flags: [order],
+  forms: [
+    {
+      on: 'order-line',
+      title: 'Allocate',
+      submit: 'Allocate this order',
+      fixed: (row) => ({ action: 'allocate', ...rowOrder(row) }),
+      open: true,
+      withStock: true,
+    },
+  ],
 };

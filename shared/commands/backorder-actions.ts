@@ -16,6 +16,7 @@ import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 import type { CallMethod, CancelReason, CustomerChoice } from '../tabs/vocabulary';
 import { CALL_METHODS, CUSTOMER_CHOICES } from '../tabs/vocabulary';
 import { backorder, cancelReason, line, note, order, qty, sku } from './flags';
+import { CANCEL_FIELDS, rowBackorder, rowOrderLine } from './form';
 import { type ActionSpec, aBackorder, anOrder, NO_ENTITIES } from './spec';
 
 export interface CreateBackorderArgs {
@@ -217,7 +218,27 @@ export const CREATE_BACKORDER: ActionSpec<'create-backorder'> = {
   names: anOrder,
   flags: [order, line, qty, ['date', 'date'], ['reason', 'reason'], note],
   settles: true,
+  forms: [
+    {
+      on: 'order-line',
+      title: 'Create a backorder',
+      submit: 'Create backorder',
+      fields: (row) => [
+        {
+          name: 'qty',
+          label: 'Quantity',
+          input: 'number',
+          initial: String(row.qty.open || 1),
+          required: true,
+        },
+        { name: 'date', label: 'Expected date (optional)', input: 'date' },
+        { name: 'reason', label: 'Reason', input: 'text' },
+      ],
+      fixed: (row) => ({ action: 'create-backorder', ...rowOrderLine(row) }),
+    },
+  ],
 };
+
 export const CANCEL: ActionSpec<'cancel'> = {
   run: (d, c) => {
     cancelBackorder(d, c);
@@ -227,6 +248,15 @@ export const CANCEL: ActionSpec<'cancel'> = {
   // A backorder it closes is Complete once what shipped was delivered.
   reads: ['shipments'],
   settles: true,
+  forms: [
+    {
+      on: 'backorder',
+      title: 'Cancel',
+      submit: 'Cancel backorder',
+      fields: CANCEL_FIELDS,
+      fixed: (row) => ({ action: 'cancel', ...rowBackorder(row) }),
+    },
+  ],
 };
 export const RESCHEDULE: ActionSpec<'reschedule'> = {
   run: reschedule,
@@ -236,6 +266,18 @@ export const RESCHEDULE: ActionSpec<'reschedule'> = {
   reads: ['calls'],
   leavesOthers: true,
   leavesStock: true,
+  forms: [
+    {
+      on: 'backorder',
+      title: 'Reschedule',
+      submit: 'Reschedule',
+      fields: [
+        { name: 'date', label: 'New expected date', input: 'date', required: true },
+        { name: 'reason', label: 'Reason', input: 'text', required: true },
+      ],
+      fixed: (row) => ({ action: 'reschedule', ...rowBackorder(row) }),
+    },
+  ],
 };
 export const SUBSTITUTE: ActionSpec<'substitute'> = {
   run: substitute,
@@ -244,6 +286,27 @@ export const SUBSTITUTE: ActionSpec<'substitute'> = {
   // A backorder it closes is Complete once what shipped was delivered.
   reads: ['shipments'],
   settles: true,
+  forms: [
+    {
+      on: 'backorder',
+      title: 'Substitute',
+      submit: 'Substitute',
+      fields: (row) => [
+        // The SKU's listed substitutes to choose from; typed when it lists none.
+        row.substitutes.length > 0
+          ? {
+              name: 'sku',
+              label: 'Substitute SKU',
+              input: 'choice',
+              choices: row.substitutes,
+              required: true,
+            }
+          : { name: 'sku', label: 'Substitute SKU', input: 'text', required: true },
+        { name: 'qty', label: 'Quantity (empty: all)', input: 'number' },
+      ],
+      fixed: (row) => ({ action: 'substitute', ...rowBackorder(row) }),
+    },
+  ],
 };
 export const LOG_CALL: ActionSpec<'log-call'> = {
   run: logCall,
@@ -263,4 +326,24 @@ export const LOG_CALL: ActionSpec<'log-call'> = {
   reads: ['calls'],
   leavesOthers: true,
   leavesStock: true,
+  forms: [
+    {
+      on: 'backorder',
+      title: 'Log a call',
+      submit: 'Log call',
+      fields: [
+        { name: 'method', label: 'Method', input: 'choice', choices: CALL_METHODS, required: true },
+        { name: 'summary', label: 'Summary', input: 'textarea', required: true },
+        {
+          name: 'choice',
+          label: "Customer's choice",
+          input: 'choice',
+          choices: CUSTOMER_CHOICES,
+          blank: true,
+        },
+        { name: 'nextFollowUp', label: 'Next follow-up', input: 'date' },
+      ],
+      fixed: (row) => ({ action: 'log-call', ...rowBackorder(row) }),
+    },
+  ],
 };

@@ -10,8 +10,9 @@ import type { Desk } from '../desk';
 import { giveFreedStock, takeOpenUnits } from '../line-units';
 import { refuseUnless } from '../primitives/errors';
 import { openQty } from '../tabs/orders';
-import type { CancelReason } from '../tabs/vocabulary';
+import { CANCEL_REASONS, type CancelReason } from '../tabs/vocabulary';
 import { cancelReason, line, note, order, qty } from './flags';
+import { CANCEL_FIELDS, rowOrderLine } from './form';
 import { type ActionSpec, anOrderLine } from './spec';
 
 export interface CancelLineArgs {
@@ -61,4 +62,17 @@ export const CANCEL_LINE: ActionSpec<'cancel-line'> = {
   // A backorder it closes is Complete once what shipped was delivered.
   reads: ['shipments'],
   settles: true,
+  forms: [
+    {
+      on: 'order-line',
+      title: 'Cancel this line (whole or in part)',
+      submit: 'Cancel line',
+      fields: (row) => [
+        { name: 'qty', label: `Quantity (empty: all ${row.qty.open} still open)`, input: 'number' },
+        ...CANCEL_FIELDS,
+      ],
+      fixed: (row) => ({ action: 'cancel-line', ...rowOrderLine(row) }),
+      prepare: (row) => ({ action: 'cancel-line', ...rowOrderLine(row), reason: CANCEL_REASONS[0] }),
+    },
+  ],
 };

@@ -1,8 +1,9 @@
 /**
  * Every action's spec (spec.ts), from its own file: the one list run.ts dispatches from, the read
- * starts from (shared/io/scope-keys.ts) and the CLI fills `do ACTION` from. Adding an action is its
- * schema (schema.ts), its file with its spec (how it runs, what it names, its flags, whether the
- * queues settle after it, what it leaves unmoved), a line here, and its sidebar form where it has one.
+ * starts from (shared/io/scope-keys.ts), the CLI fills `do ACTION` from and the sidebar renders its
+ * forms from. Adding an action is its schema (schema.ts), its file with its spec (how it runs, what it
+ * names, its flags and sidebar forms, whether the queues settle after it, what it leaves unmoved), a
+ * line here, and, when a row offers it, its rule in shared/applicable.ts.
  */
 import { ALLOCATE } from './allocate';
 import { APPLY_ETAS } from './apply-etas';

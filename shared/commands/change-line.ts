@@ -18,6 +18,7 @@ import { refuseUnless } from '../primitives/errors';
 import { formatCents, toCents } from '../primitives/money';
 import { allocate } from './allocate';
 import { line, note, order, qty } from './flags';
+import { rowOrderLine } from './form';
 import { type ActionSpec, anOrder, anOrderLine } from './spec';
 
 export interface ChangeLineArgs {
@@ -95,4 +96,26 @@ export const CHANGE_LINE: ActionSpec<'change-line'> = {
   // A backorder it closes is Complete once what shipped was delivered.
   reads: ['shipments'],
   settles: true,
+  forms: [
+    {
+      on: 'order-line',
+      title: 'Change this line (quantity, required date, price)',
+      submit: 'Change line',
+      fields: [
+        { name: 'qty', label: 'New quantity (empty: unchanged)', input: 'number' },
+        { name: 'requiredDate', label: 'Required date (empty: unchanged)', input: 'date' },
+        {
+          name: 'unitPrice',
+          label: 'Unit price (empty: unchanged; only before anything ships)',
+          input: 'text',
+          number: true,
+        },
+      ],
+      fixed: (row) => ({ action: 'change-line', ...rowOrderLine(row) }),
+      withStock: true,
+      // As for a new quantity (which may allocate the whole order again), the widest read the form
+      // can send: a date or price change then reads fewer of the rows found.
+      prepare: (row) => ({ action: 'change-line', ...rowOrderLine(row), qty: Math.max(1, row.qty.open) }),
+    },
+  ],
 };

@@ -9,6 +9,7 @@ import { dropShipped } from '../queue';
 import { formatReservation, parseReservation } from '../reservations';
 import type { PoLine } from '../tabs/purchase-orders';
 import { backorder } from './flags';
+import { rowBackorder } from './form';
 import { type ActionSpec, aBackorder } from './spec';
 
 export function dropShip(desk: Desk, backorderId: string): void {
@@ -67,4 +68,12 @@ export const DROP_SHIP: ActionSpec<'drop-ship'> = {
   // It adds Shipments and Invoices rows, and a backorder it closes is Complete once delivered.
   reads: ['shipments', 'invoices'],
   settles: true,
+  forms: [
+    {
+      on: 'backorder',
+      title: 'Drop-ship from the vendor',
+      submit: 'Drop-ship',
+      fixed: (row) => ({ action: 'drop-ship', ...rowBackorder(row) }),
+    },
+  ],
 };

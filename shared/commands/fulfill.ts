@@ -11,6 +11,7 @@ import { dropShipped, reserveForBackorder } from '../queue';
 import { formatReservation, parseReservation, takeFromReservation } from '../reservations';
 import { recordShipment, type ShipVia } from '../shipments';
 import { backorder, qty, shipping, sku } from './flags';
+import { rowBackorder } from './form';
 import { type ActionSpec, NO_ENTITIES } from './spec';
 
 export interface FulfillArgs extends ShipVia {
@@ -114,4 +115,15 @@ export const FULFILL: ActionSpec<'fulfill'> = {
   reads: ['shipments', 'invoices'],
   // One named backorder ships from its own reservation and free stock, and settles no queue.
   leavesOthers: (c) => c.backorderId !== undefined && c.sku === undefined,
+  forms: [
+    {
+      on: 'backorder',
+      title: 'Fulfill',
+      submit: 'Fulfill',
+      fields: (row) => [{ name: 'qty', label: `Quantity (empty: all ${row.qty.open})`, input: 'number' }],
+      fixed: (row) => ({ action: 'fulfill', ...rowBackorder(row) }),
+      open: true,
+      withStock: true,
+    },
+  ],
 };

@@ -11,6 +11,7 @@ import { refuseUnless } from '../primitives/errors';
 import { openQty } from '../tabs/orders';
 import { allocate } from './allocate';
 import { note, order } from './flags';
+import { rowOrder } from './form';
 import { type ActionSpec, anOrder } from './spec';
 
 export function hold(desk: Desk, orderId: string, note: string | undefined): void {
@@ -43,10 +44,33 @@ export const HOLD: ActionSpec<'hold'> = {
   flags: [order, note],
   // It marks the lines; its backorders leave their queues (renumbered), and no unit moves.
   leavesStock: true,
+  forms: [
+    {
+      on: 'order-line',
+      title: 'Put this order on hold (allocation and shipping skip it)',
+      submit: 'Hold order',
+      fields: [{ name: 'note', label: 'Why (optional)', input: 'text' }],
+      fixed: (row) => ({ action: 'hold', ...rowOrder(row) }),
+      withStock: true,
+      prepare: (row) => ({ action: 'hold', ...rowOrder(row) }),
+    },
+  ],
 };
 export const RELEASE: ActionSpec<'release'> = {
   run: (d, c) => release(d, c.orderId),
   names: anOrder,
   flags: [order],
   settles: true,
+  forms: [
+    {
+      on: 'order-line',
+      // A held order's row is there to be released: the form is shown open, and prepared at once.
+      title: 'On hold',
+      submit: 'Release this order',
+      fixed: (row) => ({ action: 'release', ...rowOrder(row) }),
+      open: true,
+      withStock: true,
+      prepare: (row) => ({ action: 'release', ...rowOrder(row) }),
+    },
+  ],
 };

@@ -16,6 +16,7 @@ import { DeskError, refuseUnless } from '../primitives/errors';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 import { line, note, po, qty } from './flags';
+import { rowPo, rowPoLine } from './form';
 import { type ActionSpec, NO_ENTITIES } from './spec';
 
 function linesOf(desk: Desk, po: string) {
@@ -151,6 +152,14 @@ export const SEND_PO: ActionSpec<'send-po'> = {
   run: (d, c) => sendPo(d, c.po),
   names: (c) => ({ ...NO_ENTITIES, pos: [c.po] }),
   flags: [po],
+  forms: [
+    {
+      on: 'po-line',
+      title: (row) => `Send ${row.ids.po ?? ''} to the vendor`,
+      submit: 'Mark sent',
+      fixed: (row) => ({ action: 'send-po', ...rowPo(row) }),
+    },
+  ],
 };
 /** A command about one line of a PO: that line's SKU decides, not the PO's others. */
 const aPoLine = (c: { readonly po: string; readonly line: number }) => ({
@@ -163,10 +172,31 @@ export const CHANGE_PO: ActionSpec<'change-po'> = {
   names: aPoLine,
   flags: [po, line, ['promisedDate', 'date'], qty],
   settles: true,
+  forms: [
+    {
+      on: 'po-line',
+      title: 'Change the promised date or quantity',
+      submit: 'Change PO line',
+      fields: [
+        { name: 'promisedDate', label: 'Promised date', input: 'date' },
+        { name: 'qty', label: 'Quantity ordered', input: 'number' },
+      ],
+      fixed: (row) => ({ action: 'change-po', ...rowPoLine(row) }),
+    },
+  ],
 };
 export const CANCEL_PO_LINE: ActionSpec<'cancel-po-line'> = {
   run: cancelPoLine,
   names: aPoLine,
   flags: [po, line, note],
   settles: true,
+  forms: [
+    {
+      on: 'po-line',
+      title: 'Cancel this PO line (its backorders find their next source)',
+      submit: 'Cancel PO line',
+      fields: [{ name: 'note', label: 'Note (why)', input: 'text' }],
+      fixed: (row) => ({ action: 'cancel-po-line', ...rowPoLine(row) }),
+    },
+  ],
 };

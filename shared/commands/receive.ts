@@ -11,6 +11,7 @@ import { receiveDropShip } from '../shipments';
 import { assertTransition, derivePoStatus, PO_TRANSITIONS } from '../status';
 import { openPoQty } from '../tabs/purchase-orders';
 import { line, po, qty } from './flags';
+import { rowPo, rowPoLine } from './form';
 import { type ActionSpec, NO_ENTITIES } from './spec';
 
 export interface ReceiveArgs {
@@ -88,4 +89,22 @@ export const RECEIVE: ActionSpec<'receive'> = {
   },
   flags: [po, line, qty],
   settles: true,
+  forms: [
+    {
+      on: 'po-line',
+      title: (row) => `Receive (${row.qty.open} open)`,
+      submit: 'Receive',
+      fields: [{ name: 'qty', label: 'Quantity (empty: all open)', input: 'number' }],
+      fixed: (row) => ({ action: 'receive', ...rowPoLine(row) }),
+      open: true,
+    },
+    // The whole PO in one action: each line's queue decided together (a long PO is one execution
+    // with its stage shown, not one per line: one line costs about a fifth of forty).
+    {
+      on: 'po-line',
+      title: (row) => `Receive every open line of ${row.ids.po ?? ''}`,
+      submit: 'Receive the whole PO',
+      fixed: (row) => ({ action: 'receive', ...rowPo(row) }),
+    },
+  ],
 };

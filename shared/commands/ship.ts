@@ -13,6 +13,7 @@ import { formatReservation, parseReservation, reservedTotal, takeFromReservation
 import { recordShipment, type ShipVia } from '../shipments';
 import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
 import { line, order, qty, shipping } from './flags';
+import { rowOrder, rowOrderLine } from './form';
 import { type ActionSpec, anOrder } from './spec';
 
 export interface ShipArgs extends ShipVia {
@@ -132,4 +133,18 @@ export const SHIP: ActionSpec<'ship'> = {
   // It adds Shipments and Invoices rows, and a backorder it closes is Complete once delivered.
   reads: ['shipments', 'invoices'],
   settles: true,
+  forms: [
+    {
+      on: 'order-line',
+      title: 'Ship',
+      submit: 'Ship',
+      // A ship-complete order ships whole (the core refuses one of its lines alone): no quantity.
+      fields: (row) =>
+        row.shipWhole
+          ? []
+          : [{ name: 'qty', label: 'Quantity picked (empty: all allocated)', input: 'number' }],
+      fixed: (row) => ({ action: 'ship', ...(row.shipWhole ? rowOrder(row) : rowOrderLine(row)) }),
+      withStock: true,
+    },
+  ],
 };

@@ -1,11 +1,13 @@
 /**
  * What each action is, beside its logic, in the action's own file (shared/commands/catalog.ts lists
  * them): how it runs on the desk, the entities it names (where a single-entity action's read starts:
- * shared/io/scope-keys.ts), and the flags `backorder-desk do ACTION` fills it from (docs/cli.md). Its
- * schema is in schema.ts, with every other action's, so an edge validates without the logic.
+ * shared/io/scope-keys.ts), the flags `backorder-desk do ACTION` fills it from (docs/cli.md) and the
+ * sidebar's forms a rep fills it from (form.ts). Its schema is in schema.ts, with every other
+ * action's, so an edge validates without the logic.
  */
 import type { Desk } from '../desk';
 import type { FlagField } from './flags';
+import type { SidebarForm } from './form';
 import type { Action, Command } from './schema';
 
 export type CommandOf<A extends Action> = Extract<Command, { action: A }>;
@@ -72,6 +74,11 @@ export interface ActionSpec<A extends Action> {
    * the queues it may renumber are read as ever (test/shared/line-scope.test.ts).
    */
   readonly leavesStock?: true;
+  /**
+   * The sidebar's forms for it (form.ts), on the rows that offer it (shared/applicable.ts says
+   * when): absent, a rep does not start it from a row.
+   */
+  readonly forms?: readonly SidebarForm<A>[];
 }
 
 /** Whether `command` has the property its action's spec gives as `flag`. */

@@ -45,4 +45,18 @@ export const TRANSFER: ActionSpec<'transfer'> = {
   names: (c) => ({ ...NO_ENTITIES, skus: [c.sku] }),
   flags: [sku, qty, ['from', 'warehouse'], ['to', 'to']],
   settles: true,
+  forms: [
+    {
+      // To the backorder's warehouse, from one that stocks its SKU.
+      on: 'backorder',
+      title: 'Transfer stock here',
+      submit: 'Transfer',
+      fields: (row) => [
+        { name: 'qty', label: 'Quantity', input: 'number', initial: String(row.qty.open), required: true },
+        { name: 'from', label: 'From warehouse', input: 'choice', choices: row.warehouses, required: true },
+      ],
+      fixed: (row) => ({ action: 'transfer', sku: row.ids.sku ?? '', to: row.ids.warehouse ?? '' }),
+      withStock: true,
+    },
+  ],
 };
