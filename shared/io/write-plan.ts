@@ -36,8 +36,10 @@ export const APPS_SCRIPT_MERGE_CELLS = 1050;
  * of one column to save two calls, rewriting 118 unchanged cells; but Apps Script queues writes and
  * commits them at the end of the execution (docs/fidelity.md A1–A3), so the calls of a write are
  * cheaper than the model says, and a rewritten cell is a cell a person may be editing. Past this
- * many (a batch: Allocate all, a 40-line receipt) the nearest stacks are joined first, while a join
- * costs at most `mergeCells` rewritten cells, so a batch never takes thousands of calls.
+ * many (a batch: Allocate all, a 40-line receipt) every gap a rectangle costs more than is joined,
+ * nearest first, and a row's run may widen over engine columns to the run of its neighbours (one
+ * row changed on hand, the next on hand and reserved: both write both), whichever of these plans
+ * costs least, so a batch never takes thousands of calls.
  */
 export const EXACT_RECTANGLES = 16;
 
@@ -52,16 +54,23 @@ export function writeRectangles(
   known: (from: number, to: number) => boolean = () => true,
   /**
    * Whether columns `from`…`to` (0-based, inclusive) of a row may be rewritten as read to join two
-   * runs of that row into one rectangle: columns only the engine writes, read in this execution.
+   * runs of that row into one rectangle, or to widen a run to its neighbours': columns only the
+   * engine writes, read in this execution.
    */
   bridge?: (row: number, from: number, to: number) => boolean,
 ): Rectangle[] {
   // Bridged rows may no longer stack with their neighbours: the bridge is taken only when it makes
   // fewer rectangles.
-  const exact = rectangles(cells, mergeCells, exactUpTo, known, () => false);
-  if (!bridge) return exact;
-  const spanned = rectangles(cells, mergeCells, exactUpTo, known, bridge);
-  return spanned.length < exact.length ? spanned : exact;
+  const exact = rectangles(cells, mergeCells, exactUpTo, known, () => false, false);
+  if (!bridge) return exact.out;
+  const spanned = rectangles(cells, mergeCells, exactUpTo, known, bridge, false);
+  const fewer = spanned.out.length < exact.out.length ? spanned.out : exact.out;
+  if (!exact.batch) return fewer;
+  // A batch: the plan that costs least, a rectangle priced as `mergeCells` cells.
+  const widened = rectangles(cells, mergeCells, exactUpTo, known, bridge, true).out;
+  const cost = (rs: readonly Rectangle[]) =>
+    rs.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1) + mergeCells, 0);
+  return cost(widened) < cost(fewer) ? widened : fewer;
 }
 
 function rectangles(
@@ -70,17 +79,21 @@ function rectangles(
   exactUpTo: number,
   known: (from: number, to: number) => boolean,
   bridge: (row: number, from: number, to: number) => boolean,
-): Rectangle[] {
+  widen: boolean,
+): { out: Rectangle[]; batch: boolean } {
   const columnsByRow = new Map<number, number[]>();
   for (const { row, col } of cells) {
     const cols = columnsByRow.get(row);
     if (cols) cols.push(col);
     else columnsByRow.set(row, [col]);
   }
+  const runsByRow = new Map<number, [number, number][]>();
+  for (const [row, cols] of columnsByRow) runsByRow.set(row, bridged(row, consecutiveRuns(cols), bridge));
+  if (widen) widened(runsByRow, bridge);
   // Rows per column run ("3-5" → the rows whose changed cells include exactly that run).
   const rowsByRun = new Map<string, { left: number; right: number; rows: number[] }>();
-  for (const [row, cols] of columnsByRow)
-    for (const [left, right] of bridged(row, consecutiveRuns(cols), bridge)) {
+  for (const [row, runs] of runsByRow)
+    for (const [left, right] of runs) {
       const key = `${left}-${right}`;
       const entry = rowsByRun.get(key);
       if (entry) entry.rows.push(row);
@@ -102,14 +115,10 @@ function rectangles(
       }
     }
   }
-  // Join the cheapest gaps first while there are more stacks than an exact write allows.
+  // In a batch (more stacks than an exact write allows), every gap cheaper than a rectangle is joined.
   const joined = new Set<number>();
-  let count = stacks.length;
-  for (const gap of [...gaps].sort((a, b) => a.cost - b.cost)) {
-    if (count <= exactUpTo || gap.cost > mergeCells) break;
-    joined.add(gap.after);
-    count -= 1;
-  }
+  const batch = stacks.length > exactUpTo;
+  if (batch) for (const gap of gaps) if (gap.cost <= mergeCells) joined.add(gap.after);
   const out: Rectangle[] = [];
   for (let i = 0; i < stacks.length; i++) {
     const first = stacks[i] as Rectangle;
@@ -117,7 +126,37 @@ function rectangles(
     while (joined.has(i)) bottom = (stacks[++i] as Rectangle).bottom;
     out.push({ top: first.top, bottom, left: first.left, right: first.right });
   }
-  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+  return { out: out.sort((a, b) => a.top - b.top || a.left - b.left), batch };
+}
+
+/**
+ * Each row's runs widened, where `bridge` lets the row, to the widest run of the tab that holds
+ * them: rows that changed on hand alone then stack with rows that changed on hand and reserved.
+ */
+function widened(
+  runsByRow: Map<number, [number, number][]>,
+  bridge: (row: number, from: number, to: number) => boolean,
+): void {
+  const all = new Map<string, [number, number]>();
+  for (const runs of runsByRow.values()) for (const r of runs) all.set(`${r[0]}-${r[1]}`, r);
+  const wider = [...all.values()].sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
+  for (const [row, runs] of runsByRow) {
+    const out: [number, number][] = [];
+    for (const [left, right] of runs) {
+      const to = wider.find(
+        ([l, r]) =>
+          l <= left &&
+          r >= right &&
+          (l === left || bridge(row, l, left - 1)) &&
+          (r === right || bridge(row, right + 1, r)),
+      ) ?? [left, right];
+      const last = out[out.length - 1];
+      // Two runs of the row widened into one another's columns are written as one.
+      if (last && to[0] <= last[1] + 1) last[1] = Math.max(last[1], to[1]);
+      else out.push([to[0], to[1]]);
+    }
+    runsByRow.set(row, out);
+  }
 }
 
 /** A row's runs of changed columns, two joined where `bridge` allows the columns between them. */

@@ -28,12 +28,14 @@ describe('writeRectangles', () => {
     expect(
       writeRectangles([cell(10, 3), cell(10, 4), cell(20, 3), cell(20, 4)], APPS_SCRIPT_MERGE_CELLS),
     ).toHaveLength(2);
-    // A batch of 40 rows ten apart joins its nearest stacks down to the exact budget (18 cells a gap).
+    // A batch of 40 rows ten apart joins every gap (18 cells, cheaper than a rectangle): one write.
     const batch = Array.from({ length: 40 }, (_, i) => [cell(10 + 10 * i, 3), cell(10 + 10 * i, 4)]).flat();
-    const joined = writeRectangles(batch, APPS_SCRIPT_MERGE_CELLS);
-    expect(joined).toHaveLength(EXACT_RECTANGLES);
-    expect(joined[0]).toMatchObject({ top: 10, left: 3, right: 4 });
-    expect(joined[joined.length - 1]?.bottom).toBe(400);
+    expect(writeRectangles(batch, APPS_SCRIPT_MERGE_CELLS)).toEqual([
+      { top: 10, bottom: 400, left: 3, right: 4 },
+    ]);
+    // Gaps dearer than a rectangle stay apart: 40 rows 600 apart (1,198 cells a gap) are 40 writes.
+    const far = Array.from({ length: 40 }, (_, i) => [cell(10 + 600 * i, 3), cell(10 + 600 * i, 4)]).flat();
+    expect(writeRectangles(far, APPS_SCRIPT_MERGE_CELLS)).toHaveLength(40);
     // Where a rectangle costs nothing extra (one values.batchUpdate), nothing is joined.
     expect(writeRectangles(batch, 0)).toHaveLength(40);
   });
@@ -43,11 +45,9 @@ describe('writeRectangles', () => {
     const batch = Array.from({ length: 40 }, (_, i) => [cell(10 + 10 * i, 3), cell(10 + 10 * i, 4)]).flat();
     const read = (_from: number, to: number) => to <= 200;
     const joined = writeRectangles(batch, APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, read);
-    // Rows 10…200 (20 stacks) may join; the 20 below 200 stay exact, each its own rectangle.
+    // Rows 10…200 (20 stacks) join into one; the 20 below 200 stay exact, each its own rectangle.
     expect(joined.filter((r) => r.top > 200)).toHaveLength(20);
-    expect(joined.filter((r) => r.top <= 200).every((r) => r.bottom <= 200)).toBe(true);
-    expect(joined.length).toBeGreaterThanOrEqual(EXACT_RECTANGLES);
-    expect(joined.length).toBeLessThan(40);
+    expect(joined.filter((r) => r.top <= 200)).toEqual([{ top: 10, bottom: 200, left: 3, right: 4 }]);
     for (const r of joined) if (r.top !== r.bottom) expect(read(r.top, r.bottom)).toBe(true);
   });
 
@@ -74,6 +74,53 @@ describe('writeRectangles', () => {
         { top: 4, bottom: 4, left: 21, right: 23 },
         { top: 9, bottom: 9, left: 16, right: 16 },
       ],
+    );
+  });
+
+  it("widens a batch's runs over engine columns to its neighbours' where that costs less", () => {
+    // 40 rows ten apart: even rows changed on hand (column 5), odd ones on hand and reserved (5–6).
+    const rows = Array.from({ length: 40 }, (_, i) => 10 + 10 * i);
+    const batch = rows.flatMap((row, i) => (i % 2 === 0 ? [cell(row, 5)] : [cell(row, 5), cell(row, 6)]));
+    // Without leave to rewrite column 6, each run joins its own rows across the other's: 2 writes.
+    expect(writeRectangles(batch, APPS_SCRIPT_MERGE_CELLS)).toEqual([
+      { top: 10, bottom: 390, left: 5, right: 5 },
+      { top: 20, bottom: 400, left: 5, right: 6 },
+    ]);
+    // Column 6 the engine's: the rows changed on hand alone write their reserved cell as read.
+    const engine = (_row: number, from: number, to: number) => from >= 6 && to <= 6;
+    expect(writeRectangles(batch, APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, undefined, engine)).toEqual([
+      { top: 10, bottom: 400, left: 5, right: 6 },
+    ]);
+    // Rows far apart (gaps dearer than a rectangle) gain nothing from widening: exact runs kept.
+    const far = rows.map((_, i) => 10 + 2_000 * i);
+    const apart = far.flatMap((row, i) => (i % 2 === 0 ? [cell(row, 5)] : [cell(row, 5), cell(row, 6)]));
+    const written = writeRectangles(apart, APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, undefined, engine);
+    expect(written.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0)).toBe(
+      apart.length,
+    );
+  });
+
+  it('widens or spans only over columns the caller lets it, and covers every changed cell', () => {
+    const cells = fc.uniqueArray(
+      fc.record({ row: fc.integer({ min: 1, max: 3_000 }), col: fc.integer({ min: 0, max: 12 }) }),
+      { minLength: 1, maxLength: 300, selector: (c) => `${c.row}:${c.col}` },
+    );
+    // The even columns are the engine's: only they may be rewritten as read.
+    const engine = (_row: number, from: number, to: number) => {
+      for (let c = from; c <= to; c++) if (c % 2 !== 0) return false;
+      return true;
+    };
+    fc.assert(
+      fc.property(cells, (changed) => {
+        const rects = writeRectangles(changed, APPS_SCRIPT_MERGE_CELLS, EXACT_RECTANGLES, undefined, engine);
+        const columns = new Set(changed.map((c) => c.col));
+        for (const c of changed)
+          expect(
+            rects.some((r) => r.top <= c.row && c.row <= r.bottom && r.left <= c.col && c.col <= r.right),
+          ).toBe(true);
+        for (const r of rects)
+          for (let c = r.left; c <= r.right; c++) expect(columns.has(c) || c % 2 === 0).toBe(true);
+      }),
     );
   });
 
