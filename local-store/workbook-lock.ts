@@ -71,7 +71,7 @@ export async function lockWorkbook(
     if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
     const holder = firstLine(await readFile(owner, 'utf8').catch(() => '')) || 'another process';
     throw new DeskError(
-      'REFUSED',
+      'BUSY',
       `${path} is in use by ${holder}; waited ${Math.round(waitMs / 1000)} s. Nothing was changed: run the command again when it has finished.`,
     );
   }

@@ -15,6 +15,8 @@ export type DeskErrorCode =
   | 'INVARIANT'
   /** A business rule or a limit refused the command. */
   | 'REFUSED'
+  /** Another process's action holds the workbook: nothing changed; the same command may run again. */
+  | 'BUSY'
   /** Google refused or failed: credentials, permission, quota, an outage, no answer. */
   | 'GOOGLE'
   | 'NOT_AVAILABLE';

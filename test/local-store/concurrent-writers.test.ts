@@ -99,6 +99,8 @@ describe('the workbook lock', () => {
     const path = join(dir, 'w.json');
     const held = await lockWorkbook(path, 'backorder-desk sync (a test holding it)');
     try {
+      // In process: a busy workbook, told apart from a refusal (the same command may run again).
+      await expect(lockWorkbook(path, 'a second holder', 0)).rejects.toMatchObject({ code: 'BUSY' });
       const before = JSON.stringify(await readWorkbookFile(path));
       const r = await cliWith(
         { BACKORDER_DESK_LOCK_WAIT_MS: '300' },
