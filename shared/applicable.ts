@@ -57,7 +57,7 @@ export function orderLineOffers(l: OrderLine, orderLines: readonly OrderLine[]):
   // any of its lines holds.
   const allocated = shipsWhole(orderLines) ? orderLines.some((x) => x.qtyAllocated > 0) : l.qtyAllocated > 0;
   if (!held && allocated) out.push('ship');
-  // backorder-actions.ts createBackorder: room = unplanned + allocated.
+  // create-backorder.ts: room = unplanned + allocated.
   if (unplannedQty(l) + l.qtyAllocated > 0) out.push('create-backorder');
   // change-line.ts: a required date can change at any time.
   out.push('change-line');
@@ -78,7 +78,8 @@ export function backorderOffers(b: Backorder, held: boolean, vendorShips: boolea
   const open = b.qtyRemaining > 0;
   if (open && !held && !vendorShips) out.push('fulfill');
   out.push('log-call');
-  // backorder-actions.ts, transfer.ts, drop-ship.ts: each refuses a backorder with nothing remaining.
+  // reschedule.ts, cancel.ts, substitute.ts, transfer.ts, drop-ship.ts: each refuses a backorder with
+  // nothing remaining.
   if (open) out.push('reschedule', 'cancel', 'substitute', 'transfer', 'drop-ship');
   out.push('notify');
   return out;

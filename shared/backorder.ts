@@ -1,18 +1,20 @@
 /**
- * Creating backorders and keeping their queue. A backorder copies its line's customer, price and
- * discount (locked, 001), and gets an expected date from the first open PO with room for it, else
- * from the item's lead time, else none (PRODUCT.md: PO, then Manual, then Lead time). The queue
- * position tells, per SKU, who gets the next unit: priority first (VIP, High, Normal), then the
- * oldest order (001 "Fulfill oldest backorders first").
+ * Creating backorders, cancelling them (a rep's cancellation, a substitution) and keeping their
+ * queue. A backorder copies its line's customer, price and discount (locked, 001), and gets an
+ * expected date from the first open PO with room for it, else from the item's lead time, else none
+ * (PRODUCT.md: PO, then Manual, then Lead time). The queue position tells, per SKU, who gets the
+ * next unit: priority first (VIP, High, Normal), then the oldest order (001 "Fulfill oldest
+ * backorders first").
  */
 
 import type { Desk } from './desk';
 import type { IsoDate } from './primitives/dates';
+import { refuseUnless } from './primitives/errors';
 import type { Cents } from './primitives/money';
-import { formatReservation } from './reservations';
+import { formatReservation, parseReservation } from './reservations';
 import type { Backorder } from './tabs/backorders';
 import type { OrderLine } from './tabs/orders';
-import { type ExpectedSource, PRIORITY_RANK } from './tabs/vocabulary';
+import { type CancelReason, type ExpectedSource, PRIORITY_RANK } from './tabs/vocabulary';
 
 export interface Expected {
   readonly date: IsoDate | null;
@@ -132,4 +134,39 @@ export function recomputeQueues(desk: Desk): void {
       if (b.queuePosition !== i + 1) desk.uow.put('backorders', { ...b, queuePosition: i + 1 });
     });
   }
+}
+
+export interface CancelArgs {
+  readonly backorderId: string;
+  readonly reason: CancelReason;
+  readonly note?: string;
+}
+
+/** Cancels what remains of an open backorder, its reservation released; returns the units cancelled. */
+export function cancelBackorder(desk: Desk, args: CancelArgs): number {
+  const b = desk.backorder(args.backorderId);
+  refuseUnless(
+    b.qtyRemaining > 0,
+    `Backorder ${b.backorderId} is ${b.status}: only an open backorder can be cancelled`,
+  );
+  refuseUnless(
+    args.reason !== 'Other' || (args.note ?? '').trim() !== '',
+    'Cancel reason Other needs a note that explains it',
+  );
+  desk.stock.release(b.sku, parseReservation(b.allocatedFrom));
+  const rest = b.qtyRemaining;
+  desk.putBackorder({
+    ...b,
+    qtyCancelled: b.qtyCancelled + rest,
+    qtyRemaining: 0,
+    qtyAllocated: 0,
+    allocatedFrom: '',
+    cancelReason: args.reason,
+    cancelNote: args.note ?? '',
+  });
+  desk.adjustLine(b.orderId, b.line, { qtyBackordered: -rest, qtyCancelled: rest });
+  desk.entity(`Backorder ${b.backorderId}`);
+  desk.messages.push(`${b.backorderId}: ${rest} × ${b.sku} cancelled (${args.reason})`);
+  recomputeQueues(desk);
+  return rest;
 }

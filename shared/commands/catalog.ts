@@ -7,22 +7,26 @@
  */
 import { ALLOCATE } from './allocate';
 import { APPLY_ETAS } from './apply-etas';
-import { CANCEL, CREATE_BACKORDER, LOG_CALL, RESCHEDULE, SUBSTITUTE } from './backorder-actions';
+import { CANCEL } from './cancel';
 import { CANCEL_LINE } from './cancel-line';
 import { CHANGE_LINE } from './change-line';
+import { CREATE_BACKORDER } from './create-backorder';
 import { DROP_SHIP } from './drop-ship';
 import type { FlagField } from './flags';
 import { FOLLOW_UP } from './follow-up';
 import { FULFILL } from './fulfill';
 import { HOLD, RELEASE } from './hold';
+import { LOG_CALL } from './log-call';
 import { NOTIFY_BEGIN, NOTIFY_SETTLE, RECORD_NOTICE } from './notify';
 import { CANCEL_PO_LINE, CHANGE_PO, SEND_PO } from './po-lines';
 import { RECEIVE } from './receive';
 import { REFRESH } from './refresh';
 import { REORDER } from './reorder';
+import { RESCHEDULE } from './reschedule';
 import type { Action, Command } from './schema';
 import { SHIP } from './ship';
 import { type ActionSpec, type CommandOf, specSays } from './spec';
+import { SUBSTITUTE } from './substitute';
 import { TRANSFER } from './transfer';
 import { UNDO } from './undo';
 
