@@ -157,7 +157,7 @@ export function sidebarAction(request: unknown, ref: unknown): ActionReply {
 
 /**
  * The searches an action will make, made while the rep fills in its form (an order's hold, a line's
- * change or cancellation: shared/applicable.ts offers them on the line's row): its rows are found and
+ * change or cancellation: shared/sidebar/applicable.ts offers them on the line's row): its rows are found and
  * read as the action would find them, without the lock and without deciding or writing anything, and
  * what was found goes back as memory (shared/io/search-memory.ts) for the action to read them by row.
  * The action reads every row again under the lock and searches again for any that moved.

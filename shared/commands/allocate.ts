@@ -128,6 +128,9 @@ export const ALLOCATE: ActionSpec<'allocate'> = {
   forms: [
     {
       on: 'order-line',
+      // Refused on hold; something to do while any line of the order has units neither reserved nor
+      // backordered.
+      offered: ({ line, orderLines }) => line.hold !== 'Held' && orderLines.some((x) => unplannedQty(x) > 0),
       title: 'Allocate',
       submit: 'Allocate this order',
       fixed: (row) => ({ action: 'allocate', ...rowOrder(row) }),

@@ -65,6 +65,8 @@ export const CANCEL_LINE: ActionSpec<'cancel-line'> = {
   forms: [
     {
       on: 'order-line',
+      // Refused when nothing is open.
+      offered: ({ line }) => openQty(line) > 0,
       title: 'Cancel this line (whole or in part)',
       submit: 'Cancel line',
       fields: (row) => [

@@ -19,6 +19,8 @@ export const CANCEL: ActionSpec<'cancel'> = {
   forms: [
     {
       on: 'backorder',
+      // Refused for a backorder with nothing remaining.
+      offered: ({ backorder }) => backorder.qtyRemaining > 0,
       title: 'Cancel',
       submit: 'Cancel backorder',
       fields: CANCEL_FIELDS,

@@ -2,8 +2,8 @@
  * Every action's spec (spec.ts), from its own file: the one list run.ts dispatches from, the read
  * starts from (shared/io/scope-keys.ts), the CLI fills `do ACTION` from and the sidebar renders its
  * forms from. Adding an action is its schema (schema.ts), its file with its spec (how it runs, what it
- * names, its flags and sidebar forms, whether the queues settle after it, what it leaves unmoved), a
- * line here, and, when a row offers it, its rule in shared/applicable.ts.
+ * names, its flags, its sidebar forms and the rows that offer them, whether the queues settle after
+ * it, what it leaves unmoved) and a line here.
  */
 import { ALLOCATE } from './allocate';
 import { APPLY_ETAS } from './apply-etas';
@@ -30,25 +30,26 @@ import { SUBSTITUTE } from './substitute';
 import { TRANSFER } from './transfer';
 import { UNDO } from './undo';
 
+/** In the order the sidebar shows a row's actions (shared/sidebar/applicable.ts). */
 export const ACTION_SPECS: { readonly [A in Action]: ActionSpec<A> } = {
   allocate: ALLOCATE,
   ship: SHIP,
   'create-backorder': CREATE_BACKORDER,
-  receive: RECEIVE,
-  fulfill: FULFILL,
-  cancel: CANCEL,
-  'cancel-line': CANCEL_LINE,
   'change-line': CHANGE_LINE,
   hold: HOLD,
   release: RELEASE,
+  'cancel-line': CANCEL_LINE,
+  fulfill: FULFILL,
+  'log-call': LOG_CALL,
+  reschedule: RESCHEDULE,
+  cancel: CANCEL,
+  substitute: SUBSTITUTE,
+  transfer: TRANSFER,
+  'drop-ship': DROP_SHIP,
+  receive: RECEIVE,
   'send-po': SEND_PO,
   'change-po': CHANGE_PO,
   'cancel-po-line': CANCEL_PO_LINE,
-  reschedule: RESCHEDULE,
-  substitute: SUBSTITUTE,
-  'log-call': LOG_CALL,
-  transfer: TRANSFER,
-  'drop-ship': DROP_SHIP,
   reorder: REORDER,
   undo: UNDO,
   'apply-etas': APPLY_ETAS,

@@ -99,6 +99,8 @@ export const CHANGE_LINE: ActionSpec<'change-line'> = {
   forms: [
     {
       on: 'order-line',
+      // A required date can change at any time.
+      offered: () => true,
       title: 'Change this line (quantity, required date, price)',
       submit: 'Change line',
       fields: [

@@ -59,6 +59,8 @@ export const CREATE_BACKORDER: ActionSpec<'create-backorder'> = {
   forms: [
     {
       on: 'order-line',
+      // Room: what is neither shipped nor backordered, reserved units included.
+      offered: ({ line }) => unplannedQty(line) + line.qtyAllocated > 0,
       title: 'Create a backorder',
       submit: 'Create backorder',
       fields: (row) => [

@@ -71,6 +71,8 @@ export const DROP_SHIP: ActionSpec<'drop-ship'> = {
   forms: [
     {
       on: 'backorder',
+      // Refused for a backorder with nothing remaining.
+      offered: ({ backorder }) => backorder.qtyRemaining > 0,
       title: 'Drop-ship from the vendor',
       submit: 'Drop-ship',
       fixed: (row) => ({ action: 'drop-ship', ...rowBackorder(row) }),

@@ -5,6 +5,9 @@
  * sidebar renders every form the same way (addon/src/ui/actions.ts) and the core's schema has the
  * last word (test/shared/forms.test.ts builds every form's command and parses it).
  */
+import type { Backorder } from '../tabs/backorders';
+import type { OrderLine } from '../tabs/orders';
+import type { PoLine } from '../tabs/purchase-orders';
 import { CANCEL_REASONS } from '../tabs/vocabulary';
 import type { Action, Command } from './schema';
 
@@ -44,8 +47,26 @@ export interface FormField {
   readonly required?: true;
 }
 
-export interface SidebarForm<A extends Action = Action> {
-  readonly on: FormRowKind;
+/**
+ * What says whether an action applies to a row in its state, by the kind of row: each form's
+ * `offered` rule is the state check its command makes (shared/sidebar/applicable.ts gathers them).
+ */
+export interface RowState {
+  /** An order line, with every line of its order (hold and release are per order). */
+  readonly 'order-line': { readonly line: OrderLine; readonly orderLines: readonly OrderLine[] };
+  /**
+   * A backorder; `held`: its order is on hold; `vendorShips`: a drop-ship PO the vendor ships is
+   * open for it.
+   */
+  readonly backorder: {
+    readonly backorder: Backorder;
+    readonly held: boolean;
+    readonly vendorShips: boolean;
+  };
+  readonly 'po-line': { readonly poLine: PoLine };
+}
+
+interface FormOf<A extends Action> {
   readonly title: string | ((row: FormRow) => string);
   readonly submit: string;
   /** The fields, or the fields this row asks for (a count in a label, a row's own choices). */
@@ -62,6 +83,15 @@ export interface SidebarForm<A extends Action = Action> {
    */
   readonly prepare?: (row: FormRow) => { readonly action: A } & Readonly<Record<string, unknown>>;
 }
+
+/**
+ * A form on one kind of row, offered where its rule says the row's state allows the action (the
+ * core may still refuse it for stock or for what was typed, never for the row's state:
+ * test/shared/applicable.property.test.ts).
+ */
+export type SidebarForm<A extends Action = Action> = {
+  [K in FormRowKind]: FormOf<A> & { readonly on: K; readonly offered: (state: RowState[K]) => boolean };
+}[FormRowKind];
 
 export const formTitle = (f: SidebarForm, row: FormRow): string =>
   typeof f.title === 'string' ? f.title : f.title(row);

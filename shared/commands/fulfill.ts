@@ -118,6 +118,8 @@ export const FULFILL: ActionSpec<'fulfill'> = {
   forms: [
     {
       on: 'backorder',
+      // Refused with nothing remaining, on hold, and where the vendor ships it (a drop-ship PO).
+      offered: ({ backorder, held, vendorShips }) => backorder.qtyRemaining > 0 && !held && !vendorShips,
       title: 'Fulfill',
       submit: 'Fulfill',
       fields: (row) => [{ name: 'qty', label: `Quantity (empty: all ${row.qty.open})`, input: 'number' }],

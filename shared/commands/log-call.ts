@@ -72,6 +72,8 @@ export const LOG_CALL: ActionSpec<'log-call'> = {
   forms: [
     {
       on: 'backorder',
+      // A call about a backorder in any state: a closed one's customer may still call.
+      offered: () => true,
       title: 'Log a call',
       submit: 'Log call',
       fields: [

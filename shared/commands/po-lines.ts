@@ -155,6 +155,8 @@ export const SEND_PO: ActionSpec<'send-po'> = {
   forms: [
     {
       on: 'po-line',
+      // Only a Draft PO is sent.
+      offered: ({ poLine }) => poLine.status === 'Draft',
       title: (row) => `Send ${row.ids.po ?? ''} to the vendor`,
       submit: 'Mark sent',
       fixed: (row) => ({ action: 'send-po', ...rowPo(row) }),
@@ -175,6 +177,8 @@ export const CHANGE_PO: ActionSpec<'change-po'> = {
   forms: [
     {
       on: 'po-line',
+      // A line can be changed (its promised date) unless cancelled.
+      offered: ({ poLine }) => poLine.status !== 'Cancelled',
       title: 'Change the promised date or quantity',
       submit: 'Change PO line',
       fields: [
@@ -193,6 +197,8 @@ export const CANCEL_PO_LINE: ActionSpec<'cancel-po-line'> = {
   forms: [
     {
       on: 'po-line',
+      // Cancelled only while something is open on it.
+      offered: ({ poLine }) => poLine.status !== 'Cancelled' && poLine.qty - poLine.qtyReceived > 0,
       title: 'Cancel this PO line (its backorders find their next source)',
       submit: 'Cancel PO line',
       fields: [{ name: 'note', label: 'Note (why)', input: 'text' }],

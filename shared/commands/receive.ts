@@ -92,6 +92,9 @@ export const RECEIVE: ActionSpec<'receive'> = {
   forms: [
     {
       on: 'po-line',
+      // A line received in full still takes a vendor's extra units (an over-receipt); a cancelled
+      // line takes none.
+      offered: ({ poLine }) => poLine.status !== 'Cancelled',
       title: (row) => `Receive (${row.qty.open} open)`,
       submit: 'Receive',
       fields: [{ name: 'qty', label: 'Quantity (empty: all open)', input: 'number' }],
@@ -102,6 +105,7 @@ export const RECEIVE: ActionSpec<'receive'> = {
     // with its stage shown, not one per line: one line costs about a fifth of forty).
     {
       on: 'po-line',
+      offered: ({ poLine }) => poLine.status !== 'Cancelled',
       title: (row) => `Receive every open line of ${row.ids.po ?? ''}`,
       submit: 'Receive the whole PO',
       fixed: (row) => ({ action: 'receive', ...rowPo(row) }),

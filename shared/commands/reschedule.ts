@@ -56,6 +56,8 @@ export const RESCHEDULE: ActionSpec<'reschedule'> = {
   forms: [
     {
       on: 'backorder',
+      // Refused for a backorder with nothing remaining.
+      offered: ({ backorder }) => backorder.qtyRemaining > 0,
       title: 'Reschedule',
       submit: 'Reschedule',
       fields: [

@@ -11,7 +11,7 @@ import { isHeld } from '../holds';
 import { DeskError, refuseUnless } from '../primitives/errors';
 import { formatReservation, parseReservation, reservedTotal, takeFromReservation } from '../reservations';
 import { recordShipment, type ShipVia } from '../shipments';
-import { NEW_LINE_STATE, type OrderLine, unplannedQty } from '../tabs/orders';
+import { NEW_LINE_STATE, type OrderLine, shipsWhole, unplannedQty } from '../tabs/orders';
 import { line, order, qty, shipping } from './flags';
 import { rowOrder, rowOrderLine } from './form';
 import { type ActionSpec, anOrder } from './spec';
@@ -136,6 +136,11 @@ export const SHIP: ActionSpec<'ship'> = {
   forms: [
     {
       on: 'order-line',
+      // Refused on hold and with nothing allocated; an order that ships whole ships whatever any of
+      // its lines holds.
+      offered: ({ line, orderLines }) =>
+        line.hold !== 'Held' &&
+        (shipsWhole(orderLines) ? orderLines.some((x) => x.qtyAllocated > 0) : line.qtyAllocated > 0),
       title: 'Ship',
       submit: 'Ship',
       // A ship-complete order ships whole (the core refuses one of its lines alone): no quantity.

@@ -75,8 +75,8 @@ export interface ActionSpec<A extends Action> {
    */
   readonly leavesStock?: true;
   /**
-   * The sidebar's forms for it (form.ts), on the rows that offer it (shared/applicable.ts says
-   * when): absent, a rep does not start it from a row.
+   * The sidebar's forms for it (form.ts), each with the row it is on and the rule that says when
+   * that row's state allows it: absent, a rep does not start it from a row.
    */
   readonly forms?: readonly SidebarForm<A>[];
 }

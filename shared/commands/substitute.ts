@@ -63,6 +63,8 @@ export const SUBSTITUTE: ActionSpec<'substitute'> = {
   forms: [
     {
       on: 'backorder',
+      // Refused for a backorder with nothing remaining.
+      offered: ({ backorder }) => backorder.qtyRemaining > 0,
       title: 'Substitute',
       submit: 'Substitute',
       fields: (row) => [

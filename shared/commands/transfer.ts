@@ -49,6 +49,8 @@ export const TRANSFER: ActionSpec<'transfer'> = {
     {
       // To the backorder's warehouse, from one that stocks its SKU.
       on: 'backorder',
+      // Refused for a backorder with nothing remaining.
+      offered: ({ backorder }) => backorder.qtyRemaining > 0,
       title: 'Transfer stock here',
       submit: 'Transfer',
       fields: (row) => [

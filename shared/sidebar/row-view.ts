@@ -5,14 +5,16 @@
  * stock, other orders waiting for the SKU, the calls, a customer message); a PO line shows what it
  * will fill. Row versions travel with the view so actions built on it are refused once it is stale.
  */
-import { backorderOffers, orderLineOffers, poLineOffers, shipsWhole } from '../applicable';
+
 import { rowVersion } from '../commands/action-detail';
 import { contactOf, noticePreview } from '../notify';
 import { dateInZone, type IsoDate } from '../primitives/dates';
 import { formatCents } from '../primitives/money';
 import { keyOf } from '../sheet/columns';
 import type { Backorder } from '../tabs/backorders';
+import { shipsWhole } from '../tabs/orders';
 import { type DecodedTabs, TABS, type TabKey, tabKeyOf, tabSpec, type Workbook } from '../workbook';
+import { backorderOffers, orderLineOffers, poLineOffers } from './applicable';
 import type { ListRow, RowRef, RowView } from './rpc';
 
 export const OPEN = (b: Backorder) => b.qtyRemaining > 0 && b.status !== 'Cancelled';

@@ -93,7 +93,7 @@ export interface RowView {
   readonly status: string;
   /** An order line whose order is on hold (the sidebar offers Release instead of Hold). */
   readonly hold?: boolean;
-  /** The actions that apply to the row in its state (shared/applicable.ts): the sidebar offers only these. */
+  /** The actions that apply to the row in its state (shared/sidebar/applicable.ts): the sidebar offers only these. */
   readonly offered: readonly string[];
   /** An order line of an order that ships complete: Ship sends the order whole, not this line. */
   readonly shipWhole?: boolean;

@@ -65,3 +65,8 @@ export function openQty(line: OrderLine): number {
 export function unplannedQty(line: OrderLine): number {
   return openQty(line) - line.qtyAllocated - line.qtyBackordered;
 }
+
+/** An order with any Ship complete line ships whole: one line of it alone is refused (ship.ts). */
+export function shipsWhole(orderLines: readonly OrderLine[]): boolean {
+  return orderLines.some((x) => x.shipPolicy === 'Ship complete');
+}

@@ -37,8 +37,8 @@ describe('addon build', () => {
     // owner's charts and number formats brought it to 210 KB, the index tab's rows to 217 KB, views
     // in parts, the waiting lines' SKUs and preparing an order's action while its form is filled in
     // to 220 KB (each a few hundred bytes of the add-on's own code, no dependency), the sidebar's
-    // forms declared in the actions' specs to 227 KB.
-    expect(built.sizes['Code.js']).toBeLessThanOrEqual(228 * 1024);
+    // forms and their offer rules declared in the actions' specs to 228 KB.
+    expect(built.sizes['Code.js']).toBeLessThanOrEqual(232 * 1024);
     // The sidebar merges views with the core's row view and renders the forms the actions' specs
     // declare, which brings the specs' logic along: 127 KB (41 KB gzipped) for each opening.
     expect(built.sizes['Sidebar.html']).toBeLessThanOrEqual(132 * 1024);

@@ -1,25 +1,19 @@
 /**
- * Property: the sidebar offers exactly the actions that apply (shared/applicable.ts). On workbooks
+ * Property: the sidebar offers exactly the actions that apply (each form's `offered` rule in its
+ * action's spec, gathered by shared/sidebar/applicable.ts). On workbooks
  * brought into every state by drawn sequences of actions, each order line, backorder and PO line is
  * tried with every action: a hidden one is refused by the core, and an offered one is accepted, or
  * refused only for stock (not enough free units), never for the row's state.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  BACKORDER_ACTIONS,
-  backorderOffers,
-  ORDER_LINE_ACTIONS,
-  orderLineOffers,
-  PO_LINE_ACTIONS,
-  poLineOffers,
-  shipsWhole,
-} from '../../shared/applicable';
 import { applyChanges } from '../../shared/apply-changes';
 import { runCommand } from '../../shared/commands/run';
 import type { Command } from '../../shared/commands/schema';
 import { addDays } from '../../shared/primitives/dates';
 import { DeskError } from '../../shared/primitives/errors';
+import { actionsOn, backorderOffers, orderLineOffers, poLineOffers } from '../../shared/sidebar/applicable';
+import { shipsWhole } from '../../shared/tabs/orders';
 import type { Workbook } from '../../shared/workbook';
 import { context, item, line, poLine, TODAY, workbook } from '../support/build';
 
@@ -219,7 +213,7 @@ describe('the sidebar offers exactly the actions that apply', () => {
               l,
               wb.orders.filter((x) => x.orderId === l.orderId),
             ),
-            ORDER_LINE_ACTIONS,
+            actionsOn('order-line'),
           );
         });
         wb.backorders.forEach((b, i) => {
@@ -232,11 +226,11 @@ describe('the sidebar offers exactly the actions that apply', () => {
               wb.orders.some((x) => x.orderId === b.orderId && x.hold === 'Held'),
               wb.pos.some((p) => p.dropShipFor === b.backorderId && p.qty - p.qtyReceived > 0),
             ),
-            BACKORDER_ACTIONS,
+            actionsOn('backorder'),
           );
         });
         wb.pos.forEach((p, i) => {
-          check(wb, 'po', i, poLineOffers(p), PO_LINE_ACTIONS);
+          check(wb, 'po', i, poLineOffers(p), actionsOn('po-line'));
         });
       }),
       { numRuns: 400 },

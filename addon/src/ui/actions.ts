@@ -3,36 +3,23 @@
  * its spec (shared/commands/form.ts: its title, its fields, the command the row and what was typed
  * make), and rendered here alike; two are the sidebar's own: Split (allocate the order, then ship
  * this line) and the customer message, whose preview is the backorder's notice. Which of them show
- * is the row's `offered` list (shared/applicable.ts); each hands its command to `act`, which sends
+ * is the row's `offered` list (shared/sidebar/applicable.ts); each hands its command to `act`, which sends
  * it with the row versions the view showed.
  */
 
-import {
-  BACKORDER_ACTIONS,
-  type OfferedAction,
-  ORDER_LINE_ACTIONS,
-  PO_LINE_ACTIONS,
-} from '../../../shared/applicable';
 import { ACTION_SPECS } from '../../../shared/commands/catalog';
 import {
   type FormField,
-  type FormRowKind,
   formCommand,
   formFields,
   formTitle,
   type SidebarForm,
 } from '../../../shared/commands/form';
 import type { Action, Command } from '../../../shared/commands/schema';
+import { actionsOn, type OfferedAction } from '../../../shared/sidebar/applicable';
 import type { RowView } from '../../../shared/sidebar/rpc';
 import { type Act, el, field, filled, form, input, type Prepare, select, tag } from './dom';
 import { notifyForm } from './notify-form';
-
-/** The order a row's forms show in. */
-const ORDER: Record<FormRowKind, readonly OfferedAction[]> = {
-  'order-line': ORDER_LINE_ACTIONS,
-  backorder: BACKORDER_ACTIONS,
-  'po-line': PO_LINE_ACTIONS,
-};
 
 function control(f: FormField): HTMLElement {
   if (f.input === 'choice') return select(f.name, f.choices ?? [], f.blank === true);
@@ -84,12 +71,12 @@ function formsOf(offered: OfferedAction, v: RowView, act: Act, prepare?: Prepare
 
 /**
  * The forms for the row, only those of the actions that apply in its state (`v.offered`, decided by
- * shared/applicable.ts from the core's own rules); a row where none applies says so.
+ * shared/sidebar/applicable.ts from the actions' own rules); a row where none applies says so.
  */
 export function actionsFor(v: RowView, act: Act, prepare?: Prepare): HTMLElement[] {
   if (v.kind === 'none') return [];
   const offered = new Set(v.offered);
-  const shown = ORDER[v.kind]
+  const shown = actionsOn(v.kind)
     .filter((a) => offered.has(a))
     .flatMap((a) => formsOf(a, v, act, prepare).map((e) => tag(a, e)));
   if (shown.length === 0)

@@ -3,8 +3,9 @@
  * never parsed as HTML), labelled fields, and collapsible forms whose filled-in fields are read back
  * without the blanks.
  */
-import type { OfferedAction } from '../../../shared/applicable';
+
 import type { Command } from '../../../shared/commands/schema';
+import type { OfferedAction } from '../../../shared/sidebar/applicable';
 
 /** Sends a command; `withStock` adds the stock rows' versions. True when the server applied it. */
 export type Act = (command: Command, withStock?: boolean) => Promise<boolean>;
@@ -91,7 +92,7 @@ export function filled(
   return out;
 }
 
-/** Marks a form with the action it sends (shared/applicable.ts), for `actionsFor` to keep or drop. */
+/** Marks a form with the action it sends (shared/sidebar/applicable.ts), for `actionsFor` to keep or drop. */
 export function tag(action: OfferedAction, e: HTMLElement): HTMLElement {
   e.dataset.action = action;
   return e;
