@@ -4,7 +4,9 @@
  * imports only the types. Payloads are plain JSON (no Date objects: dates travel as YYYY-MM-DD, instants
  * as ISO strings), as google.script.run requires.
  */
+
 import * as z from 'zod/mini';
+import type { FormRow } from '../commands/form';
 import { CommandSchema } from '../commands/schema';
 import { type SearchMemory, SearchMemorySchema } from '../io/search-memory';
 import type { NoticePreview } from '../notify';
@@ -85,8 +87,12 @@ export interface ListRow {
   readonly why?: string;
 }
 
-/** What the sidebar shows for the selected row. Every string is data: the client renders it as text. */
-export interface RowView {
+/**
+ * What the sidebar shows for the selected row, and what its forms read of it (FormRow: the row's
+ * ids, open and free quantities, whether its order ships whole, its warehouses and substitutes).
+ * Every string is data: the client renders it as text.
+ */
+export interface RowView extends FormRow {
   readonly kind: 'order-line' | 'backorder' | 'po-line' | 'none';
   readonly ref: RowRef | null;
   readonly title: string;
@@ -95,29 +101,15 @@ export interface RowView {
   readonly hold?: boolean;
   /** The actions that apply to the row in its state (shared/sidebar/applicable.ts): the sidebar offers only these. */
   readonly offered: readonly string[];
-  /** An order line of an order that ships complete: Ship sends the order whole, not this line. */
-  readonly shipWhole?: boolean;
   readonly facts: readonly Fact[];
   /** Row versions the person saw: sent back as `expected` so a stale action is refused. */
   readonly expected: Readonly<Record<string, string>>;
   /** The same plus the stock rows the numbers came from (allocate and ship decide on stock). */
   readonly expectedWithStock: Readonly<Record<string, string>>;
-  readonly ids: {
-    readonly orderId?: string;
-    readonly line?: number;
-    readonly backorderId?: string;
-    readonly po?: string;
-    readonly sku?: string;
-    readonly warehouse?: string;
-  };
-  /** Quantities the forms need: open on the line / backorder / PO line, and free stock. */
-  readonly qty: { readonly open: number; readonly available: number };
   readonly related: { readonly title: string; readonly rows: readonly ListRow[] }[];
   readonly calls: readonly Fact[];
   /** A backorder's customer notice, previewed (shared/notify.ts); null on other rows. */
   readonly notice: NoticePreview | null;
-  readonly warehouses: readonly string[];
-  readonly substitutes: readonly string[];
   /** What the view's searches found, sent back with the action taken from it (shared/io/search-memory.ts). */
   readonly memory?: SearchMemory;
 }
