@@ -4,10 +4,10 @@
  * Each send's failure is sorted by what it proves: the server refused the message for good (5xx:
  * `failed`), refused it for now or was never reached (4xx, no connection, a refused login: `retry`,
  * nothing was sent), or the connection broke after the message may have been accepted (`unknown`).
- * The URL's password never appears in what this returns or throws.
+ * The URL's password never appears in what this returns or throws. nodemailer is loaded by the
+ * first send, so a command that sends nothing does not pay for it at start.
  */
-import MailComposer from 'nodemailer/lib/mail-composer';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { DeskError } from '../../../shared/primitives/errors';
 
 export interface OutgoingMail {
@@ -95,9 +95,13 @@ export function smtpMailer(env: NodeJS.ProcessEnv): Mailer {
     // One connection per message: a failure while connecting or logging in proves nothing was sent,
     // and only a break inside the send itself leaves the outcome unknown.
     async send(mail) {
+      const [{ default: MailComposer }, { default: SmtpConnection }] = await Promise.all([
+        import('nodemailer/lib/mail-composer'),
+        import('nodemailer/lib/smtp-connection'),
+      ]);
       const message = new MailComposer({ from, ...mail }).compile();
       const raw = await message.build();
-      const connection = new SMTPConnection(options);
+      const connection = new SmtpConnection(options);
       connection.on('error', () => {}); // a late error after the step that waited for it is moot
       try {
         try {
