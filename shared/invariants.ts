@@ -8,7 +8,7 @@
 import { formatCents } from './primitives/money';
 import { parseReservation, reservedTotal } from './reservations';
 import { deriveBackorderStatus } from './status';
-import { unplannedQty } from './tabs/orders';
+import { type OrderLine, unplannedQty } from './tabs/orders';
 import type { Workbook } from './workbook';
 
 export interface Violation {
@@ -21,6 +21,28 @@ function add(map: Map<string, number>, key: string, n: number): void {
   map.set(key, (map.get(key) ?? 0) + n);
 }
 
+/** What the records that summarise an order line add up to: its backorders' and its shipments'. */
+interface LineTally {
+  readonly line: OrderLine;
+  remaining: number;
+  cancelled: number;
+  shipped: number;
+}
+
+/**
+ * Each order line's tally, by order id and then line number: a check of a year of history looks a
+ * line up once per shipment, and a key text built for each lookup was a tenth of the check.
+ */
+function tallies(orders: readonly OrderLine[]): (orderId: string, line: number) => LineTally | undefined {
+  const byOrder = new Map<string, Map<number, LineTally>>();
+  for (const line of orders) {
+    let lines = byOrder.get(line.orderId);
+    if (!lines) byOrder.set(line.orderId, (lines = new Map()));
+    lines.set(line.line, { line, remaining: 0, cancelled: 0, shipped: 0 });
+  }
+  return (orderId, line) => byOrder.get(orderId)?.get(line);
+}
+
 export function checkInvariants(wb: Workbook): Violation[] {
   const out: Violation[] = [];
   const v = (tab: string, key: string, message: string) => out.push({ tab, key, message });
@@ -28,12 +50,9 @@ export function checkInvariants(wb: Workbook): Violation[] {
   const price = (p: { unitPrice: number; discount: number }) =>
     `${formatCents(p.unitPrice, wb.config.CurrencyDigits)}${p.discount ? ` less ${p.discount / 100}%` : ''}`;
 
-  const boRemaining = new Map<string, number>();
-  const boCancelled = new Map<string, number>();
-  const shipped = new Map<string, number>();
+  const tallyOf = tallies(wb.orders);
   const shippedForBackorder = new Map<string, number>();
   const reserved = new Map<string, number>();
-  const lines = new Map(wb.orders.map((l) => [`${l.orderId}#${l.line}`, l]));
 
   const undelivered = new Set<string>();
   for (const s of wb.shipments) {
@@ -41,14 +60,17 @@ export function checkInvariants(wb: Workbook): Violation[] {
     if (s.status === 'Delivered' && s.deliveredAt === null)
       v('Shipments', `${s.shipmentId}#${s.line}`, 'Delivered but DeliveredAt is blank');
     if (s.backorderId && s.deliveredAt === null) undelivered.add(s.backorderId);
-    add(shipped, `${s.orderId}#${s.orderLine}`, s.qty);
+    const tally = tallyOf(s.orderId, s.orderLine);
+    if (tally) tally.shipped += s.qty;
     if (s.backorderId) add(shippedForBackorder, s.backorderId, s.qty);
   }
   for (const b of wb.backorders) {
     const key = b.backorderId;
-    const lk = `${b.orderId}#${b.line}`;
-    add(boRemaining, lk, b.qtyRemaining);
-    add(boCancelled, lk, b.qtyCancelled);
+    const tally = tallyOf(b.orderId, b.line);
+    if (tally) {
+      tally.remaining += b.qtyRemaining;
+      tally.cancelled += b.qtyCancelled;
+    }
     if (b.qty !== b.qtyFulfilled + b.qtyCancelled + b.qtyRemaining)
       v(
         'Backorders',
@@ -67,7 +89,7 @@ export function checkInvariants(wb: Workbook): Violation[] {
         key,
         `QtyFulfilled ${b.qtyFulfilled} ≠ shipped for it ${shippedForBackorder.get(key) ?? 0}`,
       );
-    const line = lines.get(lk);
+    const line = tally?.line;
     if (!line) v('Backorders', key, `order ${b.orderId} line ${b.line} does not exist`);
     else if (line.unitPrice !== b.unitPrice || line.discount !== b.discount)
       v('Backorders', key, `locked price ${price(b)} differs from the order line's ${price(line)}`);
@@ -80,28 +102,21 @@ export function checkInvariants(wb: Workbook): Violation[] {
   }
   for (const l of wb.orders) {
     const key = `${l.orderId}#${l.line}`;
+    const tally = tallyOf(l.orderId, l.line) as LineTally;
     if (unplannedQty(l) < 0)
       v(
         'Orders',
         key,
         `Qty ${l.qty} < shipped ${l.qtyShipped} + allocated ${l.qtyAllocated} + backordered ${l.qtyBackordered} + cancelled ${l.qtyCancelled} + moved ${l.qtyMoved}`,
       );
-    if ((boRemaining.get(key) ?? 0) !== l.qtyBackordered)
-      v(
-        'Orders',
-        key,
-        `QtyBackordered ${l.qtyBackordered} ≠ open on its backorders ${boRemaining.get(key) ?? 0}`,
-      );
+    if (tally.remaining !== l.qtyBackordered)
+      v('Orders', key, `QtyBackordered ${l.qtyBackordered} ≠ open on its backorders ${tally.remaining}`);
     // A line's cancelled units are those cancelled on its backorders plus those cancel-line took
     // straight off the line (never backordered, or reserved): never fewer than its backorders'.
-    if ((boCancelled.get(key) ?? 0) > l.qtyCancelled)
-      v(
-        'Orders',
-        key,
-        `QtyCancelled ${l.qtyCancelled} < cancelled on its backorders ${boCancelled.get(key) ?? 0}`,
-      );
-    if ((shipped.get(key) ?? 0) !== l.qtyShipped)
-      v('Orders', key, `QtyShipped ${l.qtyShipped} ≠ Shipments ${shipped.get(key) ?? 0}`);
+    if (tally.cancelled > l.qtyCancelled)
+      v('Orders', key, `QtyCancelled ${l.qtyCancelled} < cancelled on its backorders ${tally.cancelled}`);
+    if (tally.shipped !== l.qtyShipped)
+      v('Orders', key, `QtyShipped ${l.qtyShipped} ≠ Shipments ${tally.shipped}`);
     const r = parseReservation(l.allocatedFrom);
     if (reservedTotal(r) !== l.qtyAllocated)
       v('Orders', key, `AllocatedFrom "${l.allocatedFrom}" ≠ QtyAllocated ${l.qtyAllocated}`);

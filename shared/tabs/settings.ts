@@ -22,17 +22,25 @@ export type SettingRow = RecordOf<typeof SettingsTab.columns>;
 const onOff = z.enum(['On', 'Off']);
 const wholeNumber = z.number().check(z.int(), z.gte(0));
 
-/** The typed settings; the key of each field is also its Key cell in the sheet. */
+/** Zones already asked of Intl: a formatter costs about a millisecond to make, and a load asks often. */
+const ZONES_ASKED = new Map<string, boolean>();
+
 /** An IANA zone this runtime knows (Intl refuses the rest), e.g. America/New_York. */
 export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.trim() !== '';
-  } catch {
-    return false;
+  let known = ZONES_ASKED.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = zone.trim() !== '';
+    } catch {
+      known = false;
+    }
+    if (ZONES_ASKED.size < 100) ZONES_ASKED.set(zone, known);
   }
+  return known;
 }
 
+/** The typed settings; the key of each field is also its Key cell in the sheet. */
 export const SettingsSchema = z.object({
   TimeZone: z.string().check(z.refine(isTimeZone, 'an IANA time zone such as America/New_York')),
   AgingBuckets: z.array(wholeNumber).check(z.minLength(1)),
