@@ -37,7 +37,10 @@ function tallies(orders: readonly OrderLine[]): (orderId: string, line: number) 
   const byOrder = new Map<string, Map<number, LineTally>>();
   for (const line of orders) {
     let lines = byOrder.get(line.orderId);
-    if (!lines) byOrder.set(line.orderId, (lines = new Map()));
+    if (!lines) {
+      lines = new Map();
+      byOrder.set(line.orderId, lines);
+    }
     lines.set(line.line, { line, remaining: 0, cancelled: 0, shipped: 0 });
   }
   return (orderId, line) => byOrder.get(orderId)?.get(line);
