@@ -9,6 +9,7 @@
  */
 import { openBackorder } from '../backorder';
 import type { Desk } from '../desk';
+import { isHeld } from '../holds';
 import { refuseUnless } from '../primitives/errors';
 import {
   canShipWhole,
@@ -130,7 +131,7 @@ export const ALLOCATE: ActionSpec<'allocate'> = {
       on: 'order-line',
       // Refused on hold; something to do while any line of the order has units neither reserved nor
       // backordered.
-      offered: ({ line, orderLines }) => line.hold !== 'Held' && orderLines.some((x) => unplannedQty(x) > 0),
+      offered: ({ line, orderLines }) => !isHeld(line) && orderLines.some((x) => unplannedQty(x) > 0),
       title: 'Allocate',
       submit: 'Allocate this order',
       fixed: (row) => ({ action: 'allocate', ...rowOrder(row) }),

@@ -48,7 +48,7 @@ export const HOLD: ActionSpec<'hold'> = {
     {
       on: 'order-line',
       // Refused for an order already held, or with nothing open.
-      offered: ({ line, orderLines }) => line.hold !== 'Held' && orderLines.some((x) => openQty(x) > 0),
+      offered: ({ line, orderLines }) => !isHeld(line) && orderLines.some((x) => openQty(x) > 0),
       title: 'Put this order on hold (allocation and shipping skip it)',
       submit: 'Hold order',
       fields: [{ name: 'note', label: 'Why (optional)', input: 'text' }],
@@ -67,7 +67,7 @@ export const RELEASE: ActionSpec<'release'> = {
     {
       on: 'order-line',
       // Refused for an order not held.
-      offered: ({ line }) => line.hold === 'Held',
+      offered: ({ line }) => isHeld(line),
       // A held order's row is there to be released: the form is shown open, and prepared at once.
       title: 'On hold',
       submit: 'Release this order',

@@ -59,7 +59,7 @@ export function ship(desk: Desk, args: ShipArgs): void {
   if (args.qty !== undefined && args.line === undefined)
     throw new DeskError('BAD_INPUT', 'ship --qty needs --line: say which line the picker counted');
   refuseUnless(!all.some(isHeld), `Order ${args.orderId} is on hold: release it to ship`);
-  const complete = all.some((l) => l.shipPolicy === 'Ship complete');
+  const complete = shipsWhole(all);
   desk.entity(`Order ${args.orderId}`);
   if (complete) {
     const short = all.find((l) => unplannedQty(l) > 0 || l.qtyBackordered > 0);
@@ -139,7 +139,7 @@ export const SHIP: ActionSpec<'ship'> = {
       // Refused on hold and with nothing allocated; an order that ships whole ships whatever any of
       // its lines holds.
       offered: ({ line, orderLines }) =>
-        line.hold !== 'Held' &&
+        !isHeld(line) &&
         (shipsWhole(orderLines) ? orderLines.some((x) => x.qtyAllocated > 0) : line.qtyAllocated > 0),
       title: 'Ship',
       submit: 'Ship',

@@ -11,6 +11,7 @@
 import { ACTION_SPECS } from '../commands/catalog';
 import type { FormRowKind, RowState, SidebarForm } from '../commands/form';
 import type { Action } from '../commands/schema';
+import { isHeld } from '../holds';
 import type { Backorder } from '../tabs/backorders';
 import { type OrderLine, unplannedQty } from '../tabs/orders';
 import type { PoLine } from '../tabs/purchase-orders';
@@ -53,7 +54,7 @@ function offers<K extends FormRowKind>(kind: K, state: RowState[K]): OfferedActi
  */
 export function orderLineOffers(l: OrderLine, orderLines: readonly OrderLine[]): OfferedAction[] {
   const out = offers('order-line', { line: l, orderLines });
-  if (l.hold !== 'Held' && unplannedQty(l) > 0) out.push('split');
+  if (!isHeld(l) && unplannedQty(l) > 0) out.push('split');
   return actionsOn('order-line').filter((a) => out.includes(a));
 }
 

@@ -7,6 +7,7 @@
  */
 
 import { rowVersion } from '../commands/action-detail';
+import { isHeld } from '../holds';
 import { contactOf, noticePreview } from '../notify';
 import { dateInZone, type IsoDate } from '../primitives/dates';
 import { formatCents } from '../primitives/money';
@@ -117,8 +118,8 @@ export function describeRow(
       kind: 'order-line',
       ref,
       title: `${l.orderId} line ${l.line}: ${l.qty} × ${l.sku}`,
-      status: l.hold === 'Held' ? `${l.status}, on hold` : l.status,
-      hold: l.hold === 'Held',
+      status: isHeld(l) ? `${l.status}, on hold` : l.status,
+      hold: isHeld(l),
       offered: orderLineOffers(l, orderLines),
       shipWhole: shipsWhole(orderLines),
       facts: [
@@ -156,7 +157,7 @@ export function describeRow(
       status: b.status,
       offered: backorderOffers(
         b,
-        wb.orders.some((x) => x.orderId === b.orderId && x.hold === 'Held'),
+        wb.orders.some((x) => x.orderId === b.orderId && isHeld(x)),
         wb.pos.some((p) => p.dropShipFor === b.backorderId && p.qty - p.qtyReceived > 0),
       ),
       facts: [
