@@ -250,8 +250,14 @@ export async function addonCost(lines: number, history = 0) {
       1,
     ],
     ['cancelPoLine', act({ action: 'cancel-po-line', po: other.po, line: other.line }, onOther), 1],
-    ['receivePoLine', act({ action: 'receive', po, line: 1 }, onPo), 1],
-    ['receivePo', act({ action: 'receive', po }, onPo), 1],
+    // A PO line's row prepares the whole PO's receipt as it shows (its Receive form is open:
+    // shared/commands/receive.ts), so either receipt finds its rows already found.
+    [
+      'receivePoLine',
+      act({ action: 'receive', po, line: 1 }, onPo, false, false, { action: 'receive', po }),
+      1,
+    ],
+    ['receivePo', act({ action: 'receive', po }, onPo, false, false, true), 1],
     ['rebuildAging', alone(() => rt.run('menuRebuildAging')), 1],
     ['allocateAll', alone(() => rt.run('menuAllocateAll')), 1],
     // The daily trigger's one execution: follow-ups (deliveries settled), then Aging rebuilt.

@@ -100,6 +100,9 @@ export const RECEIVE: ActionSpec<'receive'> = {
       fields: [{ name: 'qty', label: 'Quantity (empty: all open)', input: 'number' }],
       fixed: (row) => ({ action: 'receive', ...rowPoLine(row) }),
       open: true,
+      // Shown open, so prepared as the row shows: the whole PO's rows, the widest read either
+      // receive form on this row sends (a truck brings the PO), found while the clerk counts.
+      prepare: (row) => ({ action: 'receive', ...rowPo(row) }),
     },
     // The whole PO in one action: each line's queue decided together (a long PO is one execution
     // with its stage shown, not one per line: one line costs about a fifth of forty).

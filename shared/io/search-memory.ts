@@ -34,8 +34,13 @@ export interface SearchMemory {
 
 /** How long a view's searches stand in for an action's (s): past this the action searches. */
 export const MEMORY_SECONDS = 300;
-/** Words a memory holds at most, and rows per word: a view past these records nothing of that word. */
-export const MEMORY_WORDS = 100;
+/**
+ * Words a memory holds at most, and rows per word: a view past these records nothing of that word. A
+ * 40-line PO's receipt, prepared from a line's row, searches about 130 words at 1,000 lines and
+ * 240 at 50,000 (each SKU in Backorders, Inventory and POs, the orders waiting for them): 4 to 9 KB
+ * of memory the sidebar then sends with each call (`npm run bench`'s workbooks).
+ */
+export const MEMORY_WORDS = 400;
 export const MEMORY_ROWS = 500;
 
 const row = z.number().check(z.int(), z.gte(2));

@@ -123,6 +123,68 @@ describe('add-on: an action prepared while its form is filled in', () => {
     expect(sorted.searches).toBeGreaterThan(0);
   });
 
+  it('serves a 40-line receipt from a PO line row with no search, ending as one without memory', async () => {
+    const receipt = async (memory: Memory) => {
+      const desk = await openDesk();
+      desk.run('menuSetUpWorkbook');
+      const skus = Array.from({ length: 40 }, (_, i) => `SKU-${i + 1}`);
+      desk.type(
+        'Inventory',
+        skus.map((SKU) => ({ SKU, Warehouse: 'MAIN', OnHand: 0 })),
+      );
+      // Two orders wait for each SKU: the receipt's queues, and their orders, are what it reads.
+      desk.type(
+        'Orders',
+        skus.flatMap((SKU, i) =>
+          [0, 1].map((k) => ({
+            OrderID: `SO-${i * 2 + k + 1}`,
+            Line: 1,
+            OrderDate: '2026-11-20',
+            Customer: 'Harbor',
+            SKU,
+            Qty: 3,
+            Warehouse: 'MAIN',
+          })),
+        ),
+      );
+      desk.type(
+        'POs',
+        skus.map((SKU, i) => ({ PO: 'PO-1', Line: i + 1, SKU, Qty: 4, Warehouse: 'MAIN' })),
+      );
+      desk.run('menuAllocateAll');
+      const at = { sheet: 'POs', row: 2 };
+      const view = mergeViewParts(
+        VIEW_PARTS.map((part) => desk.run<ViewPart>('sidebarViewPart', at, part, null)),
+      ) as RowView;
+      const command = { action: 'receive', po: 'PO-1' };
+      // The PO line's open Receive form prepares the whole PO (shared/commands/receive.ts).
+      const carried =
+        memory === 'prepared'
+          ? desk.run<{ memory?: SearchMemory }>('sidebarPrepare', { command, memory: view.memory }, at).memory
+          : undefined;
+      desk.rt.counter.reset();
+      const reply = desk.run<ActionReply>(
+        'sidebarAction',
+        { command, requestId: rid(), attempt: 1, ...(carried ? { memory: carried } : {}) },
+        at,
+      );
+      expect(reply.logId).toMatch(/^LG-/);
+      const tabs = (name: string) => desk.rows(name).map((r) => ({ ...r, LastChanged: undefined }));
+      return {
+        searches: desk.rt.counter.counts['TextFinder.findAll'] ?? 0,
+        bytes: JSON.stringify(carried ?? {}).length,
+        after: { orders: tabs('Orders'), backorders: tabs('Backorders'), inventory: tabs('Inventory') },
+      };
+    };
+    const none = await receipt('none');
+    const prepared = await receipt('prepared');
+    expect(prepared.after).toEqual(none.after);
+    expect(none.searches).toBeGreaterThan(0);
+    expect(prepared.searches).toBe(0);
+    // What the sidebar carries to every call while it shows the row stays small.
+    expect(prepared.bytes).toBeLessThan(20_000);
+  });
+
   it('prepares no batch (a batch reads whole tabs), and refuses a command it cannot read', async () => {
     const desk = await threeSkuShop();
     desk.rt.counter.reset();

@@ -4,7 +4,10 @@
  * and it is recalled only with the same stamp, within MEMORY_SECONDS, and within its bounds.
  */
 import { describe, expect, it } from 'vitest';
+import { benchState } from '../../bench/addon-cost-state';
+import { commandScope } from '../../shared/io/command-scope';
 import type { IndexedShape } from '../../shared/io/index-tab';
+import { readScoped } from '../../shared/io/row-scope';
 import {
   MEMORY_ROWS,
   MEMORY_SECONDS,
@@ -13,6 +16,7 @@ import {
   recallFrom,
   stampOf,
 } from '../../shared/io/search-memory';
+import { memorySource, rawOf } from '../support/scope-oracle';
 
 const shape = (over: Partial<IndexedShape> = {}): IndexedShape => ({
   header: ['LogID', 'When'],
@@ -64,5 +68,35 @@ describe('search memory', () => {
     expect(r.found).toEqual([]);
     for (let i = 0; i < MEMORY_WORDS + 5; i++) r.record(['Orders', 0, `SO-${i}`, [i + 2]]);
     expect(r.found).toHaveLength(MEMORY_WORDS);
+  });
+
+  it("holds every search of a 40-line PO's receipt: prepared from a line's row, it searches only what the index answers", () => {
+    const { wb, po } = benchState(1000, 0);
+    const raw = rawOf(wb);
+    const ref = { sheet: 'POs', row: wb.pos.findIndex((l) => l.po === po) + 2 };
+    expect(wb.pos.filter((l) => l.po === po)).toHaveLength(40);
+    const scope = commandScope({ action: 'receive', po }, ref);
+    if (!scope) throw new Error('a receipt has a scope');
+    const prepared = memoryRecorder();
+    readScoped(memorySource(raw).source, scope.keys, { ...scope, remember: (f) => prepared.record(f) });
+    const byWord = new Map(prepared.found.map(([tab, col, word, rows]) => [`${tab}|${col}|${word}`, rows]));
+    const { source } = memorySource(raw);
+    const searched: string[] = [];
+    const counting = {
+      ...source,
+      find: (...a: Parameters<typeof source.find>) => {
+        searched.push(`${a[0]} ${a[1]}`);
+        return source.find(...a);
+      },
+    };
+    readScoped(counting, scope.keys, {
+      ...scope,
+      recall: { rows: (tab, col, word) => byWord.get(`${tab}|${col}|${word}`) },
+    });
+    // Only the waiting lines of its SKUs (Orders' SKU column, 0-based 9), which the add-on's index
+    // lists with no search (shared/io/waiting-lines.ts) and this source does not.
+    expect(searched).toEqual(['Orders 9']);
+    // The sidebar carries it with every call while the row shows: a few kilobytes.
+    expect(JSON.stringify(prepared.found).length).toBeLessThan(20_000);
   });
 });
