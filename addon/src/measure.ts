@@ -22,6 +22,7 @@ import { keyColumnIn } from '../../shared/sheet/codec';
 import { median } from '../../shared/sidebar/probe';
 import { TABS, tabSpec } from '../../shared/workbook';
 import { type IndexRead, readIndexTab } from './index-tab';
+import { sessionCallTimes } from './measure-session';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -115,6 +116,8 @@ export function measureSpeed(): SpeedReport {
     readBlock: timed(3, () => sheet.getRange(1, 1, blockRows, width).getValues()),
     readIndexTab: timed(3, () => readIndexTab(ss)),
   };
+  // The five calls every action makes about its execution (measure-session.ts).
+  const session = sessionCallTimes(REPEAT, median);
   const index = readIndexTab(ss);
   const indexTrusted = [...index.keys()];
   const idsTrusted = [...index].flatMap(([tab, shape]) =>
@@ -158,7 +161,7 @@ export function measureSpeed(): SpeedReport {
   const uncachedRead = Math.max(0, write.writeThenReadOneCell - write.writeOneCell);
   const report: SpeedReport = {
     sheet: name,
-    ms: { ...read, ...write },
+    ms: { ...read, ...session, ...write },
     blockCells,
     indexTrusted,
     idsTrusted,
@@ -168,6 +171,7 @@ export function measureSpeed(): SpeedReport {
     parameters: {
       perDataCall: seconds(median([read.getLastRow, read.findAll, uncachedRead])),
       perMetaCall: seconds(read.getSheetByName),
+      perSessionCall: seconds(median(Object.values(session))),
       perWriteCall: seconds(write.writeOneCell),
       perLocalCall: seconds(read.getRange),
       perCellRead: seconds(perCellReadMs),

@@ -9,8 +9,14 @@ export interface CostParameters {
   readonly roundTrip: number;
   /** One call that reads data from the spreadsheet: values, a search, the last row (s). */
   readonly perDataCall: number;
-  /** One call about the spreadsheet's shape or the session: a sheet by name, a lock, a user (s). */
+  /** One call about the spreadsheet's shape: a sheet by name, a grid's size, a toast (s). */
   readonly perMetaCall: number;
+  /**
+   * One call about the execution itself, which every action makes five of: the active spreadsheet,
+   * the document lock asked for, taken and released, the signed-in user (s). No published figure
+   * prices them; the sets price them as metadata calls until `measureSpeed` times each.
+   */
+  readonly perSessionCall: number;
   /** One call that writes: values, rows, formats, a flush (s). */
   readonly perWriteCall: number;
   /**

@@ -54,6 +54,13 @@ describe('add-on: measureSpeed', () => {
     expect(report.ms.rangeByA1).toBeGreaterThanOrEqual(0);
     expect(report.ms.sheetOfRangeByA1).toBeGreaterThanOrEqual(0);
     expect(report.ms.getSpreadsheetTimeZone).toBeGreaterThanOrEqual(0);
+    // The five calls every action makes about its execution, each timed 15 times: the lock taken
+    // without waiting (no one else holds it here) and given back each time.
+    expect(counts['Lock.tryLock']).toBe(15);
+    expect(counts['Lock.releaseLock']).toBe(15);
+    expect(counts['Session.getActiveUser']).toBe(15);
+    for (const call of ['getActiveSpreadsheet', 'getDocumentLock', 'tryLock', 'releaseLock', 'getActiveUser'])
+      expect(report.ms[call], call).toBeGreaterThanOrEqual(0);
     // The worked example's Log holds LG-000001 …: its id row shows the highest.
     const logIds = desk.rows('Log').map((r) => Number(String(r.LogID).slice(3)));
     expect(report.idsTrusted).toContain(`Log LG-: ${Math.max(...logIds)}`);

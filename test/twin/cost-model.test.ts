@@ -54,6 +54,11 @@ describe('cost model', () => {
     c.hit('Spreadsheet.toast');
     expect(estimateSeconds(c)[set]).toBeCloseTo(expected, 2);
     expect(callClass('Spreadsheet.toast')).toBe('meta');
+    expect(callClass('Session.getActiveUser')).toBe('session');
+    expect(callClass('Lock.tryLock')).toBe('session');
+    expect(callClass('SpreadsheetApp.getActiveSpreadsheet')).toBe('session');
+    // Another class's method of the same name is not one (only the counted kinds listed are).
+    expect(callClass('Sheet.getSheetByName')).toBe('meta');
   });
 
   it.each([

@@ -12,6 +12,7 @@ export const COST: Readonly<Record<'low' | 'central' | 'high', CostParameters>> 
     roundTrip: 0.3,
     perDataCall: 0.06,
     perMetaCall: 0.02,
+    perSessionCall: 0.02,
     perWriteCall: 0.03,
     perLocalCall: 0.001,
     perCellRead: 5e-6,
@@ -23,6 +24,7 @@ export const COST: Readonly<Record<'low' | 'central' | 'high', CostParameters>> 
     roundTrip: 0.6,
     perDataCall: 0.1,
     perMetaCall: 0.06,
+    perSessionCall: 0.06,
     perWriteCall: 0.06,
     perLocalCall: 0.003,
     perCellRead: 10e-6,
@@ -34,6 +36,7 @@ export const COST: Readonly<Record<'low' | 'central' | 'high', CostParameters>> 
     roundTrip: 1.5,
     perDataCall: 0.16,
     perMetaCall: 0.1,
+    perSessionCall: 0.1,
     perWriteCall: 0.1,
     perLocalCall: 0.16,
     perCellRead: 20e-6,
@@ -57,6 +60,20 @@ export const LOCAL_CALLS: ReadonlySet<string> = new Set([
   'getA1Notation',
   'getSheet',
   'createTextFinder',
+]);
+
+/**
+ * Calls about the execution itself, as counted (`Class.method`): every action makes each once
+ * (addon/src/server.ts, who-when.ts). Priced as metadata calls until a real Sheet times them.
+ */
+export const SESSION_CALLS: ReadonlySet<string> = new Set([
+  'SpreadsheetApp.getActiveSpreadsheet',
+  'LockService.getDocumentLock',
+  'Lock.tryLock',
+  'Lock.waitLock',
+  'Lock.releaseLock',
+  'Session.getActiveUser',
+  'Session.getEffectiveUser',
 ]);
 
 /** Methods that fetch data: values, formulas, notes, formats, a search, the extent of the data. */
@@ -102,7 +119,8 @@ export const WRITE_CALLS: ReadonlySet<string> = new Set([
 ]);
 
 /** A counted call's class, by its method (`Range.getValues` → data). */
-export function callClass(kind: string): 'local' | 'data' | 'write' | 'meta' {
+export function callClass(kind: string): 'local' | 'data' | 'write' | 'meta' | 'session' {
+  if (SESSION_CALLS.has(kind)) return 'session';
   const method = kind.slice(kind.lastIndexOf('.') + 1);
   if (LOCAL_CALLS.has(method)) return 'local';
   if (DATA_CALLS.has(method)) return 'data';
@@ -111,8 +129,10 @@ export function callClass(kind: string): 'local' | 'data' | 'write' | 'meta' {
 }
 
 /** What `counter` recorded, by class of call. */
-export function callsByClass(counter: CallCounter): Record<'local' | 'data' | 'write' | 'meta', number> {
-  const out = { local: 0, data: 0, write: 0, meta: 0 };
+export function callsByClass(
+  counter: CallCounter,
+): Record<'local' | 'data' | 'write' | 'meta' | 'session', number> {
+  const out = { local: 0, data: 0, write: 0, meta: 0, session: 0 };
   for (const [kind, n] of Object.entries(counter.counts)) out[callClass(kind)] += n;
   return out;
 }
@@ -127,6 +147,7 @@ export function estimateSeconds(counter: CallCounter, executions = 1): Record<ke
         (executions * p.roundTrip +
           calls.data * p.perDataCall +
           calls.meta * p.perMetaCall +
+          calls.session * p.perSessionCall +
           calls.write * p.perWriteCall +
           calls.local * p.perLocalCall +
           counter.cells.read * p.perCellRead +
