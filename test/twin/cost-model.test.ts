@@ -57,8 +57,6 @@ describe('cost model', () => {
     expect(callClass('Session.getActiveUser')).toBe('session');
     expect(callClass('Lock.tryLock')).toBe('session');
     expect(callClass('SpreadsheetApp.getActiveSpreadsheet')).toBe('session');
-    // Another class's method of the same name is not one (only the counted kinds listed are).
-    expect(callClass('Sheet.getSheetByName')).toBe('meta');
   });
 
   it.each([
