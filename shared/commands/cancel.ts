@@ -3,6 +3,7 @@
  * released, the order line counts the quantity as cancelled, and the backorder never reopens.
  */
 import { cancelBackorder } from '../backorder';
+import { isOpenBackorder } from '../tabs/backorders';
 import { backorder, cancelReason, note } from './flags';
 import { CANCEL_FIELDS, rowBackorder } from './form';
 import { type ActionSpec, aBackorder } from './spec';
@@ -20,7 +21,7 @@ export const CANCEL: ActionSpec<'cancel'> = {
     {
       on: 'backorder',
       // Refused for a backorder with nothing remaining.
-      offered: ({ backorder }) => backorder.qtyRemaining > 0,
+      offered: ({ backorder }) => isOpenBackorder(backorder),
       title: 'Cancel',
       submit: 'Cancel backorder',
       fields: CANCEL_FIELDS,

@@ -7,6 +7,7 @@ import type { Desk } from '../desk';
 import { refuseUnless } from '../primitives/errors';
 import { dropShipped } from '../queue';
 import { formatReservation, parseReservation } from '../reservations';
+import { isOpenBackorder } from '../tabs/backorders';
 import type { PoLine } from '../tabs/purchase-orders';
 import { backorder } from './flags';
 import { rowBackorder } from './form';
@@ -72,7 +73,7 @@ export const DROP_SHIP: ActionSpec<'drop-ship'> = {
     {
       on: 'backorder',
       // Refused for a backorder with nothing remaining.
-      offered: ({ backorder }) => backorder.qtyRemaining > 0,
+      offered: ({ backorder }) => isOpenBackorder(backorder),
       title: 'Drop-ship from the vendor',
       submit: 'Drop-ship',
       fixed: (row) => ({ action: 'drop-ship', ...rowBackorder(row) }),

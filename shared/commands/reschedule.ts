@@ -2,6 +2,7 @@ import { addCall } from '../calls';
 import type { Desk } from '../desk';
 import type { IsoDate } from '../primitives/dates';
 import { refuseUnless } from '../primitives/errors';
+import { isOpenBackorder } from '../tabs/backorders';
 import { backorder } from './flags';
 import { rowBackorder } from './form';
 import { type ActionSpec, aBackorder } from './spec';
@@ -57,7 +58,7 @@ export const RESCHEDULE: ActionSpec<'reschedule'> = {
     {
       on: 'backorder',
       // Refused for a backorder with nothing remaining.
-      offered: ({ backorder }) => backorder.qtyRemaining > 0,
+      offered: ({ backorder }) => isOpenBackorder(backorder),
       title: 'Reschedule',
       submit: 'Reschedule',
       fields: [

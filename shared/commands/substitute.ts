@@ -6,6 +6,7 @@
 import { cancelBackorder } from '../backorder';
 import type { Desk } from '../desk';
 import { refuseUnless } from '../primitives/errors';
+import { isOpenBackorder } from '../tabs/backorders';
 import { substitutesOf } from '../tabs/inventory';
 import { NEW_LINE_STATE, type OrderLine } from '../tabs/orders';
 import { backorder, note, qty, sku } from './flags';
@@ -64,7 +65,7 @@ export const SUBSTITUTE: ActionSpec<'substitute'> = {
     {
       on: 'backorder',
       // Refused for a backorder with nothing remaining.
-      offered: ({ backorder }) => backorder.qtyRemaining > 0,
+      offered: ({ backorder }) => isOpenBackorder(backorder),
       title: 'Substitute',
       submit: 'Substitute',
       fields: (row) => [

@@ -5,6 +5,7 @@
  */
 import type { Desk } from '../desk';
 import { refuseUnless } from '../primitives/errors';
+import { isOpenBackorder } from '../tabs/backorders';
 import { qty, sku } from './flags';
 import { type ActionSpec, NO_ENTITIES } from './spec';
 
@@ -50,7 +51,7 @@ export const TRANSFER: ActionSpec<'transfer'> = {
       // To the backorder's warehouse, from one that stocks its SKU.
       on: 'backorder',
       // Refused for a backorder with nothing remaining.
-      offered: ({ backorder }) => backorder.qtyRemaining > 0,
+      offered: ({ backorder }) => isOpenBackorder(backorder),
       title: 'Transfer stock here',
       submit: 'Transfer',
       fields: (row) => [
